@@ -1,0 +1,208 @@
+"""Build the release artifacts: parse -> ground -> SHACL -> reason -> check -> write (aside, then rename)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from . import paths
+from .assemble import ROLE_CLASSES, assemble, load_ontology
+from .checks import run_checks
+from .errors import BuildError, Problem
+from .facts import load_facts
+from .grounding import coverage
+from .namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, ONTOLOGY_GRAPH, PREFIXES,
+                         PROVENANCE_GRAPH)
+from .reasoning import reason
+from .validate import check_shapes
+
+GENERATED_NOTE = """# Generated release artifacts — do not edit
+
+Written by `kneekg build` from `ontology/kneekg.ttl`, `kg/facts/*.yaml` and
+`kg/source/knee-muscle-spasms.txt`. A test rebuilds them and fails if they differ.
+
+| file | what |
+|---|---|
+| `graph.nq` | the whole dataset as sorted, canonical N-Quads; the app loads it at start-up |
+| `ontology.ttl` | the ontology (TBox) alone, Turtle |
+| `ontology.owl` | the ontology (TBox) alone, RDF/XML (OWL) |
+| `build-report.json` | counts, coverage of the article's tables and bullets, quality checks |
+
+Named graphs in `graph.nq`:
+`https://w3id.org/kneekg/graph/ontology` (TBox), `.../graph/facts` (asserted facts),
+`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added),
+`.../graph/provenance` (one `rdf:Statement` per fact and quote, and the article).
+"""
+
+
+@dataclass
+class BuildResult:
+    """Everything a build computed; ``files`` maps artifact name to its bytes."""
+
+    report: dict
+    files: dict[str, bytes] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        r = self.report
+        lines = [f"entities: {r['entities']}  facts: {r['facts']}  statements (fact+quote): {r['statements']}  claims: {r['claims']}"]
+        lines.append("entities per class (asserted): " + ", ".join(f"{k} {v}" for k, v in r["entities_per_class"].items()))
+        lines.append("roles (inferred): " + ", ".join(f"{k} {v}" for k, v in r["roles_inferred"].items()))
+        lines.append("triples per graph: " + ", ".join(f"{k} {v}" for k, v in r["triples_per_graph"].items())
+                     + f"  total {r['triples']}")
+        lines.append(f"inferred triples: {r['triples_per_graph']['inferred']} "
+                     f"(types {r['reasoner']['inferred_types']}, relations {r['reasoner']['inferred_relations']}, "
+                     f"class axioms {r['reasoner']['inferred_subclass_axioms']})")
+        cov = r["coverage"]
+        lines.append(f"coverage: {cov['covered']}/{cov['units']} table rows and bullets represented")
+        for unit in cov["uncovered"]:
+            lines.append(f"  not represented: line {unit['line']} ({unit['kind']}): {unit['text']}")
+        lines.append(f"quality checks: {len(r['checks'])} run, {sum(r['checks'].values())} violations")
+        lines.append(f"ungrounded facts: {r['ungrounded_facts']}  HermiT: consistent")
+        lines.append(f"time: {self.seconds:.2f} s")
+        return "\n".join(lines)
+
+
+def _nquads(graphs: dict[URIRef, Graph]) -> bytes:
+    """Serialise named graphs as canonical (RDFC-1.0 blank node labels), sorted N-Quads."""
+    dataset = pyoxigraph.Dataset()
+    for name, graph in graphs.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = graph.serialize(format="nt", encoding="utf-8")
+        for triple in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES):
+            dataset.add(pyoxigraph.Quad(triple.subject, triple.predicate, triple.object, pyoxigraph.NamedNode(str(name))))
+    dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
+    text = pyoxigraph.serialize(dataset, format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
+    lines = sorted(set(line for line in text.splitlines() if line.strip()))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _release(nquads: bytes, graph_name: URIRef, rdf_format: pyoxigraph.RdfFormat) -> bytes:
+    """Serialise one named graph of the canonical N-Quads, in its sorted order, so releases are stable."""
+    triples = [quad.triple for quad in pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+               if quad.graph_name == pyoxigraph.NamedNode(str(graph_name))]
+    return pyoxigraph.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The inputs of a build; the defaults are the project's own files."""
+
+    article: Path = paths.ARTICLE
+    vocabulary: Path = paths.VOCABULARY_IDS
+    ontology: Path = paths.ONTOLOGY_SOURCE
+    shapes: Path = paths.SHAPES
+    facts_dir: Path = paths.FACTS_DIR
+    checks_dir: Path = paths.CHECKS_DIR
+
+
+def compute(sources: Sources | None = None) -> BuildResult:
+    """Run every build step in memory; raise ``BuildError`` naming each problem."""
+    started = time.perf_counter()
+    src = sources or Sources()
+    article = src.article.read_text(encoding="utf-8")
+    vocabulary = src.vocabulary.read_text(encoding="utf-8")
+    ontology = load_ontology(src.ontology)
+    facts = load_facts(src.facts_dir, paths.ROOT)
+
+    data, prov, evidence = assemble(facts, ontology, article, vocabulary)
+    check_shapes(data + prov, ontology, src.shapes)
+    reasoned = reason(ontology, data)
+
+    graphs = {ONTOLOGY_GRAPH: ontology, FACTS_GRAPH: data, INFERRED_GRAPH: reasoned.inferred,
+              PROVENANCE_GRAPH: prov}
+    nquads = _nquads(graphs)
+
+    store = pyoxigraph.Store()
+    store.load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    checks = run_checks(store, src.checks_dir)
+    failed = {name: rows for name, rows in checks.items() if rows}
+    if failed:
+        problems = []
+        for name, rows in failed.items():
+            for row in rows[:20]:
+                problems.append(Problem(f"{name}: " + ", ".join(f"{k}={v}" for k, v in row.items())))
+        raise BuildError(problems, stage="quality checks")
+
+    spans = [(e.begin, e.end) for e in evidence]
+    units = coverage(article, spans)
+    grounded = {(e.subject, e.predicate, e.object) for e in evidence}
+    fact_triples = {(KG[f.subject], KGO[f.predicate], KG[f.object]) for f in facts.facts}
+
+    per_class = Counter()
+    for entity in facts.entities.values():
+        for type_name in entity.types:
+            per_class[type_name] += 1
+    report = {
+        "entities": len(facts.entities),
+        "entities_per_class": dict(sorted(per_class.items())),
+        "roles_inferred": {k: reasoned.classified[k] for k in sorted(ROLE_CLASSES)},
+        "facts": len(fact_triples),
+        "facts_per_relation": dict(sorted(Counter(f.predicate for f in facts.facts).items())),
+        "statements": len(set(prov.subjects(RDF.type, RDF.Statement))),
+        "claims": len(facts.claims),
+        "ungrounded_facts": len(fact_triples - grounded),
+        "triples_per_graph": {"ontology": len(ontology), "facts": len(data),
+                              "inferred": len(reasoned.inferred), "provenance": len(prov)},
+        "triples": nquads.count(b"\n"),
+        "reasoner": {"name": "HermiT (owlready2)", "consistent": True,
+                     "inferred_types": reasoned.inferred_types,
+                     "inferred_relations": reasoned.inferred_relations,
+                     "inferred_subclass_axioms": reasoned.inferred_subclass_axioms},
+        "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
+                     "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
+        "checks": {name: len(rows) for name, rows in sorted(checks.items())},
+    }
+
+    files = {
+        paths.GRAPH_NQ: nquads,
+        "ontology.ttl": _release(nquads, ONTOLOGY_GRAPH, pyoxigraph.RdfFormat.TURTLE),
+        "ontology.owl": _release(nquads, ONTOLOGY_GRAPH, pyoxigraph.RdfFormat.RDF_XML),
+        "build-report.json": (json.dumps(report, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8"),
+        "README.md": GENERATED_NOTE.encode("utf-8"),
+    }
+    return BuildResult(report, files, time.perf_counter() - started)
+
+
+def write_artifacts(result: BuildResult, artifacts_dir: Path) -> None:
+    """Write every artifact into a fresh directory beside the old one, then swap them in.
+
+    A build that fails never reaches this point, so the last good artifacts stay in place.
+    """
+    artifacts_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".artifacts-", dir=artifacts_dir.parent))
+    try:
+        for name, content in result.files.items():
+            (staging / name).write_bytes(content)
+        old = None
+        if artifacts_dir.exists():
+            old = artifacts_dir.with_name(staging.name + "-old")
+            os.replace(artifacts_dir, old)
+        os.replace(staging, artifacts_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def stale_artifacts(result: BuildResult, artifacts_dir: Path) -> list[str]:
+    """Name the committed artifacts that differ from a fresh build (empty when up to date)."""
+    stale = []
+    for name, content in result.files.items():
+        path = artifacts_dir / name
+        if not path.exists() or path.read_bytes() != content:
+            stale.append(name)
+    return stale

@@ -1,0 +1,53 @@
+"""IRIs of the graph: one namespace per kind of node, and the named graphs."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+BASE = "https://w3id.org/kneekg/"
+KGO = Namespace(BASE + "ontology/")  # classes and properties (TBox)
+KG = Namespace(BASE + "id/")  # entities (ABox)
+STATEMENT = Namespace(BASE + "statement/")  # reified facts with their evidence
+GRAPH = Namespace(BASE + "graph/")  # named graphs
+SCHEMA = Namespace("http://schema.org/")
+
+ONTOLOGY_IRI = URIRef(BASE + "ontology")
+ARTICLE_IRI = URIRef(BASE + "source/knee-muscle-spasms")
+
+ONTOLOGY_GRAPH = GRAPH.ontology
+FACTS_GRAPH = GRAPH.facts
+INFERRED_GRAPH = GRAPH.inferred
+PROVENANCE_GRAPH = GRAPH.provenance
+NAMED_GRAPHS = (ONTOLOGY_GRAPH, FACTS_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH)
+
+# External vocabularies the facts may link to, by the CURIE prefix used in the YAML.
+EXTERNAL_PREFIXES = {
+    "mesh": "http://id.nlm.nih.gov/mesh/",
+    "hp": "http://purl.obolibrary.org/obo/HP_",
+    "doid": "http://purl.obolibrary.org/obo/DOID_",
+    "wd": "http://www.wikidata.org/entity/",
+    "snomed": "http://snomed.info/id/",
+}
+
+# Prefixes every serialisation and every named query shares.
+PREFIXES = {
+    "kgo": str(KGO),
+    "kg": str(KG),
+    "kgs": str(STATEMENT),
+    "kgg": str(GRAPH),
+    "schema": str(SCHEMA),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+}
+
+__all__ = [
+    "BASE", "KGO", "KG", "STATEMENT", "GRAPH", "SCHEMA", "ONTOLOGY_IRI", "ARTICLE_IRI",
+    "ONTOLOGY_GRAPH", "FACTS_GRAPH", "INFERRED_GRAPH", "PROVENANCE_GRAPH", "NAMED_GRAPHS",
+    "EXTERNAL_PREFIXES", "PREFIXES",
+]

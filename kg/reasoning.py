@@ -1,0 +1,163 @@
+"""Reason over ontology + facts with owlready2's HermiT: consistency, inferred classes, property values."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from .errors import BuildError, Problem
+from .namespaces import KG, KGO, SCHEMA
+
+# kgo:relatedTo is the umbrella of every relation: materialising it would double the graph
+# and say nothing a property path (kgo:relatedTo via rdfs:subPropertyOf) cannot.
+NOT_MATERIALISED = {KGO.relatedTo}
+
+
+@dataclass
+class Reasoned:
+    """What the reasoner added: triples and a summary for the build report."""
+
+    inferred: Graph
+    inferred_types: int = 0
+    inferred_relations: int = 0
+    inferred_subclass_axioms: int = 0
+    classified: dict[str, int] = field(default_factory=dict)  # defined class -> members
+
+
+def _require_java() -> None:
+    if not shutil.which("java"):
+        raise BuildError([Problem("the HermiT reasoner needs a Java runtime: install Debian's default-jre-headless (make deps does)")],
+                         stage="reasoning")
+
+
+def _named(term) -> URIRef | None:
+    iri = getattr(term, "iri", None)
+    return URIRef(iri) if iri else None
+
+
+def explain_clashes(tbox: Graph, abox: Graph) -> list[Problem]:
+    """Name individuals whose asserted and domain/range-implied types are declared disjoint.
+
+    HermiT only says *that* the ABox is inconsistent; this cheap, rule-based pass says *who*.
+    """
+    supers: dict[URIRef, set[URIRef]] = {}
+
+    def ancestors(cls: URIRef) -> set[URIRef]:
+        if cls not in supers:
+            supers[cls] = {cls}
+            for parent in tbox.objects(cls, RDFS.subClassOf):
+                if isinstance(parent, URIRef):
+                    supers[cls] |= ancestors(parent)
+        return supers[cls]
+
+    disjoint_sets = []
+    for group in tbox.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = tbox.value(group, OWL.members)
+        disjoint_sets.append(set(tbox.items(members)))
+
+    problems = []
+    implied: dict[URIRef, dict[URIRef, str]] = {}
+    for s, p, o in abox:
+        if isinstance(o, Literal):
+            for range_ in tbox.objects(p, RDFS.range):
+                datatype = o.datatype or (RDF.langString if o.language else XSD.string)
+                if range_ != datatype:
+                    problems.append(Problem(f"{s.split('/')[-1]} {p.split('/')[-1]} {o!r}: literal of type {datatype.split('#')[-1]}, but the range is {range_.split('#')[-1]}"))
+            continue
+        if p == RDF.type:
+            implied.setdefault(s, {})[o] = "asserted"
+            continue
+        for domain in tbox.objects(p, RDFS.domain):
+            if isinstance(domain, URIRef):
+                implied.setdefault(s, {})[domain] = f"domain of {p.split('/')[-1]}"
+        for range_ in tbox.objects(p, RDFS.range):
+            if isinstance(range_, URIRef) and isinstance(o, URIRef):
+                implied.setdefault(o, {})[range_] = f"range of {p.split('/')[-1]}"
+
+    for individual, types in sorted(implied.items()):
+        closure = {anc: why for cls, why in types.items() for anc in ancestors(cls)}
+        for group in disjoint_sets:
+            clash = sorted(c for c in closure if c in group)
+            if len(clash) > 1:
+                names = ", ".join(f"{c.split('/')[-1]} ({closure[c]})" for c in clash)
+                problems.append(Problem(f"{individual.split('/')[-1]} would be in disjoint classes: {names}"))
+    return problems
+
+
+def reason(tbox: Graph, abox: Graph) -> Reasoned:
+    """Run HermiT; return the inferred triples, or raise listing unsatisfiable classes or clashes."""
+    _require_java()
+    import owlready2  # imported late: it is slow to import and only the build needs it
+
+    merged = Graph()
+    for triple in tbox:
+        merged.add(triple)
+    for triple in abox:
+        merged.add(triple)
+
+    with tempfile.TemporaryDirectory(prefix="kneekg-reason-") as tmp:
+        path = Path(tmp) / "merged.nt"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            merged.serialize(path, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        onto = world.get_ontology(path.as_uri()).load(format="ntriples")
+        before = set(world.as_rdflib_graph().triples((None, None, None)))
+        try:
+            with onto:
+                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            problems = explain_clashes(tbox, abox) or [Problem("HermiT found the facts inconsistent with the ontology")]
+            raise BuildError(problems, stage="reasoning (ontology inconsistent)") from None
+        unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if getattr(c, "iri", None))
+        if unsatisfiable:
+            raise BuildError([Problem(f"unsatisfiable class: {iri}") for iri in unsatisfiable],
+                             stage="reasoning (unsatisfiable classes)")
+        after = set(world.as_rdflib_graph().triples((None, None, None)))
+        inferred = Graph()
+        result = Reasoned(inferred)
+
+        for s, p, o in after - before:
+            if p == RDFS.subClassOf and isinstance(s, URIRef) and isinstance(o, URIRef) \
+                    and str(s).startswith(str(KGO)) and o != OWL.Thing and (s, p, o) not in tbox:
+                inferred.add((s, p, o))
+                result.inferred_subclass_axioms += 1
+
+        properties = [p for p in world.object_properties() if URIRef(p.iri) not in NOT_MATERIALISED]
+        for individual in world.individuals():
+            subject = _named(individual)
+            if subject is None or not str(subject).startswith(str(KG)):
+                continue
+            for cls in individual.INDIRECT_is_a:
+                cls_iri = _named(cls)
+                if cls_iri is None or cls_iri == OWL.Thing:
+                    continue
+                if not (str(cls_iri).startswith(str(KGO)) or str(cls_iri).startswith(str(SCHEMA))):
+                    continue
+                if (subject, RDF.type, cls_iri) not in abox:
+                    inferred.add((subject, RDF.type, cls_iri))
+                    result.inferred_types += 1
+            for prop in properties:
+                for value in getattr(individual, "INDIRECT_" + prop.python_name, []) or []:
+                    obj = _named(value)
+                    if obj is None or obj == subject or not str(obj).startswith(str(KG)):
+                        continue
+                    triple = (subject, URIRef(prop.iri), obj)
+                    if triple not in abox and triple not in inferred:
+                        inferred.add(triple)
+                        result.inferred_relations += 1
+
+    # SKOS: skos:prefLabel is a sub-property of rdfs:label; generic RDF tools look for the latter.
+    for s, label in abox.subject_objects(SKOS.prefLabel):
+        inferred.add((s, RDFS.label, label))
+
+    for cls in ("Cause", "RiskFactor", "Treatment", "PreventiveMeasure", "WarningSign",
+                "AtRiskGroup", "DiagnosticMethod", "SideEffect"):
+        result.classified[cls] = len(set(inferred.subjects(RDF.type, KGO[cls])))
+    return result

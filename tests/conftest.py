@@ -1,0 +1,49 @@
+"""Shared fixtures: a small graph built from tests/data/valid/mini, and the real built graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kg import paths
+from kg.build import BuildResult, Sources, compute
+from kg.store import EmbeddedStore
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def mini_build() -> BuildResult:
+    """Build the small fixture graph once (ontology and article are the real ones)."""
+    return compute(Sources(facts_dir=DATA / "valid" / "mini"))
+
+
+def store_from(nquads: bytes) -> EmbeddedStore:
+    store = pyoxigraph.Store()
+    store.load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    return EmbeddedStore(store, "embedded pyoxigraph (test)")
+
+
+@pytest.fixture(scope="session")
+def mini_store(mini_build) -> EmbeddedStore:
+    return store_from(mini_build.files[paths.GRAPH_NQ])
+
+
+@pytest.fixture(scope="session")
+def real_store() -> EmbeddedStore:
+    """The committed release graph, as the app loads it."""
+    return EmbeddedStore.from_file()
+
+
+@pytest.fixture
+def app(mini_store):
+    from webapp import create_app
+
+    return create_app({"TESTING": True, "STORE": mini_store})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
