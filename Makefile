@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := webapp/static/vendor
+VENDOR_STAMP := $(VENDOR)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .PHONY: run test build validate system-deps clean
 
 # Debian packages: command=package pairs, installed when missing (as root).
-SYSTEM_DEPS := java=default-jre-headless
+SYSTEM_DEPS := java=default-jre-headless npm=npm
 
 system-deps:
 	@scripts/system-deps.sh $(SYSTEM_DEPS)
@@ -20,10 +22,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: system-deps $(STAMP)
+# Front-end libraries from npm, served by the app itself (no CDN).
+$(VENDOR_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	touch $(VENDOR_STAMP)
+
+run: system-deps $(STAMP) $(VENDOR_STAMP)
 	$(BIN)/kneekg serve --host $(HOST) --port $(PORT)
 
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) $(VENDOR_STAMP)
 	$(BIN)/pytest
 
 build: system-deps $(STAMP)
@@ -33,4 +43,4 @@ validate: system-deps $(STAMP)
 	$(BIN)/kneekg validate
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules $(VENDOR)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from flask import Flask
@@ -13,6 +14,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         GRAPH_PATH=None,  # N-Quads to load; None means kg/artifacts/graph.nq
         STORE=None,  # an already-built GraphStore (tests pass a small one)
+        SPARQL_ENDPOINT=os.environ.get("KG_SPARQL_ENDPOINT"),  # remote backend (export issue)
+        BASE_IRI=os.environ.get("KG_BASE_IRI"),  # None: the graph's own IRIs, served by this app
+        QUERY_TIMEOUT=float(os.environ.get("KG_QUERY_TIMEOUT", "10")),  # seconds per SPARQL query
+        ROW_LIMIT=int(os.environ.get("KG_ROW_LIMIT", "10000")),  # rows per SPARQL result
     )
     if config:
         app.config.from_mapping(config)
@@ -22,7 +27,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     store = app.config["STORE"] or EmbeddedStore.from_file(app.config["GRAPH_PATH"])
     app.extensions["kg_store"] = store
 
-    from . import core
+    from . import ask, browse, core, export, sparql
 
-    app.register_blueprint(core.bp)
+    for module in (core, sparql, browse, export, ask):
+        app.register_blueprint(module.bp)
     return app

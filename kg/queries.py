@@ -1,0 +1,199 @@
+"""The named-query registry: one ``queries/*.rq`` file per question, parsed once, run with bound terms.
+
+The same registry serves the web UI, the JSON API, the CLI and question answering. A file
+opens with a header::
+
+    #+ summary: Causes of a condition
+    #+ description: What can cause ... ?
+    #+ param: condition | iri | kg:knee-muscle-spasm | the condition whose causes to list
+
+Parameters are SPARQL variables of the same name; values are turned into RDF terms and bound
+by the engine (pyoxigraph substitutions, or a VALUES block for remote stores) — user text is
+never pasted into the query string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import pyoxigraph
+
+from . import paths
+from .namespaces import PREFIXES
+
+PARAM_TYPES = ("iri", "string", "integer")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_CURIE = re.compile(r"^([A-Za-z][\w-]*):([^\s]*)$")
+_LOCAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+class QueryError(ValueError):
+    """A named query cannot be run as asked (unknown name, bad or missing parameter)."""
+
+    def __init__(self, message: str, param: str | None = None):
+        super().__init__(message)
+        self.param = param
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    example: str
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    sparql: str
+    path: Path
+    form: str = "SELECT"  # SELECT, ASK, CONSTRUCT or DESCRIBE
+
+    def example_values(self) -> dict[str, str]:
+        return {p.name: p.example for p in self.params}
+
+    def bind(self, values: Mapping[str, str]) -> dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]:
+        """Turn raw parameter values into RDF terms; raise ``QueryError`` naming the bad parameter."""
+        known = {p.name for p in self.params}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise QueryError(f"unknown parameter '{unknown[0]}' for query '{self.name}' "
+                             f"(expected: {', '.join(sorted(known)) or 'none'})", unknown[0])
+        terms = {}
+        for param in self.params:
+            raw = values.get(param.name)
+            if raw is None or str(raw).strip() == "":
+                raise QueryError(f"missing parameter '{param.name}' ({param.type}, e.g. {param.example})", param.name)
+            terms[param.name] = to_term(param, str(raw).strip())
+        return terms
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "summary": self.summary, "description": self.description, "form": self.form,
+            "params": [{"name": p.name, "type": p.type, "example": p.example, "description": p.description}
+                       for p in self.params],
+            "sparql": self.sparql,
+        }
+
+
+def expand_iri(value: str, default_prefix: str = "kg") -> str:
+    """Expand a CURIE (``kg:dehydration``) or bare id (``dehydration``) to a full IRI; check IRI syntax.
+
+    >>> expand_iri("kg:dehydration")
+    'https://w3id.org/kneekg/id/dehydration'
+    >>> expand_iri("Cause", default_prefix="kgo")
+    'https://w3id.org/kneekg/ontology/Cause'
+    >>> expand_iri("<https://w3id.org/kneekg/id/als>")
+    'https://w3id.org/kneekg/id/als'
+    """
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    if _IRI_FORBIDDEN.search(value):
+        raise ValueError(f"not a valid IRI: {value!r}")
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value) or value.startswith("urn:"):
+        return value
+    match = _CURIE.match(value)
+    if match and match.group(1) in PREFIXES:
+        return PREFIXES[match.group(1)] + match.group(2)
+    if _LOCAL_ID.match(value):
+        return PREFIXES[default_prefix] + value
+    raise ValueError(f"not an IRI, a known CURIE or an id: {value!r}")
+
+
+def to_term(param: Param, raw: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
+    """Convert one raw value to the RDF term its parameter type asks for."""
+    if param.type == "iri":
+        # Classes and relations live in the ontology namespace; entities in the id namespace.
+        default = "kgo" if param.example.startswith("kgo:") else "kg"
+        try:
+            return pyoxigraph.NamedNode(expand_iri(raw, default))
+        except ValueError as exc:
+            raise QueryError(f"parameter '{param.name}': {exc}", param.name) from None
+    if param.type == "integer":
+        if not re.fullmatch(r"[+-]?\d{1,12}", raw):
+            raise QueryError(f"parameter '{param.name}' must be an integer, got {raw!r}", param.name)
+        return pyoxigraph.Literal(str(int(raw)), datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if len(raw) > 500:
+        raise QueryError(f"parameter '{param.name}' is too long ({len(raw)} characters, at most 500)", param.name)
+    return pyoxigraph.Literal(raw)
+
+
+_FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def parse_file(path: Path) -> NamedQuery:
+    """Read one ``.rq`` file and its ``#+`` header."""
+    text = path.read_text(encoding="utf-8")
+    summary = description = ""
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        key, _, value = line[2:].partition(":")
+        key, value = key.strip(), value.strip()
+        if key == "summary":
+            summary = value
+        elif key == "description":
+            description = value
+        elif key == "param":
+            parts = [p.strip() for p in value.split("|")]
+            if len(parts) != 4 or parts[1] not in PARAM_TYPES:
+                raise ValueError(f"{path.name}: '#+ param:' needs 'name | {'/'.join(PARAM_TYPES)} | example | description'")
+            params.append(Param(*parts))
+    if not summary or not description:
+        raise ValueError(f"{path.name}: the header needs '#+ summary:' and '#+ description:'")
+    form = _FORM.search("\n".join(l for l in text.splitlines() if not l.lstrip().startswith(("#", "PREFIX", "prefix"))))
+    return NamedQuery(path.stem, summary, description, tuple(params), text, path,
+                      form.group(1).upper() if form else "SELECT")
+
+
+@dataclass
+class Registry:
+    """Every named query of a folder, by name."""
+
+    queries: dict[str, NamedQuery] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> "Registry":
+        folder = folder or paths.QUERIES_DIR
+        return cls({q.name: q for q in (parse_file(p) for p in sorted(folder.glob("*.rq")))})
+
+    def __getitem__(self, name: str) -> NamedQuery:
+        try:
+            return self.queries[name]
+        except KeyError:
+            raise QueryError(f"unknown query '{name}'; known: {', '.join(sorted(self.queries))}") from None
+
+    def __iter__(self):
+        return iter(self.queries.values())
+
+    def __len__(self) -> int:
+        return len(self.queries)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.queries
+
+
+def run(store, query: NamedQuery, values: Mapping[str, str] | None = None):
+    """Bind ``values`` as terms and run ``query`` on ``store`` (any ``GraphStore``)."""
+    return store.query(query.sparql, substitutions=query.bind(values or {}))
+
+
+_registry: Registry | None = None
+
+
+def registry() -> Registry:
+    """The project's registry, loaded once per process (the graph and the queries are immutable)."""
+    global _registry
+    if _registry is None:
+        _registry = Registry.load()
+    return _registry
