@@ -67,5 +67,45 @@ def serve(host: str, port: int, workers: int | None) -> None:
     run(host=host, port=port, workers=workers)
 
 
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the raw answer object (as GET /api/ask returns it).")
+@click.option("--sparql", "show_sparql", is_flag=True, help="Also print the named query that produced the answer.")
+def ask(question: tuple[str, ...], as_json: bool, show_sparql: bool) -> None:
+    """Answer a plain-English QUESTION about the article from the graph."""
+    import json
+
+    from .ask import BadQuestion, ask as answer_question, render_text
+    from .store import EmbeddedStore
+
+    try:
+        answer = answer_question(EmbeddedStore.from_file(), " ".join(question))
+    except BadQuestion as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(render_text(answer, show_sparql=show_sparql))
+
+
+@main.command("eval")
+@click.option("--failures", is_flag=True, help="List every question that scored below 1.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def evaluate_command(failures: bool, as_json: bool) -> None:
+    """Score question answering on the gold set (tests/gold/questions.yaml): macro P/R/F1, abstention."""
+    import json
+
+    from .evaluate import evaluate, render, summarise
+    from .store import EmbeddedStore
+
+    results = evaluate(EmbeddedStore.from_file())
+    summary = summarise(results)
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    click.echo(render(summary, results, show_failures=failures))
+
+
 if __name__ == "__main__":
     main()
