@@ -107,5 +107,87 @@ def evaluate_command(failures: bool, as_json: bool) -> None:
     click.echo(render(summary, results, show_failures=failures))
 
 
+@main.command()
+@click.argument("source", metavar="(NAME | FILE | -)")
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V",
+              help="A parameter value, bound as an RDF term (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "ttl"]), default="table",
+              show_default=True, help="table/json/csv/tsv for SELECT and ASK; ttl/json (JSON-LD) for CONSTRUCT.")
+def query(source: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a named query, a query file, or a query from stdin (-) on the graph.
+
+    \b
+    kneekg query causes-of --param condition=kg:dehydration
+    kneekg query my.rq --format csv
+    echo 'ASK { ?s ?p ?o }' | kneekg query -
+    """
+    from pathlib import Path
+
+    from .engine import EngineError, analyse
+    from .queries import Param, QueryError, parse_file, registry, to_term
+    from .results import GRAPH_FORMATS, SOLUTION_FORMATS, serialise, text_table
+    from .store import EmbeddedStore
+
+    def usage(message: str) -> None:
+        click.echo(f"error: {message}", err=True)
+        sys.exit(2)
+
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            usage(f"--param '{item}' must be written name=value")
+        values[key.strip()] = value
+    reg = registry()
+    named = None
+    if source == "-":
+        sparql = sys.stdin.read()
+    elif source in reg:
+        named = reg[source]
+        sparql = named.sparql
+    elif Path(source).is_file():
+        sparql = Path(source).read_text(encoding="utf-8")
+        try:
+            named = parse_file(Path(source))
+        except ValueError:
+            named = None  # a plain query without a '#+' header
+    else:
+        usage(f"'{source}' is neither a named query nor a file; named queries: {', '.join(sorted(reg.queries))}")
+        return
+    try:
+        if named is not None:
+            terms = named.bind(values)
+        else:  # a plain query: an IRI-looking value binds an IRI, anything else a string
+            terms = {}
+            for key, value in values.items():
+                kind = "iri" if value.startswith("<") or (":" in value and " " not in value) else "string"
+                terms[key] = to_term(Param(key, kind, "kg:x", ""), value)
+        form = analyse(sparql).form
+    except QueryError as exc:
+        usage(str(exc))
+        return
+    except EngineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if fmt == "ttl" and form in ("SELECT", "ASK"):
+        usage(f"--format ttl is for CONSTRUCT and DESCRIBE queries; this is a {form} query (use json, csv or tsv)")
+    if fmt in ("csv", "tsv") and form not in ("SELECT", "ASK"):
+        usage(f"--format {fmt} is for SELECT and ASK queries; this is a {form} query (use ttl or json)")
+    store = EmbeddedStore.from_file()
+    try:
+        result = store.query(sparql, substitutions=terms or None)
+        if fmt == "table":
+            click.echo(text_table(result))
+            return
+        table = SOLUTION_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS
+        out = serialise(result, table["jsonld" if fmt == "json" and form not in ("SELECT", "ASK") else fmt])
+    except SyntaxError as exc:
+        from .engine import syntax_error
+
+        click.echo(f"error: {syntax_error(str(exc))}", err=True)
+        sys.exit(1)
+    sys.stdout.buffer.write(out.body if out.body.endswith(b"\n") else out.body + b"\n")
+
+
 if __name__ == "__main__":
     main()

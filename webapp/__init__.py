@@ -27,8 +27,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     store = app.config["STORE"] or EmbeddedStore.from_file(app.config["GRAPH_PATH"])
     app.extensions["kg_store"] = store
 
-    from . import ask, browse, core, export, sparql
+    from . import api, ask, browse, core, export, sparql
 
-    for module in (core, sparql, browse, export, ask):
+    for module in (core, sparql, api, browse, export, ask):
         app.register_blueprint(module.bp)
     return app

@@ -1,7 +1,302 @@
-"""Blueprint for the sparql concern (being built; see the issue for sparql)."""
+"""The SPARQL 1.1 Protocol endpoint (query side) at /sparql, and the query editor at /query.
+
+GET ``?query=``, POST form-encoded and POST ``application/sparql-query``; the dataset from
+``default-graph-uri``/``named-graph-uri`` (limited to the served graphs); results negotiated on
+Accept (q-values) or ``format=``. Every query goes through :mod:`kg.engine` (refused before
+evaluation when it would write, call out or read a foreign graph; time-limited; row-capped).
+A GET without a query describes the service (SPARQL Service Description + VoID) to RDF clients
+and sends browsers to the editor.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import re
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, VOID
+
+from kg import queries as named_queries
+from kg.engine import SERVED_GRAPHS, Engine, EngineError, analyse
+from kg.namespaces import BASE, PREFIXES
+from kg.results import GRAPH_FORMATS, NotAcceptable, negotiate
 
 bp = Blueprint("sparql", __name__)
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+FORM_TYPE = "application/x-www-form-urlencoded"
+DIRECT_TYPE = "application/sparql-query"
+CORS = {"Access-Control-Allow-Origin": "*"}
+
+
+@bp.record_once
+def _install_engine(state) -> None:
+    """Give the app one engine over its store (the worker pool starts on the first query)."""
+    app = state.app
+    app.extensions["kg_engine"] = Engine(
+        app.extensions["kg_store"],
+        timeout=float(app.config.get("QUERY_TIMEOUT", 10)),
+        row_limit=int(app.config["ROW_LIMIT"]) if app.config.get("ROW_LIMIT") else None,
+        workers=app.config.get("QUERY_WORKERS"),
+        cache_size=int(app.config.get("QUERY_CACHE_SIZE", 256)),
+    )
+
+
+def engine() -> Engine:
+    return current_app.extensions["kg_engine"]
+
+
+def _error(status: int, message: str, **extra) -> Response:
+    """An error as plain text (what SPARQL clients show), or JSON for clients that prefer it."""
+    best = request.accept_mimetypes.best_match(["text/plain", "application/json"], default="text/plain")
+    if best == "application/json" and "application/json" in (request.headers.get("Accept") or ""):
+        response = jsonify(error=message, status=status, **extra)
+    else:
+        response = Response(f"{status} {message}\n", content_type="text/plain; charset=utf-8")
+    response.status_code = status
+    response.headers.update(CORS)
+    return response
+
+
+# --- /sparql ---------------------------------------------------------------------------------------
+
+@bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
+def endpoint():
+    """Answer one SPARQL query per the SPARQL 1.1 Protocol."""
+    if request.method == "POST":
+        parsed = _read_post()
+        if isinstance(parsed, Response):
+            return parsed
+        queries, params = parsed
+    else:
+        queries, params = request.args.getlist("query"), request.args
+    if not queries:
+        if request.method == "GET":
+            return service_description()
+        return _error(400, "no query: send the query in the 'query' parameter or as an application/sparql-query body")
+    if len(queries) > 1:
+        return _error(400, f"{len(queries)} 'query' parameters: send exactly one query per request")
+    sparql = queries[0]
+    if not sparql.strip():
+        return _error(400, "the query is empty")
+    if params.getlist("update"):
+        return _error(400, "this endpoint is read-only: SPARQL Update ('update' parameter) is not accepted")
+    return run_query(sparql, params)
+
+
+def _read_post():
+    """Return (queries, params) from a POST body, or the error response the protocol asks for."""
+    mimetype = request.mimetype
+    if not mimetype:
+        return _error(400, "POST needs a Content-Type: application/x-www-form-urlencoded or application/sparql-query")
+    if mimetype == FORM_TYPE:
+        return request.form.getlist("query"), _merged(request.form, request.args)
+    if mimetype == DIRECT_TYPE:
+        charset = (request.mimetype_params.get("charset") or "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            return _error(400, f"the query must be encoded as UTF-8, not {charset}")
+        try:
+            text = request.get_data(cache=False).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _error(400, f"the query is not valid UTF-8 (byte {exc.start})")
+        return [text], request.args
+    if mimetype == "application/sparql-update":
+        return _error(415, "this endpoint is read-only: application/sparql-update is not accepted")
+    return _error(415, f"unsupported media type {mimetype}: POST a query as {FORM_TYPE} or {DIRECT_TYPE}")
+
+
+def _merged(first, second):
+    from werkzeug.datastructures import MultiDict
+
+    merged = MultiDict(second)
+    for key in first:
+        merged.setlist(key, first.getlist(key))
+    return merged
+
+
+def run_query(sparql: str, params) -> Response:
+    """Check, evaluate (in the engine) and send one query's results."""
+    eng = engine()
+    default_graph = params.getlist("default-graph-uri") or None
+    named_graph = params.getlist("named-graph-uri") or None
+    format_name = params.get("format") or params.get("output")
+    try:
+        form = analyse(sparql, eng.served).form
+        fmt = negotiate(form, request.headers.get("Accept"), format_name)
+        job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph)
+    except NotAcceptable as exc:
+        response = _error(406, str(exc), offered=exc.offered)
+        response.headers["X-Offered-Types"] = ", ".join(exc.offered)
+        return response
+    except EngineError as exc:
+        return _error(exc.status, str(exc), **{k: v for k, v in exc.to_dict().items() if k in ("line", "column")})
+    etag = f"{_store_tag()}-{job.key()[:24]}"
+    headers = {**CORS, "Vary": "Accept", "ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"}
+    if request.if_none_match.contains_weak(etag):
+        return Response(status=304, headers=headers)
+    try:
+        result = eng.run(job)
+    except EngineError as exc:
+        extra = {k: v for k, v in exc.to_dict().items() if k in ("line", "column")}
+        response = _error(exc.status, str(exc), **extra)
+        if exc.status == 503:
+            response.headers["Retry-After"] = "1"
+        return response
+    headers["X-Result-Count"] = str(result.count)
+    if result.truncated:
+        headers["X-Result-Truncated"] = f"true; limit={result.limit}"
+    if request.method == "HEAD":
+        return Response(status=200, content_type=result.format.content_type, headers=headers)
+    return Response(result.body, content_type=result.format.content_type, headers=headers)
+
+
+def _store_tag() -> str:
+    store = current_app.extensions["kg_store"]
+    return f"{int(getattr(store, 'loaded_at', 0) * 1000):x}"
+
+
+@bp.route("/sparql", methods=["OPTIONS"])
+def preflight():
+    """CORS preflight: any origin may GET or POST queries."""
+    return Response(status=204, headers={**CORS, "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                                         "Access-Control-Allow-Headers": "Accept, Content-Type",
+                                         "Access-Control-Max-Age": "86400", "Allow": "GET, HEAD, POST, OPTIONS"})
+
+
+# --- service description ----------------------------------------------------------------------------
+
+def service_description() -> Response:
+    """Describe the endpoint in RDF for RDF clients; send browsers to the editor."""
+    offered = {f.media_type: f for f in GRAPH_FORMATS.values()}
+    best = request.accept_mimetypes.best_match(["text/turtle", "text/html", *offered], default="text/turtle")
+    if best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["text/turtle"]:
+        return redirect(url_for("sparql.editor"), 303)
+    fmt = offered.get(best, GRAPH_FORMATS["ttl"])
+    format_name = request.args.get("format")
+    if format_name:
+        try:
+            fmt = negotiate("CONSTRUCT", None, format_name)
+        except NotAcceptable as exc:
+            return _error(406, str(exc))
+    rdflib_format = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld", "nq": "nquads",
+                     "trig": "trig"}[fmt.name]
+    graph = describe_service(request.base_url)
+    body = graph.serialize(format=rdflib_format)
+    return Response(body, content_type=fmt.content_type, headers={**CORS, "Vary": "Accept"})
+
+
+_VOID_QUERY = """
+SELECT ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
+       (COUNT(DISTINCT ?o) AS ?objects)
+WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g
+"""
+
+
+def describe_service(endpoint_url: str) -> Graph:
+    """The SPARQL 1.1 Service Description of this endpoint, with VoID statistics per named graph."""
+    cache = current_app.extensions.setdefault("kg_service_description", {})
+    if endpoint_url in cache:
+        return cache[endpoint_url]
+    g = Graph()
+    for prefix, iri in (("sd", SD), ("void", VOID), ("dcterms", DCTERMS), ("kgg", PREFIXES["kgg"])):
+        g.bind(prefix, iri)
+    service, dataset, default_graph = URIRef(endpoint_url + "#service"), URIRef(endpoint_url + "#dataset"), BNode("defaultGraph")
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, URIRef(endpoint_url)))
+    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    g.add((service, SD.feature, SD.UnionDefaultGraph))
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads", "TriG"):
+        g.add((service, SD.resultFormat, FORMATS_NS[fmt]))
+    g.add((service, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    g.add((dataset, RDF.type, VOID.Dataset))
+    g.add((dataset, DCTERMS.title, Literal("Knee muscle spasms knowledge graph", lang="en")))
+    g.add((dataset, VOID.sparqlEndpoint, URIRef(endpoint_url)))
+    g.add((dataset, VOID.uriSpace, Literal(BASE)))
+    g.add((dataset, SD.defaultGraph, default_graph))
+    g.add((default_graph, RDF.type, SD.Graph))
+    g.add((default_graph, DCTERMS.description, Literal("the union of the named graphs", lang="en")))
+    total = 0
+    store = current_app.extensions["kg_store"]
+    for row in store.query(_VOID_QUERY):
+        name = URIRef(row["g"].value)
+        if str(name) not in SERVED_GRAPHS:
+            continue
+        node = BNode()
+        triples = int(row["triples"].value)
+        total += triples
+        g.add((dataset, SD.namedGraph, node))
+        g.add((node, RDF.type, SD.NamedGraph))
+        g.add((node, SD.name, name))
+        g.add((node, SD.graph, name))
+        g.add((name, RDF.type, SD.Graph))
+        g.add((name, RDF.type, VOID.Dataset))
+        g.add((dataset, VOID.subset, name))
+        for prop, var in ((VOID.triples, "triples"), (VOID.distinctSubjects, "subjects"),
+                          (VOID.properties, "properties"), (VOID.distinctObjects, "objects")):
+            g.add((name, prop, Literal(int(row[var].value), datatype=XSD.integer)))
+    g.add((default_graph, VOID.triples, Literal(total, datatype=XSD.integer)))
+    g.add((dataset, VOID.triples, Literal(total, datatype=XSD.integer)))
+    cache[endpoint_url] = g
+    return g
+
+
+# --- the query editor ------------------------------------------------------------------------------
+
+_WHERE_OPEN = re.compile(r"\b(?:WHERE\s*\{|ASK\s*\{)", re.IGNORECASE)
+
+
+def with_values(query: named_queries.NamedQuery, values: dict[str, str]) -> str:
+    """The query text with its parameters bound by a VALUES block (for reading and editing).
+
+    The terms are the bound RDF terms (never the raw text): a value that does not bind raises
+    :class:`kg.queries.QueryError`.
+    """
+    terms = query.bind(values)
+    if not terms:
+        return query.sparql
+    block = "\n".join(f"  VALUES ?{name} {{ {term} }}" for name, term in terms.items())
+    match = _WHERE_OPEN.search(_strip_header(query.sparql))
+    text = _strip_header(query.sparql)
+    if not match:
+        return text
+    return text[:match.end()] + "\n" + block + text[match.end():]
+
+
+def _strip_header(sparql: str) -> str:
+    lines = sparql.splitlines()
+    kept = [f"# {line[2:].strip()}" if line.startswith("#+") else line for line in lines]
+    return "\n".join(kept) + "\n"
+
+
+@bp.get("/query")
+def editor():
+    """The YASGUI query editor, on this endpoint, with the named queries as examples."""
+    reg = named_queries.registry()
+    examples = []
+    for query in reg:
+        examples.append({"name": query.name, "summary": query.summary, "description": query.description,
+                         "query": with_values(query, query.example_values())})
+    initial = request.args.get("query")
+    initial_name = None
+    error = None
+    name = request.args.get("name")
+    if name and initial is None:
+        try:
+            query = reg[name]
+            values = {p.name: request.args.get(p.name) or p.example for p in query.params}
+            initial, initial_name = with_values(query, values), query.name
+        except named_queries.QueryError as exc:
+            error = str(exc)
+    config = {"endpoint": url_for("sparql.endpoint"), "prefixes": PREFIXES, "base": BASE,
+              "examples": examples, "initial": initial, "initialName": initial_name}
+    return render_template("query.html", config=config, examples=examples, error=error,
+                           endpoint=url_for("sparql.endpoint"))
+
+
+def editor_link(sparql: str) -> str:
+    """A link that opens ``sparql`` in the query editor (for other pages' "run in the editor")."""
+    return url_for("sparql.editor") + "?" + urlencode({"query": sparql})

@@ -1,0 +1,161 @@
+"""kg.engine: analysis before evaluation, positioned syntax errors, the killable worker pool, the cache."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+
+from kg import engine as eng
+from kg.engine import Engine, QueryRefused, QuerySyntaxError, QueryTimeout, analyse
+from kg.results import GRAPH_FORMATS, SOLUTION_FORMATS
+
+KGG = "https://w3id.org/kneekg/graph/"
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.mark.parametrize("sparql, form", [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+    ("PREFIX kg: <https://w3id.org/kneekg/id/>\nASK { kg:caffeine ?p ?o }", "ASK"),
+    ("BASE <http://example.org/> construct where { ?s ?p ?o }", "CONSTRUCT"),
+    ("# a comment\nDESCRIBE <https://w3id.org/kneekg/id/caffeine>", "DESCRIBE"),
+])
+def test_analyse_finds_the_form(sparql, form):
+    assert analyse(sparql).form == form
+
+
+@pytest.mark.parametrize("sparql", [
+    # the word SERVICE where it is not the keyword: strings, IRIs, comments, variables, prefixed names
+    'SELECT * WHERE { ?s ?p "SERVICE <http://127.0.0.1:1/> { }" }',
+    "SELECT * WHERE { ?s ?p '''\nSERVICE <http://127.0.0.1:1/> {}\n''' }",
+    "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o }",
+    "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://127.0.0.1:1/> { }",
+    "SELECT ?SERVICE WHERE { ?SERVICE ?p ?o }",
+    "PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:SERVICE ?o }",
+    "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT * WHERE { ?s a sd:Service }",
+])
+def test_analyse_accepts_service_as_data(sparql):
+    analyse(sparql)
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?x ?y ?z OPTIONAL { SERVICE ?endpoint { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE<http://127.0.0.1:1/>{?s ?p ?o} } } }",
+    r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "ASK { ?a ?b ?c FILTER(?a<?b) SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
+])
+def test_analyse_refuses_service(sparql):
+    with pytest.raises(QueryRefused) as err:
+        analyse(sparql)
+    assert err.value.status == 403
+    assert "SERVICE" in str(err.value)
+
+
+@pytest.mark.parametrize("sparql", [
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "PREFIX kg: <https://w3id.org/kneekg/id/>\nDELETE WHERE { kg:caffeine ?p ?o }",
+    "LOAD <http://127.0.0.1:1/data.ttl>",
+    "CLEAR ALL", "DROP GRAPH <https://w3id.org/kneekg/graph/facts>", "CREATE GRAPH <http://a>",
+    "WITH <https://w3id.org/kneekg/graph/facts> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "COPY DEFAULT TO <http://a>", "MOVE <http://a> TO <http://b>", "ADD <http://a> TO <http://b>",
+])
+def test_analyse_refuses_updates(sparql):
+    with pytest.raises(QueryRefused, match="read-only"):
+        analyse(sparql)
+
+
+def test_analyse_resolves_dataset_clauses():
+    result = analyse(f"PREFIX kgg: <{KGG}>\nSELECT * FROM kgg:facts FROM <{KGG}inferred> "
+                     f"FROM NAMED kgg:provenance WHERE {{ ?s ?p ?o }}")
+    assert result.from_graphs == (KGG + "facts", KGG + "inferred")
+    assert result.from_named_graphs == (KGG + "provenance",)
+
+
+@pytest.mark.parametrize("clause", ["FROM <http://127.0.0.1:1/data.ttl>", "FROM NAMED <http://example.org/g>",
+                                    "FROM <https://w3id.org/kneekg/graph/other>"])
+def test_analyse_refuses_unserved_graphs(clause):
+    with pytest.raises(QueryRefused, match="not served") as err:
+        analyse(f"SELECT * {clause} WHERE {{ ?s ?p ?o }}")
+    assert err.value.status == 400
+
+
+def test_syntax_error_carries_line_and_column():
+    error = eng.syntax_error("error at 3:17: expected one of FILTER, SELECT")
+    assert (error.line, error.column) == (3, 17)
+    assert "line 3, column 17" in str(error)
+
+
+@pytest.fixture
+def local_engine(mini_store):
+    return Engine(mini_store, workers=0, row_limit=3, cache_size=0)
+
+
+def test_in_process_engine_caps_rows(local_engine):
+    result = local_engine.execute("SELECT * WHERE { ?s ?p ?o }", SOLUTION_FORMATS["json"])
+    assert result.truncated and result.count == 3 and result.limit == 3
+    parsed = pyoxigraph.parse_query_results(result.body, format=pyoxigraph.QueryResultsFormat.JSON)
+    assert len(list(parsed)) == 3
+
+
+def test_in_process_engine_reports_syntax_position(local_engine):
+    with pytest.raises(QuerySyntaxError) as err:
+        local_engine.execute("SELECT * WHERE {\n  ?s ?p\n}", SOLUTION_FORMATS["json"])
+    assert err.value.line == 3
+
+
+def test_engine_uses_the_query_dataset(local_engine):
+    """FROM narrows the default graph (pyoxigraph's union default would otherwise ignore it)."""
+    every = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    total = int(next(iter(local_engine.store.query(every)))["n"].value)
+    facts = local_engine.execute(f"SELECT (COUNT(*) AS ?n) FROM <{KGG}facts> WHERE {{ ?s ?p ?o }}",
+                                 SOLUTION_FORMATS["csv"])
+    count = int(facts.body.decode().split()[1])
+    assert 0 < count < total
+
+
+class RemoteLikeStore:
+    """A store that is not embedded pyoxigraph (as the remote backend): evaluated in process."""
+
+    description = "remote-like"
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.calls = 0
+
+    def query(self, sparql, **kwargs):
+        self.calls += 1
+        return self.inner.query(sparql, **kwargs)
+
+
+def test_engine_runs_other_stores_in_process_and_caches(mini_store):
+    store = RemoteLikeStore(mini_store)
+    engine = Engine(store, cache_size=8)
+    assert not engine.isolated
+    for _ in range(3):
+        result = engine.execute("ASK { ?s ?p ?o }", SOLUTION_FORMATS["xml"])
+    assert store.calls == 1  # the graph is immutable while served: the second and third come from the cache
+    assert pyoxigraph.parse_query_results(result.body, format=pyoxigraph.QueryResultsFormat.XML)
+
+
+def test_pool_kills_a_runaway_query_and_keeps_serving(real_store):
+    pool = eng.WorkerPool(real_store, 2)
+    try:
+        pids = {w.process.pid for w in pool._all}
+        job = Engine(real_store, cache_size=0).prepare(CARTESIAN, SOLUTION_FORMATS["json"])
+        with pytest.raises(QueryTimeout, match="time limit"):
+            pool.run(job, timeout=1.0)
+        assert len(pool._all) == 2
+        assert {w.process.pid for w in pool._all} != pids  # the runaway worker was replaced
+        small = Engine(real_store, cache_size=0).prepare("ASK { ?s ?p ?o }", SOLUTION_FORMATS["json"])
+        for _ in range(3):  # both workers answer
+            assert b'"boolean":true' in pool.run(small, timeout=10).body
+    finally:
+        pool.close()
+
+
+def test_graph_results_in_every_format(real_store):
+    engine = Engine(real_store, workers=0, cache_size=0, row_limit=None)
+    for fmt in GRAPH_FORMATS.values():
+        result = engine.execute("DESCRIBE <https://w3id.org/kneekg/id/caffeine>", fmt)
+        assert result.count > 0 and result.body

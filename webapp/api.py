@@ -1,0 +1,262 @@
+"""The JSON API over the named queries, and its OpenAPI 3 description at /openapi.json.
+
+``GET /api/queries`` lists the registry; ``GET /api/queries/<name>?param=…`` runs one query with
+its parameters bound as RDF terms and returns rows in which every IRI carries its label and
+the app path of its page. Other blueprints add their own paths to the description with
+:func:`register_path` (e.g. ``/api/ask``, ``/api/search``).
+"""
+
+from __future__ import annotations
+
+import copy
+from itertools import islice
+
+import pyoxigraph
+from flask import Blueprint, current_app, jsonify, request
+
+from kg import queries as named_queries
+from kg.queries import QueryError
+
+from .links import local_path
+
+bp = Blueprint("api", __name__)
+
+_ERROR_SCHEMA = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(description: str, schema: dict) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+# Path items of the JSON API, by path. Other blueprints extend it with register_path().
+PATHS: dict[str, dict] = {
+    "/api/queries": {"get": {
+        "operationId": "listQueries",
+        "summary": "List the named queries",
+        "description": "Every named query of the registry (queries/*.rq) with its parsed header: "
+                       "summary, description, parameters (name, type, example) and SPARQL text.",
+        "responses": {"200": _json("The registry", {
+            "type": "object", "required": ["queries"],
+            "properties": {"queries": {"type": "array", "items": {"$ref": "#/components/schemas/NamedQuery"}}},
+        })},
+    }},
+    "/api/queries/{name}": {"get": {
+        "operationId": "runQuery",
+        "summary": "Run a named query",
+        "description": "Run the named query with its parameters (query-string parameters named as in the "
+                       "registry) bound as RDF terms. IRI parameters take a full IRI, a CURIE (kg:dehydration) "
+                       "or a bare id. Every IRI in the rows carries its label and the app path of its page.",
+        "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"},
+                        "description": "the query's name (its file name without .rq)", "example": "causes-of"}],
+        "responses": {
+            "200": _json("The rows (SELECT) or the answer (ASK)", {"$ref": "#/components/schemas/QueryResult"}),
+            "400": _json("A parameter is missing, unknown or malformed; `param` names it", _ERROR_SCHEMA),
+            "404": _json("No query of that name", _ERROR_SCHEMA),
+        },
+    }},
+    "/sparql": {"get": {
+        "operationId": "sparqlQuery",
+        "summary": "SPARQL 1.1 Protocol query",
+        "description": "Evaluate a read-only SPARQL query over the graph (default graph: the union of the "
+                       "named graphs). Without `query`: the service description (RDF) or, for browsers, the "
+                       "query editor. Results are negotiated on Accept or chosen with `format`.",
+        "parameters": [
+            {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+             "example": "SELECT ?s WHERE { ?s a <https://w3id.org/kneekg/ontology/Cause> } LIMIT 5"},
+            {"name": "default-graph-uri", "in": "query", "required": False,
+             "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
+            {"name": "named-graph-uri", "in": "query", "required": False,
+             "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
+            {"name": "format", "in": "query", "required": False,
+             "schema": {"type": "string",
+                        "enum": ["json", "xml", "csv", "tsv", "ttl", "nt", "rdf", "jsonld", "nq", "trig"]}},
+        ],
+        "responses": {
+            "200": {"description": "Query results or the service description", "content": {
+                media: {"schema": {}} for media in (
+                    "application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                    "text/tab-separated-values", "text/turtle", "application/n-triples", "application/rdf+xml",
+                    "application/ld+json", "application/n-quads", "application/trig")}},
+            "303": {"description": "A browser asking for the endpoint itself is sent to the query editor"},
+            "304": {"description": "Not modified (If-None-Match)"},
+            "400": {"description": "Syntax error (with line and column), refused query or unserved graph",
+                    "content": {"text/plain": {"schema": {"type": "string"}},
+                                "application/json": {"schema": _ERROR_SCHEMA}}},
+            "403": {"description": "SERVICE is refused", "content": {"text/plain": {"schema": {"type": "string"}},
+                                                                      "application/json": {"schema": _ERROR_SCHEMA}}},
+            "406": {"description": "No offered type matches Accept / format",
+                    "content": {"text/plain": {"schema": {"type": "string"}},
+                                "application/json": {"schema": _ERROR_SCHEMA}}},
+            "503": {"description": "The query ran past the time limit or every worker was busy",
+                    "content": {"text/plain": {"schema": {"type": "string"}},
+                                "application/json": {"schema": _ERROR_SCHEMA}}},
+        },
+    }},
+}
+
+COMPONENTS: dict[str, dict] = {"schemas": {
+    "Error": {"type": "object", "required": ["error"], "properties": {
+        "error": {"type": "string"}, "param": {"type": ["string", "null"]}, "status": {"type": "integer"},
+        "line": {"type": ["integer", "null"]}, "column": {"type": ["integer", "null"]},
+        "offered": {"type": "array", "items": {"type": "string"}}}},
+    "Param": {"type": "object", "required": ["name", "type", "example", "description"], "properties": {
+        "name": {"type": "string"}, "type": {"type": "string", "enum": list(named_queries.PARAM_TYPES)},
+        "example": {"type": "string"}, "description": {"type": "string"}}},
+    "NamedQuery": {"type": "object", "required": ["name", "summary", "description", "form", "params", "sparql"],
+                   "properties": {
+                       "name": {"type": "string"}, "summary": {"type": "string"}, "description": {"type": "string"},
+                       "form": {"type": "string", "enum": ["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]},
+                       "params": {"type": "array", "items": {"$ref": "#/components/schemas/Param"}},
+                       "sparql": {"type": "string"}, "url": {"type": "string"}, "editor": {"type": "string"}}},
+    "Term": {"type": "object", "required": ["type", "value"], "properties": {
+        "type": {"type": "string", "enum": ["uri", "literal", "bnode", "triple"]},
+        "value": {"type": ["string", "number", "boolean"]},
+        "label": {"type": ["string", "null"]}, "url": {"type": "string"},
+        "datatype": {"type": "string"}, "xml:lang": {"type": "string"}}},
+    "QueryResult": {"type": "object", "required": ["query", "params"], "properties": {
+        "query": {"type": "string"}, "summary": {"type": "string"},
+        "params": {"type": "object", "additionalProperties": {"type": "string"}},
+        "vars": {"type": "array", "items": {"type": "string"}},
+        "rows": {"type": "array", "items": {"type": "object",
+                                            "additionalProperties": {"$ref": "#/components/schemas/Term"}}},
+        "count": {"type": "integer"}, "truncated": {"type": "boolean"}, "limit": {"type": ["integer", "null"]},
+        "boolean": {"type": "boolean"}, "editor": {"type": "string"}}},
+}}
+
+
+def register_path(path: str, item: dict, schemas: dict[str, dict] | None = None) -> None:
+    """Add an OpenAPI path item (and component schemas) to /openapi.json — for other blueprints."""
+    PATHS[path] = item
+    COMPONENTS["schemas"].update(schemas or {})
+
+
+def openapi_document(server_url: str = "/") -> dict:
+    """The OpenAPI 3.1 description of the JSON API, as a dict."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Knee muscle spasms knowledge graph API", "version": "1.0.0",
+                 "description": "Named SPARQL queries over a knowledge graph of one health article (not medical "
+                                "advice), and the SPARQL 1.1 endpoint."},
+        "servers": [{"url": server_url}],
+        "paths": copy.deepcopy(PATHS),
+        "components": copy.deepcopy(COMPONENTS),
+    }
+
+
+@bp.get("/openapi.json")
+def openapi():
+    response = jsonify(openapi_document(request.host_url.rstrip("/") or "/"))
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+# --- named queries ----------------------------------------------------------------------------------
+
+def _api_error(status: int, message: str, param: str | None = None):
+    response = jsonify(error=message, param=param, status=status)
+    response.status_code = status
+    return response
+
+
+def _editor_url(name: str, values: dict[str, str] | None = None) -> str:
+    from urllib.parse import urlencode
+
+    return "/query?" + urlencode({"name": name, **(values or {})})
+
+
+@bp.get("/api/queries")
+def list_queries():
+    """The registry of named queries with their parsed headers."""
+    items = []
+    for query in named_queries.registry():
+        item = query.to_dict()
+        item["url"] = f"/api/queries/{query.name}"
+        item["editor"] = _editor_url(query.name)
+        items.append(item)
+    return jsonify(queries=items)
+
+
+@bp.get("/api/queries/<name>")
+def run_named(name: str):
+    """Run one named query with its parameters bound as terms; label and link every IRI."""
+    reg = named_queries.registry()
+    if name not in reg:
+        return _api_error(404, f"unknown query '{name}'; known: {', '.join(sorted(reg.queries))}")
+    query = reg[name]
+    values = {key: request.args.get(key) for key in request.args}
+    try:
+        terms = query.bind(values)
+    except QueryError as exc:
+        return _api_error(400, str(exc), exc.param)
+    store = current_app.extensions["kg_store"]
+    result = store.query(query.sparql, substitutions=terms)
+    body = {"query": query.name, "summary": query.summary, "params": {k: str(v) for k, v in values.items()},
+            "editor": _editor_url(query.name, values)}
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        body["boolean"] = bool(result)
+        return jsonify(body)
+    limit = current_app.config.get("ROW_LIMIT") or None
+    variables = [v.value for v in result.variables]
+    rows = list(islice(result, limit + 1)) if limit else list(result)
+    truncated = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if truncated else rows
+    labels = labels_for(store, {t.value for row in rows for t in row if isinstance(t, pyoxigraph.NamedNode)})
+    body.update(vars=variables, count=len(rows), truncated=truncated, limit=limit if truncated else None,
+                rows=[{var: term_json(row[var], labels) for var in variables if row[var] is not None}
+                      for row in rows])
+    response = jsonify(body)
+    if truncated:
+        response.headers["X-Result-Truncated"] = f"true; limit={limit}"
+    return response
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+def term_json(term, labels: dict[str, str]) -> dict:
+    """One RDF term as JSON: SPARQL-JSON-like, plus ``label`` and ``url`` for IRIs."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value, "label": labels.get(term.value), "url": local_path(term.value)}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.Literal):
+        out: dict = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD + "string":
+            out["datatype"] = term.datatype.value
+            if term.datatype.value in _NUMERIC:
+                try:
+                    out["value"] = int(term.value)
+                except ValueError:
+                    pass
+        return out
+    return {"type": "triple", "value": str(term)}
+
+
+_LABELS = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?iri (SAMPLE(?pref) AS ?p) (SAMPLE(?other) AS ?o) WHERE {
+  VALUES ?iri { %s }
+  OPTIONAL { ?iri skos:prefLabel ?pref FILTER(LANGMATCHES(LANG(?pref), "en") || LANG(?pref) = "") }
+  OPTIONAL { ?iri rdfs:label ?other }
+} GROUP BY ?iri
+"""
+
+
+def labels_for(store, iris: set[str]) -> dict[str, str]:
+    """skos:prefLabel (else rdfs:label) of each IRI that has one, in one query.
+
+    The IRIs come from the graph's own results and are written as N-Triples terms.
+    """
+    if not iris:
+        return {}
+    values = " ".join(str(pyoxigraph.NamedNode(i)) for i in sorted(iris))
+    labels = {}
+    for row in store.query(_LABELS % values):
+        label = row["p"] or row["o"]
+        if label is not None:
+            labels[row["iri"].value] = label.value
+    return labels
