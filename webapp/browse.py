@@ -1,7 +1,279 @@
-"""Blueprint for the browse concern (being built; see the issue for browse)."""
+"""Every IRI of the graph opens here: HTML pages for people, RDF for machines (content negotiation).
+
+Routes mirror the IRI paths (``https://w3id.org/kneekg/id/x`` → ``/id/x``); a ``.ttl``/``.jsonld``/
+``.nt``/``.rdf`` suffix or an ``Accept`` header picks an RDF format. Page models come from
+``kg.describe``; search from ``kg.search``.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from urllib.parse import quote
+
+import rdflib
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
+from werkzeug.exceptions import NotFound
+
+from kg.describe import MAX_GRAPH_NODES, describer
+from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
+from kg.search import search as search_labels
+
+from .links import local_path
 
 bp = Blueprint("browse", __name__)
+
+# RDF formats offered: media type → (rdflib format, file suffix).
+RDF_FORMATS = {
+    "text/turtle": ("turtle", ".ttl"),
+    "application/ld+json": ("json-ld", ".jsonld"),
+    "application/n-triples": ("nt", ".nt"),
+    "application/rdf+xml": ("xml", ".rdf"),
+}
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+SUFFIXES = {suffix: media for media, (_, suffix) in RDF_FORMATS.items()}
+SEARCH_LIMIT_MAX = 50
+
+
+def store():
+    return current_app.extensions["kg_store"]
+
+
+def describe():
+    return describer(store())
+
+
+def public_iri(iri: str) -> str:
+    """The IRI as published: under ``BASE_IRI`` when one is configured, else the graph's own."""
+    base = current_app.config.get("BASE_IRI")
+    if base and iri.startswith(BASE):
+        return base.rstrip("/") + "/" + iri[len(BASE):]
+    return iri
+
+
+@bp.app_template_filter("local")
+def _local(iri: str) -> str:
+    return local_path(iri)
+
+
+@bp.app_template_filter("public")
+def _public(iri: str) -> str:
+    return public_iri(iri)
+
+
+@bp.app_template_filter("urlquote")
+def _urlquote(value: str) -> str:
+    return quote(str(value), safe="")
+
+
+# -- content negotiation -----------------------------------------------------------------------
+
+class NotAcceptable(Exception):
+    pass
+
+
+def negotiate(suffix: str | None) -> str | None:
+    """Return the RDF media type asked for, or None for HTML; raise ``NotAcceptable`` when nothing offered fits."""
+    if suffix:
+        return SUFFIXES[suffix]
+    accept = request.accept_mimetypes
+    if not accept:
+        return None
+    best = accept.best_match([*HTML_TYPES, *RDF_FORMATS])
+    if best is None:
+        raise NotAcceptable()
+    return None if best in HTML_TYPES else best
+
+
+def not_acceptable() -> Response:
+    offered = [*HTML_TYPES, *RDF_FORMATS]
+    body = ("406 Not Acceptable: this resource is available as\n" + "\n".join(f"  {m}" for m in offered)
+            + "\n(or add one of the suffixes " + ", ".join(SUFFIXES) + " to the path)\n")
+    response = Response(body, status=406, mimetype="text/plain")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def rdf_response(iri: str, media: str) -> Response:
+    graph = describe().describe(iri)
+    base = current_app.config.get("BASE_IRI")
+    if base:
+        graph = _rebase(graph, base)
+    fmt = RDF_FORMATS[media][0]
+    if fmt == "json-ld":
+        data = graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
+    else:
+        data = graph.serialize(format=fmt)
+    response = Response(data, mimetype=media)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _rebase(graph: rdflib.Graph, base: str) -> rdflib.Graph:
+    """Rewrite the graph's IRIs under ``base`` (for a deployment that publishes its own namespace)."""
+    out = rdflib.Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, public_iri(str(ns)) if str(ns).startswith(BASE) else ns, override=True)
+
+    def term(t):
+        return rdflib.URIRef(public_iri(str(t))) if isinstance(t, rdflib.URIRef) else t
+
+    for s, p, o in graph:
+        out.add((term(s), term(p), term(o)))
+    return out
+
+
+def split_suffix(iri: str) -> tuple[str, str | None]:
+    """Split a format suffix off ``iri`` unless the IRI itself is known with it."""
+    for suffix in SUFFIXES:
+        if iri.endswith(suffix) and describe().kind(iri) is None:
+            return iri[: -len(suffix)], suffix
+    return iri, None
+
+
+def serve(iri: str, *, suffixable: bool = True) -> Response:
+    """Answer for one IRI: RDF if asked for, else its HTML page; 404 if the graph does not know it."""
+    suffix = None
+    if suffixable:
+        iri, suffix = split_suffix(iri)
+    kind = describe().kind(iri)
+    if kind is None:
+        abort(404)
+    try:
+        media = negotiate(suffix)
+    except NotAcceptable:
+        return not_acceptable()
+    if media:
+        return rdf_response(iri, media)
+    d = describe()
+    if kind == "entity":
+        html = render_template("entity.html", e=d.entity(iri), max_nodes=MAX_GRAPH_NODES)
+    elif kind == "class":
+        html = render_template("class.html", c=d.klass(iri))
+    elif kind == "property":
+        html = render_template("property.html", p=d.property(iri))
+    elif kind == "statement":
+        model = d.statement(iri)
+        if model is None:
+            abort(404)
+        html = render_template("statement.html", s=model)
+    elif kind == "graph":
+        html = render_template("graph.html", g=d.named_graph(iri))
+    elif kind == "ontology":
+        html = render_template("ontology.html", o=d.overview())
+    elif kind == "article":
+        response = redirect("/source", code=303)
+        response.headers["Vary"] = "Accept"
+        return response
+    else:
+        html = render_template("resource.html", r=d.resource(iri))
+    response = Response(html, mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+# -- IRI routes ----------------------------------------------------------------------------------
+
+@bp.get("/id/<path:ident>")
+def entity(ident: str):
+    """An entity (``kg:``)."""
+    return serve(str(KG) + ident)
+
+
+@bp.get("/ontology")
+@bp.get("/ontology<any('.ttl', '.jsonld', '.nt', '.rdf'):suffix>")
+def ontology(suffix: str = ""):
+    """The ontology overview: every class and property."""
+    return serve(str(ONTOLOGY_IRI) + suffix)
+
+
+@bp.get("/ontology/<path:name>")
+def term(name: str):
+    """A class or property (``kgo:``)."""
+    return serve(str(KGO) + name)
+
+
+@bp.get("/statement/<path:ident>")
+def statement(ident: str):
+    """An evidence statement (``kgs:``): one fact and one quote."""
+    return serve(str(STATEMENT) + ident)
+
+
+@bp.get("/graph/<path:name>")
+def named_graph(name: str):
+    """A named graph (``kgg:``)."""
+    return serve(str(GRAPH) + name)
+
+
+@bp.get("/source/<path:name>")
+def source_node(name: str):
+    """The article's IRI: RDF for machines, the source view for people."""
+    return serve(BASE + "source/" + name)
+
+
+@bp.get("/resource")
+def resource():
+    """Any other IRI the graph mentions (schema.org classes, MeSH ids …)."""
+    iri = request.args.get("iri", "").strip()
+    if not iri:
+        abort(404)
+    if iri.startswith(BASE):
+        return redirect(local_path(iri), code=303)
+    return serve(iri, suffixable=False)
+
+
+# -- source view ---------------------------------------------------------------------------------
+
+@bp.get("/source")
+def source():
+    """The article with every quoted span highlighted and linked to the facts it grounds."""
+    return render_template("source.html", src=describe().source(), article_iri=str(ARTICLE_IRI))
+
+
+# -- search --------------------------------------------------------------------------------------
+
+def _hits(text: str, limit: int) -> list[dict]:
+    return [{"iri": h.iri, "label": h.label, "type": h.type, "url": local_path(h.iri), "matched": h.matched,
+             "score": h.score}
+            for h in search_labels(store(), text, limit=limit)]
+
+
+def _limit(default: int) -> int:
+    raw = request.args.get("limit", "")
+    if not raw:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= SEARCH_LIMIT_MAX:
+        abort(Response(f'{{"error": "limit must be an integer from 1 to {SEARCH_LIMIT_MAX}"}}', 400,
+                       mimetype="application/json"))
+    return int(raw)
+
+
+@bp.get("/api/search")
+def api_search():
+    """Entities whose labels or synonyms match ``q`` (tolerant of case, plurals and typos), best first."""
+    text = request.args.get("q", "")[:200]
+    return jsonify(_hits(text, _limit(10)))
+
+
+@bp.get("/search")
+def search_page():
+    """Search results as a page (the header's search box submits here)."""
+    text = request.args.get("q", "")[:200]
+    hits = _hits(text, _limit(30)) if text.strip() else []
+    return render_template("search.html", q=text, hits=hits)
+
+
+# -- errors --------------------------------------------------------------------------------------
+
+@bp.app_errorhandler(404)
+def not_found(error: NotFound):
+    """A page that says what was not found and suggests entities with similar names."""
+    if request.path.startswith("/api/"):
+        return jsonify(error="not found", path=request.path), 404
+    guess = request.args.get("iri", "") or request.path.rstrip("/").rsplit("/", 1)[-1]
+    for suffix in SUFFIXES:
+        guess = guess.removesuffix(suffix)
+    guess = guess.rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ").replace("_", " ")[:100]
+    try:
+        suggestions = _hits(guess, 5) if guess.strip() else []
+    except Exception:  # the 404 page must render even if the store is unwell
+        suggestions = []
+    return render_template("404.html", path=request.path, guess=guess, suggestions=suggestions), 404

@@ -1,22 +1,45 @@
-"""Pages every deployment has: the home page and the health check."""
+"""Pages every deployment has: the home page, the health check, and the app-wide security headers."""
 
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, render_template
 
+from kg.describe import describer
+from kg.namespaces import KG, KGO
+from kg.queries import registry, run
+
 bp = Blueprint("core", __name__)
 
-COUNT_QUERY = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
-  { ?s ?p ?o } UNION { GRAPH <https://w3id.org/kneekg/graph/facts> { ?entity skos:prefLabel ?label } }
+# Sent with every response of the app: no inline script, no third-party origin, no framing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
 }
-"""
+
+# The home page's entry points: a class whose members are listed, with a heading.
+ENTRY_POINTS = (
+    ("Conditions", KGO.MedicalCondition, "What the article describes as a disorder, a deficiency, a disease or a symptom."),
+    ("Causes", KGO.Cause, "What can cause or worsen them."),
+    ("Warning signs", KGO.WarningSign, "When the article says to seek medical attention."),
+)
+START_HERE = (KG["knee-muscle-spasm"], KG["muscle-spasm"])
 
 
 def store():
     return current_app.extensions["kg_store"]
+
+
+@bp.after_app_request
+def security_headers(response):
+    """Set the security headers on every response, unless a view chose its own."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 @bp.get("/healthz")
@@ -25,7 +48,24 @@ def healthz():
     return jsonify(status="ok", store=store().description)
 
 
+@bp.get("/favicon.ico")
+def favicon():
+    """No icon: answer 204 rather than a 404 in every browser console."""
+    return "", 204
+
+
 @bp.get("/")
 def home():
-    row = next(iter(store().query(COUNT_QUERY)))
-    return render_template("home.html", triples=row["triples"].value, entities=row["entities"].value)
+    """Dataset statistics and ways in: the conditions, their causes, the warning signs."""
+    stats = {row["measure"].value: int(row["value"].value) for row in run(store(), registry()["statistics"])}
+    graphs = [(name.rsplit("/", 1)[-1], value) for name, value in sorted(stats.items())
+              if name.startswith("triples in ")]
+    d = describer(store())
+    sections = []
+    for title, cls, blurb in ENTRY_POINTS:
+        members = [{"iri": row["member"].value, "label": row["memberLabel"].value}
+                   for row in run(store(), registry()["class-members"], {"class": str(cls)})]
+        sections.append({"title": title, "class": d.link(str(cls)), "blurb": blurb, "members": members})
+    start = [d.link(str(iri)) for iri in START_HERE if d.kind(str(iri)) == "entity"]
+    return render_template("home.html", stats=stats, graphs=graphs, sections=sections, start=start,
+                           triples=sum(v for _, v in graphs))

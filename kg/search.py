@@ -1,0 +1,176 @@
+"""Find entities by what people type: preferred and alternative labels, forgiving case, plurals, typos and word order.
+
+The index is built once per store (the graph is immutable while the app runs) from the
+asserted labels of the facts graph. Matching is layered, best first: exact label, label
+starting with the text, label containing the text, then fuzzy matching with rapidfuzz
+(a score cutoff, and no fuzzy matching for texts shorter than four characters, where
+nearly everything is "close").
+
+>>> from kg.search import normalise
+>>> normalise("  Muscle SPASMS! ")
+'muscle spasm'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import weakref
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from .namespaces import FACTS_GRAPH
+
+MIN_FUZZY_LENGTH = 4  # shorter texts only match by prefix or substring
+FUZZY_CUTOFF = 86.0  # rapidfuzz score (0–100) below which a fuzzy match is not a match
+
+LABELS_QUERY = f"""
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?entity ?label ?matched ?kind ?type ?typeLabel WHERE {{
+  GRAPH <{FACTS_GRAPH}> {{
+    ?entity skos:prefLabel ?label .
+    {{ ?entity skos:prefLabel ?matched BIND("pref" AS ?kind) }} UNION {{ ?entity skos:altLabel ?matched BIND("alt" AS ?kind) }}
+    OPTIONAL {{ ?entity a ?type FILTER(?type != owl:NamedIndividual) }}
+  }}
+  OPTIONAL {{ ?type rdfs:label ?typeLabel }}
+}}
+"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One entity found: its IRI, preferred label, type label, score (0–100) and the label that matched."""
+
+    iri: str
+    label: str
+    type: str
+    score: float
+    matched: str
+
+
+def _singular(word: str) -> str:
+    """Strip a plural ending, conservatively (``spasms``→``spasm``, ``deficiencies``→``deficiency``)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip accents and punctuation, singularise each word."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = utils.default_process(text.replace("'", "").replace("’", ""))
+    return " ".join(_singular(w) for w in re.split(r"\s+", text) if w)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    iri: str
+    label: str
+    type: str
+    matched: str
+    key: str  # normalised matched label
+    preferred: bool
+
+
+class SearchIndex:
+    """Every asserted label of the graph, normalised once, searchable many times."""
+
+    def __init__(self, entries: list[_Entry]):
+        self.entries = entries
+        self._keys = [e.key for e in entries]
+
+    @classmethod
+    def from_store(cls, store) -> "SearchIndex":
+        rows: dict[tuple[str, str], dict] = {}
+        for row in store.query(LABELS_QUERY):
+            iri, matched = row["entity"].value, row["matched"].value
+            entry = rows.setdefault((iri, matched), {
+                "label": row["label"].value, "kind": row["kind"].value, "types": set()})
+            if row["typeLabel"] is not None:
+                entry["types"].add(row["typeLabel"].value)
+        entries = [
+            _Entry(iri, e["label"], ", ".join(sorted(e["types"])), matched, normalise(matched), e["kind"] == "pref")
+            for (iri, matched), e in sorted(rows.items())
+        ]
+        return cls(entries)
+
+    def search(self, text: str, limit: int = 10) -> list[Hit]:
+        """Return at most ``limit`` entities whose labels match ``text``, best first, one hit per entity."""
+        query = normalise(text or "")
+        if not query or limit <= 0:
+            return []
+        scored: dict[str, tuple[float, _Entry]] = {}
+
+        def offer(entry: _Entry, score: float) -> None:
+            # Prefer the preferred label when scores tie.
+            score = score + (0.5 if entry.preferred else 0.0)
+            best = scored.get(entry.iri)
+            if best is None or score > best[0]:
+                scored[entry.iri] = (score, entry)
+
+        for entry in self.entries:
+            key = entry.key
+            if key == query:
+                offer(entry, 100.0)
+            elif key.startswith(query) or any(w.startswith(query) for w in key.split()):
+                offer(entry, 95.0 - min(len(key) - len(query), 20) * 0.2)
+            elif query in key:
+                offer(entry, 90.0 - min(len(key) - len(query), 20) * 0.2)
+        if len(query) >= MIN_FUZZY_LENGTH:
+            for key, score, index in process.extract(
+                    query, self._keys, scorer=_fuzzy_score, score_cutoff=FUZZY_CUTOFF, limit=None):
+                offer(self.entries[index], score * 0.89)
+        ranked = sorted(scored.values(), key=lambda se: (-se[0], se[1].label.lower(), se[1].iri))
+        return [Hit(e.iri, e.label, e.type, round(min(s, 100.0), 1), e.matched) for s, e in ranked[:limit]]
+
+
+def _fuzzy_score(query: str, key: str, *, score_cutoff: float | None = None, **_kw) -> float:
+    """Typos in a whole label or in one of its words, and words in another order.
+
+    A length guard keeps a short text from matching a long label through one shared word:
+    the partial score only counts when the text is at least half as long as the label.
+    """
+    whole = fuzz.ratio(query, key)
+    reordered = fuzz.token_sort_ratio(query, key)
+    words = max((fuzz.ratio(query, w) for w in key.split()), default=0.0) if " " not in query else 0.0
+    score = max(whole, reordered, words if len(query) >= MIN_FUZZY_LENGTH + 1 else 0.0)
+    if len(query) * 2 >= len(key):
+        score = max(score, fuzz.partial_ratio(query, key) - 5)
+    return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+_indexes: "weakref.WeakKeyDictionary[object, SearchIndex]" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def index_for(store) -> SearchIndex:
+    """The search index of ``store``, built on first use and kept as long as the store lives."""
+    with _lock:
+        index = _indexes.get(store)
+        if index is None:
+            index = SearchIndex.from_store(store)
+            _indexes[store] = index
+        return index
+
+
+def search(store, text: str, limit: int = 10) -> list[Hit]:
+    """Find entities of ``store`` (a ``GraphStore`` or a ``SearchIndex``) by label; best first.
+
+    >>> from kg.store import EmbeddedStore
+    >>> [h.label for h in search(EmbeddedStore.from_file(), "dehydraton", limit=1)]
+    ['Dehydration']
+    """
+    index = store if isinstance(store, SearchIndex) else index_for(store)
+    return index.search(text, limit)
+
+
+__all__ = ["Hit", "SearchIndex", "index_for", "normalise", "search"]

@@ -1,0 +1,174 @@
+"""The browse flow in a real browser: Debian's Chromium driven by Playwright, against the app on the real graph.
+
+home → search with a typo (autocomplete) → entity page → an incoming link → a quote opened in the
+source view (highlighted) → a click on a neighbourhood-graph node. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def _require_browser() -> None:
+    missing = []
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing.append(f"Chromium ({CHROMIUM}; Debian package 'chromium', installed by `make test`)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the Python package playwright (pip install -e '.[test]')")
+    if missing:
+        message = "browser tests need " + " and ".join(missing)
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)  # in CI a missing browser fails the run
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def base_url(real_store):
+    """The app on the real graph, served by a real HTTP server on 127.0.0.1 for the duration of the module."""
+    from werkzeug.serving import make_server
+
+    from webapp import create_app
+
+    app = create_app({"STORE": real_store})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_browse_flow(page, base_url):
+    # Home: statistics and entry points.
+    page.goto(base_url + "/")
+    assert "knowledge graph" in page.locator("h1").inner_text()
+    assert page.locator("section.stats").is_visible()
+    shot(page, "1-home")
+
+    # Search with a typo in the header box: autocomplete offers the entity.
+    box = page.locator("header form.search input[type=search]")
+    box.fill("dehydraton")
+    suggestion = page.locator("ul.autocomplete li a", has_text=re.compile(r"^Dehydration$"))
+    suggestion.wait_for(state="visible")
+    shot(page, "2-autocomplete")
+    suggestion.click()
+    page.wait_for_url(re.compile(r"/id/dehydration$"))
+
+    # The entity page.
+    assert page.locator("h1").inner_text() == "Dehydration"
+    assert page.locator(".type.asserted").count() >= 1 and page.locator(".type.inferred").count() >= 1
+    shot(page, "3-entity")
+
+    # Follow an incoming link.
+    incoming = page.locator("section.incoming a.neighbour").first
+    target = incoming.get_attribute("href")
+    incoming.click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    assert page.locator("h1").inner_text() != "Dehydration"
+
+    # Open a quote in the source view: it scrolls into view and is highlighted.
+    quote = page.locator("blockquote.quote a.quote-text").first
+    href = quote.get_attribute("href")
+    anchor = href.split("#", 1)[1]
+    quote.click()
+    page.wait_for_url(re.compile(r"/source#" + anchor + "$"))
+    mark = page.locator(f"mark#{anchor}")
+    mark.wait_for(state="visible")
+    assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == anchor
+    box_ = mark.bounding_box()
+    viewport = page.viewport_size
+    assert box_ and 0 <= box_["y"] < viewport["height"], "the quoted sentence is not scrolled into view"
+    colour = mark.evaluate("el => getComputedStyle(el).backgroundColor")
+    plain = page.locator("mark.evidence:not(:target)").first.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour != plain, "the targeted quote is not highlighted differently"
+    shot(page, "4-source-highlight")
+
+    # Click a node of the neighbourhood graph: it opens that node's page.
+    page.goto(base_url + "/id/dehydration")
+    page.wait_for_function("window.kgGraph && window.kgGraph.nodes().length > 1")
+    page.locator("#graph").scroll_into_view_if_needed()
+    node = page.evaluate("""() => {
+        const n = window.kgGraph.nodes('[centre = 0]')[0];
+        const p = n.renderedPosition();
+        return {x: p.x, y: p.y, url: n.data('url'), label: n.data('label')};
+    }""")
+    holder = page.locator("#graph").bounding_box()
+    shot(page, "5-graph")
+    page.mouse.click(holder["x"] + node["x"], holder["y"] + node["y"])
+    page.wait_for_url(re.compile(re.escape(node["url"]) + "$"))
+    assert page.locator("h1").inner_text() == node["label"]
+    assert not [e for e in page.errors if "favicon" not in e], page.errors
+
+
+def test_search_page_and_phone_layout(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/search?q=Cramps")
+        assert page.locator("ol.hits a", has_text="Muscle spasm").first.is_visible()
+        # Nothing overflows sideways on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        page.goto(base_url + "/id/knee-muscle-spasm")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(page, "6-phone-entity")
+    finally:
+        context.close()
+
+
+def test_pages_readable_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/id/dehydration")
+        assert page.locator("section.outgoing a.neighbour").count() > 3
+        assert not page.locator("#graph").is_visible()  # the graph needs JavaScript; the lists do not
+        page.goto(base_url + "/source#q-1345-1416")
+        assert page.locator("mark#q-1345-1416").is_visible()
+    finally:
+        context.close()
