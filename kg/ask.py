@@ -609,7 +609,7 @@ def _check_facts(ctx: Context, answer: Answer, subject: str, relations: tuple[st
     answer.answers = [_entity(ctx, i) for i in [subject, *objects]]
     if not found:
         answer.message = (f"No — the article does not say so: it does not state that {labels.get(subject)} "
-                          f"{_phrase(relations[0])} {' or '.join(labels.get(o, _local(o)) for o in objects)}.")
+                          f"{_phrase(relations[0])} {' or '.join(_lower(labels.get(o, _local(o))) for o in objects)}.")
         return answer
     evidence_query = named_queries.registry()["evidence"]
     evidence = []
@@ -619,7 +619,7 @@ def _check_facts(ctx: Context, answer: Answer, subject: str, relations: tuple[st
                              "object": row["assertedObject"].value, "quote": row["quote"].value,
                              "begin": int(row["begin"].value), "end": int(row["end"].value)})
     answer.evidence = [_evidence_item(ctx, e) for e in evidence]
-    answer.message = "Yes: " + "; ".join(f"{labels.get(v['subject'])} {_phrase(_local(v['relation']))} {labels.get(v['object'])}"
+    answer.message = "Yes: " + "; ".join(f"{labels.get(v['subject'])} {_phrase(_local(v['relation']))} {_lower(labels.get(v['object']))}"
                                          for v in found) + "."
     return answer
 

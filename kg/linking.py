@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from .namespaces import KGO
 
 FUZZY_CUTOFF = 88  # rapidfuzz score (0-100) a fuzzy n-gram needs to link
-SUGGEST_CUTOFF = 75  # below the link cutoff but close enough to suggest
+SUGGEST_CUTOFF = 70  # below the link cutoff but close enough to suggest
 MIN_FUZZY_CHARS = 5  # shorter n-grams only link exactly ("age" must not fuzzy-match "rage")
 MAX_NGRAM = 8
 
@@ -28,6 +28,9 @@ STOPWORDS = frozenset("""a an the my your our their his her its i me we you he s
 been being am do does did can could may might will would shall should of in on at to for from by with about and or
 what which who whom whose when where why how that this these those there here any some get gets got have has had
 if so as into than then too very just also more most much many not no yes""".split())
+
+# Words that may sit inside a two-word label's mention ("knee keeps twitching").
+GAP_WORDS = frozenset("keep keeps kept keeping start starts started starting always often constantly sometimes randomly suddenly".split())
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
 _NON_WORD = re.compile(r"[^a-z0-9'\-]+")
@@ -60,16 +63,26 @@ def normalise_label(text: str) -> str:
     return " ".join(words)
 
 
-def _words_align(key: str, label: str) -> bool:
-    """Every word of a fuzzy n-gram must be a near spelling of some word of the label, and back.
+def _words_align(key: str, label: str, vocabulary: frozenset[str]) -> bool:
+    """Every word of a fuzzy n-gram must be a near spelling of a word of the label, and back.
 
     token_sort_ratio alone lets a different word stand in ("medication cause spasm" for
-    "ALS spasm medication"); typos and word order are all that fuzzy matching may forgive.
+    "ALS spasm medication"); typos and word order are all that fuzzy matching may forgive. A word
+    that is itself in the labels' vocabulary is no typo ("medication" is not "meditation"), and a
+    typo keeps its first letter ("spain" is not "pain").
     """
     a, b = key.split(), label.split()
     if len(a) != len(b):
         return False
-    return all(max(fuzz.ratio(w, v) for v in b) >= 75 for w in a) and all(max(fuzz.ratio(v, w) for w in a) >= 75 for v in b)
+    for w in a:
+        if w in b:
+            continue
+        if w in vocabulary:
+            return False
+        v = max(b, key=lambda v: fuzz.ratio(w, v))
+        if fuzz.ratio(w, v) < 75 or w[0] != v[0]:
+            return False
+    return all(max(fuzz.ratio(v, w) for w in a) >= 75 for v in b)
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,7 @@ class LabelIndex:
             outgoing.setdefault(row["e"].value, set()).add(row["p"].value[len(str(KGO)):])
         index.outgoing = {iri: frozenset(p) for iri, p in outgoing.items()}
         index._choices = list(index.keys)
+        index._vocabulary = frozenset(w for key in index.keys for w in key.split())
         return index
 
     def _mention(self, words: list[str], start: int, end: int, key: str, score: float) -> list[Mention]:
@@ -172,11 +186,36 @@ class LabelIndex:
                     continue
                 match, score, _ = best
                 # A fuzzy match must be about as long as the label: no linking "pain" inside "spain".
-                if abs(len(match) - len(key)) > max(2, len(match) // 5) or not _words_align(key, match):
+                if abs(len(match) - len(key)) > max(2, len(match) // 5) or min(key.split())[0] != min(match.split())[0]:
                     continue
-                target = found if score >= FUZZY_CUTOFF else near
-                target.extend(self._mention(words, start, start + n, match, score))
+                if score >= FUZZY_CUTOFF and _words_align(key, match, self._vocabulary):
+                    found.extend(self._mention(words, start, start + n, match, score))
+                elif score < FUZZY_CUTOFF or len(key.split()) == 1:
+                    near.extend(self._mention(words, start, start + n, match, score))
+        found.extend(self._gapped(words, exclude))
         return found, near
+
+    def _gapped(self, words: list[str], exclude: set[int]) -> list[Mention]:
+        """Two-word labels split by small words: "knee keeps twitching", "cramps in my knee".
+
+        Only exact (normalised) two-word labels, in either order, with at most three stop or
+        filler words between them.
+        """
+        out = []
+        for i, first in enumerate(words):
+            if first in STOPWORDS or i in exclude:
+                continue
+            for j in range(i + 2, min(i + 5, len(words))):
+                between = words[i + 1:j]
+                if not all(w in STOPWORDS or w in GAP_WORDS for w in between) or j in exclude:
+                    continue
+                a, b = normalise_label(first), normalise_label(words[j])
+                for key in (f"{a} {b}", f"{b} {a}"):
+                    if key in self.keys:
+                        out.extend(Mention(i, j + 1, " ".join(words[i:j + 1]), iri, self.labels[iri], self.originals[key],
+                                           99.0, self.types.get(iri, frozenset())) for iri in sorted(self.keys[key]))
+                        break
+        return out
 
     def link(self, text: str, exclude: set[int] | None = None) -> tuple[list[Mention], list[Mention]]:
         """Non-overlapping mentions, longest and best first, and suggestions from near misses."""
