@@ -68,43 +68,19 @@ def serve(host: str, port: int, workers: int | None) -> None:
 
 
 @main.command()
-@click.argument("question", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the raw answer object (as GET /api/ask returns it).")
-@click.option("--sparql", "show_sparql", is_flag=True, help="Also print the named query that produced the answer.")
-def ask(question: tuple[str, ...], as_json: bool, show_sparql: bool) -> None:
-    """Answer a plain-English QUESTION about the article from the graph."""
-    import json
+@click.option("--triples", "-n", required=True, type=click.IntRange(min=1), help="How many triples (quads) to write.")
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, writable=True), help="N-Quads file to write.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the synthetic articles' cross-links.")
+def synth(triples: int, out: str, seed: int) -> None:
+    """Write a deterministic synthetic graph of the same ontology, grown from the release graph (for benchmarks)."""
+    import time
 
-    from .ask import BadQuestion, ask as answer_question, render_text
-    from .store import EmbeddedStore
+    from .synth import write
 
-    try:
-        answer = answer_question(EmbeddedStore.from_file(), " ".join(question))
-    except BadQuestion as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    if as_json:
-        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
-        return
-    click.echo(render_text(answer, show_sparql=show_sparql))
-
-
-@main.command("eval")
-@click.option("--failures", is_flag=True, help="List every question that scored below 1.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def evaluate_command(failures: bool, as_json: bool) -> None:
-    """Score question answering on the gold set (tests/gold/questions.yaml): macro P/R/F1, abstention."""
-    import json
-
-    from .evaluate import evaluate, render, summarise
-    from .store import EmbeddedStore
-
-    results = evaluate(EmbeddedStore.from_file())
-    summary = summarise(results)
-    if as_json:
-        click.echo(json.dumps(summary, indent=2))
-        return
-    click.echo(render(summary, results, show_failures=failures))
+    start = time.perf_counter()
+    with open(out, "w", encoding="utf-8") as handle:
+        count = write(triples, handle, seed=seed)
+    click.echo(f"{out}: {count:,} triples (seed {seed}) in {time.perf_counter() - start:.1f} s")
 
 
 @main.command()
@@ -187,6 +163,46 @@ def query(source: str, params: tuple[str, ...], fmt: str) -> None:
         click.echo(f"error: {syntax_error(str(exc))}", err=True)
         sys.exit(1)
     sys.stdout.buffer.write(out.body if out.body.endswith(b"\n") else out.body + b"\n")
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the raw answer object (as GET /api/ask returns it).")
+@click.option("--sparql", "show_sparql", is_flag=True, help="Also print the named query that produced the answer.")
+def ask(question: tuple[str, ...], as_json: bool, show_sparql: bool) -> None:
+    """Answer a plain-English QUESTION about the article from the graph."""
+    import json
+
+    from .ask import BadQuestion, ask as answer_question, render_text
+    from .store import EmbeddedStore
+
+    try:
+        answer = answer_question(EmbeddedStore.from_file(), " ".join(question))
+    except BadQuestion as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(render_text(answer, show_sparql=show_sparql))
+
+
+@main.command("eval")
+@click.option("--failures", is_flag=True, help="List every question that scored below 1.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def evaluate_command(failures: bool, as_json: bool) -> None:
+    """Score question answering on the gold set (tests/gold/questions.yaml): macro P/R/F1, abstention."""
+    import json
+
+    from .evaluate import evaluate, render, summarise
+    from .store import EmbeddedStore
+
+    results = evaluate(EmbeddedStore.from_file())
+    summary = summarise(results)
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    click.echo(render(summary, results, show_failures=failures))
 
 
 if __name__ == "__main__":

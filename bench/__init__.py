@@ -1,0 +1,1 @@
+"""Benchmark scripts: speed and memory, measured (never asserted in tests)."""

@@ -1,0 +1,169 @@
+"""Time every named query and `ask` in process, on the article graph and on synthetic graphs of 100k and 1M triples.
+
+Each graph is measured in a fresh subprocess, so its load time and peak resident memory are
+its own. Every query runs once untimed (the parse and first-touch cost), then repeatedly
+within a time budget; the table gives the median and the 95th percentile of full result
+materialisation (every row read).
+
+    .venv/bin/python bench/inprocess.py            # article + 100k + 1M
+    .venv/bin/python bench/inprocess.py --sizes 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (ROOT, graphs, median, ms, percentile, report,  # noqa: E402
+                          synthetic_article, table, SYNTH_SIZES)
+
+BUDGET = 0.8  # seconds of repeats per query and graph
+MIN_RUNS, MAX_RUNS = 5, 400
+
+
+def _kind(query) -> str:
+    """Point/join (bound to an entity) or scan (no entity to start from: whole-graph aggregates, text, classes)."""
+    entity = [p for p in query.params if p.type == "iri" and p.example.startswith("kg:")]
+    return "point/join" if entity else "scan"
+
+
+def _consume(result) -> int:
+    if hasattr(result, "__iter__"):
+        return sum(1 for _ in result)
+    return 1  # ASK
+
+
+def _time(fn, budget: float = BUDGET) -> tuple[list[float], int]:
+    rows = fn()  # warm: parse and first touch
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget
+    while len(samples) < MIN_RUNS or (time.perf_counter() < deadline and len(samples) < MAX_RUNS):
+        start = time.perf_counter()
+        rows = fn()
+        samples.append(time.perf_counter() - start)
+    return samples, rows
+
+
+def worker(path: Path, article: int | None) -> dict:
+    """Load one graph and time everything on it; return a JSON-able dict."""
+    from kg.queries import registry, run
+    from kg.store import EmbeddedStore
+    from bench.common import example_values
+    from bench.askbench import find_ask, gold_questions
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    store = EmbeddedStore.from_file(path)
+    load = time.perf_counter() - start
+    rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out = {"triples": len(store), "load_s": load, "rss_before_kb": rss_before, "rss_loaded_kb": rss_loaded,
+           "queries": {}, "ask": None}
+    for query in registry():
+        values = example_values(query, article)
+        samples, rows = _time(lambda: _consume(run(store, query, values)))
+        out["queries"][query.name] = {"kind": _kind(query), "median": median(samples), "p95": percentile(samples, 95),
+                                      "runs": len(samples), "rows": rows, "values": values}
+    ask, why = find_ask()
+    questions = gold_questions()
+    if ask is None or not questions:
+        out["ask"] = {"skipped": why if ask is None else "no gold questions (tests/gold/questions.yaml absent)"}
+    else:
+        per_question = []
+        errors = 0
+        for q in questions:
+            def call(q=q):
+                ask(store, q)
+                return 1
+            try:
+                samples, _ = _time(call, budget=0.2)
+            except Exception as exc:  # a failing question is reported, not fatal to the benchmark
+                errors += 1
+                out.setdefault("ask_errors", []).append(f"{q}: {type(exc).__name__}: {exc}")
+                continue
+            per_question.append(median(samples))
+        out["ask"] = {"via": why, "questions": len(questions), "errors": errors,
+                      "median": median(per_question), "p95": percentile(per_question, 95)}
+    out["rss_peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SYNTH_SIZES), help="synthetic graph sizes")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--article", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.article)))
+        return
+
+    results = []
+    for label, path in graphs(tuple(args.sizes)):
+        triples_hint = sum(1 for _ in open(path, "rb")) if label != "article" else 0
+        article = synthetic_article(triples_hint) if triples_hint else None
+        cmd = [sys.executable, __file__, "--worker", str(path)] + (["--article", str(article)] if article else [])
+        print(f"measuring {label} ({path.name}) …", file=sys.stderr, flush=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=900)
+        if proc.returncode != 0:
+            raise SystemExit(f"worker failed on {path}:\n{proc.stderr}")
+        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        data["label"], data["article"] = label, article
+        results.append(data)
+    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
+    (ROOT / "bench" / "results" / "inprocess.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+    load_rows = [[r["label"], f"{r['triples']:,}", f"{r['load_s']:.2f}",
+                  f"{(r['rss_loaded_kb'] - r['rss_before_kb']) / 1024:,.0f}", f"{r['rss_peak_kb'] / 1024:,.0f}"]
+                 for r in results]
+    body = "## Load time and memory (fresh process per graph)\n\n" + table(
+        ["graph", "triples", "load (s)", "RSS added by load (MB)", "peak RSS (MB)"], load_rows)
+
+    names = list(results[0]["queries"])
+    headers = ["query", "kind"] + [f"{r['label']} median / p95 (ms)" for r in results] + ["rows (" + " / ".join(r["label"] for r in results) + ")"]
+    rows = []
+    for name in names:
+        cells = [f"`{name}`", results[0]["queries"][name]["kind"]]
+        for r in results:
+            q = r["queries"][name]
+            cells.append(f"{ms(q['median'])} / {ms(q['p95'])}")
+        cells.append(" / ".join(f"{r['queries'][name]['rows']:,}" for r in results))
+        rows.append(cells)
+    ask_cells = ["`ask` (gold questions)", "question"]
+    for r in results:
+        a = r["ask"]
+        ask_cells.append(f"n/a ({a['skipped']})" if "skipped" in a else f"{ms(a['median'])} / {ms(a['p95'])}")
+    ask_cells.append(" / ".join("-" if "skipped" in r["ask"] else f"{r['ask']['questions']} q, {r['ask']['errors']} errors"
+                                for r in results))
+    rows.append(ask_cells)
+    body += "\n\n## Named queries (median / p95 of full result reads, ms)\n\n" + table(headers, rows)
+
+    # Targets from the issue.
+    art = results[0]
+    notes = []
+    worst_art = max(art["queries"].items(), key=lambda kv: kv[1]["median"])
+    over = [n for n, q in art["queries"].items() if q["median"] >= 0.0005]
+    notes.append(f"article: named-query medians < 0.5 ms — {'met' if not over else 'missed by ' + ', '.join(over)}"
+                 f" (slowest `{worst_art[0]}` {ms(worst_art[1]['median'])} ms)")
+    for r in results[1:]:
+        point = {n: q for n, q in r["queries"].items() if q["kind"] == "point/join"}
+        scans = {n: q for n, q in r["queries"].items() if q["kind"] == "scan"}
+        slow_point = [f"`{n}` {ms(q['median'])} ms" for n, q in point.items() if q["median"] >= 0.001]
+        slow_scan = [f"`{n}` {ms(q['median'])} ms" for n, q in scans.items() if q["median"] >= 0.5]
+        notes.append(f"{r['label']}: point/join < 1 ms — {'met' if not slow_point else 'missed: ' + ', '.join(slow_point)}; "
+                     f"scans < 0.5 s — {'met' if not slow_scan else 'missed: ' + ', '.join(slow_scan)}; "
+                     f"load {r['load_s']:.1f} s (target < 10 s); peak RSS {r['rss_peak_kb'] / 1024:,.0f} MB (target < 1 GB)")
+        if r["article"]:
+            notes.append(f"{r['label']}: entity parameters point into synthetic article {r['article']} "
+                         f"(e.g. `kg:knee-muscle-spasm-a{r['article']}`); class and text parameters as in the examples")
+    report("inprocess", "Named queries and ask in process", body, notes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""The response cache: LRU bounds, ETags tied to the graph, and 304 on If-None-Match."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from flask import Flask, jsonify, request
+
+from kg import cache, paths
+
+
+def test_lru_keeps_the_most_recent_and_counts_hits():
+    c = cache.ResponseCache("t", maxsize=2)
+    for key in ("a", "b"):
+        c.put(key, key.encode(), "text/plain")
+    assert c.get("a").body == b"a"  # a is now the most recent
+    c.put("c", b"c", "text/plain")
+    assert c.get("b") is None and c.get("a") is not None and c.get("c") is not None
+    assert len(c) == 2 and (c.hits, c.misses) == (3, 1)
+
+
+def test_large_bodies_are_served_not_kept():
+    c = cache.ResponseCache("t", max_body=10)
+    entry = c.put("k", b"x" * 11, "text/plain")
+    assert entry.body == b"x" * 11 and c.get("k") is None
+
+
+def test_key_separates_every_part():
+    base = ("SELECT * {}", (("x", "<a>"),), None, "json")
+    variants = [("SELECT * { }", *base[1:]), (base[0], (("x", "<b>"),), *base[2:]),
+                (*base[:2], ("g",), base[3]), (*base[:3], "csv")]
+    keys = {cache.cache_key(*v) for v in variants} | {cache.cache_key(*base)}
+    assert len(keys) == len(variants) + 1
+
+
+def test_etag_follows_the_artifact_not_the_process():
+    path = paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    config = {"STORE": None, "GRAPH_PATH": str(path)}
+    assert cache.dataset_tag(config, object()) == cache.dataset_tag(config, object()) == cache.file_tag(path)[:16]
+    assert cache.dataset_tag({"STORE": object()}, object()) != cache.dataset_tag(config, None)
+
+
+@pytest.fixture
+def counted_app():
+    app = Flask(__name__)
+    app.extensions["kg_store"] = object()
+    app.config["STORE"] = app.extensions["kg_store"]
+    calls = []
+
+    @app.get("/q")
+    def q():
+        def build():
+            calls.append(request.args.get("x"))
+            if request.args.get("x") == "bad":
+                return jsonify(error="bad x"), 400
+            response = jsonify(x=request.args.get("x"))
+            response.headers["X-Result-Count"] = "1"
+            return response
+        return cache.cached(("q", request.args.get("x")), build)
+
+    app.calls = calls
+    return app
+
+
+def test_second_request_is_served_from_the_cache_with_the_same_etag(counted_app):
+    client = counted_app.test_client()
+    first, second = client.get("/q?x=1"), client.get("/q?x=1")
+    assert counted_app.calls == ["1"]
+    assert json.loads(second.data) == json.loads(first.data) == {"x": "1"}
+    assert first.headers["ETag"] == second.headers["ETag"]
+    assert second.headers["Cache-Control"] == cache.CACHE_CONTROL
+    assert second.headers["X-Result-Count"] == "1"
+    assert second.content_type == "application/json"
+
+
+def test_if_none_match_gets_304_without_a_body(counted_app):
+    client = counted_app.test_client()
+    etag = client.get("/q?x=2").headers["ETag"]
+    again = client.get("/q?x=2", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == etag
+    other = client.get("/q?x=3", headers={"If-None-Match": etag})
+    assert other.status_code == 200 and other.headers["ETag"] != etag
+
+
+def test_errors_are_not_cached_and_carry_no_etag(counted_app):
+    client = counted_app.test_client()
+    for _ in range(2):
+        response = client.get("/q?x=bad")
+        assert response.status_code == 400 and "ETag" not in response.headers
+    assert counted_app.calls == ["bad", "bad"]
