@@ -58,7 +58,7 @@ def test_short_or_unrelated_words_do_not_fuzzy_match(real_store, text):
 
 
 def test_near_misses_become_suggestions_not_links(real_store):
-    mentions, near = label_index(real_store).link("dehidrashun")
+    mentions, near = label_index(real_store).link("dehydrashun")
     assert mentions == []
     assert near and near[0].iri == str(KG.dehydration) and near[0].score < FUZZY_CUTOFF
 
