@@ -220,6 +220,12 @@ class Ontology:
 
     def supers(self, prop: str) -> set[str]:
         """``prop`` and every property it is a sub-property of (transitively)."""
+        cache = self.__dict__.setdefault("_supers_cache", {})
+        if prop not in cache:
+            cache[prop] = frozenset(self._supers(prop))
+        return cache[prop]
+
+    def _supers(self, prop: str) -> set[str]:
         seen, todo = set(), [prop]
         while todo:
             p = todo.pop()
@@ -280,6 +286,10 @@ class Describer:
     @cached_property
     def article_text(self) -> str:
         return paths.ARTICLE.read_text(encoding="utf-8")
+
+    def cached(self, kind: str, iri: str, build):
+        """Build a value that depends only on the graph once, and keep it (bounded)."""
+        return self._cached(kind, iri, build)
 
     def _cached(self, kind: str, iri: str, build):
         key = (kind, iri)
@@ -397,10 +407,9 @@ class Describer:
                           "neighbour": n, "neighbour_label": row["neighbourLabel"].value, "s": s, "o": o,
                           "asserted": (s, rel, o) in in_facts})
         # Hide a super-relation where a more specific one links the same neighbour (exacerbates ⊑ causes).
-        keys = {(e["direction"], e["relation"], e["neighbour"]) for e in edges}
-        edges = [e for e in edges if not any(
-            (e["direction"], sub, e["neighbour"]) in keys and sub != e["relation"] and e["relation"] in onto.supers(sub)
-            for sub in onto.properties)]
+        implied = {(e["direction"], sup, e["neighbour"]) for e in edges for sup in onto.supers(e["relation"])
+                   if sup != e["relation"]}
+        edges = [e for e in edges if (e["direction"], e["relation"], e["neighbour"]) not in implied]
         claims, groups = [], {}
         for e in edges:
             e["evidence"] = [st for st in statements if onto.supports(st, e["s"], e["relation"], e["o"])]

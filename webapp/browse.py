@@ -17,6 +17,7 @@ from kg.describe import MAX_GRAPH_NODES, describer
 from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
 from kg.search import search as search_labels
 
+from .api import register_path
 from .links import local_path
 
 bp = Blueprint("browse", __name__)
@@ -93,15 +94,19 @@ def not_acceptable() -> Response:
 
 
 def rdf_response(iri: str, media: str) -> Response:
-    graph = describe().describe(iri)
     base = current_app.config.get("BASE_IRI")
-    if base:
-        graph = _rebase(graph, base)
-    fmt = RDF_FORMATS[media][0]
-    if fmt == "json-ld":
-        data = graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
-    else:
-        data = graph.serialize(format=fmt)
+
+    def serialise() -> str:
+        graph = describe().describe(iri)
+        if base:
+            graph = _rebase(graph, base)
+        fmt = RDF_FORMATS[media][0]
+        if fmt == "json-ld":
+            return graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
+        return graph.serialize(format=fmt)
+
+    # The graph is immutable while the app runs: serialise each description once per format.
+    data = describe().cached(f"rdf {media} {base or ''}", iri, serialise)
     response = Response(data, mimetype=media)
     response.headers["Vary"] = "Accept"
     return response
@@ -244,6 +249,30 @@ def _limit(default: int) -> int:
         abort(Response(f'{{"error": "limit must be an integer from 1 to {SEARCH_LIMIT_MAX}"}}', 400,
                        mimetype="application/json"))
     return int(raw)
+
+
+register_path("/api/search", {"get": {
+    "operationId": "searchEntities",
+    "summary": "Find entities by label",
+    "description": "Entities whose preferred or alternative labels match the text, tolerant of case, plurals, "
+                   "small typos and word order (rapidfuzz), best first, one hit per entity.",
+    "parameters": [
+        {"name": "q", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 200},
+         "description": "the text to look for", "example": "dehydraton"},
+        {"name": "limit", "in": "query", "required": False,
+         "schema": {"type": "integer", "minimum": 1, "maximum": SEARCH_LIMIT_MAX, "default": 10},
+         "description": "at most this many hits"},
+    ],
+    "responses": {
+        "200": {"description": "The hits, best first", "content": {"application/json": {"schema": {
+            "type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}}}}},
+        "400": {"description": "A bad limit", "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Error"}}}},
+    },
+}}, schemas={"SearchHit": {
+    "type": "object", "required": ["iri", "label", "type", "url"],
+    "properties": {"iri": {"type": "string"}, "label": {"type": "string"}, "type": {"type": "string"},
+                   "url": {"type": "string"}, "matched": {"type": "string"}, "score": {"type": "number"}}}})
 
 
 @bp.get("/api/search")
