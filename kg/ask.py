@@ -71,7 +71,7 @@ class Template:
     example: str
     slot_in_group: bool = False  # the entity must be inside the pattern's ``x`` group
     topic_default: bool = True  # with no entity named, answer for the article's topic
-    answer_filter: Callable[[str, str, str], bool] | None = None  # (iri, label, trigger) -> keep?
+    answer_filter: Callable[[LabelIndex, str, str, str, str], bool] | None = None  # (index, iri, label, trigger, question)
     phrase: str = ""  # "what causes {}" for messages
 
 
@@ -79,13 +79,23 @@ def _t(name, pattern, options, example, phrase, **kw) -> Template:
     return Template(name, re.compile(pattern), tuple(options), example, phrase=phrase, **kw)
 
 
-def _nutrient_filter(iri: str, label: str, trigger: str) -> bool:
+def _nutrient_filter(index: LabelIndex, iri: str, label: str, trigger: str, question: str) -> bool:
     """'which vitamins' keeps vitamins; 'which minerals' keeps the rest; 'nutrients' keeps all."""
     if trigger.startswith("vitamin"):
         return "vitamin" in label.lower()
     if trigger.startswith("mineral"):
         return "vitamin" not in label.lower()
     return True
+
+
+_MEDICATION_WORDS = re.compile(r"\b(?:medications?|medicines?|drugs?|meds|pills|tablets)\b")
+
+
+def _medication_filter(index: LabelIndex, iri: str, label: str, trigger: str, question: str) -> bool:
+    """'What medications treat spasms?' keeps drugs and drug classes; other questions keep everything."""
+    if not _MEDICATION_WORDS.search(question):
+        return True
+    return index.has_type(iri, "Drug", "DrugClass")
 
 
 _CAUSE_VERB = (r"cause|causes|caused|causing|trigger|triggers|triggered|lead to|leads to|result in|results in|"
@@ -95,7 +105,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("warning-signs", r"\b(?:see|seeing|consult|consulting|visit|call|contact|talk to|go to|get to) (?:a |my |the |your )?"
        r"(?:doctor|gp|physician|healthcare professional|health care professional|medical professional|professional|hospital|er)\b"
        r"|\b(?:seek|seeking|get|need|needs|require|requires|warrant|warrants)(?: immediate| urgent| prompt)?(?: medical| professional)? "
-       r"(?:attention|help|care)\b|\bmedical attention\b|\bwarning signs?\b|\bred flags?\b|\bworried\b|\bworry\b|\bserious\b",
+       r"(?:attention|help|care)\b|\bmedical attention\b|\bwarning signs?\b|\bred flags?\b|\bworried\b|\bworry\b|\bserious\b|\bdangerous\b|\bconcerning\b",
        [Option("warning-signs", ("hasWarningSign",), "sign")],
        "When should I see a doctor about knee twitching?", "when {} needs a doctor"),
     _t("treatments-for-causes", r"\b(?:treat|treats|treating|treatment|treatments|address|addresses|addressing|fix|remed\w*|"
@@ -157,7 +167,7 @@ TEMPLATES: tuple[Template, ...] = (
        r"help|helps|ease|alleviate|manage|managing|management|get rid of|stop|stops|fix|deal with|do about|do for|options|calm|soothe|"
        r"medications?|medicines?|drugs?)\b",
        [Option("treatments-for", ("treatedBy",), "treatment")],
-       "How is knee twitching treated?", "how {} is treated"),
+       "How is knee twitching treated?", "how {} is treated", answer_filter=_medication_filter),
     _t("causes-of", r"\b(?:" + _CAUSE_VERB + r"|reason|reasons|why|behind|responsible for|contribut\w*|source|sources|origin|"
        r"come from|comes from|culprits?|due to)\b",
        [Option("causes-of", ("causedBy",), "cause")],
@@ -209,7 +219,7 @@ _HOW_MECHANISM = re.compile(r"^how (?:can|does|do|could|might|may|is|are) (?P<x>
 # Guards: what the article cannot answer, whatever entity is named.
 _DOSE = re.compile(r"\bhow (?:much|many\b.{0,40}\b(?:mg|milligrams?|grams?|pills?|tablets?|capsules?|cups?|glasses?|litres?|liters?|times|units?|doses?))\b"
                    r"|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b|\bhow often should i (?:take|drink|use)\b|\bhow long should i\b|\bmax(?:imum)? amount\b")
-_ADVICE = re.compile(r"^(?:should|shall|must) i\b|\bis it (?:safe|ok|okay|dangerous|bad|fine)\b|\bdo i have\b|\bam i\b|\bwill i\b"
+_ADVICE = re.compile(r"^(?:should|shall|must) i\b|\bshould i (?:take|use|stop|start|buy|try)\b|\bis it (?:safe|ok|okay|dangerous|bad|fine)\b|\bdo i have\b|\bam i\b|\bwill i\b"
                      r"|\bcan i (?:take|use|drink|eat|combine|mix|give|stop)\b|\bwhich (?:brand|product)\b|\bbest brand\b|\bbuy\b|\bprice\b|\bcost\b")
 _SPARQL = re.compile(r"[{}<>]|\b(?:select|construct|describe)\b.*\bwhere\b|\bprefix\s+\w*:|\binsert\b.*\bdata\b|\bdrop\s+graph\b",
                      re.IGNORECASE)
@@ -249,6 +259,7 @@ class Context:
     store: object
     index: LabelIndex
     statements: dict[tuple[str, str, str], list[dict]]  # (a, b, quote) -> statements linking a and b
+    broader: dict[str, list[str]] = field(default_factory=dict)  # entity -> what it is a form of (kgo:formOf)
 
     _STATEMENTS = """
     PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -257,6 +268,8 @@ class Context:
     SELECT ?s ?p ?o ?quote ?begin ?end WHERE {
       ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:value ?quote ; kgo:beginIndex ?begin ; kgo:endIndex ?end .
     }"""
+
+    _BROADER = "SELECT ?e ?b WHERE { ?e <https://w3id.org/kneekg/ontology/formOf> ?b }"
 
     @classmethod
     def build(cls, store) -> "Context":
@@ -267,7 +280,10 @@ class Context:
                     "begin": int(row["begin"].value), "end": int(row["end"].value)}
             for key in ((s, o, quote), (o, s, quote)):
                 statements.setdefault(key, []).append(item)
-        return cls(store, label_index(store), statements)
+        broader: dict[str, list[str]] = {}
+        for row in store.query(cls._BROADER):
+            broader.setdefault(row["e"].value, []).append(row["b"].value)
+        return cls(store, label_index(store), statements, broader)
 
 
 _contexts: "weakref.WeakKeyDictionary[object, Context]" = weakref.WeakKeyDictionary()
@@ -390,6 +406,9 @@ def ask(store, question) -> Answer:
         result = _ask_yes_no(ctx, answer, text, mentions)
         if result is not None:
             return result
+    if _YES_NO_START.match(text) and not count and not TEMPLATES[0].pattern.search(text) \
+            and _leftover(text, mentions, set(), relation_words=True):
+        return _abstain(ctx, answer, text, mentions, near, [])
     match = _HOW_MECHANISM.match(text)
     if match and not count:
         result = _ask_yes_no(ctx, answer, text, mentions, force=YES_NO[-1])
@@ -398,14 +417,19 @@ def ask(store, question) -> Answer:
     return _ask_list(ctx, answer, text, mentions, near, count)
 
 
-def _leftover(text: str, mentions: list[Mention], trigger: set[int]) -> list[str]:
-    """Content words the question uses that neither name an entity nor the relation."""
+def _leftover(text: str, mentions: list[Mention], trigger: set[int], relation_words: bool = False) -> list[str]:
+    """Content words the question uses that neither name an entity nor the relation.
+
+    With ``relation_words``, words that any template or yes/no relation recognises also count
+    as known (the trigger is not known yet).
+    """
     covered = set(trigger)
     for m in mentions:
         covered |= set(range(m.start, m.end))
+    patterns = [t.pattern for t in TEMPLATES] + ([y.pattern for y in YES_NO] if relation_words else [])
     return [w for i, w in enumerate(text.split())
             if i not in covered and w not in STOPWORDS and w not in FILLER and not w.isdigit()
-            and not any(t.pattern.fullmatch(w) or t.pattern.search(w) for t in TEMPLATES if len(w) > 2)]
+            and not (len(w) > 2 and any(p.search(w) for p in patterns))]
 
 
 def _fits(ctx: Context, iri: str, option: Option) -> bool:
@@ -456,12 +480,12 @@ def _ask_list(ctx: Context, answer: Answer, text: str, mentions: list[Mention], 
         answer.query = _query_info(option.query, {named_queries.registry()[option.query].params[0].name: [unfit]})
         answer.suggestions = _suggest(ctx, [m for m in mentions if m.iri == unfit], near)
         return answer
-    rows = _run_list(ctx, option, iris, template, trigger_text)
+    rows = _run_list(ctx, option, iris, template, trigger_text, text)
     queries_run = [(option, iris)]
     if second:
         s_template, s_option, s_iris, _, s_trigger_text, s_unfit = second
         if not s_unfit:
-            rows += _run_list(ctx, s_option, s_iris, s_template, s_trigger_text)
+            rows += _run_list(ctx, s_option, s_iris, s_template, s_trigger_text, text)
             queries_run.append((s_option, s_iris))
     seen = {}
     for iri, ev in rows:
@@ -538,7 +562,8 @@ def _second_plan(ctx: Context, text: str, mentions, first):
     return None
 
 
-def _run_list(ctx: Context, option: Option, iris, template: Template, trigger_text: str) -> list[tuple[str, list[dict]]]:
+def _run_list(ctx: Context, option: Option, iris, template: Template, trigger_text: str,
+              question: str = "") -> list[tuple[str, list[dict]]]:
     query = named_queries.registry()[option.query]
     param = query.params[0].name
     label_var = option.answer + "Label"
@@ -547,7 +572,7 @@ def _run_list(ctx: Context, option: Option, iris, template: Template, trigger_te
         for row in named_queries.run(ctx.store, query, {param: iri}):
             target = row[option.answer].value
             label = row[label_var].value if row[label_var] is not None else ""
-            if template.answer_filter and not template.answer_filter(target, label, trigger_text):
+            if template.answer_filter and not template.answer_filter(ctx.index, target, label, trigger_text, question):
                 continue
             if target in iris and not option.fixed:
                 continue
@@ -610,6 +635,16 @@ def _check_facts(ctx: Context, answer: Answer, subject: str, relations: tuple[st
     if not found:
         answer.message = (f"No — the article does not say so: it does not state that {labels.get(subject)} "
                           f"{_phrase(relations[0])} {' or '.join(_lower(labels.get(o, _local(o))) for o in objects)}.")
+        # Honest but helpful: the article may say it of the broader condition ("muscle spasm").
+        for obj in objects:
+            for parent in ctx.broader.get(obj, []):
+                for relation in relations:
+                    values = {"subject": subject, "relation": str(KGO[relation]), "object": parent}
+                    if named_queries.run(ctx.store, exists, values):
+                        answer.message += (f" It does say that {labels.get(subject)} {_phrase(relation)} "
+                                           f"{_lower(labels.get(parent, _local(parent)))}, of which "
+                                           f"{_lower(labels.get(obj, _local(obj)))} is a form.")
+                        break
         return answer
     evidence_query = named_queries.registry()["evidence"]
     evidence = []
@@ -685,7 +720,12 @@ def _suggest(ctx: Context, mentions: list[Mention], near: list[Mention]) -> list
 
 
 def _abstain(ctx: Context, answer: Answer, text: str, mentions, near, seen) -> Answer:
-    if mentions:
+    unknown = _leftover(text, mentions, set(), relation_words=True)
+    if mentions and unknown:
+        names = ", ".join(dict.fromkeys(m.label for m in mentions))
+        answer.message = (f"The article does not say anything about “{' '.join(unknown[:6])}” "
+                          f"(it does mention {names}).")
+    elif mentions:
         names = ", ".join(dict.fromkeys(m.label for m in mentions))
         answer.message = f"The article does not say: I found {names}, but not a relationship I can answer about it."
     else:
