@@ -7,6 +7,7 @@ on the (immutable) graph are cached per store.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -457,7 +458,7 @@ class Describer:
             rows = len(list(run(self.store, query, {param.name: iri})))
             if rows:
                 offers.append({"name": query.name, "summary": query.summary, "param": param.name, "rows": rows,
-                               "title": f"{query.summary}: {label}"})
+                               "title": _query_title(query.summary, label)})
         return offers
 
     def _graph_data(self, iri: str, label: str, edges: list[dict]) -> dict:
@@ -659,6 +660,22 @@ class Describer:
 
 
 ONTOLOGY_NODE = pyoxigraph.NamedNode(str(ONTOLOGY_IRI))
+
+
+_PLACEHOLDER = re.compile(r"\b(?:an? (?:condition or (?:cause|symptom)|condition|cause|symptom|drug|medication|"
+                          r"substance|group|treatment|therapy|sign|test)|something)\b")
+
+
+def _query_title(summary: str, label: str) -> str:
+    """Put the entity into a query's summary: "Causes of a condition" → "Causes of Dehydration".
+
+    >>> _query_title("Treatments for a condition or cause", "Dehydration")
+    'Treatments for Dehydration'
+    >>> _query_title("Dataset statistics", "Dehydration")
+    'Dataset statistics: Dehydration'
+    """
+    title, n = _PLACEHOLDER.subn(lambda _: label, summary, count=1)
+    return title if n else f"{summary}: {label}"
 
 
 def _to_rdflib(term):

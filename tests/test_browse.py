@@ -378,3 +378,26 @@ def test_mini_graph_pages(client):
     assert client.get("/id/dehydration").status_code == 200
     assert client.get("/id/caffeine", headers={"Accept": "text/turtle"}).status_code == 200
     assert client.get("/id/magnesium").status_code == 404
+
+
+def test_named_query_links_answer(real_client):
+    page = Page(real_client.get("/id/knee-muscle-spasm").get_data(as_text=True))
+    api_links = [l for l in page.links if l.startswith("/api/queries/")]
+    assert any("causes-of" in l for l in api_links) and any("treatments-for" in l for l in api_links)
+    for link in api_links:
+        response = real_client.get(link)
+        assert response.status_code == 200, link
+        assert response.get_json()["count"] > 0, link
+    assert "Causes of Knee muscle spasm" in page.plain
+
+
+def test_accept_quality_values_are_honoured(real_client):
+    response = real_client.get("/id/caffeine", headers={"Accept": "text/html;q=0.5, text/turtle;q=0.9"})
+    assert response.mimetype == "text/turtle"
+    response = real_client.get("/id/caffeine", headers={"Accept": "text/turtle;q=0.5, text/html"})
+    assert response.mimetype == "text/html"
+
+
+def test_resource_route_redirects_graph_iris_to_their_own_path(real_client):
+    response = real_client.get("/resource?iri=" + quote(KG + "caffeine", safe=""))
+    assert response.status_code == 303 and response.headers["Location"].endswith("/id/caffeine")
