@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import pyoxigraph
@@ -18,8 +18,8 @@ import rdflib
 from rdflib import Literal, URIRef
 
 from . import paths
-from .namespaces import (ARTICLE_IRI, BASE, EXTERNAL_PREFIXES, FACTS_GRAPH, GRAPH, INFERRED_GRAPH, KG, KGO,
-                         NAMED_GRAPHS, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, PROVENANCE_GRAPH, STATEMENT)
+from .namespaces import (ARTICLE_IRI, EXTERNAL_PREFIXES, FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, NAMED_GRAPHS,
+                         ONTOLOGY_IRI, PREFIXES, PROVENANCE_GRAPH, STATEMENT)
 from .queries import registry, run
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -312,6 +312,8 @@ def test_base_iri_rewrites_descriptions(real_store):
     assert not any(str(t).startswith(BASE) for triple in graph for t in triple)
     page = Page(client.get("/id/dehydration").get_data(as_text=True))
     assert "https://example.org/kg/id/dehydration" in page.plain
+    assert page.json_block("application/ld+json")["@id"] == "https://example.org/kg/id/dehydration"
+    assert "/id/knee-muscle-spasm" in page.links  # paths stay the same
 
 
 # -- escaping: hostile query strings and hostile labels ------------------------------------------

@@ -126,6 +126,17 @@ def _rebase(graph: rdflib.Graph, base: str) -> rdflib.Graph:
     return out
 
 
+def _rebase_json(value):
+    """Rewrite the graph's IRIs under ``BASE_IRI`` inside a JSON-LD document."""
+    if isinstance(value, dict):
+        return {k: _rebase_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rebase_json(v) for v in value]
+    if isinstance(value, str) and value.startswith(BASE):
+        return public_iri(value)
+    return value
+
+
 def split_suffix(iri: str) -> tuple[str, str | None]:
     """Split a format suffix off ``iri`` unless the IRI itself is known with it."""
     for suffix in SUFFIXES:
@@ -150,7 +161,10 @@ def serve(iri: str, *, suffixable: bool = True) -> Response:
         return rdf_response(iri, media)
     d = describe()
     if kind == "entity":
-        html = render_template("entity.html", e=d.entity(iri), max_nodes=MAX_GRAPH_NODES)
+        model = d.entity(iri)
+        if current_app.config.get("BASE_IRI"):
+            model = {**model, "jsonld": _rebase_json(model["jsonld"])}
+        html = render_template("entity.html", e=model, max_nodes=MAX_GRAPH_NODES)
     elif kind == "class":
         html = render_template("class.html", c=d.klass(iri))
     elif kind == "property":
