@@ -15,6 +15,7 @@ import pyoxigraph
 from flask import Blueprint, current_app, jsonify, request
 
 from kg import queries as named_queries
+from kg.engine import SERVED_GRAPHS
 from kg.queries import QueryError
 
 from .links import local_path
@@ -61,15 +62,25 @@ PATHS: dict[str, dict] = {
                        "named graphs). Without `query`: the service description (RDF) or, for browsers, the "
                        "query editor. Results are negotiated on Accept or chosen with `format`.",
         "parameters": [
-            {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
-             "example": "SELECT ?s WHERE { ?s a <https://w3id.org/kneekg/ontology/Cause> } LIMIT 5"},
-            {"name": "default-graph-uri", "in": "query", "required": False,
-             "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-            {"name": "named-graph-uri", "in": "query", "required": False,
-             "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-            {"name": "format", "in": "query", "required": False,
+            {"name": "query", "in": "query", "required": False,
+             "description": "Any SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). The schema's pattern "
+                            "describes only a small family of simple queries, so that every request generated "
+                            "from it is valid; the endpoint accepts the whole language, and POST as the "
+                            "SPARQL 1.1 Protocol says.",
              "schema": {"type": "string",
-                        "enum": ["json", "xml", "csv", "tsv", "ttl", "nt", "rdf", "jsonld", "nq", "trig"]}},
+                        "pattern": r"^(ASK|SELECT \* WHERE|SELECT DISTINCT \?s WHERE) \{ \?s \?p \?o \}"
+                                   r"( LIMIT [1-9][0-9]{0,2})?$"},
+             "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 5"},
+            {"name": "default-graph-uri", "in": "query", "required": False, "style": "form", "explode": True,
+             "description": "Graphs whose union is the default graph (only the served graphs).",
+             "schema": {"type": "array", "items": {"type": "string", "enum": list(SERVED_GRAPHS)}}},
+            {"name": "named-graph-uri", "in": "query", "required": False, "style": "form", "explode": True,
+             "description": "Graphs available to GRAPH patterns (only the served graphs).",
+             "schema": {"type": "array", "items": {"type": "string", "enum": list(SERVED_GRAPHS)}}},
+            {"name": "format", "in": "query", "required": False,
+             "description": "Result format, overriding Accept: json, xml, csv, tsv for SELECT and ASK; "
+                            "ttl, nt, rdf, jsonld, nq, trig for CONSTRUCT and DESCRIBE.",
+             "schema": {"type": "string", "enum": ["json", "xml", "csv", "tsv"]}},
         ],
         "responses": {
             "200": {"description": "Query results or the service description", "content": {
@@ -130,15 +141,54 @@ def register_path(path: str, item: dict, schemas: dict[str, dict] | None = None)
     COMPONENTS["schemas"].update(schemas or {})
 
 
+_PARAM_SCHEMAS = {
+    # Stricter than the endpoint (which also takes full IRIs and bare ids), so that every value the
+    # schema allows is one the endpoint accepts.
+    "iri": {"type": "string", "pattern": r"^(kg|kgo):[A-Za-z0-9][A-Za-z0-9_-]{0,80}$"},
+    "string": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"\S"},
+    "integer": {"type": "string", "pattern": r"^[+-]?[0-9]{1,12}$"},
+}
+
+
+def named_query_paths() -> dict[str, dict]:
+    """One path per named query with parameters (their names, types and examples from the registry);
+    the parameterless ones share ``/api/queries/{name}``."""
+    paths: dict[str, dict] = {}
+    generic = copy.deepcopy(PATHS["/api/queries/{name}"])
+    parameterless = sorted(q.name for q in named_queries.registry() if not q.params)
+    generic["get"]["parameters"][0]["schema"] = {"type": "string", "enum": parameterless}
+    generic["get"]["parameters"][0]["example"] = parameterless[0] if parameterless else "statistics"
+    generic["get"]["description"] += " Queries with parameters have a path of their own, listed below."
+    paths["/api/queries/{name}"] = generic
+    for query in named_queries.registry():
+        if not query.params:
+            continue
+        paths[f"/api/queries/{query.name}"] = {"get": {
+            "operationId": "query_" + query.name.replace("-", "_"),
+            "summary": query.summary,
+            "description": query.description,
+            "tags": ["named queries"],
+            "parameters": [{"name": p.name, "in": "query", "required": True, "description": p.description,
+                            "schema": _PARAM_SCHEMAS[p.type], "example": p.example} for p in query.params],
+            "responses": {
+                "200": _json("The rows (SELECT) or the answer (ASK)", {"$ref": "#/components/schemas/QueryResult"}),
+                "400": _json("A parameter is missing, unknown or malformed; `param` names it", _ERROR_SCHEMA),
+            },
+        }}
+    return paths
+
+
 def openapi_document(server_url: str = "/") -> dict:
     """The OpenAPI 3.1 description of the JSON API, as a dict."""
+    paths = copy.deepcopy(PATHS)
+    paths.update(named_query_paths())
     return {
         "openapi": "3.1.0",
         "info": {"title": "Knee muscle spasms knowledge graph API", "version": "1.0.0",
                  "description": "Named SPARQL queries over a knowledge graph of one health article (not medical "
                                 "advice), and the SPARQL 1.1 endpoint."},
         "servers": [{"url": server_url}],
-        "paths": copy.deepcopy(PATHS),
+        "paths": paths,
         "components": copy.deepcopy(COMPONENTS),
     }
 

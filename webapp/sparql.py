@@ -72,6 +72,8 @@ def endpoint():
         queries, params = parsed
     else:
         queries, params = request.args.getlist("query"), request.args
+    if params.getlist("update"):
+        return _error(400, "this endpoint is read-only: SPARQL Update ('update' parameter) is not accepted")
     if not queries:
         if request.method == "GET":
             return service_description()
@@ -81,8 +83,6 @@ def endpoint():
     sparql = queries[0]
     if not sparql.strip():
         return _error(400, "the query is empty")
-    if params.getlist("update"):
-        return _error(400, "this endpoint is read-only: SPARQL Update ('update' parameter) is not accepted")
     return run_query(sparql, params)
 
 
@@ -175,7 +175,8 @@ def service_description() -> Response:
         return redirect(url_for("sparql.editor"), 303)
     fmt = offered.get(best, GRAPH_FORMATS["ttl"])
     format_name = request.args.get("format")
-    if format_name:
+    if format_name:  # the results formats' names map to their RDF cousins (json: JSON-LD, xml: RDF/XML)
+        format_name = {"json": "jsonld", "xml": "rdf", "csv": "ttl", "tsv": "ttl"}.get(format_name, format_name)
         try:
             fmt = negotiate("CONSTRUCT", None, format_name)
         except NotAcceptable as exc:
