@@ -8,7 +8,7 @@ VENDOR_STAMP := $(VENDOR)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test build validate system-deps clean
+.PHONY: run test build validate system-deps clean bench
 
 # Debian packages: command=package pairs, installed when missing (as root).
 SYSTEM_DEPS := java=default-jre-headless npm=npm chromium=chromium
@@ -44,3 +44,20 @@ validate: system-deps $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache node_modules $(VENDOR)
+
+# Benchmarks (bench/, results in bench/results/ and the README's Performance table): wrk and
+# Virtuoso from Debian, the bench extra, then every script (about 8 minutes on 2 cores).
+BENCH_DEPS := wrk=wrk virtuoso-t=virtuoso-opensource
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: system-deps $(STAMP) $(BENCH_STAMP)
+	@scripts/system-deps.sh $(BENCH_DEPS)
+	$(BIN)/python bench/inprocess.py
+	$(BIN)/python bench/http.py
+	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/soak.py
+	$(BIN)/python bench/update_readme.py

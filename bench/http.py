@@ -125,6 +125,12 @@ def main() -> None:
         else:
             ratio = r["rps"] / floors[cores]
             notes.append(f"target {label} >= {target} x floor: {ratio:.2f} — {'met' if ratio >= target else 'missed'}")
+    import json
+
+    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
+    (ROOT / "bench" / "results" / "http.json").write_text(json.dumps(
+        {"cores": cores, "results": {str(w): rows for w, rows in results.items()},
+         "startup": {str(k): v for k, v in startup.items()}}, indent=1))
     report("http", "Throughput and latency over HTTP", body, notes)
 
 

@@ -68,7 +68,7 @@ def stop(proc: subprocess.Popen) -> None:
 def ours(workers: int | None = None, graph: Path | None = None, log: Path | None = None):
     """Our app under gunicorn on 127.0.0.1 (no access log); yields ``(base_url, startup_seconds, proc)``."""
     port = free_port()
-    config = f"{{'GRAPH_PATH': {str(graph)!r}}}" if graph else "None"
+    config = f"{{'GRAPH_PATH': __import__('pathlib').Path({str(graph)!r})}}" if graph else "None"
     code = (f"from webapp.server import run; run(host='127.0.0.1', port={port}, workers={workers!r}, "
             f"config={config}, accesslog=None)")
     out = open(log, "w") if log else subprocess.DEVNULL

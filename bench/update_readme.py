@@ -1,0 +1,128 @@
+"""Refresh the README's performance table from bench/results/*.json (between the bench markers).
+
+    .venv/bin/python bench/update_readme.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # not bench/: bench/http.py would shadow http
+
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+
+from bench.common import RESULTS, ROOT, machine, ms, table  # noqa: E402
+
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def _load(name: str):
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**missed**")
+
+
+def rows() -> list[list[str]]:
+    out: list[list[str]] = []
+    inproc = _load("inprocess")
+    if inproc:
+        art = inproc[0]
+        qs = art["queries"]
+        slowest = max(qs.items(), key=lambda kv: kv[1]["median"])
+        under = sum(1 for q in qs.values() if q["median"] < 0.0005)
+        out.append(["named queries in process, article graph, median", "< 0.5 ms",
+                    f"{under} of {len(qs)} under; slowest `{slowest[0]}` {ms(slowest[1]['median'])} ms",
+                    _verdict(under == len(qs))])
+        a = art.get("ask") or {}
+        if "median" in a:
+            out.append(["`ask` in process, gold questions, median / p95", "—",
+                        f"{ms(a['median'])} / {ms(a['p95'])} ms ({a['questions']} questions)", ""])
+        for r in inproc[1:]:
+            point = {n: q for n, q in r["queries"].items() if q["kind"] == "point/join"}
+            scans = {n: q for n, q in r["queries"].items() if q["kind"] == "scan"}
+            p_slow = max(point.items(), key=lambda kv: kv[1]["median"])
+            s_slow = max(scans.items(), key=lambda kv: kv[1]["median"])
+            p_ok = sum(1 for q in point.values() if q["median"] < 0.001)
+            out.append([f"{r['label']}: point and join queries, median", "< 1 ms",
+                        f"{p_ok} of {len(point)} under; slowest `{p_slow[0]}` {ms(p_slow[1]['median'])} ms",
+                        _verdict(p_ok == len(point))])
+            out.append([f"{r['label']}: full scans, median", "< 0.5 s",
+                        f"slowest `{s_slow[0]}` {ms(s_slow[1]['median'])} ms", _verdict(s_slow[1]["median"] < 0.5)])
+            out.append([f"{r['label']}: load / peak memory", "< 10 s / < 1 GB",
+                        f"{r['load_s']:.1f} s / {r['rss_peak_kb'] / 1024:,.0f} MB",
+                        _verdict(r["load_s"] < 10 and r["rss_peak_kb"] < 1024 * 1024)])
+    http = _load("http")
+    if http:
+        cores = str(http["cores"])
+        main_rows = http["results"][cores]
+        floor = next((r for r in main_rows if r["label"].startswith("/healthz")), None)
+        for prefix, target in (("/sparql", 0.85), ("/api/ask", 0.8), ("/api/queries", None), ("entity page", None)):
+            r = next((x for x in main_rows if x["label"].startswith(prefix)), None)
+            if r is None:
+                continue
+            if "missing" in r or not floor or "rps" not in floor:
+                out.append([f"{r['label']} throughput ÷ /healthz", f">= {target}" if target else "—",
+                            r.get("missing", "n/a"), _verdict(None) if target else ""])
+                continue
+            ratio = r["rps"] / floor["rps"]
+            out.append([f"{r['label']} throughput ÷ /healthz ({floor['rps']:,.0f} req/s)",
+                        f">= {target}" if target else "—",
+                        f"{ratio:.2f} ({r['rps']:,.0f} req/s, p99 {ms(r['p99'])} ms)",
+                        _verdict(ratio >= target) if target else ""])
+        start = http["startup"].get(f"{cores}-app")
+        if start is not None:
+            out.append(["start-up on the article graph (load + warm every named query)", "< 1 s",
+                        f"{start:.2f} s (process start to first answer {http['startup'][cores]:.2f} s)",
+                        _verdict(start < 1)])
+    peers = _load("peers")
+    if peers:
+        t = peers["throughput"]
+        ours = t.get("ours")
+        for system, target in (("Virtuoso", 2.5), ("rdflib-endpoint", 4.0)):
+            other = t.get(system)
+            if isinstance(ours, dict) and isinstance(other, dict) and other["rps"]:
+                ratio = ours["rps"] / other["rps"]
+                out.append([f"ours ÷ {system}, one-hop query throughput", f">= {target}",
+                            f"{ratio:.2f} ({ours['rps']:,.0f} vs {other['rps']:,.0f} req/s)", _verdict(ratio >= target)])
+            else:
+                out.append([f"ours ÷ {system}", f">= {target}", str(other), _verdict(None)])
+    soak = _load("soak")
+    if soak:
+        for c in soak["checks"]:
+            out.append([f"soak {soak['duration']} s: {c['check']}", "pass", c["measured"], _verdict(c["ok"])])
+    return out
+
+
+def render() -> str:
+    m = machine()
+    stamps = []
+    for name in ("inprocess", "http", "peers", "soak"):
+        md = RESULTS / f"{name}.md"
+        if md.exists():
+            found = re.search(r"Run (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", md.read_text())
+            stamps.append(f"[`{name}`](bench/results/{name}.md) {found.group(1) if found else ''}")
+    lines = [f"Measured on {m['nproc']} cores, {m['RAM']} RAM, {m['CPU']}; runs: " + ", ".join(stamps) + ".",
+             f"Table refreshed {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `bench/update_readme.py`.", "",
+             table(["measure", "target", "measured", ""], rows())]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    text = README.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise SystemExit(f"README.md has no {START} … {END} markers in its Performance section")
+    before, rest = text.split(START, 1)
+    _, after = rest.split(END, 1)
+    README.write_text(before + START + "\n" + render() + "\n" + END + after, encoding="utf-8")
+    print(render())
+
+
+if __name__ == "__main__":
+    main()
