@@ -153,6 +153,22 @@ def reason(tbox: Graph, abox: Graph) -> Reasoned:
                         inferred.add(triple)
                         result.inferred_relations += 1
 
+    # RDFS (rule rdfs7) for the schema.org mappings: owlready only walks declared OWL
+    # properties, so materialise schema:cause, schema:possibleTreatment … here, for JSON-LD
+    # consumers that know schema.org but not this ontology.
+    schema_supers: dict[URIRef, set[URIRef]] = {}
+    for prop in set(tbox.subjects(RDF.type, OWL.ObjectProperty)):
+        supers = {o for o in tbox.transitive_objects(prop, RDFS.subPropertyOf)
+                  if isinstance(o, URIRef) and str(o).startswith(str(SCHEMA))}
+        if supers:
+            schema_supers[prop] = supers
+    relations = [t for t in list(abox) + list(inferred) if t[1] in schema_supers]
+    for s, p, o in relations:
+        for super_property in schema_supers[p]:
+            if (s, super_property, o) not in inferred:
+                inferred.add((s, super_property, o))
+                result.inferred_relations += 1
+
     # SKOS: skos:prefLabel is a sub-property of rdfs:label; generic RDF tools look for the latter.
     for s, label in abox.subject_objects(SKOS.prefLabel):
         inferred.add((s, RDFS.label, label))

@@ -47,6 +47,9 @@ def test_inferred_triples_live_apart_from_asserted_ones(mini_build):
     assert (KG.athletes, RDF.type, KGO.AtRiskGroup) in inferred
     # schema.org types follow from the class mappings, for JSON-LD consumers.
     assert (KG.caffeine, RDF.type, URIRef("http://schema.org/Drug")) in inferred
+    # ... and so do schema.org relations, through rdfs:subPropertyOf (causedBy ⊑ schema:cause).
+    assert (KG["knee-muscle-spasm"], URIRef("http://schema.org/cause"), KG.dehydration) in inferred
+    assert (KG.dehydration, URIRef("http://schema.org/possibleTreatment"), KG.hydration) in inferred
 
 
 def test_every_fact_has_a_reified_statement_with_a_verbatim_quote(mini_build):
