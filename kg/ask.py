@@ -181,6 +181,29 @@ TEMPLATES: tuple[Template, ...] = (
 )
 
 
+# What a list answer is, for the message "Causes of knee muscle spasm named by the article (18):".
+NOUNS = {
+    "warning-signs": "warning signs that call for medical attention with {}",
+    "treatments-for-causes": "treatments for the causes of {}",
+    "nutrients-linked": "nutrients linked to {}",
+    "medications-causing": "medications that can cause {}",
+    "side-effects": "side effects of {}",
+    "effects-of": "things {} can lead to",
+    "conditions-with-symptom": "conditions that show {}",
+    "indications-of": "conditions {} may indicate",
+    "groups-at-risk": "groups at increased risk of {}",
+    "prevention-of": "ways to prevent {}",
+    "risk-factors-for": "risk factors for {}",
+    "diagnosed-by": "conditions {} can help diagnose",
+    "diagnosis-of": "ways to diagnose {}",
+    "treated-by": "conditions {} can help with",
+    "treatments-for": "treatments for {}",
+    "causes-of": "causes of {}",
+    "symptoms-of": "symptoms of {}",
+    "examples-of": "examples of {}",
+}
+
+
 # Yes/no relations: the trigger, the relation family checked with fact-exists (first = reported).
 @dataclass(frozen=True)
 class YesNo:
@@ -511,11 +534,13 @@ def _ask_list(ctx: Context, answer: Answer, text: str, mentions: list[Mention], 
     for ev in seen.values():
         evidence.extend(e for e in ev if e not in evidence)
     answer.evidence = [_evidence_item(ctx, e) for e in sorted(evidence, key=lambda e: (e["begin"], e["subject"], e["object"]))]
-    what = (template.phrase.format(subject) if template.phrase != "{}"
-            else "examples of " + " and ".join(ctx.index.labels.get(i, _local(i)).lower() for i in iris))
+    if option.fixed:
+        what = "examples of " + " and ".join(_lower(ctx.index.labels.get(i, _local(i))) for i in iris)
+    else:
+        what = NOUNS.get(template.name, "answers about {}").format(subject)
     if len(queries_run) > 1:
-        what += " (and " + second[0].phrase.format(subject) + ")"
-    answer.message = f"According to the article, {what}: {len(answer.answers)} answer{'s' if len(answer.answers) != 1 else ''}."
+        what += " and " + NOUNS.get(second[0].name, "answers about {}").format(subject)
+    answer.message = f"{what[0].upper()}{what[1:]} named by the article ({len(answer.answers)}):"
     return answer
 
 
