@@ -11,7 +11,7 @@ PORT ?= 5000
 .PHONY: run test build validate system-deps clean bench
 
 # Debian packages: command=package pairs, installed when missing (as root).
-SYSTEM_DEPS := java=default-jre-headless npm=npm chromium=chromium
+SYSTEM_DEPS := java=default-jre-headless npm=npm chromium=chromium virtuoso-t=virtuoso-opensource
 
 system-deps:
 	@scripts/system-deps.sh $(SYSTEM_DEPS)

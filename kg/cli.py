@@ -60,11 +60,13 @@ def validate() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=None, type=int, help="gunicorn worker processes (default: one per core).")
-def serve(host: str, port: int, workers: int | None) -> None:
-    """Serve the web app on the embedded store with gunicorn."""
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Serve from this SPARQL endpoint instead of the embedded store (or set KG_SPARQL_ENDPOINT).")
+def serve(host: str, port: int, workers: int | None, endpoint: str | None) -> None:
+    """Serve the web app with gunicorn, on the embedded store or a remote SPARQL endpoint."""
     from webapp.server import run
 
-    run(host=host, port=port, workers=workers)
+    run(host=host, port=port, workers=workers, config={"SPARQL_ENDPOINT": endpoint} if endpoint else None)
 
 
 @main.command()
@@ -203,6 +205,91 @@ def evaluate_command(failures: bool, as_json: bool) -> None:
         click.echo(json.dumps(summary, indent=2))
         return
     click.echo(render(summary, results, show_failures=failures))
+
+
+# --- export and push (issue 5) -------------------------------------------------------------------
+
+@main.command("export")
+@click.option("--format", "fmt_name", required=True, metavar="FORMAT",
+              help="turtle, ntriples, rdfxml, jsonld, nquads, trig or csv (extensions such as ttl, nq also work).")
+@click.option("--graph", "graph_name", default="all", show_default=True,
+              help="all, or one named graph: ontology, facts, inferred, provenance.")
+@click.option("--out", "out", default=None, type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of standard output.")
+@click.option("--input", "source", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="N-Quads to export (default: kg/artifacts/graph.nq).")
+@click.option("--base-url", default="http://127.0.0.1:5000", show_default=True,
+              help="Where the app is served: the dump's VoID description names its SPARQL endpoint and download URLs.")
+def export_command(fmt_name: str, graph_name: str, out: str | None, source: str | None, base_url: str) -> None:
+    """Write the graph in one format (whole dataset, or one named graph) to stdout or --out."""
+    from pathlib import Path
+
+    from . import export as kgexport
+    from . import void as kgvoid
+    from .store import EmbeddedStore
+
+    try:
+        fmt = kgexport.find_format(fmt_name)
+        graph = kgexport.find_graph(graph_name)
+    except kgexport.ExportError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    path = Path(source) if source else paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    if fmt.name == "csv":
+        if graph != "all":
+            click.echo("error: the relations CSV is made from the facts and provenance graphs; drop --graph", err=True)
+            sys.exit(2)
+        data = kgexport.relations_csv(EmbeddedStore.from_file(path))
+    else:
+        dataset = kgexport.dataset_from(path=path)
+        description = None
+        if graph == "all":
+            description = kgvoid.describe(dataset, base_url, kgvoid.build_time(path))
+        data = kgexport.serialize(dataset, fmt, graph, description)
+    if out:
+        Path(out).write_bytes(data)
+        click.echo(f"wrote {out} ({fmt.label}, {len(data):,} bytes)", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's Graph Store Protocol or SPARQL (update) endpoint.")
+@click.option("--graph", "target", default=None, metavar="IRI",
+              help="Push the union of all graphs into this one graph (default: each named graph to its own IRI).")
+@click.option("--graph-store", default=None, metavar="URL",
+              help="A separate Graph Store Protocol endpoint (e.g. Virtuoso's /sparql-graph-crud-auth).")
+@click.option("--user", default=None, envvar="KG_PUSH_USER", help="User name (or KG_PUSH_USER).")
+@click.option("--password", default=None, envvar="KG_PUSH_PASSWORD",
+              help="Password (better: the KG_PUSH_PASSWORD environment variable).")
+@click.option("--input", "source", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="N-Quads to push (default: kg/artifacts/graph.nq).")
+@click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait for each HTTP request.")
+def push(endpoint: str, target: str | None, graph_store: str | None, user: str | None, password: str | None,
+         source: str | None, timeout: float) -> None:
+    """Load the graph into a remote triplestore, replacing only the graphs pushed."""
+    from pathlib import Path
+
+    from . import push as kgpush
+    from .queries import expand_iri
+
+    if target is not None:
+        try:
+            target = expand_iri(target, "kgg")
+        except ValueError as exc:
+            click.echo(f"error: --graph: {exc}", err=True)
+            sys.exit(2)
+    path = Path(source) if source else paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    try:
+        graphs = kgpush.read_graphs(path, target)
+        report = kgpush.push(endpoint, graphs, graph_store=graph_store, user=user, password=password,
+                             timeout=timeout)
+    except kgpush.PushError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(report.summary())
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ from kg.store import EmbeddedStore
 
 DATA = Path(__file__).parent / "data"
 
+# The session's Virtuoso server (tests/virtuoso.py): the `virtuoso` fixture.
+pytest_plugins = ["virtuoso"]
+
 
 @pytest.fixture(scope="session")
 def mini_build() -> BuildResult:

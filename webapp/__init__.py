@@ -24,7 +24,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from kg.store import EmbeddedStore
 
-    store = app.config["STORE"] or EmbeddedStore.from_file(app.config["GRAPH_PATH"])
+    store = app.config["STORE"]
+    if store is None and app.config["SPARQL_ENDPOINT"]:
+        # Remote backend (issue 5): same GraphStore interface over the SPARQL 1.1 Protocol.
+        from kg.remote import RemoteStore
+
+        store = RemoteStore(app.config["SPARQL_ENDPOINT"], timeout=app.config["QUERY_TIMEOUT"])
+    if store is None:
+        store = EmbeddedStore.from_file(app.config["GRAPH_PATH"])
     app.extensions["kg_store"] = store
 
     from . import api, ask, browse, core, export, sparql

@@ -1,7 +1,177 @@
-"""Blueprint for the export concern (being built; see the issue for export)."""
+"""Downloads and the dataset description: ``/export``, ``/export/<file>``, ``/.well-known/void``.
+
+Stable URLs: ``/export/graph.<ext>`` is the whole dataset (``ttl nt rdf jsonld nq trig``),
+``/export/<graph>.<ext>`` one named graph (``ontology facts inferred provenance``; also
+``?graph=facts``), ``/export/ontology.owl`` the ontology as OWL (RDF/XML),
+``/export/relations.csv`` the facts with their quotes, ``/export/context.jsonld`` the JSON-LD
+context. Each is generated once per process and app root (the graph is immutable while served).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import hashlib
+import threading
+
+import pyoxigraph
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from kg import export as kgexport
+from kg import paths
+from kg import void as kgvoid
 
 bp = Blueprint("export", __name__)
+
+_lock = threading.Lock()
+
+
+def _state() -> dict:
+    """Per-app cache: the dataset read once from the store, and every file made from it."""
+    return current_app.extensions.setdefault("kg_export", {"data": None, "files": {}})
+
+
+def _dataset():
+    state = _state()
+    if state["data"] is None:
+        with _lock:
+            if state["data"] is None:
+                state["data"] = kgexport.dataset_from(current_app.extensions["kg_store"], path=_graph_file())
+    return state["data"]
+
+
+def _graph_file():
+    """The N-Quads file the embedded store was loaded from, if any (for the build time)."""
+    if current_app.config.get("STORE") is not None or current_app.config.get("SPARQL_ENDPOINT"):
+        return None
+    return current_app.config.get("GRAPH_PATH") or paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+
+
+def _base_url() -> str:
+    return request.url_root.rstrip("/")
+
+
+def description() -> list:
+    """The VoID/DCAT/PROV triples for this app (cached per app root)."""
+    key = ("void", _base_url())
+    files = _state()["files"]
+    if key not in files:
+        store = current_app.extensions["kg_store"]
+        built = kgvoid.build_time(_graph_file(), getattr(store, "loaded_at", None))
+        files[key] = kgvoid.describe(_dataset(), _base_url(), built)
+    return files[key]
+
+
+def _cached(key: tuple, make) -> bytes:
+    files = _state()["files"]
+    if key not in files:
+        data = make()
+        with _lock:
+            files.setdefault(key, data)
+    return files[key]
+
+
+def _artifact(name: str) -> bytes | None:
+    """The release file itself when the app serves the release graph (so checksums match the repository)."""
+    if _graph_file() != paths.ARTIFACTS_DIR / paths.GRAPH_NQ or current_app.config.get("GRAPH_PATH"):
+        return None
+    path = paths.ARTIFACTS_DIR / name
+    return path.read_bytes() if path.exists() else None
+
+
+def render(fmt: kgexport.Format, graph: str) -> bytes:
+    """The bytes of one download (cached)."""
+    if fmt.name == "csv":
+        return _cached(("csv",), lambda: kgexport.relations_csv(current_app.extensions["kg_store"]))
+    base = _base_url() if graph == "all" else ""
+    return _cached((fmt.name, graph, base), lambda: kgexport.serialize(
+        _dataset(), fmt, graph, description() if graph == "all" else None))
+
+
+def _download(body: bytes, media_type: str, filename: str) -> Response:
+    response = Response(body, content_type=f"{media_type}; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+    return response.make_conditional(request)
+
+
+@bp.get("/export")
+def page():
+    """The downloads page: every format of the whole dataset and of each named graph."""
+    data = _dataset()
+    counts = {short: sum(1 for _ in data.quads_for_graph_name(pyoxigraph.NamedNode(iri)))
+              for short, iri in kgexport.GRAPHS.items()}
+    rdf_formats = [f for f in kgexport.FORMATS.values() if f.rdf is not None]
+    whole = [{"label": f.label, "href": "/export/" + f.filename(), "media": f.media_type,
+              "size": len(render(f, "all"))} for f in rdf_formats]
+    graphs = [{"name": short, "iri": iri, "title": kgexport.GRAPH_TITLES[short], "triples": counts[short],
+               "links": [{"ext": f.extension, "href": "/export/" + f.filename(short), "media": f.media_type}
+                         for f in rdf_formats]} for short, iri in kgexport.GRAPHS.items()]
+    csv_format = kgexport.FORMATS["csv"]
+    context = kgexport.jsonld_context(data)
+    terms = [{"term": k, "iri": v["@id"] if isinstance(v, dict) else v,
+              "kind": ("IRI value" if isinstance(v, dict) and v.get("@type") == "@id"
+                       else (v.get("@type", "") if isinstance(v, dict) else "prefix"))}
+             for k, v in context.items()]
+    return render_template(
+        "export.html", whole=whole, graphs=graphs, total=sum(counts.values()),
+        csv={"href": "/export/" + csv_format.filename(), "size": len(render(csv_format, "all")),
+             "columns": ", ".join(kgexport.CSV_COLUMNS)},
+        terms=terms, base=_base_url(), examples=kgvoid.EXAMPLES, void_graph=str(kgexport.VOID_GRAPH))
+
+
+@bp.get("/export/<name>.<ext>")
+def download(name: str, ext: str):
+    """One file: ``graph.ttl``, ``facts.nq``, ``ontology.owl``, ``relations.csv``, ``context.jsonld`` …"""
+    if name == "context" and ext == "jsonld":
+        body = _cached(("context",), lambda: kgexport.context_document(_dataset()))
+        return _download(body, "application/ld+json", "context.jsonld")
+    if name == "ontology" and ext == "owl":
+        body = _artifact("ontology.owl") or _cached(("owl",), lambda: kgexport.serialize(
+            _dataset(), kgexport.FORMATS["rdfxml"], "ontology"))
+        return _download(body, "application/rdf+xml", "ontology.owl")
+    if name == "relations" and ext == "csv":
+        fmt = kgexport.FORMATS["csv"]
+        return _download(render(fmt, "all"), fmt.media_type, fmt.filename())
+    fmt = kgexport.BY_EXTENSION.get(ext)
+    if fmt is None or fmt.rdf is None:
+        abort(404, description=f"unknown format '.{ext}'; formats: "
+                               + ", ".join(f.extension for f in kgexport.FORMATS.values() if f.rdf is not None))
+    try:
+        graph = kgexport.find_graph(request.args.get("graph") or ("all" if name == "graph" else name))
+    except kgexport.ExportError as exc:
+        abort(404, description=str(exc))
+    if name not in ("graph", graph):
+        abort(404, description=f"use /export/graph.{ext}?graph={graph} or /export/{graph}.{ext}")
+    if graph == "ontology" and ext == "ttl":
+        body = _artifact("ontology.ttl")
+        if body is not None:
+            return _download(body, fmt.media_type, "ontology.ttl")
+    return _download(render(fmt, graph), fmt.media_type, fmt.filename(graph))
+
+
+@bp.get("/.well-known/void")
+def void():
+    """The dataset description (VoID + DCAT + PROV); Turtle unless the client asks for another format."""
+    wanted = request.args.get("format", "").lower()
+    by_name = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
+               "json-ld": "application/ld+json", "nt": "application/n-triples", "rdf": "application/rdf+xml",
+               "xml": "application/rdf+xml"}
+    if wanted:
+        if wanted not in by_name:
+            abort(400, description=f"unknown format '{wanted}'; formats: ttl, jsonld, nt, rdf")
+        media = by_name[wanted]
+    elif not request.accept_mimetypes.provided:
+        media = "text/turtle"
+    else:
+        media = request.accept_mimetypes.best_match(kgvoid.MEDIA_TYPES + ("text/html",))
+        if media is None:
+            return Response("not acceptable; this description is available as "
+                            + ", ".join(kgvoid.MEDIA_TYPES) + "\n", status=406, mimetype="text/plain")
+        if media == "text/html":
+            media = "text/turtle"  # a browser: show the Turtle
+    body = _cached(("void-doc", media, _base_url()), lambda: kgvoid.serialize(description(), media))
+    response = Response(body, content_type=f"{media}; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    response.headers["Link"] = f'<{_base_url()}/export>; rel="alternate"; type="text/html"'
+    return response

@@ -1,0 +1,177 @@
+"""pytest plugin: a real Virtuoso Open Source server for the session, in its own temp dir.
+
+Debian's ``virtuoso-opensource`` (``virtuoso-t``) runs with a config, database and dba
+password of its own, SQL and HTTP ports bound to 127.0.0.1, and is stopped at the end.
+The anonymous ``/sparql`` endpoint stays read-only; writes go through the digest-protected
+``/sparql-auth`` (SPARQL Update) and ``/sparql-graph-crud-auth`` (Graph Store Protocol) as dba.
+In CI (``CI=true``) a missing ``virtuoso-t`` fails the tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+START_TIMEOUT = 120  # seconds for a fresh database to come up
+STOP_TIMEOUT = 30
+
+INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DisableTcpSocket = 0
+MaxClientConnections = 10
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}/vsp
+MaxClientConnections = 10
+ServerThreads = 10
+Charset = UTF-8
+EnabledGzipContent = 0
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryCostEstimationTime = 400
+MaxQueryExecutionTime = 60
+"""
+
+
+@dataclass
+class Virtuoso:
+    """A running server: its endpoints and the dba credentials."""
+
+    http_port: int
+    sql_port: int
+    password: str
+    directory: Path
+    user: str = "dba"
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    @property
+    def sparql(self) -> str:  # anonymous, read-only
+        return self.base + "/sparql"
+
+    @property
+    def sparql_auth(self) -> str:  # SPARQL query + update, digest auth
+        return self.base + "/sparql-auth"
+
+    @property
+    def graph_store(self) -> str:  # SPARQL 1.1 Graph Store HTTP Protocol, digest auth
+        return self.base + "/sparql-graph-crud-auth"
+
+    def isql(self, sql: str, password: str | None = None) -> str:
+        """Run SQL through ``isql-vt`` as dba."""
+        result = subprocess.run(
+            [shutil.which("isql-vt") or "isql", f"127.0.0.1:{self.sql_port}", self.user,
+             password or self.password, "VERBOSE=OFF", "BANNER=OFF", f"exec={sql}"],
+            capture_output=True, text=True, timeout=60)
+        if result.returncode != 0 or "*** Error" in result.stdout + result.stderr:
+            raise RuntimeError(f"isql failed: {(result.stdout + result.stderr).strip()[:500]}")
+        return result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _missing(reason: str):
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{reason} (CI must run the Virtuoso tests; `make test` installs virtuoso-opensource)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory) -> Virtuoso:
+    """Start ``virtuoso-t`` on free loopback ports with a fresh database; stop it after the session."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        _missing("virtuoso-t is not installed (Debian package virtuoso-opensource)")
+    directory = tmp_path_factory.mktemp("virtuoso")
+    (directory / "vsp").mkdir()
+    server = Virtuoso(http_port=_free_port(), sql_port=_free_port(), password=secrets.token_urlsafe(16),
+                      directory=directory)
+    ini = directory / "virtuoso.ini"
+    ini.write_text(INI.format(dir=directory, sql_port=server.sql_port, http_port=server.http_port))
+    log = open(directory / "stdout.log", "wb")
+    process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=directory,
+                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"virtuoso-t exited with {process.returncode}: "
+                                   f"{(directory / 'stdout.log').read_text(errors='replace')[-2000:]}")
+            try:
+                if requests.get(server.sparql, params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"virtuoso-t did not answer on {server.sparql} within {START_TIMEOUT} s")
+            time.sleep(0.3)
+        # A fresh database has dba/dba: replace it at once with this session's own password.
+        server.isql(f"USER_SET_PASSWORD('dba', '{server.password}');", password="dba")
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=STOP_TIMEOUT)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_mini(virtuoso, mini_build):
+    """The session Virtuoso holding the mini graph's four named graphs; a ``RemoteStore`` on it."""
+    import pyoxigraph
+
+    from kg.push import push
+    from kg.remote import RemoteStore
+
+    graphs: dict = {}
+    for quad in pyoxigraph.parse(mini_build.files["graph.nq"], format=pyoxigraph.RdfFormat.N_QUADS):
+        graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+    push(virtuoso.sparql_auth, graphs, graph_store=virtuoso.graph_store, user=virtuoso.user,
+         password=virtuoso.password)
+    return RemoteStore(virtuoso.sparql, timeout=30)
