@@ -21,6 +21,7 @@ over (so "what causes cancer?" abstains instead of answering for the topic).
 
 from __future__ import annotations
 
+import contextvars
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -383,7 +384,15 @@ def _query_info(name: str, bindings: dict[str, list[str]]) -> dict:
     query = named_queries.registry()[name]
     return {"name": name, "summary": query.summary, "sparql": query.sparql,
             "bindings": {k: v for k, v in bindings.items()},
-            "sparql_with_values": _with_values(query.sparql, bindings)}
+            "sparql_with_values": _with_values(_without_header(query.sparql), bindings)}
+
+
+def _without_header(sparql: str) -> str:
+    """The query without its ``#+`` header, but with its summary as a comment."""
+    lines = sparql.splitlines()
+    summary = next((line[2:].partition(":")[2].strip() for line in lines if line.startswith("#+ summary:")), "")
+    body = [line for line in lines if not line.startswith("#+")]
+    return "\n".join(([f"# {summary}"] if summary else []) + body) + "\n"
 
 
 def _evidence_item(ctx: Context, statement: dict) -> dict:
@@ -422,7 +431,7 @@ def ask(store, question) -> Answer:
     answer.entities = [m.to_dict() for m in mentions]
     if _ADVICE.search(text) and not TEMPLATES[0].pattern.search(text):
         answer.message = "The article does not say: it gives general information, not personal medical advice."
-        answer.suggestions = _suggest(ctx, mentions, near)
+        answer.suggestions = _suggest(ctx, mentions, near, text)
         return answer
     count = bool(_COUNT.search(text))
     if _YES_NO_START.match(text) and not count:
@@ -501,7 +510,7 @@ def _ask_list(ctx: Context, answer: Answer, text: str, mentions: list[Mention], 
         answer.template = template.name
         answer.message = f"The article does not say {template.phrase.format(subject)}."
         answer.query = _query_info(option.query, {named_queries.registry()[option.query].params[0].name: [unfit]})
-        answer.suggestions = _suggest(ctx, [m for m in mentions if m.iri == unfit], near)
+        answer.suggestions = _suggest(ctx, [m for m in mentions if m.iri == unfit], near, text)
         return answer
     rows = _run_list(ctx, option, iris, template, trigger_text, text)
     queries_run = [(option, iris)]
@@ -727,12 +736,27 @@ _RELATION_QUESTIONS = (("causedBy", "What causes {}?"), ("causes", "What can {} 
                        ("indicates", "What can {} indicate?"))
 
 
-def _suggest(ctx: Context, mentions: list[Mention], near: list[Mention]) -> list[dict]:
-    """"Did you mean" entries: near-miss entities, and questions the graph can answer about named ones."""
+_CHECKING_SUGGESTION = contextvars.ContextVar("checking_suggestion", default=False)
+
+
+def _suggest(ctx: Context, mentions: list[Mention], near: list[Mention], text: str = "") -> list[dict]:
+    """"Did you mean" entries: near-miss entities (and the question with the name corrected), and
+    questions the graph can answer about the entities named."""
     out: list[dict] = []
+    words = text.split()
     for m in near[:3]:
         out.append({"kind": "entity", "text": m.text, "iri": m.iri, "label": m.label, "url": _local_path(m.iri),
                     "score": round(m.score, 1)})
+        if words and not _CHECKING_SUGGESTION.get():
+            fixed = " ".join(words[:m.start] + [_lower(m.label)] + words[m.end:])
+            fixed = fixed[0].upper() + fixed[1:] + "?"
+            token = _CHECKING_SUGGESTION.set(True)
+            try:
+                answerable = ask(ctx.store, fixed).answered  # offer the corrected question only if it has an answer
+            finally:
+                _CHECKING_SUGGESTION.reset(token)
+            if answerable:
+                out.append({"kind": "question", "text": fixed, "iri": m.iri, "label": m.label})
     for m in mentions[:2]:
         relations = ctx.index.outgoing.get(m.iri, frozenset())
         for relation, question in _RELATION_QUESTIONS:
@@ -756,7 +780,7 @@ def _abstain(ctx: Context, answer: Answer, text: str, mentions, near, seen) -> A
     else:
         unknown = _leftover(text, mentions, set())
         answer.message = ("The article does not say" + (f" anything about “{' '.join(unknown[:6])}”." if unknown else "."))
-    answer.suggestions = _suggest(ctx, mentions, near)
+    answer.suggestions = _suggest(ctx, mentions, near, text)
     return answer
 
 

@@ -19,9 +19,9 @@ from rapidfuzz import fuzz, process
 
 from .namespaces import KGO
 
-FUZZY_CUTOFF = 88  # rapidfuzz score (0-100) a fuzzy n-gram needs to link
+FUZZY_CUTOFF = 85  # rapidfuzz score (0-100) a fuzzy n-gram needs to link
 SUGGEST_CUTOFF = 70  # below the link cutoff but close enough to suggest
-MIN_FUZZY_CHARS = 5  # shorter n-grams only link exactly ("age" must not fuzzy-match "rage")
+MIN_FUZZY_CHARS = 6  # shorter n-grams only link exactly ("stain" must not become "statin", "timer" "time")
 MAX_NGRAM = 8
 
 STOPWORDS = frozenset("""a an the my your our their his her its i me we you he she it they them is are was were be
@@ -77,7 +77,7 @@ def _words_align(key: str, label: str, vocabulary: frozenset[str]) -> bool:
     for w in a:
         if w in b:
             continue
-        if w in vocabulary:
+        if w in vocabulary or any(c.isdigit() for c in w):  # "B1" is not a typo of "B12"
             return False
         v = max(b, key=lambda v: fuzz.ratio(w, v))
         if fuzz.ratio(w, v) < 75 or w[0] != v[0]:

@@ -49,7 +49,7 @@ def test_link_on_the_real_graph(real_store, text, expected):
     assert linked(real_store, text) == expected
 
 
-@pytest.mark.parametrize("text", ["age", "rage", "spain", "capital of france", "the", "medications cause spasms"])
+@pytest.mark.parametrize("text", ["age", "rage", "spain", "stain", "timer", "capital of france", "the", "medications cause spasms"])
 def test_short_or_unrelated_words_do_not_fuzzy_match(real_store, text):
     # "rage" must not become "age", "spain" not "pain"; a fuzzy hit may not swap in a different word.
     mentions, _ = label_index(real_store).link(text)
@@ -73,3 +73,8 @@ def test_index_knows_types_and_relations(real_store):
     caffeine = str(KG.caffeine)
     assert "Drug" in index.types[caffeine] and "Cause" in index.types[caffeine]   # asserted and inferred
     assert "causes" in index.outgoing[caffeine]
+
+
+def test_a_different_number_is_not_a_typo(real_store):
+    assert "vitamin-b12" not in linked(real_store, "vitamin b1")
+    assert linked(real_store, "vitamin b12") == ["vitamin-b12"]

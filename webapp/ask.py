@@ -20,6 +20,20 @@ def _answer(question: str) -> dict:
     return result
 
 
+def _headline(answer: dict) -> tuple[str, str]:
+    """Split a yes/no or count answer into its verdict ("Yes", "No", "18") and the sentence after it."""
+    message = answer["message"]
+    if answer["kind"] == "boolean":
+        verdict = "Yes" if answer["boolean"] else "No"
+        for sep in (": ", " — "):
+            if message.startswith(verdict + sep):
+                return verdict, message[len(verdict) + len(sep):]
+        return verdict, message
+    if answer["kind"] == "count":
+        return str(answer["count"]), message
+    return "", message
+
+
 @bp.get("/api/ask")
 def api():
     """Answer ``q`` as JSON; 400 with an ``error`` for a missing, empty, too long or binary question."""
@@ -37,11 +51,13 @@ def page():
     """The question box, example questions, and the answer with its SPARQL and evidence."""
     question = request.args.get("q")
     answer = error = None
+    verdict = text = ""
     status = 200
     if question is not None:
         try:
             answer = _answer(question)
+            verdict, text = _headline(answer)
         except BadQuestion as exc:
             error, status = str(exc), 400
     return render_template("ask.html", q=(question or "")[:MAX_QUESTION_CHARS], answer=answer, error=error,
-                           examples=examples(), max_chars=MAX_QUESTION_CHARS), status
+                           verdict=verdict, text=text, examples=examples(), max_chars=MAX_QUESTION_CHARS), status
