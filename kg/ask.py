@@ -284,6 +284,7 @@ class Context:
     index: LabelIndex
     statements: dict[tuple[str, str, str], list[dict]]  # (a, b, quote) -> statements linking a and b
     broader: dict[str, list[str]] = field(default_factory=dict)  # entity -> what it is a form of (kgo:formOf)
+    by_quote: dict[str, list[dict]] = field(default_factory=dict)  # quote -> the statements it grounds
 
     _STATEMENTS = """
     PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -298,16 +299,18 @@ class Context:
     @classmethod
     def build(cls, store) -> "Context":
         statements: dict[tuple[str, str, str], list[dict]] = {}
+        by_quote: dict[str, list[dict]] = {}
         for row in store.query(cls._STATEMENTS):
             s, p, o, quote = row["s"].value, row["p"].value, row["o"].value, row["quote"].value
             item = {"subject": s, "relation": p, "object": o, "quote": quote,
                     "begin": int(row["begin"].value), "end": int(row["end"].value)}
             for key in ((s, o, quote), (o, s, quote)):
                 statements.setdefault(key, []).append(item)
+            by_quote.setdefault(quote, []).append(item)
         broader: dict[str, list[str]] = {}
         for row in store.query(cls._BROADER):
             broader.setdefault(row["e"].value, []).append(row["b"].value)
-        return cls(store, label_index(store), statements, broader)
+        return cls(store, label_index(store), statements, broader, by_quote)
 
 
 _contexts: "weakref.WeakKeyDictionary[object, Context]" = weakref.WeakKeyDictionary()
@@ -402,10 +405,6 @@ def _evidence_item(ctx: Context, statement: dict) -> dict:
             "relation_label": _local(statement["relation"]), "object_label": labels.get(statement["object"], _local(statement["object"])),
             "begin": statement["begin"], "end": statement["end"],
             "source": SOURCE_ANCHOR.format(begin=statement["begin"], end=statement["end"])}
-
-
-def _evidence_for_row(ctx: Context, a: str, b: str, quote: str) -> list[dict]:
-    return ctx.statements.get((a, b, quote), [])
 
 
 # --- the pipeline ------------------------------------------------------------------------------
@@ -613,9 +612,12 @@ def _run_list(ctx: Context, option: Option, iris, template: Template, trigger_te
             evidence = []
             quote = row["quote"]
             if quote is not None:
-                via = row["via"].value if "via" in query.sparql and row["via"] is not None else None
-                other = row["cause"].value if option.query == "treatments-for-causes" else (via or iri)
-                evidence = _evidence_for_row(ctx, target, other, quote.value) or _evidence_for_row(ctx, other, iri, quote.value)
+                # The statements this quote grounds between the row's own nodes (answer, asked entity,
+                # and the intermediate ones of two-hop queries: the cause, the "via", the deficiency).
+                involved = {target, iri} | {row[v].value for v in ("via", "cause", "deficiency")
+                                            if f"?{v}" in query.sparql and row[v] is not None}
+                evidence = [st for st in ctx.by_quote.get(quote.value, [])
+                            if st["subject"] in involved and st["object"] in involved]
             rows.append((target, evidence))
     return rows
 
@@ -701,17 +703,30 @@ _PHRASES = {"causes": "can cause", "causedBy": "can be caused by", "hasSideEffec
             "depletes": "depletes", "exampleOf": "is an example of", "formOf": "is a form of"}
 
 
+def group_evidence(evidence: list[dict]) -> list[dict]:
+    """One entry per quoted passage, with every fact it grounds (a sentence often states several)."""
+    groups: dict[tuple[int, int], dict] = {}
+    for e in evidence:
+        group = groups.setdefault((e["begin"], e["end"]), {"quote": e["quote"], "begin": e["begin"], "end": e["end"],
+                                                           "source": e["source"], "facts": []})
+        fact = f"{e['subject_label']} — {e['relation_label']} — {e['object_label']}"
+        if fact not in group["facts"]:
+            group["facts"].append(fact)
+    return sorted(groups.values(), key=lambda g: g["begin"])
+
+
 def render_text(answer: Answer, show_sparql: bool = False) -> str:
     """The answer as a terminal reads it: the message, the answers, the evidence, the query."""
     lines = [answer.message]
     for item in answer.answers if answer.kind in ("list", "count") else []:
         lines.append(f"  - {item['label']}  <{item['iri']}>")
-    if answer.evidence:
+    passages = group_evidence(answer.evidence)
+    if passages:
         lines.append("Evidence from the article:")
-        for ev in answer.evidence[:12]:
-            lines.append(f"  “{ev['quote']}” [{ev['begin']}–{ev['end']}]")
-        if len(answer.evidence) > 12:
-            lines.append(f"  … and {len(answer.evidence) - 12} more")
+        for ev in passages[:12]:
+            lines.append(f"  “{ev['quote']}” [characters {ev['begin']}–{ev['end']}]")
+        if len(passages) > 12:
+            lines.append(f"  … and {len(passages) - 12} more passages")
     for suggestion in answer.suggestions:
         lines.append(f"Did you mean: {suggestion['text'] if suggestion['kind'] == 'question' else suggestion['label']}?")
     if answer.query:

@@ -259,3 +259,20 @@ def test_cli_ask_json_is_the_api_object():
 def test_cli_ask_bad_input_exits_2():
     result = CliRunner().invoke(main, ["ask", "   "])
     assert result.exit_code == 2
+
+
+def test_two_hop_evidence_includes_the_intermediate_facts(real_store):
+    answer = ask(real_store, "which vitamins are linked to twitching?")
+    relations = {(e["subject"].rsplit("/", 1)[-1], e["relation"].rsplit("/", 1)[-1], e["object"].rsplit("/", 1)[-1])
+                 for e in answer.evidence}
+    assert ("vitamin-d-deficiency", "deficiencyOf", "vitamin-d") in relations
+    assert ("vitamin-deficiencies", "hasSymptom", "muscle-twitching") in relations
+
+
+def test_group_evidence_shows_each_passage_once(real_store):
+    from kg.ask import group_evidence
+
+    answer = ask(real_store, "which vitamins are linked to twitching?")
+    passages = group_evidence(answer.evidence)
+    assert len({p["quote"] for p in passages}) == len(passages) < len(answer.evidence)
+    assert all(p["facts"] for p in passages)

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, jsonify, render_template, request
 
-from kg.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples
+from kg.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
 
 bp = Blueprint("ask", __name__)
 
@@ -52,12 +52,15 @@ def page():
     question = request.args.get("q")
     answer = error = None
     verdict = text = ""
+    passages: list[dict] = []
     status = 200
     if question is not None:
         try:
             answer = _answer(question)
             verdict, text = _headline(answer)
+            passages = group_evidence(answer["evidence"])
         except BadQuestion as exc:
             error, status = str(exc), 400
     return render_template("ask.html", q=(question or "")[:MAX_QUESTION_CHARS], answer=answer, error=error,
-                           verdict=verdict, text=text, examples=examples(), max_chars=MAX_QUESTION_CHARS), status
+                           verdict=verdict, text=text, passages=passages, examples=examples(),
+                           max_chars=MAX_QUESTION_CHARS), status
