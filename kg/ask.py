@@ -245,7 +245,7 @@ _DOSE = re.compile(r"\bhow (?:much|many\b.{0,40}\b(?:mg|milligrams?|grams?|pills
                    r"|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b|\bhow often should i (?:take|drink|use)\b|\bhow long should i\b|\bmax(?:imum)? amount\b")
 _ADVICE = re.compile(r"^(?:should|shall|must) i\b|\bshould i (?:take|use|stop|start|buy|try)\b|\bis it (?:safe|ok|okay|dangerous|bad|fine)\b|\bdo i have\b|\bam i\b|\bwill i\b"
                      r"|\bcan i (?:take|use|drink|eat|combine|mix|give|stop)\b|\bwhich (?:brand|product)\b|\bbest brand\b|\bbuy\b|\bprice\b|\bcost\b")
-_SPARQL = re.compile(r"[{}<>]|\b(?:select|construct|describe)\b.*\bwhere\b|\bprefix\s+\w*:|\binsert\b.*\bdata\b|\bdrop\s+graph\b",
+_SPARQL = re.compile(r"[{}]|<\s*(?:https?|urn):|\b(?:select|construct|describe)\b.*\bwhere\b|\bprefix\s+\w*:|\binsert\b.*\bdata\b|\bdrop\s+graph\b",
                      re.IGNORECASE)
 _COUNT = re.compile(r"^how many\b|\bnumber of\b|\bcount\b")
 

@@ -33,7 +33,7 @@ if so as into than then too very just also more most much many not no yes""".spl
 GAP_WORDS = frozenset("keep keeps kept keeping start starts started starting always often constantly sometimes randomly suddenly".split())
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
-_NON_WORD = re.compile(r"[^a-z0-9'\-]+")
+_NON_WORD = re.compile(r"[^\w'\-]+|_")
 
 
 def _singular(token: str) -> str:
