@@ -132,8 +132,14 @@ _STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
+_PNAME_REST = re.compile(r":[^\s{}()<>,;]*")
+
+
 def _tokens(sparql: str):
-    """Yield ``(position, token)`` for braces and keywords, skipping strings, IRIs and comments."""
+    """Yield ``(start, end, token)`` for braces, parentheses, keywords (upper case) and variables (``?name``).
+
+    Strings, IRIs, comments and prefixed names are skipped, so a ``{`` or ``?x`` inside them never counts.
+    """
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
@@ -146,45 +152,61 @@ def _tokens(sparql: str):
         elif c == "<":
             m = _IRIREF.match(sparql, i)
             i = m.end() if m else i + 1
-        elif c in "{}":
-            yield i, c
+        elif c in "{}()":
+            yield i, i + 1, c
             i += 1
         elif c in "?$":
             m = _WORD.match(sparql, i + 1)
-            i = m.end() if m else i + 1
-        elif c.isalpha():
+            if m:
+                yield i, m.end(), "?" + m.group(0)
+                i = m.end()
+            else:
+                i += 1
+        elif c.isalpha() or c == "_":
             m = _WORD.match(sparql, i)
-            word = m.group(0)
-            # a prefixed name (``kgo:causes``) is not a keyword
             end = m.end()
-            if end < n and sparql[end] == ":":
-                m2 = re.compile(r":[^\s{}()<>,;]*").match(sparql, end)
-                i = m2.end()
+            if end < n and sparql[end] == ":":  # a prefixed name (``kgo:causes``), not a keyword
+                i = _PNAME_REST.match(sparql, end).end()
                 continue
-            yield i, word.upper()
+            if c == "_" and i + 1 < n and sparql[i + 1] == ":":
+                i = _PNAME_REST.match(sparql, i + 1).end()
+                continue
+            yield i, end, m.group(0).upper()
             i = end
+        elif c == ":":
+            i = _PNAME_REST.match(sparql, i).end()  # a name in the default prefix
         else:
             i += 1
 
 
-def where_brace(sparql: str, form: str) -> int:
-    """Return the index of the ``{`` that opens the query's outermost WHERE group."""
+def _where_group(sparql: str, form: str) -> tuple[int, int]:
+    """Token indexes of the ``{`` and ``}`` around the query's outermost WHERE group."""
+    tokens = list(_tokens(sparql))
     skip_template = form == "CONSTRUCT"
     depth = 0
     previous = None
-    for pos, token in _tokens(sparql):
+    opening = None
+    for index, (_, _, token) in enumerate(tokens):
         if token == "{":
-            if depth == 0:
+            if depth == 0 and opening is None:
                 if skip_template and previous != "WHERE":
                     skip_template = False  # the CONSTRUCT template; the pattern follows it
                 else:
-                    return pos
+                    opening = index
             depth += 1
         elif token == "}":
             depth -= 1
+            if depth == 0 and opening is not None:
+                return opening, index
         elif depth == 0:
             previous = token
     raise ValueError("no WHERE group in the query")
+
+
+def where_brace(sparql: str, form: str) -> int:
+    """Return the index of the ``{`` that opens the query's outermost WHERE group."""
+    opening, _ = _where_group(sparql, form)
+    return list(_tokens(sparql))[opening][0]
 
 
 def values_block(substitutions: dict[str, Term]) -> str:
@@ -213,6 +235,98 @@ def bind_values(sparql: str, form: str, substitutions: dict[str, Term] | None) -
     return sparql[:at] + values_block(substitutions) + sparql[at:]
 
 
+def substitute(sparql: str, form: str, substitutions: dict[str, Term] | None) -> str:
+    """Write each bound term in place of its variable inside the WHERE group, and bind the variable at its end.
+
+    Stores such as Virtuoso plan constants better than joined VALUES (and some of their
+    planner bugs only show with VALUES). Raises ``ValueError`` where this is not safe (a
+    sub-query, or the variable assigned with ``AS``); the caller then uses ``bind_values``.
+    """
+    if not substitutions:
+        return sparql
+    values_block(substitutions)  # validates names and terms
+    tokens = list(_tokens(sparql))
+    opening, closing = _where_group(sparql, form)
+    terms = {"?" + name: str(term) for name, term in substitutions.items()}
+    out, last = [], tokens[opening][1]
+    out.append(sparql[:last])
+    for index in range(opening + 1, closing):
+        start, end, token = tokens[index]
+        if token == "SELECT":
+            raise ValueError("a sub-query: bind with VALUES instead")
+        if token in terms:
+            if tokens[index - 1][2] == "AS":
+                raise ValueError(f"{token} is assigned in the query: bind with VALUES instead")
+            out.append(sparql[last:start])
+            out.append(terms[token])
+            last = end
+    close_at = tokens[closing][0]
+    out.append(sparql[last:close_at])
+    out.append(values_block(substitutions))
+    out.append(sparql[close_at:])
+    return "".join(out)
+
+
+def split_order(sparql: str) -> tuple[str, str, str]:
+    """Split a SELECT into (prologue, the query without ``ORDER BY``…, the ``ORDER BY … LIMIT … OFFSET`` tail).
+
+    Virtuoso 7 fails to compile some ordered queries (``ORDER BY`` over a ``UNION`` whose
+    branches ``BIND`` constants: error SQ142), ordered sub-query or not; such a query is sent
+    unordered and ordered here, by pyoxigraph, with the same ORDER BY (``RemoteStore``).
+    """
+    tokens = list(_tokens(sparql))
+    _, closing = _where_group(sparql, "SELECT")
+    select_at = next(start for start, _, token in tokens if token == "SELECT")
+    order = next((tokens[i][0] for i in range(closing + 1, len(tokens) - 1)
+                  if tokens[i][2] == "ORDER" and tokens[i + 1][2] == "BY"), None)
+    if order is None:
+        raise ValueError("no ORDER BY")
+    tail = sparql[order:]
+    if any(token == "VALUES" for _, _, token in _tokens(tail)):
+        raise ValueError("a trailing VALUES block")
+    return sparql[:select_at], sparql[:order], tail
+
+
+_BOOLEAN_CALL = re.compile(r"^\s*(BOUND|ISIRI|ISURI|ISBLANK|ISLITERAL|ISNUMERIC|REGEX|CONTAINS|STRSTARTS|STRENDS"
+                           r"|LANGMATCHES|SAMETERM)\s*P\s*$", re.IGNORECASE)
+
+
+def boolean_variables(sparql: str) -> set[str]:
+    """Variables assigned a boolean expression (``BIND(NOT EXISTS {…} AS ?v)``, ``(?a = ?b AS ?v)`` …).
+
+    Virtuoso returns booleans as the integers 1 and 0; these variables get ``xsd:boolean`` back.
+    """
+    tokens = list(_tokens(sparql))
+    found: set[str] = set()
+    stack: list[int] = []
+    for index, (start, end, token) in enumerate(tokens):
+        if token == "(":
+            stack.append(index)
+        elif token == ")" and stack:
+            opening = stack.pop()
+            if index >= 2 and tokens[index - 2][2] == "AS" and tokens[index - 1][2].startswith("?"):
+                expr = sparql[tokens[opening][1]:tokens[index - 2][0]]
+                if _is_boolean(expr):
+                    found.add(tokens[index - 1][2][1:])
+    return found
+
+
+def _is_boolean(expr: str) -> bool:
+    flat = _STRINGS.sub("S", expr)
+    flat = _IRIREF.sub("I", flat)
+    while True:
+        reduced = re.sub(r"\{[^{}]*\}", "B", flat)
+        reduced = re.sub(r"\([^()]*\)", "P", reduced)
+        if reduced == flat:
+            break
+        flat = reduced
+    if re.match(r"^\s*(NOT\s+)?EXISTS\b", flat, re.IGNORECASE):
+        return True
+    if flat.strip().lower() in ("true", "false") or _BOOLEAN_CALL.match(flat):
+        return True
+    return bool(re.search(r"(=|<|>|&&|\|\||^\s*!)", flat))
+
+
 # --- normalising what a server returns --------------------------------------------------------
 
 def _normal_bnode(value: str) -> str:
@@ -220,11 +334,16 @@ def _normal_bnode(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", value.removeprefix("nodeID://").removeprefix("_:")) or "b"
 
 
-def _normal_json(data: bytes) -> bytes:
+def _normal_json(data: bytes, booleans: set[str] = frozenset(), variables: list[str] | None = None) -> bytes:
     """Rewrite a SPARQL JSON result into the form pyoxigraph reads, the same terms as the embedded store."""
     doc = json.loads(data)
+    if variables is not None and "vars" in doc.get("head", {}):
+        doc["head"]["vars"] = variables  # the query's projection order (a server may reorder ``SELECT *``)
     for row in doc.get("results", {}).get("bindings", []):
-        for value in row.values():
+        for name, value in row.items():
+            if name in booleans and value.get("datatype") == XSD + "integer" and value.get("value") in ("0", "1"):
+                value.update(type="literal", datatype=XSD + "boolean",
+                             value="true" if value["value"] == "1" else "false")
             kind = value.get("type")
             if kind == "bnode":
                 value["value"] = _normal_bnode(value["value"])
@@ -241,6 +360,35 @@ def _as_query_triples(triples) -> QueryTriples:
     scratch = pyoxigraph.Store()
     scratch.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph()) for t in triples)
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+class _Rows:
+    """Solutions already read (only where they cannot go back through pyoxigraph)."""
+
+    def __init__(self, variables: list, rows: list):
+        self.variables = variables
+        self._rows = rows
+
+    def __iter__(self):
+        for row in self._rows:
+            yield _Row(self.variables, row)
+
+
+class _Row:
+    def __init__(self, variables: list, values: list):
+        self._index = {v.value: i for i, v in enumerate(variables)}
+        self._values = values
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self._values[key]
+        return self._values[self._index[key.value if isinstance(key, pyoxigraph.Variable) else key]]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class RemoteStore:
@@ -263,33 +411,71 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({redact_url(self.endpoint)!r})"
 
-    def _form(self, sparql: str, substitutions: dict[str, Term] | None) -> str:
+    def _probe(self, sparql: str, substitutions: dict[str, Term] | None) -> tuple[str, list[str] | None]:
+        """Parse locally: the query form and (for SELECT) the projection; a bad query raises ``SyntaxError``."""
         subs = {pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()}
         probe = self._parser.query(sparql, substitutions=subs or None, use_default_graph_as_union=True)
         if isinstance(probe, QueryBoolean):
-            return "ASK"
+            return "ASK", None
         if isinstance(probe, QueryTriples):
-            first = next((t for _, t in _tokens(sparql) if t in ("CONSTRUCT", "DESCRIBE")), "CONSTRUCT")
-            return first
-        return "SELECT"
+            return next((t for _, _, t in _tokens(sparql) if t in ("CONSTRUCT", "DESCRIBE")), "CONSTRUCT"), None
+        return "SELECT", [v.value for v in probe.variables]
 
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        form = self._form(sparql, substitutions)  # raises SyntaxError like the embedded store
-        text = bind_values(sparql, form, substitutions)
+        form, variables = self._probe(sparql, substitutions)  # raises SyntaxError like the embedded store
+        text = self._bind(sparql, form, substitutions)
         params = [("query", text)]
         params += [("default-graph-uri", g) for g in (default_graph if default_graph is not None else self.graphs)]
         params += [("named-graph-uri", g) for g in (named_graphs if named_graphs is not None else self.graphs)]
         accept = GRAPH_MEDIA if form in ("CONSTRUCT", "DESCRIBE") else SELECT_MEDIA
-        response = self._post(params, accept)
+        try:
+            response = self._post(params, accept)
+        except RemoteError as exc:
+            if exc.status != 500 or form != "SELECT":
+                raise
+            try:
+                prologue, unordered, order = split_order(text)
+            except ValueError:
+                raise exc from None
+            params[0] = ("query", unordered)
+            response = self._post(params, accept)
+            return self._order_locally(prologue, self._solutions(response, sparql, variables), order)
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if form in ("CONSTRUCT", "DESCRIBE"):
             fmt = RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES
             return _as_query_triples(pyoxigraph.parse(response.content, format=fmt))
+        return self._solutions(response, sparql, variables)
+
+    def _solutions(self, response: requests.Response, sparql: str, variables: list[str] | None) -> QueryResult:
+        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if media in ("application/sparql-results+json", "application/json", ""):
-            return pyoxigraph.parse_query_results(_normal_json(response.content), format=QueryResultsFormat.JSON)
+            return pyoxigraph.parse_query_results(
+                _normal_json(response.content, boolean_variables(sparql), variables),
+                format=QueryResultsFormat.JSON)
         fmt = QueryResultsFormat.from_media_type(media)
         return pyoxigraph.parse_query_results(response.content, format=fmt)
+
+    def _order_locally(self, prologue: str, solutions, order: str):
+        """Apply ``ORDER BY … LIMIT … OFFSET`` to fetched solutions with pyoxigraph (rows as a VALUES block)."""
+        variables = list(solutions.variables)
+        rows = [[solution[v] for v in variables] for solution in solutions]
+        if any(isinstance(t, pyoxigraph.BlankNode) for row in rows for t in row):
+            return _Rows(variables, rows)  # VALUES cannot hold blank nodes: keep the server's order
+        names = " ".join(f"?{v.value}" for v in variables)
+        data = "\n".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in rows)
+        return self._parser.query(f"{prologue} SELECT {names} WHERE {{ VALUES ({names}) {{\n{data}\n}} }}\n{order}")
+
+    def _bind(self, sparql: str, form: str, substitutions: dict[str, Term] | None) -> str:
+        """The query text with the substitutions written in (checked by parsing it again locally)."""
+        if not substitutions:
+            return sparql
+        try:
+            text = substitute(sparql, form, substitutions)
+            self._parser.query(text)
+            return text
+        except (ValueError, SyntaxError):
+            return bind_values(sparql, form, substitutions)
 
     def _post(self, params: list[tuple[str, str]], accept: str) -> requests.Response:
         where = redact_url(self.endpoint)
@@ -306,4 +492,5 @@ class RemoteStore:
         return response
 
 
-__all__ = ["RemoteStore", "RemoteError", "redact_url", "split_credentials", "bind_values", "where_brace"]
+__all__ = ["RemoteStore", "RemoteError", "redact_url", "split_credentials", "bind_values", "substitute",
+           "where_brace", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]

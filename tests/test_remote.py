@@ -1,0 +1,160 @@
+"""RemoteStore: the GraphStore over the SPARQL 1.1 Protocol answers like the embedded store (real Virtuoso)."""
+
+from __future__ import annotations
+
+import socket
+
+import pyoxigraph
+import pytest
+
+from kg import queries
+from kg.remote import (RemoteError, RemoteStore, bind_values, boolean_variables, redact_url, split_order,
+                       substitute, values_block, where_brace)
+
+IRI = pyoxigraph.NamedNode("https://w3id.org/kneekg/id/dehydration")
+
+
+@pytest.mark.parametrize("sparql,form,expected", [
+    ("SELECT ?x WHERE { ?x ?p ?o }", "SELECT", "{ ?x ?p ?o }"),
+    ("SELECT ?x { ?x ?p ?o }", "SELECT", "{ ?x ?p ?o }"),
+    ('PREFIX a: <http://x/> SELECT ("{" AS ?b) # { not this\n WHERE { ?x a:p ?o }', "SELECT", "{ ?x a:p ?o }"),
+    ("CONSTRUCT { ?x ?p ?o } WHERE { ?x <urn:p> ?o }", "CONSTRUCT", "{ ?x <urn:p> ?o }"),
+    ("CONSTRUCT { ?x ?p ?o } { ?x <urn:p> ?o }", "CONSTRUCT", "{ ?x <urn:p> ?o }"),
+    ("ASK { ?x ?p ?o }", "ASK", "{ ?x ?p ?o }"),
+    ("PREFIX kgo: <https://w3id.org/kneekg/ontology/> SELECT * WHERE { ?x kgo:where ?y }", "SELECT",
+     "{ ?x kgo:where ?y }"),
+])
+def test_where_brace_finds_the_pattern_group(sparql, form, expected):
+    assert sparql[where_brace(sparql, form):] == expected
+
+
+def test_substitute_writes_terms_in_the_pattern_and_binds_them():
+    sparql = 'SELECT ?entity ?label WHERE { ?entity ?p ?label FILTER(?entity != <urn:x>) } ORDER BY ?entity'
+    text = substitute(sparql, "SELECT", {"entity": IRI})
+    assert text == ('SELECT ?entity ?label WHERE { <https://w3id.org/kneekg/id/dehydration> ?p ?label '
+                    'FILTER(<https://w3id.org/kneekg/id/dehydration> != <urn:x>)  VALUES (?entity) '
+                    '{ (<https://w3id.org/kneekg/id/dehydration>) } } ORDER BY ?entity')
+    with pytest.raises(ValueError):
+        substitute("SELECT ?y WHERE { BIND(1 AS ?entity) }", "SELECT", {"entity": IRI})
+    with pytest.raises(ValueError):
+        substitute("SELECT ?y WHERE { { SELECT ?entity WHERE { ?entity ?p ?y } } }", "SELECT", {"entity": IRI})
+
+
+def test_split_order_separates_the_solution_modifiers():
+    sparql = "PREFIX a: <urn:a#> SELECT DISTINCT ?x WHERE { ?x a:p ?y } ORDER BY ?y LIMIT 3"
+    prologue, unordered, order = split_order(sparql)
+    assert prologue == "PREFIX a: <urn:a#> "
+    assert unordered == "PREFIX a: <urn:a#> SELECT DISTINCT ?x WHERE { ?x a:p ?y } "
+    assert order == "ORDER BY ?y LIMIT 3"
+    with pytest.raises(ValueError):
+        split_order("SELECT ?x WHERE { ?x ?p ?y }")
+
+
+@pytest.mark.parametrize("sparql,expected", [
+    ("SELECT ?a (NOT EXISTS { ?a ?b ?c } AS ?flag) WHERE { ?a ?b ?c }", {"flag"}),
+    ("SELECT * WHERE { ?a ?b ?c BIND(?a = ?c AS ?same) BIND(STR(?a) AS ?text) BIND(BOUND(?c) AS ?bound) }",
+     {"same", "bound"}),
+    ("SELECT (COUNT(*) AS ?n) (\"a=b\" AS ?s) WHERE { ?a ?b ?c }", set()),
+])
+def test_boolean_variables(sparql, expected):
+    assert boolean_variables(sparql) == expected
+
+
+def test_values_block_uses_term_syntax_not_raw_text():
+    hostile = pyoxigraph.Literal('x" } } DROP ALL ; SELECT * { "')
+    block = values_block({"entity": IRI, "text": hostile})
+    assert block.strip() == ('VALUES (?entity ?text) { (<https://w3id.org/kneekg/id/dehydration> '
+                             '"x\\" } } DROP ALL ; SELECT * { \\"") }')
+    with pytest.raises(ValueError):
+        values_block({"x": pyoxigraph.BlankNode("b0")})
+    with pytest.raises(ValueError):
+        values_block({"x y": IRI})
+
+
+def test_bound_query_still_parses():
+    text = bind_values("SELECT ?entity ?label WHERE { ?entity <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
+                       "SELECT", {"entity": IRI})
+    pyoxigraph.Store().query(text)  # raises SyntaxError if not valid SPARQL
+
+
+def test_redaction():
+    assert "secret" not in redact_url("https://user:secret@example.org/sparql")
+    assert "secret" not in repr(RemoteStore("https://user:secret@example.org/sparql"))
+    assert "secret" not in RemoteStore("https://user:secret@example.org/sparql").description
+
+
+def test_unreachable_endpoint_raises_remote_error():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    store = RemoteStore(f"http://u:pw@127.0.0.1:{port}/sparql", timeout=5)
+    with pytest.raises(RemoteError) as info:
+        store.query("ASK {}")
+    assert "cannot reach" in str(info.value) and "pw" not in str(info.value)
+
+
+# --- against the real Virtuoso, compared with the embedded store --------------------------------
+
+def rows(result) -> list[tuple]:
+    """Solutions as sorted tuples of N-Triples terms (blank node labels differ between stores)."""
+    variables = [v.value for v in result.variables]
+    out = []
+    for solution in result:
+        out.append(tuple("_:b" if isinstance(solution[v], pyoxigraph.BlankNode) else
+                         (str(solution[v]) if solution[v] is not None else None) for v in variables))
+    return sorted(out, key=lambda r: tuple("" if x is None else x for x in r))
+
+
+@pytest.mark.parametrize("name", sorted(q.name for q in queries.registry()))
+def test_named_queries_agree_with_the_embedded_store(virtuoso_mini, mini_store, name):
+    query = queries.registry()[name]
+    embedded = queries.run(mini_store, query, query.example_values())
+    remote = queries.run(virtuoso_mini, query, query.example_values())
+    if isinstance(embedded, pyoxigraph.QueryBoolean):
+        assert bool(remote) == bool(embedded)
+    elif isinstance(embedded, pyoxigraph.QueryTriples):
+        assert sorted(map(str, remote)) == sorted(map(str, embedded))
+    else:
+        assert [v.value for v in remote.variables] == [v.value for v in embedded.variables]
+        assert rows(remote) == rows(embedded)
+
+
+def test_default_graph_is_the_union_of_the_four_graphs(virtuoso_mini, mini_store):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    remote = next(iter(virtuoso_mini.query(count)))["n"]
+    assert remote == next(iter(mini_store.query(count)))["n"]
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert rows(virtuoso_mini.query(graphs)) == rows(mini_store.query(graphs))
+    one = ["https://w3id.org/kneekg/graph/facts"]
+    assert next(iter(virtuoso_mini.query(count, default_graph=one)))["n"] == \
+        next(iter(mini_store.query(count, default_graph=one)))["n"]
+
+
+def test_construct_ask_and_types(virtuoso_mini, mini_store):
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/kneekg/graph/facts> { ?s ?p ?o } }"
+    remote = virtuoso_mini.query(construct)
+    assert isinstance(remote, pyoxigraph.QueryTriples)
+    assert sorted(map(str, remote)) == sorted(map(str, mini_store.query(construct)))
+    ask = "ASK { ?s ?p ?o }"
+    assert isinstance(virtuoso_mini.query(ask), pyoxigraph.QueryBoolean) and bool(virtuoso_mini.query(ask))
+    select = virtuoso_mini.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    assert isinstance(select, pyoxigraph.QuerySolutions)
+    assert select.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+
+
+def test_substitutions_bind_like_pyoxigraph(virtuoso_mini, mini_store):
+    sparql = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+              "SELECT ?entity ?label WHERE { ?entity skos:prefLabel ?label }")
+    for term in (pyoxigraph.NamedNode("https://w3id.org/kneekg/id/knee-muscle-spasm"),
+                 pyoxigraph.NamedNode("https://w3id.org/kneekg/id/no-such-thing")):
+        subs = {"entity": term}
+        assert rows(virtuoso_mini.query(sparql, substitutions=subs)) == rows(mini_store.query(sparql, substitutions=subs))
+
+
+def test_syntax_errors_are_the_embedded_stores(virtuoso_mini, mini_store):
+    bad = "SELECT ?x WHERE { ?x ?p }"
+    with pytest.raises(SyntaxError) as embedded:
+        mini_store.query(bad)
+    with pytest.raises(SyntaxError) as remote:
+        virtuoso_mini.query(bad)
+    assert str(remote.value) == str(embedded.value)
