@@ -433,6 +433,10 @@ def ask(store, question) -> Answer:
         answer.suggestions = _suggest(ctx, mentions, near, text)
         return answer
     count = bool(_COUNT.search(text))
+    if _RELATED.search(text) and not count:
+        named = list(dict.fromkeys(m.iri for m in mentions))
+        if len(named) == 2:
+            return _ask_related(ctx, answer, named[0], named[1])
     if _YES_NO_START.match(text) and not count:
         result = _ask_yes_no(ctx, answer, text, mentions)
         if result is not None:
@@ -649,6 +653,44 @@ def _ask_yes_no(ctx: Context, answer: Answer, text: str, mentions: list[Mention]
             return None
         return _check_facts(ctx, answer, subject.iri, yes_no.relations, objects)
     return None
+
+
+_RELATED = re.compile(r"\b(?:links?|connections?|relationships?|relations?|associations?) between\b")
+
+
+def _ask_related(ctx: Context, answer: Answer, a: str, b: str) -> Answer:
+    """'Is there a link between X and Y?': yes if the graph relates them directly, with every such fact."""
+    query = named_queries.registry()["neighbourhood"]
+    relations = sorted({row["relation"].value for row in named_queries.run(ctx.store, query, {"entity": a})
+                        if row["neighbour"].value == b and row["direction"].value == "out"})
+    answer.template = "related"
+    answer.kind = "boolean"
+    answer.answered = True
+    answer.boolean = bool(relations)
+    answer.answers = [_entity(ctx, a), _entity(ctx, b)]
+    answer.query = _query_info("neighbourhood", {"entity": [a]})
+    labels = ctx.index.labels
+    if not relations:
+        answer.message = (f"No — the article does not say so: it states no direct link between "
+                          f"{labels.get(a)} and {_lower(labels.get(b, _local(b)))}.")
+        return answer
+    evidence_query = named_queries.registry()["evidence"]
+    evidence, phrases = [], []
+    for relation in relations:
+        rows = list(named_queries.run(ctx.store, evidence_query, {"subject": a, "relation": relation, "object": b}))
+        if not rows:
+            continue  # an inferred inverse whose asserted direction is reported under the other relation
+        phrases.append(_phrase(_local(relation)))
+        for row in rows:
+            item = {"subject": row["assertedSubject"].value, "relation": row["assertedRelation"].value,
+                    "object": row["assertedObject"].value, "quote": row["quote"].value,
+                    "begin": int(row["begin"].value), "end": int(row["end"].value)}
+            if item not in evidence:
+                evidence.append(item)
+    answer.evidence = [_evidence_item(ctx, e) for e in evidence]
+    answer.message = (f"Yes: {labels.get(a)} " + "; and ".join(dict.fromkeys(phrases or [_phrase(_local(relations[0]))]))
+                      + f" {_lower(labels.get(b, _local(b)))}.")
+    return answer
 
 
 def _check_facts(ctx: Context, answer: Answer, subject: str, relations: tuple[str, ...], objects: list[str]) -> Answer:

@@ -337,3 +337,11 @@ def test_ask_flow_in_a_browser(real_store):
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+def test_link_between_two_entities(real_store):
+    yes = ask(real_store, "Is there a connection between stress and spasms?")
+    assert (yes.kind, yes.boolean, yes.query["name"]) == ("boolean", True, "neighbourhood")
+    assert yes.evidence and all("stress" in e["quote"].lower() for e in yes.evidence)
+    no = ask(real_store, "is there a link between ibuprofen and cramps")
+    assert (no.answered, no.boolean) == (True, False) and "does not say so" in no.message
