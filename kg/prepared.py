@@ -1,0 +1,102 @@
+"""Prepare the named queries for the embedded store: the same answers, evaluated row by row.
+
+Most named queries attach each row's evidence with a trailing
+``OPTIONAL { {…forward statement…} UNION {…inverse statement…} ?statement prov:value ?quote }``.
+pyoxigraph (0.5) cannot push the row's bound variables into a UNION inside an OPTIONAL, so it
+evaluates the optional side over *every* evidence statement and hash-joins: cost linear in the
+provenance graph (2 ms on the article, 0.3 s at a million triples, ``bench/inprocess.py``).
+Wrapping that trailing OPTIONAL in pyoxigraph's ``LATERAL`` (SPARQL 1.2 draft) evaluates it
+once per row with the row's values substituted — a few index lookups — with the same result
+(``tests/test_prepared.py`` compares every named query both ways on the release graph and a
+synthetic one). A trailing OPTIONAL that finds the statement by a FILTER over pairs
+(``(?s = ?a && ?o = ?b) || (?s = ?b && ?o = ?a)``) becomes the UNION of those pairs first.
+
+Only the registry's own texts are rewritten, and only for the embedded pyoxigraph store: a
+remote store (Virtuoso, Fuseki …) gets the standard SPARQL 1.1 text unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+_OPTIONAL = re.compile(r"\bOPTIONAL\s*\{")
+_PAIR_FILTER = re.compile(
+    r"^\s*\?statement\s+rdf:subject\s+\?s\s*;\s*rdf:object\s+\?o\s*;\s*prov:value\s+\?quote\s*\.\s*"
+    r"FILTER\s*\((?P<pairs>.*)\)\s*$", re.DOTALL)
+_PAIR = re.compile(r"^\(\s*\?s\s*=\s*\?(\w+)\s*&&\s*\?o\s*=\s*\?(\w+)\s*\)$")
+
+
+def _block_end(text: str, open_brace: int) -> int:
+    """Index just past the ``}`` matching the ``{`` at ``open_brace`` (strings and IRIs hold no braces here)."""
+    depth = 0
+    for i in range(open_brace, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise ValueError("unbalanced braces")
+
+
+def _pairs_as_union(body: str) -> str | None:
+    """``?statement … FILTER((?s = ?a && ?o = ?b) || …)`` as a UNION of bound pairs, or None if it is not that."""
+    match = _PAIR_FILTER.match(body)
+    if not match:
+        return None
+    pairs = []
+    for part in match.group("pairs").split("||"):
+        pair = _PAIR.match(part.strip())
+        if not pair:
+            return None
+        pairs.append(pair.groups())
+    union = " UNION ".join(f"{{ ?statement rdf:subject ?{a} ; rdf:object ?{b} }}" for a, b in pairs)
+    return f"\n    {union}\n    ?statement prov:value ?quote .\n  "
+
+
+def rewrite(sparql: str) -> str | None:
+    """The text with its trailing evidence OPTIONAL evaluated per row (``LATERAL``), or None if not applicable.
+
+    >>> print(rewrite("SELECT * WHERE {\\n  ?a <p> ?b .\\n  OPTIONAL { { ?st <s> ?a } UNION { ?st <o> ?a } }\\n}"))
+    SELECT * WHERE {
+      ?a <p> ?b .
+      LATERAL { OPTIONAL { { ?st <s> ?a } UNION { ?st <o> ?a } } }
+    }
+    >>> rewrite("SELECT * WHERE { ?a <p> ?b OPTIONAL { ?a <q> ?c } ?a <r> ?d }") is None
+    True
+    """
+    matches = list(_OPTIONAL.finditer(sparql))
+    if not matches:
+        return None
+    start = matches[-1].start()
+    open_brace = matches[-1].end() - 1
+    end = _block_end(sparql, open_brace)
+    # Only the group's last pattern: what follows must close the WHERE group (then modifiers).
+    rest = sparql[end:]
+    if not re.match(r"^\s*\}\s*(ORDER\s+BY|LIMIT|OFFSET|GROUP\s+BY|HAVING|VALUES|$)", rest, re.IGNORECASE):
+        return None
+    body = sparql[open_brace + 1:end - 1]
+    if "UNION" not in body:
+        body = _pairs_as_union(body)
+        if body is None:
+            return None
+    elif "FILTER" in body.upper():
+        return None
+    return f"{sparql[:start]}LATERAL {{ OPTIONAL {{{body}}} }}{rest}"
+
+
+_prepared: dict[str, str] = {}
+_lock = threading.Lock()
+
+
+def text_for(store, query) -> str:
+    """The text to evaluate ``query`` (a ``NamedQuery``) with on ``store``: rewritten for embedded pyoxigraph."""
+    if not hasattr(store, "oxigraph"):  # a remote SPARQL 1.1 store: standard text only
+        return query.sparql
+    text = _prepared.get(query.sparql)
+    if text is None:
+        text = rewrite(query.sparql) or query.sparql
+        with _lock:
+            _prepared[query.sparql] = text
+    return text
