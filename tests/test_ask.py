@@ -345,3 +345,28 @@ def test_link_between_two_entities(real_store):
     assert yes.evidence and all("stress" in e["quote"].lower() for e in yes.evidence)
     no = ask(real_store, "is there a link between ibuprofen and cramps")
     assert (no.answered, no.boolean) == (True, False) and "does not say so" in no.message
+
+
+# --- on the small fixture graph: the pipeline does not depend on the release graph -----------------
+
+@pytest.mark.parametrize("question, kind, expected", [
+    ("what causes knee twitching?", "list", {"dehydration"}),
+    ("what can dehydration lead to?", "list", {"knee-muscle-spasm"}),
+    ("how is dehydration treated?", "list", {"hydration"}),
+    ("who is more at risk?", "list", {"athletes"}),
+    ("what are examples of stimulants?", "list", {"caffeine"}),
+    ("how many causes of cramps are there?", "count", {"caffeine"}),
+])
+def test_answers_on_the_mini_graph(mini_store, question, kind, expected):
+    answer = ask(mini_store, question)
+    assert answer.kind == kind and ids(answer) == expected
+
+
+def test_yes_no_on_the_mini_graph(mini_store):
+    assert ask(mini_store, "can caffeine cause cramps?").boolean is True
+    assert ask(mini_store, "can caffeine cause knee twitching?").boolean is False
+
+
+def test_api_on_the_mini_graph(client):
+    body = json.loads(client.get("/api/ask", query_string={"q": "what causes knee twitching?"}).data)
+    assert body["answered"] and [a["url"] for a in body["answers"]] == ["/id/dehydration"]
