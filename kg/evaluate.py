@@ -123,6 +123,9 @@ def summarise(results: list[Scored]) -> dict:
         for kind in ("list", "boolean", "count", "abstain"):
             summary[split][kind] = block([r for r in rows if r.gold["kind"] == kind])
     summary["all"] = block(results)
+    summary["by_type"] = {split: {t: block([r for r in results if r.gold["split"] == split and r.gold["type"] == t])
+                                  for t in sorted({r.gold["type"] for r in results if r.gold["split"] == split})}
+                          for split in SPLITS}
     return summary
 
 
@@ -136,6 +139,11 @@ def render(summary: dict, results: list[Scored], show_failures: bool = False) ->
                 continue
             lines.append(f"{split:9} {kind:8} {b['questions']:>4} {b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f} "
                          f"{b['abstention_accuracy']:8.3f} {b['out_of_scope_answered']:>5}/{b['out_of_scope']:<6}")
+    lines.append("")
+    lines.append(f"{'split':9} {'question type':14} {'n':>4} {'F1':>6}")
+    for split in SPLITS:
+        for kind, b in summary["by_type"][split].items():
+            lines.append(f"{split:9} {kind:14} {b['questions']:>4} {b['f1']:6.3f}")
     if show_failures:
         for r in results:
             if r.f1 < 1.0:
