@@ -32,6 +32,7 @@ from .store import QueryResult, Term
 SELECT_MEDIA = "application/sparql-results+json"
 GRAPH_MEDIA = "application/n-triples"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+NO_GRAPH = "urn:kneekg:no-graph"  # stands for an empty list of graphs in a protocol request
 
 
 class RemoteError(RuntimeError):
@@ -235,6 +236,30 @@ def bind_values(sparql: str, form: str, substitutions: dict[str, Term] | None) -
     return sparql[:at] + values_block(substitutions) + sparql[at:]
 
 
+_DATASET_CLAUSE = re.compile(r"FROM\s+(?:NAMED\s+)?(?:<[^<>\s]*>|[A-Za-z_][\w.-]*:[^\s{}]*|:[^\s{}]*)", re.IGNORECASE)
+
+
+def strip_dataset(sparql: str, form: str) -> str:
+    """Remove ``FROM`` / ``FROM NAMED`` clauses: the protocol's dataset replaces them (SPARQL 1.1 Protocol §2.1.4).
+
+    Virtuoso would otherwise merge the two.
+    """
+    try:
+        opening, _ = _where_group(sparql, form)
+    except ValueError:
+        return sparql
+    tokens = list(_tokens(sparql))
+    out, last = [], 0
+    for start, _, token in tokens[:opening]:
+        if token == "FROM":
+            match = _DATASET_CLAUSE.match(sparql, start)
+            if match:
+                out.append(sparql[last:start] + " ")
+                last = match.end()
+    out.append(sparql[last:])
+    return "".join(out)
+
+
 def substitute(sparql: str, form: str, substitutions: dict[str, Term] | None) -> str:
     """Write each bound term in place of its variable inside the WHERE group, and bind the variable at its end.
 
@@ -424,10 +449,14 @@ class RemoteStore:
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
         form, variables = self._probe(sparql, substitutions)  # raises SyntaxError like the embedded store
-        text = self._bind(sparql, form, substitutions)
+        text = strip_dataset(self._bind(sparql, form, substitutions), form)
+        # The dataset always travels as protocol parameters: the union of the served graphs unless the
+        # caller names graphs (an empty list means none; the placeholder keeps a store's own graphs out).
+        default = list(default_graph) if default_graph is not None else self.graphs
+        named = list(named_graphs) if named_graphs is not None else self.graphs
         params = [("query", text)]
-        params += [("default-graph-uri", g) for g in (default_graph if default_graph is not None else self.graphs)]
-        params += [("named-graph-uri", g) for g in (named_graphs if named_graphs is not None else self.graphs)]
+        params += [("default-graph-uri", g) for g in (default or [NO_GRAPH])]
+        params += [("named-graph-uri", g) for g in (named or [NO_GRAPH])]
         accept = GRAPH_MEDIA if form in ("CONSTRUCT", "DESCRIBE") else SELECT_MEDIA
         try:
             response = self._post(params, accept)
@@ -493,4 +522,4 @@ class RemoteStore:
 
 
 __all__ = ["RemoteStore", "RemoteError", "redact_url", "split_credentials", "bind_values", "substitute",
-           "where_brace", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]
+           "where_brace", "strip_dataset", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]
