@@ -268,12 +268,13 @@ class Answer:
     message: str = ""
     template: str | None = None
     entities: list[dict] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)  # misspelt relation word -> the word read
 
     def to_dict(self) -> dict:
         return {"question": self.question, "answered": self.answered, "kind": self.kind, "answers": self.answers,
                 "boolean": self.boolean, "count": self.count, "query": self.query, "evidence": self.evidence,
                 "suggestions": self.suggestions, "message": self.message, "template": self.template,
-                "entities": self.entities}
+                "entities": self.entities, "corrections": self.corrections}
 
 
 @dataclass
@@ -322,6 +323,36 @@ def context(store) -> Context:
     except KeyError:
         ctx = _contexts[store] = Context.build(store)
         return ctx
+
+
+# The words that name relations in the templates; a misspelling of one ("tret", "symptons") is read
+# as the word, so that typos in the relation are forgiven as they are in entity names.
+RELATION_WORDS = frozenset("""cause causes caused causing trigger triggers reason reasons treat treats treated treating
+treatment treatments therapy therapies remedy remedies relieve relief cure help helps symptom symptoms sign signs
+prevent prevents prevention avoid diagnose diagnosed diagnosis test tests detect risk risks factor factors effect
+effects side doctor physician attention warning serious worried indicate indicates example examples medication
+medications vitamins minerals nutrients susceptible happen""".split())
+RELATION_WORD_CUTOFF = 80
+# Ordinary words a letter away from a relation word ("in case of", "a curse").
+NOT_TYPOS = frozenset("case cases curse curses sighs sigh waning taste tastes trees treaty".split())
+
+
+def correct_relation_words(text: str, vocabulary: frozenset[str]) -> tuple[str, dict[str, str]]:
+    """Replace near misspellings of relation words; leave known words, short words and numbers alone."""
+    from rapidfuzz import fuzz, process
+
+    words, corrections = text.split(), {}
+    for i, word in enumerate(words):
+        if (len(word) < 4 or word in STOPWORDS or word in FILLER or word in RELATION_WORDS or word in vocabulary
+                or any(c.isdigit() for c in word)):
+            continue
+        best = process.extractOne(word, RELATION_WORDS, scorer=fuzz.ratio, score_cutoff=RELATION_WORD_CUTOFF)
+        if not best or best[0][0] != word[0] or abs(len(best[0]) - len(word)) > 2 or word in NOT_TYPOS:
+            continue
+        stem = re.sub(r"(?:ing|ed|es|s)$", "", word)
+        if not word.startswith(best[0]) and not (len(stem) >= 4 and best[0].startswith(stem)):  # inflections are no typos
+            corrections[word] = words[i] = best[0]
+    return " ".join(words), corrections
 
 
 def normalise(question) -> str:
@@ -426,6 +457,8 @@ def ask(store, question) -> Answer:
         answer.message = ("The article does not say how much of anything to take: it gives no doses or amounts. "
                           "Follow the product's directions or ask a pharmacist or doctor.")
         return answer
+    text, corrections = correct_relation_words(text, ctx.index.vocabulary)
+    answer.corrections = corrections
     mentions, near = ctx.index.link(text)
     answer.entities = [m.to_dict() for m in mentions]
     if _ADVICE.search(text) and not TEMPLATES[0].pattern.search(text):

@@ -149,7 +149,7 @@ class LabelIndex:
             outgoing.setdefault(row["e"].value, set()).add(row["p"].value[len(str(KGO)):])
         index.outgoing = {iri: frozenset(p) for iri, p in outgoing.items()}
         index._choices = list(index.keys)
-        index._vocabulary = frozenset(w for key in index.keys for w in key.split())
+        index.vocabulary = frozenset(w for key in index.keys for w in key.split())
         return index
 
     def _mention(self, words: list[str], start: int, end: int, key: str, score: float) -> list[Mention]:
@@ -188,7 +188,7 @@ class LabelIndex:
                 # A fuzzy match must be about as long as the label: no linking "pain" inside "spain".
                 if abs(len(match) - len(key)) > max(2, len(match) // 5) or min(key.split())[0] != min(match.split())[0]:
                     continue
-                if score >= FUZZY_CUTOFF and _words_align(key, match, self._vocabulary):
+                if score >= FUZZY_CUTOFF and _words_align(key, match, self.vocabulary):
                     found.extend(self._mention(words, start, start + n, match, score))
                 elif score < FUZZY_CUTOFF or len(key.split()) == 1:
                     near.extend(self._mention(words, start, start + n, match, score))

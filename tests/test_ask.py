@@ -370,3 +370,15 @@ def test_yes_no_on_the_mini_graph(mini_store):
 def test_api_on_the_mini_graph(client):
     body = json.loads(client.get("/api/ask", query_string={"q": "what causes knee twitching?"}).data)
     assert body["answered"] and [a["url"] for a in body["answers"]] == ["/id/dehydration"]
+
+
+@pytest.mark.parametrize("question, corrected", [
+    ("how do you tret knee twitching", {"tret": "treat"}),
+    ("symptons of muscle spasms", {"symptons": "symptoms"}),
+    ("in case of a cramp what helps", {}),          # ordinary words are not typos
+    ("how do doctors diagnose cramps", {}),         # nor are inflections
+])
+def test_misspelt_relation_words_are_read_as_the_word(real_store, question, corrected):
+    answer = ask(real_store, question)
+    assert answer.corrections == corrected
+    assert answer.answered
