@@ -182,6 +182,9 @@ TEMPLATES: tuple[Template, ...] = (
 )
 
 
+WARNING = next(t for t in TEMPLATES if t.name == "warning-signs")  # "should I see a doctor…" is not advice-seeking
+
+
 # What a list answer is, for the message "Causes of knee muscle spasm named by the article (18):".
 NOUNS = {
     "warning-signs": "warning signs that call for medical attention with {}",
@@ -461,7 +464,7 @@ def ask(store, question) -> Answer:
     answer.corrections = corrections
     mentions, near = ctx.index.link(text)
     answer.entities = [m.to_dict() for m in mentions]
-    if _ADVICE.search(text) and not TEMPLATES[0].pattern.search(text):
+    if _ADVICE.search(text) and not WARNING.pattern.search(text):
         answer.message = "The article does not say: it gives general information, not personal medical advice."
         answer.suggestions = _suggest(ctx, mentions, near, text)
         return answer
@@ -474,9 +477,9 @@ def ask(store, question) -> Answer:
         result = _ask_yes_no(ctx, answer, text, mentions)
         if result is not None:
             return result
-    if _YES_NO_START.match(text) and not count and not TEMPLATES[0].pattern.search(text) \
+    if _YES_NO_START.match(text) and not count and not WARNING.pattern.search(text) \
             and _leftover(text, mentions, set(), relation_words=True):
-        return _abstain(ctx, answer, text, mentions, near, [])
+        return _abstain(ctx, answer, text, mentions, near)
     match = _HOW_MECHANISM.match(text)
     if match and not count:
         result = _ask_yes_no(ctx, answer, text, mentions, force=YES_NO[-1])
@@ -506,7 +509,6 @@ def _fits(ctx: Context, iri: str, option: Option) -> bool:
 
 def _ask_list(ctx: Context, answer: Answer, text: str, mentions: list[Mention], near: list[Mention], count: bool) -> Answer:
     plans = []  # (template, option, iris, trigger tokens, trigger text)
-    seen_entity_no_relation: list[Mention] = []
     for template in TEMPLATES:
         for match in template.pattern.finditer(text):
             trigger = _span_tokens(text, match.start(), match.end())
@@ -532,12 +534,10 @@ def _ask_list(ctx: Context, answer: Answer, text: str, mentions: list[Mention], 
             if plan:
                 plans.append(plan)
                 break
-            if slot:
-                seen_entity_no_relation.extend(slot)
         if plans:
             break
     if not plans:
-        return _abstain(ctx, answer, text, mentions, near, seen_entity_no_relation)
+        return _abstain(ctx, answer, text, mentions, near)
     template, option, iris, trigger, trigger_text, unfit = plans[0]
     # "causes and risk factors", "diagnosed and treated": a second relation joined by "and".
     second = _second_plan(ctx, text, mentions, plans[0]) if " and " in text else None
@@ -858,7 +858,7 @@ def _suggest(ctx: Context, mentions: list[Mention], near: list[Mention], text: s
     return out
 
 
-def _abstain(ctx: Context, answer: Answer, text: str, mentions, near, seen) -> Answer:
+def _abstain(ctx: Context, answer: Answer, text: str, mentions, near) -> Answer:
     unknown = _leftover(text, mentions, set(), relation_words=True)
     if mentions and unknown:
         names = ", ".join(dict.fromkeys(m.label for m in mentions))
