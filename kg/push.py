@@ -4,8 +4,8 @@ First choice is the SPARQL 1.1 Graph Store HTTP Protocol: one ``PUT <endpoint>?g
 per graph, which the server applies atomically. When the endpoint is a plain SPARQL endpoint
 (it answers a ``GET ?graph=`` probe with 400, or the ``PUT`` with 404/405/415/501), the graph
 goes in by SPARQL Update instead: into a fresh temporary graph in chunks
-(``INSERT { GRAPH <tmp> { … } } WHERE {}`` — Virtuoso refuses blank nodes in ``INSERT DATA``;
-each chunk keeps blank-node structures whole), then one request ``MOVE``s every temporary
+(``INSERT DATA``; triples with blank nodes by ``INSERT { GRAPH <tmp> { … } } WHERE {}``, as
+Virtuoso refuses blank nodes in ``INSERT DATA``, each request holding whole blank-node structures), then one request ``MOVE``s every temporary
 graph onto its target. If anything fails before that, the temporary graphs are dropped and
 the target graphs are left as they were. ``LOAD`` is never used.
 
@@ -31,6 +31,7 @@ from .remote import ChallengeAuth, redact_url, server_message, split_credentials
 GSP = "Graph Store Protocol"
 UPDATE = "SPARQL Update"
 NOT_SUPPORTED = {404, 405, 406, 415, 501}
+BLANK_CHUNK = 100  # triples per INSERT … WHERE {} (Virtuoso compiles each triple of a template to SQL)
 
 
 class PushError(RuntimeError):
@@ -69,6 +70,10 @@ def read_graphs(path: Path, target: str | None = None) -> dict[str, list[Triple]
         order = [str(g) for g in NAMED_GRAPHS]
         return {g: graphs[g] for g in sorted(graphs, key=lambda g: (order.index(g) if g in order else 99, g))}
     return dict(graphs)
+
+
+def _has_blank(t: Triple) -> bool:
+    return isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode)
 
 
 def _nt(triples: list[Triple]) -> str:
@@ -111,7 +116,7 @@ class Pusher:
     """One push session against one endpoint (and optionally a separate Graph Store endpoint)."""
 
     def __init__(self, endpoint: str, *, graph_store: str | None = None, user: str | None = None,
-                 password: str | None = None, timeout: float = 60.0, chunk_size: int = 2000):
+                 password: str | None = None, timeout: float = 60.0, chunk_size: int = 500):
         self.endpoint, url_user, url_password = split_credentials(endpoint)
         self.graph_store = split_credentials(graph_store)[0] if graph_store else None
         user = user or url_user
@@ -176,7 +181,12 @@ class Pusher:
             for graph, triples in graphs.items():
                 tmp = temporary[graph]
                 self.update(f"DROP SILENT GRAPH <{tmp}>", f"update at {where} failed")
-                for part in chunks(triples, self.chunk_size):
+                plain = [t for t in triples if not _has_blank(t)]
+                for part in chunks(plain, self.chunk_size):
+                    self.update(f"INSERT DATA {{ GRAPH <{tmp}> {{\n{_nt(part)}}} }}", f"update at {where} failed")
+                # Blank nodes: a template (INSERT DATA may not hold them on Virtuoso), small enough
+                # for its SQL compiler, one whole structure per request.
+                for part in chunks([t for t in triples if _has_blank(t)], BLANK_CHUNK):
                     self.update(f"INSERT {{ GRAPH <{tmp}> {{\n{_nt(part)}}} }} WHERE {{}}",
                                 f"update at {where} failed")
             moves = " ;\n".join(

@@ -18,6 +18,7 @@ types, so no page, API or question can tell the backends apart:
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from urllib.parse import urlsplit, urlunsplit
@@ -427,11 +428,25 @@ class RemoteStore:
         self.graphs = [str(g) for g in (graphs or NAMED_GRAPHS)]
         self.description = f"remote SPARQL endpoint ({redact_url(bare)})"
         self.loaded_at = time.time()
-        self._session = requests.Session()
-        user, password = user or url_user, password if password is not None else url_password
-        if user:
-            self._session.auth = ChallengeAuth(user, password or "")
+        self._user, self._password = user or url_user, password if password is not None else url_password
+        self._session_pid: int | None = None
         self._parser = pyoxigraph.Store()  # empty: parses queries exactly as the embedded store does
+
+    @property
+    def _session(self) -> requests.Session:
+        """One HTTP session per process (gunicorn forks workers after the app is made: no shared sockets)."""
+        if self._session_pid != os.getpid():
+            session = requests.Session()
+            if self._user:
+                session.auth = ChallengeAuth(self._user, self._password or "")
+            self.__dict__["_session_obj"] = session
+            self._session_pid = os.getpid()
+        return self.__dict__["_session_obj"]
+
+    def __len__(self) -> int:
+        """Triples in the served graphs (one COUNT on the server)."""
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(result))["n"].value)
 
     def __repr__(self) -> str:
         return f"RemoteStore({redact_url(self.endpoint)!r})"

@@ -132,3 +132,15 @@ def test_unreachable_endpoint_hides_credentials(mini_nq):
     line = result.output.strip()
     assert "\n" not in line and "cannot reach" in line
     assert "hunter2" not in result.output and "someone" not in result.output
+
+
+@pytest.mark.parametrize("via", ["graph-store", "update"])
+def test_push_the_release_graph(virtuoso, via):
+    """The whole release (thousands of triples, long quotes, OWL blank nodes) survives both ways in."""
+    release = paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    target = f"urn:test:release-{via}"
+    endpoint = virtuoso.graph_store if via == "graph-store" else virtuoso.sparql_auth
+    result = push("--endpoint", endpoint, "--graph", target, "--user", virtuoso.user,
+                  "--password", virtuoso.password)
+    assert result.exit_code == 0, result.output
+    assert isomorphic(remote_graph(virtuoso, target), source_graph(release, None))
