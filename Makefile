@@ -60,4 +60,5 @@ bench: system-deps $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python bench/http.py
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/soak.py
+	$(BIN)/python bench/ask_latency.py
 	$(BIN)/python bench/update_readme.py
