@@ -14,9 +14,12 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import requests
@@ -50,7 +53,7 @@ DisableTcpSocket = 0
 MaxClientConnections = 10
 CheckpointInterval = 60
 CaseMode = 2
-DirsAllowed = ., {dir}
+DirsAllowed = ., {dir}, {dir}/load
 NumberOfBuffers = 10000
 MaxDirtyBuffers = 6000
 ThreadsPerQuery = 2
@@ -79,6 +82,7 @@ class Virtuoso:
     password: str
     directory: Path
     user: str = "dba"
+    load_seconds: float = float("nan")
 
     @property
     def base(self) -> str:
@@ -87,6 +91,8 @@ class Virtuoso:
     @property
     def sparql(self) -> str:  # anonymous, read-only
         return self.base + "/sparql"
+
+    sparql_url = sparql
 
     @property
     def sparql_auth(self) -> str:  # SPARQL query + update, digest auth
@@ -119,14 +125,19 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory) -> Virtuoso:
-    """Start ``virtuoso-t`` on free loopback ports with a fresh database; stop it after the session."""
+@contextmanager
+def virtuoso_server(graph: Path | None = None, directory: Path | None = None) -> Iterator[Virtuoso]:
+    """Run ``virtuoso-t`` on free loopback ports with a fresh database in ``directory`` (a temp dir if None).
+
+    With ``graph`` (N-Quads) the server is bulk-loaded with it first (``ld_dir`` + ``rdf_loader_run``);
+    ``load_seconds`` says how long that took. The server is stopped on exit. Also used by ``bench/``.
+    """
     binary = shutil.which("virtuoso-t")
     if binary is None:
-        _missing("virtuoso-t is not installed (Debian package virtuoso-opensource)")
-    directory = tmp_path_factory.mktemp("virtuoso")
-    (directory / "vsp").mkdir()
+        raise FileNotFoundError("virtuoso-t is not installed (Debian package virtuoso-opensource)")
+    own_dir = directory is None
+    directory = Path(tempfile.mkdtemp(prefix="kneekg-virtuoso-")) if own_dir else Path(directory)
+    (directory / "vsp").mkdir(exist_ok=True)
     server = Virtuoso(http_port=_free_port(), sql_port=_free_port(), password=secrets.token_urlsafe(16),
                       directory=directory)
     ini = directory / "virtuoso.ini"
@@ -148,8 +159,15 @@ def virtuoso(tmp_path_factory) -> Virtuoso:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"virtuoso-t did not answer on {server.sparql} within {START_TIMEOUT} s")
             time.sleep(0.3)
-        # A fresh database has dba/dba: replace it at once with this session's own password.
+        # A fresh database has dba/dba: replace it at once with this run's own password.
         server.isql(f"USER_SET_PASSWORD('dba', '{server.password}');", password="dba")
+        if graph is not None:
+            data = directory / "load"
+            data.mkdir(exist_ok=True)
+            shutil.copy(graph, data / "graph.nq")
+            started = time.perf_counter()
+            server.isql(f"ld_dir('{data}', 'graph.nq', 'urn:kneekg:unused'); rdf_loader_run(); checkpoint;")
+            server.load_seconds = time.perf_counter() - started
         yield server
     finally:
         process.terminate()
@@ -159,6 +177,17 @@ def virtuoso(tmp_path_factory) -> Virtuoso:
             process.kill()
             process.wait(timeout=STOP_TIMEOUT)
         log.close()
+        if own_dir:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory) -> Virtuoso:
+    """The session's Virtuoso, empty; fails (in CI) or skips (elsewhere) when ``virtuoso-t`` is missing."""
+    if shutil.which("virtuoso-t") is None:
+        _missing("virtuoso-t is not installed (Debian package virtuoso-opensource)")
+    with virtuoso_server(directory=tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
