@@ -27,21 +27,35 @@ import pyoxigraph
 import requests
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QueryTriples, RdfFormat
 
+from .engine import EngineError, QueryTimeout
 from .namespaces import NAMED_GRAPHS
 from .store import QueryResult, Term
 
 SELECT_MEDIA = "application/sparql-results+json"
 GRAPH_MEDIA = "application/n-triples"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGER_TYPES = {"int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+                 "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"}
 NO_GRAPH = "urn:kneekg:no-graph"  # stands for an empty list of graphs in a protocol request
 
 
-class RemoteError(RuntimeError):
-    """The remote endpoint could not answer (unreachable, refused, timed out, bad reply)."""
+class RemoteError(EngineError, RuntimeError):
+    """The remote endpoint could not answer (unreachable, refused, bad reply): the app answers 502.
 
-    def __init__(self, message: str, status: int | None = None):
+    An ``EngineError``, so the SPARQL endpoint reports it like any failed query;
+    ``remote_status`` is the HTTP status the server gave, if any.
+    """
+
+    status = 502
+    kind = "upstream"
+
+    def __init__(self, message: str, remote_status: int | None = None):
         super().__init__(message)
-        self.status = status
+        self.remote_status = remote_status
+
+
+class RemoteTimeout(QueryTimeout, TimeoutError):
+    """The remote endpoint did not answer within the query time limit (503, like an embedded timeout)."""
 
 
 def redact_url(url: str) -> str:
@@ -313,6 +327,50 @@ def split_order(sparql: str) -> tuple[str, str, str]:
     return sparql[:select_at], sparql[:order], tail
 
 
+_TERM = r"(?:<[^<>\"{}|^`\\\x00-\x20]*>|(?:[A-Za-z][\w.-]*)?:[\w-]+(?:\.[\w-]+)*)"
+_ZERO_OR_MORE = re.compile(r"(?P<s>[?$]\w+)\s+(?P<p>" + _TERM + r")\*\s+(?P<o>[?$]\w+|" + _TERM + r")(?=\s*[.}])")
+
+
+def rewrite_zero_length_paths(sparql: str) -> str:
+    """Spell out ``?x p* C`` (and ``?x p* ?y`` with both bound elsewhere) for servers that miss the zero-length match.
+
+    Virtuoso 7 evaluates ``?p rdfs:subPropertyOf* kgo:causes`` without its zero-length solution
+    (``?p = kgo:causes``) when ``?p`` is not yet bound. ``?x p* C`` becomes
+    ``{ ?x p+ C } UNION { BIND(C AS ?x) }``; ``?x p* ?y`` becomes
+    ``FILTER(?x = ?y || EXISTS { ?x p+ ?y })`` when both variables are bound by other patterns.
+    """
+    masked, strings = [], []
+
+    def keep(match):
+        strings.append(match.group(0))
+        return f'"\x00{len(strings) - 1}\x00"'
+
+    text = _STRINGS.sub(keep, sparql)
+
+    def spell(match):
+        s, p, o = match.group("s"), match.group("p"), match.group("o")
+        if o[0] not in "?$":
+            return f"{{ {s} {p}+ {o} }} UNION {{ BIND({o} AS {s}) }}"
+        if len(re.findall(re.escape(s) + r"\b", text)) > 1 and len(re.findall(re.escape(o) + r"\b", text)) > 1:
+            return f"FILTER({s} = {o} || EXISTS {{ {s} {p}+ {o} }})"
+        return match.group(0)
+
+    text = _ZERO_OR_MORE.sub(spell, text)
+    return re.sub(r'"\x00(\d+)\x00"', lambda m: strings[int(m.group(1))], text)
+
+
+def _without_slice(order: str) -> str:
+    """``ORDER BY …`` without its ``LIMIT``/``OFFSET`` (strings masked, so only the clauses go)."""
+    strings: list[str] = []
+
+    def keep(match):
+        strings.append(match.group(0))
+        return f'"\x00{len(strings) - 1}\x00"'
+
+    text = re.sub(r"\b(LIMIT|OFFSET)\s+\d+", " ", _STRINGS.sub(keep, order), flags=re.IGNORECASE)
+    return re.sub(r'"\x00(\d+)\x00"', lambda m: strings[int(m.group(1))], text)
+
+
 _BOOLEAN_CALL = re.compile(r"^\s*(BOUND|ISIRI|ISURI|ISBLANK|ISLITERAL|ISNUMERIC|REGEX|CONTAINS|STRSTARTS|STRENDS"
                            r"|LANGMATCHES|SAMETERM)\s*P\s*$", re.IGNORECASE)
 
@@ -377,6 +435,8 @@ def _normal_json(data: bytes, booleans: set[str] = frozenset(), variables: list[
                 value["type"] = "literal"
             if value.get("type") == "literal" and value.get("datatype") == XSD + "string":
                 del value["datatype"]  # a simple literal is an xsd:string in RDF 1.1
+            elif value.get("type") == "literal" and value.get("datatype", "").removeprefix(XSD) in INTEGER_TYPES:
+                value["datatype"] = XSD + "integer"  # as pyoxigraph's store keeps every derived integer
     doc.get("head", {}).pop("link", None)
     return json.dumps(doc).encode("utf-8")
 
@@ -386,35 +446,6 @@ def _as_query_triples(triples) -> QueryTriples:
     scratch = pyoxigraph.Store()
     scratch.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph()) for t in triples)
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-
-
-class _Rows:
-    """Solutions already read (only where they cannot go back through pyoxigraph)."""
-
-    def __init__(self, variables: list, rows: list):
-        self.variables = variables
-        self._rows = rows
-
-    def __iter__(self):
-        for row in self._rows:
-            yield _Row(self.variables, row)
-
-
-class _Row:
-    def __init__(self, variables: list, values: list):
-        self._index = {v.value: i for i, v in enumerate(variables)}
-        self._values = values
-
-    def __getitem__(self, key):
-        if isinstance(key, int):
-            return self._values[key]
-        return self._values[self._index[key.value if isinstance(key, pyoxigraph.Variable) else key]]
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
 
 
 class RemoteStore:
@@ -464,7 +495,7 @@ class RemoteStore:
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
         form, variables = self._probe(sparql, substitutions)  # raises SyntaxError like the embedded store
-        text = strip_dataset(self._bind(sparql, form, substitutions), form)
+        text = self._portable(strip_dataset(self._bind(sparql, form, substitutions), form))
         # The dataset always travels as protocol parameters: the union of the served graphs unless the
         # caller names graphs (an empty list means none; the placeholder keeps a store's own graphs out).
         default = list(default_graph) if default_graph is not None else self.graphs
@@ -475,40 +506,56 @@ class RemoteStore:
         accept = GRAPH_MEDIA if form in ("CONSTRUCT", "DESCRIBE") else SELECT_MEDIA
         try:
             response = self._post(params, accept)
+            unordered = False
         except RemoteError as exc:
-            if exc.status != 500 or form != "SELECT":
+            if exc.remote_status != 500 or form != "SELECT":
                 raise
             try:
-                prologue, unordered, order = split_order(text)
+                params[0] = ("query", split_order(text)[1])  # SQ142: send it unordered, order it here
             except ValueError:
                 raise exc from None
-            params[0] = ("query", unordered)
             response = self._post(params, accept)
-            return self._order_locally(prologue, self._solutions(response, sparql, variables), order)
+            unordered = True
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if form in ("CONSTRUCT", "DESCRIBE"):
             fmt = RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES
             return _as_query_triples(pyoxigraph.parse(response.content, format=fmt))
-        return self._solutions(response, sparql, variables)
-
-    def _solutions(self, response: requests.Response, sparql: str, variables: list[str] | None) -> QueryResult:
-        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if media in ("application/sparql-results+json", "application/json", ""):
-            return pyoxigraph.parse_query_results(
-                _normal_json(response.content, boolean_variables(sparql), variables),
-                format=QueryResultsFormat.JSON)
-        fmt = QueryResultsFormat.from_media_type(media)
-        return pyoxigraph.parse_query_results(response.content, format=fmt)
+            data, fmt = _normal_json(response.content, boolean_variables(sparql), variables), QueryResultsFormat.JSON
+        else:
+            data, fmt = response.content, QueryResultsFormat.from_media_type(media)
+        if form == "SELECT":
+            try:
+                prologue, _, order = split_order(text)
+            except ValueError:
+                order = None
+            if order is not None:
+                # Order here too: Virtuoso does not always honour ORDER BY (e.g. with DISTINCT on an
+                # expression of unprojected variables). Its LIMIT/OFFSET were applied unless unordered.
+                return self._order_locally(prologue, data, fmt, order if unordered else _without_slice(order))
+        return pyoxigraph.parse_query_results(data, format=fmt)
 
-    def _order_locally(self, prologue: str, solutions, order: str):
-        """Apply ``ORDER BY … LIMIT … OFFSET`` to fetched solutions with pyoxigraph (rows as a VALUES block)."""
+    def _order_locally(self, prologue: str, data: bytes, fmt, order: str):
+        """Apply ``ORDER BY …`` to fetched solutions with pyoxigraph (the rows as a VALUES block)."""
+        solutions = pyoxigraph.parse_query_results(data, format=fmt)
         variables = list(solutions.variables)
         rows = [[solution[v] for v in variables] for solution in solutions]
-        if any(isinstance(t, pyoxigraph.BlankNode) for row in rows for t in row):
-            return _Rows(variables, rows)  # VALUES cannot hold blank nodes: keep the server's order
+        if not variables or any(isinstance(t, pyoxigraph.BlankNode) for row in rows for t in row):
+            return pyoxigraph.parse_query_results(data, format=fmt)  # VALUES cannot hold blank nodes
         names = " ".join(f"?{v.value}" for v in variables)
-        data = "\n".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in rows)
-        return self._parser.query(f"{prologue} SELECT {names} WHERE {{ VALUES ({names}) {{\n{data}\n}} }}\n{order}")
+        block = "\n".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in rows)
+        return self._parser.query(f"{prologue} SELECT {names} WHERE {{ VALUES ({names}) {{\n{block}\n}} }}\n{order}")
+
+    def _portable(self, text: str) -> str:
+        """Rewrite constructs some servers get wrong (zero-length paths), if the result still parses."""
+        rewritten = rewrite_zero_length_paths(text)
+        if rewritten == text:
+            return text
+        try:
+            self._parser.query(rewritten)
+        except SyntaxError:
+            return text
+        return rewritten
 
     def _bind(self, sparql: str, form: str, substitutions: dict[str, Term] | None) -> str:
         """The query text with the substitutions written in (checked by parsing it again locally)."""
@@ -527,7 +574,7 @@ class RemoteStore:
             response = self._session.post(self.endpoint, data=params, timeout=self.timeout,
                                           headers={"Accept": accept})
         except requests.Timeout:
-            raise TimeoutError(f"the SPARQL endpoint {where} did not answer within {self.timeout:g} s") from None
+            raise RemoteTimeout(f"the SPARQL endpoint {where} did not answer within {self.timeout:g} s") from None
         except requests.RequestException as exc:
             raise RemoteError(f"cannot reach the SPARQL endpoint {where}: {type(exc).__name__}") from None
         if response.status_code >= 400:
@@ -536,5 +583,5 @@ class RemoteStore:
         return response
 
 
-__all__ = ["RemoteStore", "RemoteError", "redact_url", "split_credentials", "bind_values", "substitute",
-           "where_brace", "strip_dataset", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]
+__all__ = ["RemoteStore", "RemoteError", "RemoteTimeout", "redact_url", "split_credentials", "bind_values", "substitute",
+           "where_brace", "strip_dataset", "rewrite_zero_length_paths", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]

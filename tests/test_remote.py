@@ -7,7 +7,7 @@ import socket
 import pyoxigraph
 import pytest
 
-from kg import queries
+from kg import paths, queries
 from kg.remote import (RemoteError, RemoteStore, bind_values, boolean_variables, redact_url, split_order,
                        substitute, values_block, where_brace)
 
@@ -119,6 +119,43 @@ def test_named_queries_agree_with_the_embedded_store(virtuoso_mini, mini_store, 
         assert rows(remote) == rows(embedded)
 
 
+@pytest.fixture(scope="module")
+def release_remote(virtuoso):
+    """A second Virtuoso holding the release graph (bulk-loaded), for answers that need the real data."""
+    from virtuoso import virtuoso_server
+
+    with virtuoso_server(paths.ARTIFACTS_DIR / paths.GRAPH_NQ) as server:
+        yield RemoteStore(server.sparql, timeout=60)
+
+
+@pytest.mark.parametrize("name", sorted(q.name for q in queries.registry()))
+def test_named_queries_on_the_release_graph_agree(release_remote, real_store, name):
+    """Same rows, in the same order where the query orders them, on the real data."""
+    query = queries.registry()[name]
+    embedded = queries.run(real_store, query, query.example_values())
+    remote = queries.run(release_remote, query, query.example_values())
+    if isinstance(embedded, pyoxigraph.QueryBoolean):
+        assert bool(remote) == bool(embedded)
+        return
+    if isinstance(embedded, pyoxigraph.QueryTriples):
+        assert sorted(map(str, remote)) == sorted(map(str, embedded))
+        return
+    expected, got = ordered_rows(embedded), ordered_rows(remote)
+    assert sorted(got, key=_key) == sorted(expected, key=_key)
+    if "ORDER BY" in query.sparql:
+        assert got == expected
+
+
+def ordered_rows(result) -> list[tuple]:
+    variables = [v.value for v in result.variables]
+    return [tuple("_:b" if isinstance(s[v], pyoxigraph.BlankNode) else (str(s[v]) if s[v] is not None else None)
+                  for v in variables) for s in result]
+
+
+def _key(row):
+    return tuple("" if x is None else x for x in row)
+
+
 def test_default_graph_is_the_union_of_the_four_graphs(virtuoso_mini, mini_store):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     remote = next(iter(virtuoso_mini.query(count)))["n"]
@@ -158,3 +195,31 @@ def test_syntax_errors_are_the_embedded_stores(virtuoso_mini, mini_store):
     with pytest.raises(SyntaxError) as remote:
         virtuoso_mini.query(bad)
     assert str(remote.value) == str(embedded.value)
+
+
+def test_sparql_endpoint_reports_an_unreachable_backend_as_502():
+    from webapp import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = create_app({"TESTING": True, "SPARQL_ENDPOINT": f"http://user:secret@127.0.0.1:{port}/sparql"})
+    response = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
+                                     headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 502
+    assert "cannot reach" in response.get_data(as_text=True) and "secret" not in response.get_data(as_text=True)
+
+
+def test_a_silent_backend_times_out_as_503():
+    """A server that accepts connections but never answers: the query time limit applies (1 s here)."""
+    from webapp import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        port = sock.getsockname()[1]
+        app = create_app({"TESTING": True, "SPARQL_ENDPOINT": f"http://127.0.0.1:{port}/sparql", "QUERY_TIMEOUT": 1})
+        response = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
+                                         headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 503
+    assert "did not answer" in response.get_data(as_text=True)
