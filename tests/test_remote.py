@@ -223,3 +223,50 @@ def test_a_silent_backend_times_out_as_503():
                                          headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 503
     assert "did not answer" in response.get_data(as_text=True)
+
+
+def test_challenge_auth_answers_a_basic_challenge():
+    """Servers that ask for Basic (Fuseki, GraphDB) get Basic; the password never appears in the URL."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import requests
+
+    from kg.remote import ChallengeAuth
+
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            seen.append((self.path, self.headers.get("Authorization")))
+            expected = "Basic " + base64.b64encode(b"alice:s3cret").decode()
+            if self.headers.get("Authorization") != expected:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="test"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = b"ok"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        session = requests.Session()
+        session.auth = ChallengeAuth("alice", "s3cret")
+        response = session.get(f"http://127.0.0.1:{server.server_address[1]}/data", timeout=10)
+        assert response.status_code == 200 and response.text == "ok"
+        assert seen[0][1] is None and seen[-1][1].startswith("Basic ")
+        assert all("s3cret" not in path for path, _ in seen)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
