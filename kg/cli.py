@@ -281,6 +281,8 @@ def push(endpoint: str, target: str | None, graph_store: str | None, user: str |
         except ValueError as exc:
             click.echo(f"error: --graph: {exc}", err=True)
             sys.exit(2)
+    if user and password is None and sys.stdin.isatty():
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
     path = Path(source) if source else paths.ARTIFACTS_DIR / paths.GRAPH_NQ
     try:
         graphs = kgpush.read_graphs(path, target)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad, RdfFormat
 
-from .namespaces import (FACTS_GRAPH, GRAPH, INFERRED_GRAPH, NAMED_GRAPHS, ONTOLOGY_GRAPH,
+from .namespaces import (FACTS_GRAPH, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                          PREFIXES, PROVENANCE_GRAPH)
 
 VOID_GRAPH = GRAPH.void  # the dataset description, inside whole-dataset dumps
@@ -63,7 +63,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("trig", "trig", "application/trig", "TriG (named graphs)", RdfFormat.TRIG, quads=True),
     Format("csv", "csv", "text/csv", "CSV of relations", None),
 )}
-ALIASES = {"ttl": "turtle", "nt": "ntriples", "rdf": "rdfxml", "xml": "rdfxml", "owl": "rdfxml",
+ALIASES = {"ttl": "turtle", "nt": "ntriples", "rdf": "rdfxml", "xml": "rdfxml",
            "json-ld": "jsonld", "json": "jsonld", "nq": "nquads"}
 BY_EXTENSION = {f.extension: f for f in FORMATS.values()}
 

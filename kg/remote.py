@@ -5,14 +5,18 @@ types, so no page, API or question can tell the backends apart:
 
 * the query is first parsed locally by pyoxigraph (on an empty store), so a malformed query
   raises the same ``SyntaxError`` with the same position as on the embedded store, and the
-  query form (SELECT/ASK/CONSTRUCT/DESCRIBE) is known before anything is sent;
-* ``substitutions`` become a ``VALUES`` block at the start of the outermost ``WHERE`` group,
-  written from the terms' N-Triples form (``str(term)``) — never from raw user text — which
-  binds them like pyoxigraph's own substitutions;
-* the default graph is the union of the project's named graphs (one ``default-graph-uri``
-  per graph; a store's own system graphs, such as Virtuoso's, stay out), and ``GRAPH ?g``
-  sees those named graphs;
-* results are parsed with ``pyoxigraph.parse_query_results`` / ``pyoxigraph.parse``.
+  query form and projection are known before anything is sent;
+* ``substitutions`` are written from the terms' N-Triples form (``str(term)``) — never from raw
+  user text — into the WHERE group and bound by a ``VALUES`` block at its end (or, where that
+  is not safe, a ``VALUES`` block at its start);
+* the dataset always travels as protocol parameters: by default the union of the project's
+  named graphs (a store's own system graphs, such as Virtuoso's, stay out), ``FROM`` clauses
+  replaced by the caller's dataset as the protocol says;
+* results are parsed with ``pyoxigraph.parse_query_results`` / ``pyoxigraph.parse`` after
+  normalising what a server spells differently (blank node labels, ``typed-literal``, booleans
+  as 1/0, derived integer types), and a SELECT's ``ORDER BY`` is re-applied locally;
+* constructs Virtuoso 7 gets wrong are rewritten (zero-length property paths) or worked around
+  (ordered queries it cannot compile).
 """
 
 from __future__ import annotations
@@ -339,7 +343,7 @@ def rewrite_zero_length_paths(sparql: str) -> str:
     ``{ ?x p+ C } UNION { BIND(C AS ?x) }``; ``?x p* ?y`` becomes
     ``FILTER(?x = ?y || EXISTS { ?x p+ ?y })`` when both variables are bound by other patterns.
     """
-    masked, strings = [], []
+    strings: list[str] = []
 
     def keep(match):
         strings.append(match.group(0))
