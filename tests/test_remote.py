@@ -270,3 +270,21 @@ def test_challenge_auth_answers_a_basic_challenge():
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def test_serve_endpoint_option_selects_the_remote_backend(monkeypatch):
+    """`kneekg serve --endpoint URL` hands SPARQL_ENDPOINT to the app factory (gunicorn itself not started)."""
+    from click.testing import CliRunner
+
+    import webapp.server
+    from kg.cli import main
+
+    seen = {}
+    monkeypatch.setattr(webapp.server, "run", lambda **kwargs: seen.update(kwargs))
+    result = CliRunner().invoke(main, ["serve", "--endpoint", "http://127.0.0.1:8890/sparql", "--port", "5099"])
+    assert result.exit_code == 0, result.output
+    assert seen["config"] == {"SPARQL_ENDPOINT": "http://127.0.0.1:8890/sparql"} and seen["port"] == 5099
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, **seen["config"]})
+    assert isinstance(app.extensions["kg_store"], RemoteStore)
