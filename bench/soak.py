@@ -68,7 +68,12 @@ def _requests(named_texts: list[str], query_names: list[tuple[str, dict]]) -> di
 
 
 def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants (bytes)."""
+    """Resident memory of a process and all its descendants (bytes), as PSS.
+
+    Workers and query processes are forked from the loaded master and share its pages; the
+    proportional set size counts each shared page once across them, where summing RSS would
+    count the graph once per process.
+    """
     try:
         root = psutil.Process(pid)
         procs = [root] + root.children(recursive=True)
@@ -77,8 +82,9 @@ def _tree_rss(pid: int) -> int:
     total = 0
     for p in procs:
         try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
+            info = p.memory_full_info()
+            total += getattr(info, "pss", info.rss)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     return total
 
@@ -100,14 +106,23 @@ def main() -> None:
 
     with ours() as (base, _startup, proc):
         parts = urlsplit(base)
-        # Warm every route once, then take the baseline memory of the whole server.
-        warm = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-        for kind in ("valid", "malformed"):
-            for (path,) in kinds[kind]:
-                warm.request("GET", path)
-                warm.getresponse().read()
-        warm.close()
-        time.sleep(1)
+        # Warm every route from concurrent clients (so every worker starts its query processes),
+        # then take the baseline memory of the whole server.
+        def warm(kinds_to_send=("valid", "malformed")) -> None:
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+            for kind in kinds_to_send:
+                for (path,) in kinds[kind]:
+                    conn.request("GET", path)
+                    conn.getresponse().read()
+            conn.close()
+
+        warmers = [threading.Thread(target=warm) for _ in range(CLIENTS)]
+        warmers.append(threading.Thread(target=warm, args=(("runaway",),)))  # one of each, stopped or capped
+        for t in warmers:
+            t.start()
+        for t in warmers:
+            t.join()
+        time.sleep(3)  # let stopped query processes be replaced before the baseline
         rss_start = _tree_rss(proc.pid)
         samples = [rss_start]
         stop_at = time.monotonic() + args.duration
@@ -162,7 +177,7 @@ def main() -> None:
         ("every request got a response", no_response == 0, f"{no_response} of {total:,} without"),
         ("0 5xx on valid requests", valid_5xx == 0, f"{valid_5xx}"),
         ("0 5xx on malformed requests (a clear 4xx instead)", malformed_5xx == 0, f"{malformed_5xx}"),
-        ("server RSS growth < 10 %", growth < 0.10,
+        ("server memory (PSS) growth < 10 %", growth < 0.10,
          f"{rss_start / 2**20:,.0f} MB → {rss_end / 2**20:,.0f} MB ({growth:+.1%}; peak {max(samples) / 2**20:,.0f} MB)"),
     ]
     body = (f"## {args.duration} s, {CLIENTS} clients, mix {', '.join(f'{k} {v:.0%}' for k, v in weights.items())}\n\n"
