@@ -363,6 +363,35 @@ def rewrite_zero_length_paths(sparql: str) -> str:
     return re.sub(r'"\x00(\d+)\x00"', lambda m: strings[int(m.group(1))], text)
 
 
+_DESCRIBE_TARGET = re.compile(r"\s*(\*|<[^<>\"{}|^`\\\x00-\x20]*>|[?$]\w+|(?:[A-Za-z][\w.-]*)?:(?:[\w.-]*[\w-])?)")
+
+
+def describe_as_select(sparql: str) -> str | None:
+    """``DESCRIBE t1 t2 … [WHERE] {…}`` as a ``SELECT`` of the resources to describe (None if not a DESCRIBE).
+
+    The servers' DESCRIBE differ (the spec leaves it to them: Virtuoso adds incoming triples);
+    ``RemoteStore`` answers it as pyoxigraph does — the resources' own triples and, through
+    blank nodes, theirs (a concise bounded description).
+    """
+    found = next(((start, end) for start, end, token in _tokens(sparql) if token == "DESCRIBE"), None)
+    if found is None:
+        return None
+    targets, at = [], found[1]
+    while (match := _DESCRIBE_TARGET.match(sparql, at)) is not None:
+        targets.append(match.group(1))
+        at = match.end()
+    if not targets:
+        return None
+    if targets == ["*"]:
+        projection = "*"
+    else:
+        projection = " ".join(t if t[0] in "?$" else f"({t} AS ?describe_{n})" for n, t in enumerate(targets))
+    rest = sparql[at:]
+    if not any(token == "{" for _, _, token in _tokens(rest)):
+        rest = " WHERE {} " + rest
+    return sparql[:found[0]] + "SELECT DISTINCT " + projection + " " + rest
+
+
 def _without_slice(order: str) -> str:
     """``ORDER BY …`` without its ``LIMIT``/``OFFSET`` (strings masked, so only the clauses go)."""
     strings: list[str] = []
@@ -507,6 +536,10 @@ class RemoteStore:
         params = [("query", text)]
         params += [("default-graph-uri", g) for g in (default or [NO_GRAPH])]
         params += [("named-graph-uri", g) for g in (named or [NO_GRAPH])]
+        if form == "DESCRIBE":
+            described = self._describe(text, params[1:])
+            if described is not None:
+                return described
         accept = GRAPH_MEDIA if form in ("CONSTRUCT", "DESCRIBE") else SELECT_MEDIA
         try:
             response = self._post(params, accept)
@@ -538,6 +571,44 @@ class RemoteStore:
                 # expression of unprojected variables). Its LIMIT/OFFSET were applied unless unordered.
                 return self._order_locally(prologue, data, fmt, order if unordered else _without_slice(order))
         return pyoxigraph.parse_query_results(data, format=fmt)
+
+    def _describe(self, text: str, dataset: list[tuple[str, str]]):
+        """DESCRIBE as pyoxigraph answers it: each resource's triples, then those of blank nodes reached."""
+        select = describe_as_select(text)
+        if select is None:
+            return None
+        try:
+            self._parser.query(select)
+        except SyntaxError:
+            return None
+        response = self._post([("query", select)] + dataset, SELECT_MEDIA)
+        frontier = []
+        for row in json.loads(response.content).get("results", {}).get("bindings", []):
+            for value in row.values():
+                if value.get("type") == "uri" or str(value.get("value", "")).startswith("nodeID://"):
+                    frontier.append(value["value"])
+        triples, seen = [], set(frontier)
+        for _ in range(32):  # blank node chains are short; this bounds a cyclic one
+            if not frontier or len(seen) > 10_000:
+                break
+            iris = [v for v in frontier if not v.startswith("nodeID://")]
+            queries = [(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in iris[i:i + 500])} }} "
+                        f"?s ?p ?o }}", None) for i in range(0, len(iris), 500)]
+            # Virtuoso names blank nodes nodeID://…, and takes that name back as a constant (not in VALUES).
+            queries += [(f"SELECT ?p ?o WHERE {{ <{v}> ?p ?o }}", pyoxigraph.BlankNode(_normal_bnode(v)))
+                        for v in frontier if v.startswith("nodeID://")]
+            frontier = []
+            for sparql, subject in queries:
+                reply = self._post([("query", sparql)] + dataset, SELECT_MEDIA)
+                for row in json.loads(reply.content).get("results", {}).get("bindings", []):
+                    obj = row.get("o", {})
+                    if obj.get("type") == "bnode" and str(obj.get("value")).startswith("nodeID://") \
+                            and obj["value"] not in seen:
+                        seen.add(obj["value"])
+                        frontier.append(obj["value"])
+                solutions = pyoxigraph.parse_query_results(_normal_json(reply.content), format=QueryResultsFormat.JSON)
+                triples.extend(pyoxigraph.Triple(subject or r["s"], r["p"], r["o"]) for r in solutions)
+        return _as_query_triples(triples)
 
     def _order_locally(self, prologue: str, data: bytes, fmt, order: str):
         """Apply ``ORDER BY …`` to fetched solutions with pyoxigraph (the rows as a VALUES block)."""
@@ -588,4 +659,4 @@ class RemoteStore:
 
 
 __all__ = ["RemoteStore", "RemoteError", "RemoteTimeout", "redact_url", "split_credentials", "bind_values", "substitute",
-           "where_brace", "strip_dataset", "rewrite_zero_length_paths", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]
+           "where_brace", "strip_dataset", "describe_as_select", "rewrite_zero_length_paths", "values_block", "boolean_variables", "split_order", "ChallengeAuth", "server_message"]
