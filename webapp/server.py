@@ -76,6 +76,12 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
     app, seconds = prepare(config)
     print(f"kneekg: graph loaded and {len(app.extensions['kg_store']):,} triples warmed in {seconds:.2f} s",
           flush=True)
+    _Server(app, gunicorn_options(host, port, workers, accesslog)).run()
+
+
+def gunicorn_options(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None,
+                     accesslog: str | None = "-") -> dict:
+    """gunicorn's settings: the app preloaded in the master, one worker per core unless told."""
     options = {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
@@ -84,4 +90,4 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
     }
     if accesslog:
         options["accesslog"] = accesslog
-    _Server(app, options).run()
+    return options
