@@ -114,11 +114,16 @@ def dataset_from(store=None, path=None) -> pyoxigraph.Dataset:
         graph = NamedNode(iri)
         if oxigraph is not None:
             quads = oxigraph.quads_for_pattern(None, None, None, graph)
+        elif hasattr(store, "graph_triples"):  # a remote store: the triples as the server holds them
+            quads = (Quad(t.subject, t.predicate, t.object, graph) for t in store.graph_triples(iri))
         else:
             result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
             quads = (Quad(t.subject, t.predicate, t.object, graph) for t in result)
         for quad in quads:
             data.add(quad)
+    # Canonical blank node labels (RDFC-1.0, as the build writes them): the same graph gives the
+    # same bytes, whichever store it was read from.
+    data.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
     return data
 
 

@@ -572,6 +572,14 @@ class RemoteStore:
                 return self._order_locally(prologue, data, fmt, order if unordered else _without_slice(order))
         return pyoxigraph.parse_query_results(data, format=fmt)
 
+    def graph_triples(self, graph: str) -> list:
+        """Every triple of one named graph exactly as the server holds it (no literal normalisation)."""
+        response = self._post([("query", f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")]
+                              + [("named-graph-uri", g) for g in self.graphs]
+                              + [("default-graph-uri", g) for g in self.graphs], GRAPH_MEDIA)
+        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        return list(pyoxigraph.parse(response.content, format=RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES))
+
     def _describe(self, text: str, dataset: list[tuple[str, str]]):
         """DESCRIBE as pyoxigraph answers it: each resource's triples, then those of blank nodes reached."""
         select = describe_as_select(text)
