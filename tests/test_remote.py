@@ -306,3 +306,17 @@ def test_describe_is_the_embedded_stores(release_remote, real_store, query):
     expected = graph(real_store.query(query))
     assert len(expected) > 0
     assert isomorphic(graph(release_remote.query(query)), expected)
+
+
+@pytest.mark.parametrize("url", ["/", "/export", "/id/dehydration"])
+def test_pages_on_an_unreachable_backend_say_so(url):
+    from webapp import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = create_app({"TESTING": True, "SPARQL_ENDPOINT": f"http://u:secret@127.0.0.1:{port}/sparql"})
+    response = app.test_client().get(url)
+    assert response.status_code == 502
+    assert "could not answer" in response.get_data(as_text=True)
+    assert "secret" not in response.get_data(as_text=True)

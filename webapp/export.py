@@ -19,6 +19,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from kg import export as kgexport
 from kg import paths
 from kg import void as kgvoid
+from kg.remote import RemoteError, RemoteTimeout
 
 bp = Blueprint("export", __name__)
 
@@ -175,3 +176,16 @@ def void():
     response.headers["Vary"] = "Accept"
     response.headers["Link"] = f'<{_base_url()}/export>; rel="alternate"; type="text/html"'
     return response
+
+
+@bp.app_errorhandler(RemoteError)
+def remote_unavailable(exc: RemoteError):
+    """Any page whose data comes from a remote SPARQL server that failed: 502 (503 if it timed out), with why."""
+    status = 503 if isinstance(exc, RemoteTimeout) else 502
+    return Response(f"The SPARQL server behind this app could not answer: {exc}\n", status=status,
+                    mimetype="text/plain")
+
+
+@bp.app_errorhandler(RemoteTimeout)
+def remote_timeout(exc: RemoteTimeout):
+    return remote_unavailable(exc)
