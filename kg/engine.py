@@ -269,10 +269,37 @@ def _form_of(result) -> str:
     return "SELECT"
 
 
+def _close_inherited_connections(keep: set[int]) -> None:
+    """Close the sockets and pipes a forked worker inherited (clients' connections, other workers' pipes).
+
+    Otherwise a connection the parent has closed stays open in the worker, and whoever waits for
+    its end (an HTTP client, a browser driver) waits for ever. Regular files (an on-disk store) stay.
+    """
+    import stat
+
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 1024))
+    for fd in fds:
+        if fd < 3 or fd in keep:
+            continue
+        try:
+            mode = os.fstat(fd).st_mode
+        except OSError:
+            continue
+        if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
 def _worker_main(conn, store) -> None:
     """Serve jobs from ``conn`` until the parent goes away."""
     import signal
 
+    _close_inherited_connections({conn.fileno()})
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when a worker stops
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:

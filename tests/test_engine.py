@@ -159,3 +159,18 @@ def test_graph_results_in_every_format(real_store):
     for fmt in GRAPH_FORMATS.values():
         result = engine.execute("DESCRIBE <https://w3id.org/kneekg/id/caffeine>", fmt)
         assert result.count > 0 and result.body
+
+
+def test_workers_do_not_hold_the_parents_connections(mini_store):
+    """A connection the server closes must end for its client, even after a query worker was forked."""
+    import socket
+
+    ours, theirs = socket.socketpair()
+    pool = eng.WorkerPool(mini_store, 1)
+    try:
+        ours.close()
+        theirs.settimeout(30)
+        assert theirs.recv(1) == b""  # EOF: no forked worker keeps our end open
+    finally:
+        theirs.close()
+        pool.close()

@@ -35,19 +35,25 @@
     return iri.indexOf(base) === 0 ? "/" + iri.slice(base.length) : null;
   }
 
-  // Result IRIs under the graph's base open the app's own page for them.
-  function retarget(event) {
-    var link = event.target.closest ? event.target.closest("a[href]") : null;
-    if (!link || !host.contains(link)) { return; }
-    var path = localPath(link.href);
-    if (path) {
-      link.setAttribute("href", path);
-      link.removeAttribute("target");
-    }
+  // Result IRIs under the graph's base open the app's own page for them: rewrite each link as YASR
+  // draws it (so a click, a middle-click or the keyboard all open the local page).
+  function retarget(root) {
+    var links = root.querySelectorAll ? root.querySelectorAll("a[href^='" + base + "']") : [];
+    Array.prototype.forEach.call(links, function (link) {
+      var path = localPath(link.getAttribute("href"));
+      if (path) {
+        link.setAttribute("href", path);
+        link.setAttribute("title", link.getAttribute("title") || "open this entity's page");
+        link.removeAttribute("target");
+      }
+    });
   }
-  host.addEventListener("mousedown", retarget, true);
-  host.addEventListener("click", retarget, true);
-  host.addEventListener("keydown", retarget, true);
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; retarget(host); });
+  }).observe(host, { childList: true, subtree: true });
 
   function findTab(name) {
     var tabs = yasgui.persistentConfig && yasgui.persistentConfig.getTabs ? yasgui.persistentConfig.getTabs() : [];
