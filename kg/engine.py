@@ -23,6 +23,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from .namespaces import NAMED_GRAPHS, PREFIXES
@@ -125,6 +126,15 @@ def tokens(sparql: str) -> list[tuple[str, str]]:
 
 def analyse(sparql: str, served: Iterable[str] = SERVED_GRAPHS) -> Analysis:
     """Find the query form and its dataset; refuse updates, SERVICE and graphs outside ``served``.
+
+    Cached: the same query text is analysed once (negotiation and preparation both ask).
+    """
+    return _analyse(sparql, tuple(served))
+
+
+@lru_cache(maxsize=2048)
+def _analyse(sparql: str, served: tuple[str, ...]) -> Analysis:
+    """Tokenise ``sparql`` and check it (see :func:`analyse`).
 
     >>> analyse("PREFIX kgg: <https://w3id.org/kneekg/graph/> ASK FROM kgg:facts { ?s ?p ?o }")
     Analysis(form='ASK', from_graphs=('https://w3id.org/kneekg/graph/facts',), from_named_graphs=())
@@ -451,6 +461,11 @@ class Engine:
 
     def execute(self, sparql: str, fmt: Format, **dataset) -> Serialised:
         return self.run(self.prepare(sparql, fmt, **dataset))
+
+    def start(self) -> None:
+        """Fork the query workers now (e.g. in a gunicorn ``post_fork`` hook) rather than on the first query."""
+        if self.isolated:
+            self._get_pool()
 
     def _get_pool(self) -> WorkerPool:
         if self._pool is None or self._pool.pid != os.getpid():
