@@ -40,10 +40,21 @@ def real_store() -> EmbeddedStore:
     return EmbeddedStore.from_file()
 
 
-@pytest.fixture
-def app(mini_store):
+BACKENDS = ["embedded", "virtuoso"]
+
+
+@pytest.fixture(params=BACKENDS)
+def app(request, mini_store):
+    """The app on the mini graph, once per backend: the embedded store, and Virtuoso through RemoteStore.
+
+    A test that only makes sense on the embedded store says so with
+    ``@pytest.mark.parametrize("app", ["embedded"], indirect=True)``.
+    """
     from webapp import create_app
 
+    if request.param == "virtuoso":
+        server = request.getfixturevalue("virtuoso_mini")  # the mini graph, pushed into the session Virtuoso
+        return create_app({"TESTING": True, "SPARQL_ENDPOINT": server.endpoint, "QUERY_TIMEOUT": 30})
     return create_app({"TESTING": True, "STORE": mini_store})
 
 
