@@ -121,8 +121,11 @@ def for_app(app) -> ResponseCache:
     """The app's response cache, created on first use (call it before forking workers to hash once)."""
     cache = app.extensions.get("kg_response_cache")
     if cache is None:
-        cache = ResponseCache(dataset_tag(app.config, app.extensions.get("kg_store")),
-                              maxsize=int(app.config.get("RESPONSE_CACHE_SIZE", 1024)))
+        # The row cap shapes every body too: a deployment with another cap gets other tags.
+        tag = dataset_tag(app.config, app.extensions.get("kg_store"))
+        if app.config.get("ROW_LIMIT"):
+            tag = hashlib.sha256(f"{tag}:{app.config['ROW_LIMIT']}".encode()).hexdigest()[:16]
+        cache = ResponseCache(tag, maxsize=int(app.config.get("RESPONSE_CACHE_SIZE", 1024)))
         app.extensions["kg_response_cache"] = cache
     return cache
 

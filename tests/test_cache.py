@@ -89,3 +89,20 @@ def test_errors_are_not_cached_and_carry_no_etag(counted_app):
         response = client.get("/q?x=bad")
         assert response.status_code == 400 and "ETag" not in response.headers
     assert counted_app.calls == ["bad", "bad"]
+
+
+@pytest.mark.parametrize("path", [
+    "/sparql?query=SELECT+%3Fs+WHERE+%7B+%3Fs+a+%3Chttps%3A%2F%2Fw3id.org%2Fkneekg%2Fontology%2FCause%3E+%7D",
+    "/api/queries/causes-of?condition=kg:knee-muscle-spasm",
+])
+def test_served_query_routes_answer_repeats_from_the_cache(app, path):
+    client = app.test_client()
+    first = client.get(path)
+    assert first.status_code == 200
+    hits = cache.for_app(app).hits
+    second = client.get(path)
+    assert cache.for_app(app).hits == hits + 1
+    assert second.get_json() == first.get_json() if first.is_json else second.data == first.data
+    assert second.headers["ETag"] == first.headers["ETag"]
+    assert second.headers["Cache-Control"] == cache.CACHE_CONTROL
+    assert client.get(path, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304

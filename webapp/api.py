@@ -15,7 +15,9 @@ import pyoxigraph
 from flask import Blueprint, current_app, jsonify, request
 
 from kg import queries as named_queries
+from kg.cache import cached
 from kg.engine import SERVED_GRAPHS
+from kg.prepared import text_for
 from kg.queries import QueryError
 
 from .links import local_path
@@ -228,6 +230,11 @@ def list_queries():
 
 @bp.get("/api/queries/<name>")
 def run_named(name: str):
+    """Run one named query with its parameters bound as terms; repeats come from the response cache (kg/cache.py)."""
+    return cached(("api/queries", name, tuple(sorted(request.args.items(multi=True)))), lambda: _run_named(name))
+
+
+def _run_named(name: str):
     """Run one named query with its parameters bound as terms; label and link every IRI."""
     reg = named_queries.registry()
     if name not in reg:
@@ -239,7 +246,7 @@ def run_named(name: str):
     except QueryError as exc:
         return _api_error(400, str(exc), exc.param)
     store = current_app.extensions["kg_store"]
-    result = store.query(query.sparql, substitutions=terms)
+    result = store.query(text_for(store, query), substitutions=terms)
     body = {"query": query.name, "summary": query.summary, "params": {k: str(v) for k, v in values.items()},
             "editor": _editor_url(query.name, values)}
     if isinstance(result, pyoxigraph.QueryBoolean):

@@ -18,6 +18,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, VOID
 
 from kg import queries as named_queries
+from kg.cache import cached
 from kg.engine import SERVED_GRAPHS, Engine, EngineError, analyse
 from kg.namespaces import BASE, PREFIXES
 from kg.results import GRAPH_FORMATS, NotAcceptable, negotiate
@@ -83,6 +84,10 @@ def endpoint():
     sparql = queries[0]
     if not sparql.strip():
         return _error(400, "the query is empty")
+    if request.method == "GET":  # a GET's answer depends only on the request: repeats come from kg/cache.py
+        key = ("sparql", sparql, tuple(params.getlist("default-graph-uri")), tuple(params.getlist("named-graph-uri")),
+               params.get("format"), params.get("output"), request.headers.get("Accept"))
+        return cached(key, lambda: run_query(sparql, params))
     return run_query(sparql, params)
 
 
