@@ -27,7 +27,10 @@ if str(ROOT) not in sys.path:
 def synthetic_graph(triples: int, seed: int = SEED) -> Path:
     """Return the synthetic N-Quads of ``triples`` quads, generating them once (``kneekg synth``)."""
     DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"synth-{triples}-s{seed}.nq"
+    import hashlib
+
+    source = hashlib.sha256(ARTICLE_GRAPH.read_bytes()).hexdigest()[:8]  # regenerate when the release changes
+    path = DATA / f"synth-{triples}-s{seed}-{source}.nq"
     if not path.exists():
         from kg.synth import write
 
@@ -47,7 +50,8 @@ def synthetic_article(triples: int) -> int | None:
     """The middle synthetic article of a graph (its entities carry ``-a<k>``); None for the article graph."""
     if triples < 20_000:
         return None
-    return max(1, triples // 7_431 // 2)
+    per_article = sum(1 for line in open(ARTICLE_GRAPH, "rb") if b"/graph/ontology>" not in line)
+    return max(1, triples // per_article // 2)
 
 
 def example_values(query, article: int | None = None) -> dict[str, str]:
