@@ -58,6 +58,14 @@ def app(request, mini_store):
     return create_app({"TESTING": True, "STORE": mini_store})
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def release_store(request, real_store):
+    """The release graph as a GraphStore, once per backend: embedded, and Virtuoso through RemoteStore."""
+    if request.param == "virtuoso":
+        return request.getfixturevalue("virtuoso_release")  # a second Virtuoso, bulk-loaded with graph.nq
+    return real_store
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

@@ -15,10 +15,10 @@ def ids(answer):
 
 
 @pytest.fixture(scope="module")
-def real_client(real_store):
+def real_client(release_store):
     from webapp import create_app
 
-    return create_app({"TESTING": True, "STORE": real_store}).test_client()
+    return create_app({"TESTING": True, "STORE": release_store}).test_client()
 
 
 # --- every template's example question is answered by that template (Quepy style) -----------

@@ -67,8 +67,8 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def real_client(real_store):
-    return create_app({"TESTING": True, "STORE": real_store}).test_client()
+def real_client(release_store):
+    return create_app({"TESTING": True, "STORE": release_store}).test_client()
 
 
 @pytest.fixture(scope="module")

@@ -118,10 +118,10 @@ def test_editor_text_with_values_block_gives_the_same_rows(real_store, name):
 # --- the JSON API ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def real_client(real_store):
+def real_client(release_store):
     from webapp import create_app
 
-    return create_app({"TESTING": True, "STORE": real_store}).test_client()
+    return create_app({"TESTING": True, "STORE": release_store}).test_client()
 
 
 def test_api_lists_the_registry(real_client):

@@ -122,12 +122,9 @@ def test_named_queries_agree_with_the_embedded_store(virtuoso_mini, mini_store, 
 
 
 @pytest.fixture(scope="module")
-def release_remote(virtuoso):
-    """A second Virtuoso holding the release graph (bulk-loaded), for answers that need the real data."""
-    from virtuoso import virtuoso_server
-
-    with virtuoso_server(paths.ARTIFACTS_DIR / paths.GRAPH_NQ) as server:
-        yield RemoteStore(server.sparql, timeout=60)
+def release_remote(virtuoso_release):
+    """The session's second Virtuoso, bulk-loaded with the release graph."""
+    return virtuoso_release
 
 
 @pytest.mark.parametrize("name", sorted(q.name for q in queries.registry()))

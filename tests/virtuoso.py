@@ -204,3 +204,13 @@ def virtuoso_mini(virtuoso, mini_build):
     push(virtuoso.sparql_auth, graphs, graph_store=virtuoso.graph_store, user=virtuoso.user,
          password=virtuoso.password)
     return RemoteStore(virtuoso.sparql, timeout=30)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_release(virtuoso):
+    """A second Virtuoso, bulk-loaded with the release graph (kg/artifacts/graph.nq); a ``RemoteStore`` on it."""
+    from kg import paths
+    from kg.remote import RemoteStore
+
+    with virtuoso_server(paths.ARTIFACTS_DIR / paths.GRAPH_NQ) as server:
+        yield RemoteStore(server.sparql, timeout=60)
