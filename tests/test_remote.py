@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg import paths, queries
+from kg import queries
 from kg.remote import (RemoteError, RemoteStore, bind_values, boolean_variables, redact_url, split_order,
                        substitute, values_block, where_brace)
 
