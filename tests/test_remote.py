@@ -317,3 +317,15 @@ def test_pages_on_an_unreachable_backend_say_so(url):
     assert response.status_code == 502
     assert "could not answer" in response.get_data(as_text=True)
     assert "secret" not in response.get_data(as_text=True)
+
+
+def test_remote_store_authenticates_with_credentials_in_the_url(virtuoso, virtuoso_mini):
+    """``KG_SPARQL_ENDPOINT=http://user:pass@host/sparql-auth``: Digest auth answered; a wrong password is a 401 error."""
+    host = virtuoso.sparql_auth.split("://", 1)[1]
+    store = RemoteStore(f"http://{virtuoso.user}:{virtuoso.password}@{host}", timeout=30)
+    assert bool(store.query("ASK { ?s ?p ?o }"))
+    assert virtuoso.password not in store.description
+    wrong = RemoteStore(f"http://{virtuoso.user}:wrong-password-7@{host}", timeout=30)
+    with pytest.raises(RemoteError) as info:
+        wrong.query("ASK { ?s ?p ?o }")
+    assert info.value.remote_status == 401 and "wrong-password-7" not in str(info.value)
