@@ -65,7 +65,14 @@ def _error(status: int, message: str, **extra) -> Response:
 
 @bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
 def endpoint():
-    """Answer one SPARQL query per the SPARQL 1.1 Protocol."""
+    """Answer one SPARQL query per the SPARQL 1.1 Protocol; a repeated GET comes from kg/cache.py."""
+    if request.method == "GET" and request.query_string:
+        # The raw query string and Accept decide a GET's answer: look it up before parsing anything.
+        return cached(("sparql", request.query_string, request.headers.get("Accept")), _answer)
+    return _answer()
+
+
+def _answer():
     if request.method == "POST":
         parsed = _read_post()
         if isinstance(parsed, Response):
@@ -84,10 +91,6 @@ def endpoint():
     sparql = queries[0]
     if not sparql.strip():
         return _error(400, "the query is empty")
-    if request.method == "GET":  # a GET's answer depends only on the request: repeats come from kg/cache.py
-        key = ("sparql", sparql, tuple(params.getlist("default-graph-uri")), tuple(params.getlist("named-graph-uri")),
-               params.get("format"), params.get("output"), request.headers.get("Accept"))
-        return cached(key, lambda: run_query(sparql, params))
     return run_query(sparql, params)
 
 
