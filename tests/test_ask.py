@@ -382,3 +382,20 @@ def test_misspelt_relation_words_are_read_as_the_word(real_store, question, corr
     answer = ask(real_store, question)
     assert answer.corrections == corrected
     assert answer.answered
+
+
+def test_api_answers_are_cached_with_an_etag(real_client):
+    """The graph is immutable while served, so an answer can be revalidated with If-None-Match."""
+    first = real_client.get("/api/ask", query_string={"q": "what can dehydration lead to?"})
+    assert first.status_code == 200 and first.headers["ETag"]
+    again = real_client.get("/api/ask", query_string={"q": "what can dehydration lead to?"},
+                            headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    other = real_client.get("/api/ask", query_string={"q": "what can caffeine lead to?"})
+    assert other.headers["ETag"] != first.headers["ETag"]
+    assert other.get_json()["question"] == "what can caffeine lead to?"
+
+
+def test_api_ask_is_in_the_openapi_description(real_client):
+    paths = real_client.get("/openapi.json").get_json()["paths"]
+    assert paths["/api/ask"]["get"]["parameters"][0]["name"] == "q"

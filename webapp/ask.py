@@ -7,8 +7,50 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kg.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
+from kg.cache import cached
+
+from .api import register_path
 
 bp = Blueprint("ask", __name__)
+
+register_path("/api/ask", {"get": {
+    "operationId": "ask",
+    "summary": "Answer a question in plain English",
+    "description": "Answers a relationship question from the graph with the named SPARQL query that produced "
+                   "the answer and the article's sentences behind it, or abstains (answered: false) when the "
+                   "article does not say.",
+    "tags": ["questions"],
+    "parameters": [{"name": "q", "in": "query", "required": True, "description": "the question",
+                    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_QUESTION_CHARS,
+                               # Text: at least one visible character, no control characters.
+                               "pattern": r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*"
+                                          r"[^\s\u0000-\u001f][^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$"},
+                    "example": "What can cause knee twitching?"}],
+    "responses": {
+        "200": {"description": "An answer or an abstention", "content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Answer"}}}},
+        "400": {"description": "A missing, empty, binary or too long question", "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+    },
+}}, schemas={"Answer": {
+    "type": "object",
+    "required": ["question", "answered", "kind", "answers", "boolean", "count", "query", "evidence",
+                 "suggestions", "message"],
+    "properties": {
+        "question": {"type": "string"},
+        "answered": {"type": "boolean"},
+        "kind": {"type": "string", "enum": ["list", "boolean", "count", "abstain"]},
+        "answers": {"type": "array", "items": {"type": "object", "required": ["iri", "label", "url"],
+                                               "properties": {"iri": {"type": "string"},
+                                                              "label": {"type": "string"},
+                                                              "url": {"type": "string"}}}},
+        "boolean": {"type": ["boolean", "null"]},
+        "count": {"type": ["integer", "null"]},
+        "query": {"type": ["object", "null"]},
+        "evidence": {"type": "array", "items": {"type": "object"}},
+        "suggestions": {"type": "array"},
+        "message": {"type": "string"},
+    }}})
 
 
 def _answer(question: str) -> dict:
@@ -41,7 +83,8 @@ def api():
     if question is None:
         return jsonify(error="missing parameter 'q' (the question)"), 400
     try:
-        return jsonify(_answer(question))
+        # The graph is immutable while served: an answer is a pure function of the question.
+        return cached(("api/ask", question), lambda: jsonify(_answer(question)))
     except BadQuestion as exc:
         return jsonify(error=str(exc), question=question[:MAX_QUESTION_CHARS]), 400
 
