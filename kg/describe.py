@@ -56,10 +56,12 @@ WHERE {
 
 SUBJECT_TRIPLES = """
 SELECT ?this ?g ?p ?o WHERE { GRAPH ?g { ?this ?p ?o } }
+ORDER BY ?g ?p ?o
 """
 
 OBJECT_TRIPLES = """
 SELECT ?this ?g ?s ?p WHERE { GRAPH ?g { ?s ?p ?this } FILTER(!isBlank(?s)) }
+ORDER BY ?g ?p ?s
 """
 
 KNOWN_QUERY = """
