@@ -59,6 +59,8 @@ def warm(app) -> int:
             log.warning("warm-up of query %s failed: %s", query.name, exc)
     with app.test_client() as client:
         client.get("/healthz")
+        # Builds the question-answering label index once, in the master, shared by every worker.
+        client.get("/api/ask", query_string={"q": "What causes knee twitching?"})
     return count
 
 
@@ -79,6 +81,13 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
     _Server(app, gunicorn_options(host, port, workers, accesslog)).run()
 
 
+def _start_query_workers(server, worker) -> None:
+    """Fork each gunicorn worker's SPARQL query processes now, not on its first /sparql request."""
+    engine = worker.app.load().extensions.get("kg_engine")
+    if engine is not None:
+        engine.start()
+
+
 def gunicorn_options(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None,
                      accesslog: str | None = "-") -> dict:
     """gunicorn's settings: the app preloaded in the master, one worker per core unless told."""
@@ -87,6 +96,7 @@ def gunicorn_options(host: str = "127.0.0.1", port: int = 5000, workers: int | N
         "workers": workers or default_workers(),
         "preload_app": True,
         "timeout": 60,
+        "post_fork": _start_query_workers,
     }
     if accesslog:
         options["accesslog"] = accesslog
