@@ -403,3 +403,15 @@ def test_accept_quality_values_are_honoured(real_client):
 def test_resource_route_redirects_graph_iris_to_their_own_path(real_client):
     response = real_client.get("/resource?iri=" + quote(KG + "caffeine", safe=""))
     assert response.status_code == 303 and response.headers["Location"].endswith("/id/caffeine")
+
+
+def test_pages_are_cached_per_representation_with_etags(real_client):
+    """HTML and each RDF format of one IRI get their own ETag; a matching If-None-Match gets 304."""
+    html = real_client.get("/id/dehydration", headers={"Accept": "text/html"})
+    turtle = real_client.get("/id/dehydration", headers={"Accept": "text/turtle"})
+    assert html.status_code == turtle.status_code == 200
+    assert html.headers["ETag"] != turtle.headers["ETag"]
+    assert html.headers["Vary"] == "Accept"
+    again = real_client.get("/id/dehydration", headers={"Accept": "text/turtle", "If-None-Match": turtle.headers["ETag"]})
+    assert again.status_code == 304
+    assert real_client.get("/id/no-such-entity").status_code == 404  # errors are never cached as pages

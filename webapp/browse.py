@@ -13,6 +13,7 @@ import rdflib
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 from werkzeug.exceptions import NotFound
 
+from kg.cache import cached
 from kg.describe import MAX_GRAPH_NODES, describer
 from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
 from kg.search import search as search_labels
@@ -146,6 +147,12 @@ def split_suffix(iri: str) -> tuple[str, str | None]:
 
 
 def serve(iri: str, *, suffixable: bool = True) -> Response:
+    """Answer for one IRI from the response cache (ETag, 304): the graph is immutable while served."""
+    key = ("page", iri, suffixable, request.headers.get("Accept", ""), current_app.config.get("BASE_IRI"))
+    return cached(key, lambda: _serve(iri, suffixable=suffixable))
+
+
+def _serve(iri: str, *, suffixable: bool = True) -> Response:
     """Answer for one IRI: RDF if asked for, else its HTML page; 404 if the graph does not know it."""
     suffix = None
     if suffixable:
