@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 import schemathesis
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,10 +117,15 @@ def test_openapi_operations_conform_to_their_description(client):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert operations, "/openapi.json describes no operation"
     for operation in operations:
+        # /sparql takes any string as its query: a schema-valid string may still be bad SPARQL, which
+        # must get a 400 (the protocol says so), so "valid data is accepted" cannot hold there; every
+        # other check (no 5xx, documented status codes and content, response schema) still runs.
+        excluded = [positive_data_acceptance] if operation.path == "/sparql" else []
+
         @given(case=operation.as_strategy())
         @settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def check(case):
-            case.call_and_validate()
+            case.call_and_validate(excluded_checks=excluded)
 
         try:
             check()

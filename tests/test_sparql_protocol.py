@@ -321,3 +321,15 @@ def test_bad_query_syntax(client, accept):
 def test_bad_query_empty(client):
     assert get(client, "  ").status_code == 400
     assert client.post("/sparql", data={"format": "json"}, headers=FORM).status_code == 400
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "rdf", "jsonld", "nq", "trig"])
+def test_service_description_in_every_rdf_format(client, fmt):
+    """GET /sparql without a query describes the service in each RDF format, dataset formats included."""
+    response = client.get("/sparql", query_string={"format": fmt})
+    assert response.status_code == 200
+    rdflib_format = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld", "nq": "nquads", "trig": "trig"}[fmt]
+    dataset = rdflib.Dataset()
+    dataset.parse(data=response.get_data(as_text=True), format=rdflib_format)
+    sd = rdflib.URIRef("http://www.w3.org/ns/sparql-service-description#Service")
+    assert any(o == sd for _, _, o, _ in dataset.quads((None, rdflib.RDF.type, None, None)))

@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
-from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, VOID
 
 from kg import queries as named_queries
@@ -192,6 +192,11 @@ def service_description() -> Response:
     rdflib_format = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld", "nq": "nquads",
                      "trig": "trig"}[fmt.name]
     graph = describe_service(request.base_url)
+    if fmt.name in ("nq", "trig"):  # dataset formats: the description is the default graph
+        dataset = Dataset()
+        for triple in graph:
+            dataset.add(triple)
+        graph = dataset
     body = graph.serialize(format=rdflib_format)
     return Response(body, content_type=fmt.content_type, headers={**CORS, "Vary": "Accept"})
 
