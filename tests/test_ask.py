@@ -282,22 +282,13 @@ def test_group_evidence_shows_each_passage_once(real_store):
 
 def test_ask_flow_in_a_browser(real_store):
     """Example question → answers → evidence opens the highlighted sentence → SPARQL opens in the editor."""
-    import os
     import re
-    import shutil
     import threading
-    from pathlib import Path
 
-    chromium_path = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-    missing = not (Path(chromium_path).exists() or shutil.which(chromium_path))
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail("the ask browser test needs Chromium and playwright (installed by `make test`)")
-        pytest.skip("Chromium or playwright not installed")
+    from sysdeps import CHROMIUM as chromium_path, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
 
     from werkzeug.serving import make_server
 

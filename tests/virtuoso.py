@@ -9,7 +9,6 @@ In CI (``CI=true``) a missing ``virtuoso-t`` fails the tests instead of skipping
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 import socket
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from sysdeps import missing_dependency
 import requests
 
 START_TIMEOUT = 120  # seconds for a fresh database to come up
@@ -120,9 +120,7 @@ def _free_port() -> int:
 
 
 def _missing(reason: str):
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason} (CI must run the Virtuoso tests; `make test` installs virtuoso-opensource)")
-    pytest.skip(reason)
+    missing_dependency(reason)
 
 
 @contextmanager
