@@ -20,9 +20,9 @@ sys.path[:] = [p for p in sys.path if p not in ("", _HERE) and Path(p or ".").re
 sys.path.insert(0, str(Path(_HERE).parent))
 
 from bench.common import median, ms, percentile, report, table  # noqa: E402
-from kg.ask import ask  # noqa: E402
-from kg.evaluate import load_gold  # noqa: E402
-from kg.store import EmbeddedStore  # noqa: E402
+from kg.qa.ask import ask  # noqa: E402
+from kg.qa.evaluate import load_gold  # noqa: E402
+from kg.store.embedded import EmbeddedStore  # noqa: E402
 
 
 def main() -> None:

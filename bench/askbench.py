@@ -33,11 +33,11 @@ def gold_questions() -> list[str]:
 
 
 def find_ask():
-    """Return ``(callable(store, question), why)``; the callable is None when kg.ask is absent."""
+    """Return ``(callable(store, question), why)``; the callable is None when kg.qa.ask is absent."""
     try:
-        module = importlib.import_module("kg.ask")
+        module = importlib.import_module("kg.qa.ask")
     except ImportError as exc:
-        return None, f"kg.ask is absent ({exc})"
+        return None, f"kg.qa.ask is absent ({exc})"
     for name in ("answer", "ask", "answer_question"):
         fn = getattr(module, name, None)
         if callable(fn) and not inspect.isclass(fn):
@@ -45,7 +45,7 @@ def find_ask():
             if params and params[0] in ("question", "text", "q"):
                 return (lambda store, q, fn=fn: fn(q, store)), f"kg.ask.{name}"
             return (lambda store, q, fn=fn: fn(store, q)), f"kg.ask.{name}"
-    return None, "kg.ask has no answer()/ask() function"
+    return None, "kg.qa.ask has no answer()/ask() function"
 
 
 def gold_path_note() -> str:

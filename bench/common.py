@@ -32,7 +32,7 @@ def synthetic_graph(triples: int, seed: int = SEED) -> Path:
     source = hashlib.sha256(ARTICLE_GRAPH.read_bytes()).hexdigest()[:8]  # regenerate when the release changes
     path = DATA / f"synth-{triples}-s{seed}-{source}.nq"
     if not path.exists():
-        from kg.synth import write
+        from kg.build.synth import write
 
         tmp = path.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as out:

@@ -15,11 +15,11 @@ from bench.common import ROOT, median, ms, report, table
 
 sys.path.insert(0, str(ROOT))  # tests.virtuoso: the test suite's Virtuoso runner
 
-from kg import export as kgexport  # noqa: E402
+from kg.views import export as kgexport  # noqa: E402
 from kg import paths  # noqa: E402
-from kg import void as kgvoid  # noqa: E402
-from kg.push import Pusher, read_graphs  # noqa: E402
-from kg.store import EmbeddedStore  # noqa: E402
+from kg.views import void as kgvoid  # noqa: E402
+from kg.store.push import Pusher, read_graphs  # noqa: E402
+from kg.store.embedded import EmbeddedStore  # noqa: E402
 
 RUNS = 5
 PUSH_RUNS = 3

@@ -32,7 +32,7 @@ QUESTION = "What causes knee muscle spasms?"
 
 def bound_query_text(name: str) -> str:
     """The named query's text with its example parameters bound by a VALUES block."""
-    from kg.queries import registry
+    from kg.sparql.registry import registry
 
     query = registry()[name]
     try:
@@ -46,7 +46,7 @@ def bound_query_text(name: str) -> str:
 
 
 def routes() -> list[tuple[str, str]]:
-    from kg.queries import registry
+    from kg.sparql.registry import registry
 
     named = registry()[ONE_HOP]
     api = f"/api/queries/{ONE_HOP}?" + urlencode(named.example_values())

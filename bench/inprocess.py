@@ -59,8 +59,8 @@ def _time(fn, budget: float = BUDGET, max_runs: int = MAX_RUNS) -> tuple[list[fl
 
 def worker(path: Path, article: int | None) -> dict:
     """Load one graph and time everything on it; return a JSON-able dict."""
-    from kg.queries import registry, run
-    from kg.store import EmbeddedStore
+    from kg.sparql.registry import registry, run
+    from kg.store.embedded import EmbeddedStore
     from bench.common import example_values
     from bench.askbench import find_ask, gold_questions
 

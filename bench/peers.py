@@ -95,7 +95,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk load per system")
     parser.add_argument("--graph", type=Path, default=ARTICLE_GRAPH)
     args = parser.parse_args()
-    from kg.queries import registry
+    from kg.sparql.registry import registry
 
     texts = {q.name: bound_query_text(q.name) for q in registry()}
     results: dict[str, dict] = {}

@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    from kg.queries import registry
+    from kg.sparql.registry import registry
 
     named = [q for q in registry()]
     kinds = _requests([bound_query_text(q.name) for q in named], [(q.name, q.example_values()) for q in named])

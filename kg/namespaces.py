@@ -1,6 +1,8 @@
-"""IRIs of the graph: one namespace per kind of node, and the named graphs."""
+"""IRIs of the graph: one namespace per kind of node, the named graphs, and the app path each IRI opens at."""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -46,8 +48,27 @@ PREFIXES = {
     "dcterms": str(DCTERMS),
 }
 
+
+def local_path(iri: str, base: str = BASE) -> str:
+    """Return the app path that describes ``iri``: graph IRIs keep their path, others open at ``/resource``.
+
+    >>> local_path("https://w3id.org/kneekg/id/dehydration")
+    '/id/dehydration'
+    >>> local_path("http://schema.org/Drug")
+    '/resource?iri=http%3A%2F%2Fschema.org%2FDrug'
+    """
+    if iri.startswith(base):
+        return "/" + iri[len(base):]
+    return "/resource?iri=" + quote(iri, safe="")
+
+
+def is_local(iri: str, base: str = BASE) -> bool:
+    """Whether ``iri`` is under the graph's base (and so opens at its own path in the app)."""
+    return iri.startswith(base)
+
+
 __all__ = [
     "BASE", "KGO", "KG", "STATEMENT", "GRAPH", "SCHEMA", "ONTOLOGY_IRI", "ARTICLE_IRI",
     "ONTOLOGY_GRAPH", "FACTS_GRAPH", "INFERRED_GRAPH", "PROVENANCE_GRAPH", "NAMED_GRAPHS",
-    "EXTERNAL_PREFIXES", "PREFIXES",
+    "EXTERNAL_PREFIXES", "PREFIXES", "local_path", "is_local",
 ]

@@ -8,8 +8,8 @@ import pyoxigraph
 import pytest
 
 from kg import paths
-from kg.build import BuildResult, Sources, compute
-from kg.store import EmbeddedStore
+from kg.build.pipeline import BuildResult, Sources, compute
+from kg.store.embedded import EmbeddedStore
 
 DATA = Path(__file__).parent / "data"
 

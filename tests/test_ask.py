@@ -5,8 +5,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kg.ask import MAX_QUESTION_CHARS, TEMPLATES, BadQuestion, ask, examples, normalise
-from kg.cli import main
+from kg.qa.ask import MAX_QUESTION_CHARS, TEMPLATES, BadQuestion, ask, examples, normalise
+from cli.main import main
 from kg.namespaces import KG, KGO
 
 
@@ -152,7 +152,7 @@ def test_normalise_accepts_the_longest_allowed_question():
 
 def test_user_text_never_reaches_the_query(real_store, monkeypatch):
     """Every query the pipeline runs is a named query's text; only IRIs from the index are bound."""
-    from kg import queries as named_queries
+    from kg.sparql import registry as named_queries
 
     seen = []
     original = named_queries.run
@@ -270,7 +270,7 @@ def test_two_hop_evidence_includes_the_intermediate_facts(real_store):
 
 
 def test_group_evidence_shows_each_passage_once(real_store):
-    from kg.ask import group_evidence
+    from kg.qa.ask import group_evidence
 
     answer = ask(real_store, "which vitamins are linked to twitching?")
     passages = group_evidence(answer.evidence)

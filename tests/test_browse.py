@@ -258,7 +258,7 @@ def test_ontology_overview_lists_every_class_and_relation(real_client, real_stor
 
 
 def test_home_page_statistics_and_entry_points(real_client, real_store):
-    from kg.queries import registry, run
+    from kg.sparql.registry import registry, run
     stats = {r["measure"].value: r["value"].value for r in run(real_store, registry()["statistics"])}
     page = Page(real_client.get("/").get_data(as_text=True))
     assert f"{stats['entities']} entities" in page.plain and f"{stats['quotes']} evidence quotes" in page.plain

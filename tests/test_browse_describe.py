@@ -1,11 +1,11 @@
-"""kg.describe: what an IRI is, its page model, its evidence — on the small graph and the real one."""
+"""kg.views.describe: what an IRI is, its page model, its evidence — on the small graph and the real one."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg import paths
-from kg.describe import MAX_GRAPH_NODES, Describer, curie, describer, external_id
+from kg.views.describe import MAX_GRAPH_NODES, Describer, curie, describer, external_id
 from kg.namespaces import ARTICLE_IRI, FACTS_GRAPH, KG, KGO, ONTOLOGY_IRI, STATEMENT
 
 ENTITY_IDS = ["knee-muscle-spasm", "muscle-spasm", "dehydration", "calcium", "caffeine", "stimulants", "hydration",

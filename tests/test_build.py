@@ -10,8 +10,8 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg import paths
-from kg.build import Sources, compute, write_artifacts
-from kg.errors import BuildError
+from kg.build.pipeline import Sources, compute, write_artifacts
+from kg.build.errors import BuildError
 from kg.namespaces import FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, PROVENANCE_GRAPH
 
 DATA = Path(__file__).parent / "data"
@@ -115,12 +115,12 @@ def test_failed_cli_build_keeps_the_last_good_artifacts(tmp_path):
         shutil.copytree(paths.ROOT / part, home / part)
     shutil.copytree(DATA / "valid" / "mini", home / "kg" / "facts", dirs_exist_ok=True)
     env = {"KG_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    ok = subprocess.run([sys.executable, "-m", "kg.cli", "build"], env=env, capture_output=True, text=True, timeout=300)
+    ok = subprocess.run([sys.executable, "-m", "cli.main", "build"], env=env, capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
     before = {p.name: p.read_bytes() for p in (home / "kg" / "artifacts").iterdir()}
     relations = home / "kg" / "facts" / "relations.yaml"
     relations.write_text(relations.read_text() + "- s: dehydration\n  p: causes\n  o: nowhere\n  quote: x\n")
-    bad = subprocess.run([sys.executable, "-m", "kg.cli", "build"], env=env, capture_output=True, text=True, timeout=300)
+    bad = subprocess.run([sys.executable, "-m", "cli.main", "build"], env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert "unknown entity 'nowhere'" in bad.stderr
     after = {p.name: p.read_bytes() for p in (home / "kg" / "artifacts").iterdir()}

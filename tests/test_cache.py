@@ -7,7 +7,8 @@ import json
 import pytest
 from flask import Flask, jsonify, request
 
-from kg import cache, paths
+from webapp import cache
+from kg import paths
 
 
 def test_lru_keeps_the_most_recent_and_counts_hits():

@@ -6,7 +6,7 @@ import pyoxigraph
 import pytest
 
 from kg import paths
-from kg.checks import check_files, run_check
+from kg.build.checks import check_files, run_check
 
 CHECKS = check_files(paths.CHECKS_DIR)
 

@@ -19,7 +19,7 @@ import rdflib
 import requests
 from click.testing import CliRunner
 
-from kg.cli import main
+from cli.main import main
 
 KG = "https://w3id.org/kneekg/id/"
 

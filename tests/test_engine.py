@@ -1,13 +1,13 @@
-"""kg.engine: analysis before evaluation, positioned syntax errors, the killable worker pool, the cache."""
+"""kg.sparql.engine: analysis before evaluation, positioned syntax errors, the killable worker pool, the cache."""
 
 from __future__ import annotations
 
 import pyoxigraph
 import pytest
 
-from kg import engine as eng
-from kg.engine import Engine, QueryRefused, QuerySyntaxError, QueryTimeout, analyse
-from kg.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.sparql import engine as eng
+from kg.sparql.engine import Engine, QueryRefused, QuerySyntaxError, QueryTimeout, analyse
+from kg.sparql.results import GRAPH_FORMATS, SOLUTION_FORMATS
 
 KGG = "https://w3id.org/kneekg/graph/"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

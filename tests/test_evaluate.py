@@ -5,9 +5,9 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
-from kg import queries as named_queries
-from kg.cli import main
-from kg.evaluate import evaluate, load_gold, prf, score, summarise
+from kg.sparql import registry as named_queries
+from cli.main import main
+from kg.qa.evaluate import evaluate, load_gold, prf, score, summarise
 from kg.namespaces import KG
 
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg import export as kgexport
+from kg.views import export as kgexport
 from kg import paths
-from kg.cli import main
+from cli.main import main
 from kg.namespaces import NAMED_GRAPHS
 
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld": "json-ld",
@@ -57,7 +57,7 @@ def test_every_format_round_trips(dataset, fmt, graph):
 
 
 def test_whole_dumps_carry_their_description_in_its_own_graph(dataset):
-    from kg import void as kgvoid
+    from kg.views import void as kgvoid
 
     description = kgvoid.describe(dataset, "http://example.org", kgvoid.build_time())
     parsed = Dataset()

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import BuildError
-from kg.facts import load_facts
+from kg.build.errors import BuildError
+from kg.build.facts import load_facts
 
 DATA = Path(__file__).parent / "data"
 

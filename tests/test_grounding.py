@@ -1,5 +1,5 @@
 from kg import paths
-from kg.grounding import QuoteNotFound, closest_passage, content_units, coverage, locate
+from kg.build.grounding import QuoteNotFound, closest_passage, content_units, coverage, locate
 
 import pytest
 

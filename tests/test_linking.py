@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.linking import FUZZY_CUTOFF, label_index, normalise_label, tokens
+from kg.qa.linking import FUZZY_CUTOFF, label_index, normalise_label, tokens
 from kg.namespaces import KG
 
 

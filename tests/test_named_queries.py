@@ -7,7 +7,7 @@ import pyoxigraph
 import pytest
 
 from kg import paths
-from kg.queries import registry, run
+from kg.sparql.registry import registry, run
 from webapp.sparql import with_values
 
 KG = "https://w3id.org/kneekg/id/"

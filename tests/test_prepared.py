@@ -7,9 +7,10 @@ import io
 import pyoxigraph
 import pytest
 
-from kg import prepared, synth
-from kg.queries import registry, run
-from kg.store import EmbeddedStore
+from kg.store import prepared
+from kg.build import synth
+from kg.sparql.registry import registry, run
+from kg.store.embedded import EmbeddedStore
 
 QUERIES = list(registry())
 

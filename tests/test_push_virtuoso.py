@@ -12,7 +12,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg import paths
-from kg.cli import main
+from cli.main import main
 from kg.namespaces import NAMED_GRAPHS
 
 
@@ -52,7 +52,7 @@ def remote_count(virtuoso, graph: str) -> int:
 
 
 def update(virtuoso, sparql: str) -> None:
-    from kg.remote import ChallengeAuth
+    from kg.store.remote import ChallengeAuth
 
     response = requests.post(virtuoso.sparql_auth, data={"update": sparql}, timeout=30,
                              auth=ChallengeAuth(virtuoso.user, virtuoso.password))

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph
 
 from kg import paths
-from kg.build import compute, stale_artifacts
+from kg.build.pipeline import compute, stale_artifacts
 
 
 @pytest.fixture(scope="module")

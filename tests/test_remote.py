@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg import queries
-from kg.remote import (RemoteError, RemoteStore, bind_values, boolean_variables, redact_url, split_order,
+from kg.sparql import registry as queries
+from kg.store.remote import (RemoteError, RemoteStore, bind_values, boolean_variables, redact_url, split_order,
                        substitute, values_block, where_brace)
 
 IRI = pyoxigraph.NamedNode("https://w3id.org/kneekg/id/dehydration")
@@ -232,7 +232,7 @@ def test_challenge_auth_answers_a_basic_challenge():
 
     import requests
 
-    from kg.remote import ChallengeAuth
+    from kg.store.remote import ChallengeAuth
 
     seen = []
 
@@ -276,7 +276,7 @@ def test_serve_endpoint_option_selects_the_remote_backend(monkeypatch):
     from click.testing import CliRunner
 
     import webapp.server
-    from kg.cli import main
+    from cli.main import main
 
     seen = {}
     monkeypatch.setattr(webapp.server, "run", lambda **kwargs: seen.update(kwargs))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.search import Hit, SearchIndex, index_for, normalise, search
+from kg.views.search import Hit, SearchIndex, index_for, normalise, search
 
 KG = "https://w3id.org/kneekg/id/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from kg.queries import registry
+from kg.sparql.registry import registry
 from webapp import server
 
 

@@ -8,11 +8,12 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
-from kg import paths, synth
-from kg.cli import main
+from kg import paths
+from kg.build import synth
+from cli.main import main
 from kg.namespaces import NAMED_GRAPHS
-from kg.queries import registry, run
-from kg.store import EmbeddedStore
+from kg.sparql.registry import registry, run
+from kg.store.embedded import EmbeddedStore
 
 SIZE = 20_000  # the release graph (~7.9k) and two synthetic articles
 

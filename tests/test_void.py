@@ -7,8 +7,8 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, SKOS, XSD
 
-from kg import export as kgexport
-from kg import void as kgvoid
+from kg.views import export as kgexport
+from kg.views import void as kgvoid
 from kg.namespaces import ARTICLE_IRI
 
 VOID = Namespace("http://rdfs.org/ns/void#")

@@ -30,7 +30,7 @@ def free_port() -> int:
 def test_kneekg_serve_binds_loopback_and_serves_healthz():
     port = free_port()
     env = dict(os.environ)
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--workers", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--port", str(port), "--workers", "1"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

@@ -193,8 +193,8 @@ def virtuoso_mini(virtuoso, mini_build):
     """The session Virtuoso holding the mini graph's four named graphs; a ``RemoteStore`` on it."""
     import pyoxigraph
 
-    from kg.push import push
-    from kg.remote import RemoteStore
+    from kg.store.push import push
+    from kg.store.remote import RemoteStore
 
     graphs: dict = {}
     for quad in pyoxigraph.parse(mini_build.files["graph.nq"], format=pyoxigraph.RdfFormat.N_QUADS):
@@ -208,7 +208,7 @@ def virtuoso_mini(virtuoso, mini_build):
 def virtuoso_release(virtuoso):
     """A second Virtuoso, bulk-loaded with the release graph (kg/artifacts/graph.nq); a ``RemoteStore`` on it."""
     from kg import paths
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
 
     with virtuoso_server(paths.ARTIFACTS_DIR / paths.GRAPH_NQ) as server:
         yield RemoteStore(server.sparql, timeout=60)

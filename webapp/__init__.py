@@ -22,12 +22,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from kg.store import EmbeddedStore
+    from kg.store.embedded import EmbeddedStore
 
     store = app.config["STORE"]
     if store is None and app.config["SPARQL_ENDPOINT"]:
         # Remote backend (issue 5): same GraphStore interface over the SPARQL 1.1 Protocol.
-        from kg.remote import RemoteStore
+        from kg.store.remote import RemoteStore
 
         store = RemoteStore(app.config["SPARQL_ENDPOINT"], timeout=app.config["QUERY_TIMEOUT"])
     if store is None:

@@ -14,13 +14,13 @@ from itertools import islice
 import pyoxigraph
 from flask import Blueprint, current_app, jsonify, request
 
-from kg import queries as named_queries
-from kg.cache import cached
-from kg.engine import SERVED_GRAPHS
-from kg.prepared import text_for
-from kg.queries import QueryError
+from kg.sparql import registry as named_queries
+from webapp.cache import cached
+from kg.sparql.engine import SERVED_GRAPHS
+from kg.store.prepared import text_for
+from kg.sparql.registry import QueryError
 
-from .links import local_path
+from kg.namespaces import local_path
 
 bp = Blueprint("api", __name__)
 

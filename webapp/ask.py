@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, jsonify, render_template, request
 
-from kg.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
-from kg.cache import cached
+from kg.qa.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
+from webapp.cache import cached
 
 from .api import register_path
 

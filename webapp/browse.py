@@ -2,7 +2,7 @@
 
 Routes mirror the IRI paths (``https://w3id.org/kneekg/id/x`` → ``/id/x``); a ``.ttl``/``.jsonld``/
 ``.nt``/``.rdf`` suffix or an ``Accept`` header picks an RDF format. Page models come from
-``kg.describe``; search from ``kg.search``.
+``kg.views.describe``; search from ``kg.views.search``.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import rdflib
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 from werkzeug.exceptions import NotFound
 
-from kg.cache import cached
-from kg.describe import MAX_GRAPH_NODES, describer
+from webapp.cache import cached
+from kg.views.describe import MAX_GRAPH_NODES, describer
 from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
-from kg.search import search as search_labels
+from kg.views.search import search as search_labels
 
 from .api import register_path
-from .links import local_path
+from kg.namespaces import local_path
 
 bp = Blueprint("browse", __name__)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, render_template
 
-from kg.describe import describer
+from kg.views.describe import describer
 from kg.namespaces import KG, KGO
-from kg.queries import registry, run
+from kg.sparql.registry import registry, run
 
 bp = Blueprint("core", __name__)
 

@@ -16,10 +16,10 @@ import pyoxigraph
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from kg import export as kgexport
+from kg.views import export as kgexport
 from kg import paths
-from kg import void as kgvoid
-from kg.remote import RemoteError, RemoteTimeout
+from kg.views import void as kgvoid
+from kg.store.remote import RemoteError, RemoteTimeout
 
 bp = Blueprint("export", __name__)
 

@@ -44,7 +44,7 @@ def warm(app) -> int:
     pyoxigraph parses a query on every call, so this pays the first call's one-off costs
     (imports, page faults in the freshly loaded store, template compilation) before the fork.
     """
-    from kg.queries import QueryError, registry, run
+    from kg.sparql.registry import QueryError, registry, run
 
     store = app.extensions["kg_store"]
     count = 0

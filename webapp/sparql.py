@@ -2,7 +2,7 @@
 
 GET ``?query=``, POST form-encoded and POST ``application/sparql-query``; the dataset from
 ``default-graph-uri``/``named-graph-uri`` (limited to the served graphs); results negotiated on
-Accept (q-values) or ``format=``. Every query goes through :mod:`kg.engine` (refused before
+Accept (q-values) or ``format=``. Every query goes through :mod:`kg.sparql.engine` (refused before
 evaluation when it would write, call out or read a foreign graph; time-limited; row-capped).
 A GET without a query describes the service (SPARQL Service Description + VoID) to RDF clients
 and sends browsers to the editor.
@@ -17,11 +17,11 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, render_te
 from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, VOID
 
-from kg import queries as named_queries
-from kg.cache import cached
-from kg.engine import SERVED_GRAPHS, Engine, EngineError, analyse
+from kg.sparql import registry as named_queries
+from webapp.cache import cached
+from kg.sparql.engine import SERVED_GRAPHS, Engine, EngineError, analyse
 from kg.namespaces import BASE, PREFIXES
-from kg.results import GRAPH_FORMATS, NotAcceptable, negotiate
+from kg.sparql.results import GRAPH_FORMATS, NotAcceptable, negotiate
 
 bp = Blueprint("sparql", __name__)
 

@@ -16,16 +16,16 @@ import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from . import paths
-from .assemble import ROLE_CLASSES, assemble, load_ontology
-from .checks import run_checks
-from .errors import BuildError, Problem
-from .facts import load_facts
-from .grounding import coverage
-from .namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, ONTOLOGY_GRAPH, PREFIXES,
+from kg import paths
+from kg.build.assemble import ROLE_CLASSES, assemble, load_ontology
+from kg.build.checks import run_checks
+from kg.build.errors import BuildError, Problem
+from kg.build.facts import load_facts
+from kg.build.grounding import coverage
+from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, ONTOLOGY_GRAPH, PREFIXES,
                          PROVENANCE_GRAPH)
-from .reasoning import reason
-from .validate import check_shapes
+from kg.build.reasoning import reason
+from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
 

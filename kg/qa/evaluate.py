@@ -16,10 +16,11 @@ from statistics import mean
 
 import yaml
 
-from .ask import ask
-from .namespaces import KG
+from kg.qa.ask import ask
+from kg import paths
+from kg.namespaces import KG
 
-GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "questions.yaml"
+GOLD = paths.GOLD_QUESTIONS
 SPLITS = ("tune", "held-out")
 
 

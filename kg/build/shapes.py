@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from .errors import BuildError, Problem
+from kg.build.errors import BuildError, Problem
 
 
 def shacl_problems(data: Graph, ontology: Graph, shapes_path: Path) -> list[Problem]:

@@ -16,7 +16,7 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTr
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from .namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 
 SOLUTION_FORMS = ("SELECT", "ASK")
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")

@@ -17,10 +17,10 @@ import pyoxigraph
 import rdflib
 from rdflib import Literal, URIRef
 
-from . import paths
-from .namespaces import (ARTICLE_IRI, EXTERNAL_PREFIXES, FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, NAMED_GRAPHS,
+from kg import paths
+from kg.namespaces import (ARTICLE_IRI, EXTERNAL_PREFIXES, FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, NAMED_GRAPHS,
                          ONTOLOGY_IRI, PREFIXES, PROVENANCE_GRAPH, STATEMENT)
-from .queries import registry, run
+from kg.sparql.registry import registry, run
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

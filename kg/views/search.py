@@ -6,7 +6,7 @@ starting with the text, label containing the text, then fuzzy matching with rapi
 (a score cutoff, and no fuzzy matching for texts shorter than four characters, where
 nearly everything is "close").
 
->>> from kg.search import normalise
+>>> from kg.views.search import normalise
 >>> normalise("  Muscle SPASMS! ")
 'muscle spasm'
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from .namespaces import FACTS_GRAPH
+from kg.namespaces import FACTS_GRAPH
 
 MIN_FUZZY_LENGTH = 4  # shorter texts only match by prefix or substring
 FUZZY_CUTOFF = 86.0  # rapidfuzz score (0–100) below which a fuzzy match is not a match
@@ -165,7 +165,7 @@ def index_for(store) -> SearchIndex:
 def search(store, text: str, limit: int = 10) -> list[Hit]:
     """Find entities of ``store`` (a ``GraphStore`` or a ``SearchIndex``) by label; best first.
 
-    >>> from kg.store import EmbeddedStore
+    >>> from kg.store.embedded import EmbeddedStore
     >>> [h.label for h in search(EmbeddedStore.from_file(), "dehydraton", limit=1)]
     ['Dehydration']
     """

@@ -3,7 +3,7 @@
 One ``pyoxigraph.Dataset`` (the four named graphs, read from any ``GraphStore``) is written in the
 format asked for. Triple formats (Turtle, N-Triples, RDF/XML, JSON-LD) carry the union of
 the selected graphs; quad formats (N-Quads, TriG) keep each triple in its named graph.
-A whole-dataset dump (``graph="all"``) also carries its VoID/DCAT description (``kg.void``):
+A whole-dataset dump (``graph="all"``) also carries its VoID/DCAT description (``kg.views.void``):
 in the named graph ``kgg:void`` for quad formats, merged into the triples otherwise.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad, RdfFormat
 
-from .namespaces import (FACTS_GRAPH, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
+from kg.namespaces import (FACTS_GRAPH, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                          PREFIXES, PROVENANCE_GRAPH)
 
 VOID_GRAPH = GRAPH.void  # the dataset description, inside whole-dataset dumps

@@ -13,7 +13,7 @@ from typing import Protocol
 import pyoxigraph
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat
 
-from . import paths
+from kg import paths
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from .namespaces import NAMED_GRAPHS, PREFIXES
-from .results import Format, Serialised, formats_for, serialise
+from kg.namespaces import NAMED_GRAPHS, PREFIXES
+from kg.sparql.results import Format, Serialised, formats_for, serialise
 
 SERVED_GRAPHS = tuple(str(g) for g in NAMED_GRAPHS)
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -141,7 +141,7 @@ def _analyse(sparql: str, served: tuple[str, ...]) -> Analysis:
     >>> analyse("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
-    kg.engine.QueryRefused: SERVICE is not allowed: this endpoint never queries other servers
+    kg.sparql.engine.QueryRefused: SERVICE is not allowed: this endpoint never queries other servers
     """
     toks = tokens(sparql)
     prefixes: dict[str, str] = {}

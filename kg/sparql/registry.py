@@ -21,8 +21,8 @@ from typing import Mapping
 
 import pyoxigraph
 
-from . import paths
-from .namespaces import PREFIXES
+from kg import paths
+from kg.namespaces import PREFIXES
 
 PARAM_TYPES = ("iri", "string", "integer")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -185,7 +185,7 @@ class Registry:
 
 def run(store, query: NamedQuery, values: Mapping[str, str] | None = None):
     """Bind ``values`` as terms and run ``query`` on ``store`` (any ``GraphStore``)."""
-    from .prepared import text_for  # the embedded store evaluates an equivalent, faster text (kg/prepared.py)
+    from kg.store.prepared import text_for  # the embedded store evaluates an equivalent, faster text (kg/prepared.py)
 
     return store.query(text_for(store, query), substitutions=query.bind(values or {}))
 

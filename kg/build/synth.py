@@ -30,8 +30,8 @@ from typing import IO, Iterator
 import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
-from . import paths
-from .namespaces import ARTICLE_IRI, KG, STATEMENT
+from kg import paths
+from kg.namespaces import ARTICLE_IRI, KG, STATEMENT
 
 REDIRECT_SHARE = 0.2  # share of entity-to-entity facts of an article that reach into an earlier article
 _ENTITY = str(KG)

@@ -10,10 +10,10 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .errors import BuildError, Problem
-from .facts import Facts
-from .grounding import QuoteNotFound, locate
-from .namespaces import ARTICLE_IRI, EXTERNAL_PREFIXES, KG, KGO, STATEMENT
+from kg.build.errors import BuildError, Problem
+from kg.build.facts import Facts
+from kg.build.grounding import QuoteNotFound, locate
+from kg.namespaces import ARTICLE_IRI, EXTERNAL_PREFIXES, KG, KGO, STATEMENT
 
 # Classes that name roles: the reasoner infers them, the facts never assert them.
 ROLE_CLASSES = {"Cause", "RiskFactor", "Treatment", "PreventiveMeasure", "WarningSign",

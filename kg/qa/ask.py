@@ -8,7 +8,7 @@ The pipeline, one step per function:
 3. recognise the relation, its direction and the answer kind with a small set of
    ``Template`` s — regular expressions over the normalised question, Quepy style, each with
    the named query it runs and an example question (a test runs every example);
-4. link entity mentions to IRIs (``kg.linking``) and fill the template's slot with a mention
+4. link entity mentions to IRIs (``kg.qa.linking``) and fill the template's slot with a mention
    whose entity takes part in the relation (a "cause" slot needs something that has causes);
 5. run the named query from ``queries/`` with the chosen IRIs **bound** as terms — nothing the
    user typed reaches a query — and turn rows into answers with their evidence quotes.
@@ -27,9 +27,9 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import queries as named_queries
-from .linking import STOPWORDS, LabelIndex, Mention, label_index, tokens
-from .namespaces import KG, KGO
+from kg.sparql import registry as named_queries
+from kg.qa.linking import STOPWORDS, LabelIndex, Mention, label_index, tokens
+from kg.namespaces import KG, KGO, local_path
 
 MAX_QUESTION_CHARS = 500
 TOPIC = (str(KG["knee-muscle-spasm"]), str(KG["muscle-spasm"]))
@@ -392,9 +392,6 @@ def _entity(ctx: Context, iri: str) -> dict:
 
 
 def _local_path(iri: str) -> str:
-    # The web app's mapping (webapp.links.local_path); imported lazily so the CLI needs no Flask.
-    from webapp.links import local_path
-
     return local_path(iri)
 
 

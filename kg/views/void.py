@@ -16,8 +16,8 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .export import FORMATS, GRAPH_TITLES, GRAPHS, Format
-from .namespaces import ARTICLE_IRI, BASE, KG, PREFIXES
+from kg.views.export import FORMATS, GRAPH_TITLES, GRAPHS, Format
+from kg.namespaces import ARTICLE_IRI, BASE, KG, PREFIXES
 
 DATASET_IRI = BASE + "dataset"
 VOID = "http://rdfs.org/ns/void#"

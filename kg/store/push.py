@@ -25,8 +25,8 @@ import pyoxigraph
 import requests
 from pyoxigraph import BlankNode, NamedNode, RdfFormat, Triple
 
-from .namespaces import NAMED_GRAPHS
-from .remote import ChallengeAuth, redact_url, server_message, split_credentials
+from kg.namespaces import NAMED_GRAPHS
+from kg.store.remote import ChallengeAuth, redact_url, server_message, split_credentials
 
 GSP = "Graph Store Protocol"
 UPDATE = "SPARQL Update"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import paths
+from kg import paths
 
 CACHE_CONTROL = "public, max-age=300"
 MAX_BODY = 1_000_000  # bytes; larger bodies are served but not kept

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import paths
+from kg import paths
 
 
 def _report_failure(exc) -> None:
@@ -23,8 +23,8 @@ def main() -> None:
 @main.command()
 def build() -> None:
     """Check the facts, reason, and write the release artifacts (only if every check passes)."""
-    from .build import compute, stale_artifacts, write_artifacts
-    from .errors import BuildError
+    from kg.build.pipeline import compute, stale_artifacts, write_artifacts
+    from kg.build.errors import BuildError
 
     try:
         result = compute()
@@ -40,8 +40,8 @@ def build() -> None:
 @main.command()
 def validate() -> None:
     """Run every build check without writing anything; exit 1 if artifacts are stale."""
-    from .build import compute, stale_artifacts
-    from .errors import BuildError
+    from kg.build.pipeline import compute, stale_artifacts
+    from kg.build.errors import BuildError
 
     try:
         result = compute()
@@ -77,7 +77,7 @@ def synth(triples: int, out: str, seed: int) -> None:
     """Write a deterministic synthetic graph of the same ontology, grown from the release graph (for benchmarks)."""
     import time
 
-    from .synth import write
+    from kg.build.synth import write
 
     start = time.perf_counter()
     with open(out, "w", encoding="utf-8") as handle:
@@ -101,10 +101,10 @@ def query(source: str, params: tuple[str, ...], fmt: str) -> None:
     """
     from pathlib import Path
 
-    from .engine import EngineError, analyse
-    from .queries import Param, QueryError, parse_file, registry, to_term
-    from .results import GRAPH_FORMATS, SOLUTION_FORMATS, serialise, text_table
-    from .store import EmbeddedStore
+    from kg.sparql.engine import EngineError, analyse
+    from kg.sparql.registry import Param, QueryError, parse_file, registry, to_term
+    from kg.sparql.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialise, text_table
+    from kg.store.embedded import EmbeddedStore
 
     def usage(message: str) -> None:
         click.echo(f"error: {message}", err=True)
@@ -160,7 +160,7 @@ def query(source: str, params: tuple[str, ...], fmt: str) -> None:
         table = SOLUTION_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS
         out = serialise(result, table["jsonld" if fmt == "json" and form not in ("SELECT", "ASK") else fmt])
     except SyntaxError as exc:
-        from .engine import syntax_error
+        from kg.sparql.engine import syntax_error
 
         click.echo(f"error: {syntax_error(str(exc))}", err=True)
         sys.exit(1)
@@ -175,8 +175,8 @@ def ask(question: tuple[str, ...], as_json: bool, show_sparql: bool) -> None:
     """Answer a plain-English QUESTION about the article from the graph."""
     import json
 
-    from .ask import BadQuestion, ask as answer_question, render_text
-    from .store import EmbeddedStore
+    from kg.qa.ask import BadQuestion, ask as answer_question, render_text
+    from kg.store.embedded import EmbeddedStore
 
     try:
         answer = answer_question(EmbeddedStore.from_file(), " ".join(question))
@@ -196,8 +196,8 @@ def evaluate_command(failures: bool, as_json: bool) -> None:
     """Score question answering on the gold set (tests/gold/questions.yaml): macro P/R/F1, abstention."""
     import json
 
-    from .evaluate import evaluate, render, summarise
-    from .store import EmbeddedStore
+    from kg.qa.evaluate import evaluate, render, summarise
+    from kg.store.embedded import EmbeddedStore
 
     results = evaluate(EmbeddedStore.from_file())
     summary = summarise(results)
@@ -224,9 +224,9 @@ def export_command(fmt_name: str, graph_name: str, out: str | None, source: str 
     """Write the graph in one format (whole dataset, or one named graph) to stdout or --out."""
     from pathlib import Path
 
-    from . import export as kgexport
-    from . import void as kgvoid
-    from .store import EmbeddedStore
+    from kg.views import export as kgexport
+    from kg.views import void as kgvoid
+    from kg.store.embedded import EmbeddedStore
 
     try:
         fmt = kgexport.find_format(fmt_name)
@@ -272,8 +272,8 @@ def push(endpoint: str, target: str | None, graph_store: str | None, user: str |
     """Load the graph into a remote triplestore, replacing only the graphs pushed."""
     from pathlib import Path
 
-    from . import push as kgpush
-    from .queries import expand_iri
+    from kg.store import push as kgpush
+    from kg.sparql.registry import expand_iri
 
     if target is not None:
         try:

@@ -11,8 +11,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from .errors import BuildError, Problem
-from .namespaces import KG, KGO, SCHEMA
+from kg.build.errors import BuildError, Problem
+from kg.namespaces import KG, KGO, SCHEMA
 
 # kgo:relatedTo is the umbrella of every relation: materialising it would double the graph
 # and say nothing a property path (kgo:relatedTo via rdfs:subPropertyOf) cannot.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import BuildError, Problem
+from kg.build.errors import BuildError, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURIE_PATTERN = re.compile(r"^(mesh|hp|doid|wd|snomed):([A-Za-z0-9]+)$")

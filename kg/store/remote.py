@@ -31,9 +31,9 @@ import pyoxigraph
 import requests
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QueryTriples, RdfFormat
 
-from .engine import EngineError, QueryTimeout
-from .namespaces import NAMED_GRAPHS
-from .store import QueryResult, Term
+from kg.sparql.engine import EngineError, QueryTimeout
+from kg.namespaces import NAMED_GRAPHS
+from kg.store.embedded import QueryResult, Term
 
 SELECT_MEDIA = "application/sparql-results+json"
 GRAPH_MEDIA = "application/n-triples"

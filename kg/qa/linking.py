@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .namespaces import KGO
+from kg.namespaces import KGO
 
 FUZZY_CUTOFF = 85  # rapidfuzz score (0-100) a fuzzy n-gram needs to link
 SUGGEST_CUTOFF = 70  # below the link cutoff but close enough to suggest
