@@ -53,7 +53,7 @@ def main() -> None:
     rows.append(["**all**", len(per_question), f"**{ms(median(per_question))}**", ms(percentile(per_question, 90)),
                  ms(max(per_question))])
     body = table(["answer kind", "questions", "median ms", "p90 ms", "max ms"], rows)
-    notes = [f"Each gold question (tests/gold/questions.yaml) asked {args.repeat} times; a question's time is its median; "
+    notes = [f"Each gold question (evaluation/gold.yaml) asked {args.repeat} times; a question's time is its median; "
              "the table gives the median, p90 and max of those per question kind (kind of the gold answer).",
              f"First question on a fresh store (builds the label index and evidence lookup): {ms(first)} ms.",
              "In process: kg.ask.ask(store, question) on the embedded pyoxigraph store, release graph; no HTTP."]

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DATA = ROOT / "bench" / "data"  # synthetic graphs (generated, not committed)
-ARTICLE_GRAPH = ROOT / "kg" / "artifacts" / "graph.nq"
+ARTICLE_GRAPH = ROOT / "release" / "graph.nq"
 SYNTH_SIZES = (100_000, 1_000_000)
 SEED = 0
 

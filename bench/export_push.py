@@ -35,7 +35,7 @@ def timed(fn, runs: int) -> tuple[float, object]:
 
 
 def export_rows() -> list[list]:
-    graph = paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    graph = paths.RELEASE_DIR / paths.GRAPH_NQ
     data = kgexport.dataset_from(path=graph)
     description = kgvoid.describe(data, "http://127.0.0.1:5000", kgvoid.build_time(graph))
     store = EmbeddedStore.from_file(graph)
@@ -67,7 +67,7 @@ def web_rows() -> list[list]:
 def push_rows() -> list[list]:
     from tests.virtuoso import virtuoso_server
 
-    graphs = read_graphs(paths.ARTIFACTS_DIR / paths.GRAPH_NQ)
+    graphs = read_graphs(paths.RELEASE_DIR / paths.GRAPH_NQ)
     triples = sum(len(t) for t in graphs.values())
     rows = []
     with virtuoso_server() as server:

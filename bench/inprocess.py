@@ -79,7 +79,7 @@ def worker(path: Path, article: int | None) -> dict:
     ask, why = find_ask()
     questions = gold_questions()
     if ask is None or not questions:
-        out["ask"] = {"skipped": why if ask is None else "no gold questions (tests/gold/questions.yaml absent)"}
+        out["ask"] = {"skipped": why if ask is None else "no gold questions (evaluation/gold.yaml absent)"}
     else:
         per_question = []
         errors = 0

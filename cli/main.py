@@ -31,10 +31,10 @@ def build() -> None:
     except BuildError as exc:
         _report_failure(exc)
         return
-    changed = stale_artifacts(result, paths.ARTIFACTS_DIR)
-    write_artifacts(result, paths.ARTIFACTS_DIR)
+    changed = stale_artifacts(result, paths.RELEASE_DIR)
+    write_artifacts(result, paths.RELEASE_DIR)
     click.echo(result.summary())
-    click.echo(f"artifacts: {paths.ARTIFACTS_DIR} ({', '.join(changed) + ' changed' if changed else 'unchanged'})")
+    click.echo(f"artifacts: {paths.RELEASE_DIR} ({', '.join(changed) + ' changed' if changed else 'unchanged'})")
 
 
 @main.command()
@@ -49,7 +49,7 @@ def validate() -> None:
         _report_failure(exc)
         return
     click.echo(result.summary())
-    stale = stale_artifacts(result, paths.ARTIFACTS_DIR)
+    stale = stale_artifacts(result, paths.RELEASE_DIR)
     if stale:
         click.echo(f"artifacts out of date: {', '.join(stale)} (run `kneekg build`)", err=True)
         sys.exit(1)
@@ -193,7 +193,7 @@ def ask(question: tuple[str, ...], as_json: bool, show_sparql: bool) -> None:
 @click.option("--failures", is_flag=True, help="List every question that scored below 1.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def evaluate_command(failures: bool, as_json: bool) -> None:
-    """Score question answering on the gold set (tests/gold/questions.yaml): macro P/R/F1, abstention."""
+    """Score question answering on the gold set (evaluation/gold.yaml): macro P/R/F1, abstention."""
     import json
 
     from kg.qa.evaluate import evaluate, render, summarise
@@ -217,7 +217,7 @@ def evaluate_command(failures: bool, as_json: bool) -> None:
 @click.option("--out", "out", default=None, type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of standard output.")
 @click.option("--input", "source", default=None, type=click.Path(exists=True, dir_okay=False),
-              help="N-Quads to export (default: kg/artifacts/graph.nq).")
+              help="N-Quads to export (default: release/graph.nq).")
 @click.option("--base-url", default="http://127.0.0.1:5000", show_default=True,
               help="Where the app is served: the dump's VoID description names its SPARQL endpoint and download URLs.")
 def export_command(fmt_name: str, graph_name: str, out: str | None, source: str | None, base_url: str) -> None:
@@ -234,7 +234,7 @@ def export_command(fmt_name: str, graph_name: str, out: str | None, source: str 
     except kgexport.ExportError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    path = Path(source) if source else paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    path = Path(source) if source else paths.RELEASE_DIR / paths.GRAPH_NQ
     if fmt.name == "csv":
         if graph != "all":
             click.echo("error: the relations CSV is made from the facts and provenance graphs; drop --graph", err=True)
@@ -265,7 +265,7 @@ def export_command(fmt_name: str, graph_name: str, out: str | None, source: str 
 @click.option("--password", default=None, envvar="KG_PUSH_PASSWORD",
               help="Password (better: the KG_PUSH_PASSWORD environment variable).")
 @click.option("--input", "source", default=None, type=click.Path(exists=True, dir_okay=False),
-              help="N-Quads to push (default: kg/artifacts/graph.nq).")
+              help="N-Quads to push (default: release/graph.nq).")
 @click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait for each HTTP request.")
 def push(endpoint: str, target: str | None, graph_store: str | None, user: str | None, password: str | None,
          source: str | None, timeout: float) -> None:
@@ -283,7 +283,7 @@ def push(endpoint: str, target: str | None, graph_store: str | None, user: str |
             sys.exit(2)
     if user and password is None and sys.stdin.isatty():
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
-    path = Path(source) if source else paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    path = Path(source) if source else paths.RELEASE_DIR / paths.GRAPH_NQ
     try:
         graphs = kgpush.read_graphs(path, target)
         report = kgpush.push(endpoint, graphs, graph_store=graph_store, user=user, password=password,

@@ -17,13 +17,13 @@ def project_root() -> Path:
 
 
 ROOT = project_root()
-ARTICLE = ROOT / "kg" / "source" / "knee-muscle-spasms.txt"
-VOCABULARY_IDS = ROOT / "kg" / "source" / "vocabulary-ids.md"
-FACTS_DIR = ROOT / "kg" / "facts"
+ARTICLE = ROOT / "article" / "knee-muscle-spasms.txt"
+VOCABULARY_IDS = ROOT / "article" / "vocabulary-ids.md"
+FACTS_DIR = ROOT / "facts"
 ONTOLOGY_SOURCE = ROOT / "ontology" / "kneekg.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 QUERIES_DIR = ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
-ARTIFACTS_DIR = ROOT / "kg" / "artifacts"
+RELEASE_DIR = ROOT / "release"
 GRAPH_NQ = "graph.nq"
-GOLD_QUESTIONS = ROOT / "tests" / "gold" / "questions.yaml"
+GOLD_QUESTIONS = ROOT / "evaluation" / "gold.yaml"

@@ -105,23 +105,23 @@ def test_write_replaces_artifacts_as_a_whole(tmp_path, mini_build):
     (target / "stale.txt").write_text("old")
     write_artifacts(mini_build, target)
     assert sorted(p.name for p in target.iterdir()) == sorted(mini_build.files)
-    assert not list(tmp_path.glob(".artifacts-*"))
+    assert not list(tmp_path.glob(".release-*"))
 
 
 def test_failed_cli_build_keeps_the_last_good_artifacts(tmp_path):
     """A broken facts file stops `kneekg build` and leaves the committed artifacts byte for byte."""
     home = tmp_path / "project"
-    for part in ("kg/source", "kg/facts", "ontology", "queries/checks"):
+    for part in ("article", "facts", "ontology", "queries/checks"):
         shutil.copytree(paths.ROOT / part, home / part)
-    shutil.copytree(DATA / "valid" / "mini", home / "kg" / "facts", dirs_exist_ok=True)
+    shutil.copytree(DATA / "valid" / "mini", home / "facts", dirs_exist_ok=True)
     env = {"KG_HOME": str(home), "PATH": "/usr/bin:/bin"}
     ok = subprocess.run([sys.executable, "-m", "cli.main", "build"], env=env, capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
-    before = {p.name: p.read_bytes() for p in (home / "kg" / "artifacts").iterdir()}
-    relations = home / "kg" / "facts" / "relations.yaml"
+    before = {p.name: p.read_bytes() for p in (home / "release").iterdir()}
+    relations = home / "facts" / "relations.yaml"
     relations.write_text(relations.read_text() + "- s: dehydration\n  p: causes\n  o: nowhere\n  quote: x\n")
     bad = subprocess.run([sys.executable, "-m", "cli.main", "build"], env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert "unknown entity 'nowhere'" in bad.stderr
-    after = {p.name: p.read_bytes() for p in (home / "kg" / "artifacts").iterdir()}
+    after = {p.name: p.read_bytes() for p in (home / "release").iterdir()}
     assert after == before

@@ -36,7 +36,7 @@ def test_key_separates_every_part():
 
 
 def test_etag_follows_the_artifact_not_the_process():
-    path = paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    path = paths.RELEASE_DIR / paths.GRAPH_NQ
     config = {"STORE": None, "GRAPH_PATH": str(path)}
     assert cache.dataset_tag(config, object()) == cache.dataset_tag(config, object()) == cache.file_tag(path)[:16]
     assert cache.dataset_tag({"STORE": object()}, object()) != cache.dataset_tag(config, None)

@@ -91,7 +91,7 @@ def test_statistics_match_the_graph(real_store):
     rows = {row["measure"].value: int(row["value"].value) for row in run(real_store, registry()["statistics"])}
     triples = sum(v for k, v in rows.items() if k.startswith("triples in "))
     assert triples == len(real_store)
-    report = json.loads((paths.ARTIFACTS_DIR / "build-report.json").read_text())
+    report = json.loads((paths.RELEASE_DIR / "build-report.json").read_text())
     assert (rows["entities"], rows["facts"], rows["quotes"]) == (report["entities"], report["facts"], report["statements"])
 
 

@@ -137,7 +137,7 @@ def test_unreachable_endpoint_hides_credentials(mini_nq):
 @pytest.mark.parametrize("via", ["graph-store", "update"])
 def test_push_the_release_graph(virtuoso, via):
     """The whole release (thousands of triples, long quotes, OWL blank nodes) survives both ways in."""
-    release = paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    release = paths.RELEASE_DIR / paths.GRAPH_NQ
     target = f"urn:test:release-{via}"
     endpoint = virtuoso.graph_store if via == "graph-store" else virtuoso.sparql_auth
     result = push("--endpoint", endpoint, "--graph", target, "--user", virtuoso.user,

@@ -16,7 +16,7 @@ def fresh_build():
 
 
 def test_committed_artifacts_are_reproduced_byte_for_byte(fresh_build):
-    assert stale_artifacts(fresh_build, paths.ARTIFACTS_DIR) == [], "run `kneekg build` and commit kg/artifacts"
+    assert stale_artifacts(fresh_build, paths.RELEASE_DIR) == [], "run `kneekg build` and commit release"
 
 
 def test_every_table_row_and_bullet_is_represented(fresh_build):
@@ -33,16 +33,16 @@ def test_no_ungrounded_fact_and_hermit_consistent(fresh_build):
 
 
 def test_report_counts_match_the_graph(real_store):
-    report = json.loads((paths.ARTIFACTS_DIR / "build-report.json").read_text())
+    report = json.loads((paths.RELEASE_DIR / "build-report.json").read_text())
     assert len(real_store) == report["triples"]
 
 
 def test_ontology_release_opens_in_owl_tools():
     """The RDF/XML release loads in owlready2 (as in Protégé) and the Turtle in rdflib."""
     world = owlready2.World()
-    onto = world.get_ontology((paths.ARTIFACTS_DIR / "ontology.owl").as_uri()).load()
+    onto = world.get_ontology((paths.RELEASE_DIR / "ontology.owl").as_uri()).load()
     assert onto.search_one(iri="https://w3id.org/kneekg/ontology/Cause") is not None
-    graph = Graph().parse(paths.ARTIFACTS_DIR / "ontology.ttl")
+    graph = Graph().parse(paths.RELEASE_DIR / "ontology.ttl")
     assert len(graph) > 300
 
 

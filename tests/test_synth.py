@@ -58,7 +58,7 @@ def test_same_named_graphs_and_ontology_once(store):
     graphs = {str(g.value) for g in store.oxigraph.named_graphs()}
     assert graphs == {str(g) for g in NAMED_GRAPHS}
     real = pyoxigraph.Store()
-    real.bulk_load(path=str(paths.ARTIFACTS_DIR / paths.GRAPH_NQ), format=pyoxigraph.RdfFormat.N_QUADS)
+    real.bulk_load(path=str(paths.RELEASE_DIR / paths.GRAPH_NQ), format=pyoxigraph.RdfFormat.N_QUADS)
     onto = pyoxigraph.NamedNode(str(NAMED_GRAPHS[0]))
     def named(quads):  # blank nodes are relabelled on load; compare counts and every other quad
         quads = list(quads)

@@ -206,9 +206,9 @@ def virtuoso_mini(virtuoso, mini_build):
 
 @pytest.fixture(scope="session")
 def virtuoso_release(virtuoso):
-    """A second Virtuoso, bulk-loaded with the release graph (kg/artifacts/graph.nq); a ``RemoteStore`` on it."""
+    """A second Virtuoso, bulk-loaded with the release graph (release/graph.nq); a ``RemoteStore`` on it."""
     from kg import paths
     from kg.store.remote import RemoteStore
 
-    with virtuoso_server(paths.ARTIFACTS_DIR / paths.GRAPH_NQ) as server:
+    with virtuoso_server(paths.RELEASE_DIR / paths.GRAPH_NQ) as server:
         yield RemoteStore(server.sparql, timeout=60)

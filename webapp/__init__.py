@@ -12,7 +12,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Create and configure an instance of the Flask application."""
     app = Flask(__name__)
     app.config.from_mapping(
-        GRAPH_PATH=None,  # N-Quads to load; None means kg/artifacts/graph.nq
+        GRAPH_PATH=None,  # N-Quads to load; None means release/graph.nq
         STORE=None,  # an already-built GraphStore (tests pass a small one)
         SPARQL_ENDPOINT=os.environ.get("KG_SPARQL_ENDPOINT"),  # remote backend (export issue)
         BASE_IRI=os.environ.get("KG_BASE_IRI"),  # None: the graph's own IRIs, served by this app

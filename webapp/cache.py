@@ -38,7 +38,7 @@ def dataset_tag(config: dict, store) -> str:
     16
     """
     if config.get("STORE") is None and config.get("SPARQL_ENDPOINT") is None:
-        path = Path(config.get("GRAPH_PATH") or paths.ARTIFACTS_DIR / paths.GRAPH_NQ)
+        path = Path(config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ)
         try:
             return file_tag(path)[:16]
         except OSError:

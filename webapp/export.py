@@ -44,7 +44,7 @@ def _graph_file():
     """The N-Quads file the embedded store was loaded from, if any (for the build time)."""
     if current_app.config.get("STORE") is not None or current_app.config.get("SPARQL_ENDPOINT"):
         return None
-    return current_app.config.get("GRAPH_PATH") or paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    return current_app.config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ
 
 
 def _base_url() -> str:
@@ -73,9 +73,9 @@ def _cached(key: tuple, make) -> bytes:
 
 def _artifact(name: str) -> bytes | None:
     """The release file itself when the app serves the release graph (so checksums match the repository)."""
-    if _graph_file() != paths.ARTIFACTS_DIR / paths.GRAPH_NQ or current_app.config.get("GRAPH_PATH"):
+    if _graph_file() != paths.RELEASE_DIR / paths.GRAPH_NQ or current_app.config.get("GRAPH_PATH"):
         return None
-    path = paths.ARTIFACTS_DIR / name
+    path = paths.RELEASE_DIR / name
     return path.read_bytes() if path.exists() else None
 
 

@@ -166,7 +166,7 @@ def describe_article(prov: Graph, article: str) -> None:
     prov.add((node, DCTERMS.language, Literal("en")))
     prov.add((node, DCTERMS.extent, Literal(len(article), datatype=XSD.nonNegativeInteger)))
     prov.add((node, DCTERMS.identifier, Literal("sha256:" + hashlib.sha256(article.encode("utf-8")).hexdigest())))
-    prov.add((node, DCTERMS.source, Literal("kg/source/knee-muscle-spasms.txt")))
+    prov.add((node, DCTERMS.source, Literal("article/knee-muscle-spasms.txt")))
 
 
 def load_ontology(path: Path) -> Graph:

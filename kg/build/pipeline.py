@@ -29,8 +29,8 @@ from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
 
-Written by `kneekg build` from `ontology/kneekg.ttl`, `kg/facts/*.yaml` and
-`kg/source/knee-muscle-spasms.txt`. A test rebuilds them and fails if they differ.
+Written by `kneekg build` from `ontology/kneekg.ttl`, `facts/*.yaml` and
+`article/knee-muscle-spasms.txt`. A test rebuilds them and fails if they differ.
 
 | file | what |
 |---|---|
@@ -182,7 +182,7 @@ def write_artifacts(result: BuildResult, artifacts_dir: Path) -> None:
     A build that fails never reaches this point, so the last good artifacts stay in place.
     """
     artifacts_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".artifacts-", dir=artifacts_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=".release-", dir=artifacts_dir.parent))
     try:
         for name, content in result.files.items():
             (staging / name).write_bytes(content)

@@ -123,7 +123,7 @@ def _statement_ends(quads: list[Quad]) -> dict[str, tuple[str, str]]:
 
 def generate(triples: int, seed: int = 0, source: Path | None = None) -> Iterator[Quad]:
     """Yield exactly ``triples`` quads: the release graph, then synthetic articles, in a fixed order."""
-    source = source or paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+    source = source or paths.RELEASE_DIR / paths.GRAPH_NQ
     base = sorted(pyoxigraph.parse(path=str(source), format=RdfFormat.N_QUADS), key=str)
     ends = _statement_ends(base)
     written = 0

@@ -40,8 +40,8 @@ class EmbeddedStore:
 
     @classmethod
     def from_file(cls, path: Path | None = None) -> "EmbeddedStore":
-        """Load the built N-Quads artifact (``kg/artifacts/graph.nq`` by default)."""
-        path = path or paths.ARTIFACTS_DIR / paths.GRAPH_NQ
+        """Load the built N-Quads artifact (``release/graph.nq`` by default)."""
+        path = path or paths.RELEASE_DIR / paths.GRAPH_NQ
         store = pyoxigraph.Store()
         store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
         return cls(store, f"embedded pyoxigraph ({path.name})")

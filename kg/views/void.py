@@ -2,7 +2,7 @@
 
 The description depends on where the app is served (``base_url``: the SPARQL endpoint and
 download URLs) and on when the graph was built, so it is made at serve/export time and never
-written into ``kg/artifacts`` (which stay byte-for-byte reproducible). The build time is
+written into ``release`` (which stay byte-for-byte reproducible). The build time is
 ``$SOURCE_DATE_EPOCH`` when set, else the modification time of the loaded ``graph.nq``, else
 the time the store was loaded (see ``build_time``).
 """
