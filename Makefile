@@ -8,7 +8,7 @@ VENDOR_STAMP := $(VENDOR)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test build validate system-deps clean bench
+.PHONY: run test test-fast build validate system-deps clean bench
 
 # Debian packages: command=package pairs, installed when missing (as root).
 SYSTEM_DEPS := java=default-jre-headless npm=npm chromium=chromium virtuoso-t=virtuoso-opensource
@@ -35,6 +35,10 @@ run: system-deps $(STAMP) $(VENDOR_STAMP)
 
 test: system-deps $(STAMP) $(VENDOR_STAMP)
 	$(BIN)/pytest
+
+# The fast tests alone (unit tests and doctests: no browser, no Virtuoso, no reasoner runs).
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "unit and not virtuoso and not e2e"
 
 build: system-deps $(STAMP)
 	$(BIN)/kneekg build

@@ -1,32 +1,48 @@
-"""Shared fixtures: a small graph built from tests/data/valid/mini, and the real built graph."""
+"""Shared fixtures: a small graph built from tests/data/valid/mini, and the real built graph.
+
+Markers are given by place, so a run can pick the fast tests alone (``make test-fast``):
+``unit`` (tests/unit: pure functions, the small graph, the release graph in memory),
+``integration`` (tests/integration: the reasoner, subprocesses, servers, synthetic graphs),
+``e2e`` (tests/e2e: a real browser), and ``virtuoso`` (every test that needs the Virtuoso
+server, wherever it lives — the backend parameter of the app fixtures included).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pyoxigraph
 import pytest
 
 from kg import paths
 from kg.build.pipeline import BuildResult, Sources, compute
 from kg.store.embedded import EmbeddedStore
 
-DATA = Path(__file__).parent / "data"
+from tests.support import DATA, store_from
 
-# The session's Virtuoso server (tests/virtuoso.py): the `virtuoso` fixture.
-pytest_plugins = ["virtuoso"]
+# The session's Virtuoso server (tests/support/virtuoso.py): the `virtuoso` fixture.
+pytest_plugins = ["tests.support.virtuoso"]
+
+VIRTUOSO_FIXTURES = {"virtuoso", "virtuoso_mini", "virtuoso_release"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by its folder, and mark every test that reaches Virtuoso ``virtuoso``."""
+    for item in items:
+        parts = item.path.parts
+        if "tests" in parts:
+            room = parts[parts.index("tests") + 1] if len(parts) > parts.index("tests") + 1 else ""
+            if room in ("unit", "integration", "e2e"):
+                item.add_marker(getattr(pytest.mark, room))
+        else:
+            item.add_marker(pytest.mark.unit)  # doctests in the code
+        callspec = getattr(item, "callspec", None)
+        uses_virtuoso = VIRTUOSO_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses_virtuoso or (callspec and "virtuoso" in callspec.params.values()):
+            item.add_marker(pytest.mark.virtuoso)
 
 
 @pytest.fixture(scope="session")
 def mini_build() -> BuildResult:
     """Build the small fixture graph once (ontology and article are the real ones)."""
     return compute(Sources(facts_dir=DATA / "valid" / "mini"))
-
-
-def store_from(nquads: bytes) -> EmbeddedStore:
-    store = pyoxigraph.Store()
-    store.load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
-    return EmbeddedStore(store, "embedded pyoxigraph (test)")
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from kg.build.pipeline import Sources, compute, write_artifacts
 from kg.build.errors import BuildError
 from kg.namespaces import FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, PROVENANCE_GRAPH
 
-DATA = Path(__file__).parent / "data"
+from tests.support import DATA
 INVALID = sorted(p for p in (DATA / "invalid").iterdir() if p.is_dir())
 
 

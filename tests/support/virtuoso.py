@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from sysdeps import missing_dependency
+from tests.support.sysdeps import missing_dependency
 import requests
 
 START_TIMEOUT = 120  # seconds for a fresh database to come up

@@ -11,9 +11,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from sysdeps import CHROMIUM, CHROMIUM_ARGS as ARGS, require_browser
+from tests.support.sysdeps import CHROMIUM, CHROMIUM_ARGS as ARGS, require_browser
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
+from tests.support import ARTIFACTS
 
 
 @pytest.fixture(scope="module")

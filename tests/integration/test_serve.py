@@ -1,4 +1,4 @@
-"""The app factory, health check and home page; and `kneekg serve` as a real server."""
+"""`kneekg serve` as a real server: gunicorn on loopback, answering /healthz."""
 
 import os
 import socket
@@ -7,18 +7,6 @@ import sys
 import time
 
 import requests
-
-
-def test_healthz_answers_once_the_graph_is_loaded(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.get_json()["status"] == "ok"
-
-
-def test_home_shows_counts_and_the_not_medical_advice_note(client):
-    html = client.get("/").get_data(as_text=True)
-    assert "not medical advice" in html
-    assert "entities" in html
 
 
 def free_port() -> int:

@@ -13,7 +13,7 @@ import rdflib
 
 from kg import paths
 from kg.namespaces import ARTICLE_IRI, BASE, FACTS_GRAPH, ONTOLOGY_IRI
-from conftest import store_from
+from tests.support import store_from
 from webapp import create_app
 from webapp.core import CONTENT_SECURITY_POLICY
 

@@ -5,7 +5,7 @@ import pytest
 from kg.build.errors import BuildError
 from kg.build.facts import load_facts
 
-DATA = Path(__file__).parent / "data"
+from tests.support import DATA
 
 
 def test_mini_fixture_loads_with_lines(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sysdeps import CHROMIUM, CHROMIUM_ARGS as ARGS, require_browser
+from tests.support.sysdeps import CHROMIUM, CHROMIUM_ARGS as ARGS, require_browser
 
 
 
