@@ -192,19 +192,105 @@ def ask(question: tuple[str, ...], as_json: bool, show_sparql: bool) -> None:
 @main.command("eval")
 @click.option("--failures", is_flag=True, help="List every question that scored below 1.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def evaluate_command(failures: bool, as_json: bool) -> None:
-    """Score question answering on the gold set (evaluation/gold.yaml): macro P/R/F1, abstention."""
+@click.option("--batch", "batches", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Score a blind batch (evaluation/blind/batch-N.yaml) through /api/ask instead of the gold set.")
+@click.option("--record-first", is_flag=True,
+              help="With --batch: record this run as the batch's first score (refused if one is recorded).")
+def evaluate_command(failures: bool, as_json: bool, batches: tuple[str, ...], record_first: bool) -> None:
+    """Score question answering: the gold set (evaluation/gold.yaml), or blind batches with --batch.
+
+    Without --batch it also prints every blind batch's recorded first score beside its score now.
+    """
     import json
 
     from kg.qa.evaluate import evaluate, render, summarise
     from kg.store.embedded import EmbeddedStore
 
-    results = evaluate(EmbeddedStore.from_file())
+    store = EmbeddedStore.from_file()
+    if batches:
+        _score_batches(store, batches, failures, as_json, record_first)
+        return
+    results = evaluate(store)
     summary = summarise(results)
     if as_json:
         click.echo(json.dumps(summary, indent=2))
         return
     click.echo(render(summary, results, show_failures=failures))
+    first = _first_scores()
+    if first:
+        click.echo("\nblind batches (written from the article alone; first score = before any change made for them):")
+        for path in sorted(paths.BLIND_DIR.glob("batch-*.yaml")):
+            summary_now = _score_batches(store, (str(path),), False, False, False, quiet=True)
+            recorded = first.get(path.name)
+            then = f"{recorded['passed']}/{recorded['questions']} ({recorded['rate']:.0%})" if recorded else "not recorded"
+            now = summary_now["overall"]
+            click.echo(f"  {path.name}: first score {then}; now {now['passed']}/{now['questions']} ({now['rate']:.0%})")
+
+
+def _first_scores() -> dict:
+    import yaml
+
+    path = paths.BLIND_DIR / "first-scores.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+
+
+def _score_batches(store, batches, failures: bool, as_json: bool, record_first: bool, quiet: bool = False):
+    """Ask every question of each batch through GET /api/ask (as a reader does) and judge the answers."""
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    from kg.qa import judge
+    from kg.sparql.registry import Registry
+    from webapp import create_app
+
+    client = create_app({"TESTING": True, "STORE": store}).test_client()
+    names_query = Registry.load(paths.QUERIES_DIR / "internal")["entity-names"]
+    names_cache: dict[str, list[str]] = {}
+
+    def answer(question: str) -> dict:
+        response = client.get("/api/ask", query_string={"q": question})
+        return response.get_json() if response.status_code == 200 else {"answered": False, "message": response.get_data(as_text=True)}
+
+    def names_of(iri: str) -> list[str]:
+        if iri not in names_cache:
+            import pyoxigraph
+
+            rows = store.query(names_query.sparql, substitutions={"entity": pyoxigraph.NamedNode(iri)})
+            names_cache[iri] = [row["name"].value for row in rows]
+        return names_cache[iri]
+
+    summary = None
+    for name in batches:
+        batch = judge.load_batch(Path(name))
+        verdicts = judge.score(batch, answer, names_of)
+        summary = judge.summarise(verdicts)
+        if quiet:
+            continue
+        if as_json:
+            click.echo(json.dumps({"batch": batch.number, "summary": summary,
+                                   "verdicts": [v.to_dict() for v in verdicts]}, indent=2))
+        else:
+            click.echo(f"batch {batch.number} ({Path(name).name}, {len(verdicts)} questions)")
+            click.echo(judge.render(summary, verdicts, show_failures=failures))
+        if record_first:
+            first = _first_scores()
+            key = Path(name).name
+            if key in first:
+                raise click.UsageError(f"{key} already has a first score ({first[key]['rate']:.0%}); it is frozen")
+            first[key] = {**summary["overall"], "scored_at": _now(), "by_expect": summary["by_expect"],
+                          "declined": summary["declined"], "unstated_no": summary["unstated_no"]}
+            (paths.BLIND_DIR / "first-scores.yaml").write_text(yaml.safe_dump(first, sort_keys=True), encoding="utf-8")
+            (paths.BLIND_DIR / f"{Path(name).stem}-first.json").write_text(
+                json.dumps([v.to_dict() for v in verdicts], indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return summary
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # --- export and push (issue 5) -------------------------------------------------------------------

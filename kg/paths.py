@@ -27,3 +27,4 @@ CHECKS_DIR = QUERIES_DIR / "checks"
 RELEASE_DIR = ROOT / "release"
 GRAPH_NQ = "graph.nq"
 GOLD_QUESTIONS = ROOT / "evaluation" / "gold.yaml"
+BLIND_DIR = ROOT / "evaluation" / "blind"  # question batches written from the article alone
