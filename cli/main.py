@@ -101,9 +101,11 @@ def query(source: str, params: tuple[str, ...], fmt: str) -> None:
     """
     from pathlib import Path
 
-    from kg.sparql.engine import EngineError, analyse
-    from kg.sparql.registry import Param, QueryError, parse_file, registry, to_term
-    from kg.sparql.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialise, text_table
+    from kg.sparql.errors import EngineError, QueryError
+    from kg.sparql.formats import RDF_FORMATS, SOLUTION_FORMATS
+    from kg.sparql.guard import analyse, syntax_error
+    from kg.sparql.registry import Param, parse_file, registry, to_term
+    from kg.sparql.results import serialise, text_table
     from kg.store.embedded import EmbeddedStore
 
     def usage(message: str) -> None:
@@ -157,11 +159,9 @@ def query(source: str, params: tuple[str, ...], fmt: str) -> None:
         if fmt == "table":
             click.echo(text_table(result))
             return
-        table = SOLUTION_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS
+        table = SOLUTION_FORMATS if form in ("SELECT", "ASK") else RDF_FORMATS
         out = serialise(result, table["jsonld" if fmt == "json" and form not in ("SELECT", "ASK") else fmt])
     except SyntaxError as exc:
-        from kg.sparql.engine import syntax_error
-
         click.echo(f"error: {syntax_error(str(exc))}", err=True)
         sys.exit(1)
     sys.stdout.buffer.write(out.body if out.body.endswith(b"\n") else out.body + b"\n")

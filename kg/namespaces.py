@@ -1,8 +1,12 @@
-"""IRIs of the graph: one namespace per kind of node, the named graphs, and the app path each IRI opens at."""
+"""IRIs of the graph: one namespace per kind of node, the named graphs, and the app paths answers link to.
+
+An IRI opens at its page (:func:`local_path`); a query opens in the editor (:func:`editor_path`).
+"""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from typing import Mapping
+from urllib.parse import quote, urlencode
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -62,6 +66,22 @@ def local_path(iri: str, base: str = BASE) -> str:
     return "/resource?iri=" + quote(iri, safe="")
 
 
+EDITOR_PATH = "/query"  # the app's SPARQL query editor
+
+
+def editor_path(sparql: str | None = None, *, name: str | None = None, values: Mapping[str, str] | None = None) -> str:
+    """Return the app path that opens the query editor on ``sparql``, or on the named query ``name`` with ``values``.
+
+    >>> editor_path("ASK { ?s ?p ?o }")
+    '/query?query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D'
+    >>> editor_path(name="causes-of", values={"condition": "https://w3id.org/kneekg/id/cramp"})
+    '/query?name=causes-of&condition=https%3A%2F%2Fw3id.org%2Fkneekg%2Fid%2Fcramp'
+    """
+    if name is not None:
+        return EDITOR_PATH + "?" + urlencode({"name": name, **(values or {})})
+    return EDITOR_PATH + "?" + urlencode({"query": sparql or ""})
+
+
 def is_local(iri: str, base: str = BASE) -> bool:
     """Whether ``iri`` is under the graph's base (and so opens at its own path in the app)."""
     return iri.startswith(base)
@@ -70,5 +90,5 @@ def is_local(iri: str, base: str = BASE) -> bool:
 __all__ = [
     "BASE", "KGO", "KG", "STATEMENT", "GRAPH", "SCHEMA", "ONTOLOGY_IRI", "ARTICLE_IRI",
     "ONTOLOGY_GRAPH", "FACTS_GRAPH", "INFERRED_GRAPH", "PROVENANCE_GRAPH", "NAMED_GRAPHS",
-    "EXTERNAL_PREFIXES", "PREFIXES", "local_path", "is_local",
+    "EXTERNAL_PREFIXES", "PREFIXES", "local_path", "is_local", "EDITOR_PATH", "editor_path",
 ]

@@ -14,15 +14,16 @@ from itertools import islice
 import pyoxigraph
 from flask import Blueprint, current_app, jsonify, request
 
+from kg.namespaces import editor_path, local_path
 from kg.sparql import registry as named_queries
+from kg.sparql.errors import QueryError
+from kg.sparql.guard import SERVED_GRAPHS
+from kg.sparql.text import with_values
+from webapp import errors
 from webapp.cache import cached
-from kg.sparql.engine import SERVED_GRAPHS
-from kg.store.prepared import text_for
-from kg.sparql.registry import QueryError
-
-from kg.namespaces import local_path
 
 bp = Blueprint("api", __name__)
+bp.register_error_handler(QueryError, errors.named_query_failure)
 
 _ERROR_SCHEMA = {"$ref": "#/components/schemas/Error"}
 
@@ -201,18 +202,6 @@ def openapi():
 
 # --- named queries ----------------------------------------------------------------------------------
 
-def _api_error(status: int, message: str, param: str | None = None):
-    response = jsonify(error=message, param=param, status=status)
-    response.status_code = status
-    return response
-
-
-def _editor_url(name: str, values: dict[str, str] | None = None) -> str:
-    from urllib.parse import urlencode
-
-    return "/query?" + urlencode({"name": name, **(values or {})})
-
-
 @bp.get("/api/queries")
 def list_queries():
     """The registry of named queries with their parsed headers."""
@@ -220,7 +209,7 @@ def list_queries():
     for query in named_queries.registry():
         item = query.to_dict()
         item["url"] = f"/api/queries/{query.name}"
-        item["editor"] = _editor_url(query.name)
+        item["editor"] = editor_path(name=query.name)
         items.append(item)
     return jsonify(queries=items)
 
@@ -233,19 +222,12 @@ def run_named(name: str):
 
 def _run_named(name: str):
     """Run one named query with its parameters bound as terms; label and link every IRI."""
-    reg = named_queries.registry()
-    if name not in reg:
-        return _api_error(404, f"unknown query '{name}'; known: {', '.join(sorted(reg.queries))}")
-    query = reg[name]
+    query = named_queries.registry()[name]
     values = {key: request.args.get(key) for key in request.args}
-    try:
-        terms = query.bind(values)
-    except QueryError as exc:
-        return _api_error(400, str(exc), exc.param)
     store = current_app.extensions["kg_store"]
-    result = store.query(text_for(store, query), substitutions=terms)
+    result = named_queries.run(store, query, values)
     body = {"query": query.name, "summary": query.summary, "params": {k: str(v) for k, v in values.items()},
-            "editor": _editor_url(query.name, values)}
+            "editor": editor_path(name=query.name, values=values)}
     if isinstance(result, pyoxigraph.QueryBoolean):
         body["boolean"] = bool(result)
         return jsonify(body)
@@ -289,27 +271,17 @@ def term_json(term, labels: dict[str, str]) -> dict:
     return {"type": "triple", "value": str(term)}
 
 
-_LABELS = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?iri (SAMPLE(?pref) AS ?p) (SAMPLE(?other) AS ?o) WHERE {
-  VALUES ?iri { %s }
-  OPTIONAL { ?iri skos:prefLabel ?pref FILTER(LANGMATCHES(LANG(?pref), "en") || LANG(?pref) = "") }
-  OPTIONAL { ?iri rdfs:label ?other }
-} GROUP BY ?iri
-"""
-
-
 def labels_for(store, iris: set[str]) -> dict[str, str]:
-    """skos:prefLabel (else rdfs:label) of each IRI that has one, in one query.
+    """skos:prefLabel (else rdfs:label) of each IRI that has one, in one query (``queries/internal/labels.rq``).
 
-    The IRIs come from the graph's own results and are written as N-Triples terms.
+    The IRIs come from the graph's own results and are bound as terms in a VALUES block.
     """
     if not iris:
         return {}
-    values = " ".join(str(pyoxigraph.NamedNode(i)) for i in sorted(iris))
+    sparql = with_values(named_queries.internal("labels").sparql,
+                         {"iri": [pyoxigraph.NamedNode(i) for i in sorted(iris)]})
     labels = {}
-    for row in store.query(_LABELS % values):
+    for row in store.query(sparql):
         label = row["p"] or row["o"]
         if label is not None:
             labels[row["iri"].value] = label.value

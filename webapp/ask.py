@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from flask import Blueprint, current_app, jsonify, render_template, request
 
+from kg.namespaces import editor_path
 from kg.qa.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
 from webapp.cache import cached
 
@@ -58,7 +57,7 @@ def _answer(question: str) -> dict:
     result = ask(current_app.extensions["kg_store"], question).to_dict()
     for query in [result["query"], *((result["query"] or {}).get("also", []))]:
         if query:
-            query["editor"] = "/query?" + urlencode({"query": query["sparql_with_values"]})
+            query["editor"] = editor_path(query["sparql_with_values"])
     return result
 
 

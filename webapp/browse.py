@@ -16,22 +16,18 @@ from werkzeug.exceptions import NotFound
 from webapp.cache import cached
 from kg.views.describe import MAX_GRAPH_NODES, describer
 from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
+from kg.sparql.errors import NotAcceptable
+from kg.sparql.formats import HTML_FORMATS, RDF_FORMATS, Format, negotiate
 from kg.views.search import search as search_labels
 
 from .api import register_path
-from kg.namespaces import local_path
+from kg.namespaces import editor_path, local_path
 
 bp = Blueprint("browse", __name__)
 
-# RDF formats offered: media type → (rdflib format, file suffix).
-RDF_FORMATS = {
-    "text/turtle": ("turtle", ".ttl"),
-    "application/ld+json": ("json-ld", ".jsonld"),
-    "application/n-triples": ("nt", ".nt"),
-    "application/rdf+xml": ("xml", ".rdf"),
-}
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-SUFFIXES = {suffix: media for media, (_, suffix) in RDF_FORMATS.items()}
+# Formats offered, in this order: HTML for people, then RDF (by Accept, or a suffix: /id/x.ttl).
+PAGE_FORMATS = (*HTML_FORMATS.values(), *(RDF_FORMATS[name] for name in ("ttl", "jsonld", "nt", "rdf")))
+SUFFIXES = {"." + f.name: f for f in PAGE_FORMATS if f.oxigraph is not None}
 SEARCH_LIMIT_MAX = 50
 
 
@@ -56,6 +52,9 @@ def _local(iri: str) -> str:
     return local_path(iri)
 
 
+bp.add_app_template_global(editor_path, "editor_path")
+
+
 @bp.app_template_filter("public")
 def _public(iri: str) -> str:
     return public_iri(iri)
@@ -68,25 +67,8 @@ def _urlquote(value: str) -> str:
 
 # -- content negotiation -----------------------------------------------------------------------
 
-class NotAcceptable(Exception):
-    pass
-
-
-def negotiate(suffix: str | None) -> str | None:
-    """Return the RDF media type asked for, or None for HTML; raise ``NotAcceptable`` when nothing offered fits."""
-    if suffix:
-        return SUFFIXES[suffix]
-    accept = request.accept_mimetypes
-    if not accept:
-        return None
-    best = accept.best_match([*HTML_TYPES, *RDF_FORMATS])
-    if best is None:
-        raise NotAcceptable()
-    return None if best in HTML_TYPES else best
-
-
 def not_acceptable() -> Response:
-    offered = [*HTML_TYPES, *RDF_FORMATS]
+    offered = [f.media_type for f in PAGE_FORMATS]
     body = ("406 Not Acceptable: this resource is available as\n" + "\n".join(f"  {m}" for m in offered)
             + "\n(or add one of the suffixes " + ", ".join(SUFFIXES) + " to the path)\n")
     response = Response(body, status=406, mimetype="text/plain")
@@ -94,21 +76,20 @@ def not_acceptable() -> Response:
     return response
 
 
-def rdf_response(iri: str, media: str) -> Response:
+def rdf_response(iri: str, fmt: Format) -> Response:
     base = current_app.config.get("BASE_IRI")
 
     def serialise() -> str:
         graph = describe().describe(iri)
         if base:
             graph = _rebase(graph, base)
-        fmt = RDF_FORMATS[media][0]
-        if fmt == "json-ld":
+        if fmt.rdflib == "json-ld":
             return graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
-        return graph.serialize(format=fmt)
+        return graph.serialize(format=fmt.rdflib)
 
     # The graph is immutable while the app runs: serialise each description once per format.
-    data = describe().cached(f"rdf {media} {base or ''}", iri, serialise)
-    response = Response(data, mimetype=media)
+    data = describe().cached(f"rdf {fmt.media_type} {base or ''}", iri, serialise)
+    response = Response(data, mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     return response
 
@@ -161,11 +142,11 @@ def _serve(iri: str, *, suffixable: bool = True) -> Response:
     if kind is None:
         abort(404)
     try:
-        media = negotiate(suffix)
+        fmt = negotiate(PAGE_FORMATS, request.headers.get("Accept"), suffix, aliases=False)
     except NotAcceptable:
         return not_acceptable()
-    if media:
-        return rdf_response(iri, media)
+    if fmt.oxigraph is not None:
+        return rdf_response(iri, fmt)
     d = describe()
     if kind == "entity":
         model = d.entity(iri)

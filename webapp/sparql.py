@@ -3,33 +3,41 @@
 GET ``?query=``, POST form-encoded and POST ``application/sparql-query``; the dataset from
 ``default-graph-uri``/``named-graph-uri`` (limited to the served graphs); results negotiated on
 Accept (q-values) or ``format=``. Every query goes through :mod:`kg.sparql.engine` (refused before
-evaluation when it would write, call out or read a foreign graph; time-limited; row-capped).
+evaluation when it would write, call out or read a foreign graph; time-limited; row-capped); a
+query that fails is answered by :func:`webapp.errors.protocol_failure` (the status for its kind).
 A GET without a query describes the service (SPARQL Service Description + VoID) to RDF clients
 and sends browsers to the editor.
 """
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlencode
-
-from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, VOID
 
-from kg.sparql import registry as named_queries
-from webapp.cache import cached
-from kg.sparql.engine import SERVED_GRAPHS, Engine, EngineError, analyse
 from kg.namespaces import BASE, PREFIXES
-from kg.sparql.results import GRAPH_FORMATS, NotAcceptable, negotiate
+from kg.sparql import registry as named_queries
+from kg.sparql.engine import Engine
+from kg.sparql.errors import EngineError, NotAcceptable, QueryError
+from kg.sparql.formats import RDF_FORMATS, best_match, formats_for, negotiate, quality
+from kg.sparql.guard import SERVED_GRAPHS, analyse
+from webapp import errors
+from webapp.cache import cached
+from webapp.errors import CORS, protocol_error
 
 bp = Blueprint("sparql", __name__)
+bp.register_error_handler(EngineError, errors.protocol_failure)
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 FORM_TYPE = "application/x-www-form-urlencoded"
 DIRECT_TYPE = "application/sparql-query"
-CORS = {"Access-Control-Allow-Origin": "*"}
+
+
+@bp.record_once
+def _install_error_handlers(state) -> None:
+    """Answer a remote server's failure on every page of the app (see ``webapp.errors``)."""
+    errors.init_app(state.app)
 
 
 @bp.record_once
@@ -47,18 +55,6 @@ def _install_engine(state) -> None:
 
 def engine() -> Engine:
     return current_app.extensions["kg_engine"]
-
-
-def _error(status: int, message: str, **extra) -> Response:
-    """An error as plain text (what SPARQL clients show), or JSON for clients that prefer it."""
-    best = request.accept_mimetypes.best_match(["text/plain", "application/json"], default="text/plain")
-    if best == "application/json" and "application/json" in (request.headers.get("Accept") or ""):
-        response = jsonify(error=message, status=status, **extra)
-    else:
-        response = Response(f"{status} {message}\n", content_type="text/plain; charset=utf-8")
-    response.status_code = status
-    response.headers.update(CORS)
-    return response
 
 
 # --- /sparql ---------------------------------------------------------------------------------------
@@ -81,16 +77,16 @@ def _answer():
     else:
         queries, params = request.args.getlist("query"), request.args
     if params.getlist("update"):
-        return _error(400, "this endpoint is read-only: SPARQL Update ('update' parameter) is not accepted")
+        return protocol_error(400, "this endpoint is read-only: SPARQL Update ('update' parameter) is not accepted")
     if not queries:
         if request.method == "GET":
             return service_description()
-        return _error(400, "no query: send the query in the 'query' parameter or as an application/sparql-query body")
+        return protocol_error(400, "no query: send the query in the 'query' parameter or as an application/sparql-query body")
     if len(queries) > 1:
-        return _error(400, f"{len(queries)} 'query' parameters: send exactly one query per request")
+        return protocol_error(400, f"{len(queries)} 'query' parameters: send exactly one query per request")
     sparql = queries[0]
     if not sparql.strip():
-        return _error(400, "the query is empty")
+        return protocol_error(400, "the query is empty")
     return run_query(sparql, params)
 
 
@@ -98,21 +94,21 @@ def _read_post():
     """Return (queries, params) from a POST body, or the error response the protocol asks for."""
     mimetype = request.mimetype
     if not mimetype:
-        return _error(400, "POST needs a Content-Type: application/x-www-form-urlencoded or application/sparql-query")
+        return protocol_error(400, "POST needs a Content-Type: application/x-www-form-urlencoded or application/sparql-query")
     if mimetype == FORM_TYPE:
         return request.form.getlist("query"), _merged(request.form, request.args)
     if mimetype == DIRECT_TYPE:
         charset = (request.mimetype_params.get("charset") or "utf-8").lower()
         if charset not in ("utf-8", "utf8"):
-            return _error(400, f"the query must be encoded as UTF-8, not {charset}")
+            return protocol_error(400, f"the query must be encoded as UTF-8, not {charset}")
         try:
             text = request.get_data(cache=False).decode("utf-8")
         except UnicodeDecodeError as exc:
-            return _error(400, f"the query is not valid UTF-8 (byte {exc.start})")
+            return protocol_error(400, f"the query is not valid UTF-8 (byte {exc.start})")
         return [text], request.args
     if mimetype == "application/sparql-update":
-        return _error(415, "this endpoint is read-only: application/sparql-update is not accepted")
-    return _error(415, f"unsupported media type {mimetype}: POST a query as {FORM_TYPE} or {DIRECT_TYPE}")
+        return protocol_error(415, "this endpoint is read-only: application/sparql-update is not accepted")
+    return protocol_error(415, f"unsupported media type {mimetype}: POST a query as {FORM_TYPE} or {DIRECT_TYPE}")
 
 
 def _merged(first, second):
@@ -130,28 +126,14 @@ def run_query(sparql: str, params) -> Response:
     default_graph = params.getlist("default-graph-uri") or None
     named_graph = params.getlist("named-graph-uri") or None
     format_name = params.get("format") or params.get("output")
-    try:
-        form = analyse(sparql, eng.served).form
-        fmt = negotiate(form, request.headers.get("Accept"), format_name)
-        job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph)
-    except NotAcceptable as exc:
-        response = _error(406, str(exc), offered=exc.offered)
-        response.headers["X-Offered-Types"] = ", ".join(exc.offered)
-        return response
-    except EngineError as exc:
-        return _error(exc.status, str(exc), **{k: v for k, v in exc.to_dict().items() if k in ("line", "column")})
+    form = analyse(sparql, eng.served).form
+    fmt = negotiate(formats_for(form), request.headers.get("Accept"), format_name, what=f"{form} queries")
+    job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph)
     etag = f"{_store_tag()}-{job.key()[:24]}"
     headers = {**CORS, "Vary": "Accept", "ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"}
     if request.if_none_match.contains_weak(etag):
         return Response(status=304, headers=headers)
-    try:
-        result = eng.run(job)
-    except EngineError as exc:
-        extra = {k: v for k, v in exc.to_dict().items() if k in ("line", "column")}
-        response = _error(exc.status, str(exc), **extra)
-        if exc.status == 503:
-            response.headers["Retry-After"] = "1"
-        return response
+    result = eng.run(job)
     headers["X-Result-Count"] = str(result.count)
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; limit={result.limit}"
@@ -177,20 +159,20 @@ def preflight():
 
 def service_description() -> Response:
     """Describe the endpoint in RDF for RDF clients; send browsers to the editor."""
-    offered = {f.media_type: f for f in GRAPH_FORMATS.values()}
-    best = request.accept_mimetypes.best_match(["text/turtle", "text/html", *offered], default="text/turtle")
-    if best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["text/turtle"]:
+    offered = {f.media_type: f for f in RDF_FORMATS.values()}
+    accept = request.headers.get("Accept")
+    best = best_match(accept, ["text/turtle", "text/html", *offered]) or "text/turtle"
+    if best == "text/html" and quality(accept, "text/html") > quality(accept, "text/turtle"):
         return redirect(url_for("sparql.editor"), 303)
-    fmt = offered.get(best, GRAPH_FORMATS["ttl"])
+    fmt = offered.get(best, RDF_FORMATS["ttl"])
     format_name = request.args.get("format")
     if format_name:  # the results formats' names map to their RDF cousins (json: JSON-LD, xml: RDF/XML)
         format_name = {"json": "jsonld", "xml": "rdf", "csv": "ttl", "tsv": "ttl"}.get(format_name, format_name)
         try:
-            fmt = negotiate("CONSTRUCT", None, format_name)
+            fmt = negotiate(RDF_FORMATS, None, format_name, what="CONSTRUCT queries")
         except NotAcceptable as exc:
-            return _error(406, str(exc))
-    rdflib_format = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld", "nq": "nquads",
-                     "trig": "trig"}[fmt.name]
+            return protocol_error(406, str(exc))
+    rdflib_format = fmt.rdflib
     graph = describe_service(request.base_url)
     if fmt.name in ("nq", "trig"):  # dataset formats: the description is the default graph
         dataset = Dataset()
@@ -260,32 +242,6 @@ def describe_service(endpoint_url: str) -> Graph:
 
 # --- the query editor ------------------------------------------------------------------------------
 
-_WHERE_OPEN = re.compile(r"\b(?:WHERE\s*\{|ASK\s*\{)", re.IGNORECASE)
-
-
-def with_values(query: named_queries.NamedQuery, values: dict[str, str]) -> str:
-    """The query text with its parameters bound by a VALUES block (for reading and editing).
-
-    The terms are the bound RDF terms (never the raw text): a value that does not bind raises
-    :class:`kg.queries.QueryError`.
-    """
-    terms = query.bind(values)
-    if not terms:
-        return query.sparql
-    block = "\n".join(f"  VALUES ?{name} {{ {term} }}" for name, term in terms.items())
-    match = _WHERE_OPEN.search(_strip_header(query.sparql))
-    text = _strip_header(query.sparql)
-    if not match:
-        return text
-    return text[:match.end()] + "\n" + block + text[match.end():]
-
-
-def _strip_header(sparql: str) -> str:
-    lines = sparql.splitlines()
-    kept = [f"# {line[2:].strip()}" if line.startswith("#+") else line for line in lines]
-    return "\n".join(kept) + "\n"
-
-
 @bp.get("/query")
 def editor():
     """The YASGUI query editor, on this endpoint, with the named queries as examples."""
@@ -293,7 +249,7 @@ def editor():
     examples = []
     for query in reg:
         examples.append({"name": query.name, "summary": query.summary, "description": query.description,
-                         "query": with_values(query, query.example_values())})
+                         "query": query.with_values(query.example_values())})
     initial = request.args.get("query")
     initial_name = None
     error = None
@@ -302,15 +258,10 @@ def editor():
         try:
             query = reg[name]
             values = {p.name: request.args.get(p.name) or p.example for p in query.params}
-            initial, initial_name = with_values(query, values), query.name
-        except named_queries.QueryError as exc:
+            initial, initial_name = query.with_values(values), query.name
+        except QueryError as exc:
             error = str(exc)
     config = {"endpoint": url_for("sparql.endpoint"), "prefixes": PREFIXES, "base": BASE,
               "examples": examples, "initial": initial, "initialName": initial_name}
     return render_template("query.html", config=config, examples=examples, error=error,
                            endpoint=url_for("sparql.endpoint"))
-
-
-def editor_link(sparql: str) -> str:
-    """A link that opens ``sparql`` in the query editor (for other pages' "run in the editor")."""
-    return url_for("sparql.editor") + "?" + urlencode({"query": sparql})

@@ -1,15 +1,17 @@
 """The named-query registry: one ``queries/*.rq`` file per question, parsed once, run with bound terms.
 
-The same registry serves the web UI, the JSON API, the CLI and question answering. A file
-opens with a header::
+The same registry serves the web UI, the JSON API, the CLI and question answering; the
+queries the code itself runs live beside them in ``queries/internal/`` (:func:`internal`). A
+file opens with a header::
 
     #+ summary: Causes of a condition
     #+ description: What can cause ... ?
     #+ param: condition | iri | kg:knee-muscle-spasm | the condition whose causes to list
 
 Parameters are SPARQL variables of the same name; values are turned into RDF terms and bound
-by the engine (pyoxigraph substitutions, or a VALUES block for remote stores) — user text is
-never pasted into the query string.
+by the store (pyoxigraph substitutions, or a VALUES block for remote stores) — user text is
+never pasted into the query string. Each store says which text it evaluates a named query
+with (``GraphStore.text_for``: the embedded store runs a faster equivalent).
 """
 
 from __future__ import annotations
@@ -23,19 +25,14 @@ import pyoxigraph
 
 from kg import paths
 from kg.namespaces import PREFIXES
+from kg.sparql.errors import QueryError
+from kg.sparql.lexer import query_form, tokens
+from kg.sparql.text import header_lines, with_values, without_header
 
 PARAM_TYPES = ("iri", "string", "integer")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _CURIE = re.compile(r"^([A-Za-z][\w-]*):([^\s]*)$")
 _LOCAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-class QueryError(ValueError):
-    """A named query cannot be run as asked (unknown name, bad or missing parameter)."""
-
-    def __init__(self, message: str, param: str | None = None):
-        super().__init__(message)
-        self.param = param
 
 
 @dataclass(frozen=True)
@@ -73,6 +70,16 @@ class NamedQuery:
                 raise QueryError(f"missing parameter '{param.name}' ({param.type}, e.g. {param.example})", param.name)
             terms[param.name] = to_term(param, str(raw).strip())
         return terms
+
+    def with_values(self, values: Mapping[str, str]) -> str:
+        """The text with its parameters bound by a VALUES block and its header as comments (for the editor).
+
+        The values are bound as RDF terms first (never pasted): a value that does not bind raises ``QueryError``.
+        """
+        terms = self.bind(values)
+        if not terms:
+            return self.sparql
+        return with_values(without_header(self.sparql), terms)
 
     def to_dict(self) -> dict:
         return {
@@ -125,20 +132,13 @@ def to_term(param: Param, raw: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal
     return pyoxigraph.Literal(raw)
 
 
-_FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
-
-
 def parse_file(path: Path) -> NamedQuery:
     """Read one ``.rq`` file and its ``#+`` header."""
     text = path.read_text(encoding="utf-8")
     summary = description = ""
     params: list[Param] = []
-    for line in text.splitlines():
-        if not line.startswith("#+"):
-            if line.strip() and not line.startswith("#"):
-                break
-            continue
-        key, _, value = line[2:].partition(":")
+    for line in header_lines(text):
+        key, _, value = line.partition(":")
         key, value = key.strip(), value.strip()
         if key == "summary":
             summary = value
@@ -151,9 +151,8 @@ def parse_file(path: Path) -> NamedQuery:
             params.append(Param(*parts))
     if not summary or not description:
         raise ValueError(f"{path.name}: the header needs '#+ summary:' and '#+ description:'")
-    form = _FORM.search("\n".join(l for l in text.splitlines() if not l.lstrip().startswith(("#", "PREFIX", "prefix"))))
     return NamedQuery(path.stem, summary, description, tuple(params), text, path,
-                      form.group(1).upper() if form else "SELECT")
+                      query_form(tokens(text)) or "SELECT")
 
 
 @dataclass
@@ -171,7 +170,8 @@ class Registry:
         try:
             return self.queries[name]
         except KeyError:
-            raise QueryError(f"unknown query '{name}'; known: {', '.join(sorted(self.queries))}") from None
+            raise QueryError(f"unknown query '{name}'; known: {', '.join(sorted(self.queries))}",
+                             kind="unknown-query") from None
 
     def __iter__(self):
         return iter(self.queries.values())
@@ -184,13 +184,12 @@ class Registry:
 
 
 def run(store, query: NamedQuery, values: Mapping[str, str] | None = None):
-    """Bind ``values`` as terms and run ``query`` on ``store`` (any ``GraphStore``)."""
-    from kg.store.prepared import text_for  # the embedded store evaluates an equivalent, faster text (kg/prepared.py)
-
-    return store.query(text_for(store, query), substitutions=query.bind(values or {}))
+    """Bind ``values`` as terms and run ``query`` on ``store`` (any ``GraphStore``, with the text it asks for)."""
+    return store.query(store.text_for(query), substitutions=query.bind(values or {}))
 
 
 _registry: Registry | None = None
+_internal: dict[str, NamedQuery] = {}
 
 
 def registry() -> Registry:
@@ -199,3 +198,11 @@ def registry() -> Registry:
     if _registry is None:
         _registry = Registry.load()
     return _registry
+
+
+def internal(name: str) -> NamedQuery:
+    """One of the queries the code runs (``queries/internal/<name>.rq``), parsed once."""
+    query = _internal.get(name)
+    if query is None:
+        query = _internal[name] = parse_file(paths.QUERIES_DIR / "internal" / f"{name}.rq")
+    return query

@@ -1,8 +1,6 @@
-"""Serialise query results and pick their format: the content-negotiation tables of the endpoint.
+"""Serialise query results in the format negotiated (:mod:`kg.sparql.formats`), and show them as text.
 
-SELECT and ASK answer in the SPARQL results formats (JSON, XML, CSV, TSV); CONSTRUCT and
-DESCRIBE in the RDF formats. pyoxigraph writes every format itself (fast, in Rust). A result
-longer than the row cap is cut at the cap and the cut is said in the body as well as in a
+pyoxigraph writes every format itself (fast, in Rust). A result longer than the row cap is cut at the cap and the cut is said in the body as well as in a
 response header — never a silent cut.
 """
 
@@ -13,103 +11,9 @@ from itertools import islice
 
 import pyoxigraph
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
-from werkzeug.datastructures import MIMEAccept
-from werkzeug.http import parse_accept_header
 
 from kg.namespaces import PREFIXES
-
-SOLUTION_FORMS = ("SELECT", "ASK")
-GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
-
-
-@dataclass(frozen=True)
-class Format:
-    """One result format: its ``format=`` name, its media type, and the pyoxigraph format."""
-
-    name: str
-    media_type: str
-    oxigraph: QueryResultsFormat | RdfFormat
-    aliases: tuple[str, ...] = ()
-
-    def __reduce__(self):  # pickle by name: pyoxigraph's format objects do not pickle
-        return (format_named, (self.name,))
-
-    @property
-    def content_type(self) -> str:
-        return self.media_type + ("; charset=utf-8" if self.media_type.startswith("text/") else "")
-
-
-SOLUTION_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", "application/sparql-results+json", QueryResultsFormat.JSON, ("application/json",)),
-    Format("xml", "application/sparql-results+xml", QueryResultsFormat.XML, ("application/xml", "text/xml")),
-    Format("csv", "text/csv", QueryResultsFormat.CSV),
-    Format("tsv", "text/tab-separated-values", QueryResultsFormat.TSV),
-)}
-GRAPH_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("ttl", "text/turtle", RdfFormat.TURTLE, ("application/x-turtle",)),
-    Format("nt", "application/n-triples", RdfFormat.N_TRIPLES, ("text/plain",)),
-    Format("rdf", "application/rdf+xml", RdfFormat.RDF_XML, ("application/xml", "text/xml")),
-    Format("jsonld", "application/ld+json", RdfFormat.JSON_LD, ("application/json",)),
-    Format("nq", "application/n-quads", RdfFormat.N_QUADS),
-    Format("trig", "application/trig", RdfFormat.TRIG),
-)}
-# Accepted spellings of ``format=`` besides the short names (Fuseki's ``output=`` values, media types).
-_FORMAT_SYNONYMS = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdf", "json-ld": "jsonld",
-                    "nquads": "nq", "n-quads": "nq", "text": "tsv"}
-
-
-def format_named(name: str) -> Format:
-    """The format whose ``format=`` short name is ``name``."""
-    return SOLUTION_FORMATS.get(name) or GRAPH_FORMATS[name]
-
-
-def formats_for(form: str) -> dict[str, Format]:
-    """The formats a query form can answer in (SELECT/ASK: results formats; CONSTRUCT/DESCRIBE: RDF)."""
-    return SOLUTION_FORMATS if form.upper() in SOLUTION_FORMS else GRAPH_FORMATS
-
-
-class NotAcceptable(ValueError):
-    """No offered format matches the request; ``offered`` lists the media types we can send."""
-
-    def __init__(self, message: str, offered: list[str]):
-        super().__init__(message)
-        self.offered = offered
-
-
-def negotiate(form: str, accept: str | None, format_name: str | None = None) -> Format:
-    """Pick the result format from ``format=`` (wins) or the Accept header (q-values honoured).
-
-    >>> negotiate("SELECT", "text/csv;q=0.5, application/sparql-results+xml").name
-    'xml'
-    >>> negotiate("CONSTRUCT", None).name
-    'ttl'
-    >>> negotiate("ASK", "*/*", "tsv").media_type
-    'text/tab-separated-values'
-    """
-    table = formats_for(form)
-    offered = [f.media_type for f in table.values()]
-    if format_name:
-        key = format_name.strip().lower()
-        key = _FORMAT_SYNONYMS.get(key, key)
-        for fmt in table.values():
-            if key == fmt.name or key == fmt.media_type or key in fmt.aliases:
-                return fmt
-        raise NotAcceptable(f"format '{format_name}' is not offered for {form.upper()} queries; "
-                            f"use one of: {', '.join(table)}", offered)
-    if not accept or not accept.strip():
-        return next(iter(table.values()))
-    parsed = parse_accept_header(accept, MIMEAccept)
-    by_type: dict[str, Format] = {}
-    for fmt in table.values():
-        by_type.setdefault(fmt.media_type, fmt)
-    for fmt in table.values():
-        for alias in fmt.aliases:
-            by_type.setdefault(alias, fmt)
-    best = parsed.best_match(list(by_type))
-    if best is None:
-        raise NotAcceptable(f"none of the requested types ({accept}) is offered for {form.upper()} queries; "
-                            f"offered: {', '.join(offered)}", offered)
-    return by_type[best]
+from kg.sparql.formats import Format
 
 
 @dataclass

@@ -1,37 +1,29 @@
-"""The store behind every reader of the graph: one small interface, query in and results out.
+"""The embedded store: pyoxigraph in memory, loaded from the built N-Quads, behind ``GraphStore``.
 
-The embedded default is an in-memory pyoxigraph ``Store`` loaded from the built N-Quads;
-a remote SPARQL backend implements the same ``query`` so the app cannot tell them apart.
+A remote SPARQL backend (:mod:`kg.store.remote`) implements the same protocol
+(:mod:`kg.sparql.protocol`), so the app cannot tell them apart.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Protocol
 
 import pyoxigraph
-from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat
+from pyoxigraph import NamedNode, RdfFormat
 
 from kg import paths
-
-QueryResult = QuerySolutions | QueryBoolean | QueryTriples
-Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
-
-
-class GraphStore(Protocol):
-    """Anything that answers SPARQL over the knowledge graph."""
-
-    description: str
-
-    def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
-              default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        """Evaluate a read-only SPARQL query; ``substitutions`` bind variables to terms."""
-        ...
+from kg.sparql.protocol import QueryResult, Term
+from kg.sparql.registry import NamedQuery
+from kg.store import prepared
 
 
 class EmbeddedStore:
     """pyoxigraph in memory; the default graph is the union of the named graphs (as Fuseki's unionDefaultGraph)."""
+
+    # In memory and fork-safe, but a running query cannot be cancelled: the engine evaluates
+    # queries in worker processes forked from this one, and kills one that overruns.
+    isolated = True
 
     def __init__(self, store: pyoxigraph.Store, description: str = "embedded pyoxigraph"):
         self._store = store
@@ -65,3 +57,11 @@ class EmbeddedStore:
         if substitutions:
             kwargs["substitutions"] = {pyoxigraph.Variable(k): v for k, v in substitutions.items()}
         return self._store.query(sparql, **kwargs)
+
+    def text_for(self, query: NamedQuery) -> str:
+        """The named query evaluated row by row (its evidence OPTIONAL as ``LATERAL``: :mod:`kg.store.prepared`)."""
+        return prepared.text_for(query)
+
+    def graph_triples(self, graph: str) -> list[pyoxigraph.Triple]:
+        """Every triple of one named graph, straight from the store's index."""
+        return [quad.triple for quad in self._store.quads_for_pattern(None, None, None, NamedNode(graph))]

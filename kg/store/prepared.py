@@ -11,8 +11,9 @@ once per row with the row's values substituted — a few index lookups — with 
 synthetic one). A trailing OPTIONAL that finds the statement by a FILTER over pairs
 (``(?s = ?a && ?o = ?b) || (?s = ?b && ?o = ?a)``) becomes the UNION of those pairs first.
 
-Only the registry's own texts are rewritten, and only for the embedded pyoxigraph store: a
-remote store (Virtuoso, Fuseki …) gets the standard SPARQL 1.1 text unchanged.
+Only the registry's own texts are rewritten, and only for the embedded pyoxigraph store
+(``EmbeddedStore.text_for``): a remote store (Virtuoso, Fuseki …) gets the standard SPARQL 1.1
+text unchanged.
 """
 
 from __future__ import annotations
@@ -20,24 +21,15 @@ from __future__ import annotations
 import re
 import threading
 
-_OPTIONAL = re.compile(r"\bOPTIONAL\s*\{")
+from kg.sparql.lexer import block_end, tokens
+from kg.sparql.registry import NamedQuery
+
 _PAIR_FILTER = re.compile(
     r"^\s*\?statement\s+rdf:subject\s+\?s\s*;\s*rdf:object\s+\?o\s*;\s*prov:value\s+\?quote\s*\.\s*"
     r"FILTER\s*\((?P<pairs>.*)\)\s*$", re.DOTALL)
 _PAIR = re.compile(r"^\(\s*\?s\s*=\s*\?(\w+)\s*&&\s*\?o\s*=\s*\?(\w+)\s*\)$")
-
-
-def _block_end(text: str, open_brace: int) -> int:
-    """Index just past the ``}`` matching the ``{`` at ``open_brace`` (strings and IRIs hold no braces here)."""
-    depth = 0
-    for i in range(open_brace, len(text)):
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    raise ValueError("unbalanced braces")
+# What may follow the WHERE group the trailing OPTIONAL closes: the solution modifiers, or nothing.
+_MODIFIERS = ("ORDER", "LIMIT", "OFFSET", "GROUP", "HAVING", "VALUES")
 
 
 def _pairs_as_union(body: str) -> str | None:
@@ -66,16 +58,19 @@ def rewrite(sparql: str) -> str | None:
     >>> rewrite("SELECT * WHERE { ?a <p> ?b OPTIONAL { ?a <q> ?c } ?a <r> ?d }") is None
     True
     """
-    matches = list(_OPTIONAL.finditer(sparql))
-    if not matches:
+    toks = tokens(sparql)
+    optional = next((i for i in range(len(toks) - 2, -1, -1)
+                     if toks[i].kind == "word" and toks[i].key == "OPTIONAL" and toks[i + 1].text == "{"), None)
+    if optional is None:
         return None
-    start = matches[-1].start()
-    open_brace = matches[-1].end() - 1
-    end = _block_end(sparql, open_brace)
+    start, open_brace = toks[optional].start, toks[optional + 1].start
+    closing = block_end(toks, optional + 1)
+    end = toks[closing].end
     # Only the group's last pattern: what follows must close the WHERE group (then modifiers).
-    rest = sparql[end:]
-    if not re.match(r"^\s*\}\s*(ORDER\s+BY|LIMIT|OFFSET|GROUP\s+BY|HAVING|VALUES|$)", rest, re.IGNORECASE):
+    after = toks[closing + 1:closing + 3]
+    if not after or after[0].text != "}" or (len(after) > 1 and after[1].key not in _MODIFIERS):
         return None
+    rest = sparql[end:]
     body = sparql[open_brace + 1:end - 1]
     if "UNION" not in body:
         body = _pairs_as_union(body)
@@ -90,10 +85,8 @@ _prepared: dict[str, str] = {}
 _lock = threading.Lock()
 
 
-def text_for(store, query) -> str:
-    """The text to evaluate ``query`` (a ``NamedQuery``) with on ``store``: rewritten for embedded pyoxigraph."""
-    if not hasattr(store, "oxigraph"):  # a remote SPARQL 1.1 store: standard text only
-        return query.sparql
+def text_for(query: NamedQuery) -> str:
+    """The text the embedded store evaluates ``query`` with: the rewrite where it applies, else its own text."""
     text = _prepared.get(query.sparql)
     if text is None:
         text = rewrite(query.sparql) or query.sparql

@@ -26,7 +26,7 @@ import requests
 from pyoxigraph import BlankNode, NamedNode, RdfFormat, Triple
 
 from kg.namespaces import NAMED_GRAPHS
-from kg.store.remote import ChallengeAuth, redact_url, server_message, split_credentials
+from kg.store.http import ChallengeAuth, redact_url, server_message, split_credentials
 
 GSP = "Graph Store Protocol"
 UPDATE = "SPARQL Update"

@@ -20,6 +20,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat
 
 from kg.namespaces import (FACTS_GRAPH, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                          PREFIXES, PROVENANCE_GRAPH)
+from kg.sparql.formats import RDF_COUSINS, RDF_FORMATS, find
 
 VOID_GRAPH = GRAPH.void  # the dataset description, inside whole-dataset dumps
 
@@ -55,16 +56,9 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("turtle", "ttl", "text/turtle", "Turtle", RdfFormat.TURTLE),
-    Format("ntriples", "nt", "application/n-triples", "N-Triples", RdfFormat.N_TRIPLES),
-    Format("rdfxml", "rdf", "application/rdf+xml", "RDF/XML", RdfFormat.RDF_XML),
-    Format("jsonld", "jsonld", "application/ld+json", "JSON-LD (compact)", RdfFormat.JSON_LD),
-    Format("nquads", "nq", "application/n-quads", "N-Quads (named graphs)", RdfFormat.N_QUADS, quads=True),
-    Format("trig", "trig", "application/trig", "TriG (named graphs)", RdfFormat.TRIG, quads=True),
+    *(Format(f.long_name, f.name, f.media_type, f.label, f.oxigraph, f.quads) for f in RDF_FORMATS.values()),
     Format("csv", "csv", "text/csv", "CSV of relations", None),
 )}
-ALIASES = {"ttl": "turtle", "nt": "ntriples", "rdf": "rdfxml", "xml": "rdfxml",
-           "json-ld": "jsonld", "json": "jsonld", "nq": "nquads"}
 BY_EXTENSION = {f.extension: f for f in FORMATS.values()}
 
 
@@ -75,11 +69,11 @@ class ExportError(ValueError):
 def find_format(name: str) -> Format:
     """Look a format up by name, alias or extension; raise ``ExportError`` listing the formats."""
     key = name.strip().lower().lstrip(".")
-    key = ALIASES.get(key, key)
     if key in FORMATS:
         return FORMATS[key]
-    if key in BY_EXTENSION:
-        return BY_EXTENSION[key]
+    found = find(RDF_FORMATS.values(), RDF_COUSINS.get(key, key), aliases=False)
+    if found is not None:
+        return BY_EXTENSION[found.name]
     raise ExportError(f"unknown format '{name}'; formats: {', '.join(FORMATS)}")
 
 

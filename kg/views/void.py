@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.views.export import FORMATS, GRAPH_TITLES, GRAPHS, Format
 from kg.namespaces import ARTICLE_IRI, BASE, KG, PREFIXES
+from kg.sparql.formats import RDF_FORMATS
 
 DATASET_IRI = BASE + "dataset"
 VOID = "http://rdfs.org/ns/void#"
@@ -182,6 +183,6 @@ def serialize(triples: list[Triple], media_type: str) -> bytes:
     return pyoxigraph.serialize(triples, format=fmt, prefixes=VOID_PREFIXES)
 
 
-MEDIA_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
+MEDIA_TYPES = tuple(RDF_FORMATS[name].media_type for name in ("ttl", "jsonld", "nt", "rdf"))
 
 __all__ = ["describe", "serialize", "build_time", "download_url", "DATASET_IRI", "MEDIA_TYPES", "VOID_PREFIXES"]
