@@ -8,7 +8,6 @@ import pytest
 
 from kg import paths
 from kg.sparql.registry import registry, run
-from webapp.sparql import with_values
 
 KG = "https://w3id.org/kneekg/id/"
 ARTICLE = paths.ARTICLE.read_text(encoding="utf-8")
@@ -106,7 +105,7 @@ def test_editor_text_with_values_block_gives_the_same_rows(real_store, name):
     """The editor shows each example with a VALUES block; it must mean what the bound query means."""
     query = registry()[name]
     bound = run(real_store, query, query.example_values())
-    text = with_values(query, query.example_values())
+    text = query.with_values(query.example_values())
     assert "VALUES ?" in text
     edited = real_store.query(text)
     if isinstance(bound, pyoxigraph.QueryBoolean):

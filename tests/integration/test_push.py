@@ -52,7 +52,7 @@ def remote_count(virtuoso, graph: str) -> int:
 
 
 def update(virtuoso, sparql: str) -> None:
-    from kg.store.remote import ChallengeAuth
+    from kg.store.http import ChallengeAuth
 
     response = requests.post(virtuoso.sparql_auth, data={"update": sparql}, timeout=30,
                              auth=ChallengeAuth(virtuoso.user, virtuoso.password))

@@ -10,8 +10,10 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.sparql import registry as queries
-from kg.store.remote import (RemoteError, RemoteStore, bind_values, boolean_variables, redact_url, split_order,
-                       substitute, values_block, where_brace)
+from kg.sparql.text import values_clause, with_values
+from kg.store.http import redact_url
+from kg.store.remote import RemoteError, RemoteStore
+from kg.store.rewrite import boolean_variables, split_order, substitute, where_brace
 
 IRI = pyoxigraph.NamedNode("https://w3id.org/kneekg/id/dehydration")
 
@@ -34,8 +36,8 @@ def test_substitute_writes_terms_in_the_pattern_and_binds_them():
     sparql = 'SELECT ?entity ?label WHERE { ?entity ?p ?label FILTER(?entity != <urn:x>) } ORDER BY ?entity'
     text = substitute(sparql, "SELECT", {"entity": IRI})
     assert text == ('SELECT ?entity ?label WHERE { <https://w3id.org/kneekg/id/dehydration> ?p ?label '
-                    'FILTER(<https://w3id.org/kneekg/id/dehydration> != <urn:x>)  VALUES (?entity) '
-                    '{ (<https://w3id.org/kneekg/id/dehydration>) } } ORDER BY ?entity')
+                    'FILTER(<https://w3id.org/kneekg/id/dehydration> != <urn:x>)  VALUES ?entity '
+                    '{ <https://w3id.org/kneekg/id/dehydration> } } ORDER BY ?entity')
     with pytest.raises(ValueError):
         substitute("SELECT ?y WHERE { BIND(1 AS ?entity) }", "SELECT", {"entity": IRI})
     with pytest.raises(ValueError):
@@ -64,18 +66,18 @@ def test_boolean_variables(sparql, expected):
 
 def test_values_block_uses_term_syntax_not_raw_text():
     hostile = pyoxigraph.Literal('x" } } DROP ALL ; SELECT * { "')
-    block = values_block({"entity": IRI, "text": hostile})
+    block = values_clause(["entity", "text"], [[IRI, hostile]])
     assert block.strip() == ('VALUES (?entity ?text) { (<https://w3id.org/kneekg/id/dehydration> '
                              '"x\\" } } DROP ALL ; SELECT * { \\"") }')
     with pytest.raises(ValueError):
-        values_block({"x": pyoxigraph.BlankNode("b0")})
+        values_clause(["x"], [[pyoxigraph.BlankNode("b0")]])
     with pytest.raises(ValueError):
-        values_block({"x y": IRI})
+        values_clause(["x y"], [[IRI]])
 
 
 def test_bound_query_still_parses():
-    text = bind_values("SELECT ?entity ?label WHERE { ?entity <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
-                       "SELECT", {"entity": IRI})
+    text = with_values("SELECT ?entity ?label WHERE { ?entity <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
+                       {"entity": IRI})
     pyoxigraph.Store().query(text)  # raises SyntaxError if not valid SPARQL
 
 

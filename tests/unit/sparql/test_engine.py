@@ -1,13 +1,15 @@
-"""kg.sparql.engine: analysis before evaluation, positioned syntax errors, the killable worker pool, the cache."""
+"""kg.sparql.engine, guard and pool: analysis before evaluation, positioned syntax errors, the killable worker pool, the cache."""
 
 from __future__ import annotations
 
 import pyoxigraph
 import pytest
 
-from kg.sparql import engine as eng
-from kg.sparql.engine import Engine, QueryRefused, QuerySyntaxError, QueryTimeout, analyse
-from kg.sparql.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.sparql import guard, pool
+from kg.sparql.engine import Engine
+from kg.sparql.errors import QueryRefused, QuerySyntaxError, QueryTimeout
+from kg.sparql.formats import RDF_FORMATS as GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.sparql.guard import analyse
 
 KGG = "https://w3id.org/kneekg/graph/"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -48,7 +50,7 @@ def test_analyse_accepts_service_as_data(sparql):
 def test_analyse_refuses_service(sparql):
     with pytest.raises(QueryRefused) as err:
         analyse(sparql)
-    assert err.value.status == 403
+    assert err.value.kind == "forbidden"
     assert "SERVICE" in str(err.value)
 
 
@@ -77,11 +79,11 @@ def test_analyse_resolves_dataset_clauses():
 def test_analyse_refuses_unserved_graphs(clause):
     with pytest.raises(QueryRefused, match="not served") as err:
         analyse(f"SELECT * {clause} WHERE {{ ?s ?p ?o }}")
-    assert err.value.status == 400
+    assert err.value.kind == "refused"
 
 
 def test_syntax_error_carries_line_and_column():
-    error = eng.syntax_error("error at 3:17: expected one of FILTER, SELECT")
+    error = guard.syntax_error("error at 3:17: expected one of FILTER, SELECT")
     assert (error.line, error.column) == (3, 17)
     assert "line 3, column 17" in str(error)
 
@@ -139,19 +141,19 @@ def test_engine_runs_other_stores_in_process_and_caches(mini_store):
 
 
 def test_pool_kills_a_runaway_query_and_keeps_serving(real_store):
-    pool = eng.WorkerPool(real_store, 2)
+    workers = pool.WorkerPool(real_store, 2)
     try:
-        pids = {w.process.pid for w in pool._all}
+        pids = {w.process.pid for w in workers._all}
         job = Engine(real_store, cache_size=0).prepare(CARTESIAN, SOLUTION_FORMATS["json"])
         with pytest.raises(QueryTimeout, match="time limit"):
-            pool.run(job, timeout=1.0)
-        assert len(pool._all) == 2
-        assert {w.process.pid for w in pool._all} != pids  # the runaway worker was replaced
+            workers.run(job, timeout=1.0)
+        assert len(workers._all) == 2
+        assert {w.process.pid for w in workers._all} != pids  # the runaway worker was replaced
         small = Engine(real_store, cache_size=0).prepare("ASK { ?s ?p ?o }", SOLUTION_FORMATS["json"])
         for _ in range(3):  # both workers answer
-            assert b'"boolean":true' in pool.run(small, timeout=10).body
+            assert b'"boolean":true' in workers.run(small, timeout=10).body
     finally:
-        pool.close()
+        workers.close()
 
 
 def test_graph_results_in_every_format(real_store):
@@ -166,11 +168,11 @@ def test_workers_do_not_hold_the_parents_connections(mini_store):
     import socket
 
     ours, theirs = socket.socketpair()
-    pool = eng.WorkerPool(mini_store, 1)
+    workers = pool.WorkerPool(mini_store, 1)
     try:
         ours.close()
         theirs.settimeout(30)
         assert theirs.recv(1) == b""  # EOF: no forked worker keeps our end open
     finally:
         theirs.close()
-        pool.close()
+        workers.close()
