@@ -1,0 +1,58 @@
+"""kg.sparql.lexer: the one tokeniser every reader of a query's structure uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.sparql.lexer import block_end, query_form, tokens, where_group
+from kg.sparql.registry import registry
+
+
+@pytest.mark.parametrize("sparql", [
+    'SELECT * WHERE { ?s ?p "{ WHERE" }',
+    "SELECT * WHERE { ?s ?p '''\n} WHERE {\n''' }",
+    "SELECT * WHERE { ?s <urn:x:{}> ?o }",
+    "SELECT * WHERE { ?s ?p ?o } # { WHERE { }",
+    "PREFIX where: <urn:w#> SELECT * WHERE { ?s where:x ?o }",
+])
+def test_braces_and_keywords_inside_strings_iris_comments_and_names_do_not_count(sparql):
+    toks = tokens(sparql)
+    opening, closing = where_group(toks)
+    assert sparql[toks[opening].start:toks[closing].end].startswith("{ ?s")
+    assert [t.key for t in toks if t.kind == "word"][-2:] == ["SELECT", "WHERE"]
+
+
+def test_token_kinds():
+    kinds = [(t.kind, t.text) for t in tokens('ASK { _:b0 kg:p $v . ?w <urn:x> "s"@en }')]
+    assert kinds == [("word", "ASK"), ("punct", "{"), ("bnode", "_:b0"), ("pname", "kg:p"), ("var", "$v"),
+                     ("other", "."), ("var", "?w"), ("iri", "<urn:x>"), ("string", '"s"'), ("other", "@"),
+                     ("word", "en"), ("punct", "}")]
+
+
+def test_positions_point_into_the_text():
+    sparql = "SELECT ?x\n# a comment\nWHERE { ?x ?p 'o' }"
+    for token in tokens(sparql):
+        assert sparql[token.start:token.end] == token.text
+
+
+def test_construct_template_is_not_the_where_group():
+    sparql = "CONSTRUCT { ?s <urn:p> ?o } { ?s ?q ?o }"
+    toks = tokens(sparql)
+    opening, closing = where_group(toks)
+    assert sparql[toks[opening].start:toks[closing].end] == "{ ?s ?q ?o }"
+
+
+def test_block_end_and_missing_groups():
+    toks = tokens("{ { } ")
+    with pytest.raises(ValueError):
+        block_end(toks, 0)
+    with pytest.raises(ValueError):
+        where_group(tokens("DESCRIBE <urn:x>"))
+
+
+@pytest.mark.parametrize("query", list(registry()), ids=lambda q: q.name)
+def test_every_named_query_has_a_form_and_a_where_group(query):
+    toks = tokens(query.sparql)
+    assert query_form(toks) == query.form
+    opening, closing = where_group(toks)
+    assert toks[opening].text == "{" and toks[closing].text == "}"
