@@ -66,6 +66,19 @@ def local_path(iri: str, base: str = BASE) -> str:
     return "/resource?iri=" + quote(iri, safe="")
 
 
+def curie(iri: str) -> str:
+    """Shorten ``iri`` with the longest of the graph's prefixes that fits; an IRI outside them stays whole.
+
+    >>> curie("https://w3id.org/kneekg/ontology/Cause"), curie("urn:x")
+    ('kgo:Cause', 'urn:x')
+    """
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+
+
 EDITOR_PATH = "/query"  # the app's SPARQL query editor
 
 
@@ -90,5 +103,5 @@ def is_local(iri: str, base: str = BASE) -> bool:
 __all__ = [
     "BASE", "KGO", "KG", "STATEMENT", "GRAPH", "SCHEMA", "ONTOLOGY_IRI", "ARTICLE_IRI",
     "ONTOLOGY_GRAPH", "FACTS_GRAPH", "INFERRED_GRAPH", "PROVENANCE_GRAPH", "NAMED_GRAPHS",
-    "EXTERNAL_PREFIXES", "PREFIXES", "local_path", "is_local", "EDITOR_PATH", "editor_path",
+    "EXTERNAL_PREFIXES", "PREFIXES", "local_path", "is_local", "curie", "EDITOR_PATH", "editor_path",
 ]

@@ -12,7 +12,7 @@ from itertools import islice
 import pyoxigraph
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
 
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, curie
 from kg.sparql.formats import Format
 
 
@@ -100,16 +100,13 @@ def _mark_truncated(body: bytes, fmt: Format, limit: int) -> bytes:
 
 
 def compact(iri: str) -> str:
-    """Write ``iri`` as a CURIE when one of the graph's prefixes fits.
+    """Write ``iri`` as a CURIE when one of the graph's prefixes fits, else as ``<iri>``.
 
     >>> compact("https://w3id.org/kneekg/id/dehydration")
     'kg:dehydration'
     """
-    best = ""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
-            best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"
+    short = curie(iri)
+    return short if short != iri else f"<{iri}>"
 
 
 def cell(term, width: int | None = 60) -> str:
