@@ -242,11 +242,11 @@ def _score_batches(store, batches, failures: bool, as_json: bool, record_first: 
     import yaml
 
     from kg.qa import judge
-    from kg.sparql.registry import Registry
+    from kg.sparql.registry import internal
     from webapp import create_app
 
     client = create_app({"TESTING": True, "STORE": store}).test_client()
-    names_query = Registry.load(paths.QUERIES_DIR / "internal")["entity-names"]
+    names_query = internal("entity-names")
     names_cache: dict[str, list[str]] = {}
 
     def answer(question: str) -> dict:

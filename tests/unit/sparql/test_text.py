@@ -43,7 +43,7 @@ def test_several_values_of_one_variable():
 
 
 def test_internal_queries_have_headers_and_parse():
-    for name in ("labels", "triple-count", "graph-triples"):
+    for name in ("labels", "triple-count", "graph-triples", "entity-names"):
         query = internal(name)
         assert query.summary and query.description
         pyoxigraph.Store().query(query.sparql)
