@@ -35,14 +35,7 @@ def bound_query_text(name: str) -> str:
     from kg.sparql.registry import registry
 
     query = registry()[name]
-    try:
-        from webapp.sparql import with_values
-
-        return with_values(query, query.example_values())
-    except ImportError:
-        terms = query.bind(query.example_values())
-        block = "\n".join(f"VALUES ?{k} {{ {v} }}" for k, v in terms.items())
-        return re.sub(r"\bWHERE\s*\{", lambda m: m.group(0) + "\n" + block + "\n", query.sparql, count=1)
+    return query.with_values(query.example_values())
 
 
 def routes() -> list[tuple[str, str]]:
