@@ -13,7 +13,7 @@ import time
 
 from bench.common import ROOT, median, ms, report, table
 
-sys.path.insert(0, str(ROOT))  # tests.virtuoso: the test suite's Virtuoso runner
+sys.path.insert(0, str(ROOT))  # tests.support.virtuoso: the test suite's Virtuoso runner
 
 from kg.views import export as kgexport  # noqa: E402
 from kg import paths  # noqa: E402
@@ -65,7 +65,7 @@ def web_rows() -> list[list]:
 
 
 def push_rows() -> list[list]:
-    from tests.virtuoso import virtuoso_server
+    from tests.support.virtuoso import virtuoso_server
 
     graphs = read_graphs(paths.RELEASE_DIR / paths.GRAPH_NQ)
     triples = sum(len(t) for t in graphs.values())
@@ -88,7 +88,7 @@ def main() -> None:
             table(["protocol", "triples", "median ms", "triples/s"], push_rows())]
     report("export-push", "Export and push", "\n".join(body),
            notes=[f"Export: median of {RUNS} runs in process; push: median of {PUSH_RUNS} pushes, each replacing "
-                  "the four named graphs of a fresh Virtuoso 7 database started by tests/virtuoso.py."])
+                  "the four named graphs of a fresh Virtuoso 7 database started by tests/support/virtuoso.py."])
 
 
 if __name__ == "__main__":

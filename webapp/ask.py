@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template, request
 
 from kg.namespaces import editor_path
 from kg.qa.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
+from webapp import state
 from webapp.cache import cached
 
 from .api import register_path
@@ -54,7 +55,7 @@ register_path("/api/ask", {"get": {
 
 def _answer(question: str) -> dict:
     """Answer ``question`` on the app's store and add the app's links (query editor)."""
-    result = ask(current_app.extensions["kg_store"], question).to_dict()
+    result = ask(state.store(), question).to_dict()
     for query in [result["query"], *((result["query"] or {}).get("also", []))]:
         if query:
             query["editor"] = editor_path(query["sparql_with_values"])

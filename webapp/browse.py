@@ -14,7 +14,9 @@ from flask import Blueprint, Response, abort, current_app, jsonify, redirect, re
 from werkzeug.exceptions import NotFound
 
 from webapp.cache import cached
-from kg.views.describe import MAX_GRAPH_NODES, describer
+from webapp.state import store
+from kg.views.describe import describer
+from kg.views.entity import MAX_GRAPH_NODES
 from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
 from kg.sparql.errors import NotAcceptable
 from kg.sparql.formats import HTML_FORMATS, RDF_FORMATS, Format, negotiate
@@ -29,10 +31,6 @@ bp = Blueprint("browse", __name__)
 PAGE_FORMATS = (*HTML_FORMATS.values(), *(RDF_FORMATS[name] for name in ("ttl", "jsonld", "nt", "rdf")))
 SUFFIXES = {"." + f.name: f for f in PAGE_FORMATS if f.oxigraph is not None}
 SEARCH_LIMIT_MAX = 50
-
-
-def store():
-    return current_app.extensions["kg_store"]
 
 
 def describe():

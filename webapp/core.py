@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, jsonify, render_template
 
 from kg.views.describe import describer
 from kg.namespaces import KG, KGO
 from kg.sparql.registry import registry, run
+from webapp.state import store
 
 bp = Blueprint("core", __name__)
 
@@ -28,10 +29,6 @@ ENTRY_POINTS = (
     ("Warning signs", KGO.WarningSign, "When the article says to seek medical attention."),
 )
 START_HERE = (KG["knee-muscle-spasm"], KG["muscle-spasm"])
-
-
-def store():
-    return current_app.extensions["kg_store"]
 
 
 @bp.after_app_request

@@ -10,41 +10,19 @@ context. Each is generated once per process and app root (the graph is immutable
 from __future__ import annotations
 
 import hashlib
-import threading
 
 import pyoxigraph
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from kg.views import export as kgexport
 from kg import paths
-from kg.views import void as kgvoid
 from kg.store.remote import RemoteError, RemoteTimeout
+from kg.views import export as kgexport
+from kg.views import void as kgvoid
+from webapp import config as settings
+from webapp import state
 
 bp = Blueprint("export", __name__)
-
-_lock = threading.Lock()
-
-
-def _state() -> dict:
-    """Per-app cache: the dataset read once from the store, and every file made from it."""
-    return current_app.extensions.setdefault("kg_export", {"data": None, "files": {}})
-
-
-def _dataset():
-    state = _state()
-    if state["data"] is None:
-        with _lock:
-            if state["data"] is None:
-                state["data"] = kgexport.dataset_from(current_app.extensions["kg_store"], path=_graph_file())
-    return state["data"]
-
-
-def _graph_file():
-    """The N-Quads file the embedded store was loaded from, if any (for the build time)."""
-    if current_app.config.get("STORE") is not None or current_app.config.get("SPARQL_ENDPOINT"):
-        return None
-    return current_app.config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ
 
 
 def _base_url() -> str:
@@ -53,27 +31,21 @@ def _base_url() -> str:
 
 def description() -> list:
     """The VoID/DCAT/PROV triples for this app (cached per app root)."""
-    key = ("void", _base_url())
-    files = _state()["files"]
-    if key not in files:
-        store = current_app.extensions["kg_store"]
-        built = kgvoid.build_time(_graph_file(), getattr(store, "loaded_at", None))
-        files[key] = kgvoid.describe(_dataset(), _base_url(), built)
-    return files[key]
+    def make() -> list:
+        built = kgvoid.build_time(settings.graph_file(current_app.config), getattr(state.store(), "loaded_at", None))
+        return kgvoid.describe(state.dataset(), _base_url(), built)
+
+    return _cached(("void", _base_url()), make)
 
 
-def _cached(key: tuple, make) -> bytes:
-    files = _state()["files"]
-    if key not in files:
-        data = make()
-        with _lock:
-            files.setdefault(key, data)
-    return files[key]
+def _cached(key: tuple, make):
+    """A document made once per app (the graph is immutable while served), kept in the app's bounded cache."""
+    return state.files().get_or_put(("export",) + key, make)
 
 
 def _artifact(name: str) -> bytes | None:
     """The release file itself when the app serves the release graph (so checksums match the repository)."""
-    if _graph_file() != paths.RELEASE_DIR / paths.GRAPH_NQ or current_app.config.get("GRAPH_PATH"):
+    if not settings.serves_release(current_app.config):
         return None
     path = paths.RELEASE_DIR / name
     return path.read_bytes() if path.exists() else None
@@ -82,10 +54,10 @@ def _artifact(name: str) -> bytes | None:
 def render(fmt: kgexport.Format, graph: str) -> bytes:
     """The bytes of one download (cached)."""
     if fmt.name == "csv":
-        return _cached(("csv",), lambda: kgexport.relations_csv(current_app.extensions["kg_store"]))
+        return _cached(("csv",), lambda: kgexport.relations_csv(state.store()))
     base = _base_url() if graph == "all" else ""
     return _cached((fmt.name, graph, base), lambda: kgexport.serialize(
-        _dataset(), fmt, graph, description() if graph == "all" else None))
+        state.dataset(), fmt, graph, description() if graph == "all" else None))
 
 
 def _download(body: bytes, media_type: str, filename: str) -> Response:
@@ -99,7 +71,7 @@ def _download(body: bytes, media_type: str, filename: str) -> Response:
 @bp.get("/export")
 def page():
     """The downloads page: every format of the whole dataset and of each named graph."""
-    data = _dataset()
+    data = state.dataset()
     counts = {short: sum(1 for _ in data.quads_for_graph_name(pyoxigraph.NamedNode(iri)))
               for short, iri in kgexport.GRAPHS.items()}
     rdf_formats = [f for f in kgexport.FORMATS.values() if f.rdf is not None]
@@ -125,11 +97,11 @@ def page():
 def download(name: str, ext: str):
     """One file: ``graph.ttl``, ``facts.nq``, ``ontology.owl``, ``relations.csv``, ``context.jsonld`` …"""
     if name == "context" and ext == "jsonld":
-        body = _cached(("context",), lambda: kgexport.context_document(_dataset()))
+        body = _cached(("context",), lambda: kgexport.context_document(state.dataset()))
         return _download(body, "application/ld+json", "context.jsonld")
     if name == "ontology" and ext == "owl":
         body = _artifact("ontology.owl") or _cached(("owl",), lambda: kgexport.serialize(
-            _dataset(), kgexport.FORMATS["rdfxml"], "ontology"))
+            state.dataset(), kgexport.FORMATS["rdfxml"], "ontology"))
         return _download(body, "application/rdf+xml", "ontology.owl")
     if name == "relations" and ext == "csv":
         fmt = kgexport.FORMATS["csv"]

@@ -14,7 +14,7 @@ import time
 
 from gunicorn.app.base import BaseApplication
 
-from . import create_app
+from . import create_app, state
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def warm(app) -> int:
     """
     from kg.sparql.registry import QueryError, registry, run
 
-    store = app.extensions["kg_store"]
+    store = state.store(app)
     count = 0
     for query in registry():
         try:
@@ -76,16 +76,14 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
         accesslog: str | None = "-") -> None:
     """Load the graph once, warm it, then fork ``workers`` gunicorn workers that share it."""
     app, seconds = prepare(config)
-    print(f"kneekg: graph loaded and {len(app.extensions['kg_store']):,} triples warmed in {seconds:.2f} s",
+    print(f"kneekg: graph loaded and {len(state.store(app)):,} triples warmed in {seconds:.2f} s",
           flush=True)
     _Server(app, gunicorn_options(host, port, workers, accesslog)).run()
 
 
 def _start_query_workers(server, worker) -> None:
     """Fork each gunicorn worker's SPARQL query processes now, not on its first /sparql request."""
-    engine = worker.app.load().extensions.get("kg_engine")
-    if engine is not None:
-        engine.start()
+    state.engine(worker.app.load()).start()
 
 
 def gunicorn_options(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None,

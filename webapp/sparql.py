@@ -11,25 +11,22 @@ and sends browsers to the editor.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
-from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, VOID
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from rdflib import Dataset, Graph
 
 from kg.namespaces import BASE, PREFIXES
 from kg.sparql import registry as named_queries
-from kg.sparql.engine import Engine
 from kg.sparql.errors import EngineError, NotAcceptable, QueryError
 from kg.sparql.formats import RDF_FORMATS, best_match, formats_for, negotiate, quality
-from kg.sparql.guard import SERVED_GRAPHS, analyse
-from webapp import errors
+from kg.sparql.guard import analyse
+from kg.views import service, void
+from webapp import errors, state
 from webapp.cache import cached
 from webapp.errors import CORS, protocol_error
 
 bp = Blueprint("sparql", __name__)
 bp.register_error_handler(EngineError, errors.protocol_failure)
 
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 FORM_TYPE = "application/x-www-form-urlencoded"
 DIRECT_TYPE = "application/sparql-query"
 
@@ -38,23 +35,6 @@ DIRECT_TYPE = "application/sparql-query"
 def _install_error_handlers(state) -> None:
     """Answer a remote server's failure on every page of the app (see ``webapp.errors``)."""
     errors.init_app(state.app)
-
-
-@bp.record_once
-def _install_engine(state) -> None:
-    """Give the app one engine over its store (the worker pool starts on the first query)."""
-    app = state.app
-    app.extensions["kg_engine"] = Engine(
-        app.extensions["kg_store"],
-        timeout=float(app.config.get("QUERY_TIMEOUT", 10)),
-        row_limit=int(app.config["ROW_LIMIT"]) if app.config.get("ROW_LIMIT") else None,
-        workers=app.config.get("QUERY_WORKERS"),
-        cache_size=int(app.config.get("QUERY_CACHE_SIZE", 256)),
-    )
-
-
-def engine() -> Engine:
-    return current_app.extensions["kg_engine"]
 
 
 # --- /sparql ---------------------------------------------------------------------------------------
@@ -122,7 +102,7 @@ def _merged(first, second):
 
 def run_query(sparql: str, params) -> Response:
     """Check, evaluate (in the engine) and send one query's results."""
-    eng = engine()
+    eng = state.engine()
     default_graph = params.getlist("default-graph-uri") or None
     named_graph = params.getlist("named-graph-uri") or None
     format_name = params.get("format") or params.get("output")
@@ -143,7 +123,7 @@ def run_query(sparql: str, params) -> Response:
 
 
 def _store_tag() -> str:
-    store = current_app.extensions["kg_store"]
+    store = state.store()
     return f"{int(getattr(store, 'loaded_at', 0) * 1000):x}"
 
 
@@ -183,61 +163,10 @@ def service_description() -> Response:
     return Response(body, content_type=fmt.content_type, headers={**CORS, "Vary": "Accept"})
 
 
-_VOID_QUERY = """
-SELECT ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
-       (COUNT(DISTINCT ?o) AS ?objects)
-WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g
-"""
-
-
 def describe_service(endpoint_url: str) -> Graph:
-    """The SPARQL 1.1 Service Description of this endpoint, with VoID statistics per named graph."""
-    cache = current_app.extensions.setdefault("kg_service_description", {})
-    if endpoint_url in cache:
-        return cache[endpoint_url]
-    g = Graph()
-    for prefix, iri in (("sd", SD), ("void", VOID), ("dcterms", DCTERMS), ("kgg", PREFIXES["kgg"])):
-        g.bind(prefix, iri)
-    service, dataset, default_graph = URIRef(endpoint_url + "#service"), URIRef(endpoint_url + "#dataset"), BNode("defaultGraph")
-    g.add((service, RDF.type, SD.Service))
-    g.add((service, SD.endpoint, URIRef(endpoint_url)))
-    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
-    g.add((service, SD.feature, SD.UnionDefaultGraph))
-    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads", "TriG"):
-        g.add((service, SD.resultFormat, FORMATS_NS[fmt]))
-    g.add((service, SD.defaultDataset, dataset))
-    g.add((dataset, RDF.type, SD.Dataset))
-    g.add((dataset, RDF.type, VOID.Dataset))
-    g.add((dataset, DCTERMS.title, Literal("Knee muscle spasms knowledge graph", lang="en")))
-    g.add((dataset, VOID.sparqlEndpoint, URIRef(endpoint_url)))
-    g.add((dataset, VOID.uriSpace, Literal(BASE)))
-    g.add((dataset, SD.defaultGraph, default_graph))
-    g.add((default_graph, RDF.type, SD.Graph))
-    g.add((default_graph, DCTERMS.description, Literal("the union of the named graphs", lang="en")))
-    total = 0
-    store = current_app.extensions["kg_store"]
-    for row in store.query(_VOID_QUERY):
-        name = URIRef(row["g"].value)
-        if str(name) not in SERVED_GRAPHS:
-            continue
-        node = BNode()
-        triples = int(row["triples"].value)
-        total += triples
-        g.add((dataset, SD.namedGraph, node))
-        g.add((node, RDF.type, SD.NamedGraph))
-        g.add((node, SD.name, name))
-        g.add((node, SD.graph, name))
-        g.add((name, RDF.type, SD.Graph))
-        g.add((name, RDF.type, VOID.Dataset))
-        g.add((dataset, VOID.subset, name))
-        for prop, var in ((VOID.triples, "triples"), (VOID.distinctSubjects, "subjects"),
-                          (VOID.properties, "properties"), (VOID.distinctObjects, "objects")):
-            g.add((name, prop, Literal(int(row[var].value), datatype=XSD.integer)))
-    g.add((default_graph, VOID.triples, Literal(total, datatype=XSD.integer)))
-    g.add((dataset, VOID.triples, Literal(total, datatype=XSD.integer)))
-    cache[endpoint_url] = g
-    return g
+    """The SPARQL 1.1 Service Description of this endpoint (``kg.views.service``), made once per URL."""
+    return state.files().get_or_put(("service", endpoint_url), lambda: service.describe_service(
+        void.statistics(state.dataset()), endpoint_url))
 
 
 # --- the query editor ------------------------------------------------------------------------------

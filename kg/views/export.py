@@ -21,6 +21,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat
 from kg.namespaces import (FACTS_GRAPH, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                          PREFIXES, PROVENANCE_GRAPH)
 from kg.sparql.formats import RDF_COUSINS, RDF_FORMATS, find
+from kg.sparql.registry import internal
 
 VOID_GRAPH = GRAPH.void  # the dataset description, inside whole-dataset dumps
 
@@ -111,7 +112,7 @@ def dataset_from(store=None, path=None) -> pyoxigraph.Dataset:
         elif hasattr(store, "graph_triples"):  # a remote store: the triples as the server holds them
             quads = (Quad(t.subject, t.predicate, t.object, graph) for t in store.graph_triples(iri))
         else:
-            result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+            result = store.query(internal("graph-triples").sparql, substitutions={"graph": graph})
             quads = (Quad(t.subject, t.predicate, t.object, graph) for t in result)
         for quad in quads:
             data.add(quad)
@@ -206,28 +207,13 @@ def _jsonld(quads: list[Quad], context: dict) -> bytes:
 
 # --- the relations CSV -----------------------------------------------------------------------
 
-RELATIONS_QUERY = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX kgo: <https://w3id.org/kneekg/ontology/>
-SELECT ?subject ?subjectLabel ?relation ?object ?objectLabel ?quote ?begin WHERE {
-  GRAPH <https://w3id.org/kneekg/graph/facts> { ?subject ?relation ?object }
-  GRAPH <https://w3id.org/kneekg/graph/provenance> {
-    ?statement rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ; prov:value ?quote .
-    OPTIONAL { ?statement kgo:beginIndex ?begin }
-  }
-  OPTIONAL { GRAPH <https://w3id.org/kneekg/graph/facts> { ?subject skos:prefLabel ?subjectLabel } }
-  OPTIONAL { GRAPH <https://w3id.org/kneekg/graph/facts> { ?object skos:prefLabel ?objectLabel } }
-}
-"""
 CSV_COLUMNS = ("subject", "subject_label", "relation", "object", "object_label", "quote")
 
 
 def relations_rows(store) -> list[tuple[str, ...]]:
     """One row per asserted fact and quote that supports it, ordered by subject, relation, object, position."""
     rows = []
-    for s in store.query(RELATIONS_QUERY):
+    for s in store.query(internal("relations").sparql):
         begin = int(s["begin"].value) if s["begin"] is not None else -1
         rows.append((s["subject"].value, s["subjectLabel"].value if s["subjectLabel"] else "",
                      s["relation"].value, s["object"].value, s["objectLabel"].value if s["objectLabel"] else "",

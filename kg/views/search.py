@@ -1,7 +1,7 @@
 """Find entities by what people type: preferred and alternative labels, forgiving case, plurals, typos and word order.
 
 The index is built once per store (the graph is immutable while the app runs) from the
-asserted labels of the facts graph. Matching is layered, best first: exact label, label
+entities' preferred and alternative labels (``kg.views.labels``) and their asserted types. Matching is layered, best first: exact label, label
 starting with the text, label containing the text, then fuzzy matching with rapidfuzz
 (a score cutoff, and no fuzzy matching for texts shorter than four characters, where
 nearly everything is "close").
@@ -14,31 +14,18 @@ nearly everything is "close").
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-import weakref
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from kg.namespaces import FACTS_GRAPH
+from kg.sparql.registry import internal
+from kg.store.memo import per_store
+from kg.views.labels import labels
+from kg.views.text import singular
 
 MIN_FUZZY_LENGTH = 4  # shorter texts only match by prefix or substring
 FUZZY_CUTOFF = 86.0  # rapidfuzz score (0–100) below which a fuzzy match is not a match
-
-LABELS_QUERY = f"""
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT ?entity ?label ?matched ?kind ?type ?typeLabel WHERE {{
-  GRAPH <{FACTS_GRAPH}> {{
-    ?entity skos:prefLabel ?label .
-    {{ ?entity skos:prefLabel ?matched BIND("pref" AS ?kind) }} UNION {{ ?entity skos:altLabel ?matched BIND("alt" AS ?kind) }}
-    OPTIONAL {{ ?entity a ?type FILTER(?type != owl:NamedIndividual) }}
-  }}
-  OPTIONAL {{ ?type rdfs:label ?typeLabel }}
-}}
-"""
 
 
 @dataclass(frozen=True)
@@ -52,23 +39,12 @@ class Hit:
     matched: str
 
 
-def _singular(word: str) -> str:
-    """Strip a plural ending, conservatively (``spasms``→``spasm``, ``deficiencies``→``deficiency``)."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, singularise each word."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = utils.default_process(text.replace("'", "").replace("’", ""))
-    return " ".join(_singular(w) for w in re.split(r"\s+", text) if w)
+    return " ".join(singular(w) for w in re.split(r"\s+", text) if w)
 
 
 @dataclass(frozen=True)
@@ -90,17 +66,19 @@ class SearchIndex:
 
     @classmethod
     def from_store(cls, store) -> "SearchIndex":
-        rows: dict[tuple[str, str], dict] = {}
-        for row in store.query(LABELS_QUERY):
-            iri, matched = row["entity"].value, row["matched"].value
-            entry = rows.setdefault((iri, matched), {
-                "label": row["label"].value, "kind": row["kind"].value, "types": set()})
-            if row["typeLabel"] is not None:
-                entry["types"].add(row["typeLabel"].value)
-        entries = [
-            _Entry(iri, e["label"], ", ".join(sorted(e["types"])), matched, normalise(matched), e["kind"] == "pref")
-            for (iri, matched), e in sorted(rows.items())
-        ]
+        """Index every name of every entity of ``store`` with the labels of its asserted types."""
+        names = labels(store)
+        types: dict[str, set[str]] = {}
+        for row in store.query(internal("entity-types").sparql):
+            type_label = names.other.get(row["type"].value)
+            if type_label:
+                types.setdefault(row["entity"].value, set()).add(type_label)
+        entries = []
+        for iri, label in names.preferred.items():
+            type_ = ", ".join(sorted(types.get(iri, ())))
+            for matched in dict.fromkeys(names.names(iri)):
+                entries.append(_Entry(iri, label, type_, matched, normalise(matched), matched == label))
+        entries.sort(key=lambda e: (e.iri, e.matched))
         return cls(entries)
 
     def search(self, text: str, limit: int = 10) -> list[Hit]:
@@ -148,18 +126,8 @@ def _fuzzy_score(query: str, key: str, *, score_cutoff: float | None = None, **_
     return score if score_cutoff is None or score >= score_cutoff else 0.0
 
 
-_indexes: "weakref.WeakKeyDictionary[object, SearchIndex]" = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
-def index_for(store) -> SearchIndex:
-    """The search index of ``store``, built on first use and kept as long as the store lives."""
-    with _lock:
-        index = _indexes.get(store)
-        if index is None:
-            index = SearchIndex.from_store(store)
-            _indexes[store] = index
-        return index
+index_for = per_store(SearchIndex.from_store)
+index_for.__doc__ = """The search index of ``store``, built on first use and kept as long as the store lives."""
 
 
 def search(store, text: str, limit: int = 10) -> list[Hit]:

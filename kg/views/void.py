@@ -1,5 +1,8 @@
 """Describe the dataset with VoID, DCAT and PROV: counts, endpoint, dumps, vocabularies, origin.
 
+The counts come from :func:`statistics`, which the SPARQL service description
+(``kg.views.service``) reads too: the dataset is counted one way, in one place.
+
 The description depends on where the app is served (``base_url``: the SPARQL endpoint and
 download URLs) and on when the graph was built, so it is made at serve/export time and never
 written into ``release`` (which stay byte-for-byte reproducible). The build time is
@@ -10,6 +13,7 @@ the time the store was loaded (see ``build_time``).
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -65,6 +69,56 @@ def download_url(base_url: str, fmt: Format, graph: str = "all") -> str:
     return base_url.rstrip("/") + "/export/" + fmt.filename(graph)
 
 
+@dataclass(frozen=True)
+class GraphStatistics:
+    """The VoID counts of one named graph."""
+
+    triples: int
+    subjects: int
+    properties: int
+    objects: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The VoID counts of the four named graphs, each and together: the one source of the dataset and service descriptions."""
+
+    graphs: dict[str, GraphStatistics]  # by short name (``kg.views.export.GRAPHS``)
+    triples: int
+    subjects: int
+    objects: int
+    properties: int
+    classes: int
+    entities: int  # IRIs under kg: with a preferred label in the facts graph
+    vocabularies: tuple[str, ...]  # the well-known namespaces whose properties or classes the data uses
+
+
+def statistics(data: pyoxigraph.Dataset) -> Statistics:
+    """Count ``data`` (the four named graphs) as VoID does: triples, distinct terms, classes, entities, vocabularies."""
+    quads = {short: list(data.quads_for_graph_name(NamedNode(iri))) for short, iri in GRAPHS.items()}
+    everything = [q for qs in quads.values() for q in qs]
+    rdf_type = NamedNode(RDF_TYPE)
+    pref_label = NamedNode(PREFIXES["skos"] + "prefLabel")
+    used = set()
+    for q in everything:
+        for term in (q.predicate, q.object if q.predicate == rdf_type else None):
+            ns = _namespace(term.value) if isinstance(term, NamedNode) else None
+            if ns:
+                used.add(ns)
+    return Statistics(
+        graphs={short: GraphStatistics(len(qs), len({q.subject for q in qs}), len({q.predicate for q in qs}),
+                                       len({q.object for q in qs})) for short, qs in quads.items()},
+        triples=len(everything),
+        subjects=len({q.subject for q in everything}),
+        objects=len({q.object for q in everything}),
+        properties=len({q.predicate for q in everything}),
+        classes=len({q.object for q in everything if q.predicate == rdf_type}),
+        entities=len({q.subject for q in quads["facts"] if q.predicate == pref_label
+                      and q.subject.value.startswith(str(KG))}),
+        vocabularies=tuple(sorted(used)),
+    )
+
+
 def describe(data: pyoxigraph.Dataset, base_url: str, built: datetime) -> list[Triple]:
     """VoID + DCAT + PROV triples for ``data`` (the four named graphs) served at ``base_url``."""
     base = base_url.rstrip("/")
@@ -101,39 +155,29 @@ def describe(data: pyoxigraph.Dataset, base_url: str, built: datetime) -> list[T
     add(ds, DCAT + "landingPage", NamedNode(base + "/"))
     add(ds, FOAF + "homepage", NamedNode(base + "/"))
 
-    quads = {short: list(data.quads_for_graph_name(NamedNode(iri))) for short, iri in GRAPHS.items()}
-    everything = [q for qs in quads.values() for q in qs]
+    stats = statistics(data)
     for short, iri in GRAPHS.items():
         subset = NamedNode(iri)
         add(ds, VOID + "subset", subset)
         add(subset, RDF_TYPE, NamedNode(VOID + "Dataset"))
         add(subset, DCT + "title", lit(GRAPH_TITLES[short], lang="en"))
-        add(subset, VOID + "triples", integer(len(quads[short])))
+        add(subset, VOID + "triples", integer(stats.graphs[short].triples))
         for name in ("turtle", "nquads"):
             add(subset, VOID + "dataDump", NamedNode(download_url(base, FORMATS[name], short)))
         if short == "ontology":
             add(subset, VOID + "dataDump", NamedNode(base + "/export/ontology.owl"))
-    add(ds, VOID + "triples", integer(len(everything)))
-    add(ds, VOID + "distinctSubjects", integer(len({q.subject for q in everything})))
-    add(ds, VOID + "distinctObjects", integer(len({q.object for q in everything})))
-    add(ds, VOID + "properties", integer(len({q.predicate for q in everything})))
-    rdf_type = NamedNode(RDF_TYPE)
-    add(ds, VOID + "classes", integer(len({q.object for q in everything if q.predicate == rdf_type})))
-    pref_label = NamedNode(PREFIXES["skos"] + "prefLabel")
-    add(ds, VOID + "entities", integer(len({q.subject for q in quads["facts"] if q.predicate == pref_label
-                                            and q.subject.value.startswith(str(KG))})))
+    add(ds, VOID + "triples", integer(stats.triples))
+    add(ds, VOID + "distinctSubjects", integer(stats.subjects))
+    add(ds, VOID + "distinctObjects", integer(stats.objects))
+    add(ds, VOID + "properties", integer(stats.properties))
+    add(ds, VOID + "classes", integer(stats.classes))
+    add(ds, VOID + "entities", integer(stats.entities))
     add(ds, VOID + "uriSpace", lit(str(KG)))
     add(ds, VOID + "uriRegexPattern", lit("^" + BASE.replace(".", "\\.") + "(id|ontology|statement)/"))
     for name in EXAMPLES:
         add(ds, VOID + "exampleResource", NamedNode(str(KG) + name))
 
-    used = set()
-    for q in everything:
-        for term in (q.predicate, q.object if q.predicate == rdf_type else None):
-            ns = _namespace(term.value) if isinstance(term, NamedNode) else None
-            if ns:
-                used.add(ns)
-    for ns in sorted(used):
+    for ns in stats.vocabularies:
         add(ds, VOID + "vocabulary", NamedNode(ns))
 
     endpoint = NamedNode(base + "/sparql")
@@ -185,4 +229,5 @@ def serialize(triples: list[Triple], media_type: str) -> bytes:
 
 MEDIA_TYPES = tuple(RDF_FORMATS[name].media_type for name in ("ttl", "jsonld", "nt", "rdf"))
 
-__all__ = ["describe", "serialize", "build_time", "download_url", "DATASET_IRI", "MEDIA_TYPES", "VOID_PREFIXES"]
+__all__ = ["describe", "serialize", "statistics", "Statistics", "GraphStatistics", "build_time", "download_url",
+           "DATASET_IRI", "MEDIA_TYPES", "VOID_PREFIXES"]

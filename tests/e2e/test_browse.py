@@ -7,57 +7,8 @@ source view (highlighted) → a click on a neighbourhood-graph node. Screenshots
 from __future__ import annotations
 
 import re
-import threading
-from pathlib import Path
-
-import pytest
-from tests.support.sysdeps import CHROMIUM, CHROMIUM_ARGS as ARGS, require_browser
 
 from tests.support import ARTIFACTS
-
-
-@pytest.fixture(scope="module")
-def base_url(real_store):
-    """The app on the real graph, served by a real HTTP server on 127.0.0.1 for the duration of the module."""
-    from werkzeug.serving import make_server
-
-    from webapp import create_app
-
-    app = create_app({"STORE": real_store})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.errors = errors
-    yield page
-    context.close()
 
 
 def shot(page, name: str) -> None:
@@ -65,9 +16,9 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
-def test_browse_flow(page, base_url):
+def test_browse_flow(page, live_url):
     # Home: statistics and entry points.
-    page.goto(base_url + "/")
+    page.goto(live_url + "/")
     assert "knowledge graph" in page.locator("h1").inner_text()
     assert page.locator("section.stats").is_visible()
     shot(page, "1-home")
@@ -111,7 +62,7 @@ def test_browse_flow(page, base_url):
     shot(page, "4-source-highlight")
 
     # Click a node of the neighbourhood graph: it opens that node's page.
-    page.goto(base_url + "/id/dehydration")
+    page.goto(live_url + "/id/dehydration")
     page.wait_for_function("window.kgGraph && window.kgGraph.nodes().length > 1")
     page.locator("#graph").scroll_into_view_if_needed()
     node = page.evaluate("""() => {
@@ -127,29 +78,29 @@ def test_browse_flow(page, base_url):
     assert not [e for e in page.errors if "favicon" not in e], page.errors
 
 
-def test_search_page_and_phone_layout(browser, base_url):
+def test_search_page_and_phone_layout(browser, live_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         page = context.new_page()
-        page.goto(base_url + "/search?q=Cramps")
+        page.goto(live_url + "/search?q=Cramps")
         assert page.locator("ol.hits a", has_text="Muscle spasm").first.is_visible()
         # Nothing overflows sideways on a phone.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-        page.goto(base_url + "/id/knee-muscle-spasm")
+        page.goto(live_url + "/id/knee-muscle-spasm")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         shot(page, "6-phone-entity")
     finally:
         context.close()
 
 
-def test_pages_readable_without_javascript(browser, base_url):
+def test_pages_readable_without_javascript(browser, live_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(base_url + "/id/dehydration")
+        page.goto(live_url + "/id/dehydration")
         assert page.locator("section.outgoing a.neighbour").count() > 3
         assert not page.locator("#graph").is_visible()  # the graph needs JavaScript; the lists do not
-        page.goto(base_url + "/source#q-1345-1416")
+        page.goto(live_url + "/source#q-1345-1416")
         assert page.locator("mark#q-1345-1416").is_visible()
     finally:
         context.close()

@@ -27,50 +27,55 @@ import requests
 START_TIMEOUT = 120  # seconds for a fresh database to come up
 STOP_TIMEOUT = 30
 
-INI = """\
-[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-LockFile = {dir}/virtuoso.lck
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-MaxCheckpointRemap = 2000
-Striping = 0
-TempStorage = TempDatabase
+# The server's configuration (virtuoso.ini), section by section; {dir}, {sql_port} and {http_port} are filled in.
+SETTINGS: dict[str, dict[str, str]] = {
+    "Database": {
+        "DatabaseFile": "{dir}/virtuoso.db", "ErrorLogFile": "{dir}/virtuoso.log", "LockFile": "{dir}/virtuoso.lck",
+        "TransactionFile": "{dir}/virtuoso.trx", "xa_persistent_file": "{dir}/virtuoso.pxa", "ErrorLogLevel": "7",
+        "FileExtend": "200", "MaxCheckpointRemap": "2000", "Striping": "0", "TempStorage": "TempDatabase",
+    },
+    "TempDatabase": {
+        "DatabaseFile": "{dir}/virtuoso-temp.db", "TransactionFile": "{dir}/virtuoso-temp.trx",
+        "MaxCheckpointRemap": "2000", "Striping": "0",
+    },
+    "Parameters": {
+        "ServerPort": "127.0.0.1:{sql_port}", "DisableUnixSocket": "1", "DisableTcpSocket": "0",
+        "MaxClientConnections": "10", "CheckpointInterval": "60", "CaseMode": "2", "DirsAllowed": "., {dir}, {dir}/load",
+        "NumberOfBuffers": "10000", "MaxDirtyBuffers": "6000", "ThreadsPerQuery": "2",
+    },
+    "HTTPServer": {
+        "ServerPort": "127.0.0.1:{http_port}", "ServerRoot": "{dir}/vsp", "MaxClientConnections": "10",
+        "ServerThreads": "10", "Charset": "UTF-8", "EnabledGzipContent": "0",
+    },
+    "SPARQL": {"ResultSetMaxRows": "1000000", "MaxQueryCostEstimationTime": "400", "MaxQueryExecutionTime": "60"},
+}
 
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-MaxCheckpointRemap = 2000
-Striping = 0
+# What a benchmark gives Virtuoso instead: the memory and threads of a serving deployment (bench/peers.py
+# compares its speed with ours), no checkpoints while it is measured. None removes a setting.
+SERVING: dict[str, dict[str, str | None]] = {
+    "Parameters": {"NumberOfBuffers": "170000", "MaxDirtyBuffers": "130000", "MaxQueryMem": "1G",
+                   "ServerThreads": "20", "CheckpointInterval": "0", "MaxClientConnections": None},
+    "HTTPServer": {"ServerThreads": "16", "MaxKeepAlives": "16", "KeepAliveTimeout": "10", "EnabledDavVSP": "0",
+                   "MaxClientConnections": None},
+    "SPARQL": {"ResultSetMaxRows": "100000"},
+}
 
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DisableTcpSocket = 0
-MaxClientConnections = 10
-CheckpointInterval = 60
-CaseMode = 2
-DirsAllowed = ., {dir}, {dir}/load
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-ThreadsPerQuery = 2
 
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {dir}/vsp
-MaxClientConnections = 10
-ServerThreads = 10
-Charset = UTF-8
-EnabledGzipContent = 0
+def render_ini(tuning: dict[str, dict[str, str | None]] | None = None, **values) -> str:
+    """The virtuoso.ini text: :data:`SETTINGS` with ``tuning`` laid over it, the placeholders filled with ``values``.
 
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryCostEstimationTime = 400
-MaxQueryExecutionTime = 60
-"""
+    >>> "NumberOfBuffers = 170000" in render_ini(SERVING, dir="/tmp/v", sql_port=1, http_port=2)
+    True
+    >>> "MaxClientConnections" in render_ini(SERVING, dir="/tmp/v", sql_port=1, http_port=2)
+    False
+    """
+    lines = []
+    for section, settings in SETTINGS.items():
+        merged = {**settings, **(tuning or {}).get(section, {})}
+        lines.append(f"[{section}]")
+        lines += [f"{key} = {value.format(**values)}" for key, value in merged.items() if value is not None]
+        lines.append("")
+    return "\n".join(lines)
 
 
 @dataclass
@@ -124,11 +129,13 @@ def _missing(reason: str):
 
 
 @contextmanager
-def virtuoso_server(graph: Path | None = None, directory: Path | None = None) -> Iterator[Virtuoso]:
+def virtuoso_server(graph: Path | None = None, directory: Path | None = None,
+                    tuning: dict | None = None) -> Iterator[Virtuoso]:
     """Run ``virtuoso-t`` on free loopback ports with a fresh database in ``directory`` (a temp dir if None).
 
     With ``graph`` (N-Quads) the server is bulk-loaded with it first (``ld_dir`` + ``rdf_loader_run``);
-    ``load_seconds`` says how long that took. The server is stopped on exit. Also used by ``bench/``.
+    ``load_seconds`` says how long that took. ``tuning`` overrides :data:`SETTINGS` (``bench/`` passes
+    :data:`SERVING`). The server is stopped on exit.
     """
     binary = shutil.which("virtuoso-t")
     if binary is None:
@@ -139,7 +146,7 @@ def virtuoso_server(graph: Path | None = None, directory: Path | None = None) ->
     server = Virtuoso(http_port=_free_port(), sql_port=_free_port(), password=secrets.token_urlsafe(16),
                       directory=directory)
     ini = directory / "virtuoso.ini"
-    ini.write_text(INI.format(dir=directory, sql_port=server.sql_port, http_port=server.http_port))
+    ini.write_text(render_ini(tuning, dir=directory, sql_port=server.sql_port, http_port=server.http_port))
     log = open(directory / "stdout.log", "wb")
     process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=directory,
                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg import paths
-from kg.views.describe import MAX_GRAPH_NODES, Describer, curie, describer, external_id
+from kg.views.describe import Describer, describer
+from kg.views.entity import MAX_GRAPH_NODES
+from kg.namespaces import curie
+from kg.views.ontology import external_id
 from kg.namespaces import ARTICLE_IRI, FACTS_GRAPH, KG, KGO, ONTOLOGY_IRI, STATEMENT
 
 ENTITY_IDS = ["knee-muscle-spasm", "muscle-spasm", "dehydration", "calcium", "caffeine", "stimulants", "hydration",

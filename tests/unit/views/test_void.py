@@ -86,3 +86,16 @@ def test_the_whole_dump_carries_the_same_description(client, description):
     dump = Dataset()
     dump.parse(data=client.get("/export/graph.nq").data, format="nquads")
     assert isomorphic(dump.graph(URIRef(str(kgexport.VOID_GRAPH))), description)
+
+
+def test_one_count_for_the_description_and_the_statistics_query(release_store):
+    """The VoID counts (kg.views.void.statistics) are the named query 'statistics' counts, on either backend."""
+    from kg.sparql.registry import registry, run
+
+    stats = kgvoid.statistics(kgexport.dataset_from(release_store))
+    measures = {row["measure"].value: int(row["value"].value)
+                for row in run(release_store, registry()["statistics"])}
+    for short, iri in kgexport.GRAPHS.items():
+        assert stats.graphs[short].triples == measures[f"triples in {iri}"] > 0, short
+    assert stats.triples == sum(g.triples for g in stats.graphs.values())
+    assert stats.entities >= measures["entities"]  # VoID counts claims as entities too

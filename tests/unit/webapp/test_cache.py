@@ -1,4 +1,4 @@
-"""The response cache: LRU bounds, ETags tied to the graph, and 304 on If-None-Match."""
+"""The response cache (webapp.responses) and its Flask glue (webapp.cache): LRU bounds, ETags tied to the graph, and 304 on If-None-Match."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import json
 import pytest
 from flask import Flask, jsonify, request
 
-from webapp import cache
+from webapp import cache, responses, state
 from kg import paths
 
 
 def test_lru_keeps_the_most_recent_and_counts_hits():
-    c = cache.ResponseCache("t", maxsize=2)
+    c = responses.ResponseCache("t", maxsize=2)
     for key in ("a", "b"):
         c.put(key, key.encode(), "text/plain")
     assert c.get("a").body == b"a"  # a is now the most recent
@@ -22,7 +22,7 @@ def test_lru_keeps_the_most_recent_and_counts_hits():
 
 
 def test_large_bodies_are_served_not_kept():
-    c = cache.ResponseCache("t", max_body=10)
+    c = responses.ResponseCache("t", max_body=10)
     entry = c.put("k", b"x" * 11, "text/plain")
     assert entry.body == b"x" * 11 and c.get("k") is None
 
@@ -31,15 +31,15 @@ def test_key_separates_every_part():
     base = ("SELECT * {}", (("x", "<a>"),), None, "json")
     variants = [("SELECT * { }", *base[1:]), (base[0], (("x", "<b>"),), *base[2:]),
                 (*base[:2], ("g",), base[3]), (*base[:3], "csv")]
-    keys = {cache.cache_key(*v) for v in variants} | {cache.cache_key(*base)}
+    keys = {responses.cache_key(*v) for v in variants} | {responses.cache_key(*base)}
     assert len(keys) == len(variants) + 1
 
 
 def test_etag_follows_the_artifact_not_the_process():
     path = paths.RELEASE_DIR / paths.GRAPH_NQ
     config = {"STORE": None, "GRAPH_PATH": str(path)}
-    assert cache.dataset_tag(config, object()) == cache.dataset_tag(config, object()) == cache.file_tag(path)[:16]
-    assert cache.dataset_tag({"STORE": object()}, object()) != cache.dataset_tag(config, None)
+    assert responses.dataset_tag(config, object()) == responses.dataset_tag(config, object()) == responses.file_tag(path)[:16]
+    assert responses.dataset_tag({"STORE": object()}, object()) != responses.dataset_tag(config, None)
 
 
 @pytest.fixture
@@ -100,9 +100,9 @@ def test_served_query_routes_answer_repeats_from_the_cache(app, path):
     client = app.test_client()
     first = client.get(path)
     assert first.status_code == 200
-    hits = cache.for_app(app).hits
+    hits = state.response_cache(app).hits
     second = client.get(path)
-    assert cache.for_app(app).hits == hits + 1
+    assert state.response_cache(app).hits == hits + 1
     assert second.get_json() == first.get_json() if first.is_json else second.data == first.data
     assert second.headers["ETag"] == first.headers["ETag"]
     assert second.headers["Cache-Control"] == cache.CACHE_CONTROL

@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 
 import pytest
 import requests
-from werkzeug.serving import make_server
+
+from tests.support.live import serving
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -95,20 +96,6 @@ def test_foreign_graphs_are_refused(client, clause):
     response = client.get("/sparql?" + urlencode({"query": f"SELECT * {clause} WHERE {{ ?s ?p ?o }}"}))
     assert response.status_code == 400
     assert "not served" in response.get_data(as_text=True)
-
-
-@contextmanager
-def serving(app):
-    """A threaded WSGI server for ``app`` on a free loopback port."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
 
 
 def test_runaway_query_is_cut_while_others_are_served(real_store):

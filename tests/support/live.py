@@ -1,0 +1,23 @@
+"""A real HTTP server for an app, on a free loopback port, for as long as a ``with`` block lasts."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """Serve ``app`` with a threaded WSGI server on 127.0.0.1; yield its base URL; stop it on exit."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()

@@ -1,0 +1,98 @@
+"""Every setting of the web app in one table: its key, its default, its environment variable, what it means.
+
+``create_app(config)`` starts from :func:`load` (the defaults, then the environment), then the
+mapping it is given. Nothing else in the app reads ``os.environ`` or supplies a default of its
+own; which graph file is served is decided here alone (:func:`graph_file`).
+
+Not app settings, and read where they belong: ``SOURCE_DATE_EPOCH`` (the build time in the
+dataset description, ``kg.views.void.build_time``, also for ``kneekg export``), the ``kneekg``
+command line's own options, and the tests' ``KG_CHROMIUM`` / ``CI``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from kg import paths
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configuration key: its default, the environment variable that overrides it, and its meaning."""
+
+    key: str
+    default: Any
+    meaning: str
+    env: str | None = None
+    parse: Callable[[str], Any] = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("STORE", None, "an already-built GraphStore to serve (tests pass a small one); wins over the two below"),
+    Setting("SPARQL_ENDPOINT", None, "serve a remote SPARQL endpoint (RemoteStore) instead of the embedded store",
+            "KG_SPARQL_ENDPOINT"),
+    Setting("GRAPH_PATH", None, "the N-Quads file the embedded store loads; None: release/graph.nq"),
+    Setting("BASE_IRI", None, "publish the graph's IRIs under this base; None: the graph's own (w3id.org)",
+            "KG_BASE_IRI"),
+    Setting("QUERY_TIMEOUT", 10.0, "seconds a SPARQL query may run (a remote store's HTTP timeout too)",
+            "KG_QUERY_TIMEOUT", float),
+    Setting("ROW_LIMIT", 10000, "rows at most in a SPARQL or named-query result (0 or None: no cap)",
+            "KG_ROW_LIMIT", int),
+    Setting("QUERY_WORKERS", None, "query processes per server process; None: the cores (2 to 4); 0: in process"),
+    Setting("QUERY_CACHE_SIZE", 256, "SPARQL results the engine keeps (0: none)"),
+    Setting("RESPONSE_CACHE_SIZE", 1024, "whole responses the response cache keeps (0: none)"),
+    Setting("RESPONSE_CACHE_BYTES", 64 << 20, "bytes the response cache may hold in all"),
+)
+
+
+def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The defaults of every setting, overridden by their environment variables.
+
+    >>> load({})["QUERY_TIMEOUT"], load({"KG_QUERY_TIMEOUT": "2.5"})["QUERY_TIMEOUT"]
+    (10.0, 2.5)
+    >>> load({"KG_ROW_LIMIT": "5"})["ROW_LIMIT"], load({})["SPARQL_ENDPOINT"] is None
+    (5, True)
+    """
+    environ = os.environ if environ is None else environ
+    values = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env) if setting.env else None
+        values[setting.key] = setting.default if raw is None else setting.parse(raw)
+    return values
+
+
+DEFAULTS: dict[str, Any] = {setting.key: setting.default for setting in SETTINGS}
+
+
+def get(config: Mapping[str, Any], key: str) -> Any:
+    """A setting from ``config``, or its default when the app was configured without it (a bare Flask app).
+
+    >>> get({}, "RESPONSE_CACHE_SIZE"), get({"RESPONSE_CACHE_SIZE": 3}, "RESPONSE_CACHE_SIZE")
+    (1024, 3)
+    """
+    return config[key] if key in config else DEFAULTS[key]
+
+
+def graph_file(config: Mapping[str, Any]) -> Path | None:
+    """The N-Quads file the app serves, or None when it serves a store it was given or a remote endpoint.
+
+    >>> graph_file({"STORE": object()}) is None, graph_file({"SPARQL_ENDPOINT": "http://x/sparql"}) is None
+    (True, True)
+    >>> graph_file({}) == paths.RELEASE_DIR / paths.GRAPH_NQ, graph_file({"GRAPH_PATH": "g.nq"})
+    (True, PosixPath('g.nq'))
+    """
+    if config.get("STORE") is not None or config.get("SPARQL_ENDPOINT"):
+        return None
+    return Path(config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ)
+
+
+def serves_release(config: Mapping[str, Any]) -> bool:
+    """Whether the app serves the committed release itself (so ``release/`` files can be handed out as they are).
+
+    >>> serves_release({}), serves_release({"GRAPH_PATH": "other.nq"}), serves_release({"STORE": object()})
+    (True, False, False)
+    """
+    return graph_file(config) is not None and not config.get("GRAPH_PATH")

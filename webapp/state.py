@@ -1,0 +1,93 @@
+"""What the app holds while it serves, attached once and reached through one accessor each (as the Flask tutorial's ``get_db``).
+
+:func:`init_app` attaches the store (the one ``webapp.config`` names) and the SPARQL engine over it;
+the response cache is made on first use, because it hashes the graph artifact (``webapp.server``
+touches it before forking, so the workers share it). Every accessor takes the current app, or
+the ``app`` given (for code that runs outside a request: the server's warm-up and its fork hook).
+Nothing else reads ``app.extensions``.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from flask import Flask, current_app
+
+from kg.sparql.engine import Engine
+from kg.sparql.lru import LRU
+from kg.store.embedded import EmbeddedStore
+from kg.views import export
+
+from webapp import config as settings
+from webapp.responses import ResponseCache
+
+STORE = "kg_store"
+ENGINE = "kg_engine"
+RESPONSE_CACHE = "kg_response_cache"
+DATASET = "kg_dataset"
+FILES = "kg_files"
+
+_lock = threading.Lock()
+
+
+def init_app(app: Flask) -> None:
+    """Attach the store the config names (given, remote or the graph file) and one engine over it."""
+    config = app.config
+    store = config["STORE"]
+    if store is None and config["SPARQL_ENDPOINT"]:
+        # The remote backend: the same GraphStore interface over the SPARQL 1.1 Protocol.
+        from kg.store.remote import RemoteStore
+
+        store = RemoteStore(config["SPARQL_ENDPOINT"], timeout=float(config["QUERY_TIMEOUT"]))
+    if store is None:
+        store = EmbeddedStore.from_file(settings.graph_file(config))
+    app.extensions[STORE] = store
+    app.extensions[ENGINE] = Engine(
+        store,
+        timeout=float(config["QUERY_TIMEOUT"]),
+        row_limit=int(config["ROW_LIMIT"]) if config["ROW_LIMIT"] else None,
+        workers=config["QUERY_WORKERS"],
+        cache_size=int(config["QUERY_CACHE_SIZE"]),
+    )
+
+
+def _app(app: Flask | None) -> Flask:
+    return current_app if app is None else app
+
+
+def store(app: Flask | None = None):
+    """The ``GraphStore`` the app serves."""
+    return _app(app).extensions[STORE]
+
+
+def engine(app: Flask | None = None) -> Engine:
+    """The engine that runs untrusted SPARQL on the store (analysed, time-limited, row-capped)."""
+    return _app(app).extensions[ENGINE]
+
+
+def _attached(app: Flask, name: str, make) -> Any:
+    value = app.extensions.get(name)
+    if value is None:
+        with _lock:
+            value = app.extensions.get(name)
+            if value is None:
+                value = app.extensions[name] = make()
+    return value
+
+
+def response_cache(app: Flask | None = None) -> ResponseCache:
+    """The app's cache of whole responses with strong ETags, made on first use."""
+    app = _app(app)
+    return _attached(app, RESPONSE_CACHE, lambda: ResponseCache.for_app(app.config, store(app)))
+
+
+def dataset(app: Flask | None = None):
+    """The served named graphs as one ``pyoxigraph.Dataset``, read once (from the graph file when there is one)."""
+    app = _app(app)
+    return _attached(app, DATASET, lambda: export.dataset_from(store(app), path=settings.graph_file(app.config)))
+
+
+def files(app: Flask | None = None) -> LRU:
+    """Documents made once per app from the immutable graph (downloads, dataset and service descriptions), by key."""
+    return _attached(_app(app), FILES, lambda: LRU(max_entries=256, max_bytes=256 << 20))
