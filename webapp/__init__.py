@@ -10,13 +10,14 @@ from flask import Flask
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Create and configure an instance of the Flask application."""
     from . import config as settings
-    from . import state
+    from . import errors, state
 
     app = Flask(__name__)
     app.config.from_mapping(settings.load())
     if config:
         app.config.from_mapping(config)
     state.init_app(app)
+    errors.init_app(app)
 
     from . import api, ask, browse, core, export, sparql
 

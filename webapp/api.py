@@ -18,8 +18,8 @@ from kg.namespaces import editor_path, local_path
 from kg.sparql import registry as named_queries
 from kg.sparql.errors import QueryError
 from kg.sparql.guard import SERVED_GRAPHS
-from kg.sparql.text import with_values
-from webapp import errors
+from kg.views.labels import labels_for
+from webapp import errors, state
 from webapp.cache import cached
 
 bp = Blueprint("api", __name__)
@@ -224,7 +224,7 @@ def _run_named(name: str):
     """Run one named query with its parameters bound as terms; label and link every IRI."""
     query = named_queries.registry()[name]
     values = {key: request.args.get(key) for key in request.args}
-    store = current_app.extensions["kg_store"]
+    store = state.store()
     result = named_queries.run(store, query, values)
     body = {"query": query.name, "summary": query.summary, "params": {k: str(v) for k, v in values.items()},
             "editor": editor_path(name=query.name, values=values)}
@@ -269,20 +269,3 @@ def term_json(term, labels: dict[str, str]) -> dict:
                     pass
         return out
     return {"type": "triple", "value": str(term)}
-
-
-def labels_for(store, iris: set[str]) -> dict[str, str]:
-    """skos:prefLabel (else rdfs:label) of each IRI that has one, in one query (``queries/internal/labels.rq``).
-
-    The IRIs come from the graph's own results and are bound as terms in a VALUES block.
-    """
-    if not iris:
-        return {}
-    sparql = with_values(named_queries.internal("labels").sparql,
-                         {"iri": [pyoxigraph.NamedNode(i) for i in sorted(iris)]})
-    labels = {}
-    for row in store.query(sparql):
-        label = row["p"] or row["o"]
-        if label is not None:
-            labels[row["iri"].value] = label.value
-    return labels

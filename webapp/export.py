@@ -16,7 +16,7 @@ import pyoxigraph
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from kg import paths
-from kg.store.remote import RemoteError, RemoteTimeout
+from kg.sparql.formats import RDF_COUSINS, RDF_FORMATS, best_match, find
 from kg.views import export as kgexport
 from kg.views import void as kgvoid
 from webapp import config as settings
@@ -126,18 +126,17 @@ def download(name: str, ext: str):
 @bp.get("/.well-known/void")
 def void():
     """The dataset description (VoID + DCAT + PROV); Turtle unless the client asks for another format."""
-    wanted = request.args.get("format", "").lower()
-    by_name = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
-               "json-ld": "application/ld+json", "nt": "application/n-triples", "rdf": "application/rdf+xml",
-               "xml": "application/rdf+xml"}
+    offered = [RDF_FORMATS[name] for name in ("ttl", "jsonld", "nt", "rdf")]
+    wanted = request.args.get("format", "")
     if wanted:
-        if wanted not in by_name:
-            abort(400, description=f"unknown format '{wanted}'; formats: ttl, jsonld, nt, rdf")
-        media = by_name[wanted]
-    elif not request.accept_mimetypes.provided:
-        media = "text/turtle"
+        fmt = find(offered, RDF_COUSINS.get(wanted.strip().lower(), wanted))
+        if fmt is None:
+            abort(400, description=f"unknown format '{wanted.lower()}'; formats: "
+                                   + ", ".join(f.name for f in offered))
+        media = fmt.media_type
     else:
-        media = request.accept_mimetypes.best_match(kgvoid.MEDIA_TYPES + ("text/html",))
+        media = best_match(request.headers.get("Accept"), kgvoid.MEDIA_TYPES + ("text/html",)) \
+            if request.headers.get("Accept") else "text/turtle"
         if media is None:
             return Response("not acceptable; this description is available as "
                             + ", ".join(kgvoid.MEDIA_TYPES) + "\n", status=406, mimetype="text/plain")
@@ -148,16 +147,3 @@ def void():
     response.headers["Vary"] = "Accept"
     response.headers["Link"] = f'<{_base_url()}/export>; rel="alternate"; type="text/html"'
     return response
-
-
-@bp.app_errorhandler(RemoteError)
-def remote_unavailable(exc: RemoteError):
-    """Any page whose data comes from a remote SPARQL server that failed: 502 (503 if it timed out), with why."""
-    status = 503 if isinstance(exc, RemoteTimeout) else 502
-    return Response(f"The SPARQL server behind this app could not answer: {exc}\n", status=status,
-                    mimetype="text/plain")
-
-
-@bp.app_errorhandler(RemoteTimeout)
-def remote_timeout(exc: RemoteTimeout):
-    return remote_unavailable(exc)

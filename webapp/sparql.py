@@ -31,12 +31,6 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 DIRECT_TYPE = "application/sparql-query"
 
 
-@bp.record_once
-def _install_error_handlers(state) -> None:
-    """Answer a remote server's failure on every page of the app (see ``webapp.errors``)."""
-    errors.init_app(state.app)
-
-
 # --- /sparql ---------------------------------------------------------------------------------------
 
 @bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)

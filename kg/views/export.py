@@ -104,16 +104,9 @@ def dataset_from(store=None, path=None) -> pyoxigraph.Dataset:
             if isinstance(quad.graph_name, NamedNode) and quad.graph_name.value in GRAPHS.values():
                 data.add(quad)
         return data
-    oxigraph = getattr(store, "oxigraph", None)
     for iri in GRAPHS.values():
         graph = NamedNode(iri)
-        if oxigraph is not None:
-            quads = oxigraph.quads_for_pattern(None, None, None, graph)
-        elif hasattr(store, "graph_triples"):  # a remote store: the triples as the server holds them
-            quads = (Quad(t.subject, t.predicate, t.object, graph) for t in store.graph_triples(iri))
-        else:
-            result = store.query(internal("graph-triples").sparql, substitutions={"graph": graph})
-            quads = (Quad(t.subject, t.predicate, t.object, graph) for t in result)
+        quads = (Quad(t.subject, t.predicate, t.object, graph) for t in store.graph_triples(iri))
         for quad in quads:
             data.add(quad)
     # Canonical blank node labels (RDFC-1.0, as the build writes them): the same graph gives the

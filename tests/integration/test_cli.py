@@ -7,7 +7,6 @@ import io
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ import requests
 from click.testing import CliRunner
 
 from cli.main import main
+from tests.support.live import free_port
 
 KG = "https://w3id.org/kneekg/id/"
 
@@ -99,12 +99,6 @@ def test_refused_and_malformed_queries_exit_1():
 
 # --- the production server ---------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_runs_gunicorn_with_killable_query_workers():
     """`kneekg serve` on loopback: queries answer, a runaway one is cut with 503, and the server keeps serving."""
     port = free_port()
@@ -116,7 +110,9 @@ def test_serve_runs_gunicorn_with_killable_query_workers():
     try:
         for _ in range(240):
             try:
-                if requests.get(base + "/healthz", timeout=2).status_code == 200:
+                health = requests.get(base + "/healthz", timeout=2)
+                if health.status_code == 200:
+                    assert health.json()["status"] == "ok"
                     break
             except requests.ConnectionError:
                 time.sleep(0.25)
