@@ -242,24 +242,18 @@ def _score_batches(store, batches, failures: bool, as_json: bool, record_first: 
     import yaml
 
     from kg.qa import judge
-    from kg.sparql.registry import internal
+    from kg.views.labels import labels
     from webapp import create_app
 
     client = create_app({"TESTING": True, "STORE": store}).test_client()
-    names_query = internal("entity-names")
-    names_cache: dict[str, list[str]] = {}
+    names = labels(store)
 
     def answer(question: str) -> dict:
         response = client.get("/api/ask", query_string={"q": question})
         return response.get_json() if response.status_code == 200 else {"answered": False, "message": response.get_data(as_text=True)}
 
-    def names_of(iri: str) -> list[str]:
-        if iri not in names_cache:
-            import pyoxigraph
-
-            rows = store.query(names_query.sparql, substitutions={"entity": pyoxigraph.NamedNode(iri)})
-            names_cache[iri] = [row["name"].value for row in rows]
-        return names_cache[iri]
+    def names_of(iri: str) -> tuple[str, ...]:
+        return names.names(iri) + ((names.other[iri],) if iri in names.other else ())
 
     summary = None
     for name in batches:
