@@ -87,7 +87,7 @@ def ask(store, question) -> Answer:
                           "Please ask your doctor or pharmacist.")
         return answer
     readings = read.readings(an)
-    blocked = _unknown_blocks(an, readings)
+    blocked = _unknown_blocks(an, index)
     if blocked:
         answer.declined = "unknown"
         answer.message = f"The article does not mention {_join(blocked)}."
@@ -650,7 +650,7 @@ def _warning(an: Analysis) -> bool:
     return any(KGO + "warrantsMedicalAttentionFor" in c.entry.references for c in an.relation_cues)
 
 
-def _unknown_blocks(an: Analysis, readings: list[Reading]) -> list[str]:
+def _unknown_blocks(an: Analysis, index) -> list[str]:
     """Unknown words that decide the question: it cannot be answered as if they were not there.
 
     A question that names nothing the article knows but an unknown word ("what causes
@@ -667,11 +667,11 @@ def _unknown_blocks(an: Analysis, readings: list[Reading]) -> list[str]:
         return an.unknown
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]
-    for m in anchors:
-        for i in (m.start - 1, m.end):
-            if i in unknown_at and positions[i].surface not in ("get", "got"):
-                return [positions[i].surface]
+    for m in anchors:  # "knee brace", "knee replacement": the body part names where, the unknown word what
+        if index.is_a(m.iri, KGO + "BodyPart") and m.end in unknown_at:
+            return [positions[m.end].surface]
     return []
+
 
 
 def _join(items) -> str:

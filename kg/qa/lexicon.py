@@ -208,7 +208,7 @@ class Lexicon:
             for form in data["forms"]:
                 key = tuple(GAP if w == GAP else w for w in (lemmas_of(form.replace(GAP, " zzgapzz "))))
                 key = tuple(GAP if w == "zzgapzz" else w for w in key)
-                if not key:
+                if not key or (key, entry) in lexicon.forms.get(key[0], []):
                     continue
                 lexicon.forms.setdefault(key[0], []).append((key, entry))
                 lexicon.vocabulary.update(w for w in key if w != GAP)

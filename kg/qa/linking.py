@@ -25,6 +25,7 @@ DROP = frozenset("the a an my your his her our their its this that these those s
 MAX_NGRAM = 9
 SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known word
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
+GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
 KIND_RANK = {"pref": 0, "alt": 1, "search": 2}
 
 
@@ -94,6 +95,7 @@ class LabelIndex:
                 entries[:] = [e if e[0] != iri or KIND_RANK[e[1]] <= KIND_RANK[kind] else (iri, kind, name)
                               for e in entries]
             index.first[key[0]] = max(index.first.get(key[0], 0), len(key))
+        index._head_variants(lexicon_of(store))
         types: dict[str, set[str]] = {}
         for row in store.query(internal_query("qa-entity-types")):
             types.setdefault(row["entity"].value, set()).add(row["type"].value)
@@ -102,6 +104,25 @@ class LabelIndex:
         words = set(index.vocabulary) | lexicon_of(store).vocabulary
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         return index
+
+    def _head_variants(self, lex) -> None:
+        """Names whose last word is a class word also go by that class's other words ("anti-seizure drugs")."""
+        heads: dict[str, set[str]] = {}
+        for entry in lex.entries.values():
+            if entry.kind != "class":
+                continue
+            words = {form[0] for forms in lex.forms.values() for form, e in forms if e is entry and len(form) == 1}
+            for w in words:
+                heads.setdefault(w, set()).update(words - {w})
+        for key, entries in list(self.keys.items()):
+            if len(key) < 2 or key[-1] not in heads:
+                continue
+            for head in heads[key[-1]]:
+                variant = key[:-1] + (head,)
+                if variant in self.keys:
+                    continue
+                self.keys[variant] = [(iri, "alt" if kind == "pref" else kind, name) for iri, kind, name in entries]
+                self.first[variant[0]] = max(self.first.get(variant[0], 0), len(variant))
 
     # --- spelling --------------------------------------------------------------------------
 
@@ -162,14 +183,16 @@ class LabelIndex:
         """A body part and a symptom a few words apart that together name one entity ("knee keeps jumping")."""
         parts = [m for m in found if any(t.endswith("/BodyPart") for t in self.types.get(m.iri, ()))]
         others = [m for m in found if m not in parts]
-        out = []
+        out: list[Mention] = []
+        have = {(m.start, m.end, m.iri) for m in found}
         for part in parts:
             for other in others:
                 gap = other.start - part.end if other.start >= part.end else part.start - other.end
                 if gap < 0 or gap > BODY_WINDOW:
                     continue
                 between = range(min(part.end, other.end), max(part.start, other.start))
-                if any(tokens[k].is_punct for k in between):
+                if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
+                       for k in between):
                     continue
                 for _, part_name in self.names.get(part.iri, ()):
                     for _, other_name in self.names.get(other.iri, ()):
@@ -179,6 +202,10 @@ class LabelIndex:
                                 if iri in (part.iri, other.iri):
                                     continue
                                 start, end = min(part.start, other.start), max(part.end, other.end)
+                                if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end
+                                                                    for m in found):
+                                    continue
+                                have.add((start, end, iri))
                                 out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri,
                                                    self.labels[iri], name, "composed",
                                                    part.corrected + other.corrected))

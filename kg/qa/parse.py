@@ -24,6 +24,7 @@ from kg.qa.linking import LabelIndex, Mention
 from kg.qa.memo import per_store
 from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS, Token, clauses, tokenize
 
+COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either"})
 PREPOSITIONS = frozenset("of for to in with from behind about on at by into against".split())
 COPULA = frozenset({"be"})
 KGO = "https://w3id.org/kneekg/ontology/"
@@ -121,7 +122,10 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
             continue
         unknown.append(t.surface)
     first = question[0].lemma if question else ""
-    wh = next((t.lemma for t in question if t.lemma in WH_WORDS), None)
+    # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
+    wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
+    if wh is None and question and question[-1].lemma in WH_WORDS:
+        wh = question[-1].lemma
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
@@ -174,7 +178,9 @@ def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tu
                 continue
             chosen_m.append(item)
         else:
-            if clash:
+            # Several relation entries may read one phrase ("cause": a verb and a noun frame).
+            if clash and not all(isinstance(o, Cue) and o.positions == item.positions and o.entry.kind == item.entry.kind
+                                 for o in clash):
                 continue
             chosen_c.append(item)
         for i in span:
@@ -245,11 +251,32 @@ class Reader:
 
     # --- the readings ----------------------------------------------------------------------
 
+    def _relation_cues(self, an: Analysis) -> list[Cue]:
+        """The question's relation words, less those that only shape it.
+
+        "kinds of problems" asks for a class, not for examples; "help prevent" is "prevent"; a bare
+        "doctor" next to another relation ("how do doctors diagnose …") is who acts, not a warning sign.
+        """
+        cues = an.relation_cues
+        starts = {c.start for c in cues}
+        out = []
+        for c in cues:
+            nxt = an.tokens[c.end:c.end + 2]
+            if c.entry.name in ("example-noun", "form-noun") and nxt and nxt[0].lemma == "of" and any(
+                    k.start == c.end + 1 for k in an.class_cues):
+                continue
+            if c.form == ("help",) and (c.end in starts or c.end + 1 in starts):
+                continue
+            if c.entry.name == "warning-noun" and len(c.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
+                continue
+            out.append(c)
+        return out
+
     def readings(self, an: Analysis) -> list[Reading]:
         out: list[Reading] = []
         anchors = self._anchor_groups(an)
         ranking = bool(an.intent_cues("ranking"))
-        rel_cues = an.relation_cues
+        rel_cues = self._relation_cues(an)
         cls = self._answer_classes(an)
         if "definition" in an.intents or (an.wh == "what" and not rel_cues and anchors and _bare_what(an)):
             for _, _, ms in anchors[:1]:
@@ -265,8 +292,13 @@ class Reader:
             for m in anchors[0][2]:
                 out.append(Reading("cure", anchors=(m.iri,), score=9.0, why=["cure"]))
             rel_cues = [c for c in rel_cues if c not in cure]
-        if an.yes_no and len(anchors) >= 2 and not an.intent_cues("comparison"):
-            out.extend(self._boolean(an, anchors, rel_cues))
+        if len(anchors) >= 2 and not an.intent_cues("comparison") and (an.yes_no or not an.wh):
+            booleans = self._boolean(an, anchors, rel_cues)
+            if not an.yes_no:  # telegraphic: "steroid pills and knee twitching.. connected??"
+                nouns = any(c.entry.pos == "noun" for c in rel_cues) or an.intent_cues("count")
+                for r in booleans:
+                    r.score -= 4.0 if nouns else 1.5
+            out.extend(booleans)
         elif an.intent_cues("comparison") and len(anchors) >= 2 and (an.wh or an.yes_no or ranking):
             out.extend(self._compare(an, anchors, rel_cues, cls))
         if an.wh in ("how", "why") and len(anchors) >= 2 and self._causal(rel_cues):
@@ -281,6 +313,13 @@ class Reader:
                 out.append(Reading(kind, anchors=(m.iri,), score=2.0, why=["only an entity"]))
         for r in out:
             r.ranking = ranking
+            if an.yes_no and r.kind in ("list", "count"):
+                r.score -= 3.0  # a yes/no question wants yes or no
+                r.why.append("yes/no question (-3)")
+            elif (not an.wh and not an.yes_no and len(anchors) >= 2 and r.kind in ("list", "count") and len(r.edges) == 1
+                  and not any(c.entry.pos == "noun" for c in rel_cues) and not an.intent_cues("count")):
+                r.score -= 2.0  # telegraphic, two things named: how they are linked
+                r.why.append("two things named, no question word (-2)")
         # unknown content words weigh against every reading that does not account for them
         unique: dict[tuple, Reading] = {}
         for r in sorted(out, key=lambda r: -r.score):
@@ -291,6 +330,9 @@ class Reader:
         groups = Groups.of(an.anchors).spans
         pronoun = any(t.lemma in PRONOUNS for t in an.question)
         context = Groups.of(an.context_mentions).spans
+        if len(context) > 1:  # "that" stands for the condition rather than the body part it is in
+            conditions = [g for g in context if not any(self.fits(m.iri, KGO + "BodyPart") for m in g[2])]
+            context = conditions or context
         if context and (pronoun or not groups):
             # "is that an age thing?": the context's entities stand for "that"; the latest first
             groups = groups + [g for g in reversed(context) if not any(g[2][0].iri == m.iri for _, _, ms in groups for m in ms)]
@@ -376,7 +418,7 @@ class Reader:
             return out
         # intersections: two relation cues, each with its own anchor ("a cause of X and a treatment for Y")
         pairs = self._pairs(an, cues, anchors)
-        if len(pairs) >= 2 and len({p[1][0] for p in pairs}) >= 2:
+        if len(pairs) >= 2 and len({p[1][0] for p in pairs}) >= 2 and len({p[0].positions for p in pairs}) >= 2:
             edges, anchor_iris, score = [], [], 7.0
             for cue, (start, ms), prop, flipped in pairs[:3]:
                 m = ms[0]
@@ -490,9 +532,30 @@ class Reader:
                 out.append((cue, (g[0], g[2]), prop, flipped))
         return out
 
+    def _sides(self, an: Analysis, anchors) -> list[list[Mention]]:
+        """The two things a yes/no question relates: "tylenol or advil" is one side, "pain" the other."""
+        merged: list[tuple[int, int, list[Mention]]] = []
+        for start, end, ms in anchors:
+            if merged and merged[-1][1] <= start and all(
+                    t.lemma in COORDINATION for t in an.tokens[merged[-1][1]:start]):
+                prev = merged[-1]
+                merged[-1] = (prev[0], end, prev[2] + [m for m in ms if m.iri not in {p.iri for p in prev[2]}])
+            elif merged and {m.iri for m in ms} <= {m.iri for m in merged[-1][2]}:
+                continue
+            else:
+                merged.append((start, end, list(ms)))
+        if len(merged) >= 2:
+            return [g[2] for g in merged]
+        if len(merged) == 1 and len(merged[0][2]) >= 2:  # "is A or B ...": the two members
+            return [[m] for m in merged[0][2]]
+        return [g[2] for g in anchors]
+
     def _boolean(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
         """Yes/no between two entities: along the relation the question names, or any relation."""
-        first, second = anchors[0][2], anchors[1][2]
+        sides = self._sides(an, anchors)
+        if len(sides) < 2:
+            return []
+        first, second = sides[0], sides[1]
         out = []
         props: list[tuple[str, bool, Cue | None]] = []
         for cue in rel_cues:
