@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
 from kg.qa.memo import per_store
-from kg.qa.text import STOPWORDS, Token, lemmas_of
+from kg.qa.text import STOPWORDS, Token, lemma, lemmas_of, normalise_text
 
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
 MAX_NGRAM = 9
@@ -34,8 +34,11 @@ def key_of(lemmas) -> tuple[str, ...]:
 
     >>> key_of(("cramp", "in", "my", "knee"))
     ('cramp', 'in', 'knee')
+    >>> key_of(("be", "pregnant"))
+    ('pregnant',)
     """
-    return tuple(w for w in lemmas if w not in DROP)
+    key = tuple(w for w in lemmas if w not in DROP)
+    return key[1:] if len(key) > 1 and key[0] == "be" else key
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ class LabelIndex:
             types.setdefault(row["entity"].value, set()).add(row["type"].value)
         index.types = {iri: frozenset(t) for iri, t in types.items()}
         index.vocabulary = frozenset(w for key in index.keys for w in key)
-        words = set(index.vocabulary) | lexicon_of(store).vocabulary
+        surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
+        words = set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         return index
 
@@ -141,7 +145,7 @@ class LabelIndex:
         candidate = best[0]
         if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
             return None
-        return candidate
+        return lemma(candidate)
 
     # --- linking ---------------------------------------------------------------------------
 
@@ -182,7 +186,8 @@ class LabelIndex:
     def _composed(self, tokens: list[Token], words: list[str], found: list[Mention]) -> list[Mention]:
         """A body part and a symptom a few words apart that together name one entity ("knee keeps jumping")."""
         parts = [m for m in found if any(t.endswith("/BodyPart") for t in self.types.get(m.iri, ()))]
-        others = [m for m in found if m not in parts]
+        others = [m for m in found if m not in parts
+                  and any(t.endswith("/SignOrSymptom") for t in self.types.get(m.iri, ()))]
         out: list[Mention] = []
         have = {(m.start, m.end, m.iri) for m in found}
         for part in parts:

@@ -267,6 +267,8 @@ class Reader:
                 continue
             if c.form == ("help",) and (c.end in starts or c.end + 1 in starts):
                 continue
+            if c.form[:2] == ("what", "be") and any(m.start >= c.end for m in an.anchors):
+                continue  # "what are the reasons for X": not "what is X for"
             if c.entry.name == "warning-noun" and len(c.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
                 continue
             out.append(c)
