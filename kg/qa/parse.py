@@ -557,7 +557,12 @@ class Reader:
         sides = self._sides(an, anchors)
         if len(sides) < 2:
             return []
-        first, second = sides[0], sides[1]
+        out = []
+        for n, second in enumerate(sides[1:3]):
+            out += self._boolean_pair(an, sides[0], second, rel_cues, penalty=1.0 * n)
+        return out
+
+    def _boolean_pair(self, an: Analysis, first, second, rel_cues: list[Cue], penalty: float) -> list[Reading]:
         out = []
         props: list[tuple[str, bool, Cue | None]] = []
         for cue in rel_cues:
@@ -576,11 +581,15 @@ class Reader:
                     else:
                         role, sure = "subject", 1.0
                     s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
-                    out.append(Reading("boolean", [Edge(s, prop, o)], (), (a.iri, b.iri), 7.0 + sure,
-                                       [f"yes/no: {local(prop)}"]))
-                    if prop != RELATED:
-                        out.append(Reading("boolean", [Edge(o, prop, s)], (), (a.iri, b.iri), 6.0 + sure - 1.5,
-                                           [f"yes/no, other direction: {local(prop)}"]))
+                    for (x, y), base in (((s, o), 7.0), ((o, s), 4.5)):
+                        if prop == RELATED and base < 7.0:
+                            continue
+                        score = base + sure - penalty
+                        rel = self.schema.relations.get(prop)
+                        if rel is not None and (self.fits(x, rel.domain) is False or self.fits(y, rel.range) is False):
+                            score -= 3.0
+                        out.append(Reading("boolean", [Edge(x, prop, y)], (), (a.iri, b.iri), score,
+                                           [f"yes/no: {local(prop)}"]))
         return out
 
     def _boolean_topic(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:

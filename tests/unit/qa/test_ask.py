@@ -1,0 +1,175 @@
+"""Question answering: readings, honest answers, guards, lay words, context, bad input, the /ask page and API."""
+
+import pytest
+
+from kg.namespaces import KG
+from kg.qa.ask import MAX_QUESTION_CHARS, BadQuestion, ask, normalise
+
+
+def ids(answer):
+    return {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
+
+
+@pytest.fixture(scope="module")
+def real_client(real_store):
+    from webapp import create_app
+
+    return create_app({"TESTING": True, "STORE": real_store}).test_client()
+
+
+# --- readings -----------------------------------------------------------------------------------
+
+def test_every_answer_shows_its_reading_and_at_most_three_alternatives(real_store):
+    answer = ask(real_store, "What can make my knee twitch?")
+    assert answer.reading.startswith("I read this as: what can cause knee muscle spasm")
+    assert "knee twitch" in answer.reading  # the words it linked, and to what
+    assert 1 <= len(answer.alternatives) <= 3
+    for alt in answer.alternatives:
+        assert alt["url"].startswith("/ask?q=") and alt["question"].endswith("?")
+
+
+def test_list_answer_has_evidence_and_sparql_with_bound_entities(real_store):
+    answer = ask(real_store, "What can dehydration lead to?")
+    assert answer.kind == "list"
+    assert {"knee-muscle-spasm", "muscle-spasm", "muscle-twitching"} <= ids(answer)
+    assert answer.query["bindings"] == {"a0": [str(KG.dehydration)]}
+    assert f"VALUES ?a0 {{ <{KG.dehydration}> }}" in answer.query["sparql_with_values"]
+    assert answer.evidence and all(e["source"].startswith("/source#q-") for e in answer.evidence)
+    assert all(str(KG.dehydration) in (e["subject"], e["object"]) for e in answer.evidence)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what is a blood test for", {"nutrient-deficiencies", "vitamin-deficiencies"}),   # other end of diagnoses
+    ("Which groups of people are more likely to get muscle spasms?",
+     {"athletes", "older-adults", "pregnant-women", "individuals-with-specific-health-conditions"}),
+    ("what kind of uppers can set off knee twitching", {"caffeine", "amphetamines"}),  # intersection, lay word
+    ("What treatments address the causes of knee twitching?", None),                  # second hop
+])
+def test_direction_and_composition(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert answer.answered, answer.message
+    if expected:
+        assert expected <= ids(answer), (answer.reading, ids(answer))
+
+
+def test_reading_text_of_a_second_hop(real_store):
+    answer = ask(real_store, "What treatments address the causes of knee twitching?")
+    assert "causes of knee muscle spasm" in answer.reading
+
+
+def test_answers_are_ordered_as_the_article_gives_them(real_store):
+    answer = ask(real_store, "what causes knee twitching")
+    assert [a["label"] for a in answer.answers[:2]] == ["Muscle fatigue", "Muscle strain"]  # "often a result of"
+
+
+def test_relation_names_in_evidence_are_plain_english(real_store):
+    answer = ask(real_store, "What can dehydration lead to?")
+    assert all(" " in e["relation_label"] or e["relation_label"].islower() for e in answer.evidence)
+
+
+# --- honest answers ------------------------------------------------------------------------------
+
+def test_yes_carries_the_quote(real_store):
+    answer = ask(real_store, "can too much coffee make your knee twitch")
+    assert answer.boolean is True and answer.message.startswith("Yes")
+    assert "high" in answer.message  # the article's hedge, in its own words
+    assert answer.lay_words  # "coffee" is a lay word: reported
+
+
+def test_not_stated_is_never_no(real_store):
+    for question in ("Is ibuprofen a cause of knee twitching?", "Can acetaminophen cause muscle spasms?",
+                     "does cold weather set off knee spasms"):
+        answer = ask(real_store, question)
+        assert answer.boolean is not False, question
+        assert not answer.message.lower().startswith("no"), question
+        assert "does not" in answer.message, question
+
+
+def test_unknown_words_are_named_not_ignored(real_store):
+    for question, word in (("does zinc help knee twitching", "zinc"), ("what causes migraines", "migraines"),
+                           ("can alcohol cause knee twitching", "alcohol")):
+        answer = ask(real_store, question)
+        assert not answer.answered and answer.boolean is None, question
+        assert word in answer.message, answer.message
+
+
+def test_claims_are_answered_as_claims(real_store):
+    answer = ask(real_store, "Does Medicramp treat cramps?")
+    assert answer.boolean is None
+    assert "claims" in answer.message and "not an established treatment" in answer.message
+
+
+def test_lay_word_is_reported(real_store):
+    answer = ask(real_store, "do steroid pills cause muscle spasms")
+    assert answer.boolean is True
+    assert any(w["label"] == "Corticosteroids" for w in answer.lay_words)
+    assert "the article speaks of corticosteroids, not “steroid pills”" in answer.message
+
+
+def test_context_before_the_question_is_context(real_store):
+    answer = ask(real_store, "I'm 72 and my legs have been cramping up a lot lately. is that an age thing?")
+    assert answer.boolean is True and "older adults" in answer.message
+    assert answer.context.startswith("i'm 72")
+
+
+@pytest.mark.parametrize("question", [
+    "How much ibuprofen should I take?", "how many mg of magnesium should i take a day for leg cramps",
+    "Should I stop taking my statins?", "im on prednisone for my lupus and my knees twitch, can i just quit it?",
+    "What is the capital of France?", "anyone got a good banana bread recipe", "which knee brace is best for running",
+    "SELECT ?s WHERE { ?s ?p ?o }",
+])
+def test_out_of_scope_is_declined(real_store, question):
+    answer = ask(real_store, question)
+    assert not answer.answered and not answer.answers and answer.boolean is None, (question, answer.message)
+
+
+def test_how_can_i_stop_is_a_treatments_question(real_store):
+    answer = ask(real_store, "how can I stop my knee twitching")
+    assert answer.answered and answer.kind == "list"
+    assert "hydration" in ids(answer)
+
+
+def test_no_reading_gives_closest_statements_not_an_answer(real_store):
+    answer = ask(real_store, "asdfgh qwerty zxcv")
+    assert not answer.answered and not answer.evidence
+    answer = ask(real_store, "does swimming help knee twitching")
+    assert not answer.answered and not answer.evidence and "swimming" in answer.message
+    assert answer.closest and "knee twitching" in answer.closest[0]["quote"].lower()
+
+
+def test_user_text_never_reaches_the_query(real_store):
+    answer = ask(real_store, "What can dehydration lead to? zzqx")
+    if answer.query:
+        assert "zzqx" not in answer.query["sparql"]
+
+
+# --- input -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * (MAX_QUESTION_CHARS + 1), b"\xff\xfe", "a\x00b"])
+def test_bad_input_is_refused(bad):
+    with pytest.raises(BadQuestion):
+        normalise(bad)
+
+
+# --- web -----------------------------------------------------------------------------------------
+
+def test_api_ask_returns_the_answer_with_its_reading(real_client):
+    response = real_client.get("/api/ask", query_string={"q": "What causes knee twitching?"})
+    assert response.status_code == 200
+    data = response.get_json()
+    for key in ("answered", "kind", "boolean", "count", "message", "answers", "evidence", "reading", "alternatives"):
+        assert key in data
+    assert data["reading"].startswith("I read this as:")
+    assert data["query"]["editor"].startswith("/query?query=")
+
+
+def test_api_ask_refuses_an_empty_question(real_client):
+    assert real_client.get("/api/ask", query_string={"q": " "}).status_code == 400
+    assert real_client.get("/api/ask").status_code == 400
+
+
+def test_ask_page_shows_the_reading_first_and_alternatives_as_links(real_client):
+    html = real_client.get("/ask", query_string={"q": "what can make my knee twitch"}).get_data(as_text=True)
+    assert html.index("I read this as") < html.index("Muscle fatigue")
+    assert 'class="alternatives"' in html and "/ask?q=" in html
+    assert "<details" in html  # evidence and SPARQL folded
