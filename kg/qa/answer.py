@@ -177,7 +177,8 @@ class Executor:
                 else:
                     parts.append(self.says(e.prop, s, o))
             text = (" and ".join(_strip_what(p) if i else p for i, p in enumerate(parts)))
-            if len(reading.edges) == 2 and any(e.subject == "?y" or e.object == "?y" for e in reading.edges):
+            if len(reading.edges) == 2 and any("?y" in (e.subject, e.object) for e in reading.edges) \
+                    and all(e.prop in self.schema.relations for e in reading.edges):
                 text = self._chain_words(reading, topic)
             if reading.classes:
                 text += " (only " + ", ".join(self.schema.class_labels.get(c, local(c)) for c in reading.classes) + ")"
@@ -244,7 +245,10 @@ class Executor:
             if relaxed and e.subject == "?x":
                 lines.append(f"  ?x kgo:exampleOf* ?kind{n} .")
                 s = f"?kind{n}"
-            lines.append(f"  {s} <{e.prop}> {o} .")
+            if e.prop == RELATED:  # any relation of the ontology
+                lines.append(f"  {s} ?relation{n} {o} . ?relation{n} rdfs:subPropertyOf+ kgo:relatedTo .")
+            else:
+                lines.append(f"  {s} <{e.prop}> {o} .")
         if reading.classes:
             lines.append("  ?x rdf:type ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in reading.classes) + " }")
         anchors = [names[a] for a in names] + (["?topic"] if "?topic" in "".join(lines) else [])

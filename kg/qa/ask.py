@@ -298,8 +298,9 @@ def _fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     names = [ex.label(x) for x in order]
     shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
     broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
-    if r.kind == "count":
-        answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
+    if noun.startswith("answers to "):  # several edges: the reading says what they are
+        words = noun[len("answers to "):]
+        answer.message = f"{words[0].upper()}{words[1:]}{broader}: the article names {len(order)} — {shown}."
     else:
         answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
     if r.ranking:

@@ -87,7 +87,16 @@ class Analysis:
 
     @property
     def class_cues(self) -> list[Cue]:
-        return [c for c in self.cues if c.entry.kind == "class" and c.start in self.q_positions]
+        """Class words that say what the answer is: not a word inside a longer name ("blood *test*")."""
+        out = []
+        for c in self.cues:
+            if c.entry.kind != "class" or c.start not in self.q_positions:
+                continue
+            inside = [m for m in self.mentions if m.start <= c.start and c.end <= m.end]
+            if inside and not any(m.start == c.start and m.end == c.end for m in inside):
+                continue
+            out.append(c)
+        return out
 
     def intent_cues(self, intent: str) -> list[Cue]:
         return [c for c in self.cues if c.entry.intent == intent and c.start in self.q_positions]
@@ -180,7 +189,8 @@ def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tu
         else:
             # Several relation entries may read one phrase ("cause": a verb and a noun frame).
             if clash and not all(isinstance(o, Cue) and o.positions == item.positions and o.entry.kind == item.entry.kind
-                                 for o in clash):
+                                 for o in clash) and not (item.entry.kind == "class" and all(isinstance(o, Mention)
+                                                                                              for o in clash)):
                 continue
             chosen_c.append(item)
         for i in span:
@@ -342,19 +352,17 @@ class Reader:
         return [g for g in groups if not self._is_answer_class(an, g)]
 
     def _is_answer_class(self, an: Analysis, group) -> bool:
+        """"which *vitamins* …": a class word right after the question word is the answer's class, not an entity."""
         start, end, ms = group
-        cls_cue = [c for c in an.class_cues if c.start >= start and c.end <= end]
-        if not cls_cue:
+        if not any(c.start == start and c.end == end for c in an.class_cues):
             return False
-        before = [t for t in an.tokens[max(0, start - 3):start]]
-        return any(t.lemma in ("what", "which", "any") or t.lemma == "kind" for t in before)
+        return _asked_after(an, start)
 
     def _answer_classes(self, an: Analysis) -> tuple[str, ...]:
         """Classes the answer must belong to: a class word right after "which/what" (or "what kind of")."""
         out: list[str] = []
         for c in an.class_cues:
-            before = [t.lemma for t in an.tokens[max(0, c.start - 3):c.start]]
-            if any(w in ("what", "which", "any", "kind", "type", "sort") for w in before) or c.entry.name == "group-class":
+            if _asked_after(an, c.start) or c.entry.name == "group-class":
                 out.extend(c.entry.references)
         if an.wh == "who":
             out.append(KGO + "PopulationGroup")
@@ -453,7 +461,11 @@ class Reader:
                     for _, _, ms in anchors[:3]:
                         for m in ms:
                             role, sure = self._role(an, cue, prop, m, flipped)
-                            out.append(self._list_reading(kind, prop, m.iri, role, sure, cls, cue, implicit, False))
+                            reading = self._list_reading(kind, prop, m.iri, role, sure, cls, cue, implicit, False)
+                            out.append(reading)
+                            bridge = self._bridge(reading, prop, m.iri, role)
+                            if bridge is not None:
+                                out.append(bridge)
                             out.append(self._list_reading(kind, prop, m.iri, _other(role), -1.0, cls, cue, implicit, False))
                 elif self._topic_ok(an):
                     role, sure = self._topic_role(cue, prop, flipped)
@@ -461,6 +473,20 @@ class Reader:
                     reading.anchors = self.topic
                     out.append(reading)
         return out
+
+    def _bridge(self, reading: Reading, prop: str, iri: str, role: str) -> Reading | None:
+        """An anchor of the wrong kind for the relation is reached through one more link.
+
+        "which vitamins am I low on if my knee twitches": a deficiency is *of* a nutrient, and the
+        knee is linked to the deficiency, not to the vitamin: ?y deficiencyOf ?x . ?y (any relation) knee.
+        """
+        rel = self.schema.relations[prop]
+        if self.fits(iri, rel.domain if role == "subject" else rel.range) is not False:
+            return None
+        edge = Edge("?y", prop, "?x") if role == "subject" else Edge("?x", prop, "?y")
+        score = reading.score + 3.0  # the wrong-kind penalty does not apply; one more hop costs a little
+        return Reading(reading.kind, [edge, Edge("?y", RELATED, iri)], reading.classes, (iri,), score,
+                       reading.why + ["through one more link (the anchor is not of the relation's kind)"])
 
     def _topic_ok(self, an: Analysis) -> bool:
         """A question that names nothing is about the topic unless a word in it names something unknown."""
@@ -519,7 +545,10 @@ class Reader:
         """Each relation cue with the anchor it governs: the next one after it, else the nearest before."""
         out = []
         used: set[int] = set()
+        paired: set[tuple] = set()
         for cue in cues:
+            if cue.positions in paired:
+                continue
             after = [g for g in anchors if g[0] >= cue.end and g[0] not in used]
             if after:
                 g = after[0]
@@ -529,6 +558,7 @@ class Reader:
                     continue
                 g = before[-1]
             used.add(g[0])
+            paired.add(cue.positions)
             prop, flipped = self.schema.canonical(cue.entry.references[0])
             if prop in self.schema.relations and self.schema.relations[prop].realised:
                 out.append((cue, (g[0], g[2]), prop, flipped))
@@ -620,6 +650,14 @@ class Reader:
         edges = [Edge(items[0], prop, "?topic"), Edge(items[1], prop, "?topic")] if prop else []
         rest = tuple(g[2][0].iri for g in anchors[2:3]) or self.topic
         return [Reading("compare", edges, cls, items + rest, 8.5, ["A or B: which does the article rank"])]
+
+
+def _asked_after(an: Analysis, start: int) -> bool:
+    """Whether position ``start`` follows a question word ("which", "what kind of", "how many")."""
+    k = start - 1
+    while k >= 0 and an.tokens[k].lemma in ("a", "an", "the", "kind", "type", "sort", "of", "other", "specific"):
+        k -= 1
+    return k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")
 
 
 def _other(role: str) -> str:
