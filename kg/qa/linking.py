@@ -76,6 +76,7 @@ class LabelIndex:
     keys: dict[tuple[str, ...], list[tuple[str, str, str]]] = field(default_factory=dict)  # key -> (iri, kind, name)
     labels: dict[str, str] = field(default_factory=dict)  # iri -> preferred label
     names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # iri -> [(kind, name)]
+    name_lemmas: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # iri -> lemmas of each name
     types: dict[str, frozenset[str]] = field(default_factory=dict)  # iri -> ontology classes
     first: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key length
     vocabulary: frozenset[str] = frozenset()  # every word of every key
@@ -88,7 +89,9 @@ class LabelIndex:
             iri, name, kind = row["entity"].value, row["name"].value, row["kind"].value
             index.labels[iri] = row["pref"].value
             index.names.setdefault(iri, []).append((kind, name))
-            key = key_of(lemmas_of(name))
+            lemmas = lemmas_of(name)
+            index.name_lemmas.setdefault(iri, []).append(lemmas)
+            key = key_of(lemmas)
             if not key:
                 continue
             entries = index.keys.setdefault(key, [])
@@ -199,10 +202,9 @@ class LabelIndex:
                 if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
                        for k in between):
                     continue
-                for _, part_name in self.names.get(part.iri, ()):
-                    for _, other_name in self.names.get(other.iri, ()):
-                        for key in (key_of(lemmas_of(part_name) + lemmas_of(other_name)),
-                                    key_of(lemmas_of(other_name) + ("in",) + lemmas_of(part_name))):
+                for part_lemmas in self.name_lemmas.get(part.iri, ()):
+                    for other_lemmas in self.name_lemmas.get(other.iri, ()):
+                        for key in (key_of(part_lemmas + other_lemmas), key_of(other_lemmas + ("in",) + part_lemmas)):
                             for iri, kind, name in self.keys.get(key, ()):
                                 if iri in (part.iri, other.iri):
                                     continue
