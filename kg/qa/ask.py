@@ -587,7 +587,7 @@ def _fill_claim(ex: Executor, answer: Answer, iri: str) -> None:
     answer.kind = "describe"
     answer.boolean = None
     answer.answers = [ex.entity(iri)]
-    answer.message = (f"The article claims that {text[0].lower() + text[1:]} — {what}."
+    answer.message = (f"The article does not state it as a fact; it claims that {text[0].lower() + text[1:]} — {what}."
                       + (f" It says: “{quotes[0]}”" if quotes else ""))
     answer.evidence = [_quote_item(d) for d in claims if d["quote"]]
 

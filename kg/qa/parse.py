@@ -611,7 +611,8 @@ class Reader:
                     else:
                         role, sure = "subject", 1.0
                     s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
-                    for (x, y), base in (((s, o), 7.0), ((o, s), 4.5)):
+                    other_base = 7.0 if cue is not None and cue.entry.pos == "noun" else 4.5  # word order says less
+                    for (x, y), base in (((s, o), 7.0), ((o, s), other_base)):
                         if prop == RELATED and base < 7.0:
                             continue
                         score = base + sure - penalty
