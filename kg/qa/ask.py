@@ -685,7 +685,7 @@ def _join(items) -> str:
 def examples(store=None) -> list[str]:
     """Example questions for the /ask page: every lexicon entry's examples (the tests run them all)."""
     if store is None:
-        return ["What can make my knee twitch?", "Can too much coffee make my knee twitch?",
+        return ["What can make my knee twitch?", "What can dehydration lead to?", "Can too much coffee make my knee twitch?",
                 "What is a blood test for?", "How long does a muscle spasm last?",
                 "Which vitamins am I low on if my knee twitches?", "When should I see a doctor about knee twitching?",
                 "Is there a cure for ALS?", "What treatments address the causes of knee twitching?"]
