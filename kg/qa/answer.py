@@ -19,6 +19,7 @@ from kg.qa.lexicon import Schema, internal_query, local
 from kg.qa.linking import LabelIndex
 from kg.qa.memo import per_store
 from kg.qa.parse import KGO, RELATED, Edge, Reading
+from kg.sparql.text import with_values
 
 SOURCE_ANCHOR = "/source#q-{begin}-{end}"
 KGV = "https://w3id.org/kneekg/vocab/"
@@ -264,11 +265,9 @@ class Executor:
         return self.store.query(text, substitutions=subs)
 
     def query_info(self, text: str, bindings: dict[str, str], name: str = "generated") -> dict:
-        values = "".join(f"\n  VALUES ?{k} {{ <{v}> }}" for k, v in bindings.items())
-        head, brace, rest = text.partition("WHERE {")
+        terms = {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()}
         return {"name": name, "summary": "generated from the reading's query graph", "sparql": text,
-                "bindings": {k: [v] for k, v in bindings.items()},
-                "sparql_with_values": head + brace + values + rest if values else text}
+                "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": with_values(text, terms)}
 
     # --- evidence -----------------------------------------------------------------------------
 

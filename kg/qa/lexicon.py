@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg import paths
 from kg.namespaces import KGO
 from kg.qa.memo import per_store
+from kg.sparql.registry import internal
 from kg.qa.text import Token, lemmas_of
 
 KGL = "https://w3id.org/kneekg/lexicon/"
@@ -22,12 +22,9 @@ GAP = "*"
 MAX_GAP = 4
 
 
-@lru_cache(maxsize=None)
 def internal_query(name: str) -> str:
-    """The text of ``queries/internal/<name>.rq``."""
-    from kg.sparql.registry import Registry
-
-    return Registry.load(paths.QUERIES_DIR / "internal")[name].sparql
+    """The text of ``queries/internal/<name>.rq`` (parsed once by the registry)."""
+    return internal(name).sparql
 
 
 def _value(row, var):
