@@ -1,8 +1,9 @@
 """Load the lexicon (``ontology/lexicon.ttl``) into the ontology graph of a release.
 
 The lexicon is hand-edited data beside the ontology: the words readers use for relations,
-classes and entities (OntoLex-Lemon lite, see the file's header). It joins the ontology graph
-after reasoning — HermiT has no use for words — so it is queryable like the rest of the graph.
+classes and entities (OntoLex-Lemon lite, see the file's header). Its entries join the ontology
+graph and the lay words of entities (``kgo:searchLabel``) the facts graph, after reasoning — HermiT
+has no use for words — so they are queryable like the rest of the graph.
 Lay words (``kgo:searchLabel``) for entities the facts do not hold are left out and named in the
 build report, so a lexicon written for the full article still builds a smaller fact set.
 """
@@ -17,8 +18,10 @@ from kg.build.errors import BuildError, Problem
 from kg.namespaces import KG
 
 
-def load_lexicon(path: Path, entities: set[str]) -> tuple[Graph, list[str]]:
-    """Parse the lexicon; return it without the lay words of unknown entities, and their ids.
+def load_lexicon(path: Path, entities: set[str]) -> tuple[Graph, Graph, list[str]]:
+    """Parse the lexicon: its words (for the ontology graph), the lay words of the facts' entities
+    (``kgo:searchLabel``, for the facts graph, where they describe entities), and the ids of unknown
+    entities whose lay words were left out.
 
     ``entities`` holds the local ids of the facts' entities (``dehydration``).
     """
@@ -31,7 +34,12 @@ def load_lexicon(path: Path, entities: set[str]) -> tuple[Graph, list[str]]:
                       and str(s).startswith(str(KG)) and str(s)[len(str(KG)):] not in entities})
     for local in skipped:
         graph.remove((KG[local], None, None))
-    return graph, skipped
+    lay = Graph()
+    for s, p, o in list(graph):  # what names an entity (its lay words, the topic) describes the facts
+        if any(isinstance(t, URIRef) and str(t).startswith(str(KG)) for t in (s, o)):
+            lay.add((s, p, o))
+            graph.remove((s, p, o))
+    return graph, lay, skipped
 
 
 __all__ = ["load_lexicon"]

@@ -118,13 +118,13 @@ def compute(sources: Sources | None = None) -> BuildResult:
     vocabulary = src.vocabulary.read_text(encoding="utf-8")
     ontology = load_ontology(src.ontology)
     facts = load_facts(src.facts_dir, paths.ROOT)
-    lexicon, lexicon_skipped = load_lexicon(src.lexicon, set(facts.entities))
+    lexicon, lay_words, lexicon_skipped = load_lexicon(src.lexicon, set(facts.entities))
 
     data, prov, evidence = assemble(facts, ontology, article, vocabulary)
     check_shapes(data + prov, ontology, src.shapes)
     reasoned = reason(ontology, data)
 
-    graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data, INFERRED_GRAPH: reasoned.inferred,
+    graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + lay_words, INFERRED_GRAPH: reasoned.inferred,
               PROVENANCE_GRAPH: prov}
     nquads = _nquads(graphs)
 
@@ -167,7 +167,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
         "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
                      "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
         "checks": {name: len(rows) for name, rows in sorted(checks.items())},
-        "lexicon": {"triples": len(lexicon), "lay_words_for_unknown_entities": lexicon_skipped},
+        "lexicon": {"triples": len(lexicon), "lay_words": len(lay_words),
+                    "lay_words_for_unknown_entities": lexicon_skipped},
     }
 
     files = {
