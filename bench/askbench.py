@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.common import ROOT
 
-GOLD = ROOT / "tests" / "gold" / "questions.yaml"
+GOLD = ROOT / "evaluation" / "gold.yaml"
 
 
 def gold_questions() -> list[str]:

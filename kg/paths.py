@@ -22,6 +22,7 @@ VOCABULARY_IDS = ROOT / "article" / "vocabulary-ids.md"
 FACTS_DIR = ROOT / "facts"
 ONTOLOGY_SOURCE = ROOT / "ontology" / "kneekg.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
+LEXICON = ROOT / "ontology" / "lexicon.ttl"  # the words of the domain (kg/build/lexicon.py)
 QUERIES_DIR = ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
 RELEASE_DIR = ROOT / "release"

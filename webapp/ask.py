@@ -35,11 +35,11 @@ register_path("/api/ask", {"get": {
 }}, schemas={"Answer": {
     "type": "object",
     "required": ["question", "answered", "kind", "answers", "boolean", "count", "query", "evidence",
-                 "suggestions", "message"],
+                 "message", "reading", "alternatives"],
     "properties": {
         "question": {"type": "string"},
         "answered": {"type": "boolean"},
-        "kind": {"type": "string", "enum": ["list", "boolean", "count", "abstain"]},
+        "kind": {"type": "string", "enum": ["list", "boolean", "count", "describe", "abstain"]},
         "answers": {"type": "array", "items": {"type": "object", "required": ["iri", "label", "url"],
                                                "properties": {"iri": {"type": "string"},
                                                               "label": {"type": "string"},
@@ -48,24 +48,31 @@ register_path("/api/ask", {"get": {
         "count": {"type": ["integer", "null"]},
         "query": {"type": ["object", "null"]},
         "evidence": {"type": "array", "items": {"type": "object"}},
-        "suggestions": {"type": "array"},
         "message": {"type": "string"},
+        "reading": {"type": "string", "description": "how the question was read, in plain words ('I read this as: …')"},
+        "alternatives": {"type": "array", "description": "up to three other readings, each a question to ask instead",
+                         "items": {"type": "object", "properties": {"reading": {"type": "string"},
+                                                                    "question": {"type": "string"},
+                                                                    "url": {"type": "string"}}}},
+        "closest": {"type": "array", "description": "the article's closest statements when no reading fits (never an answer)"},
+        "lay_words": {"type": "array"},
+        "unknown": {"type": "array", "items": {"type": "string"}},
+        "groups": {"type": "array"},
     }}})
 
 
 def _answer(question: str) -> dict:
     """Answer ``question`` on the app's store and add the app's links (query editor)."""
     result = ask(state.store(), question).to_dict()
-    for query in [result["query"], *((result["query"] or {}).get("also", []))]:
-        if query:
-            query["editor"] = editor_path(query["sparql_with_values"])
+    if result["query"]:
+        result["query"]["editor"] = editor_path(result["query"]["sparql_with_values"])
     return result
 
 
 def _headline(answer: dict) -> tuple[str, str]:
     """Split a yes/no or count answer into its verdict ("Yes", "No", "18") and the sentence after it."""
     message = answer["message"]
-    if answer["kind"] == "boolean":
+    if answer["kind"] == "boolean" and answer["boolean"] is not None:
         verdict = "Yes" if answer["boolean"] else "No"
         for sep in (": ", " — "):
             if message.startswith(verdict + sep):

@@ -22,6 +22,7 @@ from kg.build.checks import run_checks
 from kg.build.errors import BuildError, Problem
 from kg.build.facts import load_facts
 from kg.build.grounding import coverage
+from kg.build.lexicon import load_lexicon
 from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, ONTOLOGY_GRAPH, PREFIXES,
                          PROVENANCE_GRAPH)
 from kg.build.reasoning import reason
@@ -106,6 +107,7 @@ class Sources:
     shapes: Path = paths.SHAPES
     facts_dir: Path = paths.FACTS_DIR
     checks_dir: Path = paths.CHECKS_DIR
+    lexicon: Path = paths.LEXICON
 
 
 def compute(sources: Sources | None = None) -> BuildResult:
@@ -116,12 +118,13 @@ def compute(sources: Sources | None = None) -> BuildResult:
     vocabulary = src.vocabulary.read_text(encoding="utf-8")
     ontology = load_ontology(src.ontology)
     facts = load_facts(src.facts_dir, paths.ROOT)
+    lexicon, lay_words, lexicon_skipped = load_lexicon(src.lexicon, set(facts.entities))
 
     data, prov, evidence = assemble(facts, ontology, article, vocabulary)
     check_shapes(data + prov, ontology, src.shapes)
     reasoned = reason(ontology, data)
 
-    graphs = {ONTOLOGY_GRAPH: ontology, FACTS_GRAPH: data, INFERRED_GRAPH: reasoned.inferred,
+    graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + lay_words, INFERRED_GRAPH: reasoned.inferred,
               PROVENANCE_GRAPH: prov}
     nquads = _nquads(graphs)
 
@@ -164,6 +167,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
         "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
                      "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
         "checks": {name: len(rows) for name, rows in sorted(checks.items())},
+        "lexicon": {"triples": len(lexicon), "lay_words": len(lay_words),
+                    "lay_words_for_unknown_entities": lexicon_skipped},
     }
 
     files = {

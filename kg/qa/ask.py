@@ -1,361 +1,40 @@
-"""Answer plain-English questions about the article from the graph, or say honestly that it cannot.
+"""Answer plain-English questions about the article from the graph, and show how they were read.
 
-The pipeline, one step per function:
-
-1. ``normalise`` the question (case, punctuation, apostrophes) and refuse bad input;
-2. ``guard`` questions the article cannot answer whatever the entity (doses, personal advice,
-   SPARQL pasted into the box);
-3. recognise the relation, its direction and the answer kind with a small set of
-   ``Template`` s — regular expressions over the normalised question, Quepy style, each with
-   the named query it runs and an example question (a test runs every example);
-4. link entity mentions to IRIs (``kg.qa.linking``) and fill the template's slot with a mention
-   whose entity takes part in the relation (a "cause" slot needs something that has causes);
-5. run the named query from ``queries/`` with the chosen IRIs **bound** as terms — nothing the
-   user typed reaches a query — and turn rows into answers with their evidence quotes.
-
-Defaults, documented: a question that names no entity but clearly asks about the article's
-topic ("who is more at risk?", "when should I see a doctor?") is answered for the topic —
-knee muscle spasm and muscle spasm together — but only when no unknown content word is left
-over (so "what causes cancer?" abstains instead of answering for the topic).
+1. ``normalise`` the input and refuse what is not a question (the web answers 400);
+2. ``analyse`` it (kg.qa.parse): tokens and lemmas, the asking clause and the context before it,
+   entity mentions (kg.qa.linking), the lexicon's relation, class and question words;
+3. decline what the article cannot answer whatever is named: doses and amounts, personal
+   advice, SPARQL pasted into the box, and questions about things the article never mentions
+   (named: "the article does not mention zinc");
+4. build candidate readings (query graphs) and rank them (kg.qa.parse); run the best as SPARQL
+   with the entities bound as terms (kg.qa.answer) — trying the next when a close second has an
+   answer and the best has none — and word the answer honestly: the reading first ("I read this
+   as: …"), up to three other readings as questions to ask instead, the qualifiers and quotes of
+   the facts, "No" only for a negation the article states, claims as claims;
+5. with no reading at all, the article's closest statements (BM25 over the quotes), never as an answer.
 """
 
 from __future__ import annotations
 
-import contextvars
 import re
-import weakref
-from dataclasses import dataclass, field
-from typing import Callable
+from urllib.parse import urlencode
 
-from kg.sparql import registry as named_queries
-from kg.qa.linking import STOPWORDS, LabelIndex, Mention, label_index, tokens
-from kg.namespaces import KG, KGO, local_path
+from kg.qa.answer import (EMPHASIS_RANK, KGV, URGENCY_ORDER, URGENCY_WORDS, Answer, Executor, Statement,
+                          executor, statements_of)
+from kg.qa.closest import quote_index
+from kg.qa.lexicon import internal_query, lexicon, local, schema
+from kg.qa.linking import label_index
+from kg.qa.parse import KGO, RELATED, Analysis, Edge, Reading, analyse, reader
+from kg.qa.text import normalise_text
 
 MAX_QUESTION_CHARS = 500
-TOPIC = (str(KG["knee-muscle-spasm"]), str(KG["muscle-spasm"]))
-SOURCE_ANCHOR = "/source#q-{begin}-{end}"
+MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
+_SPARQL = re.compile(r"[{}]|<\s*(?:https?|urn):|\b(?:select|construct|describe|ask)\b.*\bwhere\b|\bprefix\s+\w*:"
+                     r"|\binsert\b.*\bdata\b|\bdrop\s+graph\b", re.IGNORECASE)
 
 
 class BadQuestion(ValueError):
     """The input is not a question we can read (empty, too long, binary); the web answers 400."""
-
-
-# Words that may be left over in a question about the topic without naming anything unknown.
-FILLER = frozenset("""common main usual usually typical typically often generally possible potential various different
-other some all list name tell know say says said article according mention mentioned mentions listed give list please
-thing things factor factor people person someone anyone one option ways way best good help really actually exactly
-kind kinds type types sort most likely more less main major key important importance there exist exists happen
-happens occur occurs occurring get getting feel feeling experience experiencing having suffer suffering treat
-need needs cause lead make while during after before again time always sometime sometimes usually just
-""".split())
-
-
-# --- templates -----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Option:
-    """One named query a template may run, and what the slot entity must take part in."""
-
-    query: str
-    needs: tuple[str, ...] = ()  # relations (local names) the slot entity must be the subject of
-    answer: str = ""  # answer variable of the query
-    fixed: tuple[str, ...] = ()  # IRIs the template binds itself (no slot)
-
-
-@dataclass(frozen=True)
-class Template:
-    """A relation pattern: the regex that recognises it and the named query that answers it."""
-
-    name: str
-    pattern: re.Pattern
-    options: tuple[Option, ...]
-    example: str
-    slot_in_group: bool = False  # the entity must be inside the pattern's ``x`` group
-    topic_default: bool = True  # with no entity named, answer for the article's topic
-    answer_filter: Callable[[LabelIndex, str, str, str, str], bool] | None = None  # (index, iri, label, trigger, question)
-    phrase: str = ""  # "what causes {}" for messages
-
-
-def _t(name, pattern, options, example, phrase, **kw) -> Template:
-    return Template(name, re.compile(pattern), tuple(options), example, phrase=phrase, **kw)
-
-
-def _nutrient_filter(index: LabelIndex, iri: str, label: str, trigger: str, question: str) -> bool:
-    """'which vitamins' keeps vitamins; 'which minerals' keeps the rest; 'nutrients' keeps all."""
-    if trigger.startswith("vitamin"):
-        return "vitamin" in label.lower()
-    if trigger.startswith("mineral"):
-        return "vitamin" not in label.lower()
-    return True
-
-
-_MEDICATION_WORDS = re.compile(r"\b(?:medications?|medicines?|drugs?|meds|pills|tablets)\b")
-
-
-def _medication_filter(index: LabelIndex, iri: str, label: str, trigger: str, question: str) -> bool:
-    """'What medications treat spasms?' keeps drugs and drug classes; other questions keep everything."""
-    if not _MEDICATION_WORDS.search(question):
-        return True
-    return index.has_type(iri, "Drug", "DrugClass")
-
-
-_CAUSE_VERB = (r"cause|causes|caused|causing|trigger|triggers|triggered|lead to|leads to|result in|results in|"
-               r"bring on|brings on|make|makes|give|gives|contribute to|contributes to|produce|produces")
-
-TEMPLATES: tuple[Template, ...] = (
-    _t("warning-signs", r"\b(?:see|seeing|consult|consulting|visit|call|contact|talk to|go to|get to) (?:a |my |the |your )?"
-       r"(?:doctor|gp|physician|healthcare professional|health care professional|medical professional|professional|hospital|er)\b"
-       r"|\b(?:seek|seeking|get|need|needs|require|requires|warrant|warrants)(?: immediate| urgent| prompt)?(?: medical| professional)? "
-       r"(?:attention|help|care)\b|\bmedical attention\b|\bwarning signs?\b|\bred flags?\b|\bworried\b|\bworry\b|\bserious\b|\bdangerous\b|\bconcerning\b",
-       [Option("warning-signs", ("hasWarningSign",), "sign")],
-       "When should I see a doctor about knee twitching?", "when {} needs a doctor"),
-    _t("treatments-for-causes", r"\b(?:treat|treats|treating|treatment|treatments|address|addresses|addressing|fix|remed\w*|"
-       r"manage|managing|tackle|deal with|help with)\b.*\b(?:causes?|reasons?|triggers?) (?:of|for|behind)\b",
-       [Option("treatments-for-causes", ("causedBy",), "treatment")],
-       "What treatments address the causes of knee twitching?", "which treatments address the causes of {}"),
-    _t("self-care", r"\b(?:at home|home remed\w*|home treatments?|self[- ]care|myself|on my own)\b",
-       [Option("examples-of", (), "example", (str(KG["self-care"]), str(KG["home-treatments"])))],
-       "How can I treat muscle spasms at home?", "{}", topic_default=False),
-    _t("lifestyle-changes", r"\b(?:non[- ]?medical|lifestyle|without (?:medication|medicine|drugs|pills))\b",
-       [Option("examples-of", (), "example", (str(KG["lifestyle-changes"]),))],
-       "What are the non-medical treatment options for knee twitching?", "{}", topic_default=False),
-    _t("nutrients-linked", r"\b(?:vitamins?|minerals?|nutrients?|electrolytes?)\b",
-       [Option("nutrients-linked", ("causedBy", "symptomOf", "treatedBy", "preventedBy"), "nutrient")],
-       "Which vitamins are linked to twitching?", "which nutrients are involved in {}",
-       answer_filter=_nutrient_filter),
-    _t("medications-causing", r"\b(?:medications?|medicines?|drugs?|meds|pills|prescriptions?)\b.*\b(?:" + _CAUSE_VERB +
-       r"|linked|associated|side effects?|responsible)\b|\b(?:" + _CAUSE_VERB + r")\b.*\b(?:medications?|medicines?|drugs?)\b",
-       [Option("medications-causing", ("causedBy",), "drug")],
-       "Which medications cause spasms?", "which medications cause {}"),
-    _t("side-effects", r"\bside[- ]effects?\b|\badverse effects?\b",
-       [Option("side-effects-of", ("hasSideEffect",), "effect"), Option("medications-causing", ("sideEffectOf",), "drug")],
-       "What side effects do diuretics have?", "the side effects of {}", topic_default=False),
-    _t("effects-of", r"\bwhat (?:can|does|do|could|might|may|will|would|is|are) (?P<x>.+?) (?:" + _CAUSE_VERB +
-       r"|do to|contribute to|result in|lead)\b|\b(?:effects?|consequences?|results?) of (?P<x2>.+)|\bwhat happens (?:if|when)\b(?P<x3>.+)",
-       [Option("effects-of", ("causes",), "effect")],
-       "What can dehydration lead to?", "what {} leads to", slot_in_group=True, topic_default=False),
-    _t("conditions-with-symptom", r"\b(?:what|which) (?:conditions?|diseases?|disorders?|illnesses?|problems?)\b"
-       r"|\b(?:symptoms?|signs?) of what\b|\bwhat (?:is|are|can|could|might|may) (?P<x>.+?) (?:be )?(?:an? )?(?:early )?(?:symptoms?|signs?) of\b",
-       [Option("conditions-with-symptom", ("symptomOf",), "condition"), Option("indications-of", ("indicates",), "condition")],
-       "Which conditions have muscle twitching as a symptom?", "which conditions show {}", topic_default=False),
-    _t("indications-of", r"\b(?:indicate|indicates|point to|points to|signal|signals|suggest|suggests|mean|means)\b",
-       [Option("indications-of", ("indicates",), "condition"), Option("conditions-with-symptom", ("symptomOf",), "condition")],
-       "What can swelling indicate?", "what {} may indicate", topic_default=False),
-    _t("groups-at-risk", r"\bwho\b|\b(?:groups?|people|population|populations|individuals)\b.*\b(?:risk|susceptible|prone|likely|affected)\b"
-       r"|\b(?:at|at higher|at increased|at greater|more at) risk\b|\b(?:susceptible|prone)\b",
-       [Option("groups-at-risk", ("hasAtRiskGroup",), "group")],
-       "Who is more at risk?", "who is at risk of {}"),
-    _t("prevention-of", r"\b(?:prevent\w*|avoid\w*|stop (?:it|them|getting)|keep .+ from|reduce the (?:risk|frequency|chance)|"
-       r"lower the (?:risk|chance)|less (?:likely|frequent|often)|from happening|protect)\b",
-       [Option("prevention-of", ("preventedBy",), "measure")],
-       "How can I prevent muscle spasms?", "how to prevent {}"),
-    _t("risk-factors-for", r"\brisk factors?\b|\brisks?\b|\b(?:increase|increases|raise|raises) (?:the |my |your )?(?:risk|chance|likelihood)\b"
-       r"|\bmore likely\b|\bpredispos\w*",
-       [Option("risk-factors-for", ("hasRiskFactor",), "riskFactor")],
-       "What are the risk factors for muscle spasms?", "the risk factors for {}"),
-    _t("diagnosed-by", r"\bwhat (?:does|do|can|could|will) (?:an? |the )?(?P<x>.+?) (?:diagnose|detect|identify|show|reveal|find|test for)\b"
-       r"|\bwhat (?:is|are) (?:an? |the )?(?P<x2>.+?) used (?:to|for) (?:diagnos\w*|detect\w*|identif\w*)",
-       [Option("diagnosed-by", ("diagnoses",), "condition")],
-       "What can a blood test detect?", "what {} can diagnose", slot_in_group=True, topic_default=False),
-    _t("diagnosis-of", r"\b(?:diagnos\w*|tests?|tested|testing|detect\w*|identif\w*|confirm\w*|find out|checked|examin\w*|exam)\b",
-       [Option("diagnosis-of", ("diagnosedBy",), "test")],
-       "How is a vitamin deficiency diagnosed?", "how {} is diagnosed"),
-    _t("treated-by", r"\bwhat (?:does|do|can|could|will|is|are) (?:an? |the )?(?P<x>.+?) (?:treat|treats|help|helps|help with|relieve|relieves|"
-       r"ease|eases|used for|good for|address|addresses|alleviate|cure)\b|\bwhat (?:is|are) (?P<x2>.+?) (?:for|used for|good for)\b",
-       [Option("treated-by", ("treats",), "condition")],
-       "What does stretching help with?", "what {} treats", slot_in_group=True, topic_default=False),
-    _t("treatments-for", r"\b(?:treat|treats|treated|treating|treatment|treatments|therap\w*|remed\w*|relie\w*|cure|cures|"
-       r"help|helps|ease|alleviate|manage|managing|management|get rid of|stop|stops|fix|deal with|do about|do for|options|calm|soothe|"
-       r"medications?|medicines?|drugs?)\b",
-       [Option("treatments-for", ("treatedBy",), "treatment")],
-       "How is knee twitching treated?", "how {} is treated", answer_filter=_medication_filter),
-    _t("causes-of", r"\b(?:" + _CAUSE_VERB + r"|reason|reasons|why|behind|responsible for|contribut\w*|source|sources|origin|"
-       r"come from|comes from|culprits?|due to)\b",
-       [Option("causes-of", ("causedBy",), "cause")],
-       "What can make my knee twitch?", "what causes {}"),
-    _t("symptoms-of", r"\b(?:symptoms?|signs?|feel like|feels like|look like|looks like|manifest\w*|present\w*|characteri[sz]\w*)\b",
-       [Option("symptoms-of", ("hasSymptom",), "symptom")],
-       "What are the symptoms of muscle spasms?", "the symptoms of {}"),
-    _t("examples-of", r"\b(?:examples?|kinds?|types?|forms?|such as|include|includes|what are some|which ones)\b",
-       [Option("examples-of", ("hasExample",), "example")],
-       "What are examples of stimulants?", "examples of {}", topic_default=False),
-)
-
-
-WARNING = next(t for t in TEMPLATES if t.name == "warning-signs")  # "should I see a doctor…" is not advice-seeking
-
-
-# What a list answer is, for the message "Causes of knee muscle spasm named by the article (18):".
-NOUNS = {
-    "warning-signs": "warning signs that call for medical attention with {}",
-    "treatments-for-causes": "treatments for the causes of {}",
-    "nutrients-linked": "nutrients linked to {}",
-    "medications-causing": "medications that can cause {}",
-    "side-effects": "side effects of {}",
-    "effects-of": "things {} can lead to",
-    "conditions-with-symptom": "conditions that show {}",
-    "indications-of": "conditions {} may indicate",
-    "groups-at-risk": "groups at increased risk of {}",
-    "prevention-of": "ways to prevent {}",
-    "risk-factors-for": "risk factors for {}",
-    "diagnosed-by": "conditions {} can help diagnose",
-    "diagnosis-of": "ways to diagnose {}",
-    "treated-by": "conditions {} can help with",
-    "treatments-for": "treatments for {}",
-    "causes-of": "causes of {}",
-    "symptoms-of": "symptoms of {}",
-    "examples-of": "examples of {}",
-}
-
-
-# Yes/no relations: the trigger, the relation family checked with fact-exists (first = reported).
-@dataclass(frozen=True)
-class YesNo:
-    pattern: re.Pattern
-    relations: tuple[str, ...]
-    object_is_condition: bool = True  # with one entity, the object defaults to the topic
-
-
-YES_NO: tuple[YesNo, ...] = tuple(YesNo(re.compile(p), tuple(r), c) for p, r, c in (
-    (r"\bcaused by\b|\bdue to\b|\bresult of\b", ("causedBy", "sideEffectOf", "hasRiskFactor"), False),
-    (r"\btreated (?:by|with)\b|\brelieved by\b", ("treatedBy",), False),
-    (r"\bprevented (?:by|with)\b", ("preventedBy",), False),
-    (r"\bdiagnosed (?:by|with|using|through)\b|\bdetected (?:by|with)\b", ("diagnosedBy",), False),
-    (r"\bside[- ]effects? of\b", ("sideEffectOf",), False),
-    (r"\b(?:symptoms?|signs?|manifestations?) (?:of|for)\b", ("symptomOf",), False),
-    (r"\brisk factors? (?:of|for)\b|\b(?:increase|increases|raise|raises) (?:the )?risk\b", ("riskFactorFor",), True),
-    (r"\b(?:at (?:a )?(?:higher|increased|greater|more) risk|more (?:likely|susceptible|prone)|susceptible|prone)\b",
-     ("atIncreasedRiskOf",), True),
-    (r"\b(?:prevent|prevents|avoid|avoids)\b", ("prevents",), True),
-    (r"\b(?:diagnose|diagnoses|detect|detects|identify|identifies|test for)\b", ("diagnoses",), False),
-    (r"\b(?:treat|treats|treatment for|relieve|relieves|ease|eases|cure|cures|alleviate|alleviates|"
-     r"remedy for|fix|fixes|address|addresses)\b", ("treats",), True),
-    (r"\b(?:help|helps|good for|work for|works for|stop|stops|reduce|reduces)\b", ("treats", "prevents"), True),
-    (r"\b(?:have|has|show|shows|present with|come with|cause symptoms of)\b", ("hasSymptom",), False),
-    (r"\b(?:deplete|depletes|lower|lowers)\b", ("depletes",), False),
-    (r"\b(?:examples?|kinds?|types?|forms?) of\b", ("exampleOf", "formOf"), False),
-    (r"\b(?:" + _CAUSE_VERB + r"|a cause of|causes? of|a trigger (?:of|for)|cause of|responsible for|linked to|link between|"
-     r"associated with|related to|connected to|contribute|contributes|lead|leads)\b",
-     ("causes", "hasSideEffect", "riskFactorFor"), True),
-))
-
-_YES_NO_START = re.compile(r"^(?:can|could|does|do|did|is|are|was|were|may|might|will|would|has|have|should) ")
-_HOW_MECHANISM = re.compile(r"^how (?:can|does|do|could|might|may|is|are) (?P<x>.+?) (?:" + _CAUSE_VERB +
-                            r"|contribute to|related to|linked to|affect|affects)\b(?P<y>.+)$")
-
-# Guards: what the article cannot answer, whatever entity is named.
-_DOSE = re.compile(r"\bhow (?:much|many\b.{0,40}\b(?:mg|milligrams?|grams?|pills?|tablets?|capsules?|cups?|glasses?|litres?|liters?|times|units?|doses?))\b"
-                   r"|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b|\bhow often should i (?:take|drink|use)\b|\bhow long should i\b|\bmax(?:imum)? amount\b")
-_ADVICE = re.compile(r"^(?:should|shall|must) i\b|\bshould i (?:take|use|stop|start|buy|try)\b|\bis it (?:safe|ok|okay|dangerous|bad|fine)\b|\bdo i have\b|\bam i\b|\bwill i\b"
-                     r"|\bcan i (?:take|use|drink|eat|combine|mix|give|stop)\b|\bwhich (?:brand|product)\b|\bbest brand\b|\bbuy\b|\bprice\b|\bcost\b")
-_SPARQL = re.compile(r"[{}]|<\s*(?:https?|urn):|\b(?:select|construct|describe)\b.*\bwhere\b|\bprefix\s+\w*:|\binsert\b.*\bdata\b|\bdrop\s+graph\b",
-                     re.IGNORECASE)
-_COUNT = re.compile(r"^how many\b|\bnumber of\b|\bcount\b")
-
-
-# --- answers ---------------------------------------------------------------------------------
-
-@dataclass
-class Answer:
-    """The reply to one question, as the API returns it (``to_dict``)."""
-
-    question: str
-    answered: bool = False
-    kind: str = "abstain"
-    answers: list[dict] = field(default_factory=list)
-    boolean: bool | None = None
-    count: int | None = None
-    query: dict | None = None
-    evidence: list[dict] = field(default_factory=list)
-    suggestions: list[dict] = field(default_factory=list)
-    message: str = ""
-    template: str | None = None
-    entities: list[dict] = field(default_factory=list)
-    corrections: dict[str, str] = field(default_factory=dict)  # misspelt relation word -> the word read
-
-    def to_dict(self) -> dict:
-        return {"question": self.question, "answered": self.answered, "kind": self.kind, "answers": self.answers,
-                "boolean": self.boolean, "count": self.count, "query": self.query, "evidence": self.evidence,
-                "suggestions": self.suggestions, "message": self.message, "template": self.template,
-                "entities": self.entities, "corrections": self.corrections}
-
-
-@dataclass
-class Context:
-    """What answering needs from one store, computed once: labels and the evidence statements."""
-
-    store: object
-    index: LabelIndex
-    statements: dict[tuple[str, str, str], list[dict]]  # (a, b, quote) -> statements linking a and b
-    broader: dict[str, list[str]] = field(default_factory=dict)  # entity -> what it is a form of (kgo:formOf)
-    by_quote: dict[str, list[dict]] = field(default_factory=dict)  # quote -> the statements it grounds
-
-    _STATEMENTS = """
-    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-    PREFIX prov: <http://www.w3.org/ns/prov#>
-    PREFIX kgo: <https://w3id.org/kneekg/ontology/>
-    SELECT ?s ?p ?o ?quote ?begin ?end WHERE {
-      ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:value ?quote ; kgo:beginIndex ?begin ; kgo:endIndex ?end .
-    }"""
-
-    _BROADER = "SELECT ?e ?b WHERE { ?e <https://w3id.org/kneekg/ontology/formOf> ?b }"
-
-    @classmethod
-    def build(cls, store) -> "Context":
-        statements: dict[tuple[str, str, str], list[dict]] = {}
-        by_quote: dict[str, list[dict]] = {}
-        for row in store.query(cls._STATEMENTS):
-            s, p, o, quote = row["s"].value, row["p"].value, row["o"].value, row["quote"].value
-            item = {"subject": s, "relation": p, "object": o, "quote": quote,
-                    "begin": int(row["begin"].value), "end": int(row["end"].value)}
-            for key in ((s, o, quote), (o, s, quote)):
-                statements.setdefault(key, []).append(item)
-            by_quote.setdefault(quote, []).append(item)
-        broader: dict[str, list[str]] = {}
-        for row in store.query(cls._BROADER):
-            broader.setdefault(row["e"].value, []).append(row["b"].value)
-        return cls(store, label_index(store), statements, broader, by_quote)
-
-
-_contexts: "weakref.WeakKeyDictionary[object, Context]" = weakref.WeakKeyDictionary()
-
-
-def context(store) -> Context:
-    try:
-        return _contexts[store]
-    except KeyError:
-        ctx = _contexts[store] = Context.build(store)
-        return ctx
-
-
-# The words that name relations in the templates; a misspelling of one ("tret", "symptons") is read
-# as the word, so that typos in the relation are forgiven as they are in entity names.
-RELATION_WORDS = frozenset("""cause causes caused causing trigger triggers reason reasons treat treats treated treating
-treatment treatments therapy therapies remedy remedies relieve relief cure help helps symptom symptoms sign signs
-prevent prevents prevention avoid diagnose diagnosed diagnosis test tests detect risk risks factor factors effect
-effects side doctor physician attention warning serious worried indicate indicates example examples medication
-medications vitamins minerals nutrients susceptible happen""".split())
-RELATION_WORD_CUTOFF = 80
-# Ordinary words a letter away from a relation word ("in case of", "a curse").
-NOT_TYPOS = frozenset("case cases curse curses sighs sigh waning taste tastes trees treaty".split())
-
-
-def correct_relation_words(text: str, vocabulary: frozenset[str]) -> tuple[str, dict[str, str]]:
-    """Replace near misspellings of relation words; leave known words, short words and numbers alone."""
-    from rapidfuzz import fuzz, process
-
-    words, corrections = text.split(), {}
-    for i, word in enumerate(words):
-        if (len(word) < 4 or word in STOPWORDS or word in FILLER or word in RELATION_WORDS or word in vocabulary
-                or any(c.isdigit() for c in word)):
-            continue
-        best = process.extractOne(word, RELATION_WORDS, scorer=fuzz.ratio, score_cutoff=RELATION_WORD_CUTOFF)
-        if not best or best[0][0] != word[0] or abs(len(best[0]) - len(word)) > 2 or word in NOT_TYPOS:
-            continue
-        stem = re.sub(r"(?:ing|ed|es|s)$", "", word)
-        if not word.startswith(best[0]) and not (len(stem) >= 4 and best[0].startswith(stem)):  # inflections are no typos
-            corrections[word] = words[i] = best[0]
-    return " ".join(words), corrections
 
 
 def normalise(question) -> str:
@@ -372,407 +51,645 @@ def normalise(question) -> str:
         raise BadQuestion("the question is empty")
     if len(question) > MAX_QUESTION_CHARS:
         raise BadQuestion(f"question too long ({len(question)} characters, at most {MAX_QUESTION_CHARS})")
-    if "\x00" in question or sum(1 for c in question if ord(c) < 32 and c not in "\t\n\r") > 0:
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in question):
         raise BadQuestion("the question contains control characters (binary input?)")
     return question
 
 
-def _lower(label: str) -> str:
-    """Lower-case a label's first letter for use inside a sentence, unless it is an acronym ("ALS")."""
-    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
-
-
-def _entity(ctx: Context, iri: str) -> dict:
-    from_links = _local_path(iri)
-    return {"iri": iri, "label": ctx.index.labels.get(iri, _local(iri)), "url": from_links}
-
-
-def _local_path(iri: str) -> str:
-    return local_path(iri)
-
-
-def _span_tokens(text: str, start: int, end: int) -> set[int]:
-    """Token positions of the normalised text covered by the character span [start, end)."""
-    before = len(text[:start].split())
-    inside = len(text[start:end].split()) or 1
-    if start > 0 and text[start - 1] != " " and before:
-        before -= 1
-        inside += 1
-    return set(range(before, before + inside))
-
-
-def _with_values(sparql: str, bindings: dict[str, list[str]]) -> str:
-    """The named query with its bound IRIs written as a VALUES block, for the query editor."""
-    block = "".join(f"\n  VALUES ?{name} {{ {' '.join(f'<{iri}>' for iri in iris)} }}" for name, iris in bindings.items())
-    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
-    if not match:
-        return sparql
-    return sparql[:match.end()] + block + sparql[match.end():]
-
-
-def _query_info(name: str, bindings: dict[str, list[str]]) -> dict:
-    query = named_queries.registry()[name]
-    return {"name": name, "summary": query.summary, "sparql": query.sparql,
-            "bindings": {k: v for k, v in bindings.items()},
-            "sparql_with_values": _with_values(_without_header(query.sparql), bindings)}
-
-
-def _without_header(sparql: str) -> str:
-    """The query without its ``#+`` header, but with its summary as a comment."""
-    lines = sparql.splitlines()
-    summary = next((line[2:].partition(":")[2].strip() for line in lines if line.startswith("#+ summary:")), "")
-    body = [line for line in lines if not line.startswith("#+")]
-    return "\n".join(([f"# {summary}"] if summary else []) + body) + "\n"
-
-
-def _evidence_item(ctx: Context, statement: dict) -> dict:
-    labels = ctx.index.labels
-    return {"quote": statement["quote"], "subject": statement["subject"], "relation": statement["relation"],
-            "object": statement["object"], "subject_label": labels.get(statement["subject"], _local(statement["subject"])),
-            "relation_label": _local(statement["relation"]), "object_label": labels.get(statement["object"], _local(statement["object"])),
-            "begin": statement["begin"], "end": statement["end"],
-            "source": SOURCE_ANCHOR.format(begin=statement["begin"], end=statement["end"])}
-
-
-# --- the pipeline ------------------------------------------------------------------------------
-
 def ask(store, question) -> Answer:
     """Answer ``question`` from ``store``; raise ``BadQuestion`` for unreadable input."""
     raw = normalise(question)
-    ctx = context(store)
     answer = Answer(question=raw)
-    text = " ".join(tokens(raw))
     if _SPARQL.search(raw):
+        answer.declined = "sparql"
         answer.message = ("The article does not say: this box takes questions in plain English. "
                           "Use the query editor (/query) to run SPARQL.")
         return answer
-    if not text:
+    index, lex, sch = label_index(store), lexicon(store), schema(store)
+    read = reader(store, index, lex, sch)
+    ex = executor(store, index, sch, read.topic)
+    an = analyse(raw, index, lex)
+    answer.entities = [m.to_dict() for m in an.mentions]
+    answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()}
+    answer.context = " ".join(t.surface for t in an.context)
+    answer.unknown = list(an.unknown)
+    if not any(not t.is_punct for t in an.tokens):
         answer.message = "The article does not say: the question has no words I can read."
         return answer
-    if _DOSE.search(text) and "adjust" not in text:
-        answer.message = ("The article does not say how much of anything to take: it gives no doses or amounts. "
+    if an.intent_cues("dose"):
+        answer.declined = "dose"
+        answer.message = ("The article gives no doses or amounts, so it cannot say how much to take or how often. "
                           "Follow the product's directions or ask a pharmacist or doctor.")
         return answer
-    text, corrections = correct_relation_words(text, ctx.index.vocabulary)
-    answer.corrections = corrections
-    mentions, near = ctx.index.link(text)
-    answer.entities = [m.to_dict() for m in mentions]
-    if _ADVICE.search(text) and not WARNING.pattern.search(text):
-        answer.message = "The article does not say: it gives general information, not personal medical advice."
-        answer.suggestions = _suggest(ctx, mentions, near, text)
+    if an.intent_cues("advice") and not _warning(an):
+        answer.declined = "advice"
+        answer.message = ("The article does not say: it gives general information, not personal medical advice. "
+                          "Please ask your doctor or pharmacist.")
         return answer
-    count = bool(_COUNT.search(text))
-    if _RELATED.search(text) and not count:
-        named = list(dict.fromkeys(m.iri for m in mentions))
-        if len(named) == 2:
-            return _ask_related(ctx, answer, named[0], named[1])
-    if _YES_NO_START.match(text) and not count:
-        result = _ask_yes_no(ctx, answer, text, mentions)
-        if result is not None:
-            return result
-    if _YES_NO_START.match(text) and not count and not WARNING.pattern.search(text) \
-            and _leftover(text, mentions, set(), relation_words=True):
-        return _abstain(ctx, answer, text, mentions, near)
-    match = _HOW_MECHANISM.match(text)
-    if match and not count:
-        result = _ask_yes_no(ctx, answer, text, mentions, force=YES_NO[-1])
-        if result is not None:
-            return result
-    return _ask_list(ctx, answer, text, mentions, near, count)
+    readings = read.readings(an)
+    blocked = _unknown_blocks(an, index)
+    if blocked:
+        answer.declined = "unknown"
+        answer.message = f"The article does not mention {_join(blocked)}."
+        if an.anchors:
+            answer.message += " It does mention " + _join(dict.fromkeys(m.label for m in an.anchors)) + "."
+        answer.closest = quote_index(store).closest(raw)
+        answer.alternatives = [_alternative(ex, r) for r in readings[:3]]
+        return answer
+    if not readings:
+        answer.message = ("I could not read this as a question the article answers"
+                          + (f": it does not mention {_join(an.unknown)}." if an.unknown else "."))
+        answer.closest = quote_index(store).closest(raw)
+        return answer
+    chosen, result = _choose(ex, readings, an)
+    answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
+    answer.debug = {"score": chosen.score, "why": chosen.why}
+    _fill(ex, answer, chosen, result, an)
+    _lay_words(ex, answer, an, chosen)
+    answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
+    if not answer.answered and not answer.evidence:
+        answer.closest = quote_index(store).closest(raw)
+    return answer
 
 
-def _leftover(text: str, mentions: list[Mention], trigger: set[int], relation_words: bool = False) -> list[str]:
-    """Content words the question uses that neither name an entity nor the relation.
+# --- choosing ---------------------------------------------------------------------------------
 
-    With ``relation_words``, words that any template or yes/no relation recognises also count
-    as known (the trigger is not known yet).
-    """
-    covered = set(trigger)
-    for m in mentions:
-        covered |= set(range(m.start, m.end))
-    patterns = [t.pattern for t in TEMPLATES] + ([y.pattern for y in YES_NO] if relation_words else [])
-    return [w for i, w in enumerate(text.split())
-            if i not in covered and w not in STOPWORDS and w not in FILLER and not w.isdigit()
-            and not (len(w) > 2 and any(p.search(w) for p in patterns))]
-
-
-def _fits(ctx: Context, iri: str, option: Option) -> bool:
-    return not option.needs or bool(ctx.index.outgoing.get(iri, frozenset()).intersection(option.needs))
-
-
-def _ask_list(ctx: Context, answer: Answer, text: str, mentions: list[Mention], near: list[Mention], count: bool) -> Answer:
-    plans = []  # (template, option, iris, trigger tokens, trigger text)
-    for template in TEMPLATES:
-        for match in template.pattern.finditer(text):
-            trigger = _span_tokens(text, match.start(), match.end())
-            groups = [g for g in ("x", "x2", "x3") if g in template.pattern.groupindex and match.group(g)]
-            if groups:
-                g = groups[0]
-                group_tokens = _span_tokens(text, match.start(g), match.end(g))
-                trigger = trigger - group_tokens
-            else:
-                group_tokens = None
-            if groups and all(w in STOPWORDS for w in text[match.start(groups[0]):match.end(groups[0])].split()):
-                continue
-            # A trigger inside a longer entity name ("vitamin" in "vitamin D deficiency") is no trigger.
-            if not template.options[0].fixed and any(set(range(m.start, m.end)) > trigger and set(range(m.start, m.end)) & trigger for m in mentions):
-                continue
-            slot = [m for m in mentions if not set(range(m.start, m.end)) & trigger]
-            if template.slot_in_group:
-                if group_tokens is None:
-                    continue
-                slot = [m for m in slot if set(range(m.start, m.end)) <= group_tokens]
-            trigger_text = match.group(0)
-            plan = _plan(ctx, template, slot, text, mentions, trigger, trigger_text)
-            if plan:
-                plans.append(plan)
+def _choose(ex: Executor, readings: list[Reading], an: Analysis):
+    """The best reading, unless it has no answer and one close behind does."""
+    best = readings[0]
+    result = _execute(ex, best)
+    if result.get("empty"):
+        for other in readings[1:4]:
+            if best.score - other.score > MARGIN:
                 break
-        if plans:
+            if other.kind != best.kind and not (best.kind in ("list", "count") and other.kind in ("list", "count")):
+                continue
+            trial = _execute(ex, other)
+            if not trial.get("empty"):
+                return other, trial
+    return best, result
+
+
+def _others(ex: Executor, readings: list[Reading], chosen: Reading) -> list[Reading]:
+    seen = {ex.describe(chosen)}
+    out = []
+    for r in readings:
+        words = ex.describe(r)
+        if r is chosen or words in seen:
+            continue
+        seen.add(words)
+        out.append(r)
+        if len(out) == 3:
             break
-    if not plans:
-        return _abstain(ctx, answer, text, mentions, near)
-    template, option, iris, trigger, trigger_text, unfit = plans[0]
-    # "causes and risk factors", "diagnosed and treated": a second relation joined by "and".
-    second = _second_plan(ctx, text, mentions, plans[0]) if " and " in text else None
-    if unfit:
-        subject = _lower(ctx.index.labels.get(unfit, _local(unfit)))
-        answer.template = template.name
-        answer.message = f"The article does not say {template.phrase.format(subject)}."
-        answer.query = _query_info(option.query, {named_queries.registry()[option.query].params[0].name: [unfit]})
-        answer.suggestions = _suggest(ctx, [m for m in mentions if m.iri == unfit], near, text)
-        return answer
-    rows = _run_list(ctx, option, iris, template, trigger_text, text)
-    queries_run = [(option, iris)]
-    if second:
-        s_template, s_option, s_iris, _, s_trigger_text, s_unfit = second
-        if not s_unfit:
-            rows += _run_list(ctx, s_option, s_iris, s_template, s_trigger_text, text)
-            queries_run.append((s_option, s_iris))
-    seen = {}
-    for iri, ev in rows:
-        entry = seen.setdefault(iri, [])
-        entry.extend(e for e in ev if e not in entry)
-    answer.template = template.name
-    param = named_queries.registry()[option.query].params[0].name
-    answer.query = _query_info(option.query, {param: list(iris)})
-    if len(queries_run) > 1:
-        answer.query["also"] = [_query_info(o.query, {named_queries.registry()[o.query].params[0].name: list(i)})
-                                for o, i in queries_run[1:]]
-    subject = " and ".join(_lower(ctx.index.labels.get(i, _local(i))) for i in iris) if not option.fixed else "that"
-    if not seen:
-        answer.message = f"The article does not say {template.phrase.format(subject)}."
-        return answer
+    return out
+
+
+def _alternative(ex: Executor, reading: Reading) -> dict:
+    words = ex.describe(reading)
+    question = words[0].upper() + words[1:] + "?"
+    return {"kind": "question", "reading": words, "text": question, "question": question,
+            "url": "/ask?" + urlencode({"q": question})}
+
+
+# --- running a reading ------------------------------------------------------------------------
+
+def _execute(ex: Executor, r: Reading) -> dict:
+    if r.kind in ("list", "count"):
+        return _run_list(ex, r)
+    if r.kind == "boolean":
+        return _run_boolean(ex, r)
+    return {"empty": False}
+
+
+def _run_list(ex: Executor, r: Reading) -> dict:
+    text, bindings = ex.sparql(r)
+    rows = [(row["x"].value, row["y"].value if "?y" in text.split("WHERE")[0] and row["y"] is not None else None)
+            for row in ex.run(text, bindings)]
+    relaxed = False
+    if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
+            and (len(r.edges) > 1 or r.ranking):
+        text2, bindings2 = ex.sparql(r, relaxed=True)
+        rows = [(row["x"].value, None) for row in ex.run(text2, bindings2)]
+        if rows:
+            text, bindings, relaxed = text2, bindings2, True
+    return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+
+
+def _run_boolean(ex: Executor, r: Reading) -> dict:
+    e = r.edges[0]
+    pairs = [(e.subject, e.object)]
+    if "?topic" in (e.subject, e.object):
+        pairs = [(t if e.subject == "?topic" else e.subject, t if e.object == "?topic" else e.object) for t in ex.topic]
+    props = ex.family(e.prop) if e.prop != RELATED else None
+    for s, o in pairs:
+        negated = [st for st in ex.between(s, o, props) if st.negated]
+        if negated:
+            return {"empty": False, "verdict": False, "statements": negated, "pair": (s, o), "how": "negated"}
+    for s, o in pairs:
+        found = [st for st in ex.between(s, o, props) if not st.negated]
+        if found:
+            return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "direct"}
+    # broader: the article states it for a broader condition, or for the kind of thing the subject is an example of
+    for s, o in pairs:
+        for broader in _broader(ex, o, "formOf"):
+            found = [st for st in ex.between(s, broader, props) if not st.negated]
+            if found:
+                return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "broader",
+                        "via": broader}
+        for kind in _broader(ex, s, "exampleOf"):
+            found = [st for st in ex.between(kind, o, props) if not st.negated]
+            if found:
+                return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "kind", "via": kind}
+            for broader in _broader(ex, o, "formOf"):
+                found = [st for st in ex.between(kind, broader, props) if not st.negated]
+                if found:
+                    return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "kind",
+                            "via": kind, "via2": broader}
+    if e.prop == RELATED:
+        for s, o in pairs:  # any one intermediate: "is magnesium linked to cramps" (through its deficiency)
+            for st in statements_of(ex.store, s):
+                m = st.object if st.subject == s else st.subject
+                if m in (s, o) or m.startswith(KGV) or st.negated:
+                    continue
+                second = [x for x in ex.between(m, o) if not x.negated]
+                if second:
+                    return {"empty": False, "verdict": True, "statements": [st] + second, "pair": (s, o), "how": "path",
+                            "via": m}
+    # not stated: but say what the article does say about the two
+    for s, o in pairs:
+        other = [st for st in ex.between(s, o) if not st.negated]
+        if other:
+            return {"empty": True, "verdict": None, "statements": other, "pair": (s, o), "how": "other"}
+    return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
+
+
+def _broader(ex: Executor, iri: str, prop: str) -> list[str]:
+    """What ``iri`` is a form or an example of, nearest first (transitively, from the evidence statements)."""
+    out, todo = [], [iri]
+    while todo:
+        current = todo.pop(0)
+        for st in statements_of(ex.store, current):
+            if st.subject == current and local(st.predicate) == prop and st.object not in out and st.object != iri:
+                out.append(st.object)
+                todo.append(st.object)
+    return out
+
+
+# --- wording the answer -----------------------------------------------------------------------
+
+def _fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
+    kind = r.kind
+    if kind in ("list", "count"):
+        _fill_list(ex, answer, r, result)
+    elif kind == "boolean":
+        _fill_boolean(ex, answer, r, result)
+    elif kind in ("definition", "about"):
+        _fill_definition(ex, answer, r)
+    elif kind == "duration":
+        _fill_duration(ex, answer, r)
+    elif kind == "mechanism":
+        _fill_mechanism(ex, answer, r)
+    elif kind == "cure":
+        _fill_cure(ex, answer, r)
+    elif kind == "claim":
+        _fill_claim(ex, answer, r.anchors[0])
+    elif kind == "compare":
+        _fill_compare(ex, answer, r, an)
+    # a product's claims are claims, whatever the reading
+    for a in r.anchors:
+        if kind != "claim" and ex.index.is_a(a, KGO + "Product"):
+            _fill_claim(ex, answer, a)
+
+
+def _fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+    rows = result["rows"]
+    answer.query = ex.query_info(result["sparql"], result["bindings"])
+    anchors = [a for e in r.edges for a in (e.subject, e.object) if not a.startswith("?")]
+    if any("?topic" in (e.subject, e.object) for e in r.edges):
+        anchors += list(ex.topic)
+    noun = _noun(ex, r)
+    if not rows:
+        answer.message = f"The article does not say {_what_not(ex, r)}."
+        return
+    evidence: dict[str, list[Statement]] = {}
+    for x, y in rows:
+        found = evidence.setdefault(x, [])
+        for e in r.edges:
+            props = ex.family(e.prop)
+            if y is not None and "?y" in (e.subject, e.object):
+                other = y if "?x" in (e.subject, e.object) else None
+                if other is None:  # the y–anchor edge
+                    for a in anchors:
+                        found.extend(st for st in ex.between(y, a, props) if st not in found)
+                else:
+                    found.extend(st for st in ex.between(x, y, props) if st not in found)
+            else:
+                for a in anchors:
+                    found.extend(st for st in ex.between(x, a, props) if st not in found)
+    order = sorted(evidence, key=lambda x: (_emphasis(evidence[x]), min((st.begin for st in evidence[x]), default=10**9),
+                                            ex.label(x).lower()))
     answer.answered = True
-    answer.kind = "count" if count else "list"
-    answer.answers = [_entity(ctx, iri) for iri in seen]
-    answer.answers.sort(key=lambda a: a["label"].lower())
-    if count:
-        answer.count = len(answer.answers)
-    evidence = []
-    for ev in seen.values():
-        evidence.extend(e for e in ev if e not in evidence)
-    answer.evidence = [_evidence_item(ctx, e) for e in sorted(evidence, key=lambda e: (e["begin"], e["subject"], e["object"]))]
-    if option.fixed:
-        what = "examples of " + " and ".join(_lower(ctx.index.labels.get(i, _local(i))) for i in iris)
+    answer.kind = r.kind
+    answer.answers = [ex.entity(x) for x in order]
+    answer.count = len(order) if r.kind == "count" else None
+    statements = sorted({st.iri: st for x in order for st in evidence[x]}.values(), key=lambda s: (s.begin, s.iri))
+    answer.evidence = [ex.evidence_item(st) for st in statements]
+    answer.groups = _groups(ex, order, evidence)
+    names = [ex.label(x) for x in order]
+    shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
+    if noun.startswith("answers to "):  # several edges: the reading says what they are
+        words = noun[len("answers to "):]
+        answer.message = f"{words[0].upper()}{words[1:]}{broader}: the article names {len(order)} — {shown}."
     else:
-        what = NOUNS.get(template.name, "answers about {}").format(subject)
-    if len(queries_run) > 1:
-        what += " and " + NOUNS.get(second[0].name, "answers about {}").format(subject)
-    answer.message = f"{what[0].upper()}{what[1:]} named by the article ({len(answer.answers)}):"
-    return answer
+        answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
+    if r.ranking:
+        answer.message += " " + _ranking_note(ex, order, evidence)
 
 
-def _plan(ctx: Context, template: Template, slot: list[Mention], text: str, mentions, trigger, trigger_text):
-    """Choose the option and entity a template runs with, or None if it cannot apply."""
-    for option in template.options:
-        if option.fixed:
-            return (template, option, option.fixed, trigger, trigger_text, None)
-        fitting = [m for m in slot if _fits(ctx, m.iri, option)]
-        if fitting:
-            best = sorted(fitting, key=lambda m: (-m.length, -m.score, m.start))[0]
-            same = [m.iri for m in fitting if (m.start, m.end) == (best.start, best.end)]
-            return (template, option, tuple(dict.fromkeys(same)), trigger, trigger_text, None)
-    if slot:
-        # An entity is named but takes no part in this relation: an honest "does not say".
-        best = sorted(slot, key=lambda m: (-m.length, -m.score, m.start))[0]
-        if template.options[0].needs and not any(_fits(ctx, m.iri, o) for m in slot for o in template.options):
-            return (template, template.options[0], (best.iri,), trigger, trigger_text, best.iri)
-        return None
-    if template.topic_default and not _leftover(text, mentions, trigger):
-        option = template.options[0]
-        iris = tuple(i for i in TOPIC if _fits(ctx, i, option)) or TOPIC
-        return (template, option, iris, trigger, trigger_text, None)
-    return None
+def _emphasis(statements: list[Statement]) -> int:
+    ranks = [EMPHASIS_RANK.get(local(e), 3) for st in statements for e in st.emphasis]
+    return min(ranks, default=3)
 
 
-def _second_plan(ctx: Context, text: str, mentions, first):
-    template, option, iris, trigger, _, _ = first
-    words = text.split()
-    for other in TEMPLATES:
-        if other is template or other.slot_in_group or any(o.fixed for o in other.options):
+def _groups(ex: Executor, order: list[str], evidence: dict[str, list[Statement]]) -> list[dict]:
+    """Answers grouped by urgency (warning signs) or by how the article weighs them, when the graph says."""
+    urgency = {x: min((URGENCY_ORDER.index(local(u)) for st in evidence[x] for u in st.urgency
+                       if local(u) in URGENCY_ORDER), default=None) for x in order}
+    if any(v is not None for v in urgency.values()):
+        groups = []
+        for n, level in enumerate(URGENCY_ORDER):
+            members = [x for x in order if urgency[x] == n]
+            if members:
+                groups.append({"label": URGENCY_WORDS[level], "answers": [ex.entity(x) for x in members]})
+        rest = [x for x in order if urgency[x] is None]
+        if rest:
+            groups.append({"label": "other signs", "answers": [ex.entity(x) for x in rest]})
+        return groups
+    emphasised = [x for x in order if _emphasis(evidence[x]) < 3]
+    if emphasised:
+        return [{"label": "what the article names first", "answers": [ex.entity(x) for x in emphasised]},
+                {"label": "the rest", "answers": [ex.entity(x) for x in order if x not in emphasised]}]
+    return []
+
+
+def _ranking_note(ex: Executor, order: list[str], evidence: dict[str, list[Statement]]) -> str:
+    first = [x for x in order if _emphasis(evidence[x]) < 3]
+    if first:
+        st = min((s for x in first for s in evidence[x] if s.emphasis), key=lambda s: s.begin)
+        return f"It singles out {_join([ex.name(x) for x in first])}: “{st.quote}”"
+    top = order[0]
+    st = min(evidence[top], key=lambda s: s.begin, default=None)
+    if st is None:
+        return "The article does not rank them."
+    return f"The article does not rank them; the first it names is {ex.name(top)}: “{st.quote}”"
+
+
+def _noun(ex: Executor, r: Reading) -> str:
+    words = ex.describe(r)
+    if len(r.edges) == 1:
+        e = r.edges[0]
+        rel = ex.schema.relations.get(e.prop)
+        topic = " or ".join(ex.name(t) for t in ex.topic)
+        if rel:
+            if e.subject == "?x":
+                return rel.subject_noun.format(o=ex._term(e.object, topic))
+            return rel.object_noun.format(s=ex._term(e.subject, topic))
+    return "answers to " + words
+
+
+def _what_not(ex: Executor, r: Reading) -> str:
+    words = ex.describe(r)
+    return words.replace("how many: ", "how many ")
+
+
+def _fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+    e = r.edges[0]
+    s, o = result["pair"]
+    statements = result["statements"]
+    answer.query = _ask_query(ex, e, s, o)
+    answer.answers = [ex.entity(s), ex.entity(o)]
+    answer.evidence = [ex.evidence_item(st) for st in sorted(statements, key=lambda st: st.begin)]
+    how = result["how"]
+    if how == "negated":
+        st = statements[0]
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — the article says so: “{st.quote}”"
+        return
+    if how in ("none", "other"):
+        answer.kind = "abstain"
+        claim = e.prop if e.prop != RELATED else None
+        stated = ex.says(claim, ex.name(s), ex.name(o)) if claim else f"{ex.name(s)} and {ex.name(o)} are linked"
+        answer.message = f"The article does not say that {stated}."
+        if statements:
+            st = statements[0]
+            answer.message += (f" It does say that {ex.says(st.predicate if _realised(ex, st.predicate) else _canon(ex, st), *_names(ex, st))}"
+                               f": “{st.quote}”")
+        return
+    answer.answered, answer.kind, answer.boolean = True, "boolean", True
+    st = min(statements, key=lambda st: st.begin)
+    qualifiers = st.qualifiers()
+    prop, subj, obj = _canon(ex, st), *_names(ex, st)
+    fact = ex.says(prop, subj, obj)
+    note = ""
+    if how == "broader":
+        note = f", and {ex.name(o)} is a form of {ex.name(result['via'])}"
+    elif how == "kind":
+        note = f", and {ex.name(s)} is an example of {ex.name(result['via'])}"
+    elif how == "path":
+        note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
+    if e.prop not in (RELATED,) and not _same_family(ex, e.prop, st.predicate):
+        lead = "Yes, in a way — the article says"
+    else:
+        lead = "Yes — the article says"
+    answer.message = (f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”")
+
+
+def _realised(ex: Executor, prop: str) -> bool:
+    rel = ex.schema.relations.get(prop)
+    return bool(rel and rel.realised)
+
+
+def _canon(ex: Executor, st: Statement) -> str:
+    prop, flipped = ex.schema.canonical(st.predicate)
+    return prop
+
+
+def _names(ex: Executor, st: Statement) -> tuple[str, str]:
+    prop, flipped = ex.schema.canonical(st.predicate)
+    s, o = (st.object, st.subject) if flipped else (st.subject, st.object)
+    return ex.name(s), (ex.name(o) if not o.startswith(KGV) else local(o))
+
+
+def _same_family(ex: Executor, asked: str, found: str) -> bool:
+    return found in ex.family(asked)
+
+
+def _ask_query(ex: Executor, e: Edge, s: str, o: str) -> dict:
+    if e.prop == RELATED:
+        text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                "SELECT ?a0 ?a1 ?relation WHERE {\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* kgo:relatedTo .\n}\n"
+                "ORDER BY ?relation")
+    else:
+        text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                f"SELECT ?a0 ?a1 ?relation WHERE {{\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* <{e.prop}> .\n}}")
+    return ex.query_info(text, {"a0": s, "a1": o})
+
+
+def _descriptions(ex: Executor, iri: str) -> list[dict]:
+    import pyoxigraph
+
+    from kg.qa.memo import per_store
+
+    def build():
+        out = []
+        for row in ex.store.query(internal_query("qa-descriptions"), substitutions={"entity": pyoxigraph.NamedNode(iri)}):
+            out.append({"what": row["what"].value, "text": row["text"].value if row["text"] is not None else "",
+                        "quote": row["quote"].value if row["quote"] is not None else "",
+                        "begin": int(row["begin"].value) if row["begin"] is not None else -1,
+                        "end": int(row["end"].value) if row["end"] is not None else -1,
+                        "claim": row["claim"].value if row["claim"] is not None else None,
+                        "claim_kind": row["claimKind"].value if row["claimKind"] is not None else None,
+                        "conflicts": row["conflicts"].value if row["conflicts"] is not None else None})
+        return out
+    return per_store(ex.store, ("qa.descriptions", iri), build)
+
+
+def _quote_item(d: dict) -> dict:
+    return {"quote": d["quote"], "begin": d["begin"], "end": d["end"],
+            "source": f"/source#q-{d['begin']}-{d['end']}", "relation_label": local(d["what"])}
+
+
+def _fill_definition(ex: Executor, answer: Answer, r: Reading) -> None:
+    iri = r.anchors[0]
+    definitions = [d for d in _descriptions(ex, iri) if d["what"].endswith("#definition")]
+    facts = [st for st in statements_of(ex.store, iri) if st.subject == iri and not st.negated and st.quote]
+    answer.answers = [ex.entity(iri)]
+    summary = _summary(ex, iri, facts)
+    if definitions:
+        d = definitions[0]
+        answer.message = f"{ex.label(iri)}: the article describes it as “{d['text']}”." + (f" {summary}" if summary else "")
+        answer.evidence = [_quote_item(d) for d in definitions if d["quote"]]
+    elif summary:
+        answer.message = f"The article gives no definition of {ex.name(iri)}. {summary}"
+    else:
+        answer.message = f"The article does not say what {ex.name(iri)} is."
+        return
+    answer.answered, answer.kind = True, "describe"
+    answer.evidence += [ex.evidence_item(st) for st in _distinct_quotes(facts)[:6]]
+
+
+def _summary(ex: Executor, iri: str, facts: list[Statement]) -> str:
+    """What the article states of an entity, one sentence per relation: "It can cause: …"."""
+    by_prop: dict[str, list[str]] = {}
+    for st in facts:
+        prop, flipped = ex.schema.canonical(st.predicate)
+        rel = ex.schema.relations.get(prop)
+        if rel is None or not rel.realised or flipped:
             continue
-        for match in other.pattern.finditer(text):
-            t = _span_tokens(text, match.start(), match.end())
-            if t & trigger:
-                continue
-            lo, hi = sorted((min(t), min(trigger)))
-            if "and" not in words[lo:hi + 1]:
-                continue
-            for opt in other.options:
-                fitting = [i for i in iris if _fits(ctx, i, opt)]
-                if fitting and opt.query != option.query:
-                    return (other, opt, tuple(fitting), t, match.group(0), None)
-    return None
+        by_prop.setdefault(prop, [])
+        if st.object not in by_prop[prop]:
+            by_prop[prop].append(st.object)
+    sentences = []
+    for prop, objects in list(by_prop.items())[:5]:
+        sentences.append(ex.says(prop, ex.label(iri), _join([ex.name(o) for o in objects[:6]])) + ".")
+    return " ".join(sentences)
 
 
-def _run_list(ctx: Context, option: Option, iris, template: Template, trigger_text: str,
-              question: str = "") -> list[tuple[str, list[dict]]]:
-    query = named_queries.registry()[option.query]
-    param = query.params[0].name
-    label_var = option.answer + "Label"
-    rows = []
-    for iri in iris:
-        for row in named_queries.run(ctx.store, query, {param: iri}):
-            target = row[option.answer].value
-            label = row[label_var].value if row[label_var] is not None else ""
-            if template.answer_filter and not template.answer_filter(ctx.index, target, label, trigger_text, question):
-                continue
-            if target in iris and not option.fixed:
-                continue
-            evidence = []
-            quote = row["quote"]
-            if quote is not None:
-                # The statements this quote grounds between the row's own nodes (answer, asked entity,
-                # and the intermediate ones of two-hop queries: the cause, the "via", the deficiency).
-                involved = {target, iri} | {row[v].value for v in ("via", "cause", "deficiency")
-                                            if f"?{v}" in query.sparql and row[v] is not None}
-                evidence = [st for st in ctx.by_quote.get(quote.value, [])
-                            if st["subject"] in involved and st["object"] in involved]
-            rows.append((target, evidence))
-    return rows
+def _distinct_quotes(statements: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for st in sorted(statements, key=lambda s: s.begin):
+        if st.quote not in seen:
+            seen.add(st.quote)
+            out.append(st)
+    return out
 
 
-def _ask_yes_no(ctx: Context, answer: Answer, text: str, mentions: list[Mention], force: YesNo | None = None):
-    """Answer "can X cause Y?" with fact-exists; None if the question is not a yes/no about a relation."""
-    for yes_no in ((force,) if force else YES_NO):
-        match = yes_no.pattern.search(text)
-        if not match:
-            continue
-        trigger = _span_tokens(text, match.start(), match.end())
-        if any(set(range(m.start, m.end)) > trigger and set(range(m.start, m.end)) & trigger for m in mentions):
-            continue
-        ents = [m for m in mentions if not set(range(m.start, m.end)) & trigger]
-        before = [m for m in ents if m.end <= min(trigger)]
-        after = [m for m in ents if m.start > max(trigger)]
-        if before:
-            subject, objects = before[0], [m.iri for m in before[1:]] + [m.iri for m in after]
-        elif len(after) >= 2:
-            subject, objects = after[0], [m.iri for m in after[1:]]
-        else:
-            return None
-        if not objects:
-            if not yes_no.object_is_condition or _leftover(text, mentions, trigger):
-                return None
-            objects = list(TOPIC)
-        objects = [o for o in dict.fromkeys(objects) if o != subject.iri]
-        if not objects:
-            return None
-        return _check_facts(ctx, answer, subject.iri, yes_no.relations, objects)
-    return None
+def _fill_duration(ex: Executor, answer: Answer, r: Reading) -> None:
+    durations = []
+    for iri in r.anchors:
+        durations += [d for d in _descriptions(ex, iri) if d["what"].endswith("/duration")]
+    if not durations:
+        answer.message = f"The article does not say how long {ex.name(r.anchors[0])} lasts."
+        return
+    texts = list(dict.fromkeys(d["text"] for d in durations))
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(r.anchors[0])]
+    answer.evidence = [_quote_item(d) for d in durations if d["quote"]]
+    if len(texts) > 1:
+        answer.message = ("The article gives durations that do not agree: " + " and ".join(f"“{t}”" for t in texts)
+                          + " — both are quoted below.")
+    else:
+        answer.message = f"The article says {ex.name(r.anchors[0])} lasts “{texts[0]}”."
 
 
-_RELATED = re.compile(r"\b(?:links?|connections?|relationships?|relations?|associations?) between\b")
-
-
-def _ask_related(ctx: Context, answer: Answer, a: str, b: str) -> Answer:
-    """'Is there a link between X and Y?': yes if the graph relates them directly, with every such fact."""
-    query = named_queries.registry()["neighbourhood"]
-    relations = sorted({row["relation"].value for row in named_queries.run(ctx.store, query, {"entity": a})
-                        if row["neighbour"].value == b and row["direction"].value == "out"})
-    answer.template = "related"
-    answer.kind = "boolean"
-    answer.answered = True
-    answer.boolean = bool(relations)
-    answer.answers = [_entity(ctx, a), _entity(ctx, b)]
-    answer.query = _query_info("neighbourhood", {"entity": [a]})
-    labels = ctx.index.labels
-    if not relations:
-        answer.message = (f"No — the article does not say so: it states no direct link between "
-                          f"{labels.get(a)} and {_lower(labels.get(b, _local(b)))}.")
-        return answer
-    evidence_query = named_queries.registry()["evidence"]
-    evidence, phrases = [], []
-    for relation in relations:
-        rows = list(named_queries.run(ctx.store, evidence_query, {"subject": a, "relation": relation, "object": b}))
-        if not rows:
-            continue  # an inferred inverse whose asserted direction is reported under the other relation
-        phrases.append(_phrase(_local(relation)))
-        for row in rows:
-            item = {"subject": row["assertedSubject"].value, "relation": row["assertedRelation"].value,
-                    "object": row["assertedObject"].value, "quote": row["quote"].value,
-                    "begin": int(row["begin"].value), "end": int(row["end"].value)}
-            if item not in evidence:
-                evidence.append(item)
-    answer.evidence = [_evidence_item(ctx, e) for e in evidence]
-    answer.message = (f"Yes: {labels.get(a)} " + "; and ".join(dict.fromkeys(phrases or [_phrase(_local(relations[0]))]))
-                      + f" {_lower(labels.get(b, _local(b)))}.")
-    return answer
-
-
-def _check_facts(ctx: Context, answer: Answer, subject: str, relations: tuple[str, ...], objects: list[str]) -> Answer:
-    exists = named_queries.registry()["fact-exists"]
-    found = []
-    for obj in objects:
-        for relation in relations:
-            values = {"subject": subject, "relation": str(KGO[relation]), "object": obj}
-            if named_queries.run(ctx.store, exists, values):
-                found.append(values)
-                break
-    shown = found[0] if found else {"subject": subject, "relation": str(KGO[relations[0]]), "object": objects[0]}
-    answer.query = _query_info("fact-exists", {k: [v] for k, v in shown.items()})
-    answer.template = "fact-exists"
-    answer.kind = "boolean"
-    answer.answered = True
-    answer.boolean = bool(found)
-    labels = ctx.index.labels
-    answer.answers = [_entity(ctx, i) for i in [subject, *objects]]
+def _fill_mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
+    a, b = r.anchors[:2]
+    found: list[Statement] = []
+    for s in [a] + _broader(ex, a, "exampleOf"):
+        for o in [b] + _broader(ex, b, "formOf"):
+            found += [st for st in ex.between(s, o) if not st.negated]
+    if not found:  # one step between: what a does, that bears on b
+        for st in statements_of(ex.store, a):
+            m = st.object if st.subject == a else st.subject
+            if m != b and not m.startswith(KGV) and not st.negated and ex.between(m, b):
+                found += [st] + [x for x in ex.between(m, b) if not x.negated]
     if not found:
-        answer.message = (f"No — the article does not say so: it does not state that {labels.get(subject)} "
-                          f"{_phrase(relations[0])} {' or '.join(_lower(labels.get(o, _local(o))) for o in objects)}.")
-        # Honest but helpful: the article may say it of the broader condition ("muscle spasm").
-        for obj in objects:
-            for parent in ctx.broader.get(obj, []):
-                for relation in relations:
-                    values = {"subject": subject, "relation": str(KGO[relation]), "object": parent}
-                    if named_queries.run(ctx.store, exists, values):
-                        answer.message += (f" It does say that {labels.get(subject)} {_phrase(relation)} "
-                                           f"{_lower(labels.get(parent, _local(parent)))}, of which "
-                                           f"{_lower(labels.get(obj, _local(obj)))} is a form.")
-                        break
-        return answer
-    evidence_query = named_queries.registry()["evidence"]
-    evidence = []
-    for values in found:
-        for row in named_queries.run(ctx.store, evidence_query, values):
-            evidence.append({"subject": row["assertedSubject"].value, "relation": row["assertedRelation"].value,
-                             "object": row["assertedObject"].value, "quote": row["quote"].value,
-                             "begin": int(row["begin"].value), "end": int(row["end"].value)})
-    answer.evidence = [_evidence_item(ctx, e) for e in evidence]
-    answer.message = "Yes: " + "; ".join(f"{labels.get(v['subject'])} {_phrase(_local(v['relation']))} {_lower(labels.get(v['object']))}"
-                                         for v in found) + "."
-    return answer
+        answer.message = f"The article does not say how {ex.name(a)} leads to {ex.name(b)}."
+        return
+    mechanisms = [m for st in found for m in st.mechanism]
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    statements = _distinct_quotes(found)
+    answer.evidence = [ex.evidence_item(st) for st in statements]
+    if mechanisms:
+        answer.message = f"The article explains: {ex.name(a)} {mechanisms[0]} — “{statements[0].quote}”"
+    else:
+        answer.message = "The article links them like this: " + " ".join(f"“{st.quote}”" for st in statements[:3])
 
 
-_PHRASES = {"causes": "can cause", "causedBy": "can be caused by", "hasSideEffect": "has the side effect",
-            "sideEffectOf": "is a side effect of", "riskFactorFor": "is a risk factor for", "hasRiskFactor": "has the risk factor",
-            "treats": "can help with", "treatedBy": "can be treated with", "prevents": "can help prevent",
-            "preventedBy": "can be prevented by", "diagnoses": "can help diagnose", "diagnosedBy": "can be diagnosed by",
-            "symptomOf": "is a symptom of", "hasSymptom": "has the symptom", "atIncreasedRiskOf": "are at increased risk of",
-            "depletes": "depletes", "exampleOf": "is an example of", "formOf": "is a form of"}
+def _fill_cure(ex: Executor, answer: Answer, r: Reading) -> None:
+    iri = r.anchors[0]
+    cure = KGO + "hasCure"
+    statements = [st for st in statements_of(ex.store, iri) if st.predicate == cure and st.subject == iri]
+    negated = [st for st in statements if st.negated]
+    answer.answers = [ex.entity(iri)]
+    if negated:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — the article says {ex.name(iri)} has no cure: “{negated[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in negated]
+        return
+    if statements:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", True
+        answer.message = f"Yes — the article says {ex.name(iri)} can be cured: “{statements[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in statements]
+        return
+    treatments = [st for st in statements_of(ex.store, iri) if st.object == iri and st.predicate == KGO + "treats"]
+    answer.message = f"The article does not say whether {ex.name(iri)} can be cured."
+    if treatments:
+        names = list(dict.fromkeys(ex.name(st.subject) for st in treatments))
+        answer.message += f" It names treatments for it: {_join(names)}."
+        answer.evidence = [ex.evidence_item(st) for st in _distinct_quotes(treatments)]
+
+
+def _fill_claim(ex: Executor, answer: Answer, iri: str) -> None:
+    claims = [d for d in _descriptions(ex, iri) if d["claim"]]
+    if not claims:
+        if not answer.message:
+            answer.message = f"The article says nothing about {ex.name(iri)} beyond naming it."
+        return
+    kinds = {local(d["claim_kind"]) for d in claims if d["claim_kind"]}
+    text = claims[0]["text"].rstrip(".")
+    what = ("a promotional claim, not an established treatment" if "promotional" in kinds or ex.index.is_a(iri, KGO + "Product")
+            else "a claim the article makes, not an established fact")
+    quotes = list(dict.fromkeys(d["quote"] for d in claims if d["quote"]))
+    answer.answered = True
+    answer.kind = "describe"
+    answer.boolean = None
+    answer.answers = [ex.entity(iri)]
+    answer.message = (f"The article does not state it as a fact; it claims that {text[0].lower() + text[1:]} — {what}."
+                      + (f" It says: “{quotes[0]}”" if quotes else ""))
+    answer.evidence = [_quote_item(d) for d in claims if d["quote"]]
+
+
+def _fill_compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    a, b = r.anchors[:2]
+    rest = r.anchors[2:]
+    props = ex.family(r.edges[0].prop) if r.edges else None
+    found: dict[str, list[Statement]] = {a: [], b: []}
+    for item in (a, b):
+        for t in rest:
+            found[item] += [st for st in ex.between(item, t, props) if not st.negated]
+        if not found[item]:
+            found[item] = [st for st in statements_of(ex.store, item) if not st.negated and st.quote][:2]
+    ranked = {x: _emphasis(v) for x, v in found.items()}
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    answer.evidence = [ex.evidence_item(st) for st in _distinct_quotes(found[a] + found[b])]
+    if a == b:
+        answer.message = (f"The article does not say which is better: it names {ex.name(a)} as one option "
+                          f"and does not compare its forms.")
+        return
+    if ranked[a] != ranked[b]:
+        top = a if ranked[a] < ranked[b] else b
+        st = next(s for s in found[top] if s.emphasis)
+        answer.answered, answer.kind = True, "describe"
+        answer.message = f"The article puts {ex.name(top)} first: “{st.quote}”"
+        return
+    answer.message = (f"The article does not say which of {ex.name(a)} and {ex.name(b)} is better or more common; "
+                      f"it says this of each (quoted below).")
+
+
+def _fill_about(ex: Executor, answer: Answer, iri: str) -> None:
+    _fill_definition(ex, answer, Reading("about", anchors=(iri,)))
+
+
+def _lay_words(ex: Executor, answer: Answer, an: Analysis, r: Reading) -> None:
+    """Say when a lay word led to an entity: "you wrote water pills: the article speaks of diuretics"."""
+    notes = []
+    for m in an.mentions:
+        if m.kind == "search" and m.iri in r.anchors + tuple(x["iri"] for x in answer.answers):
+            answer.lay_words.append({"word": m.text, "iri": m.iri, "label": m.label})
+            notes.append(f"the article speaks of {ex.name(m.iri)}, not “{m.text}”")
+    if notes:
+        answer.message += " (" + "; ".join(dict.fromkeys(notes)) + ".)"
+
+
+def _linked_note(an: Analysis, r: Reading) -> str:
+    used = [m for m in an.mentions if m.iri in r.anchors and m.kind != "topic"]
+    if not used:
+        return "."
+    parts = []
+    for m in dict((m.iri, m) for m in used).values():
+        how = {"pref": "", "alt": " (a synonym)", "search": " (a lay word)", "composed": ""}.get(m.kind, "")
+        fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
+        parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
+    return " — " + "; ".join(parts) + "."
+
+
+def _warning(an: Analysis) -> bool:
+    """A question about seeing a doctor is not personal advice ("should I see a doctor?")."""
+    return any(KGO + "warrantsMedicalAttentionFor" in c.entry.references for c in an.relation_cues)
+
+
+def _unknown_blocks(an: Analysis, index) -> list[str]:
+    """Unknown words that decide the question: it cannot be answered as if they were not there.
+
+    A question that names nothing the article knows but an unknown word ("what causes
+    migraines?"), a yes/no question missing its second entity ("does zinc help spasms?"), or an
+    unknown word right beside a named entity ("knee brace") is about something the article does
+    not cover.
+    """
+    if not an.unknown:
+        return []
+    anchors = an.anchors
+    if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them") for t in an.question)):
+        return an.unknown
+    if an.yes_no and len({m.iri for m in anchors}) < 2 and not an.context_mentions:
+        return an.unknown
+    positions = {t.i: t for t in an.question}
+    unknown_at = [t.i for t in an.question if t.surface in an.unknown]
+    for m in anchors:  # "knee brace", "knee replacement": the body part names where, the unknown word what
+        if index.is_a(m.iri, KGO + "BodyPart") and m.end in unknown_at:
+            return [positions[m.end].surface]
+    return []
+
+
+
+def _join(items) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def examples(store=None) -> list[str]:
+    """Example questions for the /ask page: every lexicon entry's examples (the tests run them all)."""
+    if store is None:
+        return ["What can make my knee twitch?", "What can dehydration lead to?", "Can too much coffee make my knee twitch?",
+                "What is a blood test for?", "How long does a muscle spasm last?",
+                "Which vitamins am I low on if my knee twitches?", "When should I see a doctor about knee twitching?",
+                "Is there a cure for ALS?", "What treatments address the causes of knee twitching?"]
+    return [ex for entry in lexicon(store).entries.values() for ex in entry.examples]
 
 
 def group_evidence(evidence: list[dict]) -> list[dict]:
@@ -780,16 +697,23 @@ def group_evidence(evidence: list[dict]) -> list[dict]:
     groups: dict[tuple[int, int], dict] = {}
     for e in evidence:
         group = groups.setdefault((e["begin"], e["end"]), {"quote": e["quote"], "begin": e["begin"], "end": e["end"],
-                                                           "source": e["source"], "facts": []})
-        fact = f"{e['subject_label']} — {e['relation_label']} — {e['object_label']}"
-        if fact not in group["facts"]:
-            group["facts"].append(fact)
+                                                           "source": e["source"], "facts": [], "qualifiers": []})
+        if e.get("subject_label"):
+            fact = f"{e['subject_label']} — {e['relation_label']} — {e['object_label']}"
+            if fact not in group["facts"]:
+                group["facts"].append(fact)
+        for q in e.get("qualifiers") or []:
+            if q not in group["qualifiers"]:
+                group["qualifiers"].append(q)
     return sorted(groups.values(), key=lambda g: g["begin"])
 
 
 def render_text(answer: Answer, show_sparql: bool = False) -> str:
-    """The answer as a terminal reads it: the message, the answers, the evidence, the query."""
-    lines = [answer.message]
+    """The answer as a terminal reads it: the reading, the message, the answers, the evidence, the query."""
+    lines = []
+    if answer.reading:
+        lines.append(answer.reading)
+    lines.append(answer.message)
     for item in answer.answers if answer.kind in ("list", "count") else []:
         lines.append(f"  - {item['label']}  <{item['iri']}>")
     passages = group_evidence(answer.evidence)
@@ -799,79 +723,16 @@ def render_text(answer: Answer, show_sparql: bool = False) -> str:
             lines.append(f"  “{ev['quote']}” [characters {ev['begin']}–{ev['end']}]")
         if len(passages) > 12:
             lines.append(f"  … and {len(passages) - 12} more passages")
-    for suggestion in answer.suggestions:
-        lines.append(f"Did you mean: {suggestion['text'] if suggestion['kind'] == 'question' else suggestion['label']}?")
+    if answer.closest:
+        lines.append("Closest statements in the article (not an answer):")
+        lines += [f"  “{c['quote']}”" for c in answer.closest]
+    for alt in answer.alternatives:
+        lines.append(f"Or did you mean: {alt['question']}")
     if answer.query:
-        lines.append(f"Named query: {answer.query['name']} "
-                     + " ".join(f"{k}={','.join(v)}" for k, v in answer.query["bindings"].items()))
-        if show_sparql:
-            lines.append(answer.query["sparql_with_values"])
+        lines.append("SPARQL: " + ("\n" + answer.query["sparql_with_values"] if show_sparql else
+                                   " ".join(f"?{k}={','.join(v)}" for k, v in answer.query["bindings"].items())))
     return "\n".join(lines)
 
 
-def _phrase(relation: str) -> str:
-    return _PHRASES.get(relation, relation)
-
-
-_RELATION_QUESTIONS = (("causedBy", "What causes {}?"), ("causes", "What can {} lead to?"),
-                       ("hasSymptom", "What are the symptoms of {}?"), ("symptomOf", "What is {} a symptom of?"),
-                       ("treatedBy", "How is {} treated?"), ("treats", "What does {} help with?"),
-                       ("hasRiskFactor", "What are the risk factors for {}?"), ("hasAtRiskGroup", "Who is at risk of {}?"),
-                       ("diagnosedBy", "How is {} diagnosed?"), ("diagnoses", "What can {} detect?"),
-                       ("preventedBy", "How can {} be prevented?"), ("hasWarningSign", "When should I see a doctor about {}?"),
-                       ("hasSideEffect", "What side effects do {} have?"), ("hasExample", "What are examples of {}?"),
-                       ("indicates", "What can {} indicate?"))
-
-
-_CHECKING_SUGGESTION = contextvars.ContextVar("checking_suggestion", default=False)
-
-
-def _suggest(ctx: Context, mentions: list[Mention], near: list[Mention], text: str = "") -> list[dict]:
-    """"Did you mean" entries: near-miss entities (and the question with the name corrected), and
-    questions the graph can answer about the entities named."""
-    out: list[dict] = []
-    words = text.split()
-    for m in near[:3]:
-        out.append({"kind": "entity", "text": m.text, "iri": m.iri, "label": m.label, "url": _local_path(m.iri),
-                    "score": round(m.score, 1)})
-        if words and not _CHECKING_SUGGESTION.get():
-            fixed = " ".join(words[:m.start] + [_lower(m.label)] + words[m.end:])
-            fixed = fixed[0].upper() + fixed[1:] + "?"
-            token = _CHECKING_SUGGESTION.set(True)
-            try:
-                answerable = ask(ctx.store, fixed).answered  # offer the corrected question only if it has an answer
-            finally:
-                _CHECKING_SUGGESTION.reset(token)
-            if answerable:
-                out.append({"kind": "question", "text": fixed, "iri": m.iri, "label": m.label})
-    for m in mentions[:2]:
-        relations = ctx.index.outgoing.get(m.iri, frozenset())
-        for relation, question in _RELATION_QUESTIONS:
-            if relation in relations:
-                out.append({"kind": "question", "text": question.format(m.label.lower() if m.label.isalpha() or " " in m.label else m.label),
-                            "iri": m.iri, "label": m.label})
-            if len([o for o in out if o["kind"] == "question"]) >= 4:
-                break
-    return out
-
-
-def _abstain(ctx: Context, answer: Answer, text: str, mentions, near) -> Answer:
-    unknown = _leftover(text, mentions, set(), relation_words=True)
-    if mentions and unknown:
-        names = ", ".join(dict.fromkeys(m.label for m in mentions))
-        answer.message = (f"The article does not say anything about “{' '.join(unknown[:6])}” "
-                          f"(it does mention {names}).")
-    elif mentions:
-        names = ", ".join(dict.fromkeys(m.label for m in mentions))
-        answer.message = f"The article does not say: I found {names}, but not a relationship I can answer about it."
-    else:
-        unknown = _leftover(text, mentions, set())
-        answer.message = ("The article does not say" + (f" anything about “{' '.join(unknown[:6])}”." if unknown else "."))
-    answer.suggestions = _suggest(ctx, mentions, near, text)
-    return answer
-
-
-def examples() -> list[str]:
-    """One example question per template (shown on the /ask page, run by the tests)."""
-    return [t.example for t in TEMPLATES] + ["When should I see a doctor?", "Can caffeine cause knee twitching?",
-                                              "Is ibuprofen a cause of knee twitching?", "How many causes of knee twitching are there?"]
+__all__ = ["ask", "Answer", "BadQuestion", "MAX_QUESTION_CHARS", "normalise", "render_text", "group_evidence",
+           "examples", "normalise_text"]

@@ -3,7 +3,9 @@
 Per question: precision, recall and F1 over answer sets (entity ids); an empty gold set answered
 with an empty set (an abstention) scores 1, anything else against an empty gold set scores 0; a
 non-empty gold set met with no answer scores 0. Boolean and count questions are scored as one
-answer (right or wrong). Macro precision, recall and F1 average the per-question values; the
+answer (right or wrong); a not-stated question is right when the answer says neither yes nor no
+and says the article does not say; a describe question is right when its text and quotes hold
+every ``must`` phrase (the blind batches' judge decides both, kg.qa.judge). Macro precision, recall and F1 average the per-question values; the
 abstention accuracy is the share of questions where the system abstained exactly when the gold
 says it should. Everything is reported per split (tune, held-out) and per question kind.
 """
@@ -16,8 +18,9 @@ from statistics import mean
 
 import yaml
 
-from kg.qa.ask import ask
 from kg import paths
+from kg.qa.ask import ask
+from kg.qa.judge import judge
 from kg.namespaces import KG
 
 GOLD = paths.GOLD_QUESTIONS
@@ -40,6 +43,8 @@ class Scored:
 
     @property
     def abstention_correct(self) -> bool:
+        if self.gold["kind"] in ("not-stated", "describe"):
+            return self.f1 == 1.0
         return self.abstained == (self.gold["kind"] == "abstain")
 
 
@@ -56,6 +61,8 @@ def load_gold(path: Path | None = None) -> list[dict]:
             raise ValueError(f"{item['id']}: a boolean question needs 'boolean: true|false'")
         if kind == "count" and not isinstance(item.get("count"), int):
             raise ValueError(f"{item['id']}: a count question needs 'count'")
+        if kind == "describe" and not item.get("must"):
+            raise ValueError(f"{item['id']}: a describe question needs 'must'")
     return items
 
 
@@ -92,6 +99,12 @@ def score(gold: dict, answer: dict) -> Scored:
     if kind == "count":
         value = 1.0 if answer["answered"] and answer["count"] == gold["count"] else 0.0
         return Scored(gold, answer, value, value, value)
+    if kind in ("not-stated", "describe"):
+        expect = {"not-stated": "not-stated", "describe": "describe"}[kind]
+        verdict = judge({"expect": expect, "must": gold.get("must", []), "id": gold["id"],
+                         "question": gold["question"], "category": gold["type"]}, answer)
+        value = 1.0 if verdict.passed else 0.0
+        return Scored(gold, answer, value, value, value)
     system = _ids(answer) if answer["answered"] and answer["kind"] in ("list", "count") else set()
     return Scored(gold, answer, *prf(set(gold["expected"]), system))
 
@@ -121,7 +134,7 @@ def summarise(results: list[Scored]) -> dict:
     for split in SPLITS:
         rows = [r for r in results if r.gold["split"] == split]
         summary[split] = {"all": block(rows)}
-        for kind in ("list", "boolean", "count", "abstain"):
+        for kind in ("list", "boolean", "count", "not-stated", "describe", "abstain"):
             summary[split][kind] = block([r for r in rows if r.gold["kind"] == kind])
     summary["all"] = block(results)
     summary["by_type"] = {split: {t: block([r for r in results if r.gold["split"] == split and r.gold["type"] == t])
@@ -132,13 +145,13 @@ def summarise(results: list[Scored]) -> dict:
 
 def render(summary: dict, results: list[Scored], show_failures: bool = False) -> str:
     """A plain-text table of the summary, and optionally every question that scored below 1."""
-    lines = [f"{'split':9} {'kind':8} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'abst.acc':>8} {'OOS answered':>12}"]
+    lines = [f"{'split':9} {'kind':10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'abst.acc':>8} {'OOS answered':>12}"]
     for split in (*SPLITS, "all"):
         blocks = summary[split].items() if split != "all" else [("all", summary["all"])]
         for kind, b in blocks:
             if not b["questions"]:
                 continue
-            lines.append(f"{split:9} {kind:8} {b['questions']:>4} {b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f} "
+            lines.append(f"{split:9} {kind:10} {b['questions']:>4} {b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f} "
                          f"{b['abstention_accuracy']:8.3f} {b['out_of_scope_answered']:>5}/{b['out_of_scope']:<6}")
     lines.append("")
     lines.append(f"{'split':9} {'question type':14} {'n':>4} {'F1':>6}")

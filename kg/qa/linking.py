@@ -1,250 +1,230 @@
-"""Link entity mentions in a question to graph IRIs through their labels.
+"""Link the words of a question to the graph's entities, through their names.
 
-The label index holds every ``skos:prefLabel`` and ``skos:altLabel`` of the graph's entities,
-normalised (case, punctuation, apostrophes, plural endings). A question is cut into word
-n-grams; an n-gram links when it equals a normalised label, or — for n-grams of at least
-``MIN_FUZZY_CHARS`` characters — when rapidfuzz scores it at least ``FUZZY_CUTOFF`` against one
-(small typos, word order). Longer mentions win over the shorter ones they contain. Fuzzy hits
-just below the cutoff are kept as "did you mean" suggestions. The index is built once per store.
+The index is built once per store from every entity's preferred label, synonyms
+(``skos:altLabel``) and lay words (``kgo:searchLabel``), each turned into its lemma sequence
+(determiners dropped), so "cramps in my knee", "knee cramp" and "knee cramps" meet one key. A
+question's word n-grams are looked up in it (a dictionary look-up each: no scan of the graph or
+of the labels), longest first. A misspelt word — not an English word (simplemma's dictionary),
+close to a word of the labels or the lexicon, same first letter — is read as that word first
+("twichs" → twitch), and the mention says so. A body part next to a symptom ("knee ... keeps
+jumping") links to the entity named by both when there is one ("knee twitch").
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-import weakref
 from dataclasses import dataclass, field
 
+import simplemma
 from rapidfuzz import fuzz, process
 
-from kg.namespaces import KGO
+from kg.qa.lexicon import internal_query, lexicon as lexicon_of
+from kg.qa.memo import per_store
+from kg.qa.text import STOPWORDS, Token, lemma, lemmas_of, normalise_text
 
-FUZZY_CUTOFF = 85  # rapidfuzz score (0-100) a fuzzy n-gram needs to link
-SUGGEST_CUTOFF = 70  # below the link cutoff but close enough to suggest
-MIN_FUZZY_CHARS = 6  # shorter n-grams only link exactly ("stain" must not become "statin", "timer" "time")
-MAX_NGRAM = 8
-
-STOPWORDS = frozenset("""a an the my your our their his her its i me we you he she it they them is are was were be
-been being am do does did can could may might will would shall should of in on at to for from by with about and or
-what which who whom whose when where why how that this these those there here any some get gets got have has had
-if so as into than then too very just also more most much many not no yes""".split())
-
-# Words that may sit inside a two-word label's mention ("knee keeps twitching").
-GAP_WORDS = frozenset("keep keeps kept keeping start starts started starting always often constantly sometimes randomly suddenly".split())
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
-_NON_WORD = re.compile(r"[^\w'\-]+|_")
+DROP = frozenset("the a an my your his her our their its this that these those some".split())
+MAX_NGRAM = 9
+SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known word
+BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
+GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
+KIND_RANK = {"pref": 0, "alt": 1, "search": 2}
 
 
-def _singular(token: str) -> str:
-    """Reduce an English plural to its singular, well enough for label matching."""
-    if len(token) <= 3 or token.endswith(("ss", "us", "is", "'s")):
-        return token[:-2] if token.endswith("'s") else token
-    if token.endswith("ies") and len(token) > 4:
-        return token[:-3] + "y"
-    if token.endswith(("ches", "shes", "xes", "sses")):
-        return token[:-2]
-    if token.endswith("s"):
-        return token[:-1]
-    return token
+def key_of(lemmas) -> tuple[str, ...]:
+    """The index key of a lemma sequence: determiners dropped.
 
-
-def tokens(text: str) -> list[str]:
-    """Lower-case words of ``text`` with punctuation dropped (hyphens kept inside words)."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    return [t.strip("'-") for t in _NON_WORD.split(text) if t.strip("'-")]
-
-
-def normalise_label(text: str) -> str:
-    """The key a label or an n-gram is matched on: singular words, hyphens as spaces."""
-    words = []
-    for token in tokens(text):
-        words.extend(_singular(part) for part in token.replace("'", "").split("-") if part)
-    return " ".join(words)
-
-
-def _words_align(key: str, label: str, vocabulary: frozenset[str]) -> bool:
-    """Every word of a fuzzy n-gram must be a near spelling of a word of the label, and back.
-
-    token_sort_ratio alone lets a different word stand in ("medication cause spasm" for
-    "ALS spasm medication"); typos and word order are all that fuzzy matching may forgive. A word
-    that is itself in the labels' vocabulary is no typo ("medication" is not "meditation"), and a
-    typo keeps its first letter ("spain" is not "pain").
+    >>> key_of(("cramp", "in", "my", "knee"))
+    ('cramp', 'in', 'knee')
+    >>> key_of(("be", "pregnant"))
+    ('pregnant',)
     """
-    a, b = key.split(), label.split()
-    if len(a) != len(b):
-        return False
-    for w in a:
-        if w in b:
-            continue
-        if w in vocabulary or any(c.isdigit() for c in w):  # "B1" is not a typo of "B12"
-            return False
-        v = max(b, key=lambda v: fuzz.ratio(w, v))
-        if fuzz.ratio(w, v) < 75 or w[0] != v[0]:
-            return False
-    return all(max(fuzz.ratio(v, w) for w in a) >= 75 for v in b)
+    key = tuple(w for w in lemmas if w not in DROP)
+    return key[1:] if len(key) > 1 and key[0] == "be" else key
 
 
 @dataclass(frozen=True)
 class Mention:
     """One span of the question linked to one entity."""
 
-    start: int  # token offsets into the question's tokens
-    end: int
-    text: str
+    start: int
+    end: int  # token positions, end exclusive
+    text: str  # the words as typed
     iri: str
-    label: str
-    matched: str  # the label (pref or alt) it matched
-    score: float  # 100 for an exact (normalised) match
-    types: frozenset[str] = frozenset()
+    label: str  # the entity's preferred label
+    matched: str  # the name it matched, as the graph writes it
+    kind: str  # "pref", "alt" (synonym), "search" (lay word), "composed"
+    corrected: tuple[tuple[str, str], ...] = ()  # (typed, read as) for misspelt words
 
     @property
     def length(self) -> int:
         return self.end - self.start
 
+    @property
+    def span(self) -> range:
+        return range(self.start, self.end)
+
     def to_dict(self) -> dict:
-        return {"text": self.text, "iri": self.iri, "label": self.label, "matched": self.matched,
-                "score": round(self.score, 1)}
+        out = {"text": self.text, "iri": self.iri, "label": self.label, "matched": self.matched, "kind": self.kind}
+        if self.corrected:
+            out["corrected"] = [list(c) for c in self.corrected]
+        return out
 
 
 @dataclass
 class LabelIndex:
-    """Every entity label of one store, normalised, with each entity's types and relations."""
+    """Every entity name of one store, by lemma key, with each entity's types."""
 
-    keys: dict[str, set[str]] = field(default_factory=dict)  # normalised label -> IRIs
-    originals: dict[str, str] = field(default_factory=dict)  # normalised label -> a label as written
-    labels: dict[str, str] = field(default_factory=dict)  # IRI -> prefLabel
-    types: dict[str, frozenset[str]] = field(default_factory=dict)  # IRI -> ontology class local names
-    outgoing: dict[str, frozenset[str]] = field(default_factory=dict)  # IRI -> relation local names it is subject of
-
-    _LABELS = """
-    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-    SELECT ?e ?pref ?label WHERE {
-      GRAPH <https://w3id.org/kneekg/graph/facts> {
-        ?e skos:prefLabel ?pref . { ?e skos:prefLabel ?label } UNION { ?e skos:altLabel ?label }
-      }
-    }"""
-    _TYPES = """
-    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-    SELECT DISTINCT ?e ?t WHERE { ?e skos:prefLabel ?l ; a ?t . FILTER(STRSTARTS(STR(?t), "https://w3id.org/kneekg/ontology/")) }"""
-    _RELATIONS = """
-    PREFIX owl: <http://www.w3.org/2002/07/owl#>
-    SELECT DISTINCT ?e ?p WHERE { ?e ?p ?o . ?p a owl:ObjectProperty . FILTER(STRSTARTS(STR(?p), "https://w3id.org/kneekg/ontology/")) }"""
+    keys: dict[tuple[str, ...], list[tuple[str, str, str]]] = field(default_factory=dict)  # key -> (iri, kind, name)
+    labels: dict[str, str] = field(default_factory=dict)  # iri -> preferred label
+    names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # iri -> [(kind, name)]
+    name_lemmas: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # iri -> lemmas of each name
+    types: dict[str, frozenset[str]] = field(default_factory=dict)  # iri -> ontology classes
+    first: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key length
+    vocabulary: frozenset[str] = frozenset()  # every word of every key
+    spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
 
     @classmethod
     def from_store(cls, store) -> "LabelIndex":
         index = cls()
-        for row in store.query(cls._LABELS):
-            iri, key = row["e"].value, normalise_label(row["label"].value)
+        for row in store.query(internal_query("qa-entity-labels")):
+            iri, name, kind = row["entity"].value, row["name"].value, row["kind"].value
             index.labels[iri] = row["pref"].value
-            if key:
-                index.keys.setdefault(key, set()).add(iri)
-                index.originals.setdefault(key, row["label"].value)
+            index.names.setdefault(iri, []).append((kind, name))
+            lemmas = lemmas_of(name)
+            index.name_lemmas.setdefault(iri, []).append(lemmas)
+            key = key_of(lemmas)
+            if not key:
+                continue
+            entries = index.keys.setdefault(key, [])
+            if not any(e[0] == iri for e in entries):
+                entries.append((iri, kind, name))
+            else:  # keep the best kind of name for this key (a synonym beats a lay word)
+                entries[:] = [e if e[0] != iri or KIND_RANK[e[1]] <= KIND_RANK[kind] else (iri, kind, name)
+                              for e in entries]
+            index.first[key[0]] = max(index.first.get(key[0], 0), len(key))
+        index._head_variants(lexicon_of(store))
         types: dict[str, set[str]] = {}
-        for row in store.query(cls._TYPES):
-            types.setdefault(row["e"].value, set()).add(row["t"].value[len(str(KGO)):])
+        for row in store.query(internal_query("qa-entity-types")):
+            types.setdefault(row["entity"].value, set()).add(row["type"].value)
         index.types = {iri: frozenset(t) for iri, t in types.items()}
-        outgoing: dict[str, set[str]] = {}
-        for row in store.query(cls._RELATIONS):
-            outgoing.setdefault(row["e"].value, set()).add(row["p"].value[len(str(KGO)):])
-        index.outgoing = {iri: frozenset(p) for iri, p in outgoing.items()}
-        index._choices = list(index.keys)
-        index.vocabulary = frozenset(w for key in index.keys for w in key.split())
+        index.vocabulary = frozenset(w for key in index.keys for w in key)
+        surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
+        words = set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
+        index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         return index
 
-    def _mention(self, words: list[str], start: int, end: int, key: str, score: float) -> list[Mention]:
-        return [Mention(start, end, " ".join(words[start:end]), iri, self.labels[iri], self.originals[key], score,
-                        self.types.get(iri, frozenset())) for iri in sorted(self.keys[key])]
-
-    def candidates(self, text: str, exclude: set[int] | None = None) -> tuple[list[Mention], list[Mention]]:
-        """All linked n-grams of ``text`` and the near misses (for suggestions).
-
-        ``exclude`` holds token positions (e.g. the relation's trigger words) no mention may use.
-        """
-        words = tokens(text)
-        exclude = exclude or set()
-        found: list[Mention] = []
-        near: list[Mention] = []
-        for n in range(min(MAX_NGRAM, len(words)), 0, -1):
-            for start in range(0, len(words) - n + 1):
-                span = range(start, start + n)
-                if exclude.intersection(span):
-                    continue
-                gram = words[start:start + n]
-                if gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
-                    continue
-                key = normalise_label(" ".join(gram))
-                if not key:
-                    continue
-                if key in self.keys:
-                    found.extend(self._mention(words, start, start + n, key, 100.0))
-                    continue
-                if len(key) < MIN_FUZZY_CHARS:
-                    continue
-                best = process.extractOne(key, self._choices, scorer=fuzz.token_sort_ratio, score_cutoff=SUGGEST_CUTOFF)
-                if best is None:
-                    continue
-                match, score, _ = best
-                # A fuzzy match must be about as long as the label: no linking "pain" inside "spain".
-                if abs(len(match) - len(key)) > max(2, len(match) // 5) or min(key.split())[0] != min(match.split())[0]:
-                    continue
-                if score >= FUZZY_CUTOFF and _words_align(key, match, self.vocabulary):
-                    found.extend(self._mention(words, start, start + n, match, score))
-                elif score < FUZZY_CUTOFF or len(key.split()) == 1:
-                    near.extend(self._mention(words, start, start + n, match, score))
-        found.extend(self._gapped(words, exclude))
-        return found, near
-
-    def _gapped(self, words: list[str], exclude: set[int]) -> list[Mention]:
-        """Two-word labels split by small words: "knee keeps twitching", "cramps in my knee".
-
-        Only exact (normalised) two-word labels, in either order, with at most three stop or
-        filler words between them.
-        """
-        out = []
-        for i, first in enumerate(words):
-            if first in STOPWORDS or i in exclude:
+    def _head_variants(self, lex) -> None:
+        """Names whose last word is a class word also go by that class's other words ("anti-seizure drugs")."""
+        heads: dict[str, set[str]] = {}
+        for entry in lex.entries.values():
+            if entry.kind != "class":
                 continue
-            for j in range(i + 2, min(i + 5, len(words))):
-                between = words[i + 1:j]
-                if not all(w in STOPWORDS or w in GAP_WORDS for w in between) or j in exclude:
+            words = {form[0] for forms in lex.forms.values() for form, e in forms if e is entry and len(form) == 1}
+            for w in words:
+                heads.setdefault(w, set()).update(words - {w})
+        for key, entries in list(self.keys.items()):
+            if len(key) < 2 or key[-1] not in heads:
+                continue
+            for head in heads[key[-1]]:
+                variant = key[:-1] + (head,)
+                if variant in self.keys:
                     continue
-                a, b = normalise_label(first), normalise_label(words[j])
-                for key in (f"{a} {b}", f"{b} {a}"):
-                    if key in self.keys:
-                        out.extend(Mention(i, j + 1, " ".join(words[i:j + 1]), iri, self.labels[iri], self.originals[key],
-                                           99.0, self.types.get(iri, frozenset())) for iri in sorted(self.keys[key]))
-                        break
+                self.keys[variant] = [(iri, "alt" if kind == "pref" else kind, name) for iri, kind, name in entries]
+                self.first[variant[0]] = max(self.first.get(variant[0], 0), len(variant))
+
+    # --- spelling --------------------------------------------------------------------------
+
+    def correct(self, word: str) -> str | None:
+        """A known word that ``word`` is a misspelling of, or None.
+
+        Only words that are not English words themselves, four letters or more, with the same
+        first letter and a similar length: "spain" is not "pain", "stain" not "strain".
+        """
+        if (len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in STOPWORDS
+                or simplemma.is_known(word, lang="en")):
+            return None
+        best = process.extractOne(word, self.spell_words, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
+        if best is None:
+            return None
+        candidate = best[0]
+        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
+            return None
+        return lemma(candidate)
+
+    # --- linking ---------------------------------------------------------------------------
+
+    def link(self, tokens: list[Token]) -> tuple[list[Mention], dict[int, str]]:
+        """Mentions of entities in ``tokens`` (every candidate, overlaps included) and the corrections made.
+
+        Corrections map token positions to the word read instead of a misspelt one.
+        """
+        words = [t.lemma for t in tokens]
+        corrections: dict[int, str] = {}
+        for i, t in enumerate(tokens):
+            if t.is_punct:
+                continue
+            fixed = self.correct(t.lemma)
+            if fixed:
+                corrections[i] = fixed
+                words[i] = fixed
+        found: list[Mention] = []
+        for i in range(len(words)):
+            if tokens[i].is_punct or words[i] in DROP:
+                continue
+            longest = self.first.get(words[i], 0)
+            if not longest:
+                continue
+            for j in range(min(len(words), i + MAX_NGRAM + 2), i, -1):
+                if tokens[j - 1].is_punct:
+                    continue
+                key = key_of(words[i:j])
+                if len(key) > longest or not key:
+                    continue
+                for iri, kind, name in self.keys.get(key, ()):
+                    fixed = tuple((tokens[k].surface, corrections[k]) for k in range(i, j) if k in corrections)
+                    found.append(Mention(i, j, " ".join(t.surface for t in tokens[i:j]), iri, self.labels[iri],
+                                         name, kind, fixed))
+        found.extend(self._composed(tokens, words, found))
+        return found, corrections
+
+    def _composed(self, tokens: list[Token], words: list[str], found: list[Mention]) -> list[Mention]:
+        """A body part and a symptom a few words apart that together name one entity ("knee keeps jumping")."""
+        parts = [m for m in found if any(t.endswith("/BodyPart") for t in self.types.get(m.iri, ()))]
+        others = [m for m in found if m not in parts
+                  and any(t.endswith("/SignOrSymptom") for t in self.types.get(m.iri, ()))]
+        out: list[Mention] = []
+        have = {(m.start, m.end, m.iri) for m in found}
+        for part in parts:
+            for other in others:
+                gap = other.start - part.end if other.start >= part.end else part.start - other.end
+                if gap < 0 or gap > BODY_WINDOW:
+                    continue
+                between = range(min(part.end, other.end), max(part.start, other.start))
+                if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
+                       for k in between):
+                    continue
+                for part_lemmas in self.name_lemmas.get(part.iri, ()):
+                    for other_lemmas in self.name_lemmas.get(other.iri, ()):
+                        for key in (key_of(part_lemmas + other_lemmas), key_of(other_lemmas + ("in",) + part_lemmas)):
+                            for iri, kind, name in self.keys.get(key, ()):
+                                if iri in (part.iri, other.iri):
+                                    continue
+                                start, end = min(part.start, other.start), max(part.end, other.end)
+                                if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end
+                                                                    for m in found):
+                                    continue
+                                have.add((start, end, iri))
+                                out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri,
+                                                   self.labels[iri], name, "composed",
+                                                   part.corrected + other.corrected))
         return out
 
-    def link(self, text: str, exclude: set[int] | None = None) -> tuple[list[Mention], list[Mention]]:
-        """Non-overlapping mentions, longest and best first, and suggestions from near misses."""
-        found, near = self.candidates(text, exclude)
-        found.sort(key=lambda m: (-m.length, -m.score, m.start, m.iri))
-        chosen: list[Mention] = []
-        taken: set[int] = set()
-        for mention in found:
-            span = set(range(mention.start, mention.end))
-            if span & taken and not any(c.start == mention.start and c.end == mention.end for c in chosen):
-                continue
-            chosen.append(mention)
-            taken |= span
-        chosen.sort(key=lambda m: (m.start, -m.length))
-        covered = taken
-        suggestions = [m for m in sorted(near, key=lambda m: -m.score) if not set(range(m.start, m.end)) & covered]
-        return chosen, suggestions
-
-    def has_type(self, iri: str, *names: str) -> bool:
-        return bool(self.types.get(iri, frozenset()).intersection(names))
-
-
-_indexes: "weakref.WeakKeyDictionary[object, LabelIndex]" = weakref.WeakKeyDictionary()
+    def is_a(self, iri: str, cls: str) -> bool:
+        return cls in self.types.get(iri, ())
 
 
 def label_index(store) -> LabelIndex:
     """The label index of ``store``, built on first use and kept as long as the store lives."""
-    try:
-        return _indexes[store]
-    except KeyError:
-        index = _indexes[store] = LabelIndex.from_store(store)
-        return index
+    return per_store(store, "qa.labels", lambda: LabelIndex.from_store(store))
+
+
+__all__ = ["LabelIndex", "Mention", "label_index", "key_of"]

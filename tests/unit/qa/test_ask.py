@@ -1,13 +1,9 @@
-"""Question answering: templates, kinds, abstention, bad input, and the /ask page and API."""
-
-import json
+"""Question answering: readings, honest answers, guards, lay words, context, bad input, the /ask page and API."""
 
 import pytest
-from click.testing import CliRunner
 
-from kg.qa.ask import MAX_QUESTION_CHARS, TEMPLATES, BadQuestion, ask, examples, normalise
-from cli.main import main
-from kg.namespaces import KG, KGO
+from kg.namespaces import KG
+from kg.qa.ask import MAX_QUESTION_CHARS, BadQuestion, ask, normalise
 
 
 def ids(answer):
@@ -15,325 +11,165 @@ def ids(answer):
 
 
 @pytest.fixture(scope="module")
-def real_client(release_store):
+def real_client(real_store):
     from webapp import create_app
 
-    return create_app({"TESTING": True, "STORE": release_store}).test_client()
+    return create_app({"TESTING": True, "STORE": real_store}).test_client()
 
 
-# --- every template's example question is answered by that template (Quepy style) -----------
+# --- readings -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("template", TEMPLATES, ids=[t.name for t in TEMPLATES])
-def test_every_template_answers_its_example(real_store, template):
-    answer = ask(real_store, template.example)
-    assert answer.answered, answer.message
-    assert answer.template == template.name
-    assert answer.kind == "list" and answer.answers
-    assert answer.query["name"] in {o.query for o in template.options}
-
-
-@pytest.mark.parametrize("question", examples())
-def test_every_example_on_the_page_is_answered(real_store, question):
-    assert ask(real_store, question).answered
+def test_every_answer_shows_its_reading_and_at_most_three_alternatives(real_store):
+    answer = ask(real_store, "What can make my knee twitch?")
+    assert answer.reading.startswith("I read this as: what can cause knee muscle spasm")
+    assert "knee twitch" in answer.reading  # the words it linked, and to what
+    assert 1 <= len(answer.alternatives) <= 3
+    for alt in answer.alternatives:
+        assert alt["url"].startswith("/ask?q=") and alt["question"].endswith("?")
 
 
-# --- kinds ------------------------------------------------------------------------------------
-
-def test_list_answer_carries_evidence_and_bound_query(real_store):
+def test_list_answer_has_evidence_and_sparql_with_bound_entities(real_store):
     answer = ask(real_store, "What can dehydration lead to?")
     assert answer.kind == "list"
-    assert {"knee-muscle-spasm", "muscle-spasm", "muscle-twitching"} == ids(answer)
-    assert answer.query["name"] == "effects-of"
-    assert answer.query["bindings"] == {"cause": [str(KG.dehydration)]}
-    assert f"VALUES ?cause {{ <{KG.dehydration}> }}" in answer.query["sparql_with_values"]
-    assert answer.evidence and all(e["quote"] and e["source"].startswith("/source#q-") for e in answer.evidence)
-    for e in answer.evidence:
-        assert str(KG.dehydration) in (e["subject"], e["object"])
+    assert {"knee-muscle-spasm", "muscle-spasm", "muscle-twitching"} <= ids(answer)
+    assert answer.query["bindings"] == {"a0": [str(KG.dehydration)]}
+    assert f"VALUES ?a0 {{ <{KG.dehydration}> }}" in answer.query["sparql_with_values"]
+    assert answer.evidence and all(e["source"].startswith("/source#q-") for e in answer.evidence)
+    assert all(str(KG.dehydration) in (e["subject"], e["object"]) for e in answer.evidence)
 
 
-def test_evidence_offsets_point_at_the_quote_in_the_article(real_store):
-    from kg import paths
-
-    text = paths.ARTICLE.read_text(encoding="utf-8")
-    answer = ask(real_store, "Can caffeine cause knee twitching?")
-    assert answer.evidence
-    for e in answer.evidence:
-        assert e["source"] == f"/source#q-{e['begin']}-{e['end']}"
-        assert text[e["begin"]:e["end"]] == e["quote"]
-
-
-def test_yes_no_true_with_evidence(real_store):
-    answer = ask(real_store, "can caffeine cause knee twitching?")
-    assert (answer.answered, answer.kind, answer.boolean) == (True, "boolean", True)
-    assert answer.query["name"] == "fact-exists"
-    assert answer.query["bindings"]["relation"] == [str(KGO.causes)]
-    assert any("caffeine" in e["quote"] for e in answer.evidence)
+@pytest.mark.parametrize("question, expected", [
+    ("what is a blood test for", {"nutrient-deficiencies", "vitamin-deficiencies"}),   # other end of diagnoses
+    ("Which groups of people are more likely to get muscle spasms?",
+     {"athletes", "older-adults", "pregnant-women", "individuals-with-specific-health-conditions"}),
+    ("what kind of uppers can set off knee twitching", {"caffeine", "amphetamines"}),  # intersection, lay word
+    ("What treatments address the causes of knee twitching?", None),                  # second hop
+])
+def test_direction_and_composition(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert answer.answered, answer.message
+    if expected:
+        assert expected <= ids(answer), (answer.reading, ids(answer))
 
 
-def test_yes_no_false_says_the_article_does_not_say_so(real_store):
-    answer = ask(real_store, "is ibuprofen a cause of knee twitching?")
-    assert (answer.answered, answer.kind, answer.boolean) == (True, "boolean", False)
-    assert "the article does not say so" in answer.message
-    assert answer.evidence == []
+def test_reading_text_of_a_second_hop(real_store):
+    answer = ask(real_store, "What treatments address the causes of knee twitching?")
+    assert "causes of knee muscle spasm" in answer.reading
 
 
-def test_count(real_store):
-    answer = ask(real_store, "How many causes of knee twitching are there?")
-    listed = ask(real_store, "What causes knee twitching?")
-    assert answer.kind == "count" and answer.count == len(listed.answers) > 5
+def test_answers_are_ordered_as_the_article_gives_them(real_store):
+    answer = ask(real_store, "what causes knee twitching")
+    assert [a["label"] for a in answer.answers[:2]] == ["Muscle fatigue", "Muscle strain"]  # "often a result of"
 
 
-def test_two_hop_treatments_for_causes(real_store):
-    answer = ask(real_store, "what treatments address the causes of knee twitching?")
-    assert answer.query["name"] == "treatments-for-causes"
-    assert {"hydration", "supplementation", "stimulant-reduction"} <= ids(answer)
+def test_relation_names_in_evidence_are_plain_english(real_store):
+    answer = ask(real_store, "What can dehydration lead to?")
+    assert all(" " in e["relation_label"] or e["relation_label"].islower() for e in answer.evidence)
 
 
-def test_topic_default_for_who_is_at_risk_and_when_to_see_a_doctor(real_store):
-    risk = ask(real_store, "who is more at risk?")
-    assert ids(risk) == {"athletes", "older-adults", "pregnant-women", "individuals-with-specific-health-conditions"}
-    doctor = ask(real_store, "when should I see a doctor?")
-    assert doctor.query["bindings"]["condition"] == [str(KG["knee-muscle-spasm"]), str(KG["muscle-spasm"])]
-    assert {"weakness", "difficulty-swallowing", "swelling", "skin-rash"} <= ids(doctor)
+# --- honest answers ------------------------------------------------------------------------------
+
+def test_yes_carries_the_quote(real_store):
+    answer = ask(real_store, "can too much coffee make your knee twitch")
+    assert answer.boolean is True and answer.message.startswith("Yes")
+    assert "high" in answer.message  # the article's hedge, in its own words
+    assert answer.lay_words  # "coffee" is a lay word: reported
 
 
-def test_list_by_type_keeps_only_the_type_asked(real_store):
-    vitamins = ask(real_store, "which vitamins are linked to twitching?")
-    assert vitamins.answers and all("vitamin" in a["label"].lower() for a in vitamins.answers)
-    medications = ask(real_store, "which medications cause spasms?")
-    assert {"diuretics", "corticosteroids", "estrogen"} <= ids(medications)
-    assert "dehydration" not in ids(medications)
+def test_not_stated_is_never_no(real_store):
+    for question in ("Is ibuprofen a cause of knee twitching?", "Can acetaminophen cause muscle spasms?",
+                     "does cold weather set off knee spasms"):
+        answer = ask(real_store, question)
+        assert answer.boolean is not False, question
+        assert not answer.message.lower().startswith("no"), question
+        assert "does not" in answer.message, question
 
 
-# --- abstention -------------------------------------------------------------------------------
+def test_unknown_words_are_named_not_ignored(real_store):
+    for question, word in (("does zinc help knee twitching", "zinc"), ("what causes migraines", "migraines"),
+                           ("can alcohol cause knee twitching", "alcohol")):
+        answer = ask(real_store, question)
+        assert not answer.answered and answer.boolean is None, question
+        assert word in answer.message, answer.message
+
+
+def test_claims_are_answered_as_claims(real_store):
+    answer = ask(real_store, "Does Medicramp treat cramps?")
+    assert answer.boolean is None
+    assert "claims" in answer.message and "not an established treatment" in answer.message
+
+
+def test_lay_word_is_reported(real_store):
+    answer = ask(real_store, "do steroid pills cause muscle spasms")
+    assert answer.boolean is True
+    assert any(w["label"] == "Corticosteroids" for w in answer.lay_words)
+    assert "the article speaks of corticosteroids, not “steroid pills”" in answer.message
+
+
+def test_context_before_the_question_is_context(real_store):
+    answer = ask(real_store, "I'm 72 and my legs have been cramping up a lot lately. is that an age thing?")
+    assert answer.boolean is True and "older adults" in answer.message
+    assert answer.context.startswith("i'm 72")
+
 
 @pytest.mark.parametrize("question", [
-    "What is the capital of France?",
-    "How much ibuprofen should I take?",
-    "what causes cancer?",
-    "Should I stop taking my statins?",
-    "SELECT * WHERE { ?s ?p ?o }",
-    "What causes tremors?",                 # a known entity the article gives no cause for
-    "'; DROP GRAPH <https://w3id.org/kneekg/graph/facts> ; --",
+    "How much ibuprofen should I take?", "how many mg of magnesium should i take a day for leg cramps",
+    "Should I stop taking my statins?", "im on prednisone for my lupus and my knees twitch, can i just quit it?",
+    "What is the capital of France?", "anyone got a good banana bread recipe", "which knee brace is best for running",
+    "SELECT ?s WHERE { ?s ?p ?o }",
 ])
-def test_abstains_with_an_honest_message(real_store, question):
+def test_out_of_scope_is_declined(real_store, question):
     answer = ask(real_store, question)
-    assert (answer.answered, answer.kind) == (False, "abstain")
-    assert answer.answers == [] and answer.boolean is None
-    assert answer.message.startswith("The article does not say")
+    assert not answer.answered and not answer.answers and answer.boolean is None, (question, answer.message)
 
 
-def test_abstention_suggests_close_entities(real_store):
-    answer = ask(real_store, "what causes dehydrashun?")
-    assert not answer.answered
-    assert any(s.get("iri") == str(KG.dehydration) for s in answer.suggestions)
+def test_how_can_i_stop_is_a_treatments_question(real_store):
+    answer = ask(real_store, "how can I stop my knee twitching")
+    assert answer.answered and answer.kind == "list"
+    assert "hydration" in ids(answer)
 
 
-def test_abstention_suggests_questions_about_a_named_entity(real_store):
-    answer = ask(real_store, "Tell me about caffeine and its history")
-    assert not answer.answered
-    assert any(s["kind"] == "question" and "caffeine" in s["text"].lower() for s in answer.suggestions)
+def test_no_reading_gives_closest_statements_not_an_answer(real_store):
+    answer = ask(real_store, "asdfgh qwerty zxcv")
+    assert not answer.answered and not answer.evidence
+    answer = ask(real_store, "does swimming help knee twitching")
+    assert not answer.answered and not answer.evidence and "swimming" in answer.message
+    assert answer.closest and "knee twitching" in answer.closest[0]["quote"].lower()
 
 
-# --- bad input ----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("raw, message", [
-    ("", "empty"), ("   \t\n", "empty"), ("x" * 10_000, "too long"), ("what\x00causes", "control"),
-    (b"\xff\xfe\x00", "UTF-8"),
-])
-def test_normalise_refuses_unreadable_input(raw, message):
-    with pytest.raises(BadQuestion, match=message):
-        normalise(raw)
+def test_user_text_never_reaches_the_query(real_store):
+    answer = ask(real_store, "What can dehydration lead to? zzqx")
+    if answer.query:
+        assert "zzqx" not in answer.query["sparql"]
 
 
-def test_normalise_accepts_the_longest_allowed_question():
-    assert normalise("a" * MAX_QUESTION_CHARS) == "a" * MAX_QUESTION_CHARS
+# --- input -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * (MAX_QUESTION_CHARS + 1), b"\xff\xfe", "a\x00b"])
+def test_bad_input_is_refused(bad):
+    with pytest.raises(BadQuestion):
+        normalise(bad)
 
 
-def test_user_text_never_reaches_the_query(real_store, monkeypatch):
-    """Every query the pipeline runs is a named query's text; only IRIs from the index are bound."""
-    from kg.sparql import registry as named_queries
+# --- web -----------------------------------------------------------------------------------------
 
-    seen = []
-    original = named_queries.run
-
-    def spy(store, query, values=None):
-        seen.append((query.sparql, dict(values or {})))
-        return original(store, query, values)
-
-    monkeypatch.setattr(named_queries, "run", spy)
-    question = 'what causes knee twitching" ; DROP ALL ; #'
-    ask(real_store, question)
-    sparqls = {q.sparql for q in named_queries.registry()}
-    assert seen
-    for sparql, values in seen:
-        assert sparql in sparqls
-        assert all(v.startswith("https://w3id.org/kneekg/") for v in values.values())
-
-
-# --- web ------------------------------------------------------------------------------------------
-
-def test_api_returns_the_documented_object(real_client):
-    response = real_client.get("/api/ask", query_string={"q": "can caffeine cause knee twitching?"})
+def test_api_ask_returns_the_answer_with_its_reading(real_client):
+    response = real_client.get("/api/ask", query_string={"q": "What causes knee twitching?"})
     assert response.status_code == 200
-    body = json.loads(response.data)
-    assert set(body) >= {"question", "answered", "kind", "answers", "boolean", "count", "query", "evidence",
-                         "suggestions", "message"}
-    assert body["kind"] == "boolean" and body["boolean"] is True
-    assert set(body["query"]) >= {"name", "sparql"}
-    assert body["query"]["editor"].startswith("/query?query=")
-    for item in body["answers"]:
-        assert set(item) >= {"iri", "label", "url"} and item["url"].startswith("/id/")
-    for e in body["evidence"]:
-        assert set(e) >= {"quote", "subject", "relation", "object"}
+    data = response.get_json()
+    for key in ("answered", "kind", "boolean", "count", "message", "answers", "evidence", "reading", "alternatives"):
+        assert key in data
+    assert data["reading"].startswith("I read this as:")
+    assert data["query"]["editor"].startswith("/query?query=")
 
 
-@pytest.mark.parametrize("q", ["", "   ", "x" * 10_000, "bin\x00ary"])
-def test_api_bad_input_is_a_400_with_an_error(real_client, q):
-    response = real_client.get("/api/ask", query_string={"q": q})
-    assert response.status_code == 400
-    assert json.loads(response.data)["error"]
-
-
-def test_api_without_q_is_a_400(real_client):
+def test_api_ask_refuses_an_empty_question(real_client):
+    assert real_client.get("/api/ask", query_string={"q": " "}).status_code == 400
     assert real_client.get("/api/ask").status_code == 400
 
 
-def test_api_sparql_looking_question_is_an_abstention(real_client):
-    body = json.loads(real_client.get("/api/ask", query_string={"q": "SELECT ?s WHERE { ?s ?p ?o }"}).data)
-    assert body["answered"] is False and body["kind"] == "abstain"
-
-
-def test_ask_page_shows_answers_sparql_and_evidence_links(real_client):
-    from html.parser import HTMLParser
-
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.hrefs, self.tags = [], []
-
-        def handle_starttag(self, tag, attrs):
-            self.tags.append(tag)
-            self.hrefs += [v for k, v in attrs if k == "href"]
-
-    response = real_client.get("/ask", query_string={"q": "what can dehydration lead to?"})
-    assert response.status_code == 200
-    parser = Links()
-    parser.feed(response.get_data(as_text=True))
-    assert "/id/muscle-twitching" in parser.hrefs
-    assert any(h.startswith("/source#q-") for h in parser.hrefs)
-    assert any(h.startswith("/query?query=") for h in parser.hrefs)
-    assert "details" in parser.tags
-    assert "not medical advice" in response.get_data(as_text=True)
-
-
-def test_ask_page_escapes_the_question(real_client):
-    html = real_client.get("/ask", query_string={"q": "<script>alert(1)</script> causes?"}).get_data(as_text=True)
-    assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
-
-
-def test_ask_page_without_a_question_lists_examples(client):
-    html = client.get("/ask").get_data(as_text=True)
-    assert "Example questions" in html and "/ask?q=" in html
-
-
-def test_ask_page_bad_input_is_a_400(client):
-    assert client.get("/ask", query_string={"q": "x" * 10_000}).status_code == 400
-
-
-# --- CLI ------------------------------------------------------------------------------------------
-
-def test_cli_ask_prints_a_readable_answer():
-    result = CliRunner().invoke(main, ["ask", "can caffeine cause knee twitching?"])
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("Yes") and "Evidence from the article" in result.output
-
-
-def test_cli_ask_json_is_the_api_object():
-    result = CliRunner().invoke(main, ["ask", "--json", "who is more at risk?"])
-    assert result.exit_code == 0
-    body = json.loads(result.output)
-    assert body["kind"] == "list" and body["answered"] is True
-
-
-def test_cli_ask_bad_input_exits_2():
-    result = CliRunner().invoke(main, ["ask", "   "])
-    assert result.exit_code == 2
-
-
-def test_two_hop_evidence_includes_the_intermediate_facts(real_store):
-    answer = ask(real_store, "which vitamins are linked to twitching?")
-    relations = {(e["subject"].rsplit("/", 1)[-1], e["relation"].rsplit("/", 1)[-1], e["object"].rsplit("/", 1)[-1])
-                 for e in answer.evidence}
-    assert ("vitamin-d-deficiency", "deficiencyOf", "vitamin-d") in relations
-    assert ("vitamin-deficiencies", "hasSymptom", "muscle-twitching") in relations
-
-
-def test_group_evidence_shows_each_passage_once(real_store):
-    from kg.qa.ask import group_evidence
-
-    answer = ask(real_store, "which vitamins are linked to twitching?")
-    passages = group_evidence(answer.evidence)
-    assert len({p["quote"] for p in passages}) == len(passages) < len(answer.evidence)
-    assert all(p["facts"] for p in passages)
-
-
-def test_link_between_two_entities(real_store):
-    yes = ask(real_store, "Is there a connection between stress and spasms?")
-    assert (yes.kind, yes.boolean, yes.query["name"]) == ("boolean", True, "neighbourhood")
-    assert yes.evidence and all("stress" in e["quote"].lower() for e in yes.evidence)
-    no = ask(real_store, "is there a link between ibuprofen and cramps")
-    assert (no.answered, no.boolean) == (True, False) and "does not say so" in no.message
-
-# --- on the small fixture graph: the pipeline does not depend on the release graph -----------------
-
-@pytest.mark.parametrize("question, kind, expected", [
-    ("what causes knee twitching?", "list", {"dehydration"}),
-    ("what can dehydration lead to?", "list", {"knee-muscle-spasm"}),
-    ("how is dehydration treated?", "list", {"hydration"}),
-    ("who is more at risk?", "list", {"athletes"}),
-    ("what are examples of stimulants?", "list", {"caffeine"}),
-    ("how many causes of cramps are there?", "count", {"caffeine"}),
-])
-def test_answers_on_the_mini_graph(mini_store, question, kind, expected):
-    answer = ask(mini_store, question)
-    assert answer.kind == kind and ids(answer) == expected
-
-
-def test_yes_no_on_the_mini_graph(mini_store):
-    assert ask(mini_store, "can caffeine cause cramps?").boolean is True
-    assert ask(mini_store, "can caffeine cause knee twitching?").boolean is False
-
-
-def test_api_on_the_mini_graph(client):
-    body = json.loads(client.get("/api/ask", query_string={"q": "what causes knee twitching?"}).data)
-    assert body["answered"] and [a["url"] for a in body["answers"]] == ["/id/dehydration"]
-
-
-@pytest.mark.parametrize("question, corrected", [
-    ("how do you tret knee twitching", {"tret": "treat"}),
-    ("symptons of muscle spasms", {"symptons": "symptoms"}),
-    ("in case of a cramp what helps", {}),          # ordinary words are not typos
-    ("how do doctors diagnose cramps", {}),         # nor are inflections
-])
-def test_misspelt_relation_words_are_read_as_the_word(real_store, question, corrected):
-    answer = ask(real_store, question)
-    assert answer.corrections == corrected
-    assert answer.answered
-
-
-def test_api_answers_are_cached_with_an_etag(real_client):
-    """The graph is immutable while served, so an answer can be revalidated with If-None-Match."""
-    first = real_client.get("/api/ask", query_string={"q": "what can dehydration lead to?"})
-    assert first.status_code == 200 and first.headers["ETag"]
-    again = real_client.get("/api/ask", query_string={"q": "what can dehydration lead to?"},
-                            headers={"If-None-Match": first.headers["ETag"]})
-    assert again.status_code == 304
-    other = real_client.get("/api/ask", query_string={"q": "what can caffeine lead to?"})
-    assert other.headers["ETag"] != first.headers["ETag"]
-    assert other.get_json()["question"] == "what can caffeine lead to?"
-
-
-def test_api_ask_is_in_the_openapi_description(real_client):
-    paths = real_client.get("/openapi.json").get_json()["paths"]
-    assert paths["/api/ask"]["get"]["parameters"][0]["name"] == "q"
+def test_ask_page_shows_the_reading_first_and_alternatives_as_links(real_client):
+    html = real_client.get("/ask", query_string={"q": "what can make my knee twitch"}).get_data(as_text=True)
+    assert html.index("I read this as") < html.index("Muscle fatigue")
+    assert 'class="alternatives"' in html and "/ask?q=" in html
+    assert "<details" in html  # evidence and SPARQL folded

@@ -1,0 +1,275 @@
+"""The lexicon and the ontology as question answering reads them: once per store, from the graph.
+
+``Schema`` holds the ontology's relations (label, inverse, super-properties, domain, range and
+the lexicon's realisations in both directions) and classes; ``Lexicon`` holds the lexical
+entries (ontology/lexicon.ttl) as lemma sequences, and finds them in a question. Both come from
+the store (``queries/internal/qa-*.rq``), so a store with another lexicon reads questions its way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.namespaces import KGO
+from kg.qa.memo import per_store
+from kg.sparql.registry import internal
+from kg.qa.text import Token, lemmas_of
+
+KGL = "https://w3id.org/kneekg/lexicon/"
+LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
+GAP = "*"
+MAX_GAP = 4
+
+
+def internal_query(name: str) -> str:
+    """The text of ``queries/internal/<name>.rq`` (parsed once by the registry)."""
+    return internal(name).sparql
+
+
+def _value(row, var):
+    term = row[var]
+    return None if term is None else term.value
+
+
+def local(iri: str) -> str:
+    """The last segment of an IRI.
+
+    >>> local("https://w3id.org/kneekg/ontology/causes")
+    'causes'
+    """
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+# --- the ontology ------------------------------------------------------------------------------
+
+@dataclass
+class Relation:
+    """One object property of the ontology and the words for it."""
+
+    iri: str
+    label: str = ""
+    inverse: str | None = None
+    supers: set[str] = field(default_factory=set)
+    domain: str | None = None
+    range: str | None = None
+    ask_subject: str = ""  # "what can cause {o}"
+    ask_object: str = ""  # "what {s} can lead to"
+    says: str = ""  # "{s} can cause {o}"
+    subject_noun: str = ""  # "causes of {o}"
+    object_noun: str = ""  # "what {s} can lead to"
+
+    @property
+    def realised(self) -> bool:
+        return bool(self.says)
+
+
+@dataclass
+class Schema:
+    """The ontology's relations and classes, with the closures question answering needs."""
+
+    relations: dict[str, Relation] = field(default_factory=dict)
+    class_labels: dict[str, str] = field(default_factory=dict)
+    class_supers: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, store) -> "Schema":
+        schema = cls()
+        for row in store.query(internal_query("qa-senses")):
+            iri = row["property"].value
+            rel = schema.relations.setdefault(iri, Relation(iri))
+            rel.label = rel.label or (_value(row, "label") or "")
+            rel.inverse = rel.inverse or _value(row, "inverse")
+            if _value(row, "super"):
+                rel.supers.add(row["super"].value)
+            rel.domain = rel.domain or _value(row, "domain")
+            rel.range = rel.range or _value(row, "range")
+            if _value(row, "says"):
+                rel.ask_subject, rel.ask_object = row["askSubject"].value, row["askObject"].value
+                rel.says, rel.subject_noun, rel.object_noun = (row["says"].value, row["subjectNoun"].value,
+                                                               row["objectNoun"].value)
+        for row in store.query(internal_query("qa-classes")):
+            iri = row["class"].value
+            schema.class_labels.setdefault(iri, _value(row, "label") or local(iri))
+            supers = schema.class_supers.setdefault(iri, set())
+            if _value(row, "super"):
+                supers.add(row["super"].value)
+        return schema
+
+    def canonical(self, prop: str) -> tuple[str, bool]:
+        """The realised property a property is read as, and whether the direction flips.
+
+        ``causedBy`` is read as ``causes`` with subject and object swapped.
+        """
+        rel = self.relations.get(prop)
+        if rel is None or rel.realised or not rel.inverse:
+            return prop, False
+        inverse = self.relations.get(rel.inverse)
+        return (rel.inverse, True) if inverse is not None and inverse.realised else (prop, False)
+
+    @lru_cache(maxsize=None)
+    def sub_properties(self, prop: str) -> frozenset[str]:
+        """The property and every property below it (``causes`` → causes, exacerbates)."""
+        out = {prop}
+        changed = True
+        while changed:
+            changed = False
+            for iri, rel in self.relations.items():
+                if iri not in out and rel.supers & out:
+                    out.add(iri)
+                    changed = True
+        return frozenset(out)
+
+    @lru_cache(maxsize=None)
+    def super_classes(self, cls: str) -> frozenset[str]:
+        out, todo = {cls}, [cls]
+        while todo:
+            for sup in self.class_supers.get(todo.pop(), ()):
+                if sup not in out:
+                    out.add(sup)
+                    todo.append(sup)
+        return frozenset(out)
+
+    def __hash__(self) -> int:  # lru_cache on methods: one schema per store, compared by identity
+        return id(self)
+
+    def label(self, prop: str) -> str:
+        rel = self.relations.get(prop)
+        return rel.label if rel and rel.label else local(prop)
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexical entry: a relation frame, a class word, or a question-shaping word."""
+
+    iri: str
+    kind: str  # "relation", "class" or "intent"
+    references: tuple[str, ...] = ()
+    pos: str | None = None  # "verb", "noun", "adjective"
+    names: str | None = None  # nouns: "subject" or "object"
+    intent: str | None = None  # "definition", "duration", "dose", ...
+    examples: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return local(self.iri)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon phrase found in a question: tokens [start, end) (positions, gaps included)."""
+
+    start: int
+    end: int
+    entry: Entry
+    form: tuple[str, ...]
+    positions: tuple[int, ...]  # the token positions the phrase's words matched (not the gap words)
+
+    @property
+    def length(self) -> int:
+        return len(self.positions)
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    forms: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # first lemma -> forms
+    vocabulary: set[str] = field(default_factory=set)  # every lemma of every form
+
+    @classmethod
+    def from_store(cls, store, schema: Schema) -> "Lexicon":
+        rows: dict[str, dict] = {}
+        for row in store.query(internal_query("qa-lexicon")):
+            data = rows.setdefault(row["entry"].value, {"forms": set(), "refs": set(), "examples": set(), "pos": None,
+                                                       "names": None, "intent": None})
+            data["forms"].add(row["form"].value)
+            for var, key in (("reference", "refs"), ("example", "examples")):
+                if _value(row, var):
+                    data[key].add(row[var].value)
+            for var in ("pos", "names", "intent"):
+                if _value(row, var):
+                    data[var] = local(row[var].value)
+        lexicon = cls()
+        for iri, data in rows.items():
+            refs = tuple(sorted(data["refs"]))
+            if data["intent"]:
+                kind = "intent"
+            elif refs and all(r in schema.relations for r in refs):
+                kind = "relation"
+            else:
+                kind = "class"
+            entry = Entry(iri, kind, refs, data["pos"], data["names"], data["intent"], tuple(sorted(data["examples"])))
+            lexicon.entries[iri] = entry
+            for form in data["forms"]:
+                key = tuple(GAP if w == GAP else w for w in (lemmas_of(form.replace(GAP, " zzgapzz "))))
+                key = tuple(GAP if w == "zzgapzz" else w for w in key)
+                if not key or (key, entry) in lexicon.forms.get(key[0], []):
+                    continue
+                lexicon.forms.setdefault(key[0], []).append((key, entry))
+                lexicon.vocabulary.update(w for w in key if w != GAP)
+        for forms in lexicon.forms.values():
+            forms.sort(key=lambda f: (-len([w for w in f[0] if w != GAP]), f[1].iri, f[0]))
+        return lexicon
+
+    def cues(self, tokens: list[Token]) -> list[Cue]:
+        """Every lexicon phrase in ``tokens`` (lemmas; ``*`` spans up to four words), longest first."""
+        words = [t.lemma for t in tokens]
+        found: list[Cue] = []
+        for i, word in enumerate(words):
+            for form, entry in self.forms.get(word, ()):
+                positions = _match(form, words, i)
+                if positions:
+                    found.append(Cue(i, positions[-1] + 1, entry, form, positions))
+        found.sort(key=lambda c: (-c.length, c.start, c.entry.iri))
+        return found
+
+    def by_intent(self, intent: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.intent == intent]
+
+
+def _match(form: tuple[str, ...], words: list[str], start: int) -> tuple[int, ...] | None:
+    """Token positions where ``form`` matches ``words`` from ``start`` (``*``: 1–4 words), or None.
+
+    >>> _match(("make", "*", "worse"), ["make", "my", "cramp", "worse"], 0)
+    (0, 3)
+    >>> _match(("lead", "to"), ["lead", "on"], 0) is None
+    True
+    """
+    positions: list[int] = []
+    j = start
+    k = 0
+    while k < len(form):
+        w = form[k]
+        if w == GAP:
+            nxt = form[k + 1] if k + 1 < len(form) else None
+            for gap in range(1, MAX_GAP + 1):
+                if nxt is None:
+                    return None
+                if j + gap < len(words) and words[j + gap] == nxt:
+                    j += gap
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if j >= len(words) or words[j] != w:
+            return None
+        positions.append(j)
+        j += 1
+        k += 1
+    return tuple(positions)
+
+
+def schema(store) -> Schema:
+    """The store's ontology as question answering reads it (built once per store)."""
+    return per_store(store, "qa.schema", lambda: Schema.from_store(store))
+
+
+def lexicon(store) -> Lexicon:
+    """The store's lexicon (built once per store)."""
+    return per_store(store, "qa.lexicon", lambda: Lexicon.from_store(store, schema(store)))
+
+
+__all__ = ["Schema", "Relation", "Lexicon", "Entry", "Cue", "schema", "lexicon", "local", "internal_query", "KGO"]

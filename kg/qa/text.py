@@ -1,0 +1,119 @@
+"""Words of a question: tokens with their lemmas (simplemma), and the question's clauses.
+
+Lemmatisation is a library's job (simplemma: dictionary-based, no dependencies, about half a
+microsecond a word), so "causes", "caused" and "causing" all read as "cause", and the
+lexicon's forms and the graph's labels are lemmatised the same way. A token keeps its surface
+form too, for passives ("caused by") and for naming unknown words as the reader wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+_PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u201c": '"',
+                        "\u201d": '"'})
+_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[?.!;,]|\.\.+")
+# Lemmas simplemma gets wrong for this domain's questions (comparatives read as their base, a few
+# plurals it leaves alone); the lexicon is lemmatised through the same function, so this stays small.
+_LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cramp", "spasms": "spasm",
+              "twitches": "twitch", "tremors": "tremor", "rashes": "rash", "knees": "knee", "feet": "foot",
+              "dr": "doctor", "doc": "doctor", "docs": "doctor", "people": "people", "data": "data",
+              "diabetes": "diabetes", "its": "its", "was": "be", "were": "be", "is": "be", "are": "be",
+              "am": "be", "been": "be", "being": "be", "im": "i'm", "ive": "i've", "dont": "don't",
+              "doesnt": "doesn't", "cant": "can't", "whats": "what's", "hows": "how's", "wat": "what",
+              "wut": "what", "u": "you", "r": "are", "ur": "your", "abt": "about", "w": "with", "bc": "because",
+              "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
+              "used": "use", "lying": "lie", "less": "less", "lot": "lot", "lots": "lot", "does": "do",
+              "did": "do", "has": "have", "had": "have", "having": "have", "meant": "mean", "supposed": "suppose"}
+STOPWORDS = frozenset("""a an the my your our their his her its i me we you he she it they them is are was were be
+been being am do does did can could may might will would shall should of in on at to for from by with about and or
+what which who whom whose when where why how that this these those there here any some if so as into than then too
+very just also more most much many not no yes i'm i've it's that's what's there's don't doesn't can't isn't aren't
+be have get""".split())
+WH_WORDS = frozenset("what which who whom whose when where why how".split())
+AUXILIARIES = frozenset("""can could do does did is are was were will would may might should shall has have had am
+be isn't aren't doesn't don't can't won't wouldn't couldn't""".split())
+PRONOUNS = frozenset("it that this them they these those he him she her".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word (or punctuation mark) of a question."""
+
+    i: int  # position among the question's tokens
+    surface: str  # lower case, as typed (apostrophes and dashes normalised)
+    lemma: str
+    start: int  # character offsets into the normalised text
+    end: int
+
+    @property
+    def is_punct(self) -> bool:
+        return not self.surface[0].isalnum()
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFKC, plain apostrophes and dashes, lower case.
+
+    >>> normalise_text("Why do my KNEES twitch\u2014so often?")
+    'why do my knees twitch-so often?'
+    """
+    return unicodedata.normalize("NFKC", text).translate(_PUNCT).lower()
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of one lower-case word.
+
+    >>> [lemma(w) for w in ("causes", "caused", "twitching", "vitamins", "worse", "meds")]
+    ['cause', 'cause', 'twitch', 'vitamin', 'worse', 'med']
+    """
+    if word in _LEMMA_FIX:
+        return _LEMMA_FIX[word]
+    if not word[0].isalpha() or len(word) < 3:
+        return word
+    if "-" in word:
+        return "-".join(lemma(part) if part else part for part in word.split("-"))
+    if word.endswith("'s"):
+        return lemma(word[:-2])
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` (already normalised or not) with their lemmas.
+
+    >>> [(t.surface, t.lemma) for t in tokenize("What's causing my cramps?")]
+    [("what's", 'what'), ('causing', 'cause'), ('my', 'my'), ('cramps', 'cramp'), ('?', '?')]
+    """
+    text = normalise_text(text)
+    return [Token(i, m.group(0), lemma(m.group(0)), m.start(), m.end()) for i, m in enumerate(_WORD.finditer(text))]
+
+
+def lemmas_of(text: str) -> tuple[str, ...]:
+    """The lemma sequence of a phrase, punctuation dropped: the key labels and lexicon forms are matched on.
+
+    >>> lemmas_of("Muscle spasms in the knee")
+    ('muscle', 'spasm', 'in', 'the', 'knee')
+    """
+    return tuple(t.lemma for t in tokenize(text) if not t.is_punct)
+
+
+def clauses(tokens: list[Token]) -> list[list[Token]]:
+    """Split a question into clauses at sentence ends, semicolons and commas (punctuation dropped).
+
+    >>> [[t.surface for t in c] for c in clauses(tokenize("I'm 72. is that an age thing?"))]
+    [["i'm", '72'], ['is', 'that', 'an', 'age', 'thing']]
+    """
+    out: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.is_punct:
+            if t.surface in (".", "?", "!", ";", ",") or t.surface.startswith(".."):
+                if out[-1]:
+                    out.append([])
+            continue
+        out[-1].append(t)
+    return [c for c in out if c]
