@@ -25,7 +25,7 @@ from kg.build.facts import QUALIFIERS, load_facts
 from kg.build.grounding import coverage
 from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, KGV, ONTOLOGY_GRAPH, PREFIXES,
                            PROVENANCE_GRAPH)
-from kg.build.reasoning import reason
+from kg.build.reasoning import context_closure, reason
 from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
@@ -42,7 +42,7 @@ Written by `kneekg build` from `ontology/kneekg.ttl`, `ontology/shapes.ttl`, `fa
 
 Named graphs in `graph.nq`:
 `https://w3id.org/kneekg/graph/ontology` (TBox), `.../graph/facts` (asserted facts),
-`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added),
+`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added, `kgo:context` of statements included),
 `.../graph/provenance` (one `rdf:Statement` per fact and quote, with the qualifiers of that quote
 and where it sits; the article, its sections, tables and lists, and its publisher).
 """
@@ -133,6 +133,9 @@ def compute(sources: Sources | None = None) -> BuildResult:
     data, prov, evidence = assemble(facts, ontology, article, vocabulary, structure)
     check_shapes(data + prov, ontology, src.shapes)
     reasoned = reason(ontology, data)
+    contexts = context_closure(ontology, prov)
+    for triple in contexts:
+        reasoned.inferred.add(triple)
 
     graphs = {ONTOLOGY_GRAPH: ontology, FACTS_GRAPH: data, INFERRED_GRAPH: reasoned.inferred,
               PROVENANCE_GRAPH: prov}
@@ -178,6 +181,7 @@ def compute(sources: Sources | None = None) -> BuildResult:
         "negated_facts": len({f.key for f in facts.facts if f.negated}),
         "statements": len(statements),
         "qualified_statements": len(qualified),
+        "statements_checked_unqualified": len(set(prov.subjects(KGO.checked, None)) & statements),
         "statements_per_qualifier": {str(p)[len(str(KGO)):]: len(set(prov.subjects(p, None)) & statements)
                                      for p in qualifier_properties},
         "statements_per_evidence_kind": dict(sorted(Counter(str(k)[len(str(KGV)):]
@@ -193,7 +197,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
         "reasoner": {"name": "HermiT (owlready2)", "consistent": True,
                      "inferred_types": reasoned.inferred_types,
                      "inferred_relations": reasoned.inferred_relations,
-                     "inferred_subclass_axioms": reasoned.inferred_subclass_axioms},
+                     "inferred_subclass_axioms": reasoned.inferred_subclass_axioms,
+                     "inferred_statement_contexts": len(contexts)},
         "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
                      "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
         "checks": {name: len(rows) for name, rows in sorted(checks.items())},

@@ -191,3 +191,17 @@ def reason(tbox: Graph, abox: Graph) -> Reasoned:
                 "AtRiskGroup", "DiagnosticMethod", "SideEffect"):
         result.classified[cls] = len(set(inferred.subjects(RDF.type, KGO[cls])))
     return result
+
+
+def context_closure(tbox: Graph, provenance: Graph) -> Graph:
+    """``kgo:context`` for every context a statement carries (RDFS rule rdfs7 on the statements).
+
+    A query may then ask ``?statement kgo:context ?value`` alone, without a property path, and
+    get the condition, population, severity, amount, frequency, stage, cause, exception or site.
+    """
+    subs = {p for p in tbox.transitive_subjects(RDFS.subPropertyOf, KGO.context) if p != KGO.context}
+    closure = Graph()
+    for prop in subs:
+        for statement, value in provenance.subject_objects(prop):
+            closure.add((statement, KGO.context, value))
+    return closure
