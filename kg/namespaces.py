@@ -16,10 +16,12 @@ KGO = Namespace(BASE + "ontology/")  # classes and properties (TBox)
 KG = Namespace(BASE + "id/")  # entities (ABox)
 STATEMENT = Namespace(BASE + "statement/")  # reified facts with their evidence
 GRAPH = Namespace(BASE + "graph/")  # named graphs
+KGV = Namespace(BASE + "vocab/")  # controlled values of the qualifiers (modality, urgency, ...)
 SCHEMA = Namespace("http://schema.org/")
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ARTICLE_IRI = URIRef(BASE + "source/knee-muscle-spasms")
+ARTICLE_PART = Namespace(str(ARTICLE_IRI) + "#")  # its sections (#s-N), tables (#t-N), lists (#l-N), publisher
 
 ONTOLOGY_GRAPH = GRAPH.ontology
 FACTS_GRAPH = GRAPH.facts
@@ -41,6 +43,7 @@ PREFIXES = {
     "kgo": str(KGO),
     "kg": str(KG),
     "kgs": str(STATEMENT),
+    "kgv": str(KGV),
     "kgg": str(GRAPH),
     "schema": str(SCHEMA),
     "rdf": str(RDF),
@@ -101,7 +104,7 @@ def is_local(iri: str, base: str = BASE) -> bool:
 
 
 __all__ = [
-    "BASE", "KGO", "KG", "STATEMENT", "GRAPH", "SCHEMA", "ONTOLOGY_IRI", "ARTICLE_IRI",
+    "BASE", "KGO", "KG", "KGV", "STATEMENT", "GRAPH", "SCHEMA", "ONTOLOGY_IRI", "ARTICLE_IRI", "ARTICLE_PART",
     "ONTOLOGY_GRAPH", "FACTS_GRAPH", "INFERRED_GRAPH", "PROVENANCE_GRAPH", "NAMED_GRAPHS",
     "EXTERNAL_PREFIXES", "PREFIXES", "local_path", "is_local", "curie", "EDITOR_PATH", "editor_path",
 ]

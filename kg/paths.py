@@ -20,6 +20,7 @@ ROOT = project_root()
 ARTICLE = ROOT / "article" / "knee-muscle-spasms.txt"
 VOCABULARY_IDS = ROOT / "article" / "vocabulary-ids.md"
 FACTS_DIR = ROOT / "facts"
+STRUCTURE = FACTS_DIR / "article.yaml"
 ONTOLOGY_SOURCE = ROOT / "ontology" / "kneekg.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 LEXICON = ROOT / "ontology" / "lexicon.ttl"  # the words of the domain (kg/build/lexicon.py)

@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.build.article import Structure, parse_structure
 from kg.build.errors import BuildError, Problem
-from kg.build.facts import Facts
+from kg.build.facts import ANY, QUALIFIERS, Facts, Quote
 from kg.build.grounding import QuoteNotFound, locate
-from kg.namespaces import ARTICLE_IRI, EXTERNAL_PREFIXES, KG, KGO, STATEMENT
+from kg.namespaces import ARTICLE_IRI, ARTICLE_PART, EXTERNAL_PREFIXES, KG, KGO, KGV, STATEMENT
 
 # Classes that name roles: the reasoner infers them, the facts never assert them.
 ROLE_CLASSES = {"Cause", "RiskFactor", "Treatment", "PreventiveMeasure", "WarningSign",
@@ -23,14 +24,17 @@ ARTICLE_TITLE = "Knee muscle spasms: causes and treatment options"
 
 @dataclass(frozen=True)
 class Evidence:
-    """One quote grounding one fact (or claim), located in the article."""
+    """One quote grounding one fact (or claim, or definition), located in the article, with its qualifiers."""
 
     subject: URIRef
     predicate: URIRef
-    object: URIRef
+    object: URIRef | Literal
     quote: str
     begin: int
     end: int
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    column: str | None = None
+    negated: bool = False
 
     @property
     def iri(self) -> URIRef:
@@ -67,30 +71,84 @@ def external_iri(curie: str) -> URIRef:
     return URIRef(EXTERNAL_PREFIXES[prefix] + local)
 
 
-def ontology_terms(ontology: Graph) -> tuple[set[str], set[str]]:
-    """Return the local names of the ontology's classes and object properties."""
-    base = str(KGO)
-    classes = {str(c)[len(base):] for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(base)}
-    properties = {str(p)[len(base):] for p in ontology.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(base)}
-    return classes, properties
+@dataclass(frozen=True)
+class Terms:
+    """What the ontology defines that the facts may use."""
+
+    classes: set[str]
+    object_properties: set[str]
+    datatype_properties: set[str]
+    schemes: dict[str, set[str]]  # scheme local name -> local names of its concepts (kgv:)
+    vocabulary: dict[str, str]  # qualifier property local name -> its scheme local name
 
 
-def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str) -> tuple[Graph, Graph, list[Evidence]]:
+def ontology_terms(ontology: Graph) -> Terms:
+    """Return the local names of the ontology's classes, properties and controlled values."""
+    base, vocab = str(KGO), str(KGV)
+
+    def local(terms, prefix):
+        return {str(t)[len(prefix):] for t in terms if str(t).startswith(prefix)}
+
+    schemes: dict[str, set[str]] = {}
+    for concept, scheme in ontology.subject_objects(SKOS.inScheme):
+        if str(concept).startswith(vocab) and str(scheme).startswith(vocab):
+            schemes.setdefault(str(scheme)[len(vocab):], set()).add(str(concept)[len(vocab):])
+    vocabulary = {str(p)[len(base):]: str(scheme)[len(vocab):]
+                  for p, scheme in ontology.subject_objects(KGO.vocabulary) if str(p).startswith(base)}
+    return Terms(local(ontology.subjects(RDF.type, OWL.Class), base),
+                 local(ontology.subjects(RDF.type, OWL.ObjectProperty), base),
+                 local(ontology.subjects(RDF.type, OWL.DatatypeProperty), base),
+                 schemes, vocabulary)
+
+
+def _property(name: str) -> URIRef:
+    """The IRI of a qualifier property: a kgo: local name or a skos: CURIE."""
+    return SKOS[name.split(":", 1)[1]] if name.startswith("skos:") else KGO[name]
+
+
+def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str,
+             structure: Structure | None = None) -> tuple[Graph, Graph, list[Evidence]]:
     """Build the facts graph and the provenance graph; raise ``BuildError`` listing every problem."""
     problems: list[Problem] = []
-    classes, properties = ontology_terms(ontology)
+    terms = ontology_terms(ontology)
     allowed = allowed_external_ids(vocabulary_md)
+    structure = structure or parse_structure({}, article)
     data, prov = Graph(), Graph()
     evidence: list[Evidence] = []
 
-    def ground(where, quotes, s, p, o, what: str) -> None:
-        for quote, occurrence in quotes:
+    def check_qualifiers(where, what: str, quote: Quote) -> None:
+        for key, values in quote.qualifiers:
+            spec = QUALIFIERS[key]
+            if spec.values == "concept":
+                scheme = terms.vocabulary.get(spec.property)
+                members = terms.schemes.get(scheme or "", set())
+                for value in values:
+                    if value not in members:
+                        problems.append(Problem(
+                            f"{where}: {what}: {key} '{value}' is not in the vocabulary kgv:{scheme} "
+                            f"(one of: {', '.join(sorted(members))})"))
+            elif key == "mechanism":
+                for value in values:
+                    if value not in quote.text:
+                        problems.append(Problem(f"{where}: {what}: mechanism {value!r} is not in its quote {quote.text!r}"))
+
+    def ground(where, quotes: list[Quote], s, p, o, what: str, negated: bool = False, within: str | None = None) -> None:
+        for quote in quotes:
             try:
-                begin, end = locate(article, quote, occurrence)
-            except QuoteNotFound as exc:
+                begin, end = locate(article, quote.text, quote.occurrence)
+                line = structure.line_of(begin, end)
+            except (QuoteNotFound, ValueError) as exc:
                 problems.append(Problem(f"{where}: {what}: {exc}"))
                 continue
-            evidence.append(Evidence(s, p, o, quote, begin, end))
+            if within is not None and within not in quote.text:
+                problems.append(Problem(f"{where}: {what}: {within!r} is not in its quote {quote.text!r}"))
+            if quote.column is not None:
+                table = structure.tables[line.table - 1] if line.table else None
+                if table is None or quote.column not in table.columns:
+                    problems.append(Problem(f"{where}: {what}: column {quote.column!r} is not a column of the table "
+                                            f"of its quote ({', '.join(table.columns) if table else 'not a table row'})"))
+            check_qualifiers(where, what, quote)
+            evidence.append(Evidence(s, p, o, quote.text, begin, end, quote.qualifiers, quote.column, negated))
 
     for entity in facts.entities.values():
         node = KG[entity.id]
@@ -98,17 +156,23 @@ def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str) ->
         for type_name in entity.types:
             if type_name in ROLE_CLASSES:
                 problems.append(Problem(f"{entity.where}: entity '{entity.id}' asserts the role class '{type_name}'; roles are inferred from relations"))
-            elif type_name not in classes:
+            elif type_name not in terms.classes:
                 problems.append(Problem(f"{entity.where}: entity '{entity.id}' has unknown type '{type_name}'"))
             else:
                 data.add((node, RDF.type, KGO[type_name]))
         data.add((node, SKOS.prefLabel, Literal(entity.label, lang="en")))
         for alt in entity.alt:
             data.add((node, SKOS.altLabel, Literal(alt, lang="en")))
+        for word in entity.search:
+            data.add((node, KGO.searchLabel, Literal(word, lang="en")))
         if entity.definition:
-            if entity.definition not in article:
-                problems.append(Problem(f"{entity.where}: definition of '{entity.id}' is not verbatim in the article: {entity.definition!r}"))
-            data.add((node, SKOS.definition, Literal(entity.definition, lang="en")))
+            text = entity.definition.text
+            if text not in article:
+                problems.append(Problem(f"{entity.where}: definition of '{entity.id}' is not verbatim in the article: {text!r}"))
+            definition = Literal(text, lang="en")
+            data.add((node, SKOS.definition, definition))
+            ground(entity.definition.where, entity.definition.quotes, node, SKOS.definition, definition,
+                   f"definition of '{entity.id}'", within=text)
         for relation, curies in ((SKOS.exactMatch, entity.exact), (SKOS.closeMatch, entity.close)):
             kind = "exact" if relation == SKOS.exactMatch else "close"
             for curie in curies:
@@ -121,29 +185,59 @@ def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str) ->
                     data.add((node, relation, external_iri(curie)))
 
     for fact in facts.facts:
-        if fact.predicate not in properties:
+        s, p = KG[fact.subject], KGO[fact.predicate]
+        if fact.value is not None:
+            if fact.predicate not in terms.datatype_properties:
+                problems.append(Problem(f"{fact.where}: '{fact.predicate}' is not a data property of the ontology (a 'value' needs one) in {fact.key}"))
+                continue
+            o = Literal(fact.value, lang="en")
+            data.add((s, p, o))
+            ground(fact.where, fact.quotes, s, p, o, f"fact {fact.key}", within=fact.value)
+            continue
+        if fact.predicate not in terms.object_properties:
             problems.append(Problem(f"{fact.where}: unknown relation '{fact.predicate}' in {fact.key}"))
             continue
-        s, p, o = KG[fact.subject], KGO[fact.predicate], KG[fact.object]
-        data.add((s, p, o))
-        ground(fact.where, fact.quotes, s, p, o, f"fact {fact.key}")
+        o = KGV.any if fact.object == ANY else KG[fact.object]
+        if not fact.negated:
+            data.add((s, p, o))  # a negated fact is never asserted: only its statements say it
+        ground(fact.where, fact.quotes, s, p, o, f"fact {fact.key}", negated=fact.negated)
 
+    claim_kinds = terms.schemes.get("claim-kinds", set())
     for claim in facts.claims:
         node = KG[claim.id]
         data.add((node, RDF.type, OWL.NamedIndividual))
         data.add((node, RDF.type, KGO.Claim))
-        data.add((node, SKOS.prefLabel, Literal(f"Claim: {claim.text}", lang="en")))
+        data.add((node, SKOS.prefLabel, Literal(claim.text, lang="en")))
+        data.add((node, RDFS.label, Literal(claim.text, lang="en")))
         data.add((node, KGO.claimText, Literal(claim.text, lang="en")))
-        data.add((node, KGO.claimAbout, KG[claim.about]))
         data.add((node, PROV.wasAttributedTo, ARTICLE_IRI))
-        ground(claim.where, claim.quotes, node, KGO.claimAbout, KG[claim.about], f"claim {claim.id}")
+        if claim.claimed_by not in structure.agents:
+            problems.append(Problem(f"{claim.where}: claim '{claim.id}' is claimed by unknown agent '{claim.claimed_by}' "
+                                    f"(agents of facts/article.yaml: {', '.join(sorted(structure.agents)) or 'none'})"))
+        else:
+            data.add((node, KGO.claimedBy, ARTICLE_PART[claim.claimed_by]))
+        for kind in claim.kinds:
+            if kind not in claim_kinds:
+                problems.append(Problem(f"{claim.where}: claim '{claim.id}': kind '{kind}' is not in the vocabulary "
+                                        f"kgv:claim-kinds (one of: {', '.join(sorted(claim_kinds))})"))
+            else:
+                data.add((node, KGO.claimKind, KGV[kind]))
+        for other in claim.conflicts_with:
+            data.add((node, KGO.conflictsWith, KG[other]))
+        if claim.note:
+            data.add((node, RDFS.comment, Literal(claim.note, lang="en")))
+        for about in claim.about:
+            data.add((node, KGO.claimAbout, KG[about]))
+            ground(claim.where, claim.quotes, node, KGO.claimAbout, KG[about], f"claim {claim.id}")
 
     if problems:
         raise BuildError(problems, stage="grounding")
 
     describe_article(prov, article)
+    describe_structure(prov, structure)
     for ev in sorted(evidence, key=lambda e: (e.begin, str(e.subject), str(e.predicate), str(e.object))):
         st = ev.iri
+        line = structure.line_of(ev.begin, ev.end)
         prov.add((st, RDF.type, RDF.Statement))
         prov.add((st, RDF.subject, ev.subject))
         prov.add((st, RDF.predicate, ev.predicate))
@@ -152,7 +246,59 @@ def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str) ->
         prov.add((st, PROV.value, Literal(ev.quote)))
         prov.add((st, KGO.beginIndex, Literal(ev.begin, datatype=XSD.nonNegativeInteger)))
         prov.add((st, KGO.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+        prov.add((st, KGO.section, ARTICLE_PART[f"s-{line.section}"]))
+        prov.add((st, KGO.evidenceKind, KGV[line.kind]))
+        if line.table:
+            prov.add((st, KGO.inTable, ARTICLE_PART[f"t-{line.table}"]))
+        if line.list:
+            prov.add((st, KGO.inList, ARTICLE_PART[f"l-{line.list}"]))
+        if line.row_group:
+            prov.add((st, KGO.rowGroup, Literal(line.row_group)))
+        if line.faq_question:
+            prov.add((st, KGO.faqQuestion, Literal(line.faq_question)))
+        if ev.column:
+            prov.add((st, KGO.tableColumn, Literal(ev.column)))
+        if ev.negated:
+            prov.add((st, KGO.negated, Literal(True)))
+        for key, values in ev.qualifiers:
+            spec = QUALIFIERS[key]
+            for value in values:
+                term = {"concept": KGV, "entity": KG}.get(spec.values)
+                prov.add((st, _property(spec.property), term[value] if term is not None else Literal(value)))
     return data, prov, evidence
+
+
+def describe_structure(prov: Graph, structure: Structure) -> None:
+    """Describe the article's sections, tables, lists and the agents who make its claims."""
+    for section in structure.sections:
+        node = ARTICLE_PART[f"s-{section.ordinal}"]
+        prov.add((node, RDF.type, KGO.ArticleSection))
+        prov.add((node, RDFS.label, Literal(section.label, lang="en")))
+        prov.add((node, DCTERMS.isPartOf, ARTICLE_IRI))
+        prov.add((node, KGO.ordinal, Literal(section.ordinal, datatype=XSD.nonNegativeInteger)))
+        prov.add((node, KGO.beginIndex, Literal(section.begin, datatype=XSD.nonNegativeInteger)))
+        prov.add((node, KGO.endIndex, Literal(section.end, datatype=XSD.nonNegativeInteger)))
+    for kind, parts in (("t", structure.tables), ("l", structure.lists)):
+        for part in parts:
+            node = ARTICLE_PART[f"{kind}-{part.ordinal}"]
+            prov.add((node, RDF.type, KGO.ArticleTable if kind == "t" else KGO.ArticleList))
+            prov.add((node, RDFS.label, Literal(part.label, lang="en")))
+            prov.add((node, DCTERMS.isPartOf, ARTICLE_IRI))
+            prov.add((node, KGO.section, ARTICLE_PART[f"s-{part.section}"]))
+            prov.add((node, KGO.ordinal, Literal(part.ordinal, datatype=XSD.nonNegativeInteger)))
+            prov.add((node, KGO.beginIndex, Literal(part.begin, datatype=XSD.nonNegativeInteger)))
+            prov.add((node, KGO.endIndex, Literal(part.end, datatype=XSD.nonNegativeInteger)))
+            caption = part.caption if kind == "t" else part.lead_in
+            if caption:
+                prov.add((node, KGO.caption, Literal(caption)))
+            if kind == "t":
+                prov.add((node, KGO.columns, Literal(" | ".join(part.columns))))
+    for agent in structure.agents.values():
+        node = ARTICLE_PART[agent.id]
+        prov.add((node, RDF.type, PROV.Agent))
+        prov.add((node, RDFS.label, Literal(agent.label, lang="en")))
+        prov.add((node, RDFS.comment, Literal(agent.comment, lang="en")))
+        prov.add((ARTICLE_IRI, PROV.wasAttributedTo, node))
 
 
 def describe_article(prov: Graph, article: str) -> None:
@@ -179,4 +325,4 @@ def load_ontology(path: Path) -> Graph:
     return graph
 
 
-__all__ = ["assemble", "load_ontology", "allowed_external_ids", "Evidence", "ROLE_CLASSES", "BNode"]
+__all__ = ["assemble", "load_ontology", "allowed_external_ids", "ontology_terms", "Evidence", "Terms", "ROLE_CLASSES"]

@@ -1,4 +1,9 @@
-"""Read the hand-curated facts (YAML) into checked records that remember file and line."""
+"""Read the hand-curated facts (YAML) into checked records that remember file and line.
+
+A fact is grounded by one or more quotes, and each quote carries the qualifiers with which the
+article states the fact there (modality, context, urgency, emphasis ...). Qualifiers given on
+the item apply to every quote; a quote may override any of them (``null`` removes one).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,38 @@ from kg.build.errors import BuildError, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURIE_PATTERN = re.compile(r"^(mesh|hp|doid|wd|snomed):([A-Za-z0-9]+)$")
+ANY = "kgv:any"  # the object of a negated fact that denies every object ("ALS has no cure")
+
+
+@dataclass(frozen=True)
+class QualifierKey:
+    """One YAML key of a quote's qualifiers: the ontology property it becomes and its values."""
+
+    property: str  # local name under kgo:, or a CURIE (skos:editorialNote)
+    values: str  # "concept" (kgv: local names), "entity" (entity ids) or "text"
+    many: bool = True  # a list of values is allowed
+
+
+QUALIFIERS: dict[str, QualifierKey] = {
+    "modality": QualifierKey("modality", "concept", many=False),
+    "condition": QualifierKey("inCondition", "entity"),
+    "population": QualifierKey("inPopulation", "entity"),
+    "severity": QualifierKey("severity", "concept"),
+    "amount": QualifierKey("amount", "concept"),
+    "frequency": QualifierKey("frequency", "concept"),
+    "stage": QualifierKey("stage", "concept"),
+    "when-caused-by": QualifierKey("whenCausedBy", "entity"),
+    "unless-caused-by": QualifierKey("unlessCausedBy", "entity"),
+    "site": QualifierKey("atSite", "entity"),
+    "urgency": QualifierKey("urgency", "concept", many=False),
+    "emphasis": QualifierKey("emphasis", "concept"),
+    "intent": QualifierKey("intent", "concept"),
+    "mechanism": QualifierKey("mechanism", "text"),
+    "note": QualifierKey("skos:editorialNote", "text", many=False),
+    "checked": QualifierKey("checked", "text", many=False),
+}
+CHECKED_VALUES = ("unqualified",)
+QUOTE_KEYS = {"text", "occurrence", "column"} | set(QUALIFIERS)
 
 
 @dataclass(frozen=True)
@@ -25,40 +62,68 @@ class Where:
         return f"{self.file}:{self.line}"
 
 
+@dataclass(frozen=True)
+class Quote:
+    """One quote grounding a fact, with the qualifiers of that quote."""
+
+    text: str
+    occurrence: int | None = None
+    column: str | None = None  # the table column the fact is read from
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (YAML key, values), sorted
+
+    def get(self, key: str) -> tuple[str, ...]:
+        return dict(self.qualifiers).get(key, ())
+
+
+@dataclass
+class Definition:
+    text: str
+    quotes: list[Quote]
+    where: "Where"
+
+
 @dataclass
 class Entity:
     id: str
     types: list[str]
     label: str
     alt: list[str]
-    definition: str | None
+    definition: Definition | None
     exact: list[str]
     close: list[str]
     where: Where
+    search: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Fact:
-    """One asserted relation with the quotes that ground it."""
+    """One relation with the quotes that ground it; ``value`` for a literal (duration, course)."""
 
     subject: str
     predicate: str
-    object: str
-    quotes: list[tuple[str, int | None]]  # (quote, occurrence or None)
+    object: str | None
+    quotes: list[Quote]
     where: Where
+    value: str | None = None
+    negated: bool = False
 
     @property
     def key(self) -> str:
-        return f"{self.subject} {self.predicate} {self.object}"
+        target = self.object if self.value is None else repr(self.value)
+        return f"{'not ' if self.negated else ''}{self.subject} {self.predicate} {target}"
 
 
 @dataclass
 class Claim:
     id: str
-    about: str
+    about: list[str]
     text: str
-    quotes: list[tuple[str, int | None]]
+    quotes: list[Quote]
     where: Where
+    kinds: list[str] = field(default_factory=list)
+    claimed_by: str = "publisher"
+    conflicts_with: list[str] = field(default_factory=list)
+    note: str | None = None
 
 
 @dataclass
@@ -109,21 +174,101 @@ def _strings(value, where: Where, key: str, problems: list[Problem]) -> list[str
     return list(value)
 
 
-def _quotes(item: dict, where: Where, problems: list[Problem]) -> list[tuple[str, int | None]]:
-    quotes = _strings(item.get("quote"), where, "quote", problems)
-    if not quotes and "quote" not in item:
-        problems.append(Problem(f"{where}: missing 'quote' (every fact needs its evidence)"))
+def _qualifiers(item: dict, where: Where, problems: list[Problem]) -> dict[str, tuple[str, ...] | None]:
+    """The qualifier keys of a mapping; ``None`` marks a key set to null (to remove an inherited one)."""
+    found: dict[str, tuple[str, ...] | None] = {}
+    for key, spec in QUALIFIERS.items():
+        if key not in item:
+            continue
+        raw = item[key]
+        if raw is None:
+            found[key] = None
+            continue
+        values = _strings(raw, where, key, problems)
+        if len(values) > 1 and not spec.many:
+            problems.append(Problem(f"{where}: '{key}' takes one value, not a list"))
+            values = values[:1]
+        if key == "checked" and values and values[0] not in CHECKED_VALUES:
+            problems.append(Problem(f"{where}: 'checked' must be one of {', '.join(CHECKED_VALUES)}, got {values[0]!r}"))
+        found[key] = tuple(values)
+    return found
+
+
+def _merge(inherited: dict[str, tuple[str, ...] | None], own: dict[str, tuple[str, ...] | None]):
+    merged = {k: v for k, v in inherited.items() if v is not None}
+    for key, values in own.items():
+        if values is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = values
+    return tuple(sorted(merged.items()))
+
+
+def _quotes(item: dict, where: Where, problems: list[Problem], key: str = "quote") -> list[Quote]:
+    """The quotes of an item: strings, or mappings with ``text`` and their own qualifiers."""
+    raw = item.get(key)
+    if raw is None:
+        problems.append(Problem(f"{where}: missing '{key}' (every fact needs its evidence)"))
+        return []
+    entries = raw if isinstance(raw, list) else [raw]
     occurrence = item.get("occurrence")
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
         problems.append(Problem(f"{where}: 'occurrence' must be a positive integer"))
         occurrence = None
-    return [(q, occurrence) for q in quotes]
+    inherited = _qualifiers(item, where, problems)
+    quotes = []
+    for entry in entries:
+        if isinstance(entry, str) and entry.strip():
+            quotes.append(Quote(entry, occurrence, None, _merge(inherited, {})))
+        elif isinstance(entry, dict):
+            here = Where(where.file, entry.get("__line__", where.line))
+            _check_keys(entry, QUOTE_KEYS, here, problems)
+            text = entry.get("text")
+            if not isinstance(text, str) or not text.strip():
+                problems.append(Problem(f"{here}: a quote mapping needs its 'text'"))
+                continue
+            own_occurrence = entry.get("occurrence", occurrence)
+            if own_occurrence is not None and (not isinstance(own_occurrence, int) or own_occurrence < 1):
+                problems.append(Problem(f"{here}: 'occurrence' must be a positive integer"))
+                own_occurrence = None
+            column = entry.get("column")
+            if column is not None and not isinstance(column, str):
+                problems.append(Problem(f"{here}: 'column' must be a string"))
+                column = None
+            quotes.append(Quote(text, own_occurrence, column, _merge(inherited, _qualifiers(entry, here, problems))))
+        else:
+            problems.append(Problem(f"{where}: '{key}' must be a string, a mapping with 'text', or a list of them"))
+    return quotes
 
 
 def _check_keys(item: dict, allowed: set[str], where: Where, problems: list[Problem]) -> None:
     unknown = sorted(set(item) - allowed - {"__line__"})
     if unknown:
         problems.append(Problem(f"{where}: unknown key(s) {', '.join(unknown)}"))
+
+
+def _definition(item: dict, where: Where, problems: list[Problem]) -> Definition | None:
+    raw = item.get("definition")
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return Definition(raw, [Quote(raw)], where)
+    if isinstance(raw, dict):
+        here = Where(where.file, raw.get("__line__", where.line))
+        _check_keys(raw, {"text", "quote", "occurrence"} | set(QUALIFIERS), here, problems)
+        text = raw.get("text")
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(f"{here}: a definition needs its 'text'"))
+            return None
+        return Definition(text, _quotes(raw, here, problems), here)
+    problems.append(Problem(f"{where}: 'definition' must be a string or a mapping with 'text' and 'quote'"))
+    return None
+
+
+ENTITY_KEYS = {"id", "type", "label", "alt", "search", "definition", "exact", "close"}
+RELATION_KEYS = {"s", "p", "o", "value", "negated", "quote", "occurrence"} | set(QUALIFIERS)
+CLAIM_KEYS = {"id", "about", "text", "kind", "claimed-by", "conflicts-with", "note", "quote", "occurrence"} \
+    | (set(QUALIFIERS) - {"note"})
 
 
 def load_facts(facts_dir: Path, root: Path | None = None) -> Facts:
@@ -143,7 +288,7 @@ def load_facts(facts_dir: Path, root: Path | None = None) -> Facts:
     entities_file = display("entities.yaml")
     for item in _load_list(facts_dir / "entities.yaml", entities_file):
         where = Where(entities_file, item.get("__line__", 0))
-        _check_keys(item, {"id", "type", "label", "alt", "definition", "exact", "close"}, where, problems)
+        _check_keys(item, ENTITY_KEYS, where, problems)
         eid = item.get("id")
         if not isinstance(eid, str) or not ID_PATTERN.match(eid):
             problems.append(Problem(f"{where}: 'id' must be kebab-case, got {eid!r}"))
@@ -158,52 +303,97 @@ def load_facts(facts_dir: Path, root: Path | None = None) -> Facts:
         types = _strings(item.get("type"), where, "type", problems)
         if not types:
             problems.append(Problem(f"{where}: entity '{eid}' needs a 'type'"))
-        definition = item.get("definition")
-        if definition is not None and not isinstance(definition, str):
-            problems.append(Problem(f"{where}: 'definition' must be a string"))
-            definition = None
         exact = _strings(item.get("exact"), where, "exact", problems)
         close = _strings(item.get("close"), where, "close", problems)
         for curie in exact + close:
             if not CURIE_PATTERN.match(curie):
                 problems.append(Problem(f"{where}: '{curie}' is not a known identifier form (mesh:D…, hp:…, doid:…, wd:Q…, snomed:…)"))
-        result.entities[eid] = Entity(eid, types, label, _strings(item.get("alt"), where, "alt", problems),
-                                      definition, exact, close, where)
+        alt = _strings(item.get("alt"), where, "alt", problems)
+        search = _strings(item.get("search"), where, "search", problems)
+        for word in sorted(set(alt) & set(search)):
+            problems.append(Problem(f"{where}: '{word}' on '{eid}' is both a synonym (alt) and a search label (search)"))
+        result.entities[eid] = Entity(eid, types, label, alt, _definition(item, where, problems),
+                                      exact, close, where, search)
 
     relations_file = display("relations.yaml")
     for item in _load_list(facts_dir / "relations.yaml", relations_file):
         where = Where(relations_file, item.get("__line__", 0))
-        _check_keys(item, {"s", "p", "o", "quote", "occurrence", "note"}, where, problems)
-        subject, predicate = item.get("s"), item.get("p")
+        _check_keys(item, RELATION_KEYS, where, problems)
+        subjects = _strings(item.get("s"), where, "s", problems)
+        predicate = item.get("p")
         objects = _strings(item.get("o"), where, "o", problems)
-        if not isinstance(subject, str) or not isinstance(predicate, str) or not objects:
-            problems.append(Problem(f"{where}: a fact needs 's', 'p' and 'o'"))
+        value = item.get("value")
+        negated = item.get("negated", False)
+        if not isinstance(negated, bool):
+            problems.append(Problem(f"{where}: 'negated' must be true or false"))
+            negated = False
+        if value is not None and (not isinstance(value, str) or not value.strip() or objects):
+            problems.append(Problem(f"{where}: 'value' is a non-empty string and replaces 'o'"))
             continue
+        if not subjects or not isinstance(predicate, str) or not (objects or value):
+            problems.append(Problem(f"{where}: a fact needs 's', 'p' and 'o' (or 'value')"))
+            continue
+        if ANY in objects and not negated:
+            problems.append(Problem(f"{where}: '{ANY}' is only the object of a negated fact"))
         quotes = _quotes(item, where, problems)
-        for obj in objects:
-            result.facts.append(Fact(subject, predicate, obj, quotes, where))
+        for subject in subjects:
+            for obj in objects or [None]:
+                result.facts.append(Fact(subject, predicate, obj, quotes, where, value, negated))
 
     claims_file = display("claims.yaml")
     if (facts_dir / "claims.yaml").exists():
         for item in _load_list(facts_dir / "claims.yaml", claims_file):
             where = Where(claims_file, item.get("__line__", 0))
-            _check_keys(item, {"id", "about", "text", "quote", "occurrence"}, where, problems)
-            cid, about, text = item.get("id"), item.get("about"), item.get("text")
-            if not (isinstance(cid, str) and ID_PATTERN.match(cid) and isinstance(about, str) and isinstance(text, str)):
+            _check_keys(item, CLAIM_KEYS, where, problems)
+            cid, text = item.get("id"), item.get("text")
+            about = _strings(item.get("about"), where, "about", problems)
+            if not (isinstance(cid, str) and ID_PATTERN.match(cid) and about and isinstance(text, str)):
                 problems.append(Problem(f"{where}: a claim needs a kebab-case 'id', 'about' and 'text'"))
                 continue
-            result.claims.append(Claim(cid, about, text, _quotes(item, where, problems), where))
+            kinds = _strings(item.get("kind"), where, "kind", problems)
+            if not kinds:
+                problems.append(Problem(f"{where}: claim '{cid}' needs a 'kind' (promotional, contradictory ...)"))
+            claimed_by = item.get("claimed-by")
+            if not isinstance(claimed_by, str):
+                problems.append(Problem(f"{where}: claim '{cid}' needs 'claimed-by' (an agent of facts/article.yaml)"))
+                claimed_by = ""
+            note = item.get("note")
+            if note is not None and not isinstance(note, str):
+                problems.append(Problem(f"{where}: 'note' must be a string"))
+                note = None
+            quotes = _quotes({k: v for k, v in item.items() if k != "note"}, where, problems)  # the note is the claim's
+            result.claims.append(Claim(cid, about, text, quotes, where, kinds, claimed_by,
+                                       _strings(item.get("conflicts-with"), where, "conflicts-with", problems), note))
 
-    # References: every id a fact or claim names must be an entity.
+    # References: every id a fact, qualifier or claim names must be an entity (or a claim).
+    def check_quote_refs(quotes: list[Quote], where: Where, what: str) -> None:
+        for quote in quotes:
+            for key, values in quote.qualifiers:
+                if QUALIFIERS[key].values == "entity":
+                    for ref in values:
+                        if ref not in result.entities:
+                            problems.append(Problem(f"{where}: unknown entity '{ref}' ({key} of {what})"))
+
     for fact in result.facts:
-        for role, ref in (("subject", fact.subject), ("object", fact.object)):
+        refs = [("subject", fact.subject)] + ([("object", fact.object)] if fact.object not in (None, ANY) else [])
+        for role, ref in refs:
             if ref not in result.entities:
                 problems.append(Problem(f"{fact.where}: unknown entity '{ref}' ({role} of {fact.key})"))
+        check_quote_refs(fact.quotes, fact.where, fact.key)
+    for entity in result.entities.values():
+        if entity.definition:
+            check_quote_refs(entity.definition.quotes, entity.definition.where, f"the definition of '{entity.id}'")
+    claim_ids = {claim.id for claim in result.claims}
     for claim in result.claims:
-        if claim.about not in result.entities:
-            problems.append(Problem(f"{claim.where}: unknown entity '{claim.about}' (claim '{claim.id}' is about it)"))
+        for ref in claim.about:
+            if ref not in result.entities:
+                problems.append(Problem(f"{claim.where}: unknown entity '{ref}' (claim '{claim.id}' is about it)"))
         if claim.id in result.entities:
             problems.append(Problem(f"{claim.where}: claim id '{claim.id}' is also an entity id"))
+        for other in claim.conflicts_with:
+            if other not in claim_ids or other == claim.id:
+                problems.append(Problem(f"{claim.where}: claim '{claim.id}' conflicts with unknown claim '{other}'"))
+        check_quote_refs(claim.quotes, claim.where, f"claim '{claim.id}'")
 
     seen: dict[str, Where] = {}
     for fact in result.facts:

@@ -13,24 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, SKOS
 
 from kg import paths
+from kg.build.article import load_structure
 from kg.build.assemble import ROLE_CLASSES, assemble, load_ontology
 from kg.build.checks import run_checks
 from kg.build.errors import BuildError, Problem
-from kg.build.facts import load_facts
+from kg.build.facts import QUALIFIERS, load_facts
 from kg.build.grounding import coverage
 from kg.build.lexicon import load_lexicon
-from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, ONTOLOGY_GRAPH, PREFIXES,
-                         PROVENANCE_GRAPH)
-from kg.build.reasoning import reason
+from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, KGV, ONTOLOGY_GRAPH, PREFIXES,
+                           PROVENANCE_GRAPH)
+from kg.build.reasoning import context_closure, reason
 from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
 
-Written by `kneekg build` from `ontology/kneekg.ttl`, `facts/*.yaml` and
+Written by `kneekg build` from `ontology/kneekg.ttl`, `ontology/shapes.ttl`, `facts/*.yaml` and
 `article/knee-muscle-spasms.txt`. A test rebuilds them and fails if they differ.
 
 | file | what |
@@ -42,8 +43,9 @@ Written by `kneekg build` from `ontology/kneekg.ttl`, `facts/*.yaml` and
 
 Named graphs in `graph.nq`:
 `https://w3id.org/kneekg/graph/ontology` (TBox), `.../graph/facts` (asserted facts),
-`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added),
-`.../graph/provenance` (one `rdf:Statement` per fact and quote, and the article).
+`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added, `kgo:context` of statements included),
+`.../graph/provenance` (one `rdf:Statement` per fact and quote, with the qualifiers of that quote
+and where it sits; the article, its sections, tables and lists, and its publisher).
 """
 
 
@@ -57,7 +59,9 @@ class BuildResult:
 
     def summary(self) -> str:
         r = self.report
-        lines = [f"entities: {r['entities']}  facts: {r['facts']}  statements (fact+quote): {r['statements']}  claims: {r['claims']}"]
+        lines = [f"entities: {r['entities']}  facts: {r['facts']} (+{r['descriptive_facts']} descriptive, "
+                 f"{r['negated_facts']} negated)  statements (fact+quote): {r['statements']} "
+                 f"({r['qualified_statements']} qualified)  claims: {r['claims']} ({r['contradictions']} contradictions)"]
         lines.append("entities per class (asserted): " + ", ".join(f"{k} {v}" for k, v in r["entities_per_class"].items()))
         lines.append("roles (inferred): " + ", ".join(f"{k} {v}" for k, v in r["roles_inferred"].items()))
         lines.append("triples per graph: " + ", ".join(f"{k} {v}" for k, v in r["triples_per_graph"].items())
@@ -97,6 +101,13 @@ def _release(nquads: bytes, graph_name: URIRef, rdf_format: pyoxigraph.RdfFormat
     return pyoxigraph.serialize(triples, format=rdf_format, prefixes=PREFIXES)
 
 
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class Sources:
     """The inputs of a build; the defaults are the project's own files."""
@@ -106,6 +117,7 @@ class Sources:
     ontology: Path = paths.ONTOLOGY_SOURCE
     shapes: Path = paths.SHAPES
     facts_dir: Path = paths.FACTS_DIR
+    structure: Path = paths.STRUCTURE
     checks_dir: Path = paths.CHECKS_DIR
     lexicon: Path = paths.LEXICON
 
@@ -117,12 +129,16 @@ def compute(sources: Sources | None = None) -> BuildResult:
     article = src.article.read_text(encoding="utf-8")
     vocabulary = src.vocabulary.read_text(encoding="utf-8")
     ontology = load_ontology(src.ontology)
+    structure = load_structure(src.structure, article, _display(src.structure))
     facts = load_facts(src.facts_dir, paths.ROOT)
     lexicon, lay_words, lexicon_skipped = load_lexicon(src.lexicon, set(facts.entities))
 
-    data, prov, evidence = assemble(facts, ontology, article, vocabulary)
+    data, prov, evidence = assemble(facts, ontology, article, vocabulary, structure)
     check_shapes(data + prov, ontology, src.shapes)
     reasoned = reason(ontology, data)
+    contexts = context_closure(ontology, prov)
+    for triple in contexts:
+        reasoned.inferred.add(triple)
 
     graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + lay_words, INFERRED_GRAPH: reasoned.inferred,
               PROVENANCE_GRAPH: prov}
@@ -141,8 +157,17 @@ def compute(sources: Sources | None = None) -> BuildResult:
 
     spans = [(e.begin, e.end) for e in evidence]
     units = coverage(article, spans)
-    grounded = {(e.subject, e.predicate, e.object) for e in evidence}
-    fact_triples = {(KG[f.subject], KGO[f.predicate], KG[f.object]) for f in facts.facts}
+    grounded = {(e.subject, e.predicate, e.object) for e in evidence if not e.negated}
+    fact_triples = {(KG[f.subject], KGO[f.predicate], KG[f.object])
+                    for f in facts.facts if f.value is None and not f.negated}
+    data_properties = set(ontology.subjects(RDF.type, OWL.DatatypeProperty)) - {KGO.claimText}
+    descriptive = {(s, p, o) for s, p, o in data if isinstance(o, Literal) and
+                   (p == SKOS.definition or p in data_properties)}
+    statements = set(prov.subjects(RDF.type, RDF.Statement))
+    qualifier_properties = sorted({URIRef(str(KGO) + spec.property) for spec in QUALIFIERS.values()
+                                   if spec.values != "text"} | {KGO.negated}, key=str)
+    qualified = {st for st in statements if any((st, p, None) in prov for p in qualifier_properties)}
+    conflicts = {tuple(sorted((str(a), str(b)))) for a, b in data.subject_objects(KGO.conflictsWith)}
 
     per_class = Counter()
     for entity in facts.entities.values():
@@ -153,17 +178,30 @@ def compute(sources: Sources | None = None) -> BuildResult:
         "entities_per_class": dict(sorted(per_class.items())),
         "roles_inferred": {k: reasoned.classified[k] for k in sorted(ROLE_CLASSES)},
         "facts": len(fact_triples),
-        "facts_per_relation": dict(sorted(Counter(f.predicate for f in facts.facts).items())),
-        "statements": len(set(prov.subjects(RDF.type, RDF.Statement))),
+        "facts_per_relation": dict(sorted(Counter(f.predicate for f in facts.facts
+                                                  if f.value is None and not f.negated).items())),
+        "descriptive_facts": len(descriptive),
+        "negated_facts": len({f.key for f in facts.facts if f.negated}),
+        "statements": len(statements),
+        "qualified_statements": len(qualified),
+        "statements_checked_unqualified": len(set(prov.subjects(KGO.checked, None)) & statements),
+        "statements_per_qualifier": {str(p)[len(str(KGO)):]: len(set(prov.subjects(p, None)) & statements)
+                                     for p in qualifier_properties},
+        "statements_per_evidence_kind": dict(sorted(Counter(str(k)[len(str(KGV)):]
+                                                            for k in prov.objects(None, KGO.evidenceKind)).items())),
         "claims": len(facts.claims),
-        "ungrounded_facts": len(fact_triples - grounded),
+        "contradictions": len(conflicts),
+        "synonyms": sum(len(e.alt) for e in facts.entities.values()),
+        "search_labels": sum(len(e.search) for e in facts.entities.values()),
+        "ungrounded_facts": len(fact_triples - grounded) + len(descriptive - grounded),
         "triples_per_graph": {"ontology": len(ontology), "facts": len(data),
                               "inferred": len(reasoned.inferred), "provenance": len(prov)},
         "triples": nquads.count(b"\n"),
         "reasoner": {"name": "HermiT (owlready2)", "consistent": True,
                      "inferred_types": reasoned.inferred_types,
                      "inferred_relations": reasoned.inferred_relations,
-                     "inferred_subclass_axioms": reasoned.inferred_subclass_axioms},
+                     "inferred_subclass_axioms": reasoned.inferred_subclass_axioms,
+                     "inferred_statement_contexts": len(contexts)},
         "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
                      "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
         "checks": {name: len(rows) for name, rows in sorted(checks.items())},

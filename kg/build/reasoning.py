@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.build.errors import BuildError, Problem
-from kg.namespaces import KG, KGO, SCHEMA
+from kg.namespaces import KG, KGO, KGV, SCHEMA
 
 # kgo:relatedTo is the umbrella of every relation: materialising it would double the graph
 # and say nothing a property path (kgo:relatedTo via rdfs:subPropertyOf) cannot.
@@ -90,13 +90,26 @@ def explain_clashes(tbox: Graph, abox: Graph) -> list[Problem]:
     return problems
 
 
+def without_vocabulary(tbox: Graph) -> Graph:
+    """The ontology less its controlled values (kgv: concepts and schemes).
+
+    They qualify evidence statements, which the reasoner never sees, so they cannot bear on the
+    facts' consistency; leaving them out saves HermiT about a second.
+    """
+    graph = Graph()
+    for s, p, o in tbox:
+        if not str(s).startswith(str(KGV)):
+            graph.add((s, p, o))
+    return graph
+
+
 def reason(tbox: Graph, abox: Graph) -> Reasoned:
     """Run HermiT; return the inferred triples, or raise listing unsatisfiable classes or clashes."""
     _require_java()
     import owlready2  # imported late: it is slow to import and only the build needs it
 
     merged = Graph()
-    for triple in tbox:
+    for triple in without_vocabulary(tbox):
         merged.add(triple)
     for triple in abox:
         merged.add(triple)
@@ -171,9 +184,24 @@ def reason(tbox: Graph, abox: Graph) -> Reasoned:
 
     # SKOS: skos:prefLabel is a sub-property of rdfs:label; generic RDF tools look for the latter.
     for s, label in abox.subject_objects(SKOS.prefLabel):
-        inferred.add((s, RDFS.label, label))
+        if (s, RDFS.label, label) not in abox:
+            inferred.add((s, RDFS.label, label))
 
     for cls in ("Cause", "RiskFactor", "Treatment", "PreventiveMeasure", "WarningSign",
                 "AtRiskGroup", "DiagnosticMethod", "SideEffect"):
         result.classified[cls] = len(set(inferred.subjects(RDF.type, KGO[cls])))
     return result
+
+
+def context_closure(tbox: Graph, provenance: Graph) -> Graph:
+    """``kgo:context`` for every context a statement carries (RDFS rule rdfs7 on the statements).
+
+    A query may then ask ``?statement kgo:context ?value`` alone, without a property path, and
+    get the condition, population, severity, amount, frequency, stage, cause, exception or site.
+    """
+    subs = {p for p in tbox.transitive_subjects(RDFS.subPropertyOf, KGO.context) if p != KGO.context}
+    closure = Graph()
+    for prop in subs:
+        for statement, value in provenance.subject_objects(prop):
+            closure.add((statement, KGO.context, value))
+    return closure

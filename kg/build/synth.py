@@ -2,8 +2,8 @@
 
 Benchmarks need the *same* ontology, named graphs and shape as the real graph, only bigger:
 many articles' worth of conditions, causes, treatments, symptoms and risk factors, each fact
-with its ``rdf:Statement`` evidence (quote and offsets) in the provenance graph, labels and
-altLabels, and the reasoner's inverse triples in the inferred graph. So the generator treats
+with its ``rdf:Statement`` evidence (quote, offsets and qualifiers) in the provenance graph,
+labels, altLabels and search labels, and the reasoner's inverse triples in the inferred graph. So the generator treats
 the release graph as one article and writes ``k`` further "articles" derived from it:
 
 * copy 0 is the release graph itself (ontology included, once), so every named query's
@@ -40,6 +40,7 @@ _ARTICLE = str(ARTICLE_IRI)
 _LABELS = {
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2004/02/skos/core#altLabel",
+    "https://w3id.org/kneekg/ontology/searchLabel",
     "http://www.w3.org/2000/01/rdf-schema#label",
     "http://purl.org/dc/terms/title",
 }

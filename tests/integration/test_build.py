@@ -26,8 +26,8 @@ def dataset(result) -> Dataset:
 
 def test_build_reports_counts_and_full_grounding(mini_build):
     report = mini_build.report
-    assert report["entities"] == 11
-    assert report["facts"] == 9
+    assert report["entities"] == 12
+    assert report["facts"] == 10
     assert report["ungrounded_facts"] == 0
     assert report["reasoner"]["consistent"] is True
     assert all(count == 0 for count in report["checks"].values())
@@ -125,3 +125,74 @@ def test_failed_cli_build_keeps_the_last_good_artifacts(tmp_path):
     assert "unknown entity 'nowhere'" in bad.stderr
     after = {p.name: p.read_bytes() for p in (home / "release").iterdir()}
     assert after == before
+
+
+KGV = "https://w3id.org/kneekg/vocab/"
+PROV = "http://www.w3.org/ns/prov#"
+SOURCE = "https://w3id.org/kneekg/source/knee-muscle-spasms#"
+
+
+def statements_of(prov, s, p, o):
+    return [st for st in prov.subjects(RDF.subject, s)
+            if (st, RDF.predicate, p) in prov and (st, RDF.object, o) in prov]
+
+
+def test_each_statement_carries_its_qualifiers_section_and_kind(mini_build):
+    prov = dataset(mini_build).graph(PROVENANCE_GRAPH)
+    als_knee = statements_of(prov, KG.als, KGO.hasSymptom, KG["knee-muscle-spasm"])
+    modalities = {str(prov.value(st, KGO.modality)) for st in als_knee}
+    assert modalities == {KGV + "in-some-cases", KGV + "can"}
+    faq = next(st for st in als_knee if prov.value(st, KGO.stage) is not None)
+    assert prov.value(faq, KGO.stage) == URIRef(KGV + "early-stage")
+    assert prov.value(faq, KGO.evidenceKind) == URIRef(KGV + "faq-answer")
+    assert str(prov.value(faq, KGO.faqQuestion)) == "Is knee twitching a symptom of ALS or autoimmune disorders?"
+    assert str(prov.value(prov.value(faq, KGO.section), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))) == "FAQ"
+    caffeine = statements_of(prov, KG.caffeine, KGO.causes, KG["muscle-spasm"])[0]
+    assert prov.value(caffeine, KGO.amount) == URIRef(KGV + "high-amount")
+
+
+def test_a_table_row_names_its_table_and_the_column_the_fact_is_read_from(mini_build):
+    prov = dataset(mini_build).graph(PROVENANCE_GRAPH)
+    row = next(st for st in statements_of(prov, KG.dehydration, KGO.causes, KG["knee-muscle-spasm"])
+               if prov.value(st, KGO.inTable) is not None)
+    assert prov.value(row, KGO.evidenceKind) == URIRef(KGV + "table-row")
+    assert str(prov.value(row, KGO.tableColumn)) == "Causes"
+    assert prov.value(row, KGO.modality) is None  # `modality: null` removed the item's modality here
+    table = prov.value(row, KGO.inTable)
+    assert str(prov.value(table, KGO.columns)) == "Causes | Risk Factors"
+
+
+def test_a_negated_fact_is_a_statement_only(mini_build):
+    ds = dataset(mini_build)
+    facts, prov = ds.graph(FACTS_GRAPH), ds.graph(PROVENANCE_GRAPH)
+    [st] = statements_of(prov, KG.als, KGO.hasCure, URIRef(KGV + "any"))
+    assert prov.value(st, KGO.negated).toPython() is True
+    assert not list(facts.triples((KG.als, KGO.hasCure, None)))
+    assert not list(ds.graph(INFERRED_GRAPH).triples((KG.als, KGO.hasCure, None)))
+
+
+def test_contradictions_are_claims_of_the_publisher_linked_both_ways(mini_build):
+    ds = dataset(mini_build)
+    facts, inferred = ds.graph(FACTS_GRAPH), ds.graph(INFERRED_GRAPH)
+    short, long_ = KG["spasm-duration-seconds-to-minutes"], KG["spasm-duration-minutes-to-hours"]
+    assert (short, KGO.claimKind, URIRef(KGV + "contradictory")) in facts
+    assert (short, KGO.conflictsWith, long_) in facts and (long_, KGO.conflictsWith, short) in facts
+    assert (short, KGO.claimedBy, URIRef(SOURCE + "publisher")) in facts
+    promo = KG["medicramp-48-hour-claim"]
+    assert (promo, KGO.claimKind, URIRef(KGV + "promotional")) in facts
+    assert str(facts.value(promo, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))) == \
+        "Medicramp relieves cramp pain within 48 hours."
+    assert not list(inferred.triples((promo, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None)))
+
+
+def test_search_labels_are_not_synonyms_and_definitions_are_grounded(mini_build):
+    ds = dataset(mini_build)
+    facts, prov = ds.graph(FACTS_GRAPH), ds.graph(PROVENANCE_GRAPH)
+    knee = KG["knee-muscle-spasm"]
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    assert {str(o) for o in facts.objects(knee, KGO.searchLabel)} == {"knee cramp", "twitchy knee"}
+    assert {str(o) for o in facts.objects(knee, URIRef(skos + "altLabel"))} == {"knee twitching", "knee spasm"}
+    definition = facts.value(knee, URIRef(skos + "definition"))
+    [st] = statements_of(prov, knee, URIRef(skos + "definition"), definition)
+    assert str(prov.value(st, URIRef(PROV + "value"))).startswith("These sudden and involuntary contractions")
+    assert str(prov.value(st, KGO.checked)) == "unqualified"

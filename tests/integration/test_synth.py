@@ -15,7 +15,7 @@ from kg.namespaces import NAMED_GRAPHS
 from kg.sparql.registry import registry, run
 from kg.store.embedded import EmbeddedStore
 
-SIZE = 24_000  # the release graph (~9.3k with the lexicon) and two synthetic articles
+SIZE = 45_000  # the release graph (~15k with the lexicon) and at least two synthetic articles
 
 
 def _nquads(triples: int, seed: int = 0) -> str:
