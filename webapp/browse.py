@@ -15,6 +15,7 @@ from werkzeug.exceptions import NotFound
 
 from webapp.cache import cached
 from webapp.state import store
+from kg.views import article
 from kg.views.describe import describer
 from kg.views.entity import MAX_GRAPH_NODES
 from kg.namespaces import ARTICLE_IRI, BASE, GRAPH, KG, KGO, ONTOLOGY_IRI, PREFIXES, STATEMENT
@@ -230,7 +231,10 @@ def resource():
 @bp.get("/source")
 def source():
     """The article with every quoted span highlighted and linked to the facts it grounds."""
-    return render_template("source.html", src=describe().source(), article_iri=str(ARTICLE_IRI))
+    d, iri = describe(), str(ARTICLE_IRI)
+    src = d.source()
+    page = d.cached("article page", iri, lambda: article.page(src["spans"], d.describe(iri), iri))
+    return render_template("source.html", src=src, article_iri=iri, **page)
 
 
 # -- search --------------------------------------------------------------------------------------
