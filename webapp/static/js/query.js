@@ -102,8 +102,8 @@
     });
     each(root, ".yasr select", function (select) { name(select, select.classList.contains("tableSizer") ? "Rows per page" : "Option"); });
     each(root, ".yasr input:not([type=hidden])", function (input) { name(input, input.type === "search" ? "Filter the results" : "Option"); });
-    each(root, ".yasr .dataTable th:empty, .yasr table th:empty", function (th) {
-      if (!th.querySelector(".visually-hidden")) {
+    each(root, ".yasr table thead th", function (th) {
+      if (!th.textContent.trim() && !th.querySelector(".visually-hidden")) {
         var span = document.createElement("span");
         span.className = "visually-hidden";
         span.textContent = "Row";
