@@ -64,10 +64,14 @@ def test_browse_flow(page, live_url):
     # Click a node of the neighbourhood graph: it expands; the link under the graph opens its page.
     page.goto(live_url + "/id/dehydration")
     page.locator("#graph[data-laid-out]").wait_for()
-    node = page.evaluate("""() => {
+    page.evaluate("""() => {  // the node in the middle of the window
         const n = window.kgGraph.nodes('[centre = 0][!box]')[0];
         const top = document.getElementById('graph').getBoundingClientRect().top;
-        window.scrollBy(0, top + n.renderedPosition().y - window.innerHeight / 2);  // the node in view
+        window.scrollBy(0, top + n.renderedPosition().y - window.innerHeight / 2);
+    }""")
+    page.wait_for_timeout(200)  # Cytoscape re-reads its container's place on the scroll event
+    node = page.evaluate("""() => {
+        const n = window.kgGraph.nodes('[centre = 0][!box]')[0];
         const p = n.renderedPosition();
         return {x: p.x, y: p.y, url: n.data('url'), label: n.data('label')};
     }""")

@@ -117,11 +117,12 @@ def test_a_click_expands_a_neighbour_and_the_link_opens_its_page(desktop, live_u
 
     def click(label: str) -> None:
         """Click the node as a person would: scrolled into the middle of the window first."""
-        point = desktop.evaluate("""label => {
-            const n = window.kgGraph.nodes('[!box]').filter(n => n.data('label') === label)[0];
-            const p = n.renderedPosition(), top = document.getElementById('graph').getBoundingClientRect().top;
-            window.scrollBy(0, top + p.y - window.innerHeight / 2);
-            return n.renderedPosition(); }""", label)
+        find = "label => window.kgGraph.nodes('[!box]').filter(n => n.data('label') === label)[0]"
+        desktop.evaluate(f"""label => {{
+            const n = ({find})(label), top = document.getElementById('graph').getBoundingClientRect().top;
+            window.scrollBy(0, top + n.renderedPosition().y - window.innerHeight / 2); }}""", label)
+        desktop.wait_for_timeout(200)  # Cytoscape re-reads its container's place on the scroll event
+        point = desktop.evaluate(f"label => ({find})(label).renderedPosition()", label)
         box = desktop.locator("#graph").bounding_box()
         desktop.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
