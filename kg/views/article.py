@@ -1,17 +1,12 @@
 """The article as a reader sees it: headings, paragraphs, lists and tables, with every quoted span marked.
 
 The stored text is plain text copied from a web page: its structure is in the lines (``- `` items,
-``A | B |`` table rows under a ``---|---|`` separator, short title-like lines) and a few leftovers
-of the page's chrome ("Table of Contents", "Toggle" glued to "Key Takeaways:"). ``render`` reads
-that structure without changing the text: every block points into the text by offsets, and every
-quote (``begin``/``end`` offsets into the text, as the facts' provenance gives them) becomes one or
-more ``<mark>`` pieces. Marks nest as the quotes do; a quote that crosses a block or table-cell
-boundary, or crosses another quote, is split into pieces there — the first piece carries the
-anchor (``q-BEGIN-END``) and the number of facts, the others point back to it. Syntax (the ``- ``
-of an item, pipes, the separator line) and chrome are left out of the rendering only; chrome is
-kept whenever a quote touches it.
-
-Pure functions over the text and the quotes; the template only walks the result.
+``A | B |`` rows under a ``---|---|`` separator, short title-like lines), plus leftovers of the page's
+chrome ("Table of Contents", "Toggle" glued to "Key Takeaways:"). ``render`` reads that structure
+without changing the text: blocks point into it by offsets, and each quote (``begin``/``end`` as the
+provenance gives them) becomes ``<mark>`` pieces that nest; a quote crossing a cell, a block or another
+quote is split there, its first piece carrying the anchor (``q-BEGIN-END``) and the facts count.
+Syntax and chrome are left out of the rendering only (chrome that a quote touches stays).
 """
 
 from __future__ import annotations
@@ -21,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 import rdflib
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
 
 from kg import paths
-from kg.namespaces import KGO, SCHEMA
+from kg.namespaces import SCHEMA
 
 # Leftovers of the web page the text was copied from, never part of the article itself.
 CHROME_LINES = ("Table of Contents",)
@@ -279,66 +274,51 @@ def render(text: str, quotes: Iterable[Quote]) -> Article:
     """
     quotes = sorted(set(quotes), key=_nesting)
     dropped = chrome(text, quotes)
+    cut = dict(dropped)  # every dropped range starts a line: line start → where its content starts
     all_lines = lines(text)
     pieces: list[tuple[int, list[Token]]] = []  # every inline run and where it starts, to place anchors afterwards
 
+    def start(b: int, e: int) -> int:
+        return cut[b] if cut.get(b, e) < e else b  # a chrome prefix comes off the front of its line
+
     def run(b: int, e: int) -> list[Token]:
-        for db, de in dropped:  # a chrome prefix comes off the front of its line
-            if db == b and de < e:
-                b = de
-        tokens = inline(text, b, e, quotes)
-        pieces.append((b, tokens))
+        tokens = inline(text, start(b, e), e, quotes)
+        pieces.append((start(b, e), tokens))
         return tokens
 
-    def is_dropped(b: int, e: int) -> bool:
-        return (b, e) in dropped
+    def line(k: int) -> str:
+        return text[slice(*all_lines[k])] if k < len(all_lines) else ""
 
     blocks: list[Block] = []
     seen_section = False
     i = 0
     while i < len(all_lines):
         b, e = all_lines[i]
-        line = text[b:e]
-        if not line.strip() or is_dropped(b, e):
-            i += 1
-            continue
-        # A table: a row, then the separator, then rows.
-        if is_table_row(line) and i + 1 < len(all_lines) and is_separator(text[slice(*all_lines[i + 1])]):
+        j = i + 1
+        if not line(i).strip() or cut.get(b) == e:
+            pass
+        elif is_table_row(line(i)) and is_separator(line(i + 1)):  # a header row, the separator, rows
             j = i + 2
-            while j < len(all_lines) and is_table_row(text[slice(*all_lines[j])]):
+            while is_table_row(line(j)):
                 j += 1
             block = _table(text, all_lines[i], all_lines[i + 2:j], run)
             if blocks and blocks[-1].kind == "heading" and blocks[-1].end == b - 1:
                 caption = blocks.pop()  # a title line right above a table is its caption
                 block.caption, block.begin = caption.inline, caption.begin
             blocks.append(block)
-            i = j
-            continue
-        if line.startswith("- "):
-            j = i
-            block = Block("list", b, e)
-            while j < len(all_lines) and text[slice(*all_lines[j])].startswith("- "):
-                lb, le = all_lines[j]
-                block.items.append(run(lb + 2, le))
-                block.end = le
+        elif line(i).startswith("- "):
+            while line(j).startswith("- "):
                 j += 1
-            blocks.append(block)
-            i = j
-            continue
-        start = b
-        for db, de in dropped:
-            if db == b and de < e:
-                start = de
-        level = heading_level(text[start:e])
-        if level:
-            level = level if seen_section else 2
+            blocks.append(Block("list", b, all_lines[j - 1][1],
+                                items=[run(lb + 2, le) for lb, le in all_lines[i:j]]))
+        elif level := heading_level(text[start(b, e):e]):
+            blocks.append(Block("heading", b, e, level=level if seen_section else 2, inline=run(b, e)))
             seen_section = True
-            blocks.append(Block("heading", b, e, level=level, inline=run(b, e)))
-        elif line.startswith("“") and line.rstrip().endswith("”"):
+        elif line(i).startswith("“") and line(i).rstrip().endswith("”"):
             blocks.append(Block("quote", b, e, inline=run(b, e)))
         else:
             blocks.append(Block("paragraph", b, e, inline=run(b, e)))
-        i += 1
+        i = j
 
     _place_anchors(pieces, quotes)
     return Article(blocks=blocks, dropped=dropped)
@@ -413,18 +393,13 @@ def page(spans: Iterable[dict], description: rdflib.Graph, iri: str, text: str |
 # -- where the article comes from ------------------------------------------------------------------
 
 # What a reader asks of a source, in that order: the graph's property for it and the words for it.
-ORIGIN = (
-    ("author", "Author", (DCTERMS.creator, rdflib.URIRef(str(SCHEMA) + "author"))),
-    ("publisher", "Publisher", (DCTERMS.publisher, rdflib.URIRef(str(SCHEMA) + "publisher"))),
-    ("date", "Published", (DCTERMS.issued, DCTERMS.date, rdflib.URIRef(str(SCHEMA) + "datePublished"))),
-    ("web address", "Web address", (rdflib.URIRef(str(SCHEMA) + "url"), PROV.hadPrimarySource)),
-)
-COPY = (
-    ("Copy kept as", DCTERMS.source),
-    ("Language", DCTERMS.language),
-    ("Length", DCTERMS.extent),
-    ("Checksum", DCTERMS.identifier),
-)
+ORIGIN = (("author", "Author", (DCTERMS.creator, SCHEMA.author)),
+          ("publisher", "Publisher", (DCTERMS.publisher, SCHEMA.publisher)),
+          ("date", "Published", (DCTERMS.issued, DCTERMS.date, SCHEMA.datePublished)),
+          ("web address", "Web address", (SCHEMA.url, PROV.hadPrimarySource)))
+COPY = (("Copy kept as", DCTERMS.source), ("Language", DCTERMS.language), ("Length", DCTERMS.extent),
+        ("Checksum", DCTERMS.identifier))
+CODE = {DCTERMS.source, DCTERMS.identifier}  # shown as code
 LANGUAGES = {"en": "English"}
 
 
@@ -447,30 +422,22 @@ def about(graph: rdflib.Graph, iri: str) -> dict:
         return found[0] if found else ""
 
     title = value(DCTERMS.title) or value(RDFS.label)
-    origin, missing = [], []
-    for key, label, props in ORIGIN:
-        found = next((v for v in map(value, props) if v), "")
-        if found:
-            origin.append((label, found))
-        else:
-            missing.append(key)
+    found = {key: next((v for v in map(value, props) if v), "") for key, _, props in ORIGIN}
+    origin = [(label, found[key]) for key, label, _ in ORIGIN if found[key]]
+    missing = [key for key, _, _ in ORIGIN if not found[key]]
     copy = []
     for label, prop in COPY:
         found = value(prop)
-        if found and prop == DCTERMS.extent and found.isdigit():
-            found = f"{int(found):,} characters"
-        if prop == DCTERMS.language:
-            found = LANGUAGES.get(found, found)
+        found = f"{int(found):,} characters" if prop == DCTERMS.extent and found.isdigit() else found
         if found:
-            copy.append((label, found, "code" if prop in (DCTERMS.identifier, DCTERMS.source) else ""))
+            copy.append((label, LANGUAGES.get(found, found), "code" if prop in CODE else ""))
     claims = []
     for claim in graph.subjects(PROV.wasAttributedTo, node):
         name = graph.value(claim, SKOS.prefLabel) or graph.value(claim, RDFS.label) or claim
         claims.append({"iri": str(claim), "label": str(name)})
     claims.sort(key=lambda c: c["label"].lower())
-    is_article = (node, RDF.type, rdflib.URIRef(str(KGO) + "Article")) in graph
     return {"iri": iri, "title": title, "origin": origin, "missing": missing, "missing_text": either(missing),
-            "the_copy": copy, "claims": claims, "is_article": is_article}
+            "the_copy": copy, "claims": claims}
 
 
 def either(words: list[str]) -> str:
@@ -480,7 +447,3 @@ def either(words: list[str]) -> str:
     ('author, date or web address', 'author', '')
     """
     return " or ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
-
-
-__all__ = ["page", "about", "either", "Article", "Block", "Cell", "Quote", "Token", "render", "inline", "chrome", "lines", "heading_level",
-           "split_cells", "is_table_row", "is_separator", "quotes_from_spans", "CHROME_LINES", "CHROME_PREFIXES"]

@@ -202,7 +202,6 @@ def test_about_reads_the_articles_description(real_store):
     labels = [label for label, *_ in info["the_copy"]]
     assert labels == ["Copy kept as", "Language", "Length", "Checksum"]
     assert dict((label, value) for label, value, _ in info["the_copy"])["Language"] == "English"
-    assert info["is_article"]
     assert [c["iri"] for c in info["claims"]] == ["https://w3id.org/kneekg/id/medicramp-48-hour-claim"]
     assert info["missing"] == ["author", "publisher", "date", "web address"]
 
