@@ -230,11 +230,14 @@ def resource():
 
 @bp.get("/source")
 def source():
-    """The article with every quoted span highlighted and linked to the facts it grounds."""
+    """The article with every quoted span highlighted and linked to the facts it grounds (a 288 KB page: cached)."""
+    return cached(("source", current_app.config.get("BASE_IRI")), _source)
+
+
+def _source() -> Response:
     d, iri = describe(), str(ARTICLE_IRI)
-    src = d.source()
-    page = d.cached("article page", iri, lambda: article.page(src["spans"], d.describe(iri), iri))
-    return render_template("source.html", src=src, article_iri=iri, **page)
+    page = article.page(d.source()["spans"], d.describe(iri), iri)
+    return Response(render_template("source.html", src=d.source(), article_iri=iri, **page), mimetype="text/html")
 
 
 # -- search --------------------------------------------------------------------------------------
