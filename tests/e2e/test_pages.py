@@ -59,6 +59,14 @@ def test_a_bad_query_shows_the_servers_message(desktop, live_url, query, expecte
     assert not script_errors, script_errors  # YASGUI's renderer no longer throws on the endpoint URL
 
 
+def test_on_a_phone_the_servers_message_wraps_in_view(phone, live_url):
+    text = run_in_editor(phone, live_url, "SELECT * WHERE { ?s foo:bar ?o }")
+    assert "undeclared prefix" in text
+    message = phone.locator(".yasr .errorResult pre").first
+    assert message.evaluate("el => el.scrollWidth <= el.clientWidth")  # nothing hidden off to the side
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 def test_editor_controls_are_named_and_the_editor_fits_a_phone(phone, live_url):
     phone.goto(live_url + "/query?name=causes-of&condition=kg:knee-muscle-spasm")
     phone.locator(".yasr a[href='/id/caffeine']").first.wait_for()
