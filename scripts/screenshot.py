@@ -44,7 +44,7 @@ SHOTS = [
     # Phone: the page from the top, the graph as a list, cut after it.
     Shot("entity-page-390", ENTITY, 390, 1480, "#graph-list:not([hidden])", full=True, scale=1.5),
     Shot("answer-1280", ANSWER, 1280, 1100, "section.answer"),
-    Shot("answer-390", ANSWER, 390, 1300, "section.answer", full=True, scale=1.5),
+    Shot("answer-390", ANSWER, 390, 1420, "section.answer", full=True, scale=1.5),
 ]
 
 
