@@ -28,6 +28,8 @@ $(VENDOR_STAMP): package.json package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/
 	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp node_modules/layout-base/layout-base.js node_modules/cose-base/cose-base.js \
+	   node_modules/cytoscape-fcose/cytoscape-fcose.js $(VENDOR)/
 	touch $(VENDOR_STAMP)
 
 run: system-deps $(STAMP) $(VENDOR_STAMP)

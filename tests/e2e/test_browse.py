@@ -61,18 +61,24 @@ def test_browse_flow(page, live_url):
     assert colour != plain, "the targeted quote is not highlighted differently"
     shot(page, "4-source-highlight")
 
-    # Click a node of the neighbourhood graph: it opens that node's page.
+    # Click a node of the neighbourhood graph: it expands; the link under the graph opens its page.
     page.goto(live_url + "/id/dehydration")
-    page.wait_for_function("window.kgGraph && window.kgGraph.nodes().length > 1")
-    page.locator("#graph").scroll_into_view_if_needed()
+    page.locator("#graph[data-laid-out]").wait_for()
+    page.evaluate("""() => {  // the node in the middle of the window
+        const n = window.kgGraph.nodes('[centre = 0][!box]')[0];
+        const top = document.getElementById('graph').getBoundingClientRect().top;
+        window.scrollBy(0, top + n.renderedPosition().y - window.innerHeight / 2);
+    }""")
+    page.wait_for_timeout(200)  # Cytoscape re-reads its container's place on the scroll event
     node = page.evaluate("""() => {
-        const n = window.kgGraph.nodes('[centre = 0]')[0];
+        const n = window.kgGraph.nodes('[centre = 0][!box]')[0];
         const p = n.renderedPosition();
         return {x: p.x, y: p.y, url: n.data('url'), label: n.data('label')};
     }""")
     holder = page.locator("#graph").bounding_box()
     shot(page, "5-graph")
     page.mouse.click(holder["x"] + node["x"], holder["y"] + node["y"])
+    page.locator("a.graph-open:not([hidden])").click()
     page.wait_for_url(re.compile(re.escape(node["url"]) + "$"))
     assert page.locator("h1").inner_text() == node["label"]
     assert not [e for e in page.errors if "favicon" not in e], page.errors
