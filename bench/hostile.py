@@ -12,7 +12,8 @@ its answer before the next; a fresh connection per request; 15 s timeout) measur
 * its ad-hoc queries (a one-hop query whose text is new every time, so the query engine runs it):
   the start delay is their latency under attack minus their median latency without it.
 
-The same victim runs 10 s alone first (the baseline), then 30 s under attack.
+The same victim runs 10 s alone first (the baseline), then 30 s under attack; before that, wrk
+measures each option's throughput without attack (``/healthz`` and a cached ``/sparql`` answer).
 The Oxigraph server's own time limit (``--timeout-s``) is checked only while it reads the store,
 so a cartesian product, joined in memory, is never stopped: its runaways stay in flight. Serving options:
 today's ``kneekg serve`` (gunicorn sync), gunicorn gthread, waitress, nginx (Debian) in front of
@@ -42,6 +43,7 @@ from urllib.parse import urlencode, urlsplit  # noqa: E402
 
 from bench.common import RESULTS, median, ms, percentile, report, table  # noqa: E402
 from bench.http import QUESTION, bound_query_text  # noqa: E402
+from bench.serve import wrk  # noqa: E402
 from bench.serving import nginx_front, ours_gunicorn, ours_waitress, oxigraph_server  # noqa: E402
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -54,6 +56,7 @@ ENTITIES = ["knee-muscle-spasm", "dehydration", "caffeine", "magnesium", "muscle
 REQUEST_TIMEOUT = 60.0  # the attackers' requests
 VICTIM_TIMEOUT = 15.0  # a victim request still unanswered after this is a failure ("timeout")
 THREADS = 16
+THROUGHPUT_SECONDS = 5
 LINGER = 12.0  # seconds after the attackers leave before the servers' CPU is measured
 
 
@@ -336,6 +339,11 @@ def measure(name: str, attack_seconds: float, baseline_seconds: float) -> dict:
     with option(name) as (base, runaway_path, requests, ports):
         for path in requests.values():  # warm: every cached class is in the response cache now
             _get(base, path() if callable(path) else path, VICTIM_FROM)
+        throughput = {}
+        if "cached SPARQL" in requests:  # what the option costs when nobody attacks: the floor and a cached answer
+            origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
+            for label, path in (("/healthz", "/healthz"), ("cached SPARQL", requests["cached SPARQL"])):
+                throughput[label] = wrk(origin + path, duration=THROUGHPUT_SECONDS)
         baseline = summarise(victim(base, requests, baseline_seconds))
         attack = Attack(base, runaway_path)
         attack.start()
@@ -353,7 +361,7 @@ def measure(name: str, attack_seconds: float, baseline_seconds: float) -> dict:
                   "p99": max(0.0, under["ad-hoc SPARQL"]["p99"] - adhoc_base)}
     return {"option": OPTIONS[name], "baseline": baseline, "attack": under, "adhoc_start_delay": delays,
             "runaways": dict(runaways), "runaway_median_s": median(durations), "trickler_reconnects": attack.reconnects,
-            "busy_cores_after": lingering}
+            "busy_cores_after": lingering, "throughput": throughput}
 
 
 def main() -> None:
@@ -361,6 +369,7 @@ def main() -> None:
     parser.add_argument("--attack", type=float, default=30.0, help="seconds the victim measures under attack")
     parser.add_argument("--baseline", type=float, default=10.0, help="seconds the victim measures alone")
     parser.add_argument("--only", nargs="*", default=list(OPTIONS), choices=list(OPTIONS))
+    parser.add_argument("--name", default="hostile", help="results file stem in bench/results/ (for repeated runs)")
     args = parser.parse_args()
     results = {}
     for name in args.only:
@@ -370,7 +379,7 @@ def main() -> None:
         except (RuntimeError, OSError, TimeoutError) as exc:
             results[name] = {"option": OPTIONS[name], "error": str(exc).splitlines()[0][:200]}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "hostile.json").write_text(json.dumps(results, indent=1, default=str))
+    (RESULTS / f"{args.name}.json").write_text(json.dumps(results, indent=1, default=str))
 
     rows = []
     for name, r in results.items():
@@ -395,13 +404,19 @@ def main() -> None:
              + table(["serving option", "runaway answers (status: count)", "runaway median (s)",
                       "trickling sockets dropped by the server",
                       f"server CPU {LINGER:.0f} s after the attackers left (cores)"], attack_rows))
+    speed_rows = [[r["option"]] + [f"{r['throughput'][k]['rps']:,.0f} (p99 {ms(r['throughput'][k]['p99'])} ms)"
+                                   for k in ("/healthz", "cached SPARQL")]
+                  for r in results.values() if r.get("throughput")]
+    if speed_rows:
+        body += (f"\n\n## Without attack: throughput, `wrk -t2 -c8 -d{THROUGHPUT_SECONDS}s` (requests/s)\n\n"
+                 + table(["serving option", "/healthz", "cached SPARQL (named query text on /sparql)"], speed_rows))
     notes = [f"victim: 127.0.0.1, one thread per request class, a fresh connection per request, "
              f"{VICTIM_TIMEOUT:.0f} s timeout (then counted as failed); runaway: `" + RUNAWAY + "` with a unique comment, 4 clients from 127.0.0.2–5; "
              f"tricklers: {TRICKLERS} sockets from {TRICKLE_FROM}, one header line every {TRICKLE_EVERY:.0f} s",
              "issue 14 targets under attack: cached SPARQL, named query, /api/ask and entity page p99 < 100 ms; "
              "ad-hoc queries start within 100 ms; 0 5xx",
              "the query time limit is 10 s everywhere (our engine's QUERY_TIMEOUT, the Oxigraph server's --timeout-s)"]
-    report("hostile", "Hostile load: what one client costs the others, per serving option", body, notes)
+    report(args.name, "Hostile load: what one client costs the others, per serving option", body, notes)
 
 
 if __name__ == "__main__":
