@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 import warnings
 
 import pytest
@@ -27,6 +26,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from tests.support.live import serving
 
 
 KG = "https://w3id.org/kneekg/id/"
@@ -57,20 +58,10 @@ PHASE_2 = "issue 14 phase 2: format/output/results read as Fuseki and Virtuoso r
 @pytest.fixture(scope="module")
 def endpoint(release_store):
     """/sparql of the app on the release graph, served on 127.0.0.1 for this module (once per backend)."""
-    from werkzeug.serving import make_server
-
     from webapp import create_app
 
-    app = create_app({"STORE": release_store, "QUERY_TIMEOUT": 30})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/sparql"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
+    with serving(create_app({"STORE": release_store, "QUERY_TIMEOUT": 30})) as base:
+        yield base + "/sparql"
 
 
 # --- SPARQLWrapper ----------------------------------------------------------------------------------

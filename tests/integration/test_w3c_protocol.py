@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import threading
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -34,6 +33,7 @@ import pytest
 from rdflib import Graph
 
 from kg.store.embedded import EmbeddedStore
+from tests.support.live import serving
 
 GRAPH = "https://w3id.org/kneekg/graph/"
 KASEI = "http://kasei.us/2009/09/sparql/data/"
@@ -189,22 +189,12 @@ def _w3c_store() -> pyoxigraph.Store:
 @pytest.fixture(scope="module", params=["embedded", "virtuoso"])
 def endpoint(request, tmp_path_factory):
     """/sparql of the app over the suite's data (renamed into the served graphs), on 127.0.0.1, per backend."""
-    from werkzeug.serving import make_server
-
     from webapp import create_app
 
     store = _w3c_store()
     with _backend(request.param, store, tmp_path_factory) as backend:
-        app = create_app({"STORE": backend, "QUERY_TIMEOUT": 30})
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}/sparql"
-        finally:
-            server.shutdown()
-            thread.join(timeout=10)
-            server.server_close()
+        with serving(create_app({"STORE": backend, "QUERY_TIMEOUT": 30})) as base:
+            yield base + "/sparql"
 
 
 def _backend(kind: str, store: pyoxigraph.Store, tmp_path_factory):
