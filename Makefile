@@ -51,9 +51,9 @@ validate: system-deps $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache node_modules $(VENDOR)
 
-# Benchmarks (bench/, results in bench/results/ and the README's Performance table): wrk and
-# Virtuoso from Debian, the bench extra, then every script (about 8 minutes on 2 cores).
-BENCH_DEPS := wrk=wrk virtuoso-t=virtuoso-opensource
+# Benchmarks (bench/, results in bench/results/ and the README's Performance table): wrk, nginx and
+# Virtuoso from Debian, the bench extra, then every script (about 25 minutes on 2 cores).
+BENCH_DEPS := wrk=wrk nginx=nginx-light virtuoso-t=virtuoso-opensource
 BENCH_STAMP := $(VENV)/.bench-installed
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
@@ -65,6 +65,8 @@ bench: system-deps $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python bench/inprocess.py
 	$(BIN)/python bench/http.py
 	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/uncached.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/soak.py
 	$(BIN)/python bench/ask_latency.py
 	$(BIN)/python bench/update_readme.py

@@ -149,10 +149,12 @@ def report(name: str, title: str, body: str, notes: list[str] | None = None) -> 
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     mach = machine()
     vers = versions()
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     header = [
         f"# {title}",
         "",
-        f"Run {now} on {mach['nproc']} cores, {mach['RAM']} RAM, {mach['CPU']} ({mach['OS']}).",
+        f"Run {now} on {mach['nproc']} cores, {mach['RAM']} RAM, {mach['CPU']} ({mach['OS']}); "
+        f"load average when written {load} (other work on the machine slows every number alike).",
         "Versions: " + ", ".join(f"{k} {v}" for k, v in vers.items()) + ".",
         "",
     ]

@@ -92,12 +92,16 @@ def _seconds(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
 
 
-def wrk(url: str, threads: int = 2, connections: int = 8, duration: int = 10) -> dict:
-    """Run ``wrk --latency`` against ``url``; return requests/s, p50, p99 (s) and error counts."""
+def wrk(url: str, threads: int = 2, connections: int = 8, duration: int = 10, script: Path | None = None,
+        script_args: tuple[str, ...] = (), timeout: int = 2) -> dict:
+    """Run ``wrk --latency`` against ``url`` (with a Lua ``script`` and its arguments if given); return
+    requests/s, p50, p99 (s) and error counts. ``timeout`` is wrk's per-request timeout in seconds."""
     if not shutil.which("wrk"):
         raise RuntimeError("wrk is not installed (Debian package wrk; `make bench` installs it)")
-    proc = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
-                          capture_output=True, text=True, timeout=duration + 60)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", f"--timeout={timeout}s", "--latency"]
+    cmd += ["-s", str(script)] if script else []
+    cmd += [url] + (["--", *script_args] if script_args else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + timeout + 60)
     out = proc.stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE)
@@ -112,4 +116,5 @@ def wrk(url: str, threads: int = 2, connections: int = 8, duration: int = 10) ->
         "requests": int(requests.group(1)) if requests else 0,
         "non2xx": int(non2xx.group(1)) if non2xx else 0,
         "socket_errors": sum(int(g) for g in errors.groups()) if errors else 0,
+        "socket_detail": errors.group(0) if errors else "",
     }
