@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 import requests
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg import paths
@@ -34,6 +34,16 @@ def to_rdflib(nt: bytes) -> Graph:
     g = Graph()
     g.parse(data=nt.decode("utf-8"), format="nt")
     return g
+
+
+def booleans_as_virtuoso_keeps_them(graph: Graph) -> Graph:
+    """``graph`` with every xsd:boolean literal as Virtuoso's SPARQL Update stores it (1/0, nonNegativeInteger)."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.boolean:
+            o = Literal("1" if o.toPython() else "0", datatype=XSD.nonNegativeInteger)
+        out.add((s, p, o))
+    return out
 
 
 def remote_graph(virtuoso, graph: str) -> Graph:
@@ -87,7 +97,9 @@ def test_push_union_into_one_graph_by_update(virtuoso, mini_nq):
     result = push("--endpoint", virtuoso.sparql_auth, "--graph", target, "--input", str(mini_nq),
                   "--user", virtuoso.user, "--password", virtuoso.password)
     assert result.exit_code == 0, result.output
-    assert isomorphic(remote_graph(virtuoso, target), source_graph(mini_nq, None))
+    # Virtuoso 7 stores an xsd:boolean sent by SPARQL Update as the integer 1 or 0 (the Graph Store
+    # Protocol keeps it; README, "Push into a triplestore"): compare with booleans read that way.
+    assert isomorphic(remote_graph(virtuoso, target), booleans_as_virtuoso_keeps_them(source_graph(mini_nq, None)))
     # Blank-node structures (OWL restrictions) survive the chunked SPARQL Update.
     assert any(isinstance(t, pyoxigraph.BlankNode) for q in pyoxigraph.parse(
         path=str(mini_nq), format=pyoxigraph.RdfFormat.N_QUADS) for t in (q.subject,))
