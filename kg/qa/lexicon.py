@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.namespaces import KGO
-from kg.qa.memo import per_store
-from kg.sparql.registry import internal
 from kg.qa.text import Token, lemmas_of
+from kg.sparql.registry import internal
+from kg.store.memo import per_store
 
 KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
@@ -262,14 +262,11 @@ def _match(form: tuple[str, ...], words: list[str], start: int) -> tuple[int, ..
     return tuple(positions)
 
 
-def schema(store) -> Schema:
-    """The store's ontology as question answering reads it (built once per store)."""
-    return per_store(store, "qa.schema", lambda: Schema.from_store(store))
+schema = per_store(Schema.from_store)
+schema.__doc__ = """The store's ontology as question answering reads it (built once per store)."""
 
-
-def lexicon(store) -> Lexicon:
-    """The store's lexicon (built once per store)."""
-    return per_store(store, "qa.lexicon", lambda: Lexicon.from_store(store, schema(store)))
+lexicon = per_store(lambda store: Lexicon.from_store(store, schema(store)))
+lexicon.__doc__ = """The store's lexicon (built once per store)."""
 
 
 __all__ = ["Schema", "Relation", "Lexicon", "Entry", "Cue", "schema", "lexicon", "local", "internal_query", "KGO"]

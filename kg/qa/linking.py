@@ -18,8 +18,9 @@ import simplemma
 from rapidfuzz import fuzz, process
 
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
-from kg.qa.memo import per_store
 from kg.qa.text import STOPWORDS, Token, lemma, lemmas_of, normalise_text
+from kg.store.memo import per_store
+from kg.views.labels import labels as labels_of
 
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
 MAX_NGRAM = 9
@@ -27,6 +28,7 @@ SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
 KIND_RANK = {"pref": 0, "alt": 1, "search": 2}
+CLAIM = "https://w3id.org/kneekg/ontology/Claim"
 
 
 def key_of(lemmas) -> tuple[str, ...]:
@@ -84,10 +86,19 @@ class LabelIndex:
 
     @classmethod
     def from_store(cls, store) -> "LabelIndex":
+        """Index every entity's names as the one label reader (kg.views.labels) has them; claims are no entities."""
         index = cls()
-        for row in store.query(internal_query("qa-entity-labels")):
-            iri, name, kind = row["entity"].value, row["name"].value, row["kind"].value
-            index.labels[iri] = row["pref"].value
+        types: dict[str, set[str]] = {}
+        for row in store.query(internal_query("qa-entity-types")):
+            types.setdefault(row["entity"].value, set()).add(row["type"].value)
+        index.types = {iri: frozenset(t) for iri, t in types.items()}
+        table = labels_of(store)
+        rows = [(iri, kind, name) for iri, pref in table.preferred.items() if CLAIM not in index.types.get(iri, ())
+                for kind, names in (("pref", (pref,)), ("alt", table.alternatives.get(iri, ())),
+                                    ("search", table.lay_words(iri)))
+                for name in names]
+        for iri, kind, name in rows:
+            index.labels[iri] = table.preferred[iri]
             index.names.setdefault(iri, []).append((kind, name))
             lemmas = lemmas_of(name)
             index.name_lemmas.setdefault(iri, []).append(lemmas)
@@ -102,10 +113,6 @@ class LabelIndex:
                               for e in entries]
             index.first[key[0]] = max(index.first.get(key[0], 0), len(key))
         index._head_variants(lexicon_of(store))
-        types: dict[str, set[str]] = {}
-        for row in store.query(internal_query("qa-entity-types")):
-            types.setdefault(row["entity"].value, set()).add(row["type"].value)
-        index.types = {iri: frozenset(t) for iri, t in types.items()}
         index.vocabulary = frozenset(w for key in index.keys for w in key)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
         words = set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
@@ -222,9 +229,8 @@ class LabelIndex:
         return cls in self.types.get(iri, ())
 
 
-def label_index(store) -> LabelIndex:
-    """The label index of ``store``, built on first use and kept as long as the store lives."""
-    return per_store(store, "qa.labels", lambda: LabelIndex.from_store(store))
+label_index = per_store(LabelIndex.from_store)
+label_index.__doc__ = """The label index of ``store``, built on first use and kept as long as the store lives."""
 
 
 __all__ = ["LabelIndex", "Mention", "label_index", "key_of"]

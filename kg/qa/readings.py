@@ -1,224 +1,23 @@
-"""Read a question: find its entities, relation words, class words and intent, and build readings.
+"""Build and rank the readings of an analysed question: small query graphs over the ontology.
 
-A *reading* is a small query graph: the answer variable ``?x``, edges between it, other
-variables and the linked entities (each edge an ontology relation in the direction the
-question asks), a class the answer must belong to, and what kind of answer is wanted (a
-list, a count, yes/no between two entities, a description). Candidate readings are generated
-from the lexicon's frames — every relation word, in the direction its frame and the words'
-order say, and the other direction too — and ranked by how well they fit: the frame's
-evidence, the roles the linked entity actually plays in the graph (is dehydration caused by
-something, or does it cause things?), the relation's domain and range against the entity's
-classes, and the class asked for. Nothing the reader typed reaches a query: readings hold IRIs.
-
-Sentences about the reader before the question ("I'm pregnant and ...", "my doctor put me on a
-water pill ...") are context: the question is the last clause that asks something, and the
-context's entities stand in for "it", "that" or a missing entity.
+Candidate readings are generated from the lexicon's frames — every relation word, in the
+direction its frame and the words' order say, and the other direction too — and ranked by how
+well they fit: the frame's evidence, the roles the linked entity actually plays in the graph (is
+dehydration caused by something, or does it cause things?), the relation's domain and range
+against the entity's classes, and the class asked for. Nothing the reader typed reaches a
+query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yesno.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from kg.qa.lexicon import Cue, Entry, Lexicon, Schema, internal_query, local
-from kg.qa.linking import LabelIndex, Mention
-from kg.qa.memo import per_store
-from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS, Token, clauses, tokenize
-
-COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either"})
-PREPOSITIONS = frozenset("of for to in with from behind about on at by into against".split())
-COPULA = frozenset({"be"})
-KGO = "https://w3id.org/kneekg/ontology/"
-RELATED = KGO + "relatedTo"
-
-
-@dataclass(frozen=True)
-class Edge:
-    """One edge of a query graph: ``subject property object`` (variables start with ``?``)."""
-
-    subject: str
-    prop: str
-    object: str
-
-
-@dataclass
-class Reading:
-    """One interpretation of a question as a query graph, with its score and its plain words."""
-
-    kind: str  # list, count, boolean, definition, duration, mechanism, cure, claim, compare, about, warning
-    edges: list[Edge] = field(default_factory=list)
-    classes: tuple[str, ...] = ()  # the answer must be one of these classes (empty: any)
-    anchors: tuple[str, ...] = ()  # entity IRIs the reading is about, in the order asked
-    score: float = 0.0
-    why: list[str] = field(default_factory=list)  # what raised or lowered the score (for the debug view)
-    topic: bool = False  # the anchor is the article's topic (the question named no entity)
-    relaxed: bool = False  # broader entities allowed (a form of, an example of)
-    ranking: bool = False  # "most common", "first": order and say what the article weighs
-
-    def key(self) -> tuple:
-        return (self.kind, tuple(self.edges), self.classes, self.anchors)
-
-
-@dataclass
-class Analysis:
-    """What the parser found in a question."""
-
-    tokens: list[Token]
-    question: list[Token]  # the clause that asks
-    context: list[Token]  # clauses before it: about the reader
-    mentions: list[Mention]  # chosen entity mentions (no overlaps)
-    cues: list[Cue]  # chosen relation, class and intent cues (no overlaps with mentions)
-    corrections: dict[int, str]
-    unknown: list[str]  # content words that name nothing the article knows
-    intents: set[str]
-    wh: str | None
-    yes_no: bool
-    readings: list[Reading] = field(default_factory=list)
-
-    @property
-    def q_positions(self) -> set[int]:
-        return {t.i for t in self.question}
-
-    def in_question(self, m) -> bool:
-        return m.start in self.q_positions
-
-    @property
-    def relation_cues(self) -> list[Cue]:
-        return [c for c in self.cues if c.entry.kind == "relation" and c.start in self.q_positions]
-
-    @property
-    def class_cues(self) -> list[Cue]:
-        """Class words that say what the answer is: not a word inside a longer name ("blood *test*")."""
-        out = []
-        for c in self.cues:
-            if c.entry.kind != "class" or c.start not in self.q_positions:
-                continue
-            inside = [m for m in self.mentions if m.start <= c.start and c.end <= m.end]
-            if inside and not any(m.start == c.start and m.end == c.end for m in inside):
-                continue
-            out.append(c)
-        return out
-
-    def intent_cues(self, intent: str) -> list[Cue]:
-        return [c for c in self.cues if c.entry.intent == intent and c.start in self.q_positions]
-
-    @property
-    def anchors(self) -> list[Mention]:
-        return [m for m in self.mentions if self.in_question(m)]
-
-    @property
-    def context_mentions(self) -> list[Mention]:
-        return [m for m in self.mentions if not self.in_question(m)]
-
-
-# --- finding things in the question ---------------------------------------------------------
-
-def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
-    """Tokens, the asking clause, entity mentions, lexicon cues and unknown words of ``text``."""
-    tokens = tokenize(text)
-    mentions_all, corrections = index.link(tokens)
-    words = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
-             for i, t in enumerate(tokens)]
-    cues_all = lex.cues(words)
-    parts = clauses(tokens)
-    question, context = _asking_clause(parts, cues_all)
-    mentions, cues = _choose(mentions_all, cues_all, tokens)
-    covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
-    unknown = []
-    for t in question:
-        if t.i in covered or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS:
-            continue
-        if t.surface.isdigit() or len(t.surface) < 3:
-            continue
-        unknown.append(t.surface)
-    first = question[0].lemma if question else ""
-    # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
-    wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
-    if wh is None and question and question[-1].lemma in WH_WORDS:
-        wh = question[-1].lemma
-    intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
-    yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
-    if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
-        yes_no = True
-    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no)
-
-
-def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Token], list[Token]]:
-    """The last clause that asks (a wh-word, an auxiliary first, a question frame); the rest is context."""
-    if not parts:
-        return [], []
-    for k in range(len(parts) - 1, -1, -1):
-        clause = parts[k]
-        first = clause[0].lemma
-        asks = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
-                or any(t.lemma in WH_WORDS for t in clause[:3]))
-        if asks:
-            question = [t for part in parts[k:] for t in part]
-            return question, [t for part in parts[:k] for t in part]
-    # No clause asks in so many words (telegraphic): it is all question.
-    return [t for part in parts for t in part], []
-
-
-_PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
-
-
-def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tuple[list[Mention], list[Cue]]:
-    """Non-overlapping mentions and cues, longest first (an entity wins a tie).
-
-    Intent cues (fillers, "how long", "most common") may overlap nothing; class cues may share
-    their words with an entity ("which *vitamins*" names a class and the entity Vitamins).
-    """
-    items: list[tuple] = []
-    for m in mentions:
-        items.append((m.length, _PRIORITY["entity"], m.start, m))
-    for c in cues:
-        if c.entry.intent in ("filler", "personal"):
-            continue
-        items.append((c.length, _PRIORITY[c.entry.kind], c.start, c))
-    items.sort(key=lambda x: (-x[0], x[1], x[2]))
-    taken: dict[int, object] = {}
-    chosen_m: list[Mention] = []
-    chosen_c: list[Cue] = []
-    for length, prio, start, item in items:
-        span = set(item.span) if isinstance(item, Mention) else set(item.positions)
-        clash = [taken[i] for i in span if i in taken]
-        if isinstance(item, Mention):
-            # Several entities may share one span ("energy drinks": caffeine, stimulants).
-            if clash and not all(isinstance(o, Mention) and (o.start, o.end) == (item.start, item.end) for o in clash):
-                continue
-            chosen_m.append(item)
-        else:
-            # Several relation entries may read one phrase ("cause": a verb and a noun frame).
-            if clash and not all(isinstance(o, Cue) and o.positions == item.positions and o.entry.kind == item.entry.kind
-                                 for o in clash) and not (item.entry.kind == "class" and all(isinstance(o, Mention)
-                                                                                              for o in clash)):
-                continue
-            chosen_c.append(item)
-        for i in span:
-            taken.setdefault(i, item)
-    covered = set(taken)
-    for c in cues:  # fillers and first-person words: wherever nothing else stands
-        if c.entry.intent in ("filler", "personal") and not set(c.positions) & covered:
-            chosen_c.append(c)
-            covered |= set(c.positions)
-    chosen_m.sort(key=lambda m: (m.start, -m.length))
-    chosen_c.sort(key=lambda c: c.start)
-    return chosen_m, chosen_c
-
-
-# --- building readings -------------------------------------------------------------------------
-
-@dataclass
-class Groups:
-    """Mentions grouped by span: one group per thing named (several IRIs when a name is ambiguous)."""
-
-    spans: list[tuple[int, int, list[Mention]]]
-
-    @classmethod
-    def of(cls, mentions: list[Mention]) -> "Groups":
-        spans: dict[tuple[int, int], list[Mention]] = {}
-        for m in mentions:
-            spans.setdefault((m.start, m.end), []).append(m)
-        return cls([(s, e, ms) for (s, e), ms in sorted(spans.items())])
+from kg.qa import yesno
+from kg.qa.analysis import Analysis, Groups, asked_after, bare_what
+from kg.qa.facts import around
+from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, schema
+from kg.qa.linking import LabelIndex, Mention, label_index
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading
+from kg.qa.text import PREPOSITIONS, PRONOUNS
+from kg.store.memo import per_store
 
 
 class Reader:
@@ -230,17 +29,11 @@ class Reader:
         self.lex = lex
         self.schema = schema
         self.topic = tuple(row["entity"].value for row in store.query(internal_query("qa-topic")))
-        self._roles: dict[str, dict[str, int]] = {}
+        self.around = around(store)
 
-    # roles an entity plays: the relations it is the subject of (inverses inferred = object of)
     def roles(self, iri: str) -> dict[str, int]:
-        if iri not in self._roles:
-            import pyoxigraph
-
-            rows = self.store.query(internal_query("qa-entity-relations"),
-                                    substitutions={"entity": pyoxigraph.NamedNode(iri)})
-            self._roles[iri] = {row["property"].value: int(row["n"].value) for row in rows}
-        return self._roles[iri]
+        """The relations an entity is the subject of (with the inferred inverses: also those it is the object of)."""
+        return self.around.roles(iri)
 
     def plays(self, iri: str, prop: str, as_subject: bool) -> bool:
         """Whether the graph holds ``iri prop ?`` (as subject) or ``? prop iri`` (as object), sub-properties included."""
@@ -290,7 +83,7 @@ class Reader:
         ranking = bool(an.intent_cues("ranking"))
         rel_cues = self._relation_cues(an)
         cls = self._answer_classes(an)
-        if "definition" in an.intents or (an.wh == "what" and not rel_cues and anchors and _bare_what(an)):
+        if "definition" in an.intents or (an.wh == "what" and not rel_cues and anchors and bare_what(an)):
             for _, _, ms in anchors[:1]:
                 for m in ms:
                     out.append(Reading("definition", anchors=(m.iri,), score=6.0, why=["what is X"]))
@@ -305,20 +98,20 @@ class Reader:
                 out.append(Reading("cure", anchors=(m.iri,), score=9.0, why=["cure"]))
             rel_cues = [c for c in rel_cues if c not in cure]
         if len(anchors) >= 2 and not an.intent_cues("comparison") and (an.yes_no or not an.wh):
-            booleans = self._boolean(an, anchors, rel_cues)
+            booleans = yesno.booleans(self, an, anchors, rel_cues)
             if not an.yes_no:  # telegraphic: "steroid pills and knee twitching.. connected??"
                 nouns = any(c.entry.pos == "noun" for c in rel_cues) or an.intent_cues("count")
                 for r in booleans:
                     r.score -= 4.0 if nouns else 1.5
             out.extend(booleans)
         elif an.intent_cues("comparison") and len(anchors) >= 2 and (an.wh or an.yes_no or ranking):
-            out.extend(self._compare(an, anchors, rel_cues, cls))
+            out.extend(yesno.compare(self, an, anchors, rel_cues, cls))
         if an.wh in ("how", "why") and len(anchors) >= 2 and self._causal(rel_cues):
             a, b = anchors[0][2][0].iri, anchors[1][2][0].iri
             out.append(Reading("mechanism", anchors=(a, b), score=9.0, why=["how/why does X lead to Y"]))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
         if an.yes_no and len(anchors) == 1 and rel_cues:
-            out.extend(self._boolean_topic(an, anchors, rel_cues))
+            out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))
         if not out and anchors and not rel_cues:
             for m in anchors[0][2]:
                 kind = "claim" if self.fits(m.iri, KGO + "Product") else "about"
@@ -356,13 +149,13 @@ class Reader:
         start, end, ms = group
         if not any(c.start == start and c.end == end for c in an.class_cues):
             return False
-        return _asked_after(an, start)
+        return asked_after(an, start)
 
     def _answer_classes(self, an: Analysis) -> tuple[str, ...]:
         """Classes the answer must belong to: a class word right after "which/what" (or "what kind of")."""
         out: list[str] = []
         for c in an.class_cues:
-            if _asked_after(an, c.start) or c.entry.name == "group-class":
+            if asked_after(an, c.start) or c.entry.name == "group-class":
                 out.extend(c.entry.references)
         if an.wh == "who":
             out.append(KGO + "PopulationGroup")
@@ -374,7 +167,7 @@ class Reader:
         return any(set(c.entry.references) & causal for c in cues)
 
     # roles of an anchor for a cue's frame
-    def _role(self, an: Analysis, cue: Cue, prop: str, m: Mention, flipped: bool) -> tuple[str, float]:
+    def role(self, an: Analysis, cue: Cue, prop: str, m: Mention, flipped: bool) -> tuple[str, float]:
         """("subject" or "object") the anchor plays in ``prop`` by the frame and word order, and how sure."""
         entry = cue.entry
         before = m.end <= cue.start
@@ -432,7 +225,7 @@ class Reader:
             edges, anchor_iris, score = [], [], 7.0
             for cue, (start, ms), prop, flipped in pairs[:3]:
                 m = ms[0]
-                role, sure = self._role(an, cue, prop, m, flipped)
+                role, sure = self.role(an, cue, prop, m, flipped)
                 edges.append(Edge(m.iri, prop, "?x") if role == "subject" else Edge("?x", prop, m.iri))
                 anchor_iris.append(m.iri)
                 score += sure
@@ -460,14 +253,14 @@ class Reader:
                 if anchors:
                     for _, _, ms in anchors[:3]:
                         for m in ms:
-                            role, sure = self._role(an, cue, prop, m, flipped)
+                            role, sure = self.role(an, cue, prop, m, flipped)
                             reading = self._list_reading(kind, prop, m.iri, role, sure, cls, cue, implicit, False)
                             out.append(reading)
                             bridge = self._bridge(reading, prop, m.iri, role)
                             if bridge is not None:
                                 out.append(bridge)
                             out.append(self._list_reading(kind, prop, m.iri, _other(role), -1.0, cls, cue, implicit, False))
-                elif self._topic_ok(an):
+                elif self.topic_ok(an):
                     role, sure = self._topic_role(cue, prop, flipped)
                     reading = self._list_reading(kind, prop, "?topic", role, sure, cls, cue, implicit, True)
                     reading.anchors = self.topic
@@ -488,7 +281,7 @@ class Reader:
         return Reading(reading.kind, [edge, Edge("?y", RELATED, iri)], reading.classes, (iri,), score,
                        reading.why + ["through one more link (the anchor is not of the relation's kind)"])
 
-    def _topic_ok(self, an: Analysis) -> bool:
+    def topic_ok(self, an: Analysis) -> bool:
         """A question that names nothing is about the topic unless a word in it names something unknown."""
         return bool(self.topic) and not an.unknown
 
@@ -564,102 +357,6 @@ class Reader:
                 out.append((cue, (g[0], g[2]), prop, flipped))
         return out
 
-    def _sides(self, an: Analysis, anchors) -> list[list[Mention]]:
-        """The two things a yes/no question relates: "tylenol or advil" is one side, "pain" the other."""
-        merged: list[tuple[int, int, list[Mention]]] = []
-        for start, end, ms in anchors:
-            if merged and merged[-1][1] <= start and all(
-                    t.lemma in COORDINATION for t in an.tokens[merged[-1][1]:start]):
-                prev = merged[-1]
-                merged[-1] = (prev[0], end, prev[2] + [m for m in ms if m.iri not in {p.iri for p in prev[2]}])
-            elif merged and {m.iri for m in ms} <= {m.iri for m in merged[-1][2]}:
-                continue
-            else:
-                merged.append((start, end, list(ms)))
-        if len(merged) >= 2:
-            return [g[2] for g in merged]
-        if len(merged) == 1 and len(merged[0][2]) >= 2:  # "is A or B ...": the two members
-            return [[m] for m in merged[0][2]]
-        return [g[2] for g in anchors]
-
-    def _boolean(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
-        """Yes/no between two entities: along the relation the question names, or any relation."""
-        sides = self._sides(an, anchors)
-        if len(sides) < 2:
-            return []
-        out = []
-        for n, second in enumerate(sides[1:3]):
-            out += self._boolean_pair(an, sides[0], second, rel_cues, penalty=1.0 * n)
-        return out
-
-    def _boolean_pair(self, an: Analysis, first, second, rel_cues: list[Cue], penalty: float) -> list[Reading]:
-        out = []
-        props: list[tuple[str, bool, Cue | None]] = []
-        for cue in rel_cues:
-            for ref in cue.entry.references:
-                prop, flipped = self.schema.canonical(ref)
-                props.append((prop, flipped, cue))
-        if not props:
-            props = [(RELATED, False, None)]
-        for a in first:
-            for b in second:
-                if a.iri == b.iri:
-                    continue
-                for prop, flipped, cue in props:
-                    if cue is not None and prop in self.schema.relations and self.schema.relations[prop].realised:
-                        role, sure = self._role(an, cue, prop, a, flipped)
-                    else:
-                        role, sure = "subject", 1.0
-                    s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
-                    other_base = 7.0 if cue is not None and cue.entry.pos == "noun" else 4.5  # word order says less
-                    for (x, y), base in (((s, o), 7.0), ((o, s), other_base)):
-                        if prop == RELATED and base < 7.0:
-                            continue
-                        score = base + sure - penalty
-                        rel = self.schema.relations.get(prop)
-                        if rel is not None and (self.fits(x, rel.domain) is False or self.fits(y, rel.range) is False):
-                            score -= 3.0
-                        out.append(Reading("boolean", [Edge(x, prop, y)], (), (a.iri, b.iri), score,
-                                           [f"yes/no: {local(prop)}"]))
-        return out
-
-    def _boolean_topic(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
-        """"Can caffeine cause spasms?" names two; "does stretching help?" names one: the other is the topic."""
-        if not self._topic_ok(an):
-            return []
-        out = []
-        for cue in rel_cues:
-            for ref in cue.entry.references:
-                prop, flipped = self.schema.canonical(ref)
-                if prop not in self.schema.relations or not self.schema.relations[prop].realised:
-                    continue
-                for m in anchors[0][2]:
-                    if m.iri in self.topic:
-                        continue
-                    role, sure = self._role(an, cue, prop, m, flipped)
-                    edges = [Edge(m.iri, prop, "?topic") if role == "subject" else Edge("?topic", prop, m.iri)]
-                    out.append(Reading("boolean", edges, (), (m.iri,) + self.topic, 6.5 + sure, ["yes/no about the topic"],
-                                       topic=True))
-        return out
-
-    def _compare(self, an: Analysis, anchors, rel_cues: list[Cue], cls) -> list[Reading]:
-        items = tuple(g[2][0].iri for g in anchors[:2])
-        prop = None
-        for cue in rel_cues:
-            prop, _ = self.schema.canonical(cue.entry.references[0])
-            break
-        edges = [Edge(items[0], prop, "?topic"), Edge(items[1], prop, "?topic")] if prop else []
-        rest = tuple(g[2][0].iri for g in anchors[2:3]) or self.topic
-        return [Reading("compare", edges, cls, items + rest, 8.5, ["A or B: which does the article rank"])]
-
-
-def _asked_after(an: Analysis, start: int) -> bool:
-    """Whether position ``start`` follows a question word ("which", "what kind of", "how many")."""
-    k = start - 1
-    while k >= 0 and an.tokens[k].lemma in ("a", "an", "the", "kind", "type", "sort", "of", "other", "specific"):
-        k -= 1
-    return k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")
-
 
 def _other(role: str) -> str:
     return "object" if role == "subject" else "subject"
@@ -669,20 +366,8 @@ def _flip(role: str, flipped: bool) -> str:
     return _other(role) if flipped else role
 
 
-def _bare_what(an: Analysis) -> bool:
-    """"What is X?" / "what are X": nothing but X after "what is"."""
-    rest = [t for t in an.question if t.lemma not in STOPWORDS and t.lemma not in WH_WORDS
-            and not any(t.i in m.span for m in an.mentions)
-            and not any(t.i in c.positions and c.entry.intent in ("filler", "definition") for c in an.cues)]
-    return not rest and any(t.lemma == "be" for t in an.question[:3])
+reader = per_store(lambda store: Reader(store, label_index(store), lexicon(store), schema(store)))
+reader.__doc__ = """The reader of ``store`` (built once per store)."""
 
 
-def _topic_mention(iri: str, index: LabelIndex) -> Mention:
-    return Mention(-1, -1, "", iri, index.labels.get(iri, local(iri)), "", "topic")
-
-
-def reader(store, index: LabelIndex, lex: Lexicon, schema: Schema) -> Reader:
-    return per_store(store, "qa.reader", lambda: Reader(store, index, lex, schema))
-
-
-__all__ = ["Analysis", "Reading", "Edge", "Reader", "analyse", "reader", "Entry"]
+__all__ = ["Reader", "Groups", "reader"]

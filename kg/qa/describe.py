@@ -1,0 +1,185 @@
+"""Descriptive answers: what X is, how long it lasts, how X leads to Y, whether it can be cured, claims, comparisons.
+
+Each is read from the statements and descriptions around the entities (kg.qa.facts): a
+definition or a duration with its quote; two durations that disagree both quoted and flagged; a
+mechanism from the causal fact's statement; "No" for a cure only where the article states the
+negation; a claim as a claim; a comparison as what the article does and does not rank.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
+from kg.qa.facts import KGV, Description, Statement
+from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO, Reading
+from kg.qa.run import broader
+from kg.qa.words import emphasis, join
+
+
+def _quote_item(d: Description) -> dict:
+    return {"quote": d.quote, "begin": d.begin, "end": d.end,
+            "source": SOURCE_ANCHOR.format(begin=d.begin, end=d.end), "relation_label": local(d.what)}
+
+
+def definition(ex: Executor, answer: Answer, r: Reading) -> None:
+    iri = r.anchors[0]
+    definitions = [d for d in ex.around.descriptions(iri) if d.kind == "definition"]
+    facts = [st for st in ex.statements(iri) if st.subject == iri and not st.negated and st.quote]
+    answer.answers = [ex.entity(iri)]
+    summary = _summary(ex, iri, facts)
+    if definitions:
+        d = definitions[0]
+        answer.message = f"{ex.label(iri)}: the article describes it as “{d.text}”." + (f" {summary}" if summary else "")
+        answer.evidence = [_quote_item(d) for d in definitions if d.quote]
+    elif summary:
+        answer.message = f"The article gives no definition of {ex.name(iri)}. {summary}"
+    else:
+        answer.message = f"The article does not say what {ex.name(iri)} is."
+        return
+    answer.answered, answer.kind = True, "describe"
+    answer.evidence += [ex.evidence_item(st) for st in _distinct_quotes(facts)[:6]]
+
+
+def _summary(ex: Executor, iri: str, facts: list[Statement]) -> str:
+    """What the article states of an entity, one sentence per relation: "It can cause: …"."""
+    by_prop: dict[str, list[str]] = {}
+    for st in facts:
+        prop, flipped = ex.schema.canonical(st.predicate)
+        rel = ex.schema.relations.get(prop)
+        if rel is None or not rel.realised or flipped:
+            continue
+        by_prop.setdefault(prop, [])
+        if st.object not in by_prop[prop]:
+            by_prop[prop].append(st.object)
+    sentences = []
+    for prop, objects in list(by_prop.items())[:5]:
+        sentences.append(ex.says(prop, ex.label(iri), join([ex.name(o) for o in objects[:6]])) + ".")
+    return " ".join(sentences)
+
+
+def _distinct_quotes(statements: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for st in sorted(statements, key=lambda s: s.begin):
+        if st.quote not in seen:
+            seen.add(st.quote)
+            out.append(st)
+    return out
+
+
+def duration(ex: Executor, answer: Answer, r: Reading) -> None:
+    durations = []
+    for iri in r.anchors:
+        durations += [d for d in ex.around.descriptions(iri) if d.kind == "duration"]
+    if not durations:
+        answer.message = f"The article does not say how long {ex.name(r.anchors[0])} lasts."
+        return
+    texts = list(dict.fromkeys(d.text for d in durations))
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(r.anchors[0])]
+    answer.evidence = [_quote_item(d) for d in durations if d.quote]
+    if len(texts) > 1:
+        answer.message = ("The article gives durations that do not agree: " + " and ".join(f"“{t}”" for t in texts)
+                          + " — both are quoted below.")
+    else:
+        answer.message = f"The article says {ex.name(r.anchors[0])} lasts “{texts[0]}”."
+
+
+def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
+    a, b = r.anchors[:2]
+    found: list[Statement] = []
+    for s in [a] + broader(ex, a, "exampleOf"):
+        for o in [b] + broader(ex, b, "formOf"):
+            found += [st for st in ex.between(s, o) if not st.negated]
+    if not found:  # one step between: what a does, that bears on b
+        for st in ex.statements(a):
+            m = st.object if st.subject == a else st.subject
+            if m != b and not m.startswith(KGV) and not st.negated and ex.between(m, b):
+                found += [st] + [x for x in ex.between(m, b) if not x.negated]
+    if not found:
+        answer.message = f"The article does not say how {ex.name(a)} leads to {ex.name(b)}."
+        return
+    mechanisms = [m for st in found for m in st.mechanism]
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    statements = _distinct_quotes(found)
+    answer.evidence = [ex.evidence_item(st) for st in statements]
+    if mechanisms:
+        answer.message = f"The article explains: {ex.name(a)} {mechanisms[0]} — “{statements[0].quote}”"
+    else:
+        answer.message = "The article links them like this: " + " ".join(f"“{st.quote}”" for st in statements[:3])
+
+
+def cure(ex: Executor, answer: Answer, r: Reading) -> None:
+    iri = r.anchors[0]
+    cure = KGO + "hasCure"
+    statements = [st for st in ex.statements(iri) if st.predicate == cure and st.subject == iri]
+    negated = [st for st in statements if st.negated]
+    answer.answers = [ex.entity(iri)]
+    if negated:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — the article says {ex.name(iri)} has no cure: “{negated[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in negated]
+        return
+    if statements:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", True
+        answer.message = f"Yes — the article says {ex.name(iri)} can be cured: “{statements[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in statements]
+        return
+    treatments = [st for st in ex.statements(iri) if st.object == iri and st.predicate == KGO + "treats"]
+    answer.message = f"The article does not say whether {ex.name(iri)} can be cured."
+    if treatments:
+        names = list(dict.fromkeys(ex.name(st.subject) for st in treatments))
+        answer.message += f" It names treatments for it: {join(names)}."
+        answer.evidence = [ex.evidence_item(st) for st in _distinct_quotes(treatments)]
+
+
+def claim(ex: Executor, answer: Answer, iri: str) -> None:
+    claims = [d for d in ex.around.descriptions(iri) if d.claim]
+    if not claims:
+        if not answer.message:
+            answer.message = f"The article says nothing about {ex.name(iri)} beyond naming it."
+        return
+    kinds = {local(d.claim_kind) for d in claims if d.claim_kind}
+    text = claims[0].text.rstrip(".")
+    what = ("a promotional claim, not an established treatment" if "promotional" in kinds or ex.index.is_a(iri, KGO + "Product")
+            else "a claim the article makes, not an established fact")
+    quotes = list(dict.fromkeys(d.quote for d in claims if d.quote))
+    answer.answered = True
+    answer.kind = "describe"
+    answer.boolean = None
+    answer.answers = [ex.entity(iri)]
+    answer.message = (f"The article does not state it as a fact; it claims that {text[0].lower() + text[1:]} — {what}."
+                      + (f" It says: “{quotes[0]}”" if quotes else ""))
+    answer.evidence = [_quote_item(d) for d in claims if d.quote]
+
+
+def compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    a, b = r.anchors[:2]
+    rest = r.anchors[2:]
+    props = ex.family(r.edges[0].prop) if r.edges else None
+    found: dict[str, list[Statement]] = {a: [], b: []}
+    for item in (a, b):
+        for t in rest:
+            found[item] += [st for st in ex.between(item, t, props) if not st.negated]
+        if not found[item]:
+            found[item] = [st for st in ex.statements(item) if not st.negated and st.quote][:2]
+    ranked = {x: emphasis(v) for x, v in found.items()}
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    answer.evidence = [ex.evidence_item(st) for st in _distinct_quotes(found[a] + found[b])]
+    if a == b:
+        answer.message = (f"The article does not say which is better: it names {ex.name(a)} as one option "
+                          f"and does not compare its forms.")
+        return
+    if ranked[a] != ranked[b]:
+        top = a if ranked[a] < ranked[b] else b
+        st = next(s for s in found[top] if s.emphasis)
+        answer.answered, answer.kind = True, "describe"
+        answer.message = f"The article puts {ex.name(top)} first: “{st.quote}”"
+        return
+    answer.message = (f"The article does not say which of {ex.name(a)} and {ex.name(b)} is better or more common; "
+                      f"it says this of each (quoted below).")
+
+
+def about(ex: Executor, answer: Answer, iri: str) -> None:
+    definition(ex, answer, Reading("about", anchors=(iri,)))

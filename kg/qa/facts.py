@@ -1,0 +1,152 @@
+"""What the graph says around one entity, read with bound queries and kept per store.
+
+Question answering never scans the graph per question: for each entity a question names it
+reads, once, the relations the entity takes part in (``qa-entity-relations.rq``: which roles it
+plays), the evidence statements around it with their qualifiers (``qa-statements.rq``) and its
+descriptions (``qa-descriptions.rq``: definitions, durations, courses, claims). Each is a query
+with the entity bound as a term, answered from the store's indexes; the results are kept in a
+bounded LRU per store (the graph is immutable while it is served).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph
+
+from kg.qa.lexicon import internal_query, local
+from kg.sparql.lru import LRU
+from kg.store.memo import per_store
+
+KGV = "https://w3id.org/kneekg/vocab/"
+MAX_ENTITIES = 4096  # entities whose reads are kept per store (each a few kB)
+MODALITY_WORDS = {"always": "always", "usually": "usually", "can": "can", "in-some-cases": "in some cases",
+                  "rarely": "rarely"}
+CONTEXT_WORDS = {"high-amount": "in high amounts", "severe": "in severe cases", "frequent": "when frequent",
+                 "persistent": "when persistent", "early-stage": "at an early stage",
+                 "progressed-stage": "as the disease progresses"}
+
+
+@dataclass
+class Statement:
+    """One evidence statement: a fact, a quote, its place, its qualifiers."""
+
+    iri: str
+    subject: str
+    predicate: str
+    object: str
+    quote: str
+    begin: int
+    end: int
+    negated: bool = False
+    modality: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)
+    urgency: set[str] = field(default_factory=set)
+    emphasis: set[str] = field(default_factory=set)
+    mechanism: set[str] = field(default_factory=set)
+    section: str = ""
+
+    def qualifiers(self, name=lambda iri: local(iri)) -> list[str]:
+        """The qualifiers in words ("in some cases", "in high amounts", "in ALS"); ``name`` names entities.
+
+        >>> st = Statement("s", "a", "p", "b", "q", 0, 1, modality={KGV + "in-some-cases"}, context={KGV + "high-amount"})
+        >>> st.qualifiers()
+        ['in some cases', 'in high amounts']
+        """
+        words = [MODALITY_WORDS.get(local(m), local(m).replace("-", " ")) for m in sorted(self.modality)
+                 if local(m) != "can"]
+        words += [CONTEXT_WORDS.get(local(c), local(c).replace("-", " ")) if c.startswith(KGV) else "in " + name(c)
+                  for c in sorted(self.context)]
+        return words
+
+    @property
+    def hedged(self) -> bool:
+        """Whether the quote hedges the fact ("can", "in some cases", "rarely")."""
+        return bool(self.modality) and any(local(m) != "always" for m in self.modality)
+
+
+@dataclass(frozen=True)
+class Description:
+    """A literal the article gives about an entity (a definition, a duration, a course) or a claim about it."""
+
+    what: str  # the property (skos:definition, kgo:duration, kgo:course …) or kgo:Claim
+    text: str
+    quote: str = ""
+    begin: int = -1
+    end: int = -1
+    claim: str | None = None
+    claim_kind: str | None = None
+    conflicts: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """``definition``, ``duration``, ``course``, ``claim`` … (the property's local name)."""
+        return "claim" if self.claim else local(self.what).lower()
+
+
+class Around:
+    """The per-entity reads of one store, each kept in a bounded LRU."""
+
+    def __init__(self, store):
+        self.store = store
+        self._cache: LRU = LRU(max_entries=MAX_ENTITIES, sizer=lambda value: 0)
+
+    def _kept(self, key: tuple, build):
+        return self._cache.get_or_put(key, build)
+
+    def _rows(self, name: str, iri: str):
+        return self.store.query(internal_query(name), substitutions={"entity": pyoxigraph.NamedNode(iri)})
+
+    def roles(self, iri: str) -> dict[str, int]:
+        """The relations ``iri`` is the subject of (inverses inferred: also those it is the object of), with counts."""
+        return self._kept(("roles", iri), lambda: {row["property"].value: int(row["n"].value)
+                                                   for row in self._rows("qa-entity-relations", iri)})
+
+    def statements(self, iri: str) -> list[Statement]:
+        """Every evidence statement whose subject or object is ``iri``, asserted and negated, with qualifiers."""
+        return self._kept(("statements", iri), lambda: _statements(self._rows("qa-statements", iri)))
+
+    def descriptions(self, iri: str) -> list[Description]:
+        """The definitions, durations, courses and claims of ``iri``, with their quotes."""
+        return self._kept(("descriptions", iri), lambda: _descriptions(self._rows("qa-descriptions", iri)))
+
+
+def _value(row, var):
+    term = row[var]
+    return None if term is None else term.value
+
+
+def _statements(rows) -> list[Statement]:
+    by_iri: dict[str, Statement] = {}
+    for row in rows:
+        st = by_iri.get(row["statement"].value)
+        if st is None:
+            begin, end = _value(row, "begin"), _value(row, "end")
+            st = by_iri[row["statement"].value] = Statement(
+                row["statement"].value, row["subject"].value, row["predicate"].value, row["object"].value,
+                _value(row, "quote") or "", int(begin) if begin is not None else -1, int(end) if end is not None else -1)
+        if _value(row, "negated") in ("true", "1"):
+            st.negated = True
+        for attr in ("modality", "urgency", "emphasis", "mechanism", "context"):
+            if row[attr] is not None:
+                getattr(st, attr).add(row[attr].value)
+        if row["section"] is not None:
+            st.section = row["section"].value
+    return sorted(by_iri.values(), key=lambda s: (s.begin, s.iri))
+
+
+def _descriptions(rows) -> list[Description]:
+    out = []
+    for row in rows:
+        begin, end = _value(row, "begin"), _value(row, "end")
+        out.append(Description(row["what"].value, _value(row, "text") or "", _value(row, "quote") or "",
+                               int(begin) if begin is not None else -1, int(end) if end is not None else -1,
+                               _value(row, "claim"), _value(row, "claimKind"), _value(row, "conflicts")))
+    return out
+
+
+around = per_store(Around)
+around.__doc__ = """The per-entity reads of ``store`` (one ``Around`` per store)."""
+
+
+__all__ = ["Statement", "Description", "Around", "around", "KGV"]

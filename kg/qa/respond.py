@@ -1,0 +1,211 @@
+"""List and yes/no answers in words: ordered as the article weighs them, grouped, with their qualifiers and quotes.
+
+Lists come in the article's order of weight (``kgo:emphasis`` first, then where the article
+first says each), grouped by urgency for warning signs. A yes quotes the sentence and its
+qualifiers ("in high amounts"); "No" only for a negation the article states; otherwise "the
+article does not say …", with what it does say about the two.
+"""
+
+from __future__ import annotations
+
+from kg.qa import describe
+from kg.qa.analysis import Analysis
+from kg.qa.answer import Answer, Executor
+from kg.qa.facts import KGV, Statement
+from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading
+from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
+
+
+def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
+    kind = r.kind
+    if kind in ("list", "count"):
+        fill_list(ex, answer, r, result)
+    elif kind == "boolean":
+        fill_boolean(ex, answer, r, result)
+    elif kind in ("definition", "about"):
+        describe.definition(ex, answer, r)
+    elif kind == "duration":
+        describe.duration(ex, answer, r)
+    elif kind == "mechanism":
+        describe.mechanism(ex, answer, r)
+    elif kind == "cure":
+        describe.cure(ex, answer, r)
+    elif kind == "claim":
+        describe.claim(ex, answer, r.anchors[0])
+    elif kind == "compare":
+        describe.compare(ex, answer, r, an)
+    # a product's claims are claims, whatever the reading
+    for a in r.anchors:
+        if kind != "claim" and ex.index.is_a(a, KGO + "Product"):
+            describe.claim(ex, answer, a)
+
+
+def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+    rows = result["rows"]
+    answer.query = ex.query_info(result["sparql"], result["bindings"])
+    anchors = [a for e in r.edges for a in (e.subject, e.object) if not a.startswith("?")]
+    if any("?topic" in (e.subject, e.object) for e in r.edges):
+        anchors += list(ex.topic)
+    noun = _noun(ex, r)
+    if not rows:
+        answer.message = f"The article does not say {_what_not(ex, r)}."
+        return
+    evidence: dict[str, list[Statement]] = {}
+    for x, y in rows:
+        found = evidence.setdefault(x, [])
+        for e in r.edges:
+            props = ex.family(e.prop)
+            if y is not None and "?y" in (e.subject, e.object):
+                other = y if "?x" in (e.subject, e.object) else None
+                if other is None:  # the y–anchor edge
+                    for a in anchors:
+                        found.extend(st for st in ex.between(y, a, props) if st not in found)
+                else:
+                    found.extend(st for st in ex.between(x, y, props) if st not in found)
+            else:
+                for a in anchors:
+                    found.extend(st for st in ex.between(x, a, props) if st not in found)
+    order = sorted(evidence, key=lambda x: (emphasis(evidence[x]), min((st.begin for st in evidence[x]), default=10**9),
+                                            ex.label(x).lower()))
+    answer.answered = True
+    answer.kind = r.kind
+    answer.answers = [ex.entity(x) for x in order]
+    answer.count = len(order) if r.kind == "count" else None
+    statements = sorted({st.iri: st for x in order for st in evidence[x]}.values(), key=lambda s: (s.begin, s.iri))
+    answer.evidence = [ex.evidence_item(st) for st in statements]
+    answer.groups = _groups(ex, order, evidence)
+    names = [ex.label(x) for x in order]
+    shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
+    if noun.startswith("answers to "):  # several edges: the reading says what they are
+        words = noun[len("answers to "):]
+        answer.message = f"{words[0].upper()}{words[1:]}{broader}: the article names {len(order)} — {shown}."
+    else:
+        answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
+    if r.ranking:
+        answer.message += " " + _ranking_note(ex, order, evidence)
+
+
+def _groups(ex: Executor, order: list[str], evidence: dict[str, list[Statement]]) -> list[dict]:
+    """Answers grouped by urgency (warning signs) or by how the article weighs them, when the graph says."""
+    urgency = {x: min((URGENCY_ORDER.index(local(u)) for st in evidence[x] for u in st.urgency
+                       if local(u) in URGENCY_ORDER), default=None) for x in order}
+    if any(v is not None for v in urgency.values()):
+        groups = []
+        for n, level in enumerate(URGENCY_ORDER):
+            members = [x for x in order if urgency[x] == n]
+            if members:
+                groups.append({"label": URGENCY_WORDS[level], "answers": [ex.entity(x) for x in members]})
+        rest = [x for x in order if urgency[x] is None]
+        if rest:
+            groups.append({"label": "other signs", "answers": [ex.entity(x) for x in rest]})
+        return groups
+    emphasised = [x for x in order if emphasis(evidence[x]) < 3]
+    if emphasised:
+        return [{"label": "what the article names first", "answers": [ex.entity(x) for x in emphasised]},
+                {"label": "the rest", "answers": [ex.entity(x) for x in order if x not in emphasised]}]
+    return []
+
+
+def _ranking_note(ex: Executor, order: list[str], evidence: dict[str, list[Statement]]) -> str:
+    first = [x for x in order if emphasis(evidence[x]) < 3]
+    if first:
+        st = min((s for x in first for s in evidence[x] if s.emphasis), key=lambda s: s.begin)
+        return f"It singles out {join([ex.name(x) for x in first])}: “{st.quote}”"
+    top = order[0]
+    st = min(evidence[top], key=lambda s: s.begin, default=None)
+    if st is None:
+        return "The article does not rank them."
+    return f"The article does not rank them; the first it names is {ex.name(top)}: “{st.quote}”"
+
+
+def _noun(ex: Executor, r: Reading) -> str:
+    words = ex.describe(r)
+    if len(r.edges) == 1:
+        e = r.edges[0]
+        rel = ex.schema.relations.get(e.prop)
+        topic = " or ".join(ex.name(t) for t in ex.topic)
+        if rel:
+            if e.subject == "?x":
+                return rel.subject_noun.format(o=ex._term(e.object, topic))
+            return rel.object_noun.format(s=ex._term(e.subject, topic))
+    return "answers to " + words
+
+
+def _what_not(ex: Executor, r: Reading) -> str:
+    words = ex.describe(r)
+    return words.replace("how many: ", "how many ")
+
+
+def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+    e = r.edges[0]
+    s, o = result["pair"]
+    statements = result["statements"]
+    answer.query = _ask_query(ex, e, s, o)
+    answer.answers = [ex.entity(s), ex.entity(o)]
+    answer.evidence = [ex.evidence_item(st) for st in sorted(statements, key=lambda st: st.begin)]
+    how = result["how"]
+    if how == "negated":
+        st = statements[0]
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — the article says so: “{st.quote}”"
+        return
+    if how in ("none", "other"):
+        answer.kind = "abstain"
+        claim = e.prop if e.prop != RELATED else None
+        stated = ex.says(claim, ex.name(s), ex.name(o)) if claim else f"{ex.name(s)} and {ex.name(o)} are linked"
+        answer.message = f"The article does not say that {stated}."
+        if statements:
+            st = statements[0]
+            answer.message += (f" It does say that {ex.says(st.predicate if _realised(ex, st.predicate) else _canon(ex, st), *_names(ex, st))}"
+                               f": “{st.quote}”")
+        return
+    answer.answered, answer.kind, answer.boolean = True, "boolean", True
+    st = min(statements, key=lambda st: st.begin)
+    qualifiers = st.qualifiers()
+    prop, subj, obj = _canon(ex, st), *_names(ex, st)
+    fact = ex.says(prop, subj, obj)
+    note = ""
+    if how == "broader":
+        note = f", and {ex.name(o)} is a form of {ex.name(result['via'])}"
+    elif how == "kind":
+        note = f", and {ex.name(s)} is an example of {ex.name(result['via'])}"
+    elif how == "path":
+        note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
+    if e.prop not in (RELATED,) and not _same_family(ex, e.prop, st.predicate):
+        lead = "Yes, in a way — the article says"
+    else:
+        lead = "Yes — the article says"
+    answer.message = (f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”")
+
+
+def _realised(ex: Executor, prop: str) -> bool:
+    rel = ex.schema.relations.get(prop)
+    return bool(rel and rel.realised)
+
+
+def _canon(ex: Executor, st: Statement) -> str:
+    prop, flipped = ex.schema.canonical(st.predicate)
+    return prop
+
+
+def _names(ex: Executor, st: Statement) -> tuple[str, str]:
+    prop, flipped = ex.schema.canonical(st.predicate)
+    s, o = (st.object, st.subject) if flipped else (st.subject, st.object)
+    return ex.name(s), (ex.name(o) if not o.startswith(KGV) else local(o))
+
+
+def _same_family(ex: Executor, asked: str, found: str) -> bool:
+    return found in ex.family(asked)
+
+
+def _ask_query(ex: Executor, e: Edge, s: str, o: str) -> dict:
+    if e.prop == RELATED:
+        text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                "SELECT ?a0 ?a1 ?relation WHERE {\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* kgo:relatedTo .\n}\n"
+                "ORDER BY ?relation")
+    else:
+        text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                f"SELECT ?a0 ?a1 ?relation WHERE {{\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* <{e.prop}> .\n}}")
+    return ex.query_info(text, {"a0": s, "a1": o})

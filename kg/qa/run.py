@@ -1,0 +1,96 @@
+"""Run a reading: a list as generated SPARQL, a yes/no along the relation asked (or any relation).
+
+A yes is found where the article states the fact for the two things, for what the second is a
+form of, or for the kind the first is an example of; with no relation word, also through one
+thing between them ("is magnesium linked to cramps": through its deficiency). A negated
+statement is a "no"; anything else is "not stated" — with what the article does say about the two.
+"""
+
+from __future__ import annotations
+
+from kg.qa.answer import Executor
+from kg.qa.facts import KGV
+from kg.qa.lexicon import local
+from kg.qa.querygraph import RELATED, Reading
+
+
+def execute(ex: Executor, r: Reading) -> dict:
+    if r.kind in ("list", "count"):
+        return _run_list(ex, r)
+    if r.kind == "boolean":
+        return _run_boolean(ex, r)
+    return {"empty": False}
+
+
+def _run_list(ex: Executor, r: Reading) -> dict:
+    text, bindings = ex.sparql(r)
+    rows = [(row["x"].value, row["y"].value if "?y" in text.split("WHERE")[0] and row["y"] is not None else None)
+            for row in ex.run(text, bindings)]
+    relaxed = False
+    if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
+            and (len(r.edges) > 1 or r.ranking):
+        text2, bindings2 = ex.sparql(r, relaxed=True)
+        rows = [(row["x"].value, None) for row in ex.run(text2, bindings2)]
+        if rows:
+            text, bindings, relaxed = text2, bindings2, True
+    return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+
+
+def _run_boolean(ex: Executor, r: Reading) -> dict:
+    e = r.edges[0]
+    pairs = [(e.subject, e.object)]
+    if "?topic" in (e.subject, e.object):
+        pairs = [(t if e.subject == "?topic" else e.subject, t if e.object == "?topic" else e.object) for t in ex.topic]
+    props = ex.family(e.prop) if e.prop != RELATED else None
+    for s, o in pairs:
+        negated = [st for st in ex.between(s, o, props) if st.negated]
+        if negated:
+            return {"empty": False, "verdict": False, "statements": negated, "pair": (s, o), "how": "negated"}
+    for s, o in pairs:
+        found = [st for st in ex.between(s, o, props) if not st.negated]
+        if found:
+            return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "direct"}
+    # broader: the article states it for a broader condition, or for the kind of thing the subject is an example of
+    for s, o in pairs:
+        for wider in broader(ex, o, "formOf"):
+            found = [st for st in ex.between(s, wider, props) if not st.negated]
+            if found:
+                return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "broader",
+                        "via": wider}
+        for kind in broader(ex, s, "exampleOf"):
+            found = [st for st in ex.between(kind, o, props) if not st.negated]
+            if found:
+                return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "kind", "via": kind}
+            for wider in broader(ex, o, "formOf"):
+                found = [st for st in ex.between(kind, wider, props) if not st.negated]
+                if found:
+                    return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "kind",
+                            "via": kind, "via2": wider}
+    if e.prop == RELATED:
+        for s, o in pairs:  # any one intermediate: "is magnesium linked to cramps" (through its deficiency)
+            for st in ex.statements(s):
+                m = st.object if st.subject == s else st.subject
+                if m in (s, o) or m.startswith(KGV) or st.negated:
+                    continue
+                second = [x for x in ex.between(m, o) if not x.negated]
+                if second:
+                    return {"empty": False, "verdict": True, "statements": [st] + second, "pair": (s, o), "how": "path",
+                            "via": m}
+    # not stated: but say what the article does say about the two
+    for s, o in pairs:
+        other = [st for st in ex.between(s, o) if not st.negated]
+        if other:
+            return {"empty": True, "verdict": None, "statements": other, "pair": (s, o), "how": "other"}
+    return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
+
+
+def broader(ex: Executor, iri: str, prop: str) -> list[str]:
+    """What ``iri`` is a form or an example of, nearest first (transitively, from the evidence statements)."""
+    out, todo = [], [iri]
+    while todo:
+        current = todo.pop(0)
+        for st in ex.statements(current):
+            if st.subject == current and local(st.predicate) == prop and st.object not in out and st.object != iri:
+                out.append(st.object)
+                todo.append(st.object)
+    return out
