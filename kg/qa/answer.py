@@ -179,6 +179,14 @@ class Executor:
             out |= self.schema.sub_properties(rel.inverse)
         return frozenset(out)
 
+    def near(self, prop: str) -> frozenset[str]:
+        """The families of the relations a reader means nearly alike (the lexicon's ``kgl:near``), less ``prop``'s own."""
+        rel = self.schema.relations.get(prop)
+        out: set[str] = set()
+        for other in (rel.near if rel else ()):
+            out |= self.family(other)
+        return frozenset(out - self.family(prop))
+
     def between(self, a: str, b: str, props: frozenset[str] | None = None) -> list[Statement]:
         """Statements linking ``a`` and ``b`` (either way round), along ``props`` if given."""
         out = []

@@ -38,7 +38,7 @@ def definition(ex: Executor, answer: Answer, r: Reading) -> None:
         answer.message = f"The article does not say what {ex.name(iri)} is."
         return
     answer.answered, answer.kind = True, "describe"
-    answer.evidence += [ex.evidence_item(st) for st in _distinct_quotes(facts)[:6]]
+    answer.evidence += [ex.evidence_item(st) for st in distinct_quotes(facts)[:6]]
 
 
 def _summary(ex: Executor, iri: str, facts: list[Statement]) -> str:
@@ -58,7 +58,7 @@ def _summary(ex: Executor, iri: str, facts: list[Statement]) -> str:
     return " ".join(sentences)
 
 
-def _distinct_quotes(statements: list[Statement]) -> list[Statement]:
+def distinct_quotes(statements: list[Statement]) -> list[Statement]:
     seen, out = set(), []
     for st in sorted(statements, key=lambda s: s.begin):
         if st.quote not in seen:
@@ -102,7 +102,7 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
     mechanisms = [m for st in found for m in st.mechanism]
     answer.answered, answer.kind = True, "describe"
     answer.answers = [ex.entity(a), ex.entity(b)]
-    statements = _distinct_quotes(found)
+    statements = distinct_quotes(found)
     answer.evidence = [ex.evidence_item(st) for st in statements]
     if mechanisms:
         answer.message = f"The article explains: {ex.name(a)} {mechanisms[0]} — “{statements[0].quote}”"
@@ -131,7 +131,7 @@ def cure(ex: Executor, answer: Answer, r: Reading) -> None:
     if treatments:
         names = list(dict.fromkeys(ex.name(st.subject) for st in treatments))
         answer.message += f" It names treatments for it: {join(names)}."
-        answer.evidence = [ex.evidence_item(st) for st in _distinct_quotes(treatments)]
+        answer.evidence = [ex.evidence_item(st) for st in distinct_quotes(treatments)]
 
 
 def claim(ex: Executor, answer: Answer, iri: str) -> None:
@@ -166,7 +166,7 @@ def compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
             found[item] = [st for st in ex.statements(item) if not st.negated and st.quote][:2]
     ranked = {x: emphasis(v) for x, v in found.items()}
     answer.answers = [ex.entity(a), ex.entity(b)]
-    answer.evidence = [ex.evidence_item(st) for st in _distinct_quotes(found[a] + found[b])]
+    answer.evidence = [ex.evidence_item(st) for st in distinct_quotes(found[a] + found[b])]
     if a == b:
         answer.message = (f"The article does not say which is better: it names {ex.name(a)} as one option "
                           f"and does not compare its forms.")

@@ -58,6 +58,7 @@ class Relation:
     says: str = ""  # "{s} can cause {o}"
     subject_noun: str = ""  # "causes of {o}"
     object_noun: str = ""  # "what {s} can lead to"
+    near: set[str] = field(default_factory=set)  # relations a reader means nearly alike (kgl:near)
 
     @property
     def realised(self) -> bool:
@@ -84,6 +85,8 @@ class Schema:
                 rel.supers.add(row["super"].value)
             rel.domain = rel.domain or _value(row, "domain")
             rel.range = rel.range or _value(row, "range")
+            if _value(row, "near"):
+                rel.near.add(row["near"].value)
             if _value(row, "says"):
                 rel.ask_subject, rel.ask_object = row["askSubject"].value, row["askObject"].value
                 rel.says, rel.subject_noun, rel.object_noun = (row["says"].value, row["subjectNoun"].value,

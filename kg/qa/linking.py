@@ -181,8 +181,8 @@ class LabelIndex:
             if not longest:
                 continue
             for j in range(min(len(words), i + MAX_NGRAM + 2), i, -1):
-                if tokens[j - 1].is_punct:
-                    continue
+                if tokens[j - 1].is_punct or (j - 1 > i and words[j - 1] in DROP):
+                    continue  # a name does not end in "that" or "my": the shorter span says the same
                 key = key_of(words[i:j])
                 if len(key) > longest or not key:
                     continue

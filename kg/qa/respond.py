@@ -162,22 +162,23 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
                                f": “{st.quote}”")
         return
     answer.answered, answer.kind, answer.boolean = True, "boolean", True
-    st = min(statements, key=lambda st: st.begin)
-    qualifiers = st.qualifiers()
+    ordered = sorted(statements, key=lambda st: st.begin)
+    st = ordered[0]
+    qualifiers = st.qualifiers(ex.name)
     prop, subj, obj = _canon(ex, st), *_names(ex, st)
     fact = ex.says(prop, subj, obj)
-    note = ""
-    if how == "broader":
-        note = f", and {ex.name(o)} is a form of {ex.name(result['via'])}"
-    elif how == "kind":
-        note = f", and {ex.name(s)} is an example of {ex.name(result['via'])}"
-    elif how == "path":
+    scope, via = result.get("scope"), result.get("via")
+    note = {"broader": f", and {ex.name(o)} is a form of {ex.name(via)}" if via else "",
+            "narrower": f", and {ex.name(via)} is a form of {ex.name(o)}" if via else "",
+            "kind": f", and {ex.name(s)} is an example of {ex.name(via)}" if via else ""}.get(scope or "", "")
+    if how == "path":
         note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
-    if e.prop not in (RELATED,) and not _same_family(ex, e.prop, st.predicate):
-        lead = "Yes, in a way — the article says"
-    else:
-        lead = "Yes — the article says"
-    answer.message = (f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”")
+    near = how == "near" or (e.prop != RELATED and not _same_family(ex, e.prop, st.predicate))
+    lead = "Yes, in a way — the article says" if near else "Yes — the article says"
+    answer.message = f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”"
+    more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
+    if more:
+        answer.message += " It also says: " + " ".join(f"“{q}”" for q in more)
 
 
 def _realised(ex: Executor, prop: str) -> bool:

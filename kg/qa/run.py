@@ -37,6 +37,8 @@ def _run_list(ex: Executor, r: Reading) -> dict:
 
 
 def _run_boolean(ex: Executor, r: Reading) -> dict:
+    """Whether the article states the edge: a negation is a no; the fact, for a broader or narrower thing, or
+    along a relation a reader means nearly alike, a yes; else not stated (with what it does say about the two)."""
     e = r.edges[0]
     pairs = [(e.subject, e.object)]
     if "?topic" in (e.subject, e.object):
@@ -46,26 +48,14 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
         negated = [st for st in ex.between(s, o, props) if st.negated]
         if negated:
             return {"empty": False, "verdict": False, "statements": negated, "pair": (s, o), "how": "negated"}
-    for s, o in pairs:
-        found = [st for st in ex.between(s, o, props) if not st.negated]
-        if found:
-            return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "direct"}
-    # broader: the article states it for a broader condition, or for the kind of thing the subject is an example of
-    for s, o in pairs:
-        for wider in broader(ex, o, "formOf"):
-            found = [st for st in ex.between(s, wider, props) if not st.negated]
+    ways = [("direct", props)] + ([("near", ex.near(e.prop))] if props is not None and ex.near(e.prop) else [])
+    for how, family in ways:
+        for s, o in pairs:
+            found = _stated(ex, s, o, family)
             if found:
-                return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "broader",
-                        "via": wider}
-        for kind in broader(ex, s, "exampleOf"):
-            found = [st for st in ex.between(kind, o, props) if not st.negated]
-            if found:
-                return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "kind", "via": kind}
-            for wider in broader(ex, o, "formOf"):
-                found = [st for st in ex.between(kind, wider, props) if not st.negated]
-                if found:
-                    return {"empty": False, "verdict": True, "statements": found, "pair": (s, o), "how": "kind",
-                            "via": kind, "via2": wider}
+                statements, via, kind = found
+                return {"empty": False, "verdict": True, "statements": statements, "pair": (s, o),
+                        "how": how if kind == "same" else (kind if how == "direct" else how), "via": via, "scope": kind}
     if e.prop == RELATED:
         for s, o in pairs:  # any one intermediate: "is magnesium linked to cramps" (through its deficiency)
             for st in ex.statements(s):
@@ -84,13 +74,36 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
     return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
 
 
-def broader(ex: Executor, iri: str, prop: str) -> list[str]:
-    """What ``iri`` is a form or an example of, nearest first (transitively, from the evidence statements)."""
+def _stated(ex: Executor, s: str, o: str, props) -> tuple[list, str | None, str] | None:
+    """The statements saying ``s`` — ``o`` along ``props``: for the two themselves ("same"), for a broader
+    condition than ``o`` ("broader": knee twitching is a form of muscle spasm), for a narrower one ("narrower"),
+    or for the kind ``s`` is an example of ("kind")."""
+    found = [st for st in ex.between(s, o, props) if not st.negated]
+    if found:
+        return found, None, "same"
+    for kind_of, targets in (("broader", broader(ex, o, "formOf")), ("narrower", broader(ex, o, "formOf", down=True))):
+        for wider in targets:
+            found = [st for st in ex.between(s, wider, props) if not st.negated]
+            if found:
+                return found, wider, kind_of
+    for kind in broader(ex, s, "exampleOf"):
+        for target in [o] + broader(ex, o, "formOf"):
+            found = [st for st in ex.between(kind, target, props) if not st.negated]
+            if found:
+                return found, kind, "kind"
+    return None
+
+
+def broader(ex: Executor, iri: str, prop: str, down: bool = False) -> list[str]:
+    """What ``iri`` is a form or an example of (``down``: its forms or examples), nearest first, transitively."""
     out, todo = [], [iri]
     while todo:
         current = todo.pop(0)
         for st in ex.statements(current):
-            if st.subject == current and local(st.predicate) == prop and st.object not in out and st.object != iri:
-                out.append(st.object)
-                todo.append(st.object)
+            if local(st.predicate) != prop or st.negated:
+                continue
+            near, far = (st.object, st.subject) if down else (st.subject, st.object)
+            if near == current and far not in out and far != iri:
+                out.append(far)
+                todo.append(far)
     return out
