@@ -59,8 +59,9 @@ def _summary(ex: Executor, iri: str, facts: list[Statement]) -> str:
 
 
 def distinct_quotes(statements: list[Statement]) -> list[Statement]:
+    """One statement per quote, in the order given."""
     seen, out = set(), []
-    for st in sorted(statements, key=lambda s: s.begin):
+    for st in statements:
         if st.quote not in seen:
             seen.add(st.quote)
             out.append(st)
@@ -86,28 +87,38 @@ def duration(ex: Executor, answer: Answer, r: Reading) -> None:
 
 
 def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
+    """How ``a`` leads to ``b``: the facts between them (their kinds and forms included) and, when those carry no
+    mechanism, the facts one step between; the mechanism phrases first, every quote below."""
     a, b = r.anchors[:2]
+    targets = [b] + broader(ex, b, "formOf") + broader(ex, b, "formOf", down=True)
     found: list[Statement] = []
     for s in [a] + broader(ex, a, "exampleOf"):
-        for o in [b] + broader(ex, b, "formOf"):
-            found += [st for st in ex.between(s, o) if not st.negated]
-    if not found:  # one step between: what a does, that bears on b
+        for o in targets:
+            found += [st for st in ex.between(s, o) if not st.negated and st not in found]
+    if not any(st.mechanism for st in found):  # one step between: what a does, that bears on b
         for st in ex.statements(a):
             m = st.object if st.subject == a else st.subject
-            if m != b and not m.startswith(KGV) and not st.negated and ex.between(m, b):
-                found += [st] + [x for x in ex.between(m, b) if not x.negated]
+            if m in targets or m.startswith(KGV) or st.negated:
+                continue
+            second = [x for o in targets for x in ex.between(m, o) if not x.negated]
+            if second:
+                found += [x for x in [st] + second if x not in found]
     if not found:
         answer.message = f"The article does not say how {ex.name(a)} leads to {ex.name(b)}."
         return
-    mechanisms = [m for st in found for m in st.mechanism]
     answer.answered, answer.kind = True, "describe"
     answer.answers = [ex.entity(a), ex.entity(b)]
-    statements = distinct_quotes(found)
+    with_mechanism = [st for st in found if st.mechanism]
+    statements = distinct_quotes(with_mechanism) + [st for st in distinct_quotes(found) if not st.mechanism]
+    statements = distinct_quotes(statements)
     answer.evidence = [ex.evidence_item(st) for st in statements]
+    mechanisms = list(dict.fromkeys(m for st in with_mechanism for m in sorted(st.mechanism)))
+    quotes = " ".join(f"“{st.quote}”" for st in statements[:3])
     if mechanisms:
-        answer.message = f"The article explains: {ex.name(a)} {mechanisms[0]} — “{statements[0].quote}”"
+        answer.message = (f"How {ex.name(a)} leads to {ex.name(b)}, in the article's words: "
+                          + "; ".join(f"“{m}”" for m in mechanisms[:3]) + f". It says: {quotes}")
     else:
-        answer.message = "The article links them like this: " + " ".join(f"“{st.quote}”" for st in statements[:3])
+        answer.message = f"The article links {ex.name(a)} and {ex.name(b)} like this: {quotes}"
 
 
 def cure(ex: Executor, answer: Answer, r: Reading) -> None:

@@ -106,9 +106,9 @@ class Reader:
             out.extend(booleans)
         elif an.intent_cues("comparison") and len(anchors) >= 2 and (an.wh or an.yes_no or ranking):
             out.extend(yesno.compare(self, an, anchors, rel_cues, cls))
-        if an.wh in ("how", "why") and len(anchors) >= 2 and self._causal(rel_cues):
-            a, b = anchors[0][2][0].iri, anchors[1][2][0].iri
-            out.append(Reading("mechanism", anchors=(a, b), score=9.0, why=["how/why does X lead to Y"]))
+        if an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues) and not an.intents & {"count", "duration"}:
+            out.extend(self._mechanisms(an, anchors, rel_cues))
+        out.extend(self._kinds(an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
         if an.yes_no and len(anchors) == 1 and rel_cues:
             out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))
@@ -131,6 +131,51 @@ class Reader:
             unique.setdefault(r.key(), r)
         return sorted(unique.values(), key=lambda r: -r.score)
 
+    def _mechanisms(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+        """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
+
+        With one thing named, the other is the article's topic ("why does stress make it worse").
+        """
+        iris = [g[2][0].iri for g in anchors]
+        if len(iris) == 1 and self.topic and iris[0] not in self.topic:
+            iris.append(self.topic[0])
+        if len(iris) < 2:
+            return []
+        score = 9.0 if rel_cues else 7.5  # "why do X get Y": no relation word, but a question of how they are linked
+        return [Reading("mechanism", anchors=(iris[0], iris[1]), score=score - (1.0 if len(anchors) < 2 else 0.0),
+                        why=["how/why does X lead to Y"])]
+
+    def _kinds(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+        """An entity that stands for a kind, asked for by "which", "what" or "how many": its examples.
+
+        "which stimulants …", "stress relief techniques for twitching — how many listed": the article's
+        examples of the thing (``?x exampleOf E``), narrowed by a relation the question also asks.
+        """
+        out = []
+        count = bool(an.intent_cues("count"))
+        example = KGO + "exampleOf"
+        for start, end, ms in anchors[:2]:
+            asked = asked_after(an, start)
+            if not (asked or count):
+                continue
+            for m in ms:
+                if not self.plays(m.iri, example, as_subject=False):
+                    continue
+                kind = "count" if count else "list"
+                score = 8.0 if asked and not rel_cues else 6.5
+                out.append(Reading(kind, [Edge("?x", example, m.iri)], (), (m.iri,), score, ["the examples of a kind"]))
+                for cue in rel_cues:  # "which stimulants can cause knee twitching": examples that also do this
+                    prop, flipped = self.schema.canonical(cue.entry.references[0])
+                    others = [g for g in anchors if g[0] != start]
+                    if not others or prop not in self.schema.relations or not self.schema.relations[prop].realised:
+                        continue
+                    other = others[0][2][0]
+                    role, sure = self.role(an, cue, prop, other, flipped)
+                    edge = Edge(other.iri, prop, "?x") if role == "subject" else Edge("?x", prop, other.iri)
+                    out.append(Reading(kind, [Edge("?x", example, m.iri), edge], (), (m.iri, other.iri), score + 1.5,
+                                       ["the examples of a kind that " + cue.entry.name]))
+        return out
+
     def _anchor_groups(self, an: Analysis) -> list[tuple[int, int, list[Mention]]]:
         groups = Groups.of(an.anchors).spans
         pronoun = any(t.lemma in PRONOUNS for t in an.question)
@@ -138,7 +183,7 @@ class Reader:
         if len(context) > 1:  # "that" stands for the condition rather than the body part it is in
             conditions = [g for g in context if not any(self.fits(m.iri, KGO + "BodyPart") for m in g[2])]
             context = conditions or context
-        if context and (pronoun or not groups):
+        if context and (pronoun or not groups or (an.yes_no and len(groups) == 1)):
             # "is that an age thing?": the context's entities stand for "that"; the latest first
             groups = groups + [g for g in reversed(context) if not any(g[2][0].iri == m.iri for _, _, ms in groups for m in ms)]
         # class words are not anchors when they are the answer's class ("which vitamins ...")
