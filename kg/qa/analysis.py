@@ -31,6 +31,7 @@ class Analysis:
     intents: set[str]
     wh: str | None
     yes_no: bool
+    question_mark: bool = False  # the question ends with "?" (a telegraphic one asks yes or no)
     readings: list[Reading] = field(default_factory=list)
 
     @property
@@ -98,13 +99,15 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
         yes_no = True
-    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no)
+    mark = bool(tokens) and tokens[-1].surface.startswith("?")
+    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark)
 
 
 def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Token], list[Token]]:
     """The last clause that asks (a wh-word, an auxiliary first, a question frame); the rest is context."""
     if not parts:
         return [], []
+    parts = [piece for part in parts for piece in _after_condition(part)]
     for k in range(len(parts) - 1, -1, -1):
         clause = parts[k]
         first = clause[0].lemma
@@ -115,6 +118,22 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Toke
             return question, [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
+
+
+SUBORDINATORS = frozenset("if since because although though while after once".split())
+
+
+def _after_condition(clause: list[Token]) -> list[list[Token]]:
+    """"if a spasm comes with swelling what might that point to": the condition, then the question.
+
+    A clause that opens with a subordinator and has a question word later splits before that word.
+    """
+    if not clause or clause[0].lemma not in SUBORDINATORS:
+        return [clause]
+    for k, t in enumerate(clause[2:], start=2):
+        if t.lemma in WH_WORDS and clause[k - 1].lemma not in ("of", "about", "for", "to", "in", "and", "or"):
+            return [clause[:k], clause[k:]]
+    return [clause]
 
 
 _PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}

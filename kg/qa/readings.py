@@ -101,10 +101,11 @@ class Reader:
             booleans = yesno.booleans(self, an, anchors, rel_cues)
             if not an.yes_no:  # telegraphic: "steroid pills and knee twitching.. connected??"
                 nouns = any(c.entry.pos == "noun" for c in rel_cues) or an.intent_cues("count")
+                asked = an.question_mark and not an.intent_cues("count")  # "ALS knee twitching early sign?"
                 for r in booleans:
-                    r.score -= 4.0 if nouns else 1.5
+                    r.score -= (1.0 if asked else 4.0) if nouns else 1.5
             out.extend(booleans)
-        elif an.intent_cues("comparison") and len(anchors) >= 2 and (an.wh or an.yes_no or ranking):
+        elif an.intent_cues("comparison") and anchors and (an.wh or an.yes_no or ranking):
             out.extend(yesno.compare(self, an, anchors, rel_cues, cls))
         if an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues) and not an.intents & {"count", "duration"}:
             out.extend(self._mechanisms(an, anchors, rel_cues))
@@ -217,6 +218,9 @@ class Reader:
         entry = cue.entry
         before = m.end <= cue.start
         tokens = an.tokens
+        if cue.start < m.start and m.end <= cue.end:  # inside the frame's gap: "what is *X* for", "make *X* worse"
+            role = "subject" if cue.form[0] in ("what", "which", "who", "how") else "object"
+            return (_other(role) if flipped else role), 3.0
         if entry.pos == "noun":
             named = entry.names or "subject"
             other = "object" if named == "subject" else "subject"

@@ -104,11 +104,30 @@ def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue])
 
 
 def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -> list[Reading]:
-    items = tuple(g[2][0].iri for g in anchors[:2])
+    """"Is A or B better / more common": the two things coordinated by or, vs or versus (one thing named twice
+    when both words lead to it: "heat or ice"); the rest of the question is what they are compared for."""
+    pair_ = _coordinated(an, anchors)
+    if pair_ is None:
+        if len(anchors) < 2:
+            if not anchors or not any(t.lemma in ("or", "vs", "versus") for t in an.question):
+                return []
+            pair_ = (anchors[0], anchors[0])
+        else:
+            pair_ = (anchors[0], anchors[1])
+    items = (pair_[0][2][0].iri, pair_[1][2][0].iri)
     prop = None
     for cue in rel_cues:
         prop, _ = reader.schema.canonical(cue.entry.references[0])
         break
     edges = [Edge(items[0], prop, "?topic"), Edge(items[1], prop, "?topic")] if prop else []
-    rest = tuple(g[2][0].iri for g in anchors[2:3]) or reader.topic
+    rest = tuple(g[2][0].iri for g in anchors if g not in pair_)[:1] or reader.topic
     return [Reading("compare", edges, cls, items + rest, 8.5, ["A or B: which does the article rank"])]
+
+
+def _coordinated(an: Analysis, anchors):
+    """The first two anchor groups joined by "or", "vs" or "versus" (determiners between allowed)."""
+    for first, second in zip(anchors, anchors[1:]):
+        between = [t.lemma for t in an.tokens[first[1]:second[0]] if not t.is_punct]
+        if any(w in ("or", "vs", "versus") for w in between) and all(w in COORDINATION for w in between):
+            return first, second
+    return None
