@@ -84,8 +84,11 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
     unknown = []
+    named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
     for t in question:
         if t.i in covered or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS:
+            continue
+        if t.lemma in named:  # "heat or ice": "heat" is a word of the name "ice" led to (heat or cold therapy)
             continue
         if t.surface.isdigit() or len(t.surface) < 3:
             continue
@@ -95,6 +98,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
     if wh is None and question and question[-1].lemma in WH_WORDS:
         wh = question[-1].lemma
+    if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
+        wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")), None)
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":

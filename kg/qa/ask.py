@@ -196,7 +196,7 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     anchors = an.anchors
     if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them") for t in an.question)):
         return an.unknown
-    if an.yes_no and len({m.iri for m in anchors}) < 2 and not an.context_mentions:
+    if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions:
         return an.unknown
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]

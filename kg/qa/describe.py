@@ -92,7 +92,7 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
     a, b = r.anchors[:2]
     targets = [b] + broader(ex, b, "formOf") + broader(ex, b, "formOf", down=True)
     found: list[Statement] = []
-    for s in [a] + broader(ex, a, "exampleOf"):
+    for s in [a] + broader(ex, a, "exampleOf") + broader(ex, a, "exampleOf", down=True):
         for o in targets:
             found += [st for st in ex.between(s, o) if not st.negated and st not in found]
     if not any(st.mechanism for st in found):  # one step between: what a does, that bears on b

@@ -106,7 +106,8 @@ class Reader:
                     r.score -= (1.0 if asked else 4.0) if nouns else 1.5
             out.extend(booleans)
         elif an.intent_cues("comparison") and anchors and (an.wh or an.yes_no or ranking):
-            out.extend(yesno.compare(self, an, anchors, rel_cues, cls))
+            everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
+            out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
         if an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues) and not an.intents & {"count", "duration"}:
             out.extend(self._mechanisms(an, anchors, rel_cues))
         out.extend(self._kinds(an, anchors, rel_cues))
