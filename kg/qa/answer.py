@@ -18,6 +18,7 @@ from kg.qa.lexicon import Schema, local, schema
 from kg.qa.linking import LabelIndex, label_index
 from kg.qa.querygraph import RELATED, Reading, to_sparql
 from kg.qa.readings import reader
+from kg.sparql.registry import registry
 from kg.sparql.text import with_values
 from kg.store.memo import per_store
 
@@ -164,9 +165,14 @@ class Executor:
         subs = {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()}
         return self.store.query(text, substitutions=subs)
 
-    def query_info(self, text: str, bindings: dict[str, str], name: str = "generated") -> dict:
+    def query_info(self, text: str, bindings: dict[str, str], name: str | None = None) -> dict:
+        """The query an answer ran, as the answer shows it: a named query by its name, else the generated text."""
+        if name:
+            query = registry()[name]
+            return {"name": name, "summary": query.summary, "sparql": query.sparql,
+                    "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": query.with_values(bindings)}
         terms = {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()}
-        return {"name": name, "summary": "generated from the reading's query graph", "sparql": text,
+        return {"name": "generated", "summary": "generated from the reading's query graph", "sparql": text,
                 "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": with_values(text, terms)}
 
     # --- evidence -----------------------------------------------------------------------------

@@ -254,7 +254,8 @@ def render_text(answer: Answer, show_sparql: bool = False) -> str:
     for alt in answer.alternatives:
         lines.append(f"Or did you mean: {alt['question']}")
     if answer.query:
-        lines.append("SPARQL: " + ("\n" + answer.query["sparql_with_values"] if show_sparql else
+        kind = "named query " + answer.query["name"] if answer.query["name"] != "generated" else "generated query"
+        lines.append(f"SPARQL ({kind}): " + ("\n" + answer.query["sparql_with_values"] if show_sparql else
                                    " ".join(f"?{k}={','.join(v)}" for k, v in answer.query["bindings"].items())))
     return "\n".join(lines)
 

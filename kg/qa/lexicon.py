@@ -59,6 +59,8 @@ class Relation:
     subject_noun: str = ""  # "causes of {o}"
     object_noun: str = ""  # "what {s} can lead to"
     near: set[str] = field(default_factory=set)  # relations a reader means nearly alike (kgl:near)
+    subject_query: str | None = None  # the named query listing the subjects for a given object
+    object_query: str | None = None  # the named query listing the objects for a given subject
 
     @property
     def realised(self) -> bool:
@@ -87,6 +89,8 @@ class Schema:
             rel.range = rel.range or _value(row, "range")
             if _value(row, "near"):
                 rel.near.add(row["near"].value)
+            rel.subject_query = rel.subject_query or _value(row, "subjectQuery")
+            rel.object_query = rel.object_query or _value(row, "objectQuery")
             if _value(row, "says"):
                 rel.ask_subject, rel.ask_object = row["askSubject"].value, row["askObject"].value
                 rel.says, rel.subject_noun, rel.object_noun = (row["says"].value, row["subjectNoun"].value,

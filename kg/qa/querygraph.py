@@ -10,6 +10,7 @@ lexicon and the schema, entities as ``?a0``, ``?a1`` … bound by substitution (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 KGO = "https://w3id.org/kneekg/ontology/"
@@ -88,3 +89,43 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
     select += "".join(f" {names[a]}" for a in names)  # bound variables are projected (pyoxigraph substitutions)
     text = (PREFIXES + f"SELECT DISTINCT {select} WHERE {{\n" + "\n".join(lines) + "\n}\nORDER BY ?x")
     return text, bindings
+
+
+@dataclass(frozen=True)
+class Named:
+    """A reading that one named query answers: the query, its parameter bound to the anchor, the answer variable."""
+
+    name: str
+    param: str
+    value: str
+    answer: str
+
+
+_SELECT = re.compile(r"SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s*)+)", re.IGNORECASE)
+
+
+def named_for(reading: Reading, relations: dict, queries) -> Named | None:
+    """The named query (``queries/*.rq``) that answers ``reading``, if one does: a list of the subjects (or the
+    objects) of one relation for one entity, with no class asked for. ``relations`` is the schema's, whose
+    lexicon senses name the queries; ``queries`` the registry."""
+    if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes:
+        return None
+    edge = reading.edges[0]
+    rel = relations.get(edge.prop)
+    if rel is None:
+        return None
+    if edge.subject == "?x" and not edge.object.startswith("?"):
+        name, value = rel.subject_query, edge.object
+    elif edge.object == "?x" and not edge.subject.startswith("?"):
+        name, value = rel.object_query, edge.subject
+    else:
+        return None
+    if not name or name not in queries:
+        return None
+    query = queries[name]
+    if len(query.params) != 1:
+        return None
+    found = _SELECT.search(query.sparql)
+    variables = [v.strip()[1:] for v in found.group(1).split()] if found else []
+    answers = [v for v in variables if v != query.params[0].name and not v.endswith("Label") and v != "quote"]
+    return Named(name, query.params[0].name, value, answers[0]) if answers else None

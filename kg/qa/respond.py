@@ -43,7 +43,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
 
 def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     rows = result["rows"]
-    answer.query = ex.query_info(result["sparql"], result["bindings"])
+    answer.query = ex.query_info(result["sparql"], result["bindings"], result.get("named"))
     anchors = [a for e in r.edges for a in (e.subject, e.object) if not a.startswith("?")]
     if any("?topic" in (e.subject, e.object) for e in r.edges):
         anchors += list(ex.topic)

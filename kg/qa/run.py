@@ -11,7 +11,8 @@ from __future__ import annotations
 from kg.qa.answer import Executor
 from kg.qa.facts import KGV
 from kg.qa.lexicon import local
-from kg.qa.querygraph import RELATED, Reading
+from kg.qa.querygraph import RELATED, Reading, named_for
+from kg.sparql.registry import registry, run as run_named
 
 
 def execute(ex: Executor, r: Reading) -> dict:
@@ -23,6 +24,14 @@ def execute(ex: Executor, r: Reading) -> dict:
 
 
 def _run_list(ex: Executor, r: Reading) -> dict:
+    named = named_for(r, ex.schema.relations, registry())
+    if named is not None:  # a named query fits: run it, show its name
+        query = registry()[named.name]
+        rows = [(row[named.answer].value, None) for row in run_named(ex.store, query, {named.param: named.value})]
+        rows = [(x, y) for x, y in dict.fromkeys(rows) if x != named.value]
+        if rows:
+            return {"empty": False, "rows": rows, "sparql": query.sparql, "bindings": {named.param: named.value},
+                    "relaxed": False, "named": named.name}
     text, bindings = ex.sparql(r)
     rows = [(row["x"].value, row["y"].value if "?y" in text.split("WHERE")[0] and row["y"] is not None else None)
             for row in ex.run(text, bindings)]
