@@ -156,12 +156,12 @@ def _alternative(ex: Executor, reading: Reading) -> dict:
 
 
 def _lay_words(ex: Executor, answer: Answer, an: Analysis, r: Reading) -> None:
-    """Say when a lay word led to an entity: "you wrote water pills: the article speaks of diuretics"."""
+    """Say when a lay word led to an entity: "“water pills” read as diuretics, a related word, not a synonym"."""
     notes = []
     for m in an.mentions:
         if m.kind == "search" and m.iri in r.anchors + tuple(x["iri"] for x in answer.answers):
             answer.lay_words.append({"word": m.text, "iri": m.iri, "label": m.label})
-            notes.append(f"the article speaks of {ex.name(m.iri)}, not “{m.text}”")
+            notes.append(f"“{m.text}” read as {ex.name(m.iri)}: a related word, not a synonym")
     if notes:
         answer.message += " (" + "; ".join(dict.fromkeys(notes)) + ".)"
 
@@ -172,7 +172,7 @@ def _linked_note(an: Analysis, r: Reading) -> str:
         return "."
     parts = []
     for m in dict((m.iri, m) for m in used).values():
-        how = {"pref": "", "alt": " (a synonym)", "search": " (a lay word)", "composed": ""}.get(m.kind, "")
+        how = {"pref": "", "alt": " (a synonym)", "search": " (a related word, not a synonym)", "composed": ""}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."
@@ -239,8 +239,13 @@ def render_text(answer: Answer, show_sparql: bool = False) -> str:
     if answer.reading:
         lines.append(answer.reading)
     lines.append(answer.message)
-    for item in answer.answers if answer.kind in ("list", "count") else []:
-        lines.append(f"  - {item['label']}  <{item['iri']}>")
+    if answer.groups:
+        for group in answer.groups:
+            lines.append(f"  {group['label']}:")
+            lines += [f"    - {item['label']}  <{item['iri']}>" for item in group["answers"]]
+    else:
+        for item in answer.answers if answer.kind in ("list", "count") else []:
+            lines.append(f"  - {item['label']}  <{item['iri']}>")
     passages = group_evidence(answer.evidence)
     if passages:
         lines.append("Evidence from the article:")

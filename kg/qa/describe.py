@@ -194,3 +194,28 @@ def compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
 
 def about(ex: Executor, answer: Answer, iri: str) -> None:
     definition(ex, answer, Reading("about", anchors=(iri,)))
+
+
+def contradictions(ex: Executor, iris) -> str:
+    """Where the article contradicts itself about all of ``iris`` (claims of kind contradictory, kgo:conflictsWith):
+    both sides, each with its quote — never one side alone."""
+    iris = [i for i in iris if i]
+    if not iris:
+        return ""
+    claims: dict[str, list[Description]] = {}
+    for iri in iris:
+        for d in ex.around.descriptions(iri):
+            if d.claim and d.claim_kind and local(d.claim_kind) == "contradictory":
+                claims.setdefault(d.claim, []).append(d)
+    about_all = {c for c in claims if all(any(d.claim == c for d in ex.around.descriptions(i)) for i in iris)}
+    sides, seen = [], set()
+    for c in sorted(about_all):
+        first = claims[c][0]
+        if c in seen:
+            continue
+        other = next((claims[d.conflicts][0] for d in claims[c] if d.conflicts in claims), None)
+        seen |= {c} | ({other.claim} if other else set())
+        if other is None:
+            continue
+        sides.append(f"“{first.text.rstrip('.')}” (“{first.quote}”) but also “{other.text.rstrip('.')}” (“{other.quote}”)")
+    return ("The article is not consistent here: it says " + "; and ".join(sides[:2]) + ".") if sides else ""

@@ -95,6 +95,8 @@ class Around:
         return self._cache.get_or_put(key, build)
 
     def _rows(self, name: str, iri: str):
+        if not _is_iri(iri):  # a statement's object may be a literal (a duration, a course): nothing is around it
+            return []
         return self.store.query(internal_query(name), substitutions={"entity": pyoxigraph.NamedNode(iri)})
 
     def roles(self, iri: str) -> dict[str, int]:
@@ -109,6 +111,14 @@ class Around:
     def descriptions(self, iri: str) -> list[Description]:
         """The definitions, durations, courses and claims of ``iri``, with their quotes."""
         return self._kept(("descriptions", iri), lambda: _descriptions(self._rows("qa-descriptions", iri)))
+
+
+def _is_iri(term: str) -> bool:
+    """
+    >>> _is_iri("https://w3id.org/kneekg/id/als"), _is_iri("resolve on their own")
+    (True, False)
+    """
+    return ":" in term and not any(c.isspace() for c in term)
 
 
 def _value(row, var):

@@ -43,6 +43,7 @@ class Reading:
     topic: bool = False  # the anchor is the article's topic (the question named no entity)
     relaxed: bool = False  # broader entities allowed (a form of, an example of)
     ranking: bool = False  # "most common", "first": order and say what the article weighs
+    universal: tuple[str, ...] = ()  # "always", "everyone": the words that ask whether it holds without exception
 
     def key(self) -> tuple:
         return (self.kind, tuple(self.edges), self.classes, self.anchors)

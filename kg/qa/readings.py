@@ -120,6 +120,7 @@ class Reader:
                 out.append(Reading(kind, anchors=(m.iri,), score=2.0, why=["only an entity"]))
         for r in out:
             r.ranking = ranking
+            r.universal = tuple(w for c in an.intent_cues("universal") for w in c.form)
             if an.yes_no and r.kind in ("list", "count"):
                 r.score -= 3.0  # a yes/no question wants yes or no
                 r.why.append("yes/no question (-3)")

@@ -14,6 +14,7 @@ from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
+from kg.qa.text import tokenize
 from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 
 
@@ -75,6 +76,10 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     statements = sorted({st.iri: st for x in order for st in evidence[x]}.values(), key=lambda s: (s.begin, s.iri))
     answer.evidence = [ex.evidence_item(st) for st in statements]
     answer.groups = _groups(ex, order, evidence)
+    if answer.groups:  # the answers in the order of their groups (the most urgent first)
+        grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
+        order = grouped + [x for x in order if x not in grouped]
+        answer.answers = [ex.entity(x) for x in order]
     names = [ex.label(x) for x in order]
     shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
     broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
@@ -161,6 +166,9 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
             answer.message += (f" It does say that {ex.says(st.predicate if _realised(ex, st.predicate) else _canon(ex, st), *_names(ex, st))}"
                                f": “{st.quote}”")
         return
+    if r.universal:
+        _universal(ex, answer, r, statements, s, o)
+        return
     answer.answered, answer.kind, answer.boolean = True, "boolean", True
     ordered = sorted(statements, key=lambda st: st.begin)
     st = ordered[0]
@@ -179,6 +187,39 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
     more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
     if more:
         answer.message += " It also says: " + " ".join(f"“{q}”" for q in more)
+    conflict = describe.contradictions(ex, [s, o])
+    if conflict:
+        answer.message += " " + conflict
+
+
+def _universal(ex: Executor, answer: Answer, r: Reading, statements: list[Statement], s: str, o: str) -> None:
+    """"Do the remedies work for everyone?", "does X always cause Y?": the article states the fact, but does it say
+    *always*? "No" only where a quote itself says "not … everyone" (or "never"); otherwise it does not say."""
+    ordered = sorted(statements, key=lambda st: st.begin)
+    words = set(r.universal) | {"everyone", "everybody", "always", "all", "every"}
+    denied = [st for st in ordered if _denies(st.quote, words)]
+    fact = ex.says(_canon(ex, ordered[0]), *_names(ex, ordered[0]))
+    asked = " ".join(r.universal)
+    if denied:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — not {asked}: the article says “{denied[0].quote}”"
+        return
+    answer.kind, answer.boolean = "abstain", None
+    quotes = " ".join(f"“{q.quote}”" for q in describe.distinct_quotes(ordered)[:2])
+    answer.message = f"The article does not say “{asked}”: it says {fact}: {quotes}"
+
+
+def _denies(quote: str, universal: set[str]) -> bool:
+    """Whether a quote says "not … everyone" / "never": a negation before a word of universality.
+
+    >>> _denies("they may not work for everyone.", {"everyone"}), _denies("it can help everyone", {"everyone"})
+    (True, False)
+    """
+    words = [t.lemma for t in tokenize(quote) if not t.is_punct]
+    for k, w in enumerate(words):
+        if w in universal and any(x in ("not", "never", "no") for x in words[max(0, k - 5):k]):
+            return True
+    return "never" in words
 
 
 def _realised(ex: Executor, prop: str) -> bool:

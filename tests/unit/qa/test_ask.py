@@ -104,7 +104,7 @@ def test_lay_word_is_reported(real_store):
     answer = ask(real_store, "do steroid pills cause muscle spasms")
     assert answer.boolean is True
     assert any(w["label"] == "Corticosteroids" for w in answer.lay_words)
-    assert "the article speaks of corticosteroids, not “steroid pills”" in answer.message
+    assert "“steroid pills” read as corticosteroids: a related word, not a synonym" in answer.message
 
 
 def test_context_before_the_question_is_context(real_store):
