@@ -66,8 +66,8 @@ class Reader:
         for c in cues:
             nxt = an.tokens[c.end:c.end + 2]
             if c.entry.name in ("example-noun", "form-noun") and nxt and nxt[0].lemma == "of" and any(
-                    k.start == c.end + 1 for k in an.class_cues):
-                continue
+                    k.start == c.end + 1 for k in an.class_cues + [o for o in cues if o.entry.pos == "noun"]):
+                continue  # "kinds of treatment": the treatments are asked for, not examples
             if c.form == ("help",) and (c.end in starts or c.end + 1 in starts):
                 continue
             if c.form[:2] == ("what", "be") and any(m.start >= c.end for m in an.anchors):
@@ -165,7 +165,7 @@ class Reader:
                 if not self.plays(m.iri, example, as_subject=False):
                     continue
                 kind = "count" if count else "list"
-                score = 8.0 if asked and not rel_cues else 6.5
+                score = 8.0 if not rel_cues else 6.5
                 out.append(Reading(kind, [Edge("?x", example, m.iri)], (), (m.iri,), score, ["the examples of a kind"]))
                 for cue in rel_cues:  # "which stimulants can cause knee twitching": examples that also do this
                     prop, flipped = self.schema.canonical(cue.entry.references[0])

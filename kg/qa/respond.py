@@ -75,7 +75,8 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     answer.count = len(order) if r.kind == "count" else None
     statements = sorted({st.iri: st for x in order for st in evidence[x]}.values(), key=lambda s: (s.begin, s.iri))
     answer.evidence = [ex.evidence_item(st) for st in statements]
-    answer.groups = _groups(ex, order, evidence)
+    warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
+    answer.groups = _groups(ex, order, evidence, by_urgency=warning)
     if answer.groups:  # the answers in the order of their groups (the most urgent first)
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
         order = grouped + [x for x in order if x not in grouped]
@@ -92,11 +93,11 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         answer.message += " " + _ranking_note(ex, order, evidence)
 
 
-def _groups(ex: Executor, order: list[str], evidence: dict[str, list[Statement]]) -> list[dict]:
+def _groups(ex: Executor, order: list[str], evidence: dict[str, list[Statement]], by_urgency: bool) -> list[dict]:
     """Answers grouped by urgency (warning signs) or by how the article weighs them, when the graph says."""
     urgency = {x: min((URGENCY_ORDER.index(local(u)) for st in evidence[x] for u in st.urgency
                        if local(u) in URGENCY_ORDER), default=None) for x in order}
-    if any(v is not None for v in urgency.values()):
+    if by_urgency and any(v is not None for v in urgency.values()):
         groups = []
         for n, level in enumerate(URGENCY_ORDER):
             members = [x for x in order if urgency[x] == n]

@@ -8,10 +8,12 @@ statement is a "no"; anything else is "not stated" — with what the article doe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.qa.answer import Executor
 from kg.qa.facts import KGV
 from kg.qa.lexicon import local
-from kg.qa.querygraph import RELATED, Reading, named_for
+from kg.qa.querygraph import KGO, RELATED, Reading, named_for
 from kg.sparql.registry import registry, run as run_named
 
 
@@ -33,6 +35,9 @@ def _run_list(ex: Executor, r: Reading) -> dict:
             return {"empty": False, "rows": rows, "sparql": query.sparql, "bindings": {named.param: named.value},
                     "relaxed": False, "named": named.name}
     text, bindings = ex.sparql(r)
+    if r.classes == (KGO + "PopulationGroup",) and not any(True for _ in ex.run(text, bindings)):
+        r = replace(r, classes=())  # "who is speech therapy for": a group, or else whoever the article names
+        text, bindings = ex.sparql(r)
     rows = [(row["x"].value, row["y"].value if "?y" in text.split("WHERE")[0] and row["y"] is not None else None)
             for row in ex.run(text, bindings)]
     relaxed = False
