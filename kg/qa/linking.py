@@ -18,7 +18,7 @@ import simplemma
 from rapidfuzz import fuzz, process
 
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
-from kg.qa.text import STOPWORDS, Token, lemma, lemmas_of, normalise_text
+from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
 from kg.store.memo import per_store
 from kg.views.labels import labels as labels_of
 
@@ -115,7 +115,8 @@ class LabelIndex:
         index._head_variants(lexicon_of(store))
         index.vocabulary = frozenset(w for key in index.keys for w in key)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
-        words = set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
+        words = (set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
+                 | WH_WORDS | AUXILIARIES)  # "wich symptoms", "shoud i": question words are misspelt too
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         return index
 
