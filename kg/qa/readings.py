@@ -202,8 +202,10 @@ class Reader:
     def _answer_classes(self, an: Analysis) -> tuple[str, ...]:
         """Classes the answer must belong to: a class word right after "which/what" (or "what kind of")."""
         out: list[str] = []
+        first = next((t.i for t in an.question if not t.is_punct), None)
         for c in an.class_cues:
-            if asked_after(an, c.start) or c.entry.name == "group-class":
+            telegraphic = an.wh is None and not an.yes_no and c.start == first  # "excercises to stop knee spasms"
+            if asked_after(an, c.start) or c.entry.name == "group-class" or telegraphic:
                 out.extend(c.entry.references)
         if an.wh == "who":
             out.append(KGO + "PopulationGroup")
@@ -272,7 +274,10 @@ class Reader:
             return out
         # intersections: two relation cues, each with its own anchor ("a cause of X and a treatment for Y")
         pairs = self._pairs(an, cues, anchors)
-        if len(pairs) >= 2 and len({p[1][0] for p in pairs}) >= 2 and len({p[0].positions for p in pairs}) >= 2:
+        # one relation said twice ("what treatment can help") is no intersection, unless its things are coordinated
+        one_relation = len({p[2] for p in pairs}) == 1 and not any(t.lemma in ("both", "and") for t in an.question)
+        if (len(pairs) >= 2 and len({p[1][0] for p in pairs}) >= 2 and len({p[0].positions for p in pairs}) >= 2
+                and not one_relation):
             edges, anchor_iris, score = [], [], 7.0
             for cue, (start, ms), prop, flipped in pairs[:3]:
                 m = ms[0]

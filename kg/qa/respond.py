@@ -44,6 +44,9 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
 
 def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     rows = result["rows"]
+    asked = r
+    if result.get("ran"):  # a relation the reader means nearly alike answered ("a risk factor for" -> "more likely to get")
+        r = result["ran"]
     answer.query = ex.query_info(result["sparql"], result["bindings"], result.get("named"))
     anchors = [a for e in r.edges for a in (e.subject, e.object) if not a.startswith("?")]
     if any("?topic" in (e.subject, e.object) for e in r.edges):
@@ -77,12 +80,19 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     answer.evidence = [ex.evidence_item(st) for st in statements]
     warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
     answer.groups = _groups(ex, order, evidence, by_urgency=warning)
+    examples = {} if r.kind == "count" or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
+        else _examples(ex, order)
     if answer.groups:  # the answers in the order of their groups (the most urgent first)
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
         order = grouped + [x for x in order if x not in grouped]
         answer.answers = [ex.entity(x) for x in order]
-    names = [ex.label(x) for x in order]
+    names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
+             for x in order]
     shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    if examples and r.classes:  # a kind asked for: the article's examples of an answer are answers too, after it
+        listed = set(order)
+        answer.answers = [item for x in order for item in [ex.entity(x)] + [
+            dict(ex.entity(e), example_of=ex.label(x)) for e in examples.get(x, ()) if e not in listed]]
     broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
     if noun.startswith("answers to "):  # several edges: the reading says what they are
         words = noun[len("answers to "):]
@@ -91,6 +101,19 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
     if r.ranking:
         answer.message += " " + _ranking_note(ex, order, evidence)
+    if asked is not r:
+        answer.message = f"The article does not say {_what_not(ex, asked)}; it says this instead. " + answer.message
+
+
+def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[str]]:
+    """The examples the article gives of each answer ("appropriate exercise such as stretching …")."""
+    out = {}
+    for x in order:
+        found = [st.subject for st in ex.statements(x) if st.object == x and local(st.predicate) == "exampleOf"
+                 and not st.negated]
+        if found:
+            out[x] = list(dict.fromkeys(found))[:most]
+    return out
 
 
 def _groups(ex: Executor, order: list[str], evidence: dict[str, list[Statement]], by_urgency: bool) -> list[dict]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from kg.qa.answer import Executor
 from kg.qa.facts import KGV
 from kg.qa.lexicon import local
-from kg.qa.querygraph import KGO, RELATED, Reading, named_for
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading, named_for
 from kg.sparql.registry import registry, run as run_named
 
 
@@ -25,7 +25,7 @@ def execute(ex: Executor, r: Reading) -> dict:
     return {"empty": False}
 
 
-def _run_list(ex: Executor, r: Reading) -> dict:
+def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
     named = named_for(r, ex.schema.relations, registry())
     if named is not None:  # a named query fits: run it, show its name
         query = registry()[named.name]
@@ -47,6 +47,16 @@ def _run_list(ex: Executor, r: Reading) -> dict:
         rows = [(row["x"].value, None) for row in ex.run(text2, bindings2)]
         if rows:
             text, bindings, relaxed = text2, bindings2, True
+    if not rows and nearly_alike and len(r.edges) == 1 and r.edges[0].prop in ex.schema.relations:
+        for near in sorted(ex.schema.relations[r.edges[0].prop].near):  # "what are older adults a risk factor for"
+            prop, flipped = ex.schema.canonical(near)
+            e = r.edges[0]
+            edge = Edge(e.object, prop, e.subject) if flipped else Edge(e.subject, prop, e.object)
+            nearly = replace(r, edges=[edge])
+            trial = _run_list(ex, nearly, nearly_alike=False)
+            if not trial["empty"]:
+                trial.setdefault("ran", nearly)
+                return trial
     return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
 
 
