@@ -25,6 +25,7 @@ from kg.views.labels import labels as labels_of
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
 MAX_NGRAM = 9
 SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known word
+SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
 KIND_RANK = {"pref": 0, "alt": 1, "search": 2}
@@ -174,6 +175,29 @@ class LabelIndex:
             if fixed:
                 corrections[i] = fixed
                 words[i] = fixed
+        found = self._spans(tokens, words, corrections)
+        # A real word that makes no sense here may still be a slip ("muscle spams"): read it as the name's word
+        # when that completes a longer name around it.
+        covered = {k for m in found for k in m.span}
+        for i, t in enumerate(tokens):
+            if i in covered or i in corrections or t.is_punct or len(t.lemma) < 4 or not t.lemma.isalpha() \
+                    or t.lemma in STOPWORDS or t.lemma in self.vocabulary:
+                continue
+            best = process.extractOne(t.lemma, self.vocabulary, scorer=fuzz.ratio, score_cutoff=SLIP_CUTOFF)
+            if best is None or best[0][0] != t.lemma[0] or abs(len(best[0]) - len(t.lemma)) > 1:
+                continue
+            trial = words[:i] + [best[0]] + words[i + 1:]
+            longer = [m for m in self._spans(tokens, trial, {**corrections, i: best[0]})
+                      if m.start <= i < m.end and m.length >= 2]
+            if longer:
+                corrections[i], words[i] = best[0], best[0]
+                found = self._spans(tokens, words, corrections)
+                covered = {k for m in found for k in m.span}
+        found.extend(self._composed(tokens, words, found))
+        return found, corrections
+
+    def _spans(self, tokens: list[Token], words: list[str], corrections: dict[int, str]) -> list[Mention]:
+        """Every span of ``words`` whose key names an entity (overlaps included)."""
         found: list[Mention] = []
         for i in range(len(words)):
             if tokens[i].is_punct or words[i] in DROP:
@@ -191,8 +215,7 @@ class LabelIndex:
                     fixed = tuple((tokens[k].surface, corrections[k]) for k in range(i, j) if k in corrections)
                     found.append(Mention(i, j, " ".join(t.surface for t in tokens[i:j]), iri, self.labels[iri],
                                          name, kind, fixed))
-        found.extend(self._composed(tokens, words, found))
-        return found, corrections
+        return found
 
     def _composed(self, tokens: list[Token], words: list[str], found: list[Mention]) -> list[Mention]:
         """A body part and a symptom a few words apart that together name one entity ("knee keeps jumping")."""

@@ -86,6 +86,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
         order = grouped + [x for x in order if x not in grouped]
         answer.answers = [ex.entity(x) for x in order]
+    examples = {x: [e for e in found if e not in order] for x, found in examples.items()}
     names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
              for x in order]
     shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")

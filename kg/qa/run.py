@@ -57,6 +57,16 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
             if not trial["empty"]:
                 trial.setdefault("ran", nearly)
                 return trial
+    if not rows and nearly_alike and len(r.edges) == 1 and r.classes and "?topic" not in (r.edges[0].subject,
+                                                                                           r.edges[0].object):
+        # "which minerals are linked to spasms": none directly, but through one thing between (their deficiencies)
+        e = r.edges[0]
+        hop = Edge("?y", e.prop, e.object) if e.subject == "?x" else Edge(e.subject, e.prop, "?y")
+        bridged = replace(r, edges=[Edge("?x", RELATED, "?y"), hop])
+        trial = _run_list(ex, bridged, nearly_alike=False)
+        if not trial["empty"]:
+            trial.setdefault("ran", bridged)
+            return trial
     return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
 
 
