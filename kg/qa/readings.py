@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.qa import yesno
 from kg.qa.analysis import Analysis, Groups, asked_after, bare_what
 from kg.qa.facts import around
-from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, schema
+from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
 from kg.qa.linking import LabelIndex, Mention, label_index
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 from kg.qa.text import PREPOSITIONS, PRONOUNS
@@ -83,7 +83,8 @@ class Reader:
         ranking = bool(an.intent_cues("ranking"))
         rel_cues = self._relation_cues(an)
         cls = self._answer_classes(an)
-        if "definition" in an.intents or (an.wh == "what" and not rel_cues and anchors and bare_what(an)):
+        definition = [c for c in an.intent_cues("definition") if not (c.form == ("what", "be") and rel_cues)]
+        if definition or (an.wh == "what" and not rel_cues and anchors and bare_what(an)):
             for _, _, ms in anchors[:1]:
                 for m in ms:
                     out.append(Reading("definition", anchors=(m.iri,), score=6.0, why=["what is X"]))
@@ -144,7 +145,9 @@ class Reader:
             iris.append(self.topic[0])
         if len(iris) < 2:
             return []
-        score = 9.0 if rel_cues else 7.5  # "why do X get Y": no relation word, but a question of how they are linked
+        # "how can stress make twitching worse": a causal word between two things named asks how; "why do X get Y":
+        # no relation word, but a question of how they are linked
+        score = (10.0 if len(anchors) >= 2 else 9.0) if rel_cues else 7.5
         return [Reading("mechanism", anchors=(iris[0], iris[1]), score=score - (1.0 if len(anchors) < 2 else 0.0),
                         why=["how/why does X lead to Y"])]
 
@@ -205,7 +208,7 @@ class Reader:
         first = next((t.i for t in an.question if not t.is_punct), None)
         for c in an.class_cues:
             telegraphic = an.wh is None and not an.yes_no and c.start == first  # "excercises to stop knee spasms"
-            if asked_after(an, c.start) or c.entry.name == "group-class" or telegraphic:
+            if asked_after(an, c.start) or telegraphic:
                 out.extend(c.entry.references)
         if an.wh == "who":
             out.append(KGO + "PopulationGroup")
@@ -315,12 +318,30 @@ class Reader:
                             bridge = self._bridge(reading, prop, m.iri, role)
                             if bridge is not None:
                                 out.append(bridge)
+                                out.extend(self._nearly(kind, prop, m.iri, role, sure, cls, cue, implicit, reading))
                             out.append(self._list_reading(kind, prop, m.iri, _other(role), -1.0, cls, cue, implicit, False))
                 elif self.topic_ok(an):
                     role, sure = self._topic_role(cue, prop, flipped)
                     reading = self._list_reading(kind, prop, "?topic", role, sure, cls, cue, implicit, True)
                     reading.anchors = self.topic
                     out.append(reading)
+        return out
+
+    def _nearly(self, kind, prop, iri, role, sure, cls, cue, implicit, reading: Reading) -> list[Reading]:
+        """An anchor of the wrong kind for the relation, but of the right kind for one a reader means nearly alike:
+        "what are people with diabetes more at risk of" (a disease is a risk factor, not a group at risk)."""
+        out = []
+        for near in sorted(self.schema.relations[prop].near):
+            other, flipped = self.schema.canonical(near)
+            if other not in self.schema.relations or not self.schema.relations[other].realised:
+                continue
+            side = _flip(role, flipped)
+            rel = self.schema.relations[other]
+            if self.fits(iri, rel.domain if side == "subject" else rel.range) is not False and self.plays(iri, other, side == "subject"):
+                r = self._list_reading(kind, other, iri, side, sure, cls, cue, implicit, False)
+                r.score -= 0.5
+                r.why.append(f"a relation nearly alike ({local(prop)} -> {local(other)})")
+                out.append(r)
         return out
 
     def _bridge(self, reading: Reading, prop: str, iri: str, role: str) -> Reading | None:

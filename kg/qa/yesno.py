@@ -108,12 +108,13 @@ def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -
     when both words lead to it: "heat or ice"); the rest of the question is what they are compared for."""
     pair_ = _coordinated(an, anchors)
     if pair_ is None:
-        if len(anchors) < 2:
-            if not anchors or not any(t.lemma in ("or", "vs", "versus") for t in an.question):
-                return []
-            pair_ = (anchors[0], anchors[0])
-        else:
+        beside = [g for g in anchors if _next_to_coordinator(an, g)]
+        if beside:  # "heat vs ice": one thing, named by two of its words
+            pair_ = (beside[0], beside[0])
+        elif len(anchors) >= 2:
             pair_ = (anchors[0], anchors[1])
+        else:
+            return []
     items = (pair_[0][2][0].iri, pair_[1][2][0].iri)
     prop = None
     for cue in rel_cues:
@@ -121,7 +122,7 @@ def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -
         break
     edges = [Edge(items[0], prop, "?topic"), Edge(items[1], prop, "?topic")] if prop else []
     rest = tuple(g[2][0].iri for g in anchors if g not in pair_)[:1] or reader.topic
-    return [Reading("compare", edges, cls, items + rest, 8.5, ["A or B: which does the article rank"])]
+    return [Reading("compare", edges, cls, items + rest, 9.5, ["A or B: which does the article rank"])]
 
 
 def _coordinated(an: Analysis, anchors):
@@ -131,3 +132,10 @@ def _coordinated(an: Analysis, anchors):
         if any(w in ("or", "vs", "versus") for w in between) and all(w in COORDINATION for w in between):
             return first, second
     return None
+
+
+def _next_to_coordinator(an: Analysis, group) -> bool:
+    """Whether "or", "vs" or "versus" stands right before or after an anchor group."""
+    start, end, _ = group
+    near = [an.tokens[k].lemma for k in (start - 1, end) if 0 <= k < len(an.tokens)]
+    return any(w in ("or", "vs", "versus") for w in near)
