@@ -109,6 +109,9 @@ def ask(store, question) -> Answer:
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
+    if an.yes_no and chosen.kind == "about":  # a yes/no about one thing the article says nothing to: not stated
+        answer.answered, answer.kind, answer.answers = False, "abstain", []
+        answer.message = "The article does not say. What it does say about it: " + answer.message
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

@@ -399,7 +399,7 @@ class Reader:
         """A question without a relation word: "why" asks for causes, "who" for groups at risk, "where" for body parts."""
         by_wh = {"why": "cause-noun", "who": "prone-adjective", "where": "affect-verb"}
         name = by_wh.get(an.wh or "")
-        if name is None and an.class_cues and an.anchors:
+        if name is None and an.class_cues and an.anchors and not an.yes_no:  # a yes/no asks something: not "any link"
             name = "link-noun"  # "which vitamins ... knee twitching": any link
         if name is None:
             return []
