@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
-from kg.qa.lexicon import internal_query, local
+from kg.qa.lexicon import internal_query, local, schema
 from kg.sparql.lru import LRU
 from kg.store.memo import per_store
+from kg.views.labels import labels
 
 KGV = "https://w3id.org/kneekg/vocab/"
+KGO = "https://w3id.org/kneekg/ontology/"
+PROV_VALUE = "http://www.w3.org/ns/prov#value"
 MAX_ENTITIES = 4096  # entities whose reads are kept per store (each a few kB)
 MODALITY_WORDS = {"always": "always", "usually": "usually", "can": "can", "in-some-cases": "in some cases",
                   "rarely": "rarely"}
@@ -106,7 +109,15 @@ class Around:
 
     def statements(self, iri: str) -> list[Statement]:
         """Every evidence statement whose subject or object is ``iri``, asserted and negated, with qualifiers."""
-        return self._kept(("statements", iri), lambda: _statements(self._rows("qa-statements", iri)))
+        return self._kept(("statements", iri), lambda: _statements(self._rows("qa-statements", iri), self._contexts(),
+                                                                   self._names()))
+
+    def _contexts(self) -> frozenset[str]:
+        """``kgo:context`` and its sub-properties (``kgo:amount``, ``kgo:inCondition`` …): where a fact holds."""
+        return schema(self.store).sub_properties(KGO + "context")
+
+    def _names(self):
+        return labels(self.store).label
 
     def descriptions(self, iri: str) -> list[Description]:
         """The definitions, durations, courses and claims of ``iri``, with their quotes."""
@@ -126,33 +137,87 @@ def _value(row, var):
     return None if term is None else term.value
 
 
-def _statements(rows) -> list[Statement]:
+_ATTRIBUTES = {KGO + "modality": "modality", KGO + "urgency": "urgency", KGO + "emphasis": "emphasis",
+               KGO + "mechanism": "mechanism"}
+
+
+def _statements(rows, contexts: frozenset[str], label_of) -> list[Statement]:
+    """Statements from one row per statement property (``qa-statements.rq``)."""
     by_iri: dict[str, Statement] = {}
     for row in rows:
         st = by_iri.get(row["statement"].value)
         if st is None:
-            begin, end = _value(row, "begin"), _value(row, "end")
-            st = by_iri[row["statement"].value] = Statement(
-                row["statement"].value, row["subject"].value, row["predicate"].value, row["object"].value,
-                _value(row, "quote") or "", int(begin) if begin is not None else -1, int(end) if end is not None else -1)
-        if _value(row, "negated") in ("true", "1"):
-            st.negated = True
-        for attr in ("modality", "urgency", "emphasis", "mechanism", "context"):
-            if row[attr] is not None:
-                getattr(st, attr).add(row[attr].value)
-        if row["section"] is not None:
-            st.section = row["section"].value
+            st = by_iri[row["statement"].value] = Statement(row["statement"].value, row["subject"].value,
+                                                            row["predicate"].value, row["object"].value, "", -1, -1)
+        key, value = row["key"].value, row["value"].value
+        if key == PROV_VALUE:
+            st.quote = value
+        elif key == KGO + "beginIndex":
+            st.begin = int(value)
+        elif key == KGO + "endIndex":
+            st.end = int(value)
+        elif key == KGO + "negated":
+            st.negated = st.negated or value in ("true", "1")
+        elif key in _ATTRIBUTES:
+            getattr(st, _ATTRIBUTES[key]).add(value)
+        elif key in contexts:
+            st.context.add(value)
+        elif key == KGO + "section":
+            st.section = label_of(value) or ""
     return sorted(by_iri.values(), key=lambda s: (s.begin, s.iri))
 
 
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
+RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
+CLAIM = KGO + "Claim"
+
+
 def _descriptions(rows) -> list[Description]:
-    out = []
+    """Descriptions from one row per property and value (``qa-descriptions.rq``): each literal with every quote
+    that grounds it, each claim with every quote of it (or none)."""
+    literals: dict[tuple[str, str], list[dict]] = {}  # (property, text) -> quotes
+    grounding: dict[str, dict] = {}  # statement -> its properties
+    claims: dict[str, dict] = {}
     for row in rows:
-        begin, end = _value(row, "begin"), _value(row, "end")
-        out.append(Description(row["what"].value, _value(row, "text") or "", _value(row, "quote") or "",
-                               int(begin) if begin is not None else -1, int(end) if end is not None else -1,
-                               _value(row, "claim"), _value(row, "claimKind"), _value(row, "conflicts")))
-    return out
+        what, key, value = row["what"].value, row["key"].value, row["value"].value
+        item = row["item"].value if row["item"] is not None else None
+        if what != CLAIM:
+            if item is None:
+                literals.setdefault((what, value), [])
+            else:
+                grounding.setdefault(item, {"what": what})[key] = value
+            continue
+        claim = claims.setdefault(row["claim"].value, {"quotes": {}, "text": "", "label": ""})
+        target = claim if item is None else claim["quotes"].setdefault(item, {})
+        if key == KGO + "claimText" and item is None:
+            claim["text"] = value
+        elif key == RDFS_LABEL and item is None and not value.startswith("Claim: "):
+            claim["label"] = value
+        elif key == KGO + "claimKind" and item is None:
+            claim[key] = value
+        elif key == KGO + "conflictsWith" and item is None:
+            claim.setdefault(key, []).append(value)
+        else:
+            target[key] = value
+    for st in grounding.values():
+        if RDF_OBJECT in st:
+            literals.setdefault((st["what"], st[RDF_OBJECT]), []).append(st)
+    out = []
+    for (what, text), quotes in literals.items():
+        for q in quotes or [{}]:
+            out.append(Description(what, text, *_quote(q)))
+    for iri, c in claims.items():
+        own = {k: v for k, v in c.items() if k in (PROV_VALUE, KGO + "beginIndex", KGO + "endIndex")}
+        for q in [own] * bool(own) + list(c["quotes"].values()) or [{}]:
+            for conflict in c.get(KGO + "conflictsWith") or [None]:
+                out.append(Description(CLAIM, c["label"] or c["text"], *_quote(q), iri, c.get(KGO + "claimKind"),
+                                       conflict))
+    return sorted(out, key=lambda d: (d.what, d.begin, d.text))
+
+
+def _quote(props: dict) -> tuple[str, int, int]:
+    return (props.get(PROV_VALUE, ""), int(props.get(KGO + "beginIndex", -1)), int(props.get(KGO + "endIndex", -1)))
 
 
 around = per_store(Around)
