@@ -64,12 +64,12 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
                 other = y if "?x" in (e.subject, e.object) else None
                 if other is None:  # the y–anchor edge
                     for a in anchors:
-                        found.extend(st for st in ex.between(y, a, props) if st not in found)
+                        found.extend(st for st in ex.between(a, y, props) if st not in found)  # the anchor's statements: read once
                 else:
                     found.extend(st for st in ex.between(x, y, props) if st not in found)
             else:
                 for a in anchors:
-                    found.extend(st for st in ex.between(x, a, props) if st not in found)
+                    found.extend(st for st in ex.between(a, x, props) if st not in found)
     order = sorted(evidence, key=lambda x: (emphasis(evidence[x]), min((st.begin for st in evidence[x]), default=10**9),
                                             ex.label(x).lower()))
     answer.answered = True
@@ -81,7 +81,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
     answer.groups = _groups(ex, order, evidence, by_urgency=warning)
     examples = {} if r.kind == "count" or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
-        else _examples(ex, order)
+        else _examples(ex, order[:MOST_EXAMPLED])
     if answer.groups:  # the answers in the order of their groups (the most urgent first)
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
         order = grouped + [x for x in order if x not in grouped]
@@ -104,6 +104,9 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         answer.message += " " + _ranking_note(ex, order, evidence)
     if asked is not r:
         answer.message = f"The article does not say {_what_not(ex, asked)}; it says this instead. " + answer.message
+
+
+MOST_EXAMPLED = 40  # answers whose examples are looked up (each is one more entity read)
 
 
 def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[str]]:
