@@ -10,7 +10,7 @@ query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yes
 
 from __future__ import annotations
 
-from kg.qa import yesno
+from kg.qa import shapes, yesno
 from kg.qa.analysis import Analysis, Groups, asked_after, bare_what
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
@@ -110,8 +110,8 @@ class Reader:
             everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
             out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
         if an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues) and not an.intents & {"count", "duration"}:
-            out.extend(self._mechanisms(an, anchors, rel_cues))
-        out.extend(self._kinds(an, anchors, rel_cues))
+            out.extend(shapes.mechanisms(self, an, anchors, rel_cues))
+        out.extend(shapes.kinds(self, an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
         if an.yes_no and len(anchors) == 1 and rel_cues:
             out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))
@@ -134,53 +134,6 @@ class Reader:
         for r in sorted(out, key=lambda r: -r.score):
             unique.setdefault(r.key(), r)
         return sorted(unique.values(), key=lambda r: -r.score)
-
-    def _mechanisms(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
-        """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
-
-        With one thing named, the other is the article's topic ("why does stress make it worse").
-        """
-        iris = [g[2][0].iri for g in anchors]
-        if len(iris) == 1 and self.topic and iris[0] not in self.topic:
-            iris.append(self.topic[0])
-        if len(iris) < 2:
-            return []
-        # "how can stress make twitching worse": a causal word between two things named asks how; "why do X get Y":
-        # no relation word, but a question of how they are linked
-        score = (10.0 if len(anchors) >= 2 else 9.0) if rel_cues else 7.5
-        return [Reading("mechanism", anchors=(iris[0], iris[1]), score=score - (1.0 if len(anchors) < 2 else 0.0),
-                        why=["how/why does X lead to Y"])]
-
-    def _kinds(self, an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
-        """An entity that stands for a kind, asked for by "which", "what" or "how many": its examples.
-
-        "which stimulants …", "stress relief techniques for twitching — how many listed": the article's
-        examples of the thing (``?x exampleOf E``), narrowed by a relation the question also asks.
-        """
-        out = []
-        count = bool(an.intent_cues("count"))
-        example = KGO + "exampleOf"
-        for start, end, ms in anchors[:2]:
-            asked = asked_after(an, start)
-            if not (asked or count):
-                continue
-            for m in ms:
-                if not self.plays(m.iri, example, as_subject=False):
-                    continue
-                kind = "count" if count else "list"
-                score = 8.0 if not rel_cues else 6.5
-                out.append(Reading(kind, [Edge("?x", example, m.iri)], (), (m.iri,), score, ["the examples of a kind"]))
-                for cue in rel_cues:  # "which stimulants can cause knee twitching": examples that also do this
-                    prop, flipped = self.schema.canonical(cue.entry.references[0])
-                    others = [g for g in anchors if g[0] != start]
-                    if not others or prop not in self.schema.relations or not self.schema.relations[prop].realised:
-                        continue
-                    other = others[0][2][0]
-                    role, sure = self.role(an, cue, prop, other, flipped)
-                    edge = Edge(other.iri, prop, "?x") if role == "subject" else Edge("?x", prop, other.iri)
-                    out.append(Reading(kind, [Edge("?x", example, m.iri), edge], (), (m.iri, other.iri), score + 1.5,
-                                       ["the examples of a kind that " + cue.entry.name]))
-        return out
 
     def _anchor_groups(self, an: Analysis) -> list[tuple[int, int, list[Mention]]]:
         groups = Groups.of(an.anchors).spans
