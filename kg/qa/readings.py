@@ -109,7 +109,9 @@ class Reader:
         elif an.intent_cues("comparison") and anchors and (an.wh or an.yes_no or ranking):
             everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
             out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
-        if an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues) and not an.intents & {"count", "duration"}:
+        why = an.wh == "why" and len(anchors) >= 2  # "why do pregnant women get cramps more": a reason, not a list
+        if (why or an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues)) \
+                and not an.intents & {"count", "duration"}:
             out.extend(shapes.mechanisms(self, an, anchors, rel_cues))
         out.extend(shapes.kinds(self, an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
@@ -255,6 +257,8 @@ class Reader:
                 e1 = Edge("?x", p1, "?y") if named1 == "subject" else Edge("?y", p1, "?x")
                 e2 = Edge("?y", p2, m.iri) if named2 == "subject" else Edge(m.iri, p2, "?y")
                 out.append(Reading(kind, [e1, e2], cls, (m.iri,), 9.0, ["second hop: " + first.entry.name + " of " + second.entry.name]))
+        if len(nouns) < 2:  # "treatments that target the causes of X" is the nouns' chain
+            out.extend(self._verb_chain(an, cues, anchors, kind, cls))
         for cue in cues:
             for ref in cue.entry.references:
                 prop, flipped = self.schema.canonical(ref)
@@ -278,6 +282,29 @@ class Reader:
                     reading = self._list_reading(kind, prop, "?topic", role, sure, cls, cue, implicit, True)
                     reading.anchors = self.topic
                     out.append(reading)
+        return out
+
+    def _verb_chain(self, an: Analysis, cues: list[Cue], anchors, kind: str, cls) -> list[Reading]:
+        """"How are *the causes of X* diagnosed", "what treats the causes of X": a verb whose object is a noun
+        phrase "N of X" asks a second hop — ``?x verb ?y . ?y (N) X``."""
+        out = []
+        for noun in [c for c in cues if c.entry.pos == "noun" and c.entry.kind == "relation"]:
+            after = an.tokens[noun.end:noun.end + 1]
+            held = [g for g in anchors if g[0] in (noun.end + 1, noun.end + 2)]
+            if not after or after[0].lemma != "of" or not held:
+                continue
+            for verb in [c for c in cues if c.entry.pos != "noun" and c.entry.kind == "relation"
+                         and not set(c.positions) & set(noun.positions)]:
+                p1, f1 = self.schema.canonical(verb.entry.references[0])
+                p2, f2 = self.schema.canonical(noun.entry.references[0])
+                if p1 not in self.schema.relations or p2 not in self.schema.relations:
+                    continue
+                m = held[0][2][0]
+                e1 = Edge("?y", p1, "?x") if f1 else Edge("?x", p1, "?y")  # the phrase is the verb's object
+                named = _flip(noun.entry.names or "subject", f2)
+                e2 = Edge("?y", p2, m.iri) if named == "subject" else Edge(m.iri, p2, "?y")
+                out.append(Reading(kind, [e1, e2], cls, (m.iri,), 9.5,
+                                   [f"second hop: {verb.entry.name} the {noun.entry.name} of X"]))
         return out
 
     def _nearly(self, kind, prop, iri, role, sure, cls, cue, implicit, reading: Reading) -> list[Reading]:
