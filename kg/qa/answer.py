@@ -169,10 +169,12 @@ class Executor:
         """The query an answer ran, as the answer shows it: a named query by its name, else the generated text."""
         if name:
             query = registry()[name]
-            return {"name": name, "summary": query.summary, "sparql": query.sparql,
+            return {"name": name, "summary": query.summary, "origin": f"The named query {name} ({query.summary})",
+                    "sparql": query.sparql,
                     "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": query.with_values(bindings)}
         terms = {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()}
-        return {"name": "generated", "summary": "generated from the reading's query graph", "sparql": text,
+        return {"name": "generated", "summary": "generated from the reading's query graph",
+                "origin": "Generated from the reading's query graph", "sparql": text,
                 "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": with_values(text, terms)}
 
     # --- evidence -----------------------------------------------------------------------------
