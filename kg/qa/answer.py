@@ -197,11 +197,7 @@ class Executor:
 
     def between(self, a: str, b: str, props: frozenset[str] | None = None) -> list[Statement]:
         """Statements linking ``a`` and ``b`` (either way round), along ``props`` if given."""
-        out = []
-        for st in self.statements(a):
-            if {st.subject, st.object} == {a, b} and (props is None or st.predicate in props):
-                out.append(st)
-        return out
+        return [st for st in self.around.with_other(a).get(b, ()) if props is None or st.predicate in props]
 
     def evidence_item(self, st: Statement) -> dict:
         return {"quote": st.quote, "subject": st.subject, "relation": st.predicate, "object": st.object,

@@ -112,6 +112,19 @@ class Around:
         return self._kept(("statements", iri), lambda: _statements(self._rows("qa-statements", iri), self._contexts(),
                                                                    self._names()))
 
+    def with_other(self, iri: str) -> dict[str, list[Statement]]:
+        """The statements around ``iri`` by the entity at their other end (kept): "between a and b" is a look-up."""
+        def build():
+            out: dict[str, list[Statement]] = {}
+            for st in self.statements(iri):
+                out.setdefault(st.object if st.subject == iri else st.subject, []).append(st)
+            return out
+        return self._kept(("others", iri), build)
+
+    def kept(self, key: tuple, build):
+        """A value derived from the reads around an entity, kept with them (``key`` names it)."""
+        return self._kept(key, build)
+
     def _contexts(self) -> frozenset[str]:
         """``kgo:context`` and its sub-properties (``kgo:amount``, ``kgo:inCondition`` …): where a fact holds."""
         return schema(self.store).sub_properties(KGO + "context")

@@ -84,6 +84,7 @@ class LabelIndex:
     first: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key length
     vocabulary: frozenset[str] = frozenset()  # every word of every key
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
+    _pairs: dict = field(default_factory=dict)  # (body part, symptom) -> entities both name together
 
     @classmethod
     def from_store(cls, store) -> "LabelIndex":
@@ -233,21 +234,26 @@ class LabelIndex:
                 if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
                        for k in between):
                     continue
-                for part_lemmas in self.name_lemmas.get(part.iri, ()):
-                    for other_lemmas in self.name_lemmas.get(other.iri, ()):
-                        for key in (key_of(part_lemmas + other_lemmas), key_of(other_lemmas + ("in",) + part_lemmas)):
-                            for iri, kind, name in self.keys.get(key, ()):
-                                if iri in (part.iri, other.iri):
-                                    continue
-                                start, end = min(part.start, other.start), max(part.end, other.end)
-                                if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end
-                                                                    for m in found):
-                                    continue
-                                have.add((start, end, iri))
-                                out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri,
-                                                   self.labels[iri], name, "composed",
-                                                   part.corrected + other.corrected))
+                for iri, kind, name in self._together(part.iri, other.iri):
+                    if iri in (part.iri, other.iri):
+                        continue
+                    start, end = min(part.start, other.start), max(part.end, other.end)
+                    if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end for m in found):
+                        continue
+                    have.add((start, end, iri))
+                    out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri, self.labels[iri],
+                                       name, "composed", part.corrected + other.corrected))
         return out
+
+    def _together(self, part: str, other: str) -> list[tuple[str, str, str]]:
+        """The entities a body part's name and a symptom's name name together ("knee" + "twitch"), kept per pair."""
+        found = self._pairs.get((part, other))
+        if found is None:
+            found = self._pairs[(part, other)] = [
+                entry for part_lemmas in self.name_lemmas.get(part, ()) for other_lemmas in self.name_lemmas.get(other, ())
+                for key in dict.fromkeys((key_of(part_lemmas + other_lemmas), key_of(other_lemmas + ("in",) + part_lemmas)))
+                for entry in self.keys.get(key, ())]
+        return found
 
     def is_a(self, iri: str, cls: str) -> bool:
         return cls in self.types.get(iri, ())

@@ -81,7 +81,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
     answer.groups = _groups(ex, order, evidence, by_urgency=warning)
     examples = {} if r.kind == "count" or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
-        else _examples(ex, order[:MOST_EXAMPLED])
+        else _examples(ex, order[:MOST_EXAMPLED if r.classes else SHOWN])
     if answer.groups:  # the answers in the order of their groups (the most urgent first)
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
         order = grouped + [x for x in order if x not in grouped]
@@ -89,7 +89,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     examples = {x: [e for e in found if e not in order] for x, found in examples.items()}
     names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
              for x in order]
-    shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
     if examples and r.classes:  # a kind asked for: the article's examples of an answer are answers too, after it
         listed = set(order)
         answer.answers = [item for x in order for item in [ex.entity(x)] + [
@@ -106,7 +106,8 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         answer.message = f"The article does not say {_what_not(ex, asked)}; it says this instead. " + answer.message
 
 
-MOST_EXAMPLED = 40  # answers whose examples are looked up (each is one more entity read)
+MOST_EXAMPLED = 40  # answers whose examples are looked up when a kind is asked for (each is one more entity read)
+SHOWN = 12  # answers named in the message
 
 
 def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[str]]:

@@ -130,6 +130,10 @@ def _stated(ex: Executor, s: str, o: str, props) -> tuple[list, str | None, str]
 
 def broader(ex: Executor, iri: str, prop: str, down: bool = False) -> list[str]:
     """What ``iri`` is a form or an example of (``down``: its forms or examples), nearest first, transitively."""
+    return ex.around.kept(("broader", iri, prop, down), lambda: _broader(ex, iri, prop, down))
+
+
+def _broader(ex: Executor, iri: str, prop: str, down: bool) -> list[str]:
     out, todo = [], [iri]
     while todo:
         current = todo.pop(0)
