@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 from kg.qa.analysis import Analysis, analyse
 from kg.qa.answer import Answer, Executor, executor
 from kg.qa.closest import quote_index
+from kg.qa.facts import around
 from kg.qa.lexicon import lexicon
 from kg.qa.linking import label_index
 from kg.qa.querygraph import KGO, Reading
@@ -32,6 +33,7 @@ from kg.qa.text import normalise_text
 from kg.qa.words import join
 
 MAX_QUESTION_CHARS = 500
+PREREAD_ENTITIES = 1000  # at most this many entities: prepare() reads around each of them before the first question
 MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
 _SPARQL = re.compile(r"[{}]|<\s*(?:https?|urn):|\b(?:select|construct|describe|ask)\b.*\bwhere\b|\bprefix\s+\w*:"
                      r"|\binsert\b.*\bdata\b|\bdrop\s+graph\b", re.IGNORECASE)
@@ -63,7 +65,12 @@ def normalise(question) -> str:
 def prepare(store) -> None:
     """Build every per-store index question answering uses (labels, lexicon, readings, BM25 over the quotes), so
     that no question pays for them: a server calls it at start, a benchmark before timing."""
-    label_index(store), lexicon(store), reader(store), executor(store), quote_index(store)
+    index = label_index(store)
+    lexicon(store), reader(store), executor(store), quote_index(store)
+    if len(index.labels) <= PREREAD_ENTITIES:  # a small graph (one article): read what is around every entity now
+        reads = around(store)
+        for iri in index.labels:
+            reads.roles(iri), reads.with_other(iri)
 
 
 def ask(store, question) -> Answer:
