@@ -29,7 +29,7 @@ from bench.common import (ROOT, graphs, median, ms, percentile, report,  # noqa:
 
 BUDGET = 0.5  # seconds of repeats per query and graph
 MIN_RUNS, MAX_RUNS = 5, 400
-ASK_BUDGET = 25.0  # seconds of questions per graph (the gold questions in file order until it is spent)
+ASK_REPEATS = 3  # runs per gold question: the first (cold: the entities it names are read for the first time), then warm
 
 
 def _kind(query) -> str:
@@ -81,24 +81,32 @@ def worker(path: Path, article: int | None) -> dict:
     if ask is None or not questions:
         out["ask"] = {"skipped": why if ask is None else "no gold questions (evaluation/gold.yaml absent)"}
     else:
-        per_question = []
+        # The per-store indexes (labels, lexicon, BM25 over the quotes) are built once when a store is first
+        # asked; that is load-time work, timed apart. Then every gold question: its first run (cold: the entities
+        # it names are read from the store for the first time) and its repeats (warm: those reads are kept).
+        from kg.qa.ask import prepare
+
+        start = time.perf_counter()
+        prepare(store)
+        warm_up = time.perf_counter() - start
+        cold, warm = [], []
         errors = 0
-        ask_deadline = time.perf_counter() + ASK_BUDGET
         for q in questions:
-            if time.perf_counter() > ask_deadline:
-                break
-            def call(q=q):
-                ask(store, q)
-                return 1
             try:
-                samples, _ = _time(call, budget=0.05, max_runs=3)
+                runs = []
+                for _ in range(ASK_REPEATS):
+                    t0 = time.perf_counter()
+                    ask(store, q)
+                    runs.append(time.perf_counter() - t0)
             except Exception as exc:  # a failing question is reported, not fatal to the benchmark
                 errors += 1
                 out.setdefault("ask_errors", []).append(f"{q}: {type(exc).__name__}: {exc}")
                 continue
-            per_question.append(median(samples))
-        out["ask"] = {"via": why, "questions": len(per_question) + errors, "of": len(questions), "errors": errors,
-                      "median": median(per_question), "p95": percentile(per_question, 95)}
+            cold.append(runs[0])
+            warm.append(median(runs[1:]))
+        out["ask"] = {"via": why, "questions": len(cold) + errors, "of": len(questions), "errors": errors,
+                      "median": median(cold), "p95": percentile(cold, 95), "warm_median": median(warm),
+                      "warm_p95": percentile(warm, 95), "index_build_s": warm_up}
     out["rss_peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return out
 
@@ -144,14 +152,16 @@ def main() -> None:
             cells.append(f"{ms(q['median'])} / {ms(q['p95'])}")
         cells.append(" / ".join(f"{r['queries'][name]['rows']:,}" for r in results))
         rows.append(cells)
-    ask_cells = ["`ask` (gold questions)", "question"]
-    for r in results:
-        a = r["ask"]
-        ask_cells.append(f"n/a ({a['skipped']})" if "skipped" in a else f"{ms(a['median'])} / {ms(a['p95'])}")
-    ask_cells.append(" / ".join("-" if "skipped" in r["ask"] else
-                                f"{r['ask']['questions']} of {r['ask'].get('of', r['ask']['questions'])} q, {r['ask']['errors']} errors"
-                                for r in results))
-    rows.append(ask_cells)
+    for label, med, p95 in (("`ask` (gold questions, first run)", "median", "p95"),
+                            ("`ask` (gold questions, repeated)", "warm_median", "warm_p95")):
+        ask_cells = [label, "question"]
+        for r in results:
+            a = r["ask"]
+            ask_cells.append(f"n/a ({a['skipped']})" if "skipped" in a else f"{ms(a[med])} / {ms(a[p95])}")
+        ask_cells.append(" / ".join("-" if "skipped" in r["ask"] else
+                                    f"{r['ask']['questions']} of {r['ask'].get('of', r['ask']['questions'])} q, "
+                                    f"{r['ask']['errors']} errors" for r in results))
+        rows.append(ask_cells)
     body += "\n\n## Named queries (median / p95 of full result reads, ms)\n\n" + table(headers, rows)
 
     # Targets from the issue.
@@ -172,6 +182,11 @@ def main() -> None:
         if r["article"]:
             notes.append(f"{r['label']}: entity parameters point into synthetic article {r['article']} "
                          f"(e.g. `kg:knee-muscle-spasm-a{r['article']}`); class and text parameters as in the examples")
+    for r in results:
+        if "skipped" not in r["ask"]:
+            notes.append(f"{r['label']}: `ask` builds its per-store indexes (labels, lexicon, BM25 over the quotes) once, "
+                         f"on the first question: {r['ask']['index_build_s']:.2f} s, not counted above; targets "
+                         f"< 5 ms (article) and < 50 ms (1M) for the median first run")
     report("inprocess", "Named queries and ask in process", body, notes)
 
 

@@ -40,10 +40,15 @@ def rows() -> list[list[str]]:
         out.append(["named queries in process, article graph, median", "< 0.5 ms",
                     f"{under} of {len(qs)} under; slowest `{slowest[0]}` {ms(slowest[1]['median'])} ms",
                     _verdict(under == len(qs))])
-        a = art.get("ask") or {}
-        if "median" in a:
-            out.append(["`ask` in process, gold questions, median / p95", "—",
-                        f"{ms(a['median'])} / {ms(a['p95'])} ms ({a['questions']} questions)", ""])
+        for r in inproc:  # issue 12: ask < 5 ms on the article graph, < 50 ms at a million triples (first runs)
+            a = r.get("ask") or {}
+            target = 0.005 if r is art else (0.05 if r["triples"] >= 1_000_000 else None)
+            if "median" in a:
+                warm = f"; repeated {ms(a['warm_median'])} ms" if "warm_median" in a else ""
+                out.append([f"{r['label']}: `ask`, gold questions, first run median / p95",
+                            f"< {ms(target)} ms" if target else "—",
+                            f"{ms(a['median'])} / {ms(a['p95'])} ms ({a['questions']} questions{warm})",
+                            _verdict(a["median"] < target) if target else ""])
         for r in inproc[1:]:
             point = {n: q for n, q in r["queries"].items() if q["kind"] == "point/join"}
             scans = {n: q for n, q in r["queries"].items() if q["kind"] == "scan"}

@@ -57,9 +57,13 @@ def warm(app) -> int:
             count += 1
         except (QueryError, OSError, ValueError, RuntimeError) as exc:  # a warm-up miss must not stop serving
             log.warning("warm-up of query %s failed: %s", query.name, exc)
+    from kg.qa.ask import prepare as prepare_questions
+
+    # The question answering's per-store indexes (labels, lexicon, BM25 over the quotes), built once in the
+    # master and shared by every worker.
+    prepare_questions(store)
     with app.test_client() as client:
         client.get("/healthz")
-        # Builds the question-answering label index once, in the master, shared by every worker.
         client.get("/api/ask", query_string={"q": "What causes knee twitching?"})
     return count
 

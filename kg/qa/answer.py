@@ -1,11 +1,9 @@
-"""Run a reading as SPARQL and turn the result into an honest answer with the article's words.
+"""The answer to a question, and the words for the graph's things: labels, relations, readings.
 
-The SPARQL is generated from the reading's query graph: ontology IRIs from the lexicon and the
-schema, the linked entities bound as terms (``?a0``, ``?a1`` …, pyoxigraph substitutions) —
-never the reader's text. Evidence comes from the evidence statements around the entities
-(``queries/internal/qa-statements.rq``, read once per entity and kept), with the qualifiers the
-fact model puts on them (modality, context, urgency, emphasis, mechanism) and negations: "No"
-is said only where the article states a negation; otherwise "the article does not say".
+``Answer`` is what ``GET /api/ask`` returns. ``Executor`` (one per store) runs generated SPARQL
+with bound terms, finds the evidence statements between two entities, and puts entities,
+relations and readings into plain words from the lexicon's realisations ("what can cause knee
+muscle spasm", "caffeine can cause knee muscle spasm").
 """
 
 from __future__ import annotations
@@ -15,85 +13,25 @@ from dataclasses import dataclass, field
 import pyoxigraph
 
 from kg.namespaces import local_path
-from kg.qa.lexicon import Schema, internal_query, local
-from kg.qa.linking import LabelIndex
-from kg.qa.memo import per_store
-from kg.qa.parse import KGO, RELATED, Edge, Reading
+from kg.qa.facts import KGV, Statement, around
+from kg.qa.lexicon import Schema, local, schema
+from kg.qa.linking import LabelIndex, label_index
+from kg.qa.querygraph import RELATED, Reading, to_sparql
+from kg.qa.readings import reader
+from kg.sparql.registry import registry
 from kg.sparql.text import with_values
+from kg.store.memo import per_store
 
 SOURCE_ANCHOR = "/source#q-{begin}-{end}"
-KGV = "https://w3id.org/kneekg/vocab/"
-RDF_STATEMENT_PREFIXES = """PREFIX kgo: <https://w3id.org/kneekg/ontology/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-EMPHASIS_RANK = {"most-common": 0, "first-line": 0, "best-remedy": 0, "common": 1, "second-line": 2}
-URGENCY_ORDER = ("immediate", "prompt", "see-doctor", "discuss")
-URGENCY_WORDS = {"immediate": "seek immediate medical attention", "prompt": "see a doctor promptly",
-                 "see-doctor": "see a doctor", "discuss": "discuss with a doctor"}
-MODALITY_WORDS = {"always": "always", "usually": "usually", "can": "can", "in-some-cases": "in some cases",
-                  "rarely": "rarely"}
-CONTEXT_WORDS = {"high-amount": "in high amounts", "severe": "in severe cases", "frequent": "when frequent",
-                 "persistent": "when persistent", "early-stage": "at an early stage",
-                 "progressed-stage": "as the disease progresses"}
+READING_WORDS = {  # descriptive readings in plain words, their anchors in order
+    "definition": "what {0} is",
+    "duration": "how long {0} lasts",
+    "mechanism": "how {0} leads to {1}",
+    "cure": "whether {0} can be cured",
+    "claim": "what the article claims about {0}",
+    "compare": "which of {0} and {1} the article ranks higher",
+}
 
-
-# --- statements around an entity -------------------------------------------------------------
-
-@dataclass
-class Statement:
-    """One evidence statement: a fact, a quote, its place, its qualifiers."""
-
-    iri: str
-    subject: str
-    predicate: str
-    object: str
-    quote: str
-    begin: int
-    end: int
-    negated: bool = False
-    modality: set[str] = field(default_factory=set)
-    context: set[str] = field(default_factory=set)
-    urgency: set[str] = field(default_factory=set)
-    emphasis: set[str] = field(default_factory=set)
-    mechanism: set[str] = field(default_factory=set)
-    section: str = ""
-
-    def qualifiers(self) -> list[str]:
-        words = [MODALITY_WORDS.get(local(m), local(m)) for m in sorted(self.modality) if local(m) != "can"]
-        words += [CONTEXT_WORDS.get(local(c), local(c).replace("-", " ")) if c.startswith(KGV) else "with " + c
-                  for c in sorted(self.context)]
-        return words
-
-
-def statements_of(store, iri: str) -> list[Statement]:
-    """Every evidence statement whose subject or object is ``iri`` (read once per entity, kept)."""
-    def build() -> list[Statement]:
-        by_iri: dict[str, Statement] = {}
-        rows = store.query(internal_query("qa-statements"), substitutions={"entity": pyoxigraph.NamedNode(iri)})
-        for row in rows:
-            st = by_iri.get(row["statement"].value)
-            if st is None:
-                quote = row["quote"].value if row["quote"] is not None else ""
-                st = by_iri[row["statement"].value] = Statement(
-                    row["statement"].value, row["subject"].value, row["predicate"].value, row["object"].value, quote,
-                    int(row["begin"].value) if row["begin"] is not None else -1,
-                    int(row["end"].value) if row["end"] is not None else -1)
-            if row["negated"] is not None and row["negated"].value in ("true", "1"):
-                st.negated = True
-            for var, attr in (("modality", "modality"), ("urgency", "urgency"), ("emphasis", "emphasis"),
-                              ("mechanism", "mechanism")):
-                if row[var] is not None:
-                    getattr(st, attr).add(row[var].value)
-            if row["context"] is not None:
-                st.context.add(row["context"].value)
-            if row["section"] is not None:
-                st.section = row["section"].value
-        return sorted(by_iri.values(), key=lambda s: (s.begin, s.iri))
-    return per_store(store, ("qa.statements", iri), build)
-
-
-# --- the answer -------------------------------------------------------------------------------
 
 @dataclass
 class Answer:
@@ -137,6 +75,11 @@ class Executor:
         self.index = index
         self.schema = schema
         self.topic = topic
+        self.around = around(store)
+
+    def statements(self, iri: str) -> list[Statement]:
+        """Every evidence statement around ``iri`` (kept per store)."""
+        return self.around.statements(iri)
 
     # --- words --------------------------------------------------------------------------------
 
@@ -190,18 +133,8 @@ class Executor:
             if e.prop == RELATED:
                 return f"does the article link {s} and {o}"
             return f"does the article say that {self.says(e.prop, s, o)}"
-        if k == "definition":
-            return f"what {names[0]} is"
-        if k == "duration":
-            return f"how long {names[0]} lasts"
-        if k == "mechanism":
-            return f"how {names[0]} leads to {names[1]}"
-        if k == "cure":
-            return f"whether {names[0]} can be cured"
-        if k == "claim":
-            return f"what the article claims about {names[0]}"
-        if k == "compare":
-            return f"which of {names[0]} and {names[1]} the article ranks higher"
+        if k in READING_WORDS and len(names) >= READING_WORDS[k].count("{"):
+            return READING_WORDS[k].format(*names)
         return f"what the article says about {names[0]}" if names else "what the article says"
 
     def _term(self, term: str, topic: str) -> str:
@@ -222,51 +155,26 @@ class Executor:
 
     # --- SPARQL -------------------------------------------------------------------------------
 
+    # --- SPARQL -------------------------------------------------------------------------------
+
     def sparql(self, reading: Reading, relaxed: bool = False) -> tuple[str, dict[str, str]]:
-        """The query graph as SPARQL, and the entities bound to its variables."""
-        bindings: dict[str, str] = {}
-        names: dict[str, str] = {}
-
-        def term(value: str) -> str:
-            if value.startswith("?"):
-                return value
-            if value not in names:
-                names[value] = f"?a{len(names)}"
-                bindings[names[value][1:]] = value
-            return names[value]
-
-        lines = []
-        if any("?topic" in (e.subject, e.object) for e in reading.edges):
-            lines.append("  VALUES ?topic { " + " ".join(f"<{t}>" for t in self.topic) + " }")
-        for n, e in enumerate(reading.edges):
-            s, o = term(e.subject), term(e.object)
-            if relaxed and not e.object.startswith("?"):
-                lines.append(f"  {o} kgo:formOf* ?broader{n} .")
-                o = f"?broader{n}"
-            if relaxed and e.subject == "?x":
-                lines.append(f"  ?x kgo:exampleOf* ?kind{n} .")
-                s = f"?kind{n}"
-            if e.prop == RELATED:  # any relation of the ontology
-                lines.append(f"  {s} ?relation{n} {o} . ?relation{n} rdfs:subPropertyOf+ kgo:relatedTo .")
-            else:
-                lines.append(f"  {s} <{e.prop}> {o} .")
-        if reading.classes:
-            lines.append("  ?x rdf:type ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in reading.classes) + " }")
-        anchors = [names[a] for a in names] + (["?topic"] if "?topic" in "".join(lines) else [])
-        for a in anchors:
-            lines.append(f"  FILTER(?x != {a})")
-        select = "?x ?y" if any("?y" in (e.subject, e.object) for e in reading.edges) else "?x"
-        select += "".join(f" {names[a]}" for a in names)  # bound variables are projected (pyoxigraph substitutions)
-        text = (RDF_STATEMENT_PREFIXES + f"SELECT DISTINCT {select} WHERE {{\n" + "\n".join(lines) + "\n}\nORDER BY ?x")
-        return text, bindings
+        """The reading's query graph as SPARQL, and the entities bound to its variables."""
+        return to_sparql(reading, self.topic, relaxed)
 
     def run(self, text: str, bindings: dict[str, str]):
         subs = {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()}
         return self.store.query(text, substitutions=subs)
 
-    def query_info(self, text: str, bindings: dict[str, str], name: str = "generated") -> dict:
+    def query_info(self, text: str, bindings: dict[str, str], name: str | None = None) -> dict:
+        """The query an answer ran, as the answer shows it: a named query by its name, else the generated text."""
+        if name:
+            query = registry()[name]
+            return {"name": name, "summary": query.summary, "origin": f"The named query {name} ({query.summary})",
+                    "sparql": query.sparql,
+                    "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": query.with_values(bindings)}
         terms = {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()}
-        return {"name": name, "summary": "generated from the reading's query graph", "sparql": text,
+        return {"name": "generated", "summary": "generated from the reading's query graph",
+                "origin": "Generated from the reading's query graph", "sparql": text,
                 "bindings": {k: [v] for k, v in bindings.items()}, "sparql_with_values": with_values(text, terms)}
 
     # --- evidence -----------------------------------------------------------------------------
@@ -279,20 +187,24 @@ class Executor:
             out |= self.schema.sub_properties(rel.inverse)
         return frozenset(out)
 
+    def near(self, prop: str) -> frozenset[str]:
+        """The families of the relations a reader means nearly alike (the lexicon's ``kgl:near``), less ``prop``'s own."""
+        rel = self.schema.relations.get(prop)
+        out: set[str] = set()
+        for other in (rel.near if rel else ()):
+            out |= self.family(other)
+        return frozenset(out - self.family(prop))
+
     def between(self, a: str, b: str, props: frozenset[str] | None = None) -> list[Statement]:
         """Statements linking ``a`` and ``b`` (either way round), along ``props`` if given."""
-        out = []
-        for st in statements_of(self.store, a):
-            if {st.subject, st.object} == {a, b} and (props is None or st.predicate in props):
-                out.append(st)
-        return out
+        return [st for st in self.around.with_other(a).get(b, ()) if props is None or st.predicate in props]
 
     def evidence_item(self, st: Statement) -> dict:
         return {"quote": st.quote, "subject": st.subject, "relation": st.predicate, "object": st.object,
                 "subject_label": self.label(st.subject), "relation_label": self.schema.label(st.predicate),
                 "object_label": self.label(st.object) if not st.object.startswith(KGV) else local(st.object),
                 "begin": st.begin, "end": st.end, "source": SOURCE_ANCHOR.format(begin=st.begin, end=st.end),
-                "statement": st.iri, "negated": st.negated, "qualifiers": st.qualifiers(),
+                "statement": st.iri, "negated": st.negated, "qualifiers": st.qualifiers(self.name),
                 "urgency": [local(u) for u in sorted(st.urgency)], "emphasis": [local(e) for e in sorted(st.emphasis)],
                 "section": st.section}
 
@@ -304,5 +216,5 @@ def _strip_what(text: str) -> str:
     return text[5:] if text.startswith("what ") else text
 
 
-def executor(store, index: LabelIndex, schema: Schema, topic: tuple[str, ...]) -> Executor:
-    return per_store(store, "qa.executor", lambda: Executor(store, index, schema, topic))
+executor = per_store(lambda store: Executor(store, label_index(store), schema(store), reader(store).topic))
+executor.__doc__ = """The executor of ``store`` (built once per store)."""

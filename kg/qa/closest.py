@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.qa.lexicon import internal_query
-from kg.qa.memo import per_store
 from kg.qa.text import STOPWORDS, tokenize
+from kg.store.memo import per_store
 
 SOURCE_ANCHOR = "/source#q-{begin}-{end}"
 
@@ -52,5 +52,5 @@ class QuoteIndex:
         return out
 
 
-def quote_index(store) -> QuoteIndex:
-    return per_store(store, "qa.quotes", lambda: QuoteIndex.from_store(store))
+quote_index = per_store(QuoteIndex.from_store)
+quote_index.__doc__ = """The BM25 index over the quotes of ``store`` (built once per store)."""

@@ -20,6 +20,8 @@ from typing import Callable, Iterable
 import yaml
 from rapidfuzz import fuzz
 
+from kg.views.text import singular
+
 EXPECTS = ("list", "yes", "no", "not-stated", "describe", "count", "decline")
 CATEGORIES = ("colloquial", "inverse", "compositional", "descriptive", "yes-no", "telegraphic", "misspelt",
               "comparison", "context", "out-of-scope")
@@ -38,15 +40,7 @@ def norm(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower()
     words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
-    return " ".join(_fold(w) for w in words)
-
-
-def _fold(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    return " ".join(singular(w) for w in words)
 
 
 def mentions(phrase: str, text: str) -> bool:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.namespaces import KGO
-from kg.qa.memo import per_store
-from kg.sparql.registry import internal
 from kg.qa.text import Token, lemmas_of
+from kg.sparql.registry import internal
+from kg.store.memo import per_store
 
 KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
@@ -58,6 +58,9 @@ class Relation:
     says: str = ""  # "{s} can cause {o}"
     subject_noun: str = ""  # "causes of {o}"
     object_noun: str = ""  # "what {s} can lead to"
+    near: set[str] = field(default_factory=set)  # relations a reader means nearly alike (kgl:near)
+    subject_query: str | None = None  # the named query listing the subjects for a given object
+    object_query: str | None = None  # the named query listing the objects for a given subject
 
     @property
     def realised(self) -> bool:
@@ -84,6 +87,10 @@ class Schema:
                 rel.supers.add(row["super"].value)
             rel.domain = rel.domain or _value(row, "domain")
             rel.range = rel.range or _value(row, "range")
+            if _value(row, "near"):
+                rel.near.add(row["near"].value)
+            rel.subject_query = rel.subject_query or _value(row, "subjectQuery")
+            rel.object_query = rel.object_query or _value(row, "objectQuery")
             if _value(row, "says"):
                 rel.ask_subject, rel.ask_object = row["askSubject"].value, row["askObject"].value
                 rel.says, rel.subject_noun, rel.object_noun = (row["says"].value, row["subjectNoun"].value,
@@ -262,14 +269,11 @@ def _match(form: tuple[str, ...], words: list[str], start: int) -> tuple[int, ..
     return tuple(positions)
 
 
-def schema(store) -> Schema:
-    """The store's ontology as question answering reads it (built once per store)."""
-    return per_store(store, "qa.schema", lambda: Schema.from_store(store))
+schema = per_store(Schema.from_store)
+schema.__doc__ = """The store's ontology as question answering reads it (built once per store)."""
 
-
-def lexicon(store) -> Lexicon:
-    """The store's lexicon (built once per store)."""
-    return per_store(store, "qa.lexicon", lambda: Lexicon.from_store(store, schema(store)))
+lexicon = per_store(lambda store: Lexicon.from_store(store, schema(store)))
+lexicon.__doc__ = """The store's lexicon (built once per store)."""
 
 
 __all__ = ["Schema", "Relation", "Lexicon", "Entry", "Cue", "schema", "lexicon", "local", "internal_query", "KGO"]

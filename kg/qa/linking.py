@@ -18,15 +18,18 @@ import simplemma
 from rapidfuzz import fuzz, process
 
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
-from kg.qa.memo import per_store
-from kg.qa.text import STOPWORDS, Token, lemma, lemmas_of, normalise_text
+from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
+from kg.store.memo import per_store
+from kg.views.labels import labels as labels_of
 
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
 MAX_NGRAM = 9
 SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known word
+SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
 KIND_RANK = {"pref": 0, "alt": 1, "search": 2}
+CLAIM = "https://w3id.org/kneekg/ontology/Claim"
 
 
 def key_of(lemmas) -> tuple[str, ...]:
@@ -81,13 +84,23 @@ class LabelIndex:
     first: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key length
     vocabulary: frozenset[str] = frozenset()  # every word of every key
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
+    _pairs: dict = field(default_factory=dict)  # (body part, symptom) -> entities both name together
 
     @classmethod
     def from_store(cls, store) -> "LabelIndex":
+        """Index every entity's names as the one label reader (kg.views.labels) has them; claims are no entities."""
         index = cls()
-        for row in store.query(internal_query("qa-entity-labels")):
-            iri, name, kind = row["entity"].value, row["name"].value, row["kind"].value
-            index.labels[iri] = row["pref"].value
+        types: dict[str, set[str]] = {}
+        for row in store.query(internal_query("qa-entity-types")):
+            types.setdefault(row["entity"].value, set()).add(row["type"].value)
+        index.types = {iri: frozenset(t) for iri, t in types.items()}
+        table = labels_of(store)
+        rows = [(iri, kind, name) for iri, pref in table.preferred.items() if CLAIM not in index.types.get(iri, ())
+                for kind, names in (("pref", (pref,)), ("alt", table.alternatives.get(iri, ())),
+                                    ("search", table.lay_words(iri)))
+                for name in names]
+        for iri, kind, name in rows:
+            index.labels[iri] = table.preferred[iri]
             index.names.setdefault(iri, []).append((kind, name))
             lemmas = lemmas_of(name)
             index.name_lemmas.setdefault(iri, []).append(lemmas)
@@ -102,13 +115,10 @@ class LabelIndex:
                               for e in entries]
             index.first[key[0]] = max(index.first.get(key[0], 0), len(key))
         index._head_variants(lexicon_of(store))
-        types: dict[str, set[str]] = {}
-        for row in store.query(internal_query("qa-entity-types")):
-            types.setdefault(row["entity"].value, set()).add(row["type"].value)
-        index.types = {iri: frozenset(t) for iri, t in types.items()}
         index.vocabulary = frozenset(w for key in index.keys for w in key)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
-        words = set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
+        words = (set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
+                 | WH_WORDS | AUXILIARIES)  # "wich symptoms", "shoud i": question words are misspelt too
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         return index
 
@@ -166,6 +176,29 @@ class LabelIndex:
             if fixed:
                 corrections[i] = fixed
                 words[i] = fixed
+        found = self._spans(tokens, words, corrections)
+        # A real word that makes no sense here may still be a slip ("muscle spams"): read it as the name's word
+        # when that completes a longer name around it.
+        covered = {k for m in found for k in m.span}
+        for i, t in enumerate(tokens):
+            if i in covered or i in corrections or t.is_punct or len(t.lemma) < 4 or not t.lemma.isalpha() \
+                    or t.lemma in STOPWORDS or t.lemma in self.vocabulary:
+                continue
+            best = process.extractOne(t.lemma, self.vocabulary, scorer=fuzz.ratio, score_cutoff=SLIP_CUTOFF)
+            if best is None or best[0][0] != t.lemma[0] or abs(len(best[0]) - len(t.lemma)) > 1:
+                continue
+            trial = words[:i] + [best[0]] + words[i + 1:]
+            longer = [m for m in self._spans(tokens, trial, {**corrections, i: best[0]})
+                      if m.start <= i < m.end and m.length >= 2]
+            if longer:
+                corrections[i], words[i] = best[0], best[0]
+                found = self._spans(tokens, words, corrections)
+                covered = {k for m in found for k in m.span}
+        found.extend(self._composed(tokens, words, found))
+        return found, corrections
+
+    def _spans(self, tokens: list[Token], words: list[str], corrections: dict[int, str]) -> list[Mention]:
+        """Every span of ``words`` whose key names an entity (overlaps included)."""
         found: list[Mention] = []
         for i in range(len(words)):
             if tokens[i].is_punct or words[i] in DROP:
@@ -174,8 +207,8 @@ class LabelIndex:
             if not longest:
                 continue
             for j in range(min(len(words), i + MAX_NGRAM + 2), i, -1):
-                if tokens[j - 1].is_punct:
-                    continue
+                if tokens[j - 1].is_punct or (j - 1 > i and words[j - 1] in DROP):
+                    continue  # a name does not end in "that" or "my": the shorter span says the same
                 key = key_of(words[i:j])
                 if len(key) > longest or not key:
                     continue
@@ -183,8 +216,7 @@ class LabelIndex:
                     fixed = tuple((tokens[k].surface, corrections[k]) for k in range(i, j) if k in corrections)
                     found.append(Mention(i, j, " ".join(t.surface for t in tokens[i:j]), iri, self.labels[iri],
                                          name, kind, fixed))
-        found.extend(self._composed(tokens, words, found))
-        return found, corrections
+        return found
 
     def _composed(self, tokens: list[Token], words: list[str], found: list[Mention]) -> list[Mention]:
         """A body part and a symptom a few words apart that together name one entity ("knee keeps jumping")."""
@@ -202,29 +234,33 @@ class LabelIndex:
                 if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
                        for k in between):
                     continue
-                for part_lemmas in self.name_lemmas.get(part.iri, ()):
-                    for other_lemmas in self.name_lemmas.get(other.iri, ()):
-                        for key in (key_of(part_lemmas + other_lemmas), key_of(other_lemmas + ("in",) + part_lemmas)):
-                            for iri, kind, name in self.keys.get(key, ()):
-                                if iri in (part.iri, other.iri):
-                                    continue
-                                start, end = min(part.start, other.start), max(part.end, other.end)
-                                if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end
-                                                                    for m in found):
-                                    continue
-                                have.add((start, end, iri))
-                                out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri,
-                                                   self.labels[iri], name, "composed",
-                                                   part.corrected + other.corrected))
+                for iri, kind, name in self._together(part.iri, other.iri):
+                    if iri in (part.iri, other.iri):
+                        continue
+                    start, end = min(part.start, other.start), max(part.end, other.end)
+                    if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end for m in found):
+                        continue
+                    have.add((start, end, iri))
+                    out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri, self.labels[iri],
+                                       name, "composed", part.corrected + other.corrected))
         return out
+
+    def _together(self, part: str, other: str) -> list[tuple[str, str, str]]:
+        """The entities a body part's name and a symptom's name name together ("knee" + "twitch"), kept per pair."""
+        found = self._pairs.get((part, other))
+        if found is None:
+            found = self._pairs[(part, other)] = [
+                entry for part_lemmas in self.name_lemmas.get(part, ()) for other_lemmas in self.name_lemmas.get(other, ())
+                for key in dict.fromkeys((key_of(part_lemmas + other_lemmas), key_of(other_lemmas + ("in",) + part_lemmas)))
+                for entry in self.keys.get(key, ())]
+        return found
 
     def is_a(self, iri: str, cls: str) -> bool:
         return cls in self.types.get(iri, ())
 
 
-def label_index(store) -> LabelIndex:
-    """The label index of ``store``, built on first use and kept as long as the store lives."""
-    return per_store(store, "qa.labels", lambda: LabelIndex.from_store(store))
+label_index = per_store(LabelIndex.from_store)
+label_index.__doc__ = """The label index of ``store``, built on first use and kept as long as the store lives."""
 
 
 __all__ = ["LabelIndex", "Mention", "label_index", "key_of"]

@@ -1,8 +1,9 @@
-"""The names of the graph's IRIs, read once per store: preferred, alternative, and rdfs labels.
+"""The names of the graph's IRIs, read once per store: preferred, alternative, lay and rdfs labels.
 
 One reader for every page, search box, API row and question: an entity is called by its
-``skos:prefLabel`` (facts graph), known also by its ``skos:altLabel``\\ s; an ontology term or
-anything else without a preferred label by its ``rdfs:label``.
+``skos:prefLabel`` (facts graph), known also by its ``skos:altLabel``\\ s (true synonyms) and
+found by its ``kgo:searchLabel``\\ s (lay words that are not synonyms: "water pills" for
+diuretics); an ontology term or anything else without a preferred label by its ``rdfs:label``.
 """
 
 from __future__ import annotations
@@ -21,26 +22,32 @@ class Labels:
     preferred: dict[str, str] = field(default_factory=dict)  # skos:prefLabel (facts graph)
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skos:altLabel (facts graph)
     other: dict[str, str] = field(default_factory=dict)  # rdfs:label, for IRIs without a preferred label
+    lay: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kgo:searchLabel (facts graph): not synonyms
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> "Labels":
-        """Sort ``(iri, kind, label)`` rows (kind ``pref``, ``alt`` or ``rdfs``); the first label of a kind wins.
+        """Sort ``(iri, kind, label)`` rows (kind ``pref``, ``alt``, ``search`` or ``rdfs``); the first label of a kind wins.
 
-        >>> labels = Labels.from_rows([("x", "pref", "X"), ("x", "alt", "Ex"), ("c", "rdfs", "Class")])
-        >>> labels.label("x"), labels.label("c"), labels.label("nothing"), labels.names("x")
-        ('X', 'Class', None, ('X', 'Ex'))
+        >>> labels = Labels.from_rows([("x", "pref", "X"), ("x", "alt", "Ex"), ("c", "rdfs", "Class"),
+        ...                            ("x", "search", "ecks pills")])
+        >>> labels.label("x"), labels.label("c"), labels.label("nothing"), labels.names("x"), labels.lay_words("x")
+        ('X', 'Class', None, ('X', 'Ex'), ('ecks pills',))
         """
         preferred: dict[str, str] = {}
         alternatives: dict[str, list[str]] = {}
+        lay: dict[str, list[str]] = {}
         other: dict[str, str] = {}
         for iri, kind, label in rows:
             if kind == "pref":
                 preferred.setdefault(iri, label)
             elif kind == "alt":
                 alternatives.setdefault(iri, []).append(label)
+            elif kind == "search":
+                lay.setdefault(iri, []).append(label)
             else:
                 other.setdefault(iri, label)
-        return cls(preferred, {iri: tuple(names) for iri, names in alternatives.items()}, other)
+        return cls(preferred, {iri: tuple(names) for iri, names in alternatives.items()}, other,
+                   {iri: tuple(words) for iri, words in lay.items()})
 
     @classmethod
     def from_store(cls, store) -> "Labels":
@@ -56,6 +63,10 @@ class Labels:
         """Every name of an entity, the preferred one first (what search and question answering match)."""
         pref = self.preferred.get(iri)
         return ((pref,) if pref else ()) + self.alternatives.get(iri, ())
+
+    def lay_words(self, iri: str) -> tuple[str, ...]:
+        """The lay words that lead to an entity (``kgo:searchLabel``): not synonyms, so an answer says when one was used."""
+        return self.lay.get(iri, ())
 
 
 labels = per_store(Labels.from_store)

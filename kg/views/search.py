@@ -1,7 +1,7 @@
-"""Find entities by what people type: preferred and alternative labels, forgiving case, plurals, typos and word order.
+"""Find entities by what people type: preferred and alternative labels and lay words, forgiving case, plurals, typos and word order.
 
 The index is built once per store (the graph is immutable while the app runs) from the
-entities' preferred and alternative labels (``kg.views.labels``) and their asserted types. Matching is layered, best first: exact label, label
+entities' preferred and alternative labels and lay words (``kg.views.labels``) and their asserted types. Matching is layered, best first: exact label, label
 starting with the text, label containing the text, then fuzzy matching with rapidfuzz
 (a score cutoff, and no fuzzy matching for texts shorter than four characters, where
 nearly everything is "close").
@@ -76,7 +76,7 @@ class SearchIndex:
         entries = []
         for iri, label in names.preferred.items():
             type_ = ", ".join(sorted(types.get(iri, ())))
-            for matched in dict.fromkeys(names.names(iri)):
+            for matched in dict.fromkeys(names.names(iri) + names.lay_words(iri)):  # lay words find things too
                 entries.append(_Entry(iri, label, type_, matched, normalise(matched), matched == label))
         entries.sort(key=lambda e: (e.iri, e.matched))
         return cls(entries)

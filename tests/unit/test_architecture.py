@@ -22,11 +22,7 @@ ALLOWED = {
 }
 FORBIDDEN_IN_KG = ("flask", "werkzeug", "webapp")
 MAX_LINES = 450
-LONG_ON_PURPOSE: dict[str, str] = {  # path -> why it may be longer
-    # Temporary, until the question answering's second pass splits them (issue 12):
-    "kg/qa/ask.py": "answer assembly for every reading kind; to be split by reading kind",
-    "kg/qa/parse.py": "reading generation and ranking; to be split into linking of words and query graphs",
-}
+LONG_ON_PURPOSE: dict[str, str] = {}  # path -> why it may be longer
 
 
 def modules() -> dict[str, Path]:

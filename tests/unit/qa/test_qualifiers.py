@@ -1,46 +1,76 @@
-"""Answers on qualified facts, negations and durations, in the shapes the fact model will build.
+"""Answers on the fact model's qualified facts (notes/qualifier-contract.md), end to end on the release graph.
 
-The release graph plus ``tests/data/qa/qualified.trig`` (a negated ``hasCure``, two durations
-that disagree, a qualifier "in high amounts"): the question answering must read them as soon as
-the fact model puts them in the graph.
+A negation is the only "No"; two durations that disagree are both quoted and flagged; a mechanism
+is told in the article's words; qualifiers ("in high amounts") are in a yes; warning signs come in
+urgency groups; lists in the article's order of weight; a contradiction shows both sides; a
+question asking "always" or "everyone" is not answered as if the word were not there.
 """
 
-import pyoxigraph
 import pytest
 
-from kg import paths
 from kg.qa.ask import ask
-from kg.store.embedded import EmbeddedStore
-from tests.support import DATA
+from kg.qa.judge import NOT_STATED
 
 
-@pytest.fixture(scope="module")
-def qualified_store():
-    store = pyoxigraph.Store()
-    store.bulk_load(path=str(paths.RELEASE_DIR / paths.GRAPH_NQ), format=pyoxigraph.RdfFormat.N_QUADS)
-    store.bulk_load(path=str(DATA / "qa" / "qualified.trig"), format=pyoxigraph.RdfFormat.TRIG)
-    return EmbeddedStore(store, "release + qualified test facts")
-
-
-def test_no_only_where_the_article_states_a_negation(qualified_store, real_store):
-    answer = ask(qualified_store, "can ALS be cured")
+def test_no_only_where_the_article_states_a_negation(real_store):
+    answer = ask(real_store, "can ALS be cured")
     assert answer.boolean is False and answer.message.startswith("No")
     assert "ALS has no cure" in answer.message
     assert answer.evidence and answer.evidence[0]["negated"]
-    plain = ask(real_store, "can ALS be cured")  # without the negation in the graph: no "No"
-    assert plain.boolean is None and "does not say" in plain.message
+    assert ask(real_store, "is there a cure for knee twitching").boolean is None  # no negation stated: not a no
 
 
-def test_qualifiers_of_the_fact_are_in_the_answer(qualified_store):
-    answer = ask(qualified_store, "Can caffeine cause knee twitching?")
+def test_qualifiers_of_the_fact_are_in_the_answer(real_store):
+    answer = ask(real_store, "Can caffeine cause knee twitching?")
     assert answer.boolean is True
     assert "in high amounts" in answer.message
 
 
-def test_two_durations_are_both_given_and_flagged(qualified_store, real_store):
-    answer = ask(qualified_store, "how long does a muscle spasm last")
+def test_two_durations_are_both_given_and_flagged(real_store):
+    answer = ask(real_store, "how long does a muscle spasm last")
     assert answer.answered and answer.kind == "describe"
     assert "a few seconds to several minutes" in answer.message and "a few minutes to several hours" in answer.message
     assert "do not agree" in answer.message
-    assert len(answer.evidence) == 2
-    assert not ask(real_store, "how long does a muscle spasm last").answered
+    quotes = " ".join(e["quote"] for e in answer.evidence)
+    assert "a few seconds to several minutes" in quotes and "a few minutes to several hours" in quotes
+
+
+def test_a_mechanism_in_the_articles_words(real_store):
+    answer = ask(real_store, "how does dehydration lead to knee twitching")
+    assert answer.kind == "describe" and "in the article's words" in answer.message
+    assert "deplete" in answer.message and "calcium, potassium" in answer.message
+
+
+def test_warning_signs_in_urgency_groups_most_urgent_first(real_store):
+    answer = ask(real_store, "when should i see a doctor about knee twitching")
+    labels = [g["label"] for g in answer.groups]
+    assert labels and labels[0] == "seek immediate medical attention"
+    first = [a["iri"] for a in answer.groups[0]["answers"]]
+    assert [a["iri"] for a in answer.answers[:len(first)]] == first
+
+
+def test_lists_in_the_articles_order_of_weight(real_store):
+    answer = ask(real_store, "what causes knee twitching")
+    assert [a["iri"].rsplit("/", 1)[-1] for a in answer.answers[:2]] == ["muscle-fatigue", "muscle-strain"]
+
+
+def test_a_contradiction_shows_both_sides(real_store):
+    answer = ask(real_store, "are ALS and autoimmune disorders common causes of muscle spasms")
+    assert "not consistent" in answer.message and "but also" in answer.message
+    assert "in some cases" in answer.message.lower()
+
+
+def test_a_promotional_claim_is_a_claim(real_store):
+    answer = ask(real_store, "does medicramp get rid of cramp pain")
+    assert answer.boolean is not True
+    assert "claim" in answer.message and "48 hours" in answer.message
+
+
+@pytest.mark.parametrize("question, no", [
+    ("do the home remedies for spasms work for everyone", True),  # "they may not work for everyone"
+    ("does dehydration always cause knee twitching", False),  # stated, but never "always": not stated
+])
+def test_always_and_everyone_are_not_dropped(real_store, question, no):
+    answer = ask(real_store, question)
+    assert answer.boolean is (False if no else None)
+    assert no or NOT_STATED.search(answer.message)

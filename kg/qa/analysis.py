@@ -1,0 +1,224 @@
+"""Read the words of a question: its asking clause, entities, relation, class and question words.
+
+Sentences about the reader before the question ("I'm pregnant and ...", "my doctor put me on a
+water pill ...") are context: the question is the last clause that asks something, and the
+context's entities stand in for "it", "that" or a missing entity. Entities come from the label
+index (kg.qa.linking), the other words from the lexicon (kg.qa.lexicon); where they overlap the
+longer wins. Content words that are neither are *unknown* and named in the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.qa.lexicon import Cue, Lexicon
+from kg.qa.linking import LabelIndex, Mention
+from kg.qa.querygraph import Reading
+from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, clauses, tokenize
+
+
+@dataclass
+class Analysis:
+    """What the parser found in a question."""
+
+    tokens: list[Token]
+    question: list[Token]  # the clause that asks
+    context: list[Token]  # clauses before it: about the reader
+    mentions: list[Mention]  # chosen entity mentions (no overlaps)
+    cues: list[Cue]  # chosen relation, class and intent cues (no overlaps with mentions)
+    corrections: dict[int, str]
+    unknown: list[str]  # content words that name nothing the article knows
+    intents: set[str]
+    wh: str | None
+    yes_no: bool
+    question_mark: bool = False  # the question ends with "?" (a telegraphic one asks yes or no)
+    readings: list[Reading] = field(default_factory=list)
+
+    @property
+    def q_positions(self) -> set[int]:
+        return {t.i for t in self.question}
+
+    def in_question(self, m) -> bool:
+        return m.start in self.q_positions
+
+    @property
+    def relation_cues(self) -> list[Cue]:
+        return [c for c in self.cues if c.entry.kind == "relation" and c.start in self.q_positions]
+
+    @property
+    def class_cues(self) -> list[Cue]:
+        """Class words that say what the answer is: not a word inside a longer name ("blood *test*")."""
+        out = []
+        for c in self.cues:
+            if c.entry.kind != "class" or c.start not in self.q_positions:
+                continue
+            inside = [m for m in self.mentions if m.start <= c.start and c.end <= m.end]
+            if inside and not any(m.start == c.start and m.end == c.end for m in inside):
+                continue
+            out.append(c)
+        return out
+
+    def intent_cues(self, intent: str) -> list[Cue]:
+        return [c for c in self.cues if c.entry.intent == intent and c.start in self.q_positions]
+
+    @property
+    def anchors(self) -> list[Mention]:
+        return [m for m in self.mentions if self.in_question(m)]
+
+    @property
+    def context_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if not self.in_question(m)]
+
+
+# --- finding things in the question ---------------------------------------------------------
+
+def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
+    """Tokens, the asking clause, entity mentions, lexicon cues and unknown words of ``text``."""
+    tokens = tokenize(text)
+    mentions_all, corrections = index.link(tokens)
+    words = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
+             for i, t in enumerate(tokens)]
+    cues_all = lex.cues(words)
+    parts = clauses(tokens)
+    question, context = _asking_clause(parts, cues_all)
+    mentions, cues = _choose(mentions_all, cues_all, tokens)
+    covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
+    unknown = []
+    named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
+    for t in question:
+        if t.i in covered or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS:
+            continue
+        if t.lemma in named:  # "heat or ice": "heat" is a word of the name "ice" led to (heat or cold therapy)
+            continue
+        if t.surface.isdigit() or len(t.surface) < 3:
+            continue
+        unknown.append(t.surface)
+    first = question[0].lemma if question else ""
+    # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
+    wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
+    if wh is None and question and question[-1].lemma in WH_WORDS:
+        wh = question[-1].lemma
+    if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
+        wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")), None)
+    intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
+    yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
+    if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
+        yes_no = True
+    mark = bool(tokens) and tokens[-1].surface.startswith("?")
+    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark)
+
+
+def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Token], list[Token]]:
+    """The last clause that asks (a wh-word, an auxiliary first, a question frame); the rest is context."""
+    if not parts:
+        return [], []
+    parts = [piece for part in parts for piece in _after_condition(part)]
+    for k in range(len(parts) - 1, -1, -1):
+        clause = parts[k]
+        first = clause[0].lemma
+        asks = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
+                or any(t.lemma in WH_WORDS for t in clause[:3]))
+        if asks:
+            question = [t for part in parts[k:] for t in part]
+            return question, [t for part in parts[:k] for t in part]
+    # No clause asks in so many words (telegraphic): it is all question.
+    return [t for part in parts for t in part], []
+
+
+SUBORDINATORS = frozenset("if since because although though while after once".split())
+
+
+def _after_condition(clause: list[Token]) -> list[list[Token]]:
+    """"if a spasm comes with swelling what might that point to": the condition, then the question.
+
+    A clause that opens with a subordinator and has a question word later splits before that word.
+    """
+    if not clause or clause[0].lemma not in SUBORDINATORS:
+        return [clause]
+    for k, t in enumerate(clause[2:], start=2):
+        if t.lemma in WH_WORDS and clause[k - 1].lemma not in ("of", "about", "for", "to", "in", "and", "or"):
+            return [clause[:k], clause[k:]]
+    return [clause]
+
+
+_PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
+
+
+def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tuple[list[Mention], list[Cue]]:
+    """Non-overlapping mentions and cues, longest first (an entity wins a tie).
+
+    Intent cues (fillers, "how long", "most common") may overlap nothing; class cues may share
+    their words with an entity ("which *vitamins*" names a class and the entity Vitamins).
+    """
+    items: list[tuple] = []
+    for m in mentions:
+        # a lay word is a weaker sign than a lexicon phrase of the same words ("see a doctor": a warning-sign frame)
+        items.append((m.length, _PRIORITY["entity"] if m.kind != "search" else _PRIORITY["class"] + 0.5, m.start, m))
+    for c in cues:
+        if c.entry.intent in ("filler", "personal"):
+            continue
+        items.append((c.length, _PRIORITY[c.entry.kind], c.start, c))
+    items.sort(key=lambda x: (-x[0], x[1], x[2]))
+    taken: dict[int, object] = {}
+    chosen_m: list[Mention] = []
+    chosen_c: list[Cue] = []
+    for length, prio, start, item in items:
+        span = set(item.span) if isinstance(item, Mention) else set(item.positions)
+        clash = [taken[i] for i in span if i in taken]
+        if isinstance(item, Mention):
+            # Several entities may share one span ("energy drinks": caffeine, stimulants).
+            if clash and not all(isinstance(o, Mention) and (o.start, o.end) == (item.start, item.end) for o in clash):
+                continue
+            chosen_m.append(item)
+        else:
+            # Several relation entries may read one phrase ("cause": a verb and a noun frame).
+            if clash and not all(isinstance(o, Cue) and o.positions == item.positions and o.entry.kind == item.entry.kind
+                                 for o in clash) and not (item.entry.kind == "class" and all(isinstance(o, Mention)
+                                                                                              for o in clash)):
+                continue
+            chosen_c.append(item)
+        for i in span:
+            taken.setdefault(i, item)
+    covered = set(taken)
+    for c in cues:  # fillers and first-person words: wherever nothing else stands
+        if c.entry.intent in ("filler", "personal") and not set(c.positions) & covered:
+            chosen_c.append(c)
+            covered |= set(c.positions)
+    chosen_m.sort(key=lambda m: (m.start, -m.length))
+    chosen_c.sort(key=lambda c: c.start)
+    return chosen_m, chosen_c
+
+
+# --- building readings -------------------------------------------------------------------------
+
+@dataclass
+class Groups:
+    """Mentions grouped by span: one group per thing named (several IRIs when a name is ambiguous)."""
+
+    spans: list[tuple[int, int, list[Mention]]]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> "Groups":
+        spans: dict[tuple[int, int], list[Mention]] = {}
+        for m in mentions:
+            spans.setdefault((m.start, m.end), []).append(m)
+        return cls([(s, e, ms) for (s, e), ms in sorted(spans.items())])
+
+
+
+def asked_after(an: Analysis, start: int) -> bool:
+    """Whether position ``start`` follows a question word ("which", "what kind of", "how many")."""
+    k = start - 1
+    while k >= 0 and an.tokens[k].lemma in ("a", "an", "the", "kind", "type", "sort", "of", "other", "specific"):
+        k -= 1
+    return k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")
+
+
+
+def bare_what(an: Analysis) -> bool:
+    """"What is X?" / "what are X": nothing but X after "what is"."""
+    rest = [t for t in an.question if t.lemma not in STOPWORDS and t.lemma not in WH_WORDS
+            and not any(t.i in m.span for m in an.mentions)
+            and not any(t.i in c.positions and c.entry.intent in ("filler", "definition") for c in an.cues)]
+    return not rest and any(t.lemma == "be" for t in an.question[:3])
+

@@ -1,0 +1,221 @@
+"""Descriptive answers: what X is, how long it lasts, how X leads to Y, whether it can be cured, claims, comparisons.
+
+Each is read from the statements and descriptions around the entities (kg.qa.facts): a
+definition or a duration with its quote; two durations that disagree both quoted and flagged; a
+mechanism from the causal fact's statement; "No" for a cure only where the article states the
+negation; a claim as a claim; a comparison as what the article does and does not rank.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
+from kg.qa.facts import KGV, Description, Statement
+from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO, Reading
+from kg.qa.run import broader
+from kg.qa.words import emphasis, join
+
+
+def _quote_item(d: Description) -> dict:
+    return {"quote": d.quote, "begin": d.begin, "end": d.end,
+            "source": SOURCE_ANCHOR.format(begin=d.begin, end=d.end), "relation_label": local(d.what)}
+
+
+def definition(ex: Executor, answer: Answer, r: Reading) -> None:
+    iri = r.anchors[0]
+    definitions = [d for d in ex.around.descriptions(iri) if d.kind == "definition"]
+    facts = [st for st in ex.statements(iri) if st.subject == iri and not st.negated and st.quote]
+    answer.answers = [ex.entity(iri)]
+    summary = _summary(ex, iri, facts)
+    if definitions:
+        d = definitions[0]
+        answer.message = f"{ex.label(iri)}: the article describes it as “{d.text}”." + (f" {summary}" if summary else "")
+        answer.evidence = [_quote_item(d) for d in definitions if d.quote]
+    elif summary:
+        answer.message = f"The article gives no definition of {ex.name(iri)}. {summary}"
+    else:
+        answer.message = f"The article does not say what {ex.name(iri)} is."
+        return
+    answer.answered, answer.kind = True, "describe"
+    answer.evidence += [ex.evidence_item(st) for st in distinct_quotes(facts)[:6]]
+
+
+def _summary(ex: Executor, iri: str, facts: list[Statement]) -> str:
+    """What the article states of an entity, one sentence per relation: "It can cause: …"."""
+    by_prop: dict[str, list[str]] = {}
+    for st in facts:
+        prop, flipped = ex.schema.canonical(st.predicate)
+        rel = ex.schema.relations.get(prop)
+        if rel is None or not rel.realised or flipped:
+            continue
+        by_prop.setdefault(prop, [])
+        if st.object not in by_prop[prop]:
+            by_prop[prop].append(st.object)
+    sentences = []
+    for prop, objects in list(by_prop.items())[:5]:
+        sentences.append(ex.says(prop, ex.label(iri), join([ex.name(o) for o in objects[:6]])) + ".")
+    return " ".join(sentences)
+
+
+def distinct_quotes(statements: list[Statement]) -> list[Statement]:
+    """One statement per quote, in the order given."""
+    seen, out = set(), []
+    for st in statements:
+        if st.quote not in seen:
+            seen.add(st.quote)
+            out.append(st)
+    return out
+
+
+def duration(ex: Executor, answer: Answer, r: Reading) -> None:
+    durations = []
+    for iri in r.anchors:
+        durations += [d for d in ex.around.descriptions(iri) if d.kind == "duration"]
+    if not durations:
+        answer.message = f"The article does not say how long {ex.name(r.anchors[0])} lasts."
+        return
+    texts = list(dict.fromkeys(d.text for d in durations))
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(r.anchors[0])]
+    answer.evidence = [_quote_item(d) for d in durations if d.quote]
+    if len(texts) > 1:
+        answer.message = ("The article gives durations that do not agree: " + " and ".join(f"“{t}”" for t in texts)
+                          + " — both are quoted below.")
+    else:
+        answer.message = f"The article says {ex.name(r.anchors[0])} lasts “{texts[0]}”."
+
+
+def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
+    """How ``a`` leads to ``b``: the facts between them (their kinds and forms included) and, when those carry no
+    mechanism, the facts one step between; the mechanism phrases first, every quote below."""
+    a, b = r.anchors[:2]
+    targets = [b] + broader(ex, b, "formOf") + broader(ex, b, "formOf", down=True)
+    found: list[Statement] = []
+    for s in [a] + broader(ex, a, "exampleOf") + broader(ex, a, "exampleOf", down=True):
+        for o in targets:
+            found += [st for st in ex.between(s, o) if not st.negated and st not in found]
+    if not any(st.mechanism for st in found):  # one step between: what a does, that bears on b
+        for st in ex.statements(a):
+            m = st.object if st.subject == a else st.subject
+            if m in targets or m.startswith(KGV) or st.negated:
+                continue
+            second = [x for o in targets for x in ex.between(m, o) if not x.negated]
+            if second:
+                found += [x for x in [st] + second if x not in found]
+    if not found:
+        answer.message = f"The article does not say how {ex.name(a)} leads to {ex.name(b)}."
+        return
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    with_mechanism = [st for st in found if st.mechanism]
+    statements = distinct_quotes(with_mechanism) + [st for st in distinct_quotes(found) if not st.mechanism]
+    statements = distinct_quotes(statements)
+    answer.evidence = [ex.evidence_item(st) for st in statements]
+    mechanisms = list(dict.fromkeys(m for st in with_mechanism for m in sorted(st.mechanism)))
+    quotes = " ".join(f"“{st.quote}”" for st in statements[:3])
+    if mechanisms:
+        answer.message = (f"How {ex.name(a)} leads to {ex.name(b)}, in the article's words: "
+                          + "; ".join(f"“{m}”" for m in mechanisms[:3]) + f". It says: {quotes}")
+    else:
+        answer.message = f"The article links {ex.name(a)} and {ex.name(b)} like this: {quotes}"
+
+
+def cure(ex: Executor, answer: Answer, r: Reading) -> None:
+    iri = r.anchors[0]
+    cure = KGO + "hasCure"
+    statements = [st for st in ex.statements(iri) if st.predicate == cure and st.subject == iri]
+    negated = [st for st in statements if st.negated]
+    answer.answers = [ex.entity(iri)]
+    if negated:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — the article says {ex.name(iri)} has no cure: “{negated[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in negated]
+        return
+    if statements:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", True
+        answer.message = f"Yes — the article says {ex.name(iri)} can be cured: “{statements[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in statements]
+        return
+    treatments = [st for st in ex.statements(iri) if st.object == iri and st.predicate == KGO + "treats"]
+    answer.message = f"The article does not say whether {ex.name(iri)} can be cured."
+    if treatments:
+        names = list(dict.fromkeys(ex.name(st.subject) for st in treatments))
+        answer.message += f" It names treatments for it: {join(names)}."
+        answer.evidence = [ex.evidence_item(st) for st in distinct_quotes(treatments)]
+
+
+def claim(ex: Executor, answer: Answer, iri: str) -> None:
+    claims = [d for d in ex.around.descriptions(iri) if d.claim]
+    if not claims:
+        if not answer.message:
+            answer.message = f"The article says nothing about {ex.name(iri)} beyond naming it."
+        return
+    kinds = {local(d.claim_kind) for d in claims if d.claim_kind}
+    text = claims[0].text.rstrip(".")
+    what = ("a promotional claim, not an established treatment" if "promotional" in kinds or ex.index.is_a(iri, KGO + "Product")
+            else "a claim the article makes, not an established fact")
+    quotes = list(dict.fromkeys(d.quote for d in claims if d.quote))
+    answer.answered = True
+    answer.kind = "describe"
+    answer.boolean = None
+    answer.answers = [ex.entity(iri)]
+    answer.message = (f"The article does not state it as a fact; it claims that {text[0].lower() + text[1:]} — {what}."
+                      + (f" It says: “{quotes[0]}”" if quotes else ""))
+    answer.evidence = [_quote_item(d) for d in claims if d.quote]
+
+
+def compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    a, b = r.anchors[:2]
+    rest = r.anchors[2:]
+    props = ex.family(r.edges[0].prop) if r.edges else None
+    found: dict[str, list[Statement]] = {a: [], b: []}
+    for item in (a, b):
+        for t in rest:
+            found[item] += [st for st in ex.between(item, t, props) if not st.negated]
+        if not found[item]:
+            found[item] = [st for st in ex.statements(item) if not st.negated and st.quote][:2]
+    ranked = {x: emphasis(v) for x, v in found.items()}
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    answer.evidence = [ex.evidence_item(st) for st in distinct_quotes(found[a] + found[b])]
+    if a == b:
+        answer.message = (f"The article does not say which is better: it names {ex.name(a)} as one option "
+                          f"and does not compare its forms.")
+        return
+    if ranked[a] != ranked[b]:
+        top = a if ranked[a] < ranked[b] else b
+        st = next(s for s in found[top] if s.emphasis)
+        answer.answered, answer.kind = True, "describe"
+        answer.message = f"The article puts {ex.name(top)} first: “{st.quote}”"
+        return
+    answer.message = (f"The article does not say which of {ex.name(a)} and {ex.name(b)} is better or more common; "
+                      f"it says this of each (quoted below).")
+
+
+def about(ex: Executor, answer: Answer, iri: str) -> None:
+    definition(ex, answer, Reading("about", anchors=(iri,)))
+
+
+def contradictions(ex: Executor, iris) -> str:
+    """Where the article contradicts itself about all of ``iris`` (claims of kind contradictory, kgo:conflictsWith):
+    both sides, each with its quote — never one side alone."""
+    iris = [i for i in iris if i]
+    if not iris:
+        return ""
+    claims: dict[str, list[Description]] = {}
+    for iri in iris:
+        for d in ex.around.descriptions(iri):
+            if d.claim and d.claim_kind and local(d.claim_kind) == "contradictory":
+                claims.setdefault(d.claim, []).append(d)
+    about_all = {c for c in claims if all(any(d.claim == c for d in ex.around.descriptions(i)) for i in iris)}
+    sides, seen = [], set()
+    for c in sorted(about_all):
+        first = claims[c][0]
+        if c in seen:
+            continue
+        other = next((claims[d.conflicts][0] for d in claims[c] if d.conflicts in claims), None)
+        seen |= {c} | ({other.claim} if other else set())
+        if other is None:
+            continue
+        sides.append(f"“{first.text.rstrip('.')}” (“{first.quote}”) but also “{other.text.rstrip('.')}” (“{other.quote}”)")
+    return ("The article is not consistent here: it says " + "; and ".join(sides[:2]) + ".") if sides else ""

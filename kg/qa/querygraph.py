@@ -1,0 +1,132 @@
+"""Readings as query graphs, and query graphs as SPARQL with every entity bound as a term.
+
+A *reading* is a small query graph: the answer variable ``?x``, edges between it, other variables
+(``?y``) and the linked entities, each edge an ontology relation in the direction the question
+asks; a class the answer must belong to; and the kind of answer wanted (a list, a count, yes/no
+between two entities, a description). Its SPARQL is generated here: ontology IRIs from the
+lexicon and the schema, entities as ``?a0``, ``?a1`` … bound by substitution (shown as
+``VALUES``) — never the reader's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KGO = "https://w3id.org/kneekg/ontology/"
+RELATED = KGO + "relatedTo"
+PREFIXES = """PREFIX kgo: <https://w3id.org/kneekg/ontology/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One edge of a query graph: ``subject property object`` (variables start with ``?``)."""
+
+    subject: str
+    prop: str
+    object: str
+
+
+@dataclass
+class Reading:
+    """One interpretation of a question as a query graph, with its score and its plain words."""
+
+    kind: str  # list, count, boolean, definition, duration, mechanism, cure, claim, compare, about, warning
+    edges: list[Edge] = field(default_factory=list)
+    classes: tuple[str, ...] = ()  # the answer must be one of these classes (empty: any)
+    anchors: tuple[str, ...] = ()  # entity IRIs the reading is about, in the order asked
+    score: float = 0.0
+    why: list[str] = field(default_factory=list)  # what raised or lowered the score (for the debug view)
+    topic: bool = False  # the anchor is the article's topic (the question named no entity)
+    relaxed: bool = False  # broader entities allowed (a form of, an example of)
+    ranking: bool = False  # "most common", "first": order and say what the article weighs
+    universal: tuple[str, ...] = ()  # "always", "everyone": the words that ask whether it holds without exception
+
+    def key(self) -> tuple:
+        return (self.kind, tuple(self.edges), self.classes, self.anchors)
+
+
+def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -> tuple[str, dict[str, str]]:
+    """The query graph as SPARQL, and the entities bound to its variables.
+
+    ``relaxed`` lets an anchor stand for what it is a form of and the answer for what it is an
+    example of (the article often states a fact for the broader condition or the kind).
+    """
+    bindings: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def term(value: str) -> str:
+        if value.startswith("?"):
+            return value
+        if value not in names:
+            names[value] = f"?a{len(names)}"
+            bindings[names[value][1:]] = value
+        return names[value]
+
+    lines = []
+    if any("?topic" in (e.subject, e.object) for e in reading.edges):
+        lines.append("  VALUES ?topic { " + " ".join(f"<{t}>" for t in topic) + " }")
+    for n, e in enumerate(reading.edges):
+        s, o = term(e.subject), term(e.object)
+        if relaxed and not e.object.startswith("?"):
+            lines.append(f"  {o} kgo:formOf* ?broader{n} .")
+            o = f"?broader{n}"
+        if relaxed and e.subject == "?x":
+            lines.append(f"  ?x kgo:exampleOf* ?kind{n} .")
+            s = f"?kind{n}"
+        if e.prop == RELATED:  # any relation of the ontology
+            lines.append(f"  {s} ?relation{n} {o} . ?relation{n} rdfs:subPropertyOf+ kgo:relatedTo .")
+        else:
+            lines.append(f"  {s} <{e.prop}> {o} .")
+    if reading.classes:
+        lines.append("  ?x rdf:type ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in reading.classes) + " }")
+    anchors = [names[a] for a in names] + (["?topic"] if "?topic" in "".join(lines) else [])
+    for a in anchors:
+        lines.append(f"  FILTER(?x != {a})")
+    select = "?x ?y" if any("?y" in (e.subject, e.object) for e in reading.edges) else "?x"
+    select += "".join(f" {names[a]}" for a in names)  # bound variables are projected (pyoxigraph substitutions)
+    text = (PREFIXES + f"SELECT DISTINCT {select} WHERE {{\n" + "\n".join(lines) + "\n}\nORDER BY ?x")
+    return text, bindings
+
+
+@dataclass(frozen=True)
+class Named:
+    """A reading that one named query answers: the query, its parameter bound to the anchor, the answer variable."""
+
+    name: str
+    param: str
+    value: str
+    answer: str
+
+
+_SELECT = re.compile(r"SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s*)+)", re.IGNORECASE)
+
+
+def named_for(reading: Reading, relations: dict, queries) -> Named | None:
+    """The named query (``queries/*.rq``) that answers ``reading``, if one does: a list of the subjects (or the
+    objects) of one relation for one entity, with no class asked for. ``relations`` is the schema's, whose
+    lexicon senses name the queries; ``queries`` the registry."""
+    if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes:
+        return None
+    edge = reading.edges[0]
+    rel = relations.get(edge.prop)
+    if rel is None:
+        return None
+    if edge.subject == "?x" and not edge.object.startswith("?"):
+        name, value = rel.subject_query, edge.object
+    elif edge.object == "?x" and not edge.subject.startswith("?"):
+        name, value = rel.object_query, edge.subject
+    else:
+        return None
+    if not name or name not in queries:
+        return None
+    query = queries[name]
+    if len(query.params) != 1:
+        return None
+    found = _SELECT.search(query.sparql)
+    variables = [v.strip()[1:] for v in found.group(1).split()] if found else []
+    answers = [v for v in variables if v != query.params[0].name and not v.endswith("Label") and v != "quote"]
+    return Named(name, query.params[0].name, value, answers[0]) if answers else None

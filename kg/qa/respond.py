@@ -1,0 +1,282 @@
+"""List and yes/no answers in words: ordered as the article weighs them, grouped, with their qualifiers and quotes.
+
+Lists come in the article's order of weight (``kgo:emphasis`` first, then where the article
+first says each), grouped by urgency for warning signs. A yes quotes the sentence and its
+qualifiers ("in high amounts"); "No" only for a negation the article states; otherwise "the
+article does not say …", with what it does say about the two.
+"""
+
+from __future__ import annotations
+
+from kg.qa import describe
+from kg.qa.analysis import Analysis
+from kg.qa.answer import Answer, Executor
+from kg.qa.facts import KGV, Statement
+from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading
+from kg.qa.text import tokenize
+from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
+
+
+def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
+    kind = r.kind
+    if kind in ("list", "count"):
+        fill_list(ex, answer, r, result)
+    elif kind == "boolean":
+        fill_boolean(ex, answer, r, result)
+    elif kind in ("definition", "about"):
+        describe.definition(ex, answer, r)
+    elif kind == "duration":
+        describe.duration(ex, answer, r)
+    elif kind == "mechanism":
+        describe.mechanism(ex, answer, r)
+    elif kind == "cure":
+        describe.cure(ex, answer, r)
+    elif kind == "claim":
+        describe.claim(ex, answer, r.anchors[0])
+    elif kind == "compare":
+        describe.compare(ex, answer, r, an)
+    # a product's claims are claims, whatever the reading
+    for a in r.anchors:
+        if kind != "claim" and ex.index.is_a(a, KGO + "Product"):
+            describe.claim(ex, answer, a)
+
+
+def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+    rows = result["rows"]
+    asked = r
+    if result.get("ran"):  # a relation the reader means nearly alike answered ("a risk factor for" -> "more likely to get")
+        r = result["ran"]
+    answer.query = ex.query_info(result["sparql"], result["bindings"], result.get("named"))
+    anchors = [a for e in r.edges for a in (e.subject, e.object) if not a.startswith("?")]
+    if any("?topic" in (e.subject, e.object) for e in r.edges):
+        anchors += list(ex.topic)
+    noun = _noun(ex, r)
+    if not rows:
+        answer.message = f"The article does not say {_what_not(ex, r)}."
+        return
+    evidence: dict[str, list[Statement]] = {}
+    for x, y in rows:
+        found = evidence.setdefault(x, [])
+        for e in r.edges:
+            props = ex.family(e.prop)
+            if y is not None and "?y" in (e.subject, e.object):
+                other = y if "?x" in (e.subject, e.object) else None
+                if other is None:  # the y–anchor edge
+                    for a in anchors:
+                        found.extend(st for st in ex.between(a, y, props) if st not in found)  # the anchor's statements: read once
+                else:
+                    found.extend(st for st in ex.between(x, y, props) if st not in found)
+            else:
+                for a in anchors:
+                    found.extend(st for st in ex.between(a, x, props) if st not in found)
+    order = sorted(evidence, key=lambda x: (emphasis(evidence[x]), min((st.begin for st in evidence[x]), default=10**9),
+                                            ex.label(x).lower()))
+    answer.answered = True
+    answer.kind = r.kind
+    answer.answers = [ex.entity(x) for x in order]
+    answer.count = len(order) if r.kind == "count" else None
+    statements = sorted({st.iri: st for x in order for st in evidence[x]}.values(), key=lambda s: (s.begin, s.iri))
+    answer.evidence = [ex.evidence_item(st) for st in statements]
+    warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
+    answer.groups = _groups(ex, order, evidence, by_urgency=warning)
+    examples = {} if r.kind == "count" or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
+        else _examples(ex, order[:MOST_EXAMPLED if r.classes else SHOWN])
+    if answer.groups:  # the answers in the order of their groups (the most urgent first)
+        grouped = [a["iri"] for g in answer.groups for a in g["answers"]]
+        order = grouped + [x for x in order if x not in grouped]
+        answer.answers = [ex.entity(x) for x in order]
+    examples = {x: [e for e in found if e not in order] for x, found in examples.items()}
+    names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
+             for x in order]
+    shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+    if examples and r.classes:  # a kind asked for: the article's examples of an answer are answers too, after it
+        listed = set(order)
+        answer.answers = [item for x in order for item in [ex.entity(x)] + [
+            dict(ex.entity(e), example_of=ex.label(x)) for e in examples.get(x, ()) if e not in listed]]
+    broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
+    if noun.startswith("answers to "):  # several edges: the reading says what they are
+        words = noun[len("answers to "):]
+        answer.message = f"{words[0].upper()}{words[1:]}{broader}: the article names {len(order)} — {shown}."
+    else:
+        answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
+    if r.ranking:
+        answer.message += " " + _ranking_note(ex, order, evidence)
+    if asked is not r:
+        answer.message = f"The article does not say {_what_not(ex, asked)}; it says this instead. " + answer.message
+
+
+MOST_EXAMPLED = 40  # answers whose examples are looked up when a kind is asked for (each is one more entity read)
+SHOWN = 12  # answers named in the message
+
+
+def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[str]]:
+    """The examples the article gives of each answer ("appropriate exercise such as stretching …")."""
+    out = {}
+    for x in order:
+        found = [st.subject for st in ex.statements(x) if st.object == x and local(st.predicate) == "exampleOf"
+                 and not st.negated]
+        if found:
+            out[x] = list(dict.fromkeys(found))[:most]
+    return out
+
+
+def _groups(ex: Executor, order: list[str], evidence: dict[str, list[Statement]], by_urgency: bool) -> list[dict]:
+    """Answers grouped by urgency (warning signs) or by how the article weighs them, when the graph says."""
+    urgency = {x: min((URGENCY_ORDER.index(local(u)) for st in evidence[x] for u in st.urgency
+                       if local(u) in URGENCY_ORDER), default=None) for x in order}
+    if by_urgency and any(v is not None for v in urgency.values()):
+        groups = []
+        for n, level in enumerate(URGENCY_ORDER):
+            members = [x for x in order if urgency[x] == n]
+            if members:
+                groups.append({"label": URGENCY_WORDS[level], "answers": [ex.entity(x) for x in members]})
+        rest = [x for x in order if urgency[x] is None]
+        if rest:
+            groups.append({"label": "other signs", "answers": [ex.entity(x) for x in rest]})
+        return groups
+    emphasised = [x for x in order if emphasis(evidence[x]) < 3]
+    if emphasised:
+        return [{"label": "what the article names first", "answers": [ex.entity(x) for x in emphasised]},
+                {"label": "the rest", "answers": [ex.entity(x) for x in order if x not in emphasised]}]
+    return []
+
+
+def _ranking_note(ex: Executor, order: list[str], evidence: dict[str, list[Statement]]) -> str:
+    first = [x for x in order if emphasis(evidence[x]) < 3]
+    if first:
+        st = min((s for x in first for s in evidence[x] if s.emphasis), key=lambda s: s.begin)
+        return f"It singles out {join([ex.name(x) for x in first])}: “{st.quote}”"
+    top = order[0]
+    st = min(evidence[top], key=lambda s: s.begin, default=None)
+    if st is None:
+        return "The article does not rank them."
+    return f"The article does not rank them; the first it names is {ex.name(top)}: “{st.quote}”"
+
+
+def _noun(ex: Executor, r: Reading) -> str:
+    words = ex.describe(r)
+    if len(r.edges) == 1:
+        e = r.edges[0]
+        rel = ex.schema.relations.get(e.prop)
+        topic = " or ".join(ex.name(t) for t in ex.topic)
+        if rel:
+            if e.subject == "?x":
+                return rel.subject_noun.format(o=ex._term(e.object, topic))
+            return rel.object_noun.format(s=ex._term(e.subject, topic))
+    return "answers to " + words
+
+
+def _what_not(ex: Executor, r: Reading) -> str:
+    words = ex.describe(r)
+    return words.replace("how many: ", "how many ")
+
+
+def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+    e = r.edges[0]
+    s, o = result["pair"]
+    statements = result["statements"]
+    answer.query = _ask_query(ex, e, s, o)
+    answer.answers = [ex.entity(s), ex.entity(o)]
+    answer.evidence = [ex.evidence_item(st) for st in sorted(statements, key=lambda st: st.begin)]
+    how = result["how"]
+    if how == "negated":
+        st = statements[0]
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — the article says so: “{st.quote}”"
+        return
+    if how in ("none", "other"):
+        answer.kind = "abstain"
+        claim = e.prop if e.prop != RELATED else None
+        stated = ex.says(claim, ex.name(s), ex.name(o)) if claim else f"{ex.name(s)} and {ex.name(o)} are linked"
+        answer.message = f"The article does not say that {stated}."
+        if statements:
+            st = statements[0]
+            answer.message += (f" It does say that {ex.says(st.predicate if _realised(ex, st.predicate) else _canon(ex, st), *_names(ex, st))}"
+                               f": “{st.quote}”")
+        return
+    if r.universal:
+        _universal(ex, answer, r, statements, s, o)
+        return
+    answer.answered, answer.kind, answer.boolean = True, "boolean", True
+    ordered = sorted(statements, key=lambda st: st.begin)
+    st = ordered[0]
+    qualifiers = st.qualifiers(ex.name)
+    prop, subj, obj = _canon(ex, st), *_names(ex, st)
+    fact = ex.says(prop, subj, obj)
+    scope, via = result.get("scope"), result.get("via")
+    note = {"broader": f", and {ex.name(o)} is a form of {ex.name(via)}" if via else "",
+            "narrower": f", and {ex.name(via)} is a form of {ex.name(o)}" if via else "",
+            "kind": f", and {ex.name(s)} is an example of {ex.name(via)}" if via else ""}.get(scope or "", "")
+    if how == "path":
+        note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
+    near = how == "near" or (e.prop != RELATED and not _same_family(ex, e.prop, st.predicate))
+    lead = "Yes, in a way — the article says" if near else "Yes — the article says"
+    answer.message = f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”"
+    more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
+    if more:
+        answer.message += " It also says: " + " ".join(f"“{q}”" for q in more)
+    conflict = describe.contradictions(ex, [s, o])
+    if conflict:
+        answer.message += " " + conflict
+
+
+def _universal(ex: Executor, answer: Answer, r: Reading, statements: list[Statement], s: str, o: str) -> None:
+    """"Do the remedies work for everyone?", "does X always cause Y?": the article states the fact, but does it say
+    *always*? "No" only where a quote itself says "not … everyone" (or "never"); otherwise it does not say."""
+    ordered = sorted(statements, key=lambda st: st.begin)
+    words = set(r.universal) | {"everyone", "everybody", "always", "all", "every"}
+    denied = [st for st in ordered if _denies(st.quote, words)]
+    fact = ex.says(_canon(ex, ordered[0]), *_names(ex, ordered[0]))
+    asked = " ".join(r.universal)
+    if denied:
+        answer.answered, answer.kind, answer.boolean = True, "boolean", False
+        answer.message = f"No — not {asked}: the article says “{denied[0].quote}”"
+        return
+    answer.kind, answer.boolean = "abstain", None
+    quotes = " ".join(f"“{q.quote}”" for q in describe.distinct_quotes(ordered)[:2])
+    answer.message = f"The article does not say “{asked}”: it says {fact}: {quotes}"
+
+
+def _denies(quote: str, universal: set[str]) -> bool:
+    """Whether a quote says "not … everyone" / "never": a negation before a word of universality.
+
+    >>> _denies("they may not work for everyone.", {"everyone"}), _denies("it can help everyone", {"everyone"})
+    (True, False)
+    """
+    words = [t.lemma for t in tokenize(quote) if not t.is_punct]
+    for k, w in enumerate(words):
+        if w in universal and any(x in ("not", "never", "no") for x in words[max(0, k - 5):k]):
+            return True
+    return "never" in words
+
+
+def _realised(ex: Executor, prop: str) -> bool:
+    rel = ex.schema.relations.get(prop)
+    return bool(rel and rel.realised)
+
+
+def _canon(ex: Executor, st: Statement) -> str:
+    prop, flipped = ex.schema.canonical(st.predicate)
+    return prop
+
+
+def _names(ex: Executor, st: Statement) -> tuple[str, str]:
+    prop, flipped = ex.schema.canonical(st.predicate)
+    s, o = (st.object, st.subject) if flipped else (st.subject, st.object)
+    return ex.name(s), (ex.name(o) if not o.startswith(KGV) else local(o))
+
+
+def _same_family(ex: Executor, asked: str, found: str) -> bool:
+    return found in ex.family(asked)
+
+
+def _ask_query(ex: Executor, e: Edge, s: str, o: str) -> dict:
+    if e.prop == RELATED:
+        text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                "SELECT ?a0 ?a1 ?relation WHERE {\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* kgo:relatedTo .\n}\n"
+                "ORDER BY ?relation")
+    else:
+        text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                f"SELECT ?a0 ?a1 ?relation WHERE {{\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* <{e.prop}> .\n}}")
+    return ex.query_info(text, {"a0": s, "a1": o})

@@ -1,0 +1,147 @@
+"""Run a reading: a list as generated SPARQL, a yes/no along the relation asked (or any relation).
+
+A yes is found where the article states the fact for the two things, for what the second is a
+form of, or for the kind the first is an example of; with no relation word, also through one
+thing between them ("is magnesium linked to cramps": through its deficiency). A negated
+statement is a "no"; anything else is "not stated" — with what the article does say about the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.qa.answer import Executor
+from kg.qa.facts import KGV
+from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading, named_for
+from kg.sparql.registry import registry, run as run_named
+
+
+def execute(ex: Executor, r: Reading) -> dict:
+    if r.kind in ("list", "count"):
+        return _run_list(ex, r)
+    if r.kind == "boolean":
+        return _run_boolean(ex, r)
+    return {"empty": False}
+
+
+def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
+    named = named_for(r, ex.schema.relations, registry())
+    if named is not None:  # a named query fits: run it, show its name
+        query = registry()[named.name]
+        rows = [(row[named.answer].value, None) for row in run_named(ex.store, query, {named.param: named.value})]
+        rows = [(x, y) for x, y in dict.fromkeys(rows) if x != named.value]
+        if rows:
+            return {"empty": False, "rows": rows, "sparql": query.sparql, "bindings": {named.param: named.value},
+                    "relaxed": False, "named": named.name}
+    text, bindings = ex.sparql(r)
+    if r.classes == (KGO + "PopulationGroup",) and not any(True for _ in ex.run(text, bindings)):
+        r = replace(r, classes=())  # "who is speech therapy for": a group, or else whoever the article names
+        text, bindings = ex.sparql(r)
+    rows = [(row["x"].value, row["y"].value if "?y" in text.split("WHERE")[0] and row["y"] is not None else None)
+            for row in ex.run(text, bindings)]
+    relaxed = False
+    if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
+            and (len(r.edges) > 1 or r.ranking):
+        text2, bindings2 = ex.sparql(r, relaxed=True)
+        rows = [(row["x"].value, None) for row in ex.run(text2, bindings2)]
+        if rows:
+            text, bindings, relaxed = text2, bindings2, True
+    if not rows and nearly_alike and len(r.edges) == 1 and r.edges[0].prop in ex.schema.relations:
+        for near in sorted(ex.schema.relations[r.edges[0].prop].near):  # "what are older adults a risk factor for"
+            prop, flipped = ex.schema.canonical(near)
+            e = r.edges[0]
+            edge = Edge(e.object, prop, e.subject) if flipped else Edge(e.subject, prop, e.object)
+            nearly = replace(r, edges=[edge])
+            trial = _run_list(ex, nearly, nearly_alike=False)
+            if not trial["empty"]:
+                trial.setdefault("ran", nearly)
+                return trial
+    if not rows and nearly_alike and len(r.edges) == 1 and r.classes and "?topic" not in (r.edges[0].subject,
+                                                                                           r.edges[0].object):
+        # "which minerals are linked to spasms": none directly, but through one thing between (their deficiencies)
+        e = r.edges[0]
+        hop = Edge("?y", e.prop, e.object) if e.subject == "?x" else Edge(e.subject, e.prop, "?y")
+        bridged = replace(r, edges=[Edge("?x", RELATED, "?y"), hop])
+        trial = _run_list(ex, bridged, nearly_alike=False)
+        if not trial["empty"]:
+            trial.setdefault("ran", bridged)
+            return trial
+    return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+
+
+def _run_boolean(ex: Executor, r: Reading) -> dict:
+    """Whether the article states the edge: a negation is a no; the fact, for a broader or narrower thing, or
+    along a relation a reader means nearly alike, a yes; else not stated (with what it does say about the two)."""
+    e = r.edges[0]
+    pairs = [(e.subject, e.object)]
+    if "?topic" in (e.subject, e.object):
+        pairs = [(t if e.subject == "?topic" else e.subject, t if e.object == "?topic" else e.object) for t in ex.topic]
+    props = ex.family(e.prop) if e.prop != RELATED else None
+    for s, o in pairs:
+        negated = [st for st in ex.between(s, o, props) if st.negated]
+        if negated:
+            return {"empty": False, "verdict": False, "statements": negated, "pair": (s, o), "how": "negated"}
+    ways = [("direct", props)] + ([("near", ex.near(e.prop))] if props is not None and ex.near(e.prop) else [])
+    for how, family in ways:
+        for s, o in pairs:
+            found = _stated(ex, s, o, family)
+            if found:
+                statements, via, kind = found
+                return {"empty": False, "verdict": True, "statements": statements, "pair": (s, o),
+                        "how": how if kind == "same" else (kind if how == "direct" else how), "via": via, "scope": kind}
+    if e.prop == RELATED:
+        for s, o in pairs:  # any one intermediate: "is magnesium linked to cramps" (through its deficiency)
+            for st in ex.statements(s):
+                m = st.object if st.subject == s else st.subject
+                if m in (s, o) or m.startswith(KGV) or st.negated:
+                    continue
+                second = [x for x in ex.between(m, o) if not x.negated]
+                if second:
+                    return {"empty": False, "verdict": True, "statements": [st] + second, "pair": (s, o), "how": "path",
+                            "via": m}
+    # not stated: but say what the article does say about the two
+    for s, o in pairs:
+        other = [st for st in ex.between(s, o) if not st.negated]
+        if other:
+            return {"empty": True, "verdict": None, "statements": other, "pair": (s, o), "how": "other"}
+    return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
+
+
+def _stated(ex: Executor, s: str, o: str, props) -> tuple[list, str | None, str] | None:
+    """The statements saying ``s`` — ``o`` along ``props``: for the two themselves ("same"), for a broader
+    condition than ``o`` ("broader": knee twitching is a form of muscle spasm), for a narrower one ("narrower"),
+    or for the kind ``s`` is an example of ("kind")."""
+    found = [st for st in ex.between(s, o, props) if not st.negated]
+    if found:
+        return found, None, "same"
+    for kind_of, targets in (("broader", broader(ex, o, "formOf")), ("narrower", broader(ex, o, "formOf", down=True))):
+        for wider in targets:
+            found = [st for st in ex.between(s, wider, props) if not st.negated]
+            if found:
+                return found, wider, kind_of
+    for kind in broader(ex, s, "exampleOf"):
+        for target in [o] + broader(ex, o, "formOf"):
+            found = [st for st in ex.between(kind, target, props) if not st.negated]
+            if found:
+                return found, kind, "kind"
+    return None
+
+
+def broader(ex: Executor, iri: str, prop: str, down: bool = False) -> list[str]:
+    """What ``iri`` is a form or an example of (``down``: its forms or examples), nearest first, transitively."""
+    return ex.around.kept(("broader", iri, prop, down), lambda: _broader(ex, iri, prop, down))
+
+
+def _broader(ex: Executor, iri: str, prop: str, down: bool) -> list[str]:
+    out, todo = [], [iri]
+    while todo:
+        current = todo.pop(0)
+        for st in ex.statements(current):
+            if local(st.predicate) != prop or st.negated:
+                continue
+            near, far = (st.object, st.subject) if down else (st.subject, st.object)
+            if near == current and far not in out and far != iri:
+                out.append(far)
+                todo.append(far)
+    return out

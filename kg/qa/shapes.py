@@ -1,0 +1,65 @@
+"""Readings of two more shapes: how one thing leads to another, and a kind of thing read as its examples.
+
+"How does dehydration lead to knee twitching", "why do pregnant women get cramps" ask for a
+mechanism; "which stimulants …", "stress relief techniques — how many?" name a kind whose
+examples are the answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.qa.analysis import Analysis, asked_after
+from kg.qa.lexicon import Cue
+from kg.qa.querygraph import KGO, Edge, Reading
+
+if TYPE_CHECKING:
+    from kg.qa.readings import Reader
+
+
+def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+    """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
+
+    With one thing named, the other is the article's topic ("why does stress make it worse").
+    """
+    iris = [g[2][0].iri for g in anchors]
+    if len(iris) == 1 and reader.topic and iris[0] not in reader.topic:
+        iris.append(reader.topic[0])
+    if len(iris) < 2:
+        return []
+    # "how can stress make twitching worse": a causal word between two things named asks how; "why do X get Y":
+    # no relation word, but a question of how they are linked
+    score = (10.0 if len(anchors) >= 2 else 9.0) if rel_cues else 7.5
+    return [Reading("mechanism", anchors=(iris[0], iris[1]), score=score - (1.0 if len(anchors) < 2 else 0.0),
+                    why=["how/why does X lead to Y"])]
+
+def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+    """An entity that stands for a kind, asked for by "which", "what" or "how many": its examples.
+
+    "which stimulants …", "stress relief techniques for twitching — how many listed": the article's
+    examples of the thing (``?x exampleOf E``), narrowed by a relation the question also asks.
+    """
+    out = []
+    count = bool(an.intent_cues("count"))
+    example = KGO + "exampleOf"
+    for start, end, ms in anchors[:2]:
+        asked = asked_after(an, start)
+        if not (asked or count):
+            continue
+        for m in ms:
+            if not reader.plays(m.iri, example, as_subject=False):
+                continue
+            kind = "count" if count else "list"
+            score = 8.0 if not rel_cues else 6.5
+            out.append(Reading(kind, [Edge("?x", example, m.iri)], (), (m.iri,), score, ["the examples of a kind"]))
+            for cue in rel_cues:  # "which stimulants can cause knee twitching": examples that also do this
+                prop, flipped = reader.schema.canonical(cue.entry.references[0])
+                others = [g for g in anchors if g[0] != start]
+                if not others or prop not in reader.schema.relations or not reader.schema.relations[prop].realised:
+                    continue
+                other = others[0][2][0]
+                role, sure = reader.role(an, cue, prop, other, flipped)
+                edge = Edge(other.iri, prop, "?x") if role == "subject" else Edge("?x", prop, other.iri)
+                out.append(Reading(kind, [Edge("?x", example, m.iri), edge], (), (m.iri, other.iri), score + 1.5,
+                                   ["the examples of a kind that " + cue.entry.name]))
+    return out

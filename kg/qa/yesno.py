@@ -1,0 +1,141 @@
+"""Yes/no and comparison readings: whether the article links two things, and how it weighs two.
+
+"Can caffeine cause spasms?" names two things and a relation; "does stretching help?" names one
+(the other is the article's topic); "do tylenol or advil help with the pain" coordinates one
+side. The check runs along the relation the question names (sub-properties included) or, with
+no relation word, along any relation of the ontology.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.qa.analysis import Analysis
+from kg.qa.lexicon import Cue, local
+from kg.qa.linking import Mention
+from kg.qa.querygraph import RELATED, Edge, Reading
+
+if TYPE_CHECKING:
+    from kg.qa.readings import Reader
+
+COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either"})
+
+
+def sides(reader: "Reader", an: Analysis, anchors) -> list[list[Mention]]:
+    """The two things a yes/no question relates: "tylenol or advil" is one side, "pain" the other."""
+    merged: list[tuple[int, int, list[Mention]]] = []
+    for start, end, ms in anchors:
+        if merged and merged[-1][1] <= start and all(
+                t.lemma in COORDINATION for t in an.tokens[merged[-1][1]:start]):
+            prev = merged[-1]
+            merged[-1] = (prev[0], end, prev[2] + [m for m in ms if m.iri not in {p.iri for p in prev[2]}])
+        elif merged and {m.iri for m in ms} <= {m.iri for m in merged[-1][2]}:
+            continue
+        else:
+            merged.append((start, end, list(ms)))
+    if len(merged) >= 2:
+        return [g[2] for g in merged]
+    if len(merged) == 1 and len(merged[0][2]) >= 2:  # "is A or B ...": the two members
+        return [[m] for m in merged[0][2]]
+    return [g[2] for g in anchors]
+
+
+def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+    """Yes/no between two entities: along the relation the question names, or any relation."""
+    both = sides(reader, an, anchors)
+    if len(both) < 2:
+        return []
+    out = []
+    for n, second in enumerate(both[1:3]):
+        out += pair(reader, an, both[0], second, rel_cues, penalty=1.0 * n)
+    return out
+
+
+def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], penalty: float) -> list[Reading]:
+    out = []
+    props: list[tuple[str, bool, Cue | None]] = []
+    for cue in rel_cues:
+        for ref in cue.entry.references:
+            prop, flipped = reader.schema.canonical(ref)
+            props.append((prop, flipped, cue))
+    if not props:
+        props = [(RELATED, False, None)]
+    for a in first:
+        for b in second:
+            if a.iri == b.iri:
+                continue
+            for prop, flipped, cue in props:
+                if cue is not None and prop in reader.schema.relations and reader.schema.relations[prop].realised:
+                    role, sure = reader.role(an, cue, prop, a, flipped)
+                else:
+                    role, sure = "subject", 1.0
+                s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
+                other_base = 7.0 if cue is not None and cue.entry.pos == "noun" else 4.5  # word order says less
+                for (x, y), base in (((s, o), 7.0), ((o, s), other_base)):
+                    if prop == RELATED and base < 7.0:
+                        continue
+                    score = base + sure - penalty
+                    rel = reader.schema.relations.get(prop)
+                    if rel is not None and (reader.fits(x, rel.domain) is False or reader.fits(y, rel.range) is False):
+                        score -= 3.0
+                    out.append(Reading("boolean", [Edge(x, prop, y)], (), (a.iri, b.iri), score,
+                                       [f"yes/no: {local(prop)}"]))
+    return out
+
+
+def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+    """"Can caffeine cause spasms?" names two; "does stretching help?" names one: the other is the topic."""
+    if not reader.topic_ok(an):
+        return []
+    out = []
+    for cue in rel_cues:
+        for ref in cue.entry.references:
+            prop, flipped = reader.schema.canonical(ref)
+            if prop not in reader.schema.relations or not reader.schema.relations[prop].realised:
+                continue
+            for m in anchors[0][2]:
+                if m.iri in reader.topic:
+                    continue
+                role, sure = reader.role(an, cue, prop, m, flipped)
+                edges = [Edge(m.iri, prop, "?topic") if role == "subject" else Edge("?topic", prop, m.iri)]
+                out.append(Reading("boolean", edges, (), (m.iri,) + reader.topic, 6.5 + sure, ["yes/no about the topic"],
+                                   topic=True))
+    return out
+
+
+def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -> list[Reading]:
+    """"Is A or B better / more common": the two things coordinated by or, vs or versus (one thing named twice
+    when both words lead to it: "heat or ice"); the rest of the question is what they are compared for."""
+    pair_ = _coordinated(an, anchors)
+    if pair_ is None:
+        beside = [g for g in anchors if _next_to_coordinator(an, g)]
+        if beside:  # "heat vs ice": one thing, named by two of its words
+            pair_ = (beside[0], beside[0])
+        elif len(anchors) >= 2:
+            pair_ = (anchors[0], anchors[1])
+        else:
+            return []
+    items = (pair_[0][2][0].iri, pair_[1][2][0].iri)
+    prop = None
+    for cue in rel_cues:
+        prop, _ = reader.schema.canonical(cue.entry.references[0])
+        break
+    edges = [Edge(items[0], prop, "?topic"), Edge(items[1], prop, "?topic")] if prop else []
+    rest = tuple(g[2][0].iri for g in anchors if g not in pair_)[:1] or reader.topic
+    return [Reading("compare", edges, cls, items + rest, 9.5, ["A or B: which does the article rank"])]
+
+
+def _coordinated(an: Analysis, anchors):
+    """The first two anchor groups joined by "or", "vs" or "versus" (determiners between allowed)."""
+    for first, second in zip(anchors, anchors[1:]):
+        between = [t.lemma for t in an.tokens[first[1]:second[0]] if not t.is_punct]
+        if any(w in ("or", "vs", "versus") for w in between) and all(w in COORDINATION for w in between):
+            return first, second
+    return None
+
+
+def _next_to_coordinator(an: Analysis, group) -> bool:
+    """Whether "or", "vs" or "versus" stands right before or after an anchor group."""
+    start, end, _ = group
+    near = [an.tokens[k].lemma for k in (start - 1, end) if 0 <= k < len(an.tokens)]
+    return any(w in ("or", "vs", "versus") for w in near)
