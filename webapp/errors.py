@@ -42,6 +42,7 @@ def protocol_error(status: int, message: str, **extra) -> Response:
         response = Response(f"{status} {message}\n", content_type="text/plain; charset=utf-8")
     response.status_code = status
     response.headers.update(CORS)
+    response.headers["Vary"] = "Accept"  # plain text or JSON, by Accept
     return response
 
 

@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph
 from kg.namespaces import BASE, PREFIXES
 from kg.sparql import registry as named_queries
 from kg.sparql.errors import EngineError, NotAcceptable, QueryError
-from kg.sparql.formats import RDF_FORMATS, best_match, formats_for, negotiate, quality
+from kg.sparql.formats import RDF_FORMATS, formats_for, negotiate, quality, requested
 from kg.sparql.guard import analyse
 from kg.views import service, void
 from webapp import errors, state
@@ -99,10 +99,9 @@ def run_query(sparql: str, params) -> Response:
     eng = state.engine()
     default_graph = params.getlist("default-graph-uri") or None
     named_graph = params.getlist("named-graph-uri") or None
-    format_name = params.get("format") or params.get("output")
     form = analyse(sparql, eng.served).form
-    fmt = negotiate(formats_for(form), request.headers.get("Accept"), format_name, what=f"{form} queries")
-    job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph)
+    fmt = negotiate(formats_for(form), request.headers.get("Accept"), format_names(), what=f"{form} queries")
+    job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph, base_iri=endpoint_url())
     etag = f"{_store_tag()}-{job.key()[:24]}"
     headers = {**CORS, "Vary": "Accept", "ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"}
     if request.if_none_match.contains_weak(etag):
@@ -114,6 +113,28 @@ def run_query(sparql: str, params) -> Response:
     if request.method == "HEAD":
         return Response(status=200, content_type=result.format.content_type, headers=headers)
     return Response(result.body, content_type=result.format.content_type, headers=headers)
+
+
+def endpoint_url() -> str:
+    """This endpoint's URL: the base IRI of relative IRIs in queries, and the service description's subject.
+
+    The request's own URL for now; the configured public URL once there is one (``PUBLIC_URL``).
+    """
+    return request.base_url
+
+
+FORMAT_PARAMETERS = ("format", "output", "results")  # read alike, as Fuseki and Virtuoso read them
+
+
+def format_names() -> list[str]:
+    """The format names this request gives: ``format``, then ``output``, then ``results``, each value split on commas.
+
+    A GET's come from the query string, a form POST's from its fields then the query string, a
+    direct POST's from the query string (its body is the query).
+    """
+    form = request.form if request.method == "POST" and request.mimetype == FORM_TYPE else None
+    return requested(value for key in FORMAT_PARAMETERS
+                     for value in (form.getlist(key) if form is not None else []) + request.args.getlist(key))
 
 
 def _store_tag() -> str:
@@ -132,28 +153,22 @@ def preflight():
 # --- service description ----------------------------------------------------------------------------
 
 def service_description() -> Response:
-    """Describe the endpoint in RDF for RDF clients; send browsers to the editor."""
-    offered = {f.media_type: f for f in RDF_FORMATS.values()}
+    """Describe the endpoint in RDF for RDF clients (negotiated as a graph result is); send browsers to the editor."""
     accept = request.headers.get("Accept")
-    best = best_match(accept, ["text/turtle", "text/html", *offered]) or "text/turtle"
-    if best == "text/html" and quality(accept, "text/html") > quality(accept, "text/turtle"):
+    names = format_names()
+    if not names and quality(accept, "text/html") > quality(accept, "text/turtle"):
         return redirect(url_for("sparql.editor"), 303)
-    fmt = offered.get(best, RDF_FORMATS["ttl"])
-    format_name = request.args.get("format")
-    if format_name:  # the results formats' names map to their RDF cousins (json: JSON-LD, xml: RDF/XML)
-        format_name = {"json": "jsonld", "xml": "rdf", "csv": "ttl", "tsv": "ttl"}.get(format_name, format_name)
-        try:
-            fmt = negotiate(RDF_FORMATS, None, format_name, what="CONSTRUCT queries")
-        except NotAcceptable as exc:
-            return protocol_error(406, str(exc))
-    rdflib_format = fmt.rdflib
-    graph = describe_service(request.base_url)
-    if fmt.name in ("nq", "trig"):  # dataset formats: the description is the default graph
+    try:
+        fmt = negotiate(RDF_FORMATS, accept, names, what="the service description")
+    except NotAcceptable as exc:
+        return errors.protocol_failure(exc)
+    graph = describe_service(endpoint_url())
+    if fmt.quads:  # dataset formats: the description is the default graph
         dataset = Dataset()
         for triple in graph:
             dataset.add(triple)
         graph = dataset
-    body = graph.serialize(format=rdflib_format)
+    body = graph.serialize(format=fmt.rdflib)
     return Response(body, content_type=fmt.content_type, headers={**CORS, "Vary": "Accept"})
 
 

@@ -18,6 +18,7 @@ from kg.sparql.guard import SERVED_GRAPHS, analyse, check_dataset
 from kg.sparql.lru import LRU
 from kg.sparql.pool import Job, WorkerPool, default_workers, evaluate, shared_pool
 from kg.sparql.results import Serialised
+from kg.sparql.text import has_relative_iri
 
 MAX_CACHED_BODY = 1_000_000  # bytes; a larger result is served but not kept
 
@@ -45,8 +46,13 @@ class Engine:
         return getattr(self.store, "isolated", False) and self.workers != 0
 
     def prepare(self, sparql: str, fmt: Format, *, default_graph: Iterable[str] | None = None,
-                named_graphs: Iterable[str] | None = None, substitutions: dict | None = None) -> Job:
-        """Check ``sparql`` and the protocol dataset; return the job to run (raises before evaluation)."""
+                named_graphs: Iterable[str] | None = None, substitutions: dict | None = None,
+                base_iri: str | None = None) -> Job:
+        """Check ``sparql`` and the protocol dataset; return the job to run (raises before evaluation).
+
+        ``base_iri`` (the endpoint's URL, a base IRI the protocol lets the service define) is kept
+        only for a query that writes relative IRIs, so every other query's job stays the same.
+        """
         analysis = analyse(sparql, self.served)
         if default_graph is not None or named_graphs is not None:  # the protocol's dataset wins
             default = tuple(check_dataset(default_graph or (), self.served, "default-graph-uri"))
@@ -58,7 +64,8 @@ class Engine:
         if fmt.name not in formats_for(analysis.form):
             fmt = next(iter(formats_for(analysis.form).values()))
         subs = tuple(sorted((substitutions or {}).items(), key=lambda kv: kv[0]))
-        return Job(sparql, analysis.form, fmt.name, self.row_limit, subs, default, named)
+        base = base_iri if base_iri and has_relative_iri(sparql) else None
+        return Job(sparql, analysis.form, fmt.name, self.row_limit, subs, default, named, base)
 
     def run(self, job: Job) -> Serialised:
         """Evaluate a prepared job (cached: the graph does not change while it is served)."""

@@ -2,9 +2,12 @@
 
 SELECT and ASK answer in the SPARQL results formats (JSON, XML, CSV, TSV); CONSTRUCT and
 DESCRIBE, entity pages, downloads and the dataset description in the RDF formats. A format is
-found by its short name (``ttl``, also its file extension), another spelling (``turtle``,
-Fuseki's ``output=`` values) or a media type; :func:`negotiate` picks one from ``format=`` or
-the ``Accept`` header (q-values and specificity as RFC 9110 says, ties to the server's order).
+found by its short name (``ttl``, also its file extension), another spelling (``turtle``, the
+``format=``/``output=``/``results=`` values Fuseki and Virtuoso read) or a media type, within the
+family the query form answers in: for a graph result ``xml`` is RDF/XML and ``json`` JSON-LD, and
+N3 is answered with Turtle. :func:`negotiate` picks one from the names a request gives (the first
+that names a format wins over Accept) or the ``Accept`` header (q-values and specificity as RFC
+9110 says, ties to the family's order, its default first).
 """
 
 from __future__ import annotations
@@ -53,20 +56,24 @@ class Format:
 
 SOLUTION_FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "application/sparql-results+json", QueryResultsFormat.JSON, "SPARQL results JSON",
-           ("application/json",)),
+           ("application/json",), ("srj",)),
     Format("xml", "application/sparql-results+xml", QueryResultsFormat.XML, "SPARQL results XML",
-           ("application/xml", "text/xml")),
+           ("application/xml", "text/xml"), ("srx",)),
     Format("csv", "text/csv", QueryResultsFormat.CSV, "SPARQL results CSV"),
     Format("tsv", "text/tab-separated-values", QueryResultsFormat.TSV, "SPARQL results TSV", words=("text",)),
 )}
+# For a graph result the results formats' names mean their RDF cousins (``xml``: RDF/XML, ``json``:
+# JSON-LD), as Fuseki and Virtuoso read them; Turtle answers for N3 (Turtle is N3's RDF subset).
 RDF_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("ttl", "text/turtle", RdfFormat.TURTLE, "Turtle", ("application/x-turtle",), ("turtle",), "turtle"),
+    Format("ttl", "text/turtle", RdfFormat.TURTLE, "Turtle",
+           ("application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3", "application/n3"),
+           ("turtle", "n3", "text"), "turtle"),
     Format("nt", "application/n-triples", RdfFormat.N_TRIPLES, "N-Triples", ("text/plain",),
            ("ntriples", "n-triples"), "nt"),
     Format("rdf", "application/rdf+xml", RdfFormat.RDF_XML, "RDF/XML", ("application/xml", "text/xml"),
-           ("rdfxml",), "xml"),
-    Format("jsonld", "application/ld+json", RdfFormat.JSON_LD, "JSON-LD (compact)", ("application/json",),
-           ("jsonld", "json-ld"), "json-ld"),
+           ("rdfxml", "xml", "rdf+xml", "rdf/xml"), "xml"),
+    Format("jsonld", "application/ld+json", RdfFormat.JSON_LD, "JSON-LD (compact)",
+           ("application/json", "application/x-json+ld"), ("jsonld", "json-ld", "json"), "json-ld"),
     Format("nq", "application/n-quads", RdfFormat.N_QUADS, "N-Quads (named graphs)", (),
            ("nquads", "n-quads"), "nquads", quads=True),
     Format("trig", "application/trig", RdfFormat.TRIG, "TriG (named graphs)", (), (), "trig", quads=True),
@@ -208,11 +215,25 @@ def best_match(accept: str | None, offered: Iterable[str]) -> str | None:
     return result
 
 
-def negotiate(formats: Mapping[str, Format] | Iterable[Format], accept: str | None, name: str | None = None, *,
-              what: str = "this resource", aliases: bool = True) -> Format:
-    """Pick one of ``formats`` from a name (``format=``, a suffix: wins) or the Accept header.
+def requested(values: Iterable[str]) -> list[str]:
+    """The format names a request gives, in order: each value split on commas, trimmed, lower-cased.
 
-    Without either, the first format. Raises :class:`NotAcceptable` naming ``what`` was asked.
+    SPARQLWrapper sends ``format=json-ld&format=application/ld+json,application/x-json+ld``.
+
+    >>> requested(["json-ld", " application/ld+json,application/x-json+ld ", ""])
+    ['json-ld', 'application/ld+json', 'application/x-json+ld']
+    """
+    return [piece.strip().lower() for value in values for piece in str(value).split(",") if piece.strip()]
+
+
+def negotiate(formats: Mapping[str, Format] | Iterable[Format], accept: str | None,
+              name: str | Iterable[str] | None = None, *, what: str = "this resource", aliases: bool = True) -> Format:
+    """Pick one of ``formats`` from format names (``format=``, a suffix) or else the Accept header.
+
+    The first name that names one of ``formats`` wins over Accept; names given that name none are a
+    :class:`NotAcceptable` (as is an Accept header that names none). Accept is read with q-values, at
+    equal q the most specific range wins, then the order of ``formats``; without names and Accept
+    (or only ``*/*``), the first format. ``what`` says what was asked, for the message.
 
     >>> negotiate(formats_for("SELECT"), "text/csv;q=0.5, application/sparql-results+xml").name
     'xml'
@@ -220,23 +241,34 @@ def negotiate(formats: Mapping[str, Format] | Iterable[Format], accept: str | No
     'ttl'
     >>> negotiate(formats_for("ASK"), "*/*", "tsv").media_type
     'text/tab-separated-values'
+    >>> negotiate(formats_for("CONSTRUCT"), "text/turtle", ["yaml", "xml"]).media_type
+    'application/rdf+xml'
+    >>> negotiate(formats_for("DESCRIBE"), "text/n3").media_type
+    'text/turtle'
+    >>> negotiate(formats_for("SELECT"), "text/*").name  # an alias (text/xml) only where it is named
+    'csv'
     """
     table = list(formats.values()) if isinstance(formats, Mapping) else list(formats)
     offered = [f.media_type for f in table]
-    if name:
-        found = find(table, name, aliases)
+    names = [name] if isinstance(name, str) else list(name or ())
+    names = [n for n in names if n and n.strip()]
+    if names:
+        found = next((f for f in (find(table, n, aliases) for n in names) if f is not None), None)
         if found is None:
-            raise NotAcceptable(f"format '{name}' is not offered for {what}; "
-                                f"use one of: {', '.join(f.name for f in table)}", offered)
+            asked = ", ".join(f"'{n.strip()}'" for n in names)
+            raise NotAcceptable(f"format {asked} is not offered for {what}; "
+                                f"use one of: {', '.join(f.name for f in table)} (or Accept: {', '.join(offered)})",
+                                offered)
         return found
-    if not parse_accept(accept):
+    ranges = parse_accept(accept)
+    if not ranges:
         return table[0]
-    by_type: dict[str, Format] = {}
+    # A format's other media types count where the client names them (text/* is not a request for text/xml).
+    named = {media_range.split(";")[0].strip().lower() for media_range, _ in ranges}
+    by_type: dict[str, Format] = {}  # in the table's order, each format's other types after its own
     for fmt in table:
-        by_type.setdefault(fmt.media_type, fmt)
-    for fmt in table if aliases else ():
-        for alias in fmt.aliases:
-            by_type.setdefault(alias, fmt)
+        for media_type in (fmt.media_type, *(a for a in fmt.aliases if aliases and a in named)):
+            by_type.setdefault(media_type, fmt)
     best = best_match(accept, list(by_type))
     if best is None:
         raise NotAcceptable(f"none of the requested types ({accept}) is offered for {what}; "

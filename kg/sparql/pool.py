@@ -34,6 +34,7 @@ class Job:
     substitutions: tuple = ()
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None  # resolves the query's relative IRIs (only set when it has some)
 
     def key(self) -> str:
         return hashlib.sha256(repr(self).encode()).hexdigest()
@@ -45,7 +46,8 @@ def evaluate(store, job: Job) -> Serialised:
     try:
         result = store.query(job.sparql, substitutions=dict(job.substitutions) or None,
                              default_graph=list(job.default_graph) if job.default_graph is not None else None,
-                             named_graphs=list(job.named_graphs) if job.named_graphs is not None else None)
+                             named_graphs=list(job.named_graphs) if job.named_graphs is not None else None,
+                             **({"base_iri": job.base_iri} if job.base_iri else {}))
     except SyntaxError as exc:
         raise syntax_error(str(exc)) from None
     actual_form = _form_of(result)

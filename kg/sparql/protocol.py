@@ -29,8 +29,9 @@ class GraphStore(Protocol):
     loaded_at: float  # when the graph was loaded (seconds since the epoch)
 
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
-              default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        """Evaluate a read-only SPARQL query; ``substitutions`` bind variables to terms."""
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
+        """Evaluate a read-only SPARQL query; ``substitutions`` bind variables to terms, ``base_iri`` resolves relative IRIs."""
         ...
 
     def text_for(self, query: NamedQuery) -> str:

@@ -17,6 +17,16 @@ from kg.sparql.lexer import tokens, where_group
 from kg.sparql.protocol import Term
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ABSOLUTE = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def has_relative_iri(sparql: str) -> bool:
+    """Whether the query writes a relative IRI (``<s>``, ``<#x>``), which needs a base IRI to resolve.
+
+    >>> has_relative_iri("CONSTRUCT { <s> <p> 1 } WHERE {}"), has_relative_iri("ASK { <urn:a> ?p '<b>' }")
+    (True, False)
+    """
+    return any(t.kind == "iri" and not _ABSOLUTE.match(t.text) for t in tokens(sparql))
 
 
 def _header_indexes(lines: list[str]) -> list[int]:

@@ -46,8 +46,9 @@ class EmbeddedStore:
         return len(self._store)
 
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
-              default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        kwargs: dict = {}
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
+        kwargs: dict = {"base_iri": base_iri} if base_iri else {}
         if default_graph is not None:
             kwargs["default_graph"] = [NamedNode(g) for g in default_graph]
         else:

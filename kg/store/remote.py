@@ -146,10 +146,12 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({redact_url(self.endpoint)!r})"
 
-    def _probe(self, sparql: str, substitutions: dict[str, Term] | None) -> tuple[str, list[str] | None]:
+    def _probe(self, sparql: str, substitutions: dict[str, Term] | None,
+               base_iri: str | None = None) -> tuple[str, list[str] | None]:
         """Parse locally: the query form and (for SELECT) the projection; a bad query raises ``SyntaxError``."""
         subs = {pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()}
-        probe = self._parser.query(sparql, substitutions=subs or None, use_default_graph_as_union=True)
+        probe = self._parser.query(sparql, substitutions=subs or None, use_default_graph_as_union=True,
+                                   base_iri=base_iri)
         if isinstance(probe, QueryBoolean):
             return "ASK", None
         if isinstance(probe, QueryTriples):
@@ -158,8 +160,11 @@ class RemoteStore:
         return "SELECT", [v.value for v in probe.variables]
 
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
-              default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        form, variables = self._probe(sparql, substitutions)  # raises SyntaxError like the embedded store
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
+        form, variables = self._probe(sparql, substitutions, base_iri)  # raises SyntaxError like the embedded store
+        if base_iri:  # the server resolves as we do (a prologue may declare BASE twice: the query's own comes after)
+            sparql = f"BASE <{NamedNode(base_iri).value}>\n{sparql}"
         text = self._portable(strip_dataset(self._bind(sparql, form, substitutions), form))
         # The dataset always travels as protocol parameters: the union of the served graphs unless the
         # caller names graphs (an empty list means none; the placeholder keeps a store's own graphs out).

@@ -9,8 +9,8 @@ and an Accept header. The names follow the convention of Fuseki and Virtuoso: fo
 (CONSTRUCT, DESCRIBE) ``xml`` means RDF/XML and ``json`` JSON-LD; and Turtle is N3, so a client
 asking for N3 gets Turtle. The last section pins those negotiation rules request by request.
 
-Tests marked ``xfail(strict=True)`` fail today because of the endpoint's negotiation
-(``kg/sparql/results.py``, ``webapp/sparql.py``) and flip when issue 14's second phase fixes it.
+The names and media types of each family are in one table (``kg/sparql/formats.py``); which
+request parameters name a format is read in ``webapp/sparql.py`` (``format_names``).
 """
 
 from __future__ import annotations
@@ -50,9 +50,6 @@ GRAPH_TYPES = {None: "application/rdf+xml", "xml": "application/rdf+xml", "rdf+x
 # What each SPARQLWrapper return format must come back as: None is SPARQLWrapper's default (XML).
 EXPECTED_TYPE = {"SELECT": SOLUTION_TYPES, "ASK": SOLUTION_TYPES, "CONSTRUCT": GRAPH_TYPES, "DESCRIBE": GRAPH_TYPES}
 METHODS = ["GET", "POST form", "POST direct"]
-# 406 today: our format= wins over Accept, and names xml, rdf+xml, n3 and json for graph results.
-FAILS_TODAY = {(form, fmt) for form in ("CONSTRUCT", "DESCRIBE") for fmt in (None, "xml", "rdf+xml", "n3", "json")}
-PHASE_2 = "issue 14 phase 2: format/output/results read as Fuseki and Virtuoso read them (xml, json, n3 for graphs)"
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +67,7 @@ def _matrix():
     for form, types in EXPECTED_TYPE.items():
         for fmt in types:
             for method in METHODS:
-                marks = [pytest.mark.xfail(strict=True, reason=PHASE_2)] if (form, fmt) in FAILS_TODAY else []
-                yield pytest.param(form, fmt, method, marks=marks, id=f"{form}-{fmt or 'default'}-{method}")
+                yield pytest.param(form, fmt, method, id=f"{form}-{fmt or 'default'}-{method}")
 
 
 def _wrapper(url: str, form: str, fmt: str | None, method: str):
@@ -223,50 +219,99 @@ def test_rdflib_sparqlstore_named_graph_as_default_graph(endpoint):
 # Rule 4: a format parameter wins over Accept; one that names nothing offered for the form is a 406.
 
 RULES = [
-    # (id, form, params, accept, expected media type or 406, fails today)
-    ("format=xml graph is RDF/XML", "CONSTRUCT", {"format": "xml"}, None, "application/rdf+xml", True),
-    ("format=json graph is JSON-LD", "CONSTRUCT", {"format": "json"}, None, "application/ld+json", True),
-    ("format=n3 graph is Turtle", "DESCRIBE", {"format": "n3"}, None, "text/turtle", True),
+    # (id, form, params, accept, expected media type or 406)
+    ("format=xml graph is RDF/XML", "CONSTRUCT", {"format": "xml"}, None, "application/rdf+xml"),
+    ("format=json graph is JSON-LD", "CONSTRUCT", {"format": "json"}, None, "application/ld+json"),
+    ("format=n3 graph is Turtle", "DESCRIBE", {"format": "n3"}, None, "text/turtle"),
     ("format=rdf+xml then its media type", "DESCRIBE", {"format": ["rdf+xml", "application/rdf+xml"]}, None,
-     "application/rdf+xml", True),
-    ("output=xml graph is RDF/XML", "DESCRIBE", {"output": "xml"}, None, "application/rdf+xml", True),
-    ("results=csv is read", "SELECT", {"results": "csv"}, None, "text/csv", True),
-    ("results=xml graph is RDF/XML", "CONSTRUCT", {"results": "xml"}, None, "application/rdf+xml", True),
-    ("Accept text/n3 gets Turtle", "CONSTRUCT", {}, "text/n3", "text/turtle", True),
-    ("Accept text/rdf+n3 gets Turtle", "CONSTRUCT", {}, "text/rdf+n3", "text/turtle", True),
-    ("Accept application/turtle", "DESCRIBE", {}, "application/turtle", "text/turtle", True),
-    ("Accept application/x-json+ld", "CONSTRUCT", {}, "application/x-json+ld", "application/ld+json", True),
-    ("format=xml select is results XML", "SELECT", {"format": "xml"}, None, "application/sparql-results+xml", False),
-    ("format=json select is results JSON", "ASK", {"format": "json"}, None, "application/sparql-results+json", False),
-    ("output=tsv", "SELECT", {"output": "tsv"}, None, "text/tab-separated-values", False),
+     "application/rdf+xml"),
+    ("output=xml graph is RDF/XML", "DESCRIBE", {"output": "xml"}, None, "application/rdf+xml"),
+    ("results=csv is read", "SELECT", {"results": "csv"}, None, "text/csv"),
+    ("results=xml graph is RDF/XML", "CONSTRUCT", {"results": "xml"}, None, "application/rdf+xml"),
+    ("Accept text/n3 gets Turtle", "CONSTRUCT", {}, "text/n3", "text/turtle"),
+    ("Accept text/rdf+n3 gets Turtle", "CONSTRUCT", {}, "text/rdf+n3", "text/turtle"),
+    ("Accept application/turtle", "DESCRIBE", {}, "application/turtle", "text/turtle"),
+    ("Accept application/x-json+ld", "CONSTRUCT", {}, "application/x-json+ld", "application/ld+json"),
+    ("format=xml select is results XML", "SELECT", {"format": "xml"}, None, "application/sparql-results+xml"),
+    ("format=json select is results JSON", "ASK", {"format": "json"}, None, "application/sparql-results+json"),
+    ("output=tsv", "SELECT", {"output": "tsv"}, None, "text/tab-separated-values"),
     ("format=json-ld with SPARQLWrapper's media types", "CONSTRUCT",
-     {"format": ["json-ld", "application/ld+json,application/x-json+ld"]}, None, "application/ld+json", False),
-    ("format= names a media type", "SELECT", {"format": "text/csv"}, None, "text/csv", False),
-    ("format wins over Accept", "SELECT", {"format": "csv"}, "application/sparql-results+json", "text/csv", False),
+     {"format": ["json-ld", "application/ld+json,application/x-json+ld"]}, None, "application/ld+json"),
+    ("format= names a media type", "SELECT", {"format": "text/csv"}, None, "text/csv"),
+    ("format wins over Accept", "SELECT", {"format": "csv"}, "application/sparql-results+json", "text/csv"),
     ("format wins over a browser's Accept", "CONSTRUCT", {"format": "nt"},
-     "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/n-triples", False),
-    ("Accept q-values", "CONSTRUCT", {}, "application/rdf+xml;q=0.5, text/turtle", "text/turtle", False),
-    ("Accept */* graph is Turtle", "CONSTRUCT", {}, "*/*", "text/turtle", False),
-    ("no Accept select is results JSON", "SELECT", {}, None, "application/sparql-results+json", False),
-    ("Accept application/json select", "SELECT", {}, "application/json", "application/sparql-results+json", False),
-    ("csv for a graph is refused", "CONSTRUCT", {"format": "csv"}, None, 406, False),
-    ("unknown format is refused", "SELECT", {"format": "yaml"}, None, 406, False),
-    ("Accept of another family is refused", "CONSTRUCT", {}, "application/sparql-results+json", 406, False),
+     "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/n-triples"),
+    ("Accept q-values", "CONSTRUCT", {}, "application/rdf+xml;q=0.5, text/turtle", "text/turtle"),
+    ("Accept */* graph is Turtle", "CONSTRUCT", {}, "*/*", "text/turtle"),
+    ("no Accept select is results JSON", "SELECT", {}, None, "application/sparql-results+json"),
+    ("Accept application/json select", "SELECT", {}, "application/json", "application/sparql-results+json"),
+    ("csv for a graph is refused", "CONSTRUCT", {"format": "csv"}, None, 406),
+    ("unknown format is refused", "SELECT", {"format": "yaml"}, None, 406),
+    ("Accept of another family is refused", "CONSTRUCT", {}, "application/sparql-results+json", 406),
+    ("an unknown name then a known one", "SELECT", {"format": "yaml,csv"}, None, "text/csv"),
+    ("format before output before results", "SELECT", {"results": "csv", "output": "tsv", "format": "xml"}, None,
+     "application/sparql-results+xml"),
+    ("a name of the other family does not count", "CONSTRUCT", {"format": "csv", "output": "nt"}, None,
+     "application/n-triples"),
+    ("Accept: the exact type beats type/* at equal q", "CONSTRUCT", {}, "text/*, application/rdf+xml",
+     "application/rdf+xml"),
+    ("Accept: at equal q and specificity, the family's order", "CONSTRUCT", {},
+     "application/n-triples, application/x-turtle", "text/turtle"),
+    ("Accept text/* on a select is CSV", "SELECT", {}, "text/*", "text/csv"),
+    ("Accept text/plain graph is N-Triples", "CONSTRUCT", {}, "text/plain", "application/n-triples"),
 ]
 
 
 @pytest.mark.parametrize("form, params, accept, expected", [
-    pytest.param(form, params, accept, expected, id=name,
-                 marks=[pytest.mark.xfail(strict=True, reason=PHASE_2)] if fails else [])
-    for name, form, params, accept, expected, fails in RULES])
+    pytest.param(form, params, accept, expected, id=name) for name, form, params, accept, expected in RULES])
 def test_negotiation_rule(endpoint, form, params, accept, expected):
     headers = {"Accept": accept} if accept else {}
     response = requests.get(endpoint, params={"query": QUERIES[form], **params}, headers=headers, timeout=60)
+    assert "Accept" in response.headers.get("Vary", "")
     if expected == 406:
         assert response.status_code == 406
         assert "offered" in response.text or "use one of" in response.text
+        assert response.headers["X-Offered-Types"]
+        return
+    assert response.status_code == 200, response.text[:300]
+    content_type = response.headers["Content-Type"]
+    assert content_type.split(";")[0] == expected
+    assert content_type.endswith("; charset=utf-8") == expected.startswith("text/")  # canonical, UTF-8 for text
+    if expected == "application/ld+json":
+        assert json.loads(response.content)  # a JSON document, not a results table
+
+
+def test_form_post_reads_its_fields_then_the_query_string(endpoint):
+    response = requests.post(endpoint + "?format=tsv", data={"query": QUERIES["SELECT"], "format": "csv"}, timeout=60)
+    assert response.headers["Content-Type"].startswith("text/csv")
+    response = requests.post(endpoint + "?format=tsv", data={"query": QUERIES["SELECT"], "format": "yaml"}, timeout=60)
+    assert response.headers["Content-Type"].startswith("text/tab-separated-values")
+    response = requests.post(endpoint + "?output=xml", data=QUERIES["DESCRIBE"].encode(),
+                             headers={"Content-Type": "application/sparql-query"}, timeout=60)
+    assert response.headers["Content-Type"] == "application/rdf+xml"
+
+
+@pytest.mark.parametrize("params, accept, expected", [
+    ({"format": "xml"}, None, "application/rdf+xml"),
+    ({"output": "json"}, None, "application/ld+json"),
+    ({}, "text/n3", "text/turtle"),
+    ({}, "application/x-json+ld", "application/ld+json"),
+    ({"format": "nt"}, "text/html,application/xhtml+xml,*/*;q=0.8", "application/n-triples"),
+    ({}, None, "text/turtle"),
+    ({"format": "csv"}, None, 406),
+    ({}, "application/sparql-results+json", 406),
+])
+def test_the_service_description_is_negotiated_like_a_graph(endpoint, params, accept, expected):
+    """GET /sparql without a query: the same names and types as a CONSTRUCT result."""
+    response = requests.get(endpoint, params=params, headers={"Accept": accept} if accept else {}, timeout=60,
+                            allow_redirects=False)
+    assert "Accept" in response.headers.get("Vary", "")
+    if expected == 406:
+        assert response.status_code == 406 and "text/turtle" in response.headers["X-Offered-Types"]
         return
     assert response.status_code == 200, response.text[:300]
     assert response.headers["Content-Type"].split(";")[0] == expected
-    if expected == "application/ld+json":
-        assert json.loads(response.content)  # a JSON document, not a results table
+    graph = Graph().parse(data=response.content, format={"application/rdf+xml": "xml", "text/turtle": "turtle",
+                                                         "application/ld+json": "json-ld",
+                                                         "application/n-triples": "nt"}[expected])
+    assert (None, None, URIRef("http://www.w3.org/ns/sparql-service-description#Service")) in graph

@@ -30,7 +30,7 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.store.embedded import EmbeddedStore
 from tests.support.live import serving
@@ -165,11 +165,6 @@ NOT_APPLICABLE: dict[str, tuple[str, Request]] = {
                             "<http://example.org/protocol-base-test/> { <http://example.org/s> <http://example.org/p> "
                             "<test> } }")),
 }
-# Fails today because of the endpoint's code; flips when issue 14's second phase fixes it.
-FAILS_TODAY = {
-    "query_content_type_construct": "issue 14 phase 2: relative IRIs (<s> <p>) resolved against a service-defined "
-                                    "base IRI (the endpoint's public URL), as the protocol allows; today a 400",
-}
 
 
 def test_the_manifest_is_transcribed_whole():
@@ -246,9 +241,7 @@ def _boolean(media_type: str, body: bytes) -> bool:
     return node.text.strip() == "true"
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=FAILS_TODAY[name])] if name in FAILS_TODAY else [])
-    for name in QUERY_TESTS])
+@pytest.mark.parametrize("name", list(QUERY_TESTS))
 def test_w3c_protocol(endpoint, name):
     req = QUERY_TESTS[name]
     status, media_type, body = send(endpoint, req)
@@ -292,3 +285,16 @@ def test_the_protocol_dataset_is_honoured(endpoint, path, query, expected):
     status, media_type, body = send(endpoint, Request("POST", path, DIRECT, query))
     assert status == 200, body[:300]
     assert _boolean(media_type, body) is expected
+
+
+def test_relative_iris_resolve_against_the_endpoint(endpoint):
+    """query_content_type_construct writes ``<s> <p>``: the service's base IRI is the endpoint's URL."""
+    status, media_type, body = send(endpoint, Request("POST", "", DIRECT, "CONSTRUCT { <s> <p> <#o> } WHERE {}"))
+    assert status == 200, body[:300]
+    graph = Graph().parse(data=body, format=RDF_TYPES[media_type])
+    base = endpoint.rsplit("/", 1)[0]
+    assert set(graph) == {(URIRef(base + "/s"), URIRef(base + "/p"), URIRef(endpoint + "#o"))}
+    # The query's own BASE still wins.
+    status, media_type, body = send(endpoint, Request("POST", "", DIRECT, "BASE <http://example.org/a/>\n"
+                                                                           "CONSTRUCT { <s> <p> 1 } WHERE {}"))
+    assert {str(s) for s, _, _ in Graph().parse(data=body, format=RDF_TYPES[media_type])} == {"http://example.org/a/s"}
