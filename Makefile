@@ -38,9 +38,9 @@ run: system-deps $(STAMP) $(VENDOR_STAMP)
 test: system-deps $(STAMP) $(VENDOR_STAMP)
 	$(BIN)/pytest
 
-# The fast tests alone (unit tests and doctests: no browser, no Virtuoso, no reasoner runs).
+# The fast tests alone (unit tests and doctests: no browser, no remote store, no reasoner runs).
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "unit and not virtuoso and not e2e"
+	$(BIN)/pytest -m "unit and not remote and not e2e"
 
 build: system-deps $(STAMP)
 	$(BIN)/kneekg build

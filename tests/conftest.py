@@ -3,8 +3,9 @@
 Markers are given by place, so a run can pick the fast tests alone (``make test-fast``):
 ``unit`` (tests/unit: pure functions, the small graph, the release graph in memory),
 ``integration`` (tests/integration: the reasoner, subprocesses, servers, synthetic graphs),
-``e2e`` (tests/e2e: a real browser), and ``virtuoso`` (every test that needs the Virtuoso
-server, wherever it lives — the backend parameter of the app fixtures included).
+``e2e`` (tests/e2e: a real browser), ``virtuoso`` and ``oxigraph`` (every test that needs the
+Virtuoso server or the Oxigraph server, wherever it lives — the backend parameter of the app
+fixtures included), and ``remote`` on both (what ``make test-fast`` leaves out).
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from kg.store.embedded import EmbeddedStore
 
 from tests.support import DATA, store_from
 
-# The session's Virtuoso server (tests/support/virtuoso.py): the `virtuoso` fixture.
-pytest_plugins = ["tests.support.virtuoso"]
+# The session's remote stores: Virtuoso (tests/support/virtuoso.py) and the Oxigraph server (tests/support/oxigraph.py).
+pytest_plugins = ["tests.support.virtuoso", "tests.support.oxigraph"]
 
-VIRTUOSO_FIXTURES = {"virtuoso", "virtuoso_mini", "virtuoso_release"}
+SERVER_FIXTURES = {"virtuoso": {"virtuoso", "virtuoso_mini", "virtuoso_release"},
+                   "oxigraph": {"oxigraph_mini", "oxigraph_release"}}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark each test by its folder, and mark every test that reaches Virtuoso ``virtuoso``."""
+    """Mark each test by its folder, and every test that reaches a remote store by its server and ``remote``."""
     for item in items:
         parts = item.path.parts
         if "tests" in parts:
@@ -34,9 +36,11 @@ def pytest_collection_modifyitems(config, items):
         else:
             item.add_marker(pytest.mark.unit)  # doctests in the code
         callspec = getattr(item, "callspec", None)
-        uses_virtuoso = VIRTUOSO_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if uses_virtuoso or (callspec and "virtuoso" in callspec.params.values()):
-            item.add_marker(pytest.mark.virtuoso)
+        params = [v for v in callspec.params.values() if isinstance(v, str)] if callspec else []
+        for server, fixtures in SERVER_FIXTURES.items():
+            if fixtures & set(getattr(item, "fixturenames", ())) or server in params:
+                item.add_marker(getattr(pytest.mark, server))
+                item.add_marker(pytest.mark.remote)
 
 
 @pytest.fixture(scope="session")
@@ -56,29 +60,30 @@ def real_store() -> EmbeddedStore:
     return EmbeddedStore.from_file()
 
 
-BACKENDS = ["embedded", "virtuoso"]
+BACKENDS = ["embedded", "virtuoso", "oxigraph"]
 
 
 @pytest.fixture(params=BACKENDS)
 def app(request, mini_store):
-    """The app on the mini graph, once per backend: the embedded store, and Virtuoso through RemoteStore.
+    """The app on the mini graph, once per backend: the embedded store, Virtuoso and the Oxigraph server (RemoteStore).
 
     A test that only makes sense on the embedded store says so with
     ``@pytest.mark.parametrize("app", ["embedded"], indirect=True)``.
     """
     from webapp import create_app
 
-    if request.param == "virtuoso":
-        server = request.getfixturevalue("virtuoso_mini")  # the mini graph, pushed into the session Virtuoso
+    if request.param != "embedded":
+        # The mini graph: pushed into the session Virtuoso, or loaded into an Oxigraph server of its own.
+        server = request.getfixturevalue(f"{request.param}_mini")
         return create_app({"TESTING": True, "SPARQL_ENDPOINT": server.endpoint, "QUERY_TIMEOUT": 30})
     return create_app({"TESTING": True, "STORE": mini_store})
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def release_store(request, real_store):
-    """The release graph as a GraphStore, once per backend: embedded, and Virtuoso through RemoteStore."""
-    if request.param == "virtuoso":
-        return request.getfixturevalue("virtuoso_release")  # a second Virtuoso, bulk-loaded with graph.nq
+    """The release graph as a GraphStore, once per backend: embedded, Virtuoso and the Oxigraph server."""
+    if request.param != "embedded":
+        return request.getfixturevalue(f"{request.param}_release")  # a server bulk-loaded with graph.nq
     return real_store
 
 

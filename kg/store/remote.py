@@ -39,8 +39,9 @@ from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery, internal
 from kg.sparql.text import values_clause, with_values
 from kg.store.http import ChallengeAuth, redact_url, server_message, split_credentials
-from kg.store.rewrite import (boolean_variables, describe_as_select, rewrite_zero_length_paths, split_order,
-                              strip_dataset, substitute, without_slice)
+from kg.store.rewrite import (boolean_variables, describe_as_select, list_empty_graph_patterns,
+                              rewrite_zero_length_paths, split_order, strip_dataset, substitute, with_base,
+                              without_slice)
 
 SELECT_MEDIA = "application/sparql-results+json"
 GRAPH_MEDIA = "application/n-triples"
@@ -163,13 +164,14 @@ class RemoteStore:
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None) -> QueryResult:
         form, variables = self._probe(sparql, substitutions, base_iri)  # raises SyntaxError like the embedded store
-        if base_iri:  # the server resolves as we do (a prologue may declare BASE twice: the query's own comes after)
-            sparql = f"BASE <{NamedNode(base_iri).value}>\n{sparql}"
+        if base_iri:  # the server resolves relative IRIs as we do
+            sparql = with_base(sparql, base_iri)
         text = self._portable(strip_dataset(self._bind(sparql, form, substitutions), form))
         # The dataset always travels as protocol parameters: the union of the served graphs unless the
         # caller names graphs (an empty list means none; the placeholder keeps a store's own graphs out).
         default = list(default_graph) if default_graph is not None else self.graphs
         named = list(named_graphs) if named_graphs is not None else self.graphs
+        text = self._checked(text, list_empty_graph_patterns(text, named))
         params = [("query", text)]
         params += [("default-graph-uri", g) for g in (default or [NO_GRAPH])]
         params += [("named-graph-uri", g) for g in (named or [NO_GRAPH])]
@@ -219,7 +221,12 @@ class RemoteStore:
         return list(pyoxigraph.parse(response.content, format=RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES))
 
     def _describe(self, text: str, dataset: list[tuple[str, str]]):
-        """DESCRIBE as pyoxigraph answers it: each resource's triples, then those of blank nodes reached."""
+        """DESCRIBE as pyoxigraph answers it: each resource's triples, then those of blank nodes reached.
+
+        Blank nodes are followed by the names Virtuoso gives them (``nodeID://…``). A server whose
+        blank node labels name nothing in a later query (the Oxigraph server, Fuseki) gets its own
+        DESCRIBE (None here): both describe a resource by its triples and its blank nodes' triples.
+        """
         select = describe_as_select(text)
         if select is None:
             return None
@@ -233,6 +240,8 @@ class RemoteStore:
             for value in row.values():
                 if value.get("type") == "uri" or str(value.get("value", "")).startswith("nodeID://"):
                     frontier.append(value["value"])
+                elif value.get("type") == "bnode":
+                    return None  # a blank node to describe that a later query cannot name
         triples, seen = [], set(frontier)
         for _ in range(32):  # blank node chains are short; this bounds a cyclic one
             if not frontier or len(seen) > 10_000:
@@ -248,10 +257,12 @@ class RemoteStore:
                 reply = self._post([("query", sparql)] + dataset, SELECT_MEDIA)
                 for row in json.loads(reply.content).get("results", {}).get("bindings", []):
                     obj = row.get("o", {})
-                    if obj.get("type") == "bnode" and str(obj.get("value")).startswith("nodeID://") \
-                            and obj["value"] not in seen:
-                        seen.add(obj["value"])
-                        frontier.append(obj["value"])
+                    if obj.get("type") != "bnode" or obj.get("value") in seen:
+                        continue
+                    if not str(obj.get("value")).startswith("nodeID://"):
+                        return None  # a label scoped to this result: the server describes it itself
+                    seen.add(obj["value"])
+                    frontier.append(obj["value"])
                 solutions = pyoxigraph.parse_query_results(_normal_json(reply.content), format=QueryResultsFormat.JSON)
                 triples.extend(pyoxigraph.Triple(subject or r["s"], r["p"], r["o"]) for r in solutions)
         return _as_query_triples(triples)
@@ -269,7 +280,10 @@ class RemoteStore:
 
     def _portable(self, text: str) -> str:
         """Rewrite constructs some servers get wrong (zero-length paths), if the result still parses."""
-        rewritten = rewrite_zero_length_paths(text)
+        return self._checked(text, rewrite_zero_length_paths(text))
+
+    def _checked(self, text: str, rewritten: str) -> str:
+        """``rewritten`` if it still parses, else ``text`` as it was."""
         if rewritten == text:
             return text
         try:

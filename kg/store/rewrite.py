@@ -9,12 +9,17 @@ and comments are never rewritten:
 * an ``ORDER BY`` a server cannot compile is split off, to be applied locally (:func:`split_order`);
 * zero-length property paths are spelled out (:func:`rewrite_zero_length_paths`);
 * DESCRIBE becomes the SELECT of the resources to describe (:func:`describe_as_select`);
+* ``GRAPH ?g {}`` lists the dataset's named graphs (:func:`list_empty_graph_patterns`);
+* relative IRIs resolve against the endpoint's base IRI (:func:`with_base`);
 * variables assigned a boolean are found, so integers 1/0 come back as booleans (:func:`boolean_variables`).
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
+
+from pyoxigraph import NamedNode
 
 from kg.sparql.lexer import Token, tokens, where_group
 from kg.sparql.protocol import Term
@@ -169,6 +174,51 @@ def rewrite_zero_length_paths(sparql: str) -> str:
         return match.group(0)
 
     return _unmasked(_ZERO_OR_MORE.sub(spell, text), strings)
+
+
+def with_base(sparql: str, base_iri: str) -> str:
+    """The query with ``base_iri`` as its base: a ``BASE`` declared first, or the query's own BASE resolved against it.
+
+    Virtuoso 7 refuses a second ``BASE`` in a prologue, so the query's own is made absolute in place.
+
+    >>> print(with_base("CONSTRUCT { <s> <p> 1 } WHERE {}", "http://x/sparql"))
+    BASE <http://x/sparql>
+    CONSTRUCT { <s> <p> 1 } WHERE {}
+    >>> with_base("BASE <a/> ASK { <s> ?p ?o }", "http://x/sparql")
+    'BASE <http://x/a/> ASK { <s> ?p ?o }'
+    """
+    toks = tokens(sparql)
+    found = next((i for i, t in enumerate(toks[:-1]) if t.kind == "word" and t.key == "BASE"
+                  and toks[i + 1].kind == "iri"), None)
+    if found is None:
+        return f"BASE {NamedNode(base_iri)}\n{sparql}"
+    iri = toks[found + 1]
+    resolved = NamedNode(urljoin(base_iri, iri.text[1:-1]))
+    return sparql[:iri.start] + str(resolved) + sparql[iri.end:]
+
+
+def list_empty_graph_patterns(sparql: str, graphs: list[str]) -> str:
+    """``GRAPH ?g {}`` as ``VALUES ?g { <each named graph of the dataset> }``, what SPARQL 1.1 makes it mean.
+
+    Virtuoso 7 answers ``GRAPH ?g {}`` with no rows; rdflib's ``SPARQLStore.contexts()`` lists the
+    named graphs with it.
+
+    >>> list_empty_graph_patterns("SELECT ?g WHERE { GRAPH ?g { } }", ["urn:a", "urn:b"])
+    'SELECT ?g WHERE { VALUES ?g { <urn:a> <urn:b> } }'
+    >>> list_empty_graph_patterns("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", ["urn:a"])
+    'SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }'
+    """
+    toks = tokens(sparql)
+    out, last = [], 0
+    for index in range(len(toks) - 3):
+        graph, var, opening, closing = toks[index:index + 4]
+        if graph.kind == "word" and graph.key == "GRAPH" and var.kind == "var" and opening.text == "{" \
+                and closing.text == "}":
+            names = " ".join(str(NamedNode(g)) for g in graphs)
+            out.append(sparql[last:graph.start] + f"VALUES {var.text} {{ {names} }}")
+            last = closing.end
+    out.append(sparql[last:])
+    return "".join(out)
 
 
 def describe_as_select(sparql: str) -> str | None:

@@ -1,4 +1,4 @@
-"""RemoteStore: the GraphStore over the SPARQL 1.1 Protocol answers like the embedded store (real Virtuoso)."""
+"""RemoteStore: the GraphStore over the SPARQL 1.1 Protocol answers like the embedded store (real Virtuoso and Oxigraph servers)."""
 
 from __future__ import annotations
 
@@ -97,7 +97,16 @@ def test_unreachable_endpoint_raises_remote_error():
     assert "cannot reach" in str(info.value) and "pw" not in str(info.value)
 
 
-# --- against the real Virtuoso, compared with the embedded store --------------------------------
+# --- against the real servers (Virtuoso, the Oxigraph server), compared with the embedded store -------
+
+REMOTES = ["virtuoso", "oxigraph"]
+
+
+@pytest.fixture(params=REMOTES)
+def remote_mini(request):
+    """A ``RemoteStore`` on the mini graph: in the session Virtuoso (pushed), or in an Oxigraph server."""
+    return request.getfixturevalue(f"{request.param}_mini")
+
 
 def rows(result) -> list[tuple]:
     """Solutions as sorted tuples of N-Triples terms (blank node labels differ between stores)."""
@@ -110,10 +119,10 @@ def rows(result) -> list[tuple]:
 
 
 @pytest.mark.parametrize("name", sorted(q.name for q in queries.registry()))
-def test_named_queries_agree_with_the_embedded_store(virtuoso_mini, mini_store, name):
+def test_named_queries_agree_with_the_embedded_store(remote_mini, mini_store, name):
     query = queries.registry()[name]
     embedded = queries.run(mini_store, query, query.example_values())
-    remote = queries.run(virtuoso_mini, query, query.example_values())
+    remote = queries.run(remote_mini, query, query.example_values())
     if isinstance(embedded, pyoxigraph.QueryBoolean):
         assert bool(remote) == bool(embedded)
     elif isinstance(embedded, pyoxigraph.QueryTriples):
@@ -123,10 +132,10 @@ def test_named_queries_agree_with_the_embedded_store(virtuoso_mini, mini_store, 
         assert rows(remote) == rows(embedded)
 
 
-@pytest.fixture(scope="module")
-def release_remote(virtuoso_release):
-    """The session's second Virtuoso, bulk-loaded with the release graph."""
-    return virtuoso_release
+@pytest.fixture(scope="module", params=REMOTES)
+def release_remote(request):
+    """A server bulk-loaded with the release graph: the session's second Virtuoso, or an Oxigraph server."""
+    return request.getfixturevalue(f"{request.param}_release")
 
 
 @pytest.mark.parametrize("name", sorted(q.name for q in queries.registry()))
@@ -157,44 +166,44 @@ def _key(row):
     return tuple("" if x is None else x for x in row)
 
 
-def test_default_graph_is_the_union_of_the_four_graphs(virtuoso_mini, mini_store):
+def test_default_graph_is_the_union_of_the_four_graphs(remote_mini, mini_store):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    remote = next(iter(virtuoso_mini.query(count)))["n"]
+    remote = next(iter(remote_mini.query(count)))["n"]
     assert remote == next(iter(mini_store.query(count)))["n"]
     graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert rows(virtuoso_mini.query(graphs)) == rows(mini_store.query(graphs))
+    assert rows(remote_mini.query(graphs)) == rows(mini_store.query(graphs))
     one = ["https://w3id.org/kneekg/graph/facts"]
-    assert next(iter(virtuoso_mini.query(count, default_graph=one)))["n"] == \
+    assert next(iter(remote_mini.query(count, default_graph=one)))["n"] == \
         next(iter(mini_store.query(count, default_graph=one)))["n"]
 
 
-def test_construct_ask_and_types(virtuoso_mini, mini_store):
+def test_construct_ask_and_types(remote_mini, mini_store):
     construct = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/kneekg/graph/facts> { ?s ?p ?o } }"
-    remote = virtuoso_mini.query(construct)
+    remote = remote_mini.query(construct)
     assert isinstance(remote, pyoxigraph.QueryTriples)
     assert sorted(map(str, remote)) == sorted(map(str, mini_store.query(construct)))
     ask = "ASK { ?s ?p ?o }"
-    assert isinstance(virtuoso_mini.query(ask), pyoxigraph.QueryBoolean) and bool(virtuoso_mini.query(ask))
-    select = virtuoso_mini.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    assert isinstance(remote_mini.query(ask), pyoxigraph.QueryBoolean) and bool(remote_mini.query(ask))
+    select = remote_mini.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
     assert isinstance(select, pyoxigraph.QuerySolutions)
     assert select.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
 
 
-def test_substitutions_bind_like_pyoxigraph(virtuoso_mini, mini_store):
+def test_substitutions_bind_like_pyoxigraph(remote_mini, mini_store):
     sparql = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
               "SELECT ?entity ?label WHERE { ?entity skos:prefLabel ?label }")
     for term in (pyoxigraph.NamedNode("https://w3id.org/kneekg/id/knee-muscle-spasm"),
                  pyoxigraph.NamedNode("https://w3id.org/kneekg/id/no-such-thing")):
         subs = {"entity": term}
-        assert rows(virtuoso_mini.query(sparql, substitutions=subs)) == rows(mini_store.query(sparql, substitutions=subs))
+        assert rows(remote_mini.query(sparql, substitutions=subs)) == rows(mini_store.query(sparql, substitutions=subs))
 
 
-def test_syntax_errors_are_the_embedded_stores(virtuoso_mini, mini_store):
+def test_syntax_errors_are_the_embedded_stores(remote_mini, mini_store):
     bad = "SELECT ?x WHERE { ?x ?p }"
     with pytest.raises(SyntaxError) as embedded:
         mini_store.query(bad)
     with pytest.raises(SyntaxError) as remote:
-        virtuoso_mini.query(bad)
+        remote_mini.query(bad)
     assert str(remote.value) == str(embedded.value)
 
 

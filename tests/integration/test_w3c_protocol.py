@@ -181,7 +181,7 @@ def _w3c_store() -> pyoxigraph.Store:
     return store
 
 
-@pytest.fixture(scope="module", params=["embedded", "virtuoso"])
+@pytest.fixture(scope="module", params=["embedded", "virtuoso", "oxigraph"])
 def endpoint(request, tmp_path_factory):
     """/sparql of the app over the suite's data (renamed into the served graphs), on 127.0.0.1, per backend."""
     from webapp import create_app
@@ -213,7 +213,20 @@ def _backend(kind: str, store: pyoxigraph.Store, tmp_path_factory):
         with virtuoso_server(data) as server:
             yield RemoteStore(server.sparql, timeout=30)
 
-    return virtuoso()
+    @contextmanager
+    def oxigraph():
+        from kg.store.remote import RemoteStore
+        from tests.support.oxigraph import MISSING, oxigraph_binary, oxigraph_server
+        from tests.support.sysdeps import missing_dependency
+
+        if oxigraph_binary() is None:
+            missing_dependency(MISSING)
+        data = tmp_path_factory.mktemp("w3c-protocol") / "graph.nq"
+        store.dump(str(data), format=pyoxigraph.RdfFormat.N_QUADS)
+        with oxigraph_server(data, timeout=30) as server:
+            yield RemoteStore(server.sparql, timeout=30)
+
+    return virtuoso() if kind == "virtuoso" else oxigraph()
 
 
 def send(endpoint: str, req: Request) -> tuple[int, str, bytes]:
