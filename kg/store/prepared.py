@@ -32,8 +32,17 @@ _PAIR = re.compile(r"^\(\s*\?s\s*=\s*\?(\w+)\s*&&\s*\?o\s*=\s*\?(\w+)\s*\)$")
 _MODIFIERS = ("ORDER", "LIMIT", "OFFSET", "GROUP", "HAVING", "VALUES")
 
 
-def _pairs_as_union(body: str) -> str | None:
-    """``?statement … FILTER((?s = ?a && ?o = ?b) || …)`` as a UNION of bound pairs, or None if it is not that."""
+def _pairs_as_union(body: str, params: frozenset[str] = frozenset()) -> str | None:
+    """``?statement … FILTER((?s = ?a && ?o = ?b) || …)`` as a UNION of bound pairs, or None if it is not that.
+
+    Each pair is looked up from its end that is not one of ``params`` (the query's parameter is the
+    entity asked about: it takes part in far more statements than the row's other entity).
+
+    >>> print(_pairs_as_union("?statement rdf:subject ?s ; rdf:object ?o ; prov:value ?quote . "
+    ...                       "FILTER((?s = ?c && ?o = ?v) || (?s = ?v && ?o = ?c))", frozenset({"c"})).strip())
+    { ?statement rdf:object ?v ; rdf:subject ?c } UNION { ?statement rdf:subject ?v ; rdf:object ?c }
+        ?statement prov:value ?quote .
+    """
     match = _PAIR_FILTER.match(body)
     if not match:
         return None
@@ -43,11 +52,12 @@ def _pairs_as_union(body: str) -> str | None:
         if not pair:
             return None
         pairs.append(pair.groups())
-    union = " UNION ".join(f"{{ ?statement rdf:subject ?{a} ; rdf:object ?{b} }}" for a, b in pairs)
+    union = " UNION ".join(f"{{ ?statement rdf:object ?{b} ; rdf:subject ?{a} }}" if a in params else
+                           f"{{ ?statement rdf:subject ?{a} ; rdf:object ?{b} }}" for a, b in pairs)
     return f"\n    {union}\n    ?statement prov:value ?quote .\n  "
 
 
-def rewrite(sparql: str) -> str | None:
+def rewrite(sparql: str, params: frozenset[str] = frozenset()) -> str | None:
     """The text with its trailing evidence OPTIONAL evaluated per row (``LATERAL``), or None if not applicable.
 
     >>> print(rewrite("SELECT * WHERE {\\n  ?a <p> ?b .\\n  OPTIONAL { { ?st <s> ?a } UNION { ?st <o> ?a } }\\n}"))
@@ -73,7 +83,7 @@ def rewrite(sparql: str) -> str | None:
     rest = sparql[end:]
     body = sparql[open_brace + 1:end - 1]
     if "UNION" not in body:
-        body = _pairs_as_union(body)
+        body = _pairs_as_union(body, params)
         if body is None:
             return None
     elif "FILTER" in body.upper():
@@ -89,7 +99,7 @@ def text_for(query: NamedQuery) -> str:
     """The text the embedded store evaluates ``query`` with: the rewrite where it applies, else its own text."""
     text = _prepared.get(query.sparql)
     if text is None:
-        text = rewrite(query.sparql) or query.sparql
+        text = rewrite(query.sparql, frozenset(p.name for p in query.params)) or query.sparql
         with _lock:
             _prepared[query.sparql] = text
     return text
