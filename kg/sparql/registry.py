@@ -8,6 +8,9 @@ file opens with a header::
     #+ description: What can cause ... ?
     #+ param: condition | iri | kg:knee-muscle-spasm | the condition whose causes to list
 
+and, for a whole-graph aggregate without parameters, ``#+ computed: once`` (each store answers
+it from its rows computed once: the graph does not change while it is served).
+
 Parameters are SPARQL variables of the same name; values are turned into RDF terms and bound
 by the store (pyoxigraph substitutions, or a VALUES block for remote stores) — user text is
 never pasted into the query string. Each store says which text it evaluates a named query
@@ -52,6 +55,7 @@ class NamedQuery:
     sparql: str
     path: Path
     form: str = "SELECT"  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    once: bool = False  # ``#+ computed: once``: answered from rows computed once per store
 
     def example_values(self) -> dict[str, str]:
         return {p.name: p.example for p in self.params}
@@ -136,6 +140,7 @@ def parse_file(path: Path) -> NamedQuery:
     """Read one ``.rq`` file and its ``#+`` header."""
     text = path.read_text(encoding="utf-8")
     summary = description = ""
+    once = False
     params: list[Param] = []
     for line in header_lines(text):
         key, _, value = line.partition(":")
@@ -144,6 +149,8 @@ def parse_file(path: Path) -> NamedQuery:
             summary = value
         elif key == "description":
             description = value
+        elif key == "computed":
+            once = value.split()[0].lower() == "once" if value else False
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             if len(parts) != 4 or parts[1] not in PARAM_TYPES:
@@ -151,8 +158,10 @@ def parse_file(path: Path) -> NamedQuery:
             params.append(Param(*parts))
     if not summary or not description:
         raise ValueError(f"{path.name}: the header needs '#+ summary:' and '#+ description:'")
-    return NamedQuery(path.stem, summary, description, tuple(params), text, path,
-                      query_form(tokens(text)) or "SELECT")
+    form = query_form(tokens(text)) or "SELECT"
+    if once and (params or form != "SELECT"):
+        raise ValueError(f"{path.name}: '#+ computed: once' is for a SELECT without parameters")
+    return NamedQuery(path.stem, summary, description, tuple(params), text, path, form, once)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode, RdfFormat
 from kg import paths
 from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery
-from kg.store import prepared
+from kg.store import once, prepared
 
 
 class EmbeddedStore:
@@ -66,8 +66,12 @@ class EmbeddedStore:
         return self._store.query(sparql, **kwargs)
 
     def text_for(self, query: NamedQuery) -> str:
-        """The named query evaluated row by row (its evidence OPTIONAL as ``LATERAL``: :mod:`kg.store.prepared`)."""
-        return prepared.text_for(query)
+        """The named query evaluated row by row (its evidence OPTIONAL as ``LATERAL``: :mod:`kg.store.prepared`).
+
+        A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`).
+        """
+        text = prepared.text_for(query)
+        return once.answered_text(self, query, text) if query.once else text
 
     def graph_triples(self, graph: str) -> list[pyoxigraph.Triple]:
         """Every triple of one named graph, straight from the store's index."""

@@ -38,6 +38,7 @@ from kg.sparql.lexer import tokens
 from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery, internal
 from kg.sparql.text import values_clause, with_values
+from kg.store import once
 from kg.store.http import ChallengeAuth, redact_url, server_message, split_credentials
 from kg.store.rewrite import (boolean_variables, describe_as_select, list_empty_graph_patterns,
                               rewrite_zero_length_paths, split_order, strip_dataset, substitute, with_base,
@@ -141,8 +142,11 @@ class RemoteStore:
         return int(next(iter(result))["n"].value)
 
     def text_for(self, query: NamedQuery) -> str:
-        """The registry's standard SPARQL 1.1 text: a remote server gets no embedded-only rewrite."""
-        return query.sparql
+        """The registry's standard SPARQL 1.1 text: a remote server gets no embedded-only rewrite.
+
+        A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`).
+        """
+        return once.answered_text(self, query, query.sparql) if query.once else query.sparql
 
     def __repr__(self) -> str:
         return f"RemoteStore({redact_url(self.endpoint)!r})"

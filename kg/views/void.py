@@ -13,6 +13,8 @@ the time the store was loaded (see ``build_time``).
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -93,7 +95,30 @@ class Statistics:
     vocabularies: tuple[str, ...]  # the well-known namespaces whose properties or classes the data uses
 
 
+_COUNTED: "OrderedDict[int, tuple[pyoxigraph.Dataset, Statistics]]" = OrderedDict()
+_COUNTED_MAX = 4  # datasets counted and kept (an app reads its dataset once)
+_counting = threading.Lock()
+
+
 def statistics(data: pyoxigraph.Dataset) -> Statistics:
+    """The VoID counts of ``data``, computed once per dataset (it does not change while it is served).
+
+    >>> data = pyoxigraph.Dataset()
+    >>> statistics(data) is statistics(data)
+    True
+    """
+    with _counting:
+        hit = _COUNTED.get(id(data))
+        if hit is not None and hit[0] is data:
+            return hit[1]
+        counted = _count(data)
+        _COUNTED[id(data)] = (data, counted)  # the dataset is kept with its counts, so its id is not reused
+        while len(_COUNTED) > _COUNTED_MAX:
+            _COUNTED.popitem(last=False)
+        return counted
+
+
+def _count(data: pyoxigraph.Dataset) -> Statistics:
     """Count ``data`` (the four named graphs) as VoID does: triples, distinct terms, classes, entities, vocabularies."""
     quads = {short: list(data.quads_for_graph_name(NamedNode(iri))) for short, iri in GRAPHS.items()}
     everything = [q for qs in quads.values() for q in qs]
