@@ -18,8 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -151,47 +149,15 @@ def nginx_front(upstream: str):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` command PyPI's ``oxigraph`` package installs (next to this Python, or on PATH)."""
-    candidate = Path(sys.executable).parent / "oxigraph"
-    found = str(candidate) if candidate.exists() else shutil.which("oxigraph")
-    if not found:
-        raise RuntimeError("the oxigraph command is missing (PyPI package oxigraph, in the bench extra)")
-    return found
-
-
 @contextmanager
 def oxigraph_server(graph: Path = ARTICLE_GRAPH, timeout: float | None = 10.0, memory: bool = False):
     """The Oxigraph server, default graph = union of the named graphs; yields ``(query_url, load_s)``.
 
-    By default ``serve-read-only`` over a RocksDB directory loaded with ``oxigraph load`` (what an
-    operator would run). With ``memory`` it is ``serve`` with in-memory storage, loaded through its
-    Graph Store endpoint: the same storage as our embedded store, but the server then accepts
-    updates from anyone who can reach it (loopback only here).
+    The test suite's runner (``tests/support/oxigraph.py``: ``serve-read-only`` over a RocksDB folder
+    loaded by ``oxigraph load``, or with ``memory`` ``serve`` in memory loaded through its Graph
+    Store endpoint — it then accepts updates from whoever reaches it: loopback only).
     """
-    binary = oxigraph_binary()
-    directory = Path(tempfile.mkdtemp(prefix="kneekg-oxigraph-"))
-    port = free_port()
-    limit = ["--timeout-s", str(int(timeout))] if timeout else []
-    try:
-        start = time.perf_counter()
-        if memory:
-            cmd = [binary, "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"] + limit
-        else:
-            subprocess.run([binary, "load", "--location", str(directory / "db"), "--file", str(graph)], check=True,
-                           capture_output=True, timeout=600)
-            cmd = [binary, "serve-read-only", "--location", str(directory / "db"), "--bind", f"127.0.0.1:{port}",
-                   "--union-default-graph"] + limit
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            wait_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=60, proc=proc)
-            if memory:
-                request = urllib.request.Request(f"http://127.0.0.1:{port}/store", data=graph.read_bytes(),
-                                                 method="POST", headers={"Content-Type": "application/n-quads"})
-                with urllib.request.urlopen(request, timeout=600) as response:
-                    response.read()
-            yield f"http://127.0.0.1:{port}/query", time.perf_counter() - start
-        finally:
-            stop(proc)
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
+    from tests.support.oxigraph import oxigraph_server as run
+
+    with run(graph, timeout=timeout, memory=memory) as server:
+        yield server.sparql, server.load_seconds
