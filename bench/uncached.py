@@ -169,10 +169,12 @@ def main() -> None:
     named = results["ours"]["named"]["ok_rps"] / floor["rps"]
     notes = [f"texts: named {len(mixes['named']):,} (every one-entity-parameter named query × every entity, VALUES-bound), "
              f"one-hop {len(mixes['one-hop']):,}; each request also ends with its own comment, so none repeats",
-             "ours: gunicorn sync, workers = cores, queries in the engine's forked query processes (today's `kneekg "
-             "serve`); Oxigraph server: union default graph, 30 s timeout, either `serve-read-only` over RocksDB "
+             "ours: gunicorn sync, workers = cores, queries in the engine's forked query processes (`kneekg serve` "
+             "as main runs it when this was measured); Oxigraph server: union default graph, 30 s timeout, either `serve-read-only` over RocksDB "
              "(loaded by `oxigraph load`) or `serve` in memory (loaded through its Graph Store endpoint); Virtuoso 7: dataset pinned with "
              "default-graph-uri/named-graph-uri; rdflib-endpoint: one uvicorn process",
+             "the Oxigraph server is the ceiling: the same engine (pyoxigraph's) behind a Rust HTTP server, no "
+             "Python, no guard, no killable query processes",
              f"issue 14 target, uncached /sparql >= 0.7 x our /healthz floor: named mix {named:.2f}, one-hop mix "
              f"{results['ours']['one-hop']['ok_rps'] / floor['rps']:.2f}",
              "the Oxigraph server answers part of the load with `500 Resource temporarily unavailable (os error 11)` "
