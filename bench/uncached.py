@@ -57,7 +57,6 @@ def entities(graph: Path) -> list[str]:
 def texts(mix: str, graph: Path) -> list[str]:
     """The query texts of a mix (shuffled with a fixed seed, so every system gets the same order)."""
     from kg.sparql.registry import registry
-    from webapp.sparql import with_values
 
     out = []
     for entity in entities(graph):
@@ -66,7 +65,7 @@ def texts(mix: str, graph: Path) -> list[str]:
             continue
         for query in registry():
             if len(query.params) == 1 and query.params[0].type == "iri" and query.params[0].example.startswith("kg:"):
-                out.append(with_values(query, {query.params[0].name: f"<{entity}>"}))
+                out.append(query.with_values({query.params[0].name: f"<{entity}>"}))
     random.Random(0).shuffle(out)
     return out
 
