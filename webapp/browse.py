@@ -240,6 +240,15 @@ def _source() -> Response:
     return Response(render_template("source.html", src=d.source(), article_iri=iri, **page), mimetype="text/html")
 
 
+# -- what the article does not settle -------------------------------------------------------------
+
+@bp.get("/unsettled")
+def unsettled():
+    """Every contradiction of the article with all its sides and quotes, and its promotional claims."""
+    return cached(("unsettled", current_app.config.get("BASE_IRI")),
+                  lambda: Response(render_template("unsettled.html", u=describe().unsettled()), mimetype="text/html"))
+
+
 # -- search --------------------------------------------------------------------------------------
 
 def _hits(text: str, limit: int) -> list[dict]:

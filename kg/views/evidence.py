@@ -1,0 +1,143 @@
+"""Evidence as a reader sees it: each quote of a fact with how it qualifies the fact and where it sits.
+
+One evidence statement (``kgs:``, an ``rdf:Statement`` in the provenance graph) grounds one fact
+with one verbatim quote. The fact model puts on it how that quote states the fact (modality,
+contexts, urgency, emphasis, intent, negation: ``queries/internal/evidence-qualifiers.rq``) and
+where the quote sits (section, kind of text, table and column, FAQ question:
+``queries/internal/evidence-of.rq``). A quote that is a table row is shown as a row of its table,
+its cells read from the article's own line, never as a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph
+
+from kg import paths
+from kg.views.article import lines, split_cells
+from kg.views.ontology import Ontology, select
+from kg.views.wording import qualifier_words
+
+TABLE_ROW = "table-row"
+
+
+@dataclass
+class Evidence:
+    """One quote of one fact: the fact, the quote, how it qualifies the fact and where it sits."""
+
+    iri: str
+    subject: str
+    predicate: str
+    object: str  # an IRI, or the text of a descriptive fact (a definition, a duration)
+    quote: str
+    begin: int
+    end: int
+    object_is_iri: bool = True
+    kind: str = ""  # local name of the kgv: evidence kind (body-text, table-row …)
+    kind_label: str = ""
+    section: str = ""  # the heading of the section it is in
+    faq: str = ""  # the question an FAQ answer answers
+    table: str = ""  # the table's caption, if it has one
+    columns: tuple[str, ...] = ()
+    column: str = ""  # the column a fact is read from
+    row_group: str = ""  # the first cell of the row a continuation row continues
+    negated: bool = False
+    mechanism: str = ""
+    qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # qualifier property → values (IRIs)
+    words: str = ""  # the qualifiers in plain words ("can, in high amounts")
+    row: list[dict] | None = None  # a table row: [{"header", "before", "quoted", "after"}]
+
+    @property
+    def anchor(self) -> str:
+        return f"q-{self.begin}-{self.end}"
+
+    @property
+    def shown(self) -> str:
+        """The quote in quotation marks (a pull quote brings its own)."""
+        return ("" if self.quote.startswith("“") else "“") + self.quote + ("" if self.quote.endswith("”") else "”")
+
+    def values(self, prop) -> tuple[str, ...]:
+        return self.qualifiers.get(str(prop), ())
+
+
+def _text(term) -> str:
+    return term.value if term is not None else ""
+
+
+def read(store, onto: Ontology, iri: str, *, statement: bool = False) -> list[Evidence]:
+    """Every evidence statement of the facts ``iri`` takes part in (or the one statement ``iri``), in the article's order."""
+    binding = {"st": iri} if statement else {"this": iri}
+    found: dict[str, Evidence] = {}
+    for row in select(store, "evidence-of", **binding):
+        st = row["st"].value if not statement else iri
+        if st in found:
+            continue
+        columns = _text(row["columns"])
+        found[st] = Evidence(
+            iri=st, subject=row["s"].value, predicate=row["p"].value, object=row["o"].value,
+            object_is_iri=isinstance(row["o"], pyoxigraph.NamedNode),
+            quote=row["quote"].value, begin=int(row["begin"].value), end=int(row["end"].value),
+            kind=_text(row["kind"]).rsplit("/", 1)[-1], kind_label=onto.value_label(_text(row["kind"])),
+            section=_text(row["sectionLabel"]), faq=_text(row["faq"]), table=_text(row["caption"]),
+            columns=tuple(c.strip() for c in columns.split("|")) if columns else (),
+            column=_text(row["column"]), row_group=_text(row["rowGroup"]),
+            negated=_text(row["negated"]) in ("true", "1"), mechanism=_text(row["mechanism"]))
+    for row in select(store, "evidence-qualifiers", **binding):
+        ev = found.get(row["st"].value if not statement else iri)
+        if ev is not None:
+            prop, value = row["qualifier"].value, row["value"].value
+            ev.qualifiers[prop] = tuple(sorted({*ev.qualifiers.get(prop, ()), value}))
+    text = _article()
+    for ev in found.values():
+        ev.words = qualifier_words(onto, [ev], ev.predicate)
+        if ev.kind == TABLE_ROW:
+            ev.row = table_row(text, ev.begin, ev.end, ev.columns, ev.row_group)
+    return sorted(found.values(), key=lambda e: (e.begin, e.end, e.iri))
+
+
+_ARTICLE: list[str] = []
+
+
+def _article() -> str:
+    """The article's text, read once (the quotes' offsets point into it)."""
+    if not _ARTICLE:
+        _ARTICLE.append(paths.ARTICLE.read_text(encoding="utf-8"))
+    return _ARTICLE[0]
+
+
+def table_row(text: str, begin: int, end: int, columns: tuple[str, ...], row_group: str = "") -> list[dict]:
+    """The table row a quote lies in, cell by cell under its column headers, the quoted part of each cell marked.
+
+    A continuation row (one that starts with a dash) gets the first cell of the row it continues.
+
+    >>> text = "Causes | Symptoms |\\n---|---|\\nDehydration | Muscle twitching |\\n"
+    >>> b = text.index("Dehydration")
+    >>> [(c["header"], c["before"], c["quoted"]) for c in table_row(text, b, b + 30, ("Causes", "Symptoms"))]
+    [('Causes', '', 'Dehydration'), ('Symptoms', '', 'Muscle twitching')]
+    >>> b = text.index("twitching")
+    >>> [(c["before"], c["quoted"]) for c in table_row(text, b, b + 9, ("Causes", "Symptoms"))]
+    [('Dehydration', ''), ('Muscle ', 'twitching')]
+    >>> text = "– Speech therapy | |\\n"
+    >>> [(c["header"], c["before"], c["quoted"], c["group"]) for c in table_row(text, 2, 16, ("Condition", "Treatment"), "ALS")]
+    [('Condition', 'ALS', '', True), ('Treatment', '– ', 'Speech therapy', False)]
+    """
+    line = next(((b, e) for b, e in lines(text) if b <= begin < e or (b == begin == e)), None)
+    if line is None:
+        return []
+    cells = split_cells(text, *line)
+    row = []
+    if row_group and text[cells[0][0]:cells[0][1]].startswith(("–", "—")):
+        row.append({"before": row_group, "quoted": "", "after": "", "group": True})
+    for b, e in cells:
+        qb, qe = max(b, begin), min(e, end)
+        if qb < qe:
+            row.append({"before": text[b:qb], "quoted": text[qb:qe], "after": text[qe:e], "group": False})
+        else:
+            row.append({"before": text[b:e], "quoted": "", "after": "", "group": False})
+    while len(row) > len(columns) and not any(row[-1][k] for k in ("before", "quoted", "after")):
+        row.pop()  # an empty cell after the row's last column
+    for i, cell in enumerate(row):
+        cell["header"] = columns[i] if i < len(columns) else ""
+    return row
+
