@@ -16,7 +16,7 @@ from kg.sparql.registry import registry, run
 from kg.views import claims, facts
 from kg.views import evidence as evidence_of
 from kg.views.ontology import OWL, RDF_TYPE, SCHEMA, SKOS, Ontology, external_id, select
-from kg.views.wording import count, local, lower_first, predicate_words, qualifier_words
+from kg.views.wording import count, denied, local, lower_first, predicate_words, qualifier_words
 
 MAX_GRAPH_NODES = 40  # neighbourhood graph cap (centre included)
 
@@ -112,11 +112,11 @@ def _descriptions(onto: Ontology, iri: str, evidence: list) -> list[dict]:
             found.setdefault((ev.predicate, ev.object), []).append(ev)
     groups: dict[str, dict] = {}
     for (p, text), evs in sorted(found.items(), key=lambda kv: (list(DESCRIPTIVE).index(kv[0][0]), kv[1][0].begin)):
-        group = groups.setdefault(p, {"words": DESCRIPTIVE[p], "items": []})
-        group["items"].append({"text": text, "evidence": evs, "quotes": count(len(evs), "quote"),
+        group = groups.setdefault(p, {"words": DESCRIPTIVE[p], "entries": []})
+        group["entries"].append({"text": text, "evidence": evs, "quotes": count(len(evs), "quote"),
                                "qualifiers": qualifier_words(onto, evs, p)})
     for group in groups.values():
-        group["several"] = len(group["items"]) > 1  # two durations: the article does not agree with itself
+        group["several"] = len(group["entries"]) > 1  # two durations: the article does not agree with itself
     return list(groups.values())
 
 
@@ -126,9 +126,7 @@ def _place_negations(onto: Ontology, label: str, iri: str, evidence: list, what:
         if not ev.negated or ev.subject != iri:
             continue
         rel = onto.properties.get(ev.predicate, {}).get("label", local(ev.predicate))
-        said = f"{label} {'has no ' + rel[4:] if rel.startswith('has ') else 'does not ' + rel}"
-        if ev.object_is_iri and ev.object != str(KGV.any):
-            said += " " + onto.label(ev.object)
+        said = denied(label, rel, lower_first(onto.label(ev.object)) if ev.object != str(KGV.any) else "")
         item = {"said": said, "evidence": [ev], "quotes": count(1, "quote")}
         section = next((s for s in sections for key, _, relation, side in facts.SUMMARY
                         if s["key"] == key and _negation_fits(onto, ev.predicate, relation, side)), None)

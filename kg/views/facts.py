@@ -198,7 +198,8 @@ def line(onto: Ontology, fact: Fact, relation: str | None = None, *, urgency: bo
             kinds.append(("also " if len(pairs) > 1 else "") + kind)
     return {"neighbour": fact.neighbour, "words": ", ".join(w for w in (words, *kinds) if w),
             "stated": [f.stated for f, _ in pairs], "evidence": evidence,
-            "quotes": count(len(evidence), "quote"), "derived": _derivation(onto, fact)}
+            "quotes": count(len(evidence), "quote"), "derived": _derivation(onto, fact), "kinds": [],
+            "turned": fact.reading["turned"]}
 
 
 def _lines(onto: Ontology, found: list[tuple[Fact, str]], *, urgency: bool = False) -> list[dict]:

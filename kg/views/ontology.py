@@ -118,7 +118,7 @@ class Ontology:
 
     def label(self, iri: str) -> str:
         """The name to show for ``iri``; its CURIE when it has none."""
-        return self.names.label(iri) or curie(iri)
+        return self.names.label(iri) or self.values.get(iri, {}).get("label") or curie(iri)
 
     def value_label(self, iri: str) -> str:
         """The label of a controlled value (``kgv:can`` → "can"); "" for none."""

@@ -173,6 +173,21 @@ def predicate_words(label: str) -> str:
     return ("is an " if label[:1] in "aeiou" else "is a ") + label
 
 
+def denied(subject: str, relation: str, obj: str = "") -> str:
+    """What a negated statement says, in words ("ALS has no cure"); ``obj`` empty for "anything".
+
+    >>> denied("ALS", "has cure"), denied("Caffeine", "causes", "cramps")
+    ('ALS has no cure', 'Caffeine does not cause cramps')
+    """
+    if relation.startswith("has "):
+        said = f"{subject} has no {relation[4:]}"
+    else:
+        words = relation.split(" ", 1)
+        verb = words[0][:-2] if words[0].endswith(("sses", "xes", "zes", "ches", "shes")) else words[0].removesuffix("s")
+        said = f"{subject} does not {' '.join([verb, *words[1:]])}"
+    return f"{said} {obj}" if obj else said
+
+
 def urgency_heading(onto, value: str) -> str:
     """The heading of a group of warning signs: "Get medical help now" for ``kgv:immediate``."""
     label = onto.value_label(value)
