@@ -15,11 +15,16 @@ from dataclasses import dataclass, field
 import pyoxigraph
 
 from kg import paths
+from kg.namespaces import KGO
 from kg.views.article import lines, split_cells
 from kg.views.ontology import Ontology, select
 from kg.views.wording import qualifier_words
 
 TABLE_ROW = "table-row"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF + "subject", RDF + "predicate", RDF + "object"
+PROV_VALUE = "http://www.w3.org/ns/prov#value"
+QUALIFIERS = frozenset(str(KGO[n]) for n in ("modality", "urgency", "emphasis", "intent"))  # and every kgo:context
 
 
 @dataclass
@@ -65,12 +70,11 @@ def _text(term) -> str:
     return term.value if term is not None else ""
 
 
-def read(store, onto: Ontology, iri: str, *, statement: bool = False) -> list[Evidence]:
-    """Every evidence statement of the facts ``iri`` takes part in (or the one statement ``iri``), in the article's order."""
-    binding = {"st": iri} if statement else {"this": iri}
+def read(store, onto: Ontology, iri: str) -> list[Evidence]:
+    """Every evidence statement of the facts ``iri`` takes part in (as subject or object), in the article's order."""
     found: dict[str, Evidence] = {}
-    for row in select(store, "evidence-of", **binding):
-        st = row["st"].value if not statement else iri
+    for row in select(store, "evidence-of", this=iri):
+        st = row["st"].value
         if st in found:
             continue
         columns = _text(row["columns"])
@@ -83,17 +87,52 @@ def read(store, onto: Ontology, iri: str, *, statement: bool = False) -> list[Ev
             columns=tuple(c.strip() for c in columns.split("|")) if columns else (),
             column=_text(row["column"]), row_group=_text(row["rowGroup"]),
             negated=_text(row["negated"]) in ("true", "1"), mechanism=_text(row["mechanism"]))
-    for row in select(store, "evidence-qualifiers", **binding):
-        ev = found.get(row["st"].value if not statement else iri)
+    for row in select(store, "evidence-qualifiers", this=iri):
+        ev = found.get(row["st"].value)
         if ev is not None:
             prop, value = row["qualifier"].value, row["value"].value
             ev.qualifiers[prop] = tuple(sorted({*ev.qualifiers.get(prop, ()), value}))
-    text = _article()
-    for ev in found.values():
-        ev.words = qualifier_words(onto, [ev], ev.predicate)
-        if ev.kind == TABLE_ROW:
-            ev.row = table_row(text, ev.begin, ev.end, ev.columns, ev.row_group)
-    return sorted(found.values(), key=lambda e: (e.begin, e.end, e.iri))
+    return sorted((_finish(onto, ev) for ev in found.values()), key=lambda e: (e.begin, e.end, e.iri))
+
+
+def statement(store, onto: Ontology, iri: str) -> Evidence | None:
+    """One evidence statement, read from its own triples (and its table's); None if ``iri`` is not one."""
+    values: dict[str, list] = {}
+    for row in select(store, "subject-triples", this=iri):
+        values.setdefault(row["p"].value, []).append(row["o"])
+
+    def one(prop) -> str:
+        return _text(values.get(str(prop), [None])[0])
+
+    subject = one(RDF_SUBJECT)
+    if not subject or str(PROV_VALUE) not in values:
+        return None
+    obj = values[str(RDF_OBJECT)][0]
+    table = {row["p"].value: row["o"].value for row in select(store, "subject-triples", this=one(KGO.inTable))
+             } if one(KGO.inTable) else {}
+    columns = table.get(str(KGO.columns), "")
+    ev = Evidence(
+        iri=iri, subject=subject, predicate=one(RDF_PREDICATE), object=obj.value,
+        object_is_iri=isinstance(obj, pyoxigraph.NamedNode), quote=one(PROV_VALUE),
+        begin=int(one(KGO.beginIndex) or 0), end=int(one(KGO.endIndex) or 0),
+        kind=one(KGO.evidenceKind).rsplit("/", 1)[-1], kind_label=onto.value_label(one(KGO.evidenceKind)),
+        section=onto.label(one(KGO.section)) if one(KGO.section) else "", faq=one(KGO.faqQuestion),
+        table=table.get(str(KGO.caption), ""), columns=tuple(c.strip() for c in columns.split("|")) if columns else (),
+        column=one(KGO.tableColumn), row_group=one(KGO.rowGroup), negated=one(KGO.negated) in ("true", "1"),
+        mechanism=one(KGO.mechanism))
+    for prop, terms in values.items():
+        if prop in QUALIFIERS or (prop != str(KGO.context) and str(KGO.context) in onto.properties.get(prop, {}).get(
+                "supers", ())):
+            ev.qualifiers[prop] = tuple(sorted({t.value for t in terms}))
+    return _finish(onto, ev)
+
+
+def _finish(onto: Ontology, ev: Evidence) -> Evidence:
+    """Put the qualifiers into words and a table row into cells."""
+    ev.words = qualifier_words(onto, [ev], ev.predicate)
+    if ev.kind == TABLE_ROW:
+        ev.row = table_row(_article(), ev.begin, ev.end, ev.columns, ev.row_group)
+    return ev
 
 
 _ARTICLE: list[str] = []

@@ -21,7 +21,7 @@ def statement(store, onto: Ontology, iri: str) -> dict | None:
     if not subject:
         return None
     begin, end = int(values.get(str(KGO.beginIndex), 0)), int(values.get(str(KGO.endIndex), 0))
-    found = evidence_of.read(store, onto, iri, statement=True)
+    found = [ev for ev in [evidence_of.statement(store, onto, iri)] if ev is not None]
     predicate = values[RDF + "predicate"]
     obj = values[RDF + "object"]
     relation = onto.properties.get(predicate, {}).get("label") or onto.label(predicate)
