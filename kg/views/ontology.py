@@ -22,6 +22,11 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "http://schema.org/"
 
+# Names for the standard terms the facts use as relations (the ontology does not label other vocabularies).
+STANDARD_LABELS = {SKOS + "definition": "definition", SKOS + "prefLabel": "preferred label",
+                   SKOS + "altLabel": "also known as", RDF_TYPE: "is a", RDFS + "label": "label",
+                   RDFS + "comment": "comment"}
+
 
 def select(store, name: str, **iris: str):
     """Run the internal query ``name`` on ``store`` with each keyword bound to an IRI (as a term, never as text)."""
@@ -118,7 +123,8 @@ class Ontology:
 
     def label(self, iri: str) -> str:
         """The name to show for ``iri``; its CURIE when it has none."""
-        return self.names.label(iri) or self.values.get(iri, {}).get("label") or curie(iri)
+        return (self.names.label(iri) or self.values.get(iri, {}).get("label") or STANDARD_LABELS.get(iri)
+                or curie(iri))
 
     def value_label(self, iri: str) -> str:
         """The label of a controlled value (``kgv:can`` → "can"); "" for none."""
