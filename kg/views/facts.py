@@ -127,9 +127,9 @@ def _derived(store, onto: Ontology, iri: str, stated: dict) -> list[Fact]:
             continue
         if any((f.subject, f.relation, f.object) in ((s, rel, o), (o, inverse, s)) for f in out):
             continue
-        fact = Fact(s, rel, o, derived_from=_chain(store, onto, iri, stated, s, rel, o))
+        fact = Fact(s, rel, o, derived_from=_chain(store, stated, s, rel, o))
         if inverse and not fact.derived_from:  # the chain may be stated the other way round
-            chain = _chain(store, onto, iri, stated, o, inverse, s)
+            chain = _chain(store, stated, o, inverse, s)
             fact = Fact(o, inverse, s, derived_from=chain) if chain else fact
         if fact.derived_from:
             out.append(fact)
@@ -141,7 +141,7 @@ def _said(onto: Ontology, stated: dict, s: str, rel: str, o: str) -> bool:
     return any(fs == s and fo == o and rel in onto.supers(fp) for fs, fp, fo in stated)
 
 
-def _chain(store, onto, iri, stated, s, rel, o) -> list[tuple[str, str, str]]:
+def _chain(store, stated: dict, s: str, rel: str, o: str) -> list[tuple[str, str, str]]:
     """For a transitive relation, the two stated facts (s rel m) and (m rel o) the derivation goes through."""
     for fs, fp, fo in stated:
         if fp != rel:
