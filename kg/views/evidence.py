@@ -2,10 +2,10 @@
 
 One evidence statement (``kgs:``, an ``rdf:Statement`` in the provenance graph) grounds one fact
 with one verbatim quote. The fact model puts on it how that quote states the fact (modality,
-contexts, urgency, emphasis, intent, negation: ``queries/internal/evidence-qualifiers.rq``) and
-where the quote sits (section, kind of text, table and column, FAQ question:
-``queries/internal/evidence-of.rq``). A quote that is a table row is shown as a row of its table,
-its cells read from the article's own line, never as a sentence.
+contexts, urgency, emphasis, intent, negation) and where the quote sits (section, kind of text,
+table and column, FAQ question); all are read as the statement's triples
+(``queries/internal/evidence-of.rq``). A quote that is a table row is shown as a row of its
+table, its cells read from the article's own line, never as a sentence.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pyoxigraph
 
 from kg import paths
 from kg.namespaces import KGO
+from kg.store.memo import per_store
 from kg.views.article import lines, split_cells
 from kg.views.ontology import Ontology, select
 from kg.views.wording import qualifier_words
@@ -72,52 +73,37 @@ def _text(term) -> str:
 
 def read(store, onto: Ontology, iri: str) -> list[Evidence]:
     """Every evidence statement of the facts ``iri`` takes part in (as subject or object), in the article's order."""
-    found: dict[str, Evidence] = {}
+    triples: dict[str, dict[str, list]] = {}
     for row in select(store, "evidence-of", this=iri):
-        st = row["st"].value
-        if st in found:
-            continue
-        columns = _text(row["columns"])
-        found[st] = Evidence(
-            iri=st, subject=row["s"].value, predicate=row["p"].value, object=row["o"].value,
-            object_is_iri=isinstance(row["o"], pyoxigraph.NamedNode),
-            quote=row["quote"].value, begin=int(row["begin"].value), end=int(row["end"].value),
-            kind=_text(row["kind"]).rsplit("/", 1)[-1], kind_label=onto.value_label(_text(row["kind"])),
-            section=_text(row["sectionLabel"]), faq=_text(row["faq"]), table=_text(row["caption"]),
-            columns=tuple(c.strip() for c in columns.split("|")) if columns else (),
-            column=_text(row["column"]), row_group=_text(row["rowGroup"]),
-            negated=_text(row["negated"]) in ("true", "1"), mechanism=_text(row["mechanism"]))
-    for row in select(store, "evidence-qualifiers", this=iri):
-        ev = found.get(row["st"].value)
-        if ev is not None:
-            prop, value = row["qualifier"].value, row["value"].value
-            ev.qualifiers[prop] = tuple(sorted({*ev.qualifiers.get(prop, ()), value}))
-    return sorted((_finish(onto, ev) for ev in found.values()), key=lambda e: (e.begin, e.end, e.iri))
+        triples.setdefault(row["st"].value, {}).setdefault(row["p"].value, []).append(row["o"])
+    found = (_evidence(store, onto, st, values) for st, values in triples.items())
+    return sorted((ev for ev in found if ev is not None), key=lambda e: (e.begin, e.end, e.iri))
 
 
 def statement(store, onto: Ontology, iri: str) -> Evidence | None:
-    """One evidence statement, read from its own triples (and its table's); None if ``iri`` is not one."""
+    """One evidence statement, read from its own triples; None if ``iri`` is not one."""
     values: dict[str, list] = {}
     for row in select(store, "subject-triples", this=iri):
         values.setdefault(row["p"].value, []).append(row["o"])
+    return _evidence(store, onto, iri, values)
 
+
+def _evidence(store, onto: Ontology, iri: str, values: dict[str, list]) -> Evidence | None:
+    """One evidence from the triples of its statement (predicate → objects)."""
     def one(prop) -> str:
         return _text(values.get(str(prop), [None])[0])
 
-    subject = one(RDF_SUBJECT)
-    if not subject or str(PROV_VALUE) not in values:
+    if not one(RDF_SUBJECT) or not one(PROV_VALUE) or not one(KGO.beginIndex):
         return None
-    obj = values[str(RDF_OBJECT)][0]
-    table = {row["p"].value: row["o"].value for row in select(store, "subject-triples", this=one(KGO.inTable))
-             } if one(KGO.inTable) else {}
-    columns = table.get(str(KGO.columns), "")
+    obj = values[RDF_OBJECT][0]
+    columns, caption = tables(store).get(one(KGO.inTable), ("", ""))
     ev = Evidence(
-        iri=iri, subject=subject, predicate=one(RDF_PREDICATE), object=obj.value,
+        iri=iri, subject=one(RDF_SUBJECT), predicate=one(RDF_PREDICATE), object=obj.value,
         object_is_iri=isinstance(obj, pyoxigraph.NamedNode), quote=one(PROV_VALUE),
-        begin=int(one(KGO.beginIndex) or 0), end=int(one(KGO.endIndex) or 0),
+        begin=int(one(KGO.beginIndex)), end=int(one(KGO.endIndex) or 0),
         kind=one(KGO.evidenceKind).rsplit("/", 1)[-1], kind_label=onto.value_label(one(KGO.evidenceKind)),
         section=onto.label(one(KGO.section)) if one(KGO.section) else "", faq=one(KGO.faqQuestion),
-        table=table.get(str(KGO.caption), ""), columns=tuple(c.strip() for c in columns.split("|")) if columns else (),
+        table=caption, columns=tuple(c.strip() for c in columns.split("|")) if columns else (),
         column=one(KGO.tableColumn), row_group=one(KGO.rowGroup), negated=one(KGO.negated) in ("true", "1"),
         mechanism=one(KGO.mechanism))
     for prop, terms in values.items():
@@ -125,6 +111,14 @@ def statement(store, onto: Ontology, iri: str) -> Evidence | None:
                 "supers", ())):
             ev.qualifiers[prop] = tuple(sorted({t.value for t in terms}))
     return _finish(onto, ev)
+
+
+def _read_tables(store) -> dict[str, tuple[str, str]]:
+    return {row["table"].value: (_text(row["columns"]), _text(row["caption"])) for row in select(store, "tables")}
+
+
+tables = per_store(_read_tables)
+tables.__doc__ = """The article's tables of ``store``: IRI → (columns, caption), read once per store."""
 
 
 def _finish(onto: Ontology, ev: Evidence) -> Evidence:

@@ -217,3 +217,28 @@ def test_external_ids(iri, scheme, code):
 def test_curie():
     assert curie(str(KG.dehydration)) == "kg:dehydration"
     assert curie("http://example.org/x") == "http://example.org/x"
+
+
+def test_a_named_query_the_store_refuses_costs_a_link_not_the_page(real_store):
+    """A remote store may refuse one query (Virtuoso's cost estimate): the page still renders, that count is missing."""
+    from kg.sparql.errors import EngineError
+
+    class Refusing:
+        def __init__(self, store):
+            self._store = store
+
+        def __getattr__(self, name):
+            return getattr(self._store, name)
+
+        def text_for(self, query):
+            text = self._store.text_for(query)
+            return text + "\n# refused" if query.name == "nutrients-linked" else text
+
+        def query(self, sparql, **kwargs):
+            if sparql.endswith("# refused"):
+                raise EngineError("the estimated execution time exceeds the limit")
+            return self._store.query(sparql, **kwargs)
+
+    model = Describer(Refusing(real_store)).entity(str(KG["knee-muscle-spasm"]))
+    offers = {q["name"]: q["answers"] for q in model["queries"]}
+    assert offers["nutrients-linked"] == "not counted" and offers["causes-of"] == "22 answers"
