@@ -374,5 +374,17 @@ def push(endpoint: str, target: str | None, graph_store: str | None, user: str |
     click.echo(report.summary())
 
 
+@main.command()
+def contradictions() -> None:
+    """List what the article does not settle: every contradiction with all its sides and quotes.
+
+    The same as the web app's /unsettled page; each side is a claim of the article's publisher.
+    """
+    from kg.store.embedded import EmbeddedStore
+    from kg.views import claims
+
+    click.echo(claims.as_text(claims.page(EmbeddedStore.from_file())), nl=False)
+
+
 if __name__ == "__main__":
     main()

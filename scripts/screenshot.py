@@ -25,7 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
-ENTITY = "/id/dehydration"
+ENTITY = "/id/knee-muscle-spasm"
 ANSWER = "/ask?q=What+can+make+my+knee+twitch%3F"
 
 
@@ -39,9 +39,9 @@ class Shot:
 
 
 SHOTS = [
-    # Desktop: the top of the entity page down to the neighbourhood graph.
+    # Desktop: the top of the entity page: the definition and the answers (causes, symptoms, treatments …).
     Shot("entity-page-1280", ENTITY, 1280, 1500, "#graph[data-laid-out]"),
-    # Phone: the page from the top, the graph as a list, cut after it.
+    # Phone: the page from the top (the definition, names and the first answers), cut after the first screens.
     Shot("entity-page-390", ENTITY, 390, 1480, "#graph-list:not([hidden])", full=True, scale=1.5),
     Shot("answer-1280", ANSWER, 1280, 1100, "section.answer"),
     Shot("answer-390", ANSWER, 390, 1420, "section.answer", full=True, scale=1.5),

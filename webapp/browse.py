@@ -240,11 +240,20 @@ def _source() -> Response:
     return Response(render_template("source.html", src=d.source(), article_iri=iri, **page), mimetype="text/html")
 
 
+# -- what the article does not settle -------------------------------------------------------------
+
+@bp.get("/unsettled")
+def unsettled():
+    """Every contradiction of the article with all its sides and quotes, and its promotional claims."""
+    return cached(("unsettled", current_app.config.get("BASE_IRI")),
+                  lambda: Response(render_template("unsettled.html", u=describe().unsettled()), mimetype="text/html"))
+
+
 # -- search --------------------------------------------------------------------------------------
 
 def _hits(text: str, limit: int) -> list[dict]:
     return [{"iri": h.iri, "label": h.label, "type": h.type, "url": local_path(h.iri), "matched": h.matched,
-             "score": h.score}
+             "via": h.via, "score": h.score}
             for h in search_labels(store(), text, limit=limit)]
 
 
@@ -261,8 +270,10 @@ def _limit(default: int) -> int:
 register_path("/api/search", {"get": {
     "operationId": "searchEntities",
     "summary": "Find entities by label",
-    "description": "Entities whose preferred or alternative labels match the text, tolerant of case, plurals, "
-                   "small typos and word order (rapidfuzz), best first, one hit per entity.",
+    "description": "Entities whose labels, synonyms (skos:altLabel) or lay search words (kgo:searchLabel) match "
+                   "the text, tolerant of case, plurals, small typos and word order (rapidfuzz), best first, one "
+                   "hit per entity: entities before claims, a lay word after exact labels and synonyms; `via` says "
+                   "which kind of name matched.",
     "parameters": [
         {"name": "q", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 200},
          "description": "the text to look for", "example": "dehydraton"},
@@ -279,7 +290,9 @@ register_path("/api/search", {"get": {
 }}, schemas={"SearchHit": {
     "type": "object", "required": ["iri", "label", "type", "url"],
     "properties": {"iri": {"type": "string"}, "label": {"type": "string"}, "type": {"type": "string"},
-                   "url": {"type": "string"}, "matched": {"type": "string"}, "score": {"type": "number"}}}})
+                   "url": {"type": "string"}, "matched": {"type": "string"},
+                   "via": {"type": "string", "enum": ["label", "synonym", "search word"]},
+                   "score": {"type": "number"}}}})
 
 
 @bp.get("/api/search")

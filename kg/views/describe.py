@@ -17,7 +17,7 @@ from kg import paths
 from kg.namespaces import ARTICLE_IRI, KG, NAMED_GRAPHS, ONTOLOGY_IRI, PREFIXES, STATEMENT
 from kg.sparql.lru import LRU
 from kg.store.memo import per_store
-from kg.views import classes, entity, properties, resources, source
+from kg.views import claims, classes, entity, properties, resources, source
 from kg.views.ontology import Ontology, ontology, select
 
 MAX_KEPT = 2000  # page models and descriptions kept per store
@@ -107,7 +107,11 @@ class Describer:
         return self.cached("overview", "", lambda: classes.overview(self.store, self.ontology))
 
     def statement(self, iri: str) -> dict | None:
-        return resources.statement(self.store, self.ontology, iri)
+        return self.cached("statement", iri, lambda: resources.statement(self.store, self.ontology, iri))
+
+    def unsettled(self) -> dict:
+        """What the article does not settle (every contradiction, all sides) and what it merely claims."""
+        return self.cached("unsettled", "", lambda: claims.page(self.store))
 
     def named_graph(self, iri: str) -> dict:
         return resources.named_graph(self.store, self.ontology, iri)

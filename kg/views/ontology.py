@@ -22,6 +22,11 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "http://schema.org/"
 
+# Names for the standard terms the facts use as relations (the ontology does not label other vocabularies).
+STANDARD_LABELS = {SKOS + "definition": "definition", SKOS + "prefLabel": "preferred label",
+                   SKOS + "altLabel": "also known as", RDF_TYPE: "is a", RDFS + "label": "label",
+                   RDFS + "comment": "comment"}
+
 
 def select(store, name: str, **iris: str):
     """Run the internal query ``name`` on ``store`` with each keyword bound to an IRI (as a term, never as text)."""
@@ -84,6 +89,7 @@ class Ontology:
     properties: dict[str, dict]
     classes: dict[str, dict]
     definitions: dict[str, list[tuple[str, str]]]
+    values: dict[str, dict] = field(default_factory=dict)  # controlled values (kgv:): label, scheme, rank
     _supers_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -110,11 +116,26 @@ class Ontology:
         definitions: dict[str, list[tuple[str, str]]] = {}
         for row in select(store, "definitions"):
             definitions.setdefault(row["c"].value, []).append((row["property"].value, row["filler"].value))
-        return cls(labels(store), properties, classes, definitions)
+        values = {row["value"].value: {"label": row["label"].value, "scheme": row["scheme"].value,
+                                       "rank": int(row["rank"].value) if row["rank"] is not None else None}
+                  for row in select(store, "qualifier-values")}
+        return cls(labels(store), properties, classes, definitions, values)
 
     def label(self, iri: str) -> str:
         """The name to show for ``iri``; its CURIE when it has none."""
-        return self.names.label(iri) or curie(iri)
+        return (self.names.label(iri) or self.values.get(iri, {}).get("label") or STANDARD_LABELS.get(iri)
+                or curie(iri))
+
+    def value_label(self, iri: str) -> str:
+        """The label of a controlled value (``kgv:can`` → "can"); "" for none."""
+        if not iri:
+            return ""
+        return self.values[iri]["label"] if iri in self.values else iri.rsplit("/", 1)[-1].replace("-", " ")
+
+    def rank(self, iri: str) -> int:
+        """The rank of a controlled value within its scheme (urgencies: 1 is the most urgent); 99 for none."""
+        rank = self.values.get(iri, {}).get("rank")
+        return rank if rank is not None else 99
 
     def link(self, iri: str) -> dict:
         """A node to show: its IRI, label and CURIE (the template turns it into a link)."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph
 
-from kg.namespaces import ARTICLE_IRI, KGO
+from kg.namespaces import ARTICLE_IRI, KGO, KGV
 from kg.namespaces import curie
+from kg.views import evidence as evidence_of
 from kg.views.ontology import PROV, Ontology, external_id, select
+from kg.views.wording import denied, lower_first, predicate_words
 
 MAX_TRIPLES_SHOWN = 200  # generic resource pages
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -19,8 +21,18 @@ def statement(store, onto: Ontology, iri: str) -> dict | None:
     if not subject:
         return None
     begin, end = int(values.get(str(KGO.beginIndex), 0)), int(values.get(str(KGO.endIndex), 0))
+    found = [ev for ev in [evidence_of.statement(store, onto, iri)] if ev is not None]
+    predicate = values[RDF + "predicate"]
+    obj = values[RDF + "object"]
+    relation = onto.properties.get(predicate, {}).get("label") or onto.label(predicate)
+    if found and found[0].negated:
+        said = denied(onto.label(subject), relation, "" if obj == str(KGV.any) else lower_first(onto.label(obj)))
+    else:
+        said = f"{onto.label(subject)} {predicate_words(relation)} " + (
+            lower_first(onto.label(obj)) if obj.startswith("http") else f"“{obj}”")
     return {
-        "iri": iri, "curie": curie(iri),
+        "iri": iri, "curie": curie(iri), "evidence": found[0] if found else None,
+        "said": said,
         "subject": onto.link(subject),
         "predicate": onto.link(values[RDF + "predicate"]),
         "object": onto.link(values[RDF + "object"]),

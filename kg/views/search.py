@@ -1,10 +1,15 @@
-"""Find entities by what people type: preferred and alternative labels and lay words, forgiving case, plurals, typos and word order.
+"""Find entities by what people type: labels, synonyms and lay words, forgiving case, plurals, typos and word order.
 
 The index is built once per store (the graph is immutable while the app runs) from the
-entities' preferred and alternative labels and lay words (``kg.views.labels``) and their asserted types. Matching is layered, best first: exact label, label
-starting with the text, label containing the text, then fuzzy matching with rapidfuzz
-(a score cutoff, and no fuzzy matching for texts shorter than four characters, where
-nearly everything is "close").
+entities' preferred and alternative labels and their lay search words (``kg.views.labels``)
+and their asserted types. Matching is layered, best first: exact label, label starting with
+the text, label containing the text, then fuzzy matching with rapidfuzz (a score cutoff, and
+no fuzzy matching for texts shorter than four characters, where nearly everything is "close").
+
+Entities come first: a word finds the entity it names before any claim whose sentence holds
+the word (a claim's label is a whole sentence). A lay word (``kgo:searchLabel``: "cramps" for
+muscle spasm) finds its entity but ranks after exact labels and synonyms, and the hit says
+it matched a lay word.
 
 >>> from kg.views.search import normalise
 >>> normalise("  Muscle SPASMS! ")
@@ -26,6 +31,9 @@ from kg.views.text import singular
 
 MIN_FUZZY_LENGTH = 4  # shorter texts only match by prefix or substring
 FUZZY_CUTOFF = 86.0  # rapidfuzz score (0–100) below which a fuzzy match is not a match
+LAY_WORD_PENALTY = 3.0  # a lay search word ranks after an exact label or synonym (100 → 97)
+CLAIM_FACTOR = 0.75  # a claim ranks after every entity match (at most 75 < the lowest fuzzy entity score, 76.5)
+CLAIM = "https://w3id.org/kneekg/ontology/Claim"
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,7 @@ class Hit:
     type: str
     score: float
     matched: str
+    via: str = "label"  # what matched: "label", "synonym" (skos:altLabel) or "search word" (kgo:searchLabel)
 
 
 def normalise(text: str) -> str:
@@ -55,6 +64,8 @@ class _Entry:
     matched: str
     key: str  # normalised matched label
     preferred: bool
+    via: str = "label"
+    claim: bool = False
 
 
 class SearchIndex:
@@ -69,15 +80,22 @@ class SearchIndex:
         """Index every name of every entity of ``store`` with the labels of its asserted types."""
         names = labels(store)
         types: dict[str, set[str]] = {}
+        claims: set[str] = set()
         for row in store.query(internal("entity-types").sparql):
             type_label = names.other.get(row["type"].value)
             if type_label:
                 types.setdefault(row["entity"].value, set()).add(type_label)
+            if row["type"].value == CLAIM:
+                claims.add(row["entity"].value)
         entries = []
         for iri, label in names.preferred.items():
             type_ = ", ".join(sorted(types.get(iri, ())))
-            for matched in dict.fromkeys(names.names(iri) + names.lay_words(iri)):  # lay words find things too
-                entries.append(_Entry(iri, label, type_, matched, normalise(matched), matched == label))
+            synonyms = names.names(iri)
+            ways = [(w, "label" if w == label else "synonym") for w in dict.fromkeys(synonyms)]
+            ways += [(w, "search word") for w in dict.fromkeys(names.lay_words(iri)) if w not in synonyms]
+            for matched, via in ways:
+                entries.append(_Entry(iri, label, type_, matched, normalise(matched), matched == label, via,
+                                      iri in claims))
         entries.sort(key=lambda e: (e.iri, e.matched))
         return cls(entries)
 
@@ -89,8 +107,9 @@ class SearchIndex:
         scored: dict[str, tuple[float, _Entry]] = {}
 
         def offer(entry: _Entry, score: float) -> None:
-            # Prefer the preferred label when scores tie.
-            score = score + (0.5 if entry.preferred else 0.0)
+            # Prefer the preferred label when scores tie; lay words after labels and synonyms; claims last.
+            score = score + (0.5 if entry.preferred else 0.0) - (LAY_WORD_PENALTY if entry.via == "search word" else 0.0)
+            score = score * CLAIM_FACTOR if entry.claim else score
             best = scored.get(entry.iri)
             if best is None or score > best[0]:
                 scored[entry.iri] = (score, entry)
@@ -108,7 +127,7 @@ class SearchIndex:
                     query, self._keys, scorer=_fuzzy_score, score_cutoff=FUZZY_CUTOFF, limit=None):
                 offer(self.entries[index], score * 0.89)
         ranked = sorted(scored.values(), key=lambda se: (-se[0], se[1].label.lower(), se[1].iri))
-        return [Hit(e.iri, e.label, e.type, round(min(s, 100.0), 1), e.matched) for s, e in ranked[:limit]]
+        return [Hit(e.iri, e.label, e.type, round(min(s, 100.0), 1), e.matched, e.via) for s, e in ranked[:limit]]
 
 
 def _fuzzy_score(query: str, key: str, *, score_cutoff: float | None = None, **_kw) -> float:

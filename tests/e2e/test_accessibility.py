@@ -23,6 +23,8 @@ PAGES = {
     "named graph": ("/graph/facts", "table"),
     "resource": ("/resource?iri=http%3A%2F%2Fschema.org%2FMedicalCause", "h1"),
     "source": ("/source", "table.article-table"),
+    "unsettled": ("/unsettled", ".contradiction"),
+    "entity, quotes open": ("/id/diuretics", "details.quotes"),  # table rows and quotes unfolded
     "search": ("/search?q=cramp", "ol.hits"),
     "404": ("/id/dehydraton", "h1"),
     "ask": ("/ask?q=What+causes+knee+muscle+spasms%3F", "section.answer ul.answers a"),
@@ -48,7 +50,9 @@ def statement_path(live_url):
 def visit(page, live_url, statement_path, kind: str) -> None:
     path, ready = PAGES[kind]
     page.goto(live_url + (statement_path if path == "statement" else path))
-    page.locator(ready).first.wait_for()
+    page.locator(ready).first.wait_for(state="attached")
+    if kind.endswith("quotes open"):
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
 
 def axe(page, source: str) -> list[dict]:

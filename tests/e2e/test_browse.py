@@ -37,15 +37,23 @@ def test_browse_flow(page, live_url):
     assert page.locator(".type.asserted").count() >= 1 and page.locator(".type.inferred").count() >= 1
     shot(page, "3-entity")
 
-    # Follow an incoming link.
-    incoming = page.locator("section.incoming a.neighbour").first
-    target = incoming.get_attribute("href")
-    incoming.click()
+    # The summary answers first: one line per fact, its quotes folded until asked for.
+    treatments = page.locator("section#treatments")
+    assert treatments.locator("h2").inner_text().startswith("Treatments for dehydration: 1")
+    assert not treatments.locator("blockquote.quote").first.is_visible()
+    treatments.locator("details.quotes summary").first.click()
+    assert treatments.locator("blockquote.quote").first.is_visible()
+
+    # Follow a fact to the page of what it links to (a cause of dehydration).
+    cause = page.locator("section#causes a.neighbour").first
+    target = cause.get_attribute("href")
+    cause.click()
     page.wait_for_url(re.compile(re.escape(target) + "$"))
     assert page.locator("h1").inner_text() != "Dehydration"
 
     # Open a quote in the source view: it scrolls into view and is highlighted.
-    quote = page.locator("blockquote.quote a.quote-text").first
+    page.locator("details.quotes summary").first.click()  # a quote, or a table row, with its place
+    quote = page.locator("details[open] figcaption a[href^='/source#']").first
     href = quote.get_attribute("href")
     anchor = href.split("#", 1)[1]
     quote.click()
@@ -104,8 +112,12 @@ def test_pages_readable_without_javascript(browser, live_url):
     try:
         page = context.new_page()
         page.goto(live_url + "/id/dehydration")
-        assert page.locator("section.outgoing a.neighbour").count() > 3
+        assert page.locator("section.fact-section a.neighbour").count() > 3
         assert not page.locator("#graph").is_visible()  # the graph needs JavaScript; the lists do not
+        page.locator("section#treatments details.quotes summary").first.click()  # <details> needs no script
+        assert page.locator("section#treatments blockquote.quote").first.is_visible()
+        page.goto(live_url + "/unsettled")
+        assert page.locator(".contradiction").count() == 10
         page.goto(live_url + "/source#q-1345-1416")
         assert page.locator("mark#q-1345-1416").is_visible()
     finally:

@@ -16,7 +16,8 @@ KG = "https://w3id.org/kneekg/id/"
     ("dehydartion", "dehydration"),  # swapped letters
     ("muscle spasms", "muscle-spasm"),  # plural of the preferred label
     ("muscle spasm", "muscle-spasm"),
-    ("cramps", "muscle-spasm"),  # plural of a synonym (altLabel "cramp")
+    ("cramps", "muscle-spasm"),  # a lay word (kgo:searchLabel "cramps"), before the Medicramp claim
+    ("coffee", "caffeine"),  # a lay word
     ("magnesum", "magnesium"),  # typo
     ("spasm knee muscle", "knee-muscle-spasm"),  # word order
     ("Lou Gehrig's disease", "als"),  # synonym with an apostrophe
@@ -26,6 +27,29 @@ def test_search_finds_the_entity_first(real_store, text, expected):
     hits = search(real_store, text, limit=5)
     assert hits, f"no hit for {text!r}"
     assert hits[0].iri == KG + expected, [(h.label, h.score) for h in hits]
+
+
+def test_a_lay_word_finds_its_entity_but_says_so(real_store):
+    hit = search(real_store, "cramps", limit=1)[0]
+    assert hit.iri == KG + "muscle-spasm" and hit.via == "search word" and hit.matched in ("cramp", "cramps")
+    assert search(real_store, "spasm", limit=1)[0].via == "synonym"
+    assert search(real_store, "Dehydration", limit=1)[0].via == "label"
+
+
+def test_a_lay_word_ranks_after_an_exact_label_or_synonym(real_store):
+    """"twitch" is a synonym of muscle twitching and a lay word of knee muscle spasm ("knee twitch")."""
+    hits = search(real_store, "twitch", limit=10)
+    assert hits[0].iri == KG + "muscle-twitching" and hits[0].score == 100.0
+    lay = [h for h in hits if h.via == "search word"]
+    assert lay and all(h.score < 100.0 for h in lay)
+
+
+@pytest.mark.parametrize("text", ["cramps", "medicramp", "pain", "spasm", "dehydration"])
+def test_entities_come_before_claims(real_store, text):
+    """A claim's label is a whole sentence: a word in it never outranks an entity the word names."""
+    hits = search(real_store, text, limit=20)
+    kinds = ["Claim" in h.type for h in hits]
+    assert kinds == sorted(kinds), [(h.label, h.score) for h in hits]
 
 
 @pytest.mark.parametrize("text", ["xyzzy", "", "   ", "qq", "zzzzzzzzzzzz"])

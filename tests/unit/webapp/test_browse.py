@@ -188,11 +188,17 @@ def test_api_404_is_json(real_client):
 def test_entity_page(real_client):
     page = Page(real_client.get("/id/dehydration").get_data(as_text=True))
     text = page.plain
-    assert "Dehydration" in text and "lack of fluids" in text  # preferred and alternative labels
+    # Synonyms (skos:altLabel) apart from the lay words people search by (kgo:searchLabel, since the fact model).
+    assert "Dehydration Also known as dehydrated" in text
+    assert "People also search for dried out, fluid loss, lack of fluids" in text
     assert {"type", "asserted", "inferred"} <= set(page.classes)
     assert "/ontology/MedicalCondition" in page.links and "/ontology/Cause" in page.links
+    assert "the article says it causes something" in text  # an inferred type explained in words, not a badge
     assert "http://id.nlm.nih.gov/mesh/D003681" in page.links  # external identifier
-    assert "What the article says about Dehydration" in text and "What links to Dehydration" in text
+    # The summary first, counts as answers: one treatment, seven quotes.
+    assert "Treatments for dehydration: 1 (7 quotes)" in text
+    assert text.index("Causes of dehydration") < text.index("Treatments for dehydration") < text.index("Neighbourhood")
+    assert "What links to" not in text and "inferred" not in text.split("Neighbourhood")[0].lower()
     quote_links = [l for l in page.links if l.startswith("/source#q-")]
     assert quote_links, "no evidence quote links to the source view"
     assert any(l.startswith("/query?name=") for l in page.links)  # named queries one click away
@@ -204,6 +210,45 @@ def test_entity_page(real_client):
     ids = {n["id"] for n in graph["nodes"]}
     assert KG + "dehydration" in ids and len(ids) <= 40
     assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+
+
+def test_entity_pages_read_as_the_fact_model_says(real_client):
+    """The knee page starts with its definition; ALS has no cure; corticosteroids both cause and treat."""
+    knee = Page(real_client.get("/id/knee-muscle-spasm").get_data(as_text=True)).plain
+    assert knee.split("Knee spasm KG Ask SPARQL Ontology Article Export ", 1)[1].startswith(
+        "Knee muscle spasm Definition: “sudden and involuntary contractions”")
+    assert "Get medical help now Balance problems (elsewhere the article says: see a doctor)" in knee
+    assert "Caffeine — can, in high amounts" in knee
+    als = Page(real_client.get("/id/als").get_data(as_text=True)).plain
+    assert "Amyotrophic lateral sclerosis has no cure." in als and "While ALS has no cure" in als
+    steroids = Page(real_client.get("/id/corticosteroids").get_data(as_text=True)).plain
+    assert "What corticosteroids can cause" in steroids and "What corticosteroids treats" in steroids
+    assert "What the article does not settle" in steroids
+    assert "camelCase" not in steroids and "warrantsMedicalAttentionFor" not in knee and "formOf" not in knee
+
+
+def test_table_rows_are_shown_as_rows(real_client):
+    html = real_client.get("/id/diuretics").get_data(as_text=True)
+    assert '<table class="quote-row">' in html and '<th scope="col">Medication</th>' in html
+    assert "<td><mark>Diuretics</mark></td>" in html
+
+
+def test_unsettled_page_lists_both_sides_with_quotes(real_client):
+    response = real_client.get("/unsettled")
+    page = Page(response.get_data(as_text=True))
+    assert response.status_code == 200 and "What the article does not settle" in page.plain
+    assert "Muscle spasms last from a few seconds to several minutes." in page.plain
+    assert "Muscle spasms last from a few minutes to several hours." in page.plain
+    assert page.classes.count("contradiction") == 10 and page.classes.count("side") == 21
+    assert "A claim, not a fact." in page.plain and "Medicramp" in page.plain
+    assert "/unsettled" in Page(real_client.get("/").get_data(as_text=True)).links
+    assert "/unsettled" in Page(real_client.get("/source").get_data(as_text=True)).links
+
+
+def test_a_negated_statement_says_so(real_client, real_store):
+    row = next(iter(real_store.query("SELECT ?st WHERE { ?st <https://w3id.org/kneekg/ontology/negated> true }")))
+    page = Page(real_client.get("/" + row["st"].value[len(BASE):]).get_data(as_text=True))
+    assert "In words: Amyotrophic lateral sclerosis has no cure." in page.plain
 
 
 def test_quotes_open_highlighted_spans_of_the_source_view(real_client):
@@ -231,10 +276,12 @@ def test_source_view_renders_the_article(real_client):
 def test_claim_is_shown_as_a_claim_not_a_fact(real_client):
     page = Page(real_client.get("/id/medicramp").get_data(as_text=True))
     assert "claim-box" in page.classes
-    assert "attributed to the article, not a fact" in page.plain
-    assert "treats" not in page.plain.lower().split("what the article claims")[0].split("known as")[-1]
+    assert "A claim, not a fact. The article's publisher claims: “Medicramp relieves cramp pain within 48 hours.”" \
+        in page.plain  # whose claim it is
+    assert "Treatments" not in page.plain and "treats" not in page.plain.split("What the article claims")[0]
     claim = Page(real_client.get("/id/medicramp-48-hour-claim").get_data(as_text=True))
     assert "A claim, not a fact" in claim.plain and "/source" in " ".join(claim.links)
+    assert "A promotional claim" in claim.plain
 
 
 def test_class_page_lists_members_asserted_and_inferred(real_client):
@@ -304,6 +351,10 @@ def test_api_search_returns_iri_label_type_url(real_client):
 def test_search_page(real_client):
     page = Page(real_client.get("/search?q=cramps").get_data(as_text=True))
     assert "/id/muscle-spasm" in page.links
+    # Entities first (the Medicramp claim after them); a lay word says it is one.
+    hits = [l for l in page.links if l.startswith("/id/")]
+    assert hits[0] == "/id/muscle-spasm" and hits.index("/id/medicramp-48-hour-claim") > hits.index("/id/medicramp")
+    assert "a word people use for it (not a synonym)" in page.plain
     page = Page(real_client.get("/search?q=xyzzy").get_data(as_text=True))
     assert "Nothing in the graph matches" in page.plain
 

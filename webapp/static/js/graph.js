@@ -48,9 +48,10 @@
       var out = e.source === centre.id;
       var other = out ? e.target : e.source;
       var key = (out ? "out " : "in ") + e.label;
+      var words = e.phrase || e.label;  // the relation as a predicate: "is a side effect of"
       if (!groups[key]) {
         groups[key] = { key: key, out: out, relation: e.label, members: [],
-                        title: out ? centre.label + " " + e.label + " …" : "… " + e.label + " " + centre.label };
+                        title: out ? centre.label + " " + words + " …" : "… " + words + " " + centre.label };
         order.push(key);
       }
       if (groups[key].members.every(function (m) { return m.id !== other; })) {
