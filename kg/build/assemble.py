@@ -163,6 +163,8 @@ def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str,
         data.add((node, SKOS.prefLabel, Literal(entity.label, lang="en")))
         for alt in entity.alt:
             data.add((node, SKOS.altLabel, Literal(alt, lang="en")))
+        for word in entity.lay:
+            data.add((node, KGO.laySynonym, Literal(word, lang="en")))
         for word in entity.search:
             data.add((node, KGO.searchLabel, Literal(word, lang="en")))
         if entity.definition:

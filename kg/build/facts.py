@@ -92,7 +92,8 @@ class Entity:
     exact: list[str]
     close: list[str]
     where: Where
-    search: list[str] = field(default_factory=list)
+    search: list[str] = field(default_factory=list)  # related words (kgo:searchLabel)
+    lay: list[str] = field(default_factory=list)  # everyday words for the same thing (kgo:laySynonym)
 
 
 @dataclass
@@ -265,7 +266,7 @@ def _definition(item: dict, where: Where, problems: list[Problem]) -> Definition
     return None
 
 
-ENTITY_KEYS = {"id", "type", "label", "alt", "search", "definition", "exact", "close"}
+ENTITY_KEYS = {"id", "type", "label", "alt", "lay", "search", "definition", "exact", "close"}
 RELATION_KEYS = {"s", "p", "o", "value", "negated", "quote", "occurrence"} | set(QUALIFIERS)
 CLAIM_KEYS = {"id", "about", "text", "kind", "claimed-by", "conflicts-with", "note", "quote", "occurrence"} \
     | (set(QUALIFIERS) - {"note"})
@@ -309,11 +310,15 @@ def load_facts(facts_dir: Path, root: Path | None = None) -> Facts:
             if not CURIE_PATTERN.match(curie):
                 problems.append(Problem(f"{where}: '{curie}' is not a known identifier form (mesh:D…, hp:…, doid:…, wd:Q…, snomed:…)"))
         alt = _strings(item.get("alt"), where, "alt", problems)
+        lay = _strings(item.get("lay"), where, "lay", problems)
         search = _strings(item.get("search"), where, "search", problems)
-        for word in sorted(set(alt) & set(search)):
-            problems.append(Problem(f"{where}: '{word}' on '{eid}' is both a synonym (alt) and a search label (search)"))
+        for (a, name_a), (b, name_b) in (((alt, "a synonym (alt)"), (search, "a related word (search)")),
+                                         ((alt, "a synonym (alt)"), (lay, "a lay synonym (lay)")),
+                                         ((lay, "a lay synonym (lay)"), (search, "a related word (search)"))):
+            for word in sorted({w.lower() for w in a} & {w.lower() for w in b}):
+                problems.append(Problem(f"{where}: '{word}' on '{eid}' is both {name_a} and {name_b}"))
         result.entities[eid] = Entity(eid, types, label, alt, _definition(item, where, problems),
-                                      exact, close, where, search)
+                                      exact, close, where, search, lay)
 
     relations_file = display("relations.yaml")
     for item in _load_list(facts_dir / "relations.yaml", relations_file):

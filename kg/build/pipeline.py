@@ -26,7 +26,7 @@ from kg.build.grounding import coverage
 from kg.build.lexicon import load_lexicon
 from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, KGV, ONTOLOGY_GRAPH, PREFIXES,
                            PROVENANCE_GRAPH)
-from kg.build.reasoning import context_closure, reason
+from kg.build.reasoning import context_closure, label_closure, reason
 from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
@@ -131,7 +131,7 @@ def compute(sources: Sources | None = None) -> BuildResult:
     ontology = load_ontology(src.ontology)
     structure = load_structure(src.structure, article, _display(src.structure))
     facts = load_facts(src.facts_dir, paths.ROOT)
-    lexicon, lay_words, lexicon_skipped = load_lexicon(src.lexicon, set(facts.entities))
+    lexicon, about_entities, lexicon_skipped = load_lexicon(src.lexicon, set(facts.entities))
 
     data, prov, evidence = assemble(facts, ontology, article, vocabulary, structure)
     check_shapes(data + prov, ontology, src.shapes)
@@ -139,8 +139,10 @@ def compute(sources: Sources | None = None) -> BuildResult:
     contexts = context_closure(ontology, prov)
     for triple in contexts:
         reasoned.inferred.add(triple)
+    for triple in label_closure(ontology, data):
+        reasoned.inferred.add(triple)
 
-    graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + lay_words, INFERRED_GRAPH: reasoned.inferred,
+    graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + about_entities, INFERRED_GRAPH: reasoned.inferred,
               PROVENANCE_GRAPH: prov}
     nquads = _nquads(graphs)
 
@@ -205,8 +207,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
         "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
                      "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
         "checks": {name: len(rows) for name, rows in sorted(checks.items())},
-        "lexicon": {"triples": len(lexicon), "lay_words": len(lay_words),
-                    "lay_words_for_unknown_entities": lexicon_skipped},
+        "lexicon": {"triples": len(lexicon), "about_entities": len(about_entities),
+                    "unknown_entities": lexicon_skipped},
     }
 
     files = {

@@ -205,3 +205,16 @@ def context_closure(tbox: Graph, provenance: Graph) -> Graph:
         for statement, value in provenance.subject_objects(prop):
             closure.add((statement, KGO.context, value))
     return closure
+
+
+def label_closure(tbox: Graph, facts: Graph) -> Graph:
+    """``kgo:searchLabel`` for every lay synonym (``kgo:laySynonym``, its sub-property; RDFS rule rdfs7).
+
+    Whoever asks the graph for every word that finds an entity asks ``kgo:searchLabel`` alone.
+    """
+    subs = {p for p in tbox.transitive_subjects(RDFS.subPropertyOf, KGO.searchLabel) if p != KGO.searchLabel}
+    closure = Graph()
+    for prop in subs:
+        for entity, word in facts.subject_objects(prop):
+            closure.add((entity, KGO.searchLabel, word))
+    return closure

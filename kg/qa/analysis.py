@@ -153,7 +153,7 @@ def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tu
     items: list[tuple] = []
     for m in mentions:
         # a lay word is a weaker sign than a lexicon phrase of the same words ("see a doctor": a warning-sign frame)
-        items.append((m.length, _PRIORITY["entity"] if m.kind != "search" else _PRIORITY["class"] + 0.5, m.start, m))
+        items.append((m.length, _PRIORITY["entity"] if m.kind not in ("lay", "search") else _PRIORITY["class"] + 0.5, m.start, m))
     for c in cues:
         if c.entry.intent in ("filler", "personal"):
             continue

@@ -172,12 +172,15 @@ def _alternative(ex: Executor, reading: Reading) -> dict:
 
 
 def _lay_words(ex: Executor, answer: Answer, an: Analysis, r: Reading) -> None:
-    """Say when a lay word led to an entity: "“water pills” read as diuretics, a related word, not a synonym"."""
+    """Say when a lay word led to an entity: "“water pills” read as diuretics (an everyday word for them)", "“coffee”
+    read as caffeine: the article names caffeine, not coffee"."""
     notes = []
     for m in an.mentions:
-        if m.kind == "search" and m.iri in r.anchors + tuple(x["iri"] for x in answer.answers):
-            answer.lay_words.append({"word": m.text, "iri": m.iri, "label": m.label})
-            notes.append(f"“{m.text}” read as {ex.name(m.iri)}: a related word, not a synonym")
+        if m.kind in ("lay", "search") and m.iri in r.anchors + tuple(x["iri"] for x in answer.answers):
+            answer.lay_words.append({"word": m.text, "iri": m.iri, "label": m.label,
+                                     "kind": "lay synonym" if m.kind == "lay" else "related word"})
+            notes.append(f"“{m.text}” read as {ex.name(m.iri)}, an everyday word for it" if m.kind == "lay" else
+                         f"“{m.text}” read as {ex.name(m.iri)}: the article names {ex.name(m.iri)}, not “{m.text}”")
     if notes:
         answer.message += " (" + "; ".join(dict.fromkeys(notes)) + ".)"
 
@@ -188,7 +191,8 @@ def _linked_note(an: Analysis, r: Reading) -> str:
         return "."
     parts = []
     for m in dict((m.iri, m) for m in used).values():
-        how = {"pref": "", "alt": " (a synonym)", "search": " (a related word, not a synonym)", "composed": ""}.get(m.kind, "")
+        how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
+               "search": " (a related word, not a synonym)", "composed": ""}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."

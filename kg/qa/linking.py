@@ -1,7 +1,7 @@
 """Link the words of a question to the graph's entities, through their names.
 
 The index is built once per store from every entity's preferred label, synonyms
-(``skos:altLabel``) and lay words (``kgo:searchLabel``), each turned into its lemma sequence
+(``skos:altLabel``), lay synonyms (``kgo:laySynonym``) and related words (``kgo:searchLabel``), each turned into its lemma sequence
 (determiners dropped), so "cramps in my knee", "knee cramp" and "knee cramps" meet one key. A
 question's word n-grams are looked up in it (a dictionary look-up each: no scan of the graph or
 of the labels), longest first. A misspelt word — not an English word (simplemma's dictionary),
@@ -28,7 +28,7 @@ SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
-KIND_RANK = {"pref": 0, "alt": 1, "search": 2}
+KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = "https://w3id.org/kneekg/ontology/Claim"
 
 
@@ -54,7 +54,7 @@ class Mention:
     iri: str
     label: str  # the entity's preferred label
     matched: str  # the name it matched, as the graph writes it
-    kind: str  # "pref", "alt" (synonym), "search" (lay word), "composed"
+    kind: str  # "pref", "alt" (synonym), "lay" (an everyday word for it), "search" (a related word), "composed"
     corrected: tuple[tuple[str, str], ...] = ()  # (typed, read as) for misspelt words
 
     @property
@@ -97,7 +97,8 @@ class LabelIndex:
         table = labels_of(store)
         rows = [(iri, kind, name) for iri, pref in table.preferred.items() if CLAIM not in index.types.get(iri, ())
                 for kind, names in (("pref", (pref,)), ("alt", table.alternatives.get(iri, ())),
-                                    ("search", table.lay_words(iri)))
+                                    ("lay", [w for w in table.lay_words(iri) if table.is_lay_synonym(iri, w)]),
+                                    ("search", [w for w in table.lay_words(iri) if not table.is_lay_synonym(iri, w)]))
                 for name in names]
         for iri, kind, name in rows:
             index.labels[iri] = table.preferred[iri]

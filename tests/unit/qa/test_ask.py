@@ -103,8 +103,15 @@ def test_claims_are_answered_as_claims(real_store):
 def test_lay_word_is_reported(real_store):
     answer = ask(real_store, "do steroid pills cause muscle spasms")
     assert answer.boolean is True
-    assert any(w["label"] == "Corticosteroids" for w in answer.lay_words)
-    assert "“steroid pills” read as corticosteroids: a related word, not a synonym" in answer.message
+    assert any(w["label"] == "Corticosteroids" and w["kind"] == "lay synonym" for w in answer.lay_words)
+    assert "“steroid pills” read as corticosteroids, an everyday word for it" in answer.message
+
+
+def test_a_related_word_says_what_the_article_names_instead(real_store):
+    answer = ask(real_store, "does coffee cause knee twitching")
+    assert answer.boolean is True and "high amounts" in answer.message
+    assert any(w["label"] == "Caffeine" and w["kind"] == "related word" for w in answer.lay_words)
+    assert "the article names caffeine, not “coffee”" in answer.message
 
 
 def test_context_before_the_question_is_context(real_store):
