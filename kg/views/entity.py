@@ -34,7 +34,7 @@ ENTITY_QUERY_EXCLUDE = {"neighbourhood", "evidence", "fact-exists", "class-membe
 
 def page(store, onto: Ontology, iri: str) -> dict:
     """Everything the entity page of ``iri`` shows, reader first: names and definition, the summary, claims, the rest."""
-    pref, alts, lay, definitions, exact, close = "", [], [], [], [], []
+    pref, alts, lay, everyday, definitions, exact, close = "", [], [], [], [], [], []
     asserted_types, inferred_types = [], []
     for row in select(store, "subject-triples", this=iri):
         g, p, o = row["g"].value, row["p"].value, row["o"]
@@ -44,6 +44,8 @@ def page(store, onto: Ontology, iri: str) -> dict:
             alts.append(o.value)
         elif p == str(KGO.searchLabel):
             lay.append(o.value)
+        elif p == str(KGO.laySynonym):
+            everyday.append(o.value)
         elif p == SKOS + "definition":
             definitions.append(o.value)
         elif p == SKOS + "exactMatch":
@@ -74,7 +76,8 @@ def page(store, onto: Ontology, iri: str) -> dict:
         claim["kind_words"] = CLAIM_KINDS.get(claim["claim"]["kind"], "")
     return {
         "iri": iri, "curie": curie(iri), "label": label,
-        "alt_labels": sorted(set(alts), key=str.lower), "search_labels": sorted(set(lay) - set(alts), key=str.lower),
+        "alt_labels": sorted(set(alts), key=str.lower), "lay_synonyms": sorted(set(everyday) - set(alts), key=str.lower),
+        "search_labels": sorted(set(lay) - set(alts) - set(everyday), key=str.lower),
         "definitions": _definitions(definitions, evidence), "descriptions": _descriptions(onto, iri, evidence),
         "exact": exact, "close": close,
         "asserted_types": [onto.link(t) for t in sorted(asserted_types, key=onto.sort_key) if t != str(KGO.Claim)],

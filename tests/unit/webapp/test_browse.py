@@ -188,9 +188,11 @@ def test_api_404_is_json(real_client):
 def test_entity_page(real_client):
     page = Page(real_client.get("/id/dehydration").get_data(as_text=True))
     text = page.plain
-    # Synonyms (skos:altLabel) apart from the lay words people search by (kgo:searchLabel, since the fact model).
+    # Synonyms (skos:altLabel) apart from everyday words for the same thing (kgo:laySynonym) and
+    # related words people search by that name something else (kgo:searchLabel).
     assert "Dehydration Also known as dehydrated" in text
-    assert "People also search for dried out, fluid loss, lack of fluids" in text
+    assert "In everyday words dehydrating, dried out, fluid loss, lack of fluids, low on fluids" in text
+    assert "People also search for thirsty" in text
     assert {"type", "asserted", "inferred"} <= set(page.classes)
     assert "/ontology/MedicalCondition" in page.links and "/ontology/Cause" in page.links
     assert "the article says it causes something" in text  # an inferred type explained in words, not a badge
