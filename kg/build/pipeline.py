@@ -26,7 +26,7 @@ from kg.build.grounding import coverage
 from kg.build.lexicon import load_lexicon
 from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, KGV, ONTOLOGY_GRAPH, PREFIXES,
                            PROVENANCE_GRAPH)
-from kg.build.reasoning import context_closure, label_closure, reason
+from kg.build.reasoning import reason, super_property_closure
 from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
@@ -136,10 +136,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
     data, prov, evidence = assemble(facts, ontology, article, vocabulary, structure)
     check_shapes(data + prov, ontology, src.shapes)
     reasoned = reason(ontology, data)
-    contexts = context_closure(ontology, prov)
-    for triple in contexts:
-        reasoned.inferred.add(triple)
-    for triple in label_closure(ontology, data):
+    contexts = super_property_closure(ontology, prov, KGO.context)
+    for triple in contexts + super_property_closure(ontology, data, KGO.searchLabel):
         reasoned.inferred.add(triple)
 
     graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + about_entities, INFERRED_GRAPH: reasoned.inferred,

@@ -193,28 +193,18 @@ def reason(tbox: Graph, abox: Graph) -> Reasoned:
     return result
 
 
-def context_closure(tbox: Graph, provenance: Graph) -> Graph:
-    """``kgo:context`` for every context a statement carries (RDFS rule rdfs7 on the statements).
+def super_property_closure(tbox: Graph, data: Graph, parent) -> Graph:
+    """``parent`` for every triple of one of its sub-properties in ``data`` (RDFS rule rdfs7).
 
-    A query may then ask ``?statement kgo:context ?value`` alone, without a property path, and
-    get the condition, population, severity, amount, frequency, stage, cause, exception or site.
+    HermiT reasons over the facts' object properties only; the statements' contexts
+    (``kgo:context``: condition, population, severity, amount, frequency, stage, cause, exception,
+    site) and the lay words (``kgo:searchLabel`` over ``kgo:laySynonym``) are annotations, so their
+    super-properties are stated here: a query may then ask ``?statement kgo:context ?value`` or
+    ``?entity kgo:searchLabel ?word`` alone, without a property path.
     """
-    subs = {p for p in tbox.transitive_subjects(RDFS.subPropertyOf, KGO.context) if p != KGO.context}
+    subs = {p for p in tbox.transitive_subjects(RDFS.subPropertyOf, parent) if p != parent}
     closure = Graph()
     for prop in subs:
-        for statement, value in provenance.subject_objects(prop):
-            closure.add((statement, KGO.context, value))
-    return closure
-
-
-def label_closure(tbox: Graph, facts: Graph) -> Graph:
-    """``kgo:searchLabel`` for every lay synonym (``kgo:laySynonym``, its sub-property; RDFS rule rdfs7).
-
-    Whoever asks the graph for every word that finds an entity asks ``kgo:searchLabel`` alone.
-    """
-    subs = {p for p in tbox.transitive_subjects(RDFS.subPropertyOf, KGO.searchLabel) if p != KGO.searchLabel}
-    closure = Graph()
-    for prop in subs:
-        for entity, word in facts.subject_objects(prop):
-            closure.add((entity, KGO.searchLabel, word))
+        for subject, value in data.subject_objects(prop):
+            closure.add((subject, parent, value))
     return closure

@@ -25,7 +25,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.support.live import free_port
+from tests.support.live import free_port, stop
 from tests.support.sysdeps import missing_dependency
 
 START_TIMEOUT = 60  # seconds for the server to answer after loading
@@ -106,12 +106,7 @@ def oxigraph_server(graph: Path, *, timeout: float | None = 60.0, memory: bool =
         yield server
     finally:
         if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=STOP_TIMEOUT)
+            stop(process, STOP_TIMEOUT)
         log.close()
         shutil.rmtree(directory, ignore_errors=True)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from tests.support.live import stop
 from tests.support.sysdeps import missing_dependency
 import requests
 
@@ -175,12 +176,7 @@ def virtuoso_server(graph: Path | None = None, directory: Path | None = None,
             server.load_seconds = time.perf_counter() - started
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=STOP_TIMEOUT)
+        stop(process, STOP_TIMEOUT)
         log.close()
         if own_dir:
             shutil.rmtree(directory, ignore_errors=True)
