@@ -221,6 +221,8 @@ def resource():
     iri = request.args.get("iri", "").strip()
     if not iri:
         abort(404)
+    if any(ch in iri for ch in "\r\n\x00"):  # not an IRI; in a Location header it would split it
+        abort(Response("400 an IRI cannot contain a line break or a NUL character\n", 400, mimetype="text/plain"))
     if iri.startswith(BASE):
         return redirect(local_path(iri), code=303)
     return serve(iri, suffixable=False)
@@ -261,7 +263,7 @@ def _limit(default: int) -> int:
     raw = request.args.get("limit", "")
     if not raw:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= SEARCH_LIMIT_MAX:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= SEARCH_LIMIT_MAX:  # "²" is a digit too
         abort(Response(f'{{"error": "limit must be an integer from 1 to {SEARCH_LIMIT_MAX}"}}', 400,
                        mimetype="application/json"))
     return int(raw)

@@ -152,6 +152,10 @@ def _load_list(path: Path, display: str) -> list[dict]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except FileNotFoundError:
         raise BuildError([Problem(f"{display}: file not found")]) from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        raise BuildError([Problem(f"{display}:{line}: not UTF-8 (byte 0x{exc.object[exc.start]:02x}): "
+                                  "save the file as UTF-8")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -227,6 +227,10 @@ def write_artifacts(result: BuildResult, artifacts_dir: Path) -> None:
     artifacts_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".release-", dir=artifacts_dir.parent))
     try:
+        # mkdtemp makes a private (0700) directory; the release is read by everyone, as a plain mkdir makes it.
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
         for name, content in result.files.items():
             (staging / name).write_bytes(content)
         old = None

@@ -1,7 +1,9 @@
 """The build on the small fixture, on invalid inputs, and its write-aside-then-rename guarantee."""
 
-import subprocess
+import os
 import shutil
+import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -106,6 +108,17 @@ def test_write_replaces_artifacts_as_a_whole(tmp_path, mini_build):
     write_artifacts(mini_build, target)
     assert sorted(p.name for p in target.iterdir()) == sorted(mini_build.files)
     assert not list(tmp_path.glob(".release-*"))
+
+
+def test_write_keeps_the_release_readable_not_private(tmp_path, mini_build):
+    """tempfile.mkdtemp makes 0700 directories: the swapped-in release gets the mode a mkdir would give."""
+    target = tmp_path / "artifacts"
+    umask = os.umask(0o022)
+    try:
+        write_artifacts(mini_build, target)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755
 
 
 def test_failed_cli_build_keeps_the_last_good_artifacts(tmp_path):

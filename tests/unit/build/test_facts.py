@@ -32,6 +32,13 @@ def test_a_fact_without_quote_is_refused(tmp_path):
         load_facts(tmp_path)
 
 
+def test_a_byte_that_is_not_utf8_names_the_file_and_line(tmp_path):
+    (tmp_path / "entities.yaml").write_bytes(b"- {id: a, type: Therapy, label: A}\n- {id: b, type: Therapy, label: caf\xe9}\n")
+    (tmp_path / "relations.yaml").write_text("[]\n")
+    with pytest.raises(BuildError, match=r"entities.yaml:2: not UTF-8 \(byte 0xe9\)"):
+        load_facts(tmp_path)
+
+
 def test_unknown_keys_are_reported_with_their_line(tmp_path):
     (tmp_path / "entities.yaml").write_text("- id: a\n  type: Therapy\n  label: A\n  lable: typo\n")
     (tmp_path / "relations.yaml").write_text("[]\n")
