@@ -1,18 +1,20 @@
 """Run untrusted SPARQL safely: read-only, inside the served graphs, under a time limit and a row cap.
 
 A query is first checked by the guard (:mod:`kg.sparql.guard`: no update, no ``SERVICE``, no
-graph outside the served ones), then evaluated — in killable worker processes on a store that
-allows it (:mod:`kg.sparql.pool`), in process otherwise (a remote store: its HTTP timeout is
-the limit) — and its serialised result is kept in a bounded LRU (the graph is immutable while
-served).
+graph outside the served ones, nothing nested too deep), then admitted (:mod:`kg.sparql.admission`:
+a few at once per client across the server, a few per process), then evaluated — in killable
+query processes on a store that allows it (:mod:`kg.sparql.pool`; the embedded store, and a
+remote one, whose query text is parsed and rewritten there too), in process otherwise — and its
+serialised result is kept in a bounded LRU (the graph is immutable while served).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
+from kg.sparql.admission import Admission
 from kg.sparql.formats import Format, formats_for
 from kg.sparql.guard import SERVED_GRAPHS, analyse, check_dataset
 from kg.sparql.lru import LRU
@@ -21,6 +23,7 @@ from kg.sparql.results import Serialised
 from kg.sparql.text import has_relative_iri
 
 MAX_CACHED_BODY = 1_000_000  # bytes; a larger result is served but not kept
+DEFAULT_QUEUE = 4  # ad-hoc queries that may wait per server process when every query process is busy
 
 
 @dataclass
@@ -32,13 +35,24 @@ class Engine:
     row_limit: int | None = 10000
     workers: int | None = None  # query processes; 0 evaluates in process (no time limit on embedded stores)
     cache_size: int = 256  # results kept (each at most MAX_CACHED_BODY bytes)
+    cache_bytes: int = 32 << 20  # bytes the kept results may take in all
     served: tuple[str, ...] = SERVED_GRAPHS
+    per_client: int | None = 2  # queries one client may run at once, server-wide (None or 0: no limit)
+    queue: int = DEFAULT_QUEUE  # queries that may wait for a free query process, per server process
+    nice: int = 0  # the query processes' priority (nice value); a long query is moved to 19
     _pool: WorkerPool | None = field(default=None, init=False, repr=False)
     _cache: LRU = field(init=False, repr=False)
+    admission: Admission = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._cache = LRU(max_entries=self.cache_size, max_bytes=self.cache_size * MAX_CACHED_BODY,
-                          max_item_bytes=MAX_CACHED_BODY)
+        self._cache = LRU(max_entries=self.cache_size, max_bytes=self.cache_bytes, max_item_bytes=MAX_CACHED_BODY)
+        # Made now, before a server forks its workers: the count per client is shared by all of them.
+        self.admission = Admission(self.per_client, self.pool_size + max(0, self.queue))
+
+    @property
+    def pool_size(self) -> int:
+        """Query processes per server process."""
+        return self.workers or default_workers()
 
     @property
     def isolated(self) -> bool:
@@ -67,17 +81,23 @@ class Engine:
         base = base_iri if base_iri and has_relative_iri(sparql) else None
         return Job(sparql, analysis.form, fmt.name, self.row_limit, subs, default, named, base)
 
-    def run(self, job: Job) -> Serialised:
-        """Evaluate a prepared job (cached: the graph does not change while it is served)."""
+    def run(self, job: Job, client: str | None = None, cancelled: Callable[[], bool] | None = None) -> Serialised:
+        """Evaluate a prepared job (cached: the graph does not change while it is served).
+
+        ``client`` names who asks (an address): it may run only ``per_client`` queries at once
+        (:class:`~kg.sparql.errors.TooManyQueries` beyond). ``cancelled`` says whether the client
+        went away (the query is then stopped). A cached answer costs neither.
+        """
         key = job.key() if self.cache_size else None
         if key is not None:
             hit = self._cache.get(key)
             if hit is not None:
                 return hit
-        if self.isolated:
-            result = self._get_pool().run(job, self.timeout)
-        else:
-            result = evaluate(self.store, job)
+        with self.admission.admit(client):
+            if self.isolated:
+                result = self._get_pool().run(job, self.timeout, cancelled)
+            else:
+                result = evaluate(self.store, job)
         if key is not None:
             self._cache.put(key, result)
         return result
@@ -92,7 +112,13 @@ class Engine:
 
     def _get_pool(self) -> WorkerPool:
         if self._pool is None or self._pool.pid != os.getpid():
-            self._pool = shared_pool(self.store, self.workers or default_workers())
+            self._pool = shared_pool(self.store, self.pool_size, self.nice)
         return self._pool
+
+    def close(self) -> None:
+        """Stop this process's query processes (tests; a server's end stops them anyway)."""
+        if self._pool is not None and self._pool.pid == os.getpid():
+            self._pool.close()
+            self._pool = None
 
 

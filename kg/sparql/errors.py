@@ -45,6 +45,12 @@ class QuerySyntaxError(EngineError):
         return {**super().to_dict(), "line": self.line, "column": self.column}
 
 
+class QueryTooComplex(QuerySyntaxError):
+    """The query is nested too deep, or has too long a path or chain, for a parser to read safely."""
+
+    kind = "too-complex"
+
+
 class QueryTimeout(EngineError):
     """The query ran past the time limit and was stopped."""
 
@@ -52,9 +58,22 @@ class QueryTimeout(EngineError):
 
 
 class EngineBusy(EngineError):
-    """Every query worker stayed busy for the whole time limit."""
+    """No query process is free (every one busy, or as many queries waiting as may wait): retry shortly."""
 
     kind = "busy"
+
+
+class TooManyQueries(EngineError):
+    """The client runs as many queries at once as one client may; ``retry_after`` seconds is a fair wait."""
+
+    kind = "rate-limited"
+    retry_after = 1
+
+
+class QueryCancelled(EngineError):
+    """The client went away while its query ran; the query was stopped (nobody reads the answer)."""
+
+    kind = "cancelled"
 
 
 class NotAcceptable(EngineError, ValueError):

@@ -2,20 +2,22 @@
 
 A query is *analysed* on its tokens (:mod:`kg.sparql.lexer`): updates, ``SERVICE`` and
 ``FROM``/``FROM NAMED`` naming graphs outside the served ones are refused before evaluation,
-so a query can never make the server write or open a connection. Parser messages become
-positioned :class:`~kg.sparql.errors.QuerySyntaxError` s.
+so a query can never make the server write or open a connection; a query too deeply nested or
+too long in one chain for a parser to read safely is refused here too (:func:`kg.sparql.lexer.check_shape`).
+Parser messages become positioned :class:`~kg.sparql.errors.QuerySyntaxError` s.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from kg.namespaces import NAMED_GRAPHS, PREFIXES
 from kg.sparql.errors import QueryRefused, QuerySyntaxError
-from kg.sparql.lexer import QUERY_FORMS, Token, tokens, unescape_codepoints
+from kg.sparql.lexer import QUERY_FORMS, Token, check_shape, tokens, unescape_codepoints
+from kg.sparql.lru import LRU
 
 SERVED_GRAPHS = tuple(str(g) for g in NAMED_GRAPHS)
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -33,12 +35,22 @@ class Analysis:
 def analyse(sparql: str, served: Iterable[str] = SERVED_GRAPHS) -> Analysis:
     """Find the query form and its dataset; refuse updates, SERVICE and graphs outside ``served``.
 
-    Cached: the same query text is analysed once (negotiation and preparation both ask).
+    Cached by a digest of the text (never the text: a client's megabyte query is not kept), so
+    the same query is analysed once (negotiation and preparation both ask).
     """
-    return _analyse(sparql, tuple(served))
+    served = tuple(served)
+    key = hashlib.sha256(repr((sparql, served)).encode("utf-8", "surrogatepass")).digest()
+    found = _ANALYSES.get(key)
+    if found is None:
+        found = _analyse(sparql, served)
+        _ANALYSES.put(key, found)
+    return found
 
 
-@lru_cache(maxsize=2048)
+_ANALYSES: LRU[Analysis] = LRU(max_entries=4096, max_bytes=4 << 20, sizer=lambda a: 64 + sum(
+    len(g) for g in a.from_graphs + a.from_named_graphs))
+
+
 def _analyse(sparql: str, served: tuple[str, ...]) -> Analysis:
     """Tokenise ``sparql`` and check it (see :func:`analyse`).
 
@@ -49,7 +61,9 @@ def _analyse(sparql: str, served: tuple[str, ...]) -> Analysis:
     ...
     kg.sparql.errors.QueryRefused: SERVICE is not allowed: this endpoint never queries other servers
     """
-    toks = tokens(unescape_codepoints(sparql))
+    text = unescape_codepoints(sparql)
+    toks = tokens(text)
+    check_shape(text, toks)
     prefixes: dict[str, str] = {}
     form = None
     i = 0

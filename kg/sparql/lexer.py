@@ -3,12 +3,24 @@
 Whatever reads a query's structure — the guard (is this an update? a ``SERVICE``?), the text
 rewrites for remote servers, the prepared-query rewrite, the VALUES writer — reads it through
 these tokens, so a ``{`` or a keyword inside a string, an IRI or a comment never counts.
+
+:func:`check_shape` holds the limits that keep a query from crashing the parser that comes
+after: SPARQL parsers recurse, so deep nesting, long property paths and long operator chains
+overflow their stack (pyoxigraph's stops the process: ``{`` × 2,200, a path of 620 steps,
+``[`` × 600, 10,000 ``+`` or ``UNION``, 3,000 ``BIND`` — measured in a thread, where the stack is
+the default 8 MB). The limits are far below those and far above what people write.
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+from kg.sparql.errors import QueryTooComplex
+
+MAX_DEPTH = 64  # nested { } ( ) [ ]
+MAX_PATH = 128  # steps of one property path (a/b/c|d …)
+MAX_CHAIN = 1000  # operators and clauses (UNION, OPTIONAL, MINUS, BIND, FILTER) in one group
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
@@ -73,6 +85,87 @@ def tokens(sparql: str) -> list[Token]:
             continue
         found.append(Token(kind, match.group(), match.start(), match.end()))
     return found
+
+
+_OPENERS = {"{": "}", "(": ")", "[": "]"}
+_CLOSERS = {"}", ")", "]"}
+_OPERATOR_CHARS = set("|&=<>!+-*/^")
+_CLAUSES = {"UNION", "OPTIONAL", "MINUS", "BIND", "FILTER"}
+_PATH_PARTS = set("/|^*+?!()")
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    r"""1-based line and column of ``offset`` in ``text``.
+
+    >>> position("ab\ncd", 4)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def check_shape(text: str, toks: list[Token], max_depth: int = MAX_DEPTH, max_path: int = MAX_PATH,
+                max_chain: int = MAX_CHAIN) -> None:
+    """Refuse a query nested too deep, with too long a property path or too long a chain in one group.
+
+    Raises :class:`~kg.sparql.errors.QueryTooComplex` at the token that crosses the limit.
+    Rows of a ``VALUES`` block are data, not operators.
+
+    >>> check_shape("{{{ }}}", tokens("{{{ }}}"), max_depth=2)
+    Traceback (most recent call last):
+    ...
+    kg.sparql.errors.QueryTooComplex: the query nests deeper than 2 levels of { }, ( ) and [ ] at line 1, column 3
+    >>> q = "SELECT * { ?s <p>/<p>/<p> ?o }"
+    >>> check_shape(q, tokens(q), max_path=2)
+    Traceback (most recent call last):
+    ...
+    kg.sparql.errors.QueryTooComplex: a property path longer than 2 steps at line 1, column 22
+    >>> q = "SELECT * { VALUES ?x { -1 -2 -3 } FILTER(?x > -1 && ?x < 3) }"
+    >>> check_shape(q, tokens(q), max_chain=3)
+    """
+    def refuse(message: str, token: Token) -> None:
+        line, column = position(text, token.start)
+        raise QueryTooComplex(f"{message} at line {line}, column {column}", line, column)
+
+    stack: list[list] = [[0, False]]  # per open bracket: operators and clauses so far, whether it holds data
+    path_steps = 0
+    values_pending = False
+    previous_operator = False
+    for token in toks:
+        text_ = token.text
+        kind = token.kind
+        bracket = kind == "punct" or (kind == "other" and text_ in "[]")
+        if kind in ("iri", "pname") or (kind == "other" and text_ in _PATH_PARTS) or token.key == "A":
+            if text_ in ("/", "|"):
+                path_steps += 1
+                if path_steps >= max_path:
+                    refuse(f"a property path longer than {max_path} steps", token)
+        else:
+            path_steps = 0
+        if bracket and text_ in _OPENERS:
+            data = stack[-1][1] or values_pending
+            values_pending = False
+            stack.append([0, data])
+            if len(stack) - 1 > max_depth:
+                refuse(f"the query nests deeper than {max_depth} levels of {{ }}, ( ) and [ ]", token)
+            previous_operator = False
+            continue
+        if bracket and text_ in _CLOSERS:
+            if len(stack) > 1:
+                stack.pop()
+            previous_operator = False
+            continue
+        if kind == "word" and token.key == "VALUES":
+            values_pending = True
+        frame = stack[-1]
+        operator = kind == "other" and text_ in _OPERATOR_CHARS
+        counts = (operator and not previous_operator) or (kind == "word" and token.key in _CLAUSES)
+        previous_operator = operator
+        if counts and not frame[1]:
+            frame[0] += 1
+            if frame[0] > max_chain:
+                refuse(f"more than {max_chain} operators and clauses (UNION, OPTIONAL, MINUS, BIND, FILTER) "
+                       "in one group", token)
 
 
 def query_form(toks: list[Token]) -> str | None:

@@ -2,8 +2,9 @@
 
 Caches here hold answers of an immutable graph (query results, serialised responses, page
 models), so nothing ever goes stale — but memory must stay bounded whatever clients send: every
-cache has a cap on entries *and* on the bytes its values take, and an entry larger than
-``max_item_bytes`` is never kept (it is served, not cached).
+cache has a cap on entries *and* on the bytes its keys and values take, and an entry larger than
+``max_item_bytes`` is never kept (it is served, not cached). Keys that come from a client are
+best a digest of what it sent (``hashlib.sha256(...).digest()``), never the text itself.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ def size_of(value) -> int:
     return 0
 
 
+def key_size(key) -> int:
+    """The bytes a key holds: its strings and bytes, in tuples too (a digest is 32).
+
+    >>> key_size(("export", "void", "http://x")), key_size(b"0" * 32), key_size(7)
+    (18, 32, 0)
+    """
+    if isinstance(key, (str, bytes, bytearray)):
+        return len(key)
+    if isinstance(key, tuple):
+        return sum(key_size(part) for part in key)
+    return 0
+
+
 class LRU(Generic[V]):
     """Least-recently-used cache bounded by entry count and by total size in bytes.
 
@@ -37,9 +51,9 @@ class LRU(Generic[V]):
     True
     True
     True
-    >>> sorted(cache.keys()), cache.bytes
-    (['b', 'c'], 6)
-    >>> cache.put("big", b"x" * 11)  # larger than the whole budget: not kept
+    >>> sorted(cache.keys()), cache.bytes  # values and keys
+    (['b', 'c'], 8)
+    >>> cache.put("big", b"x" * 8)  # with its key, larger than the whole budget: not kept
     False
     >>> cache.get("b"), cache.get("a")
     (b'12345', None)
@@ -68,8 +82,11 @@ class LRU(Generic[V]):
             return found[0]
 
     def put(self, key: Hashable, value: V, size: int | None = None) -> bool:
-        """Keep ``value`` under ``key``, evicting the least recently used; False if it is too large to keep."""
-        size = self._sizer(value) if size is None else int(size)
+        """Keep ``value`` under ``key``, evicting the least recently used; False if it is too large to keep.
+
+        ``size`` is the value's (``sizer`` measures it when not given); the key's is added.
+        """
+        size = (self._sizer(value) if size is None else int(size)) + key_size(key)
         if self.max_entries == 0 or size > self.max_item_bytes:
             return False
         with self._lock:

@@ -1,26 +1,46 @@
-"""Evaluate a query job, in this process or in a killable worker process forked from it.
+"""Evaluate a query job, in this process or in a killable query process forked from it.
 
-pyoxigraph cannot cancel a running query, so on a store that allows it (``store.isolated``:
-the embedded store) each query is evaluated and serialised in a pool of worker processes
-forked after the graph is loaded (copy-on-write: no reload, no copy). A query that overruns
-the limit has its worker killed and replaced, and the caller gets :class:`QueryTimeout`;
-other requests keep being served by the other workers.
+pyoxigraph cannot cancel a running query, so on a store that allows it (``store.isolated``)
+each query is evaluated and serialised in a pool of query processes that share the loaded
+graph (copy-on-write: no reload, no copy). A query that overruns the limit, or whose client
+went away, has its process killed and replaced; other requests keep being served by the others.
+
+* **Forked by a spawner.** The query processes are forked by one single-threaded process (the
+  *spawner*), itself forked when the pool is made — before the server's threads start — so a
+  replacement is never forked from a process whose other threads may hold locks.
+* **Longer runs, lower priority.** A query still running after ``demote_after`` seconds has its
+  process moved to nice 19, so runaway queries yield the CPU to everything else (short queries,
+  pages, cached answers); such a process is replaced after its answer (priority cannot go back up).
+* **A dead process is retried once.** A query process that died (killed from outside, out of
+  memory) is replaced and the query sent once more to the fresh one; only a second death is an
+  error (kind ``crashed``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
-import multiprocessing
+import logging
 import os
 import queue
+import signal
+import socket
 import threading
 import time
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Callable
 
-from kg.sparql.errors import EngineBusy, EngineError, QuerySyntaxError, QueryTimeout
+from kg.sparql.errors import EngineBusy, EngineError, QueryCancelled, QuerySyntaxError, QueryTimeout
 from kg.sparql.formats import formats_for
 from kg.sparql.guard import syntax_error
 from kg.sparql.results import Serialised, serialise
+
+log = logging.getLogger(__name__)
+
+DEMOTE_AFTER = 0.5  # seconds a query runs at its process's priority before it is moved to nice 19
+DEMOTED_NICE = 19
+POLL = 0.1  # seconds between checks of a running query (time limit, client gone, demotion)
 
 
 @dataclass(frozen=True)
@@ -96,13 +116,24 @@ def _close_inherited_connections(keep: set[int]) -> None:
                 pass
 
 
-def _worker_main(conn, store) -> None:
-    """Serve jobs from ``conn`` until the parent goes away."""
-    import signal
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (a query must not outlive its server)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
-    _close_inherited_connections({conn.fileno()})
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when a worker stops
+
+def _worker_main(conn: Connection, store, nice: int) -> None:
+    """Serve jobs from ``conn`` until the other end goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when a query process stops
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
     while True:
         try:
             job = conn.recv()
@@ -111,48 +142,143 @@ def _worker_main(conn, store) -> None:
         try:
             reply = ("ok", evaluate(store, job))
         except QuerySyntaxError as exc:
-            reply = ("syntax", (str(exc), exc.line, exc.column))
+            reply = ("syntax", (type(exc).__name__, str(exc), exc.line, exc.column))
         except EngineError as exc:
-            reply = ("error", str(exc))
+            reply = ("error", (exc.kind, str(exc)))
         except Exception as exc:  # noqa: BLE001 - report, keep serving
-            reply = ("error", f"query evaluation failed: {type(exc).__name__}: {exc}")
+            reply = ("error", ("error", f"query evaluation failed: {type(exc).__name__}: {exc}"))
         try:
             conn.send(reply)
         except (OSError, ValueError, EOFError):
             return
         except Exception as exc:  # noqa: BLE001 - an unpicklable reply must not kill the worker
-            conn.send(("error", f"query result could not be sent: {exc}"))
+            conn.send(("error", ("error", f"query result could not be sent: {exc}")))
+
+
+def _spawner_main(control: socket.socket, store, nice: int) -> None:
+    """Fork a query process for every byte read from ``control``; send back its pid and its end of a socket pair.
+
+    It ends when ``control`` closes (its server process ended); its query processes die with it.
+    """
+    _close_inherited_connections({control.fileno()})
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # query processes are reaped as they end
+    while True:
+        try:
+            request = control.recv(1)
+        except OSError:
+            request = b""
+        if not request:
+            os._exit(0)
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                control.close()
+                ours.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                _die_with_parent()
+                _worker_main(Connection(theirs.detach()), store, nice)
+            finally:
+                os._exit(0)
+        theirs.close()
+        try:
+            socket.send_fds(control, [pid.to_bytes(8, "big")], [ours.fileno()])
+        except OSError:
+            os._exit(0)
+        finally:
+            ours.close()
+
+
+class _Spawner:
+    """The single-threaded process that forks the query processes (see the module's note)."""
+
+    def __init__(self, store, nice: int):
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                ours.close()
+                _spawner_main(theirs, store, nice)
+            finally:
+                os._exit(0)
+        theirs.close()
+        self.pid = pid
+        self._control = ours
+        self._lock = threading.Lock()
+
+    def spawn(self) -> "_Worker":
+        with self._lock:
+            self._control.sendall(b"s")
+            message, fds, _, _ = socket.recv_fds(self._control, 8, 1)
+        if len(message) != 8 or not fds:
+            raise OSError("the query process spawner stopped")
+        return _Worker(int.from_bytes(message, "big"), Connection(fds[0]))
+
+    def stop(self) -> None:
+        try:
+            self._control.close()  # the spawner reads EOF and exits
+        except OSError:
+            pass
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
 
 
 class _Worker:
-    def __init__(self, ctx, store):
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, store), daemon=True, name="kneekg-query")
-        self.process.start()
-        child.close()
+    """One query process: its pid and its end of the socket pair."""
+
+    def __init__(self, pid: int, conn: Connection):
+        self.pid = pid
+        self.conn = conn
+        self.demoted = False
+
+    def alive(self) -> bool:
+        """Whether it still listens: an idle process has nothing to say, so anything readable means it ended."""
+        try:
+            return not self.conn.poll(0)
+        except (OSError, EOFError, ValueError):
+            return False
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+
+
+class _Died(Exception):
+    """The query process ended while it held a job."""
 
 
 class WorkerPool:
-    """Query processes forked from this one (sharing its loaded store), each killable on overrun."""
+    """Query processes sharing this process's loaded store, each killable on overrun (see the module's note)."""
 
-    def __init__(self, store, size: int):
+    def __init__(self, store, size: int, nice: int = 0, demote_after: float | None = DEMOTE_AFTER):
         self.store = store
         self.size = max(1, size)
-        self._ctx = multiprocessing.get_context("fork")
+        self.nice = nice
+        self.demote_after = demote_after
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self.pid = os.getpid()
+        self._spawner = _Spawner(store, nice)
         for _ in range(self.size):
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self._ctx, self.store)
+        worker = self._spawner.spawn()
         with self._lock:
             self._all.append(worker)
         self._idle.put(worker)
@@ -164,42 +290,96 @@ class WorkerPool:
                 self._all.remove(worker)
         self._add()
 
-    def run(self, job: Job, timeout: float) -> Serialised:
+    def pids(self) -> list[int]:
+        """The query processes' pids (for tests and operators)."""
+        with self._lock:
+            return [w.pid for w in self._all]
+
+    def run(self, job: Job, timeout: float, cancelled: Callable[[], bool] | None = None) -> Serialised:
+        """Evaluate ``job`` in a query process within ``timeout`` seconds (waiting for a free one included).
+
+        ``cancelled`` is asked every :data:`POLL` seconds while the query runs; when it answers
+        True (the client went away) the query is stopped.
+        """
         deadline = time.monotonic() + timeout
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise EngineBusy(f"every query worker stayed busy for {timeout:g} s; try again shortly") from None
+        for attempt in (1, 2):
+            worker = self._checkout(deadline, timeout)
+            try:
+                return self._ask(worker, job, deadline, timeout, cancelled)
+            except _Died:
+                log.warning("query process %s ended while it held a query; %s", worker.pid,
+                            "sending the query to a fresh one" if attempt == 1 else "giving up")
+                self._replace(worker)
+        raise EngineError("the query stopped two query processes in a row and was not answered", kind="crashed")
+
+    def _checkout(self, deadline: float, timeout: float) -> _Worker:
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise EngineBusy(f"every query process stayed busy for {timeout:g} s; try again shortly") from None
+            if worker.alive():
+                return worker
+            log.warning("query process %s had ended while idle; replacing it", worker.pid)
+            self._replace(worker)  # killed from outside while idle: a fresh one, not an error
+
+    def _ask(self, worker: _Worker, job: Job, deadline: float, timeout: float,
+             cancelled: Callable[[], bool] | None) -> Serialised:
+        started = time.monotonic()
         try:
             worker.conn.send(job)
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                self._replace(worker)
-                raise QueryTimeout(f"the query ran longer than the time limit ({timeout:g} s) and was stopped; "
-                                   "add LIMIT, narrow the patterns, or avoid cartesian products")
+            while not worker.conn.poll(max(0.0, min(POLL, deadline - time.monotonic()))):
+                now = time.monotonic()
+                if now >= deadline:
+                    self._replace(worker)
+                    raise QueryTimeout(f"the query ran longer than the time limit ({timeout:g} s) and was stopped; "
+                                       "add LIMIT, narrow the patterns, or avoid cartesian products")
+                if cancelled is not None and cancelled():
+                    self._replace(worker)
+                    raise QueryCancelled("the client closed the connection; its query was stopped")
+                if self.demote_after is not None and not worker.demoted and now - started >= self.demote_after:
+                    self._demote(worker)
             status, payload = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
-            self._replace(worker)
-            raise EngineError("the query worker stopped unexpectedly") from None
-        self._idle.put(worker)
+            raise _Died from None
+        if worker.demoted:
+            self._replace(worker)  # its priority cannot go back up: a fresh process for the next query
+        else:
+            self._idle.put(worker)
         if status == "ok":
             return payload
         if status == "syntax":
-            message, line, column = payload
-            raise QuerySyntaxError(message, line, column)
-        raise EngineError(payload)
+            name, message, line, column = payload
+            error_class = next((c for c in QuerySyntaxError.__subclasses__() if c.__name__ == name), QuerySyntaxError)
+            raise error_class(message, line, column)
+        kind, message = payload
+        raise EngineError(message, kind=kind)
+
+    @staticmethod
+    def _demote(worker: _Worker) -> None:
+        worker.demoted = True
+        try:
+            os.setpriority(os.PRIO_PROCESS, worker.pid, DEMOTED_NICE)
+        except OSError:
+            pass
 
     def close(self) -> None:
+        """Stop every query process and the spawner; engines over this store then get a new pool."""
+        with _POOLS_LOCK:
+            if _POOLS.get((self.pid, id(self.store))) is self:
+                del _POOLS[(self.pid, id(self.store))]
         with self._lock:
             workers, self._all = self._all, []
         for worker in workers:
             worker.stop()
+        self._spawner.stop()
 
 
 _POOLS: dict[tuple[int, int], WorkerPool] = {}
 _POOLS_LOCK = threading.Lock()
 
 
-def shared_pool(store, size: int) -> WorkerPool:
+def shared_pool(store, size: int, nice: int = 0) -> WorkerPool:
     """The worker pool of ``store`` in this process (engines over one store share it).
 
     Pools are per process: children forked by another process (gunicorn's master) are not ours.
@@ -208,10 +388,11 @@ def shared_pool(store, size: int) -> WorkerPool:
     with _POOLS_LOCK:
         pool = _POOLS.get(key)
         if pool is None or pool.store is not store:
-            pool = _POOLS[key] = WorkerPool(store, size)
+            pool = _POOLS[key] = WorkerPool(store, size, nice=nice)
         return pool
 
 
 def default_workers() -> int:
-    """Query processes per server process: the cores, at least 2 so one runaway never blocks all."""
-    return max(2, min(4, os.cpu_count() or 1))
+    """Query processes per server process: enough that a few clients' runaway queries (one or two
+    each, as :mod:`kg.sparql.admission` allows) leave free ones for everybody else."""
+    return 6
