@@ -10,7 +10,7 @@ from flask import Flask
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Create and configure an instance of the Flask application."""
     from . import config as settings
-    from . import errors, state
+    from . import errors, limits, state
 
     app = Flask(__name__)
     app.config.from_mapping(settings.load())
@@ -18,6 +18,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     state.init_app(app)
     errors.init_app(app)
+    limits.init_app(app)
 
     from . import api, ask, browse, core, export, sparql
 

@@ -19,6 +19,7 @@ from kg.sparql import registry as named_queries
 from kg.sparql.errors import QueryError
 from kg.sparql.guard import SERVED_GRAPHS
 from kg.views.labels import labels_for
+from webapp import config as settings
 from webapp import errors, state
 from webapp.cache import cached
 
@@ -195,7 +196,7 @@ def openapi_document(server_url: str = "/") -> dict:
 
 @bp.get("/openapi.json")
 def openapi():
-    response = jsonify(openapi_document(request.host_url.rstrip("/") or "/"))
+    response = jsonify(openapi_document(settings.public_url(current_app.config)))  # never the Host header
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 

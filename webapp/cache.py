@@ -29,7 +29,8 @@ def cached(key_parts: tuple, build: Callable[[], object]):
     etag = cache.etag(key)
     common = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
     entry = cache.get(key)
-    matches = request.if_none_match.contains(etag.strip('"'))  # werkzeug holds the tags unquoted
+    # If-None-Match compares weakly (RFC 9110 13.1.2): W/"tag" matches our strong "tag" too.
+    matches = request.if_none_match.contains_weak(etag.strip('"'))  # werkzeug holds the tags unquoted
     if entry is not None:
         if matches:
             return Response(status=304, headers={**common, **dict(entry.headers)})

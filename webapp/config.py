@@ -41,11 +41,52 @@ SETTINGS: tuple[Setting, ...] = (
             "KG_QUERY_TIMEOUT", float),
     Setting("ROW_LIMIT", 10000, "rows at most in a SPARQL or named-query result (0 or None: no cap)",
             "KG_ROW_LIMIT", int),
-    Setting("QUERY_WORKERS", None, "query processes per server process; None: the cores (2 to 4); 0: in process"),
+    Setting("QUERY_WORKERS", None, "query processes per server process; None: 6; 0: in process (no time limit)",
+            "KG_QUERY_WORKERS", int),
+    Setting("QUERIES_PER_CLIENT", 2, "ad-hoc SPARQL queries one client (address) may run at once, server-wide; "
+            "more get 429 (0: no limit)", "KG_QUERIES_PER_CLIENT", int),
+    Setting("QUERY_QUEUE", 4, "ad-hoc queries that may wait per server process when every query process is busy; "
+            "more get 503", "KG_QUERY_QUEUE", int),
+    Setting("QUERY_NICE", 0, "the query processes' nice value (a query running past 0.5 s is moved to 19)",
+            "KG_QUERY_NICE", int),
     Setting("QUERY_CACHE_SIZE", 256, "SPARQL results the engine keeps (0: none)"),
+    Setting("QUERY_CACHE_BYTES", 32 << 20, "bytes the engine's kept results may take in all, per server process",
+            "KG_QUERY_CACHE_BYTES", int),
     Setting("RESPONSE_CACHE_SIZE", 1024, "whole responses the response cache keeps (0: none)"),
-    Setting("RESPONSE_CACHE_BYTES", 64 << 20, "bytes the response cache may hold in all"),
+    Setting("RESPONSE_CACHE_BYTES", 64 << 20, "bytes the response cache may hold in all, per server process",
+            "KG_RESPONSE_CACHE_BYTES", int),
+    Setting("DOCUMENT_CACHE_BYTES", 128 << 20, "bytes the generated downloads and descriptions may hold in all, "
+            "per server process", "KG_DOCUMENT_CACHE_BYTES", int),
+    Setting("MAX_BODY_BYTES", 1 << 20, "largest request body accepted (413 beyond, before anything is read)",
+            "KG_MAX_BODY_BYTES", int),
+    Setting("MAX_URL_BYTES", 64 << 10, "longest request target (path and query string) accepted (414 beyond)",
+            "KG_MAX_URL_BYTES", int),
+    Setting("PUBLIC_URL", "http://127.0.0.1:5000", "the app's public base URL, written into the dataset and "
+            "service descriptions, dumps and the API description (never taken from a request's Host header); "
+            "`kneekg serve` sets it to where it listens unless given", "KG_PUBLIC_URL",
+            lambda raw: raw.rstrip("/")),
+    Setting("FRONT_TOKEN", None, "the secret the server's own nginx sends with each request (set by "
+            "`kneekg serve`): only then is its X-Real-IP believed as the client's address"),
 )
+
+
+def cache_budget(config: Mapping[str, Any]) -> int:
+    """Bytes every cache of one server process may hold in all (results, responses, documents, analyses).
+
+    >>> cache_budget(DEFAULTS) >> 20
+    228
+    """
+    return sum(int(get(config, key)) for key in ("QUERY_CACHE_BYTES", "RESPONSE_CACHE_BYTES",
+                                                 "DOCUMENT_CACHE_BYTES")) + (4 << 20)
+
+
+def public_url(config: Mapping[str, Any]) -> str:
+    """The configured public base URL, without a trailing slash.
+
+    >>> public_url({}), public_url({"PUBLIC_URL": "https://kg.example.org/"})
+    ('http://127.0.0.1:5000', 'https://kg.example.org')
+    """
+    return str(get(config, "PUBLIC_URL")).rstrip("/")
 
 
 def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:

@@ -15,12 +15,18 @@ from kg.sparql.formats import best_match
 
 STATUS = {
     "syntax": 400,  # the query does not parse
+    "too-complex": 400,  # nested too deep, too long a path or chain: refused before any parser reads it
     "refused": 400,  # an update, or a graph that is not served
     "bad-parameter": 400,  # a named query's parameter is missing, unknown or malformed
     "forbidden": 403,  # SERVICE: the server never opens a connection for a query
     "unknown-query": 404,
     "not-acceptable": 406,
+    "too-large": 413,  # the request body is over the limit
+    "too-long": 414,  # the request target (path and query string) is over the limit
+    "rate-limited": 429,  # the client runs as many queries at once as one client may
+    "cancelled": 499,  # the client went away; nobody reads this (nginx's code for it)
     "error": 500,
+    "crashed": 500,  # the query stopped two query processes in a row
     "upstream": 502,  # the remote SPARQL server failed
     "timeout": 503,
     "busy": 503,
@@ -55,8 +61,8 @@ def protocol_failure(error: EngineError) -> Response:
     response = protocol_error(status, str(error), **extra)
     if isinstance(error, NotAcceptable):
         response.headers["X-Offered-Types"] = ", ".join(error.offered)
-    if status == 503:
-        response.headers["Retry-After"] = "1"
+    if status in (429, 503):
+        response.headers["Retry-After"] = str(getattr(error, "retry_after", 1))
     return response
 
 

@@ -4,7 +4,9 @@ Stable URLs: ``/export/graph.<ext>`` is the whole dataset (``ttl nt rdf jsonld n
 ``/export/<graph>.<ext>`` one named graph (``ontology facts inferred provenance``; also
 ``?graph=facts``), ``/export/ontology.owl`` the ontology as OWL (RDF/XML),
 ``/export/relations.csv`` the facts with their quotes, ``/export/context.jsonld`` the JSON-LD
-context. Each is generated once per process and app root (the graph is immutable while served).
+context. Each is generated once per process (the graph is immutable while served). The URLs they
+name come from the configured ``PUBLIC_URL``, never from the request's ``Host``: a client cannot
+write its own host into a description that others are served, nor make one copy per host name.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ bp = Blueprint("export", __name__)
 
 
 def _base_url() -> str:
-    return request.url_root.rstrip("/")
+    return settings.public_url(current_app.config)
 
 
 def description() -> list:
-    """The VoID/DCAT/PROV triples for this app (cached per app root)."""
+    """The VoID/DCAT/PROV triples for this app (cached per configured public URL)."""
     def make() -> list:
         built = kgvoid.build_time(settings.graph_file(current_app.config), getattr(state.store(), "loaded_at", None))
         return kgvoid.describe(state.dataset(), _base_url(), built)
@@ -146,4 +148,6 @@ def void():
     response = Response(body, content_type=f"{media}; charset=utf-8")
     response.headers["Vary"] = "Accept"
     response.headers["Link"] = f'<{_base_url()}/export>; rel="alternate"; type="text/html"'
-    return response
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+    return response.make_conditional(request)

@@ -11,7 +11,7 @@ and sends browsers to the editor.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from rdflib import Dataset, Graph
 
 from kg.namespaces import BASE, PREFIXES
@@ -20,7 +20,8 @@ from kg.sparql.errors import EngineError, NotAcceptable, QueryError
 from kg.sparql.formats import RDF_FORMATS, formats_for, negotiate, quality, requested
 from kg.sparql.guard import analyse
 from kg.views import service, void
-from webapp import errors, state
+from webapp import config as settings
+from webapp import errors, limits, state
 from webapp.cache import cached
 from webapp.errors import CORS, protocol_error
 
@@ -35,9 +36,10 @@ DIRECT_TYPE = "application/sparql-query"
 
 @bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
 def endpoint():
-    """Answer one SPARQL query per the SPARQL 1.1 Protocol; a repeated GET comes from kg/cache.py."""
-    if request.method == "GET" and request.query_string:
+    """Answer one SPARQL query per the SPARQL 1.1 Protocol; a repeated GET (or HEAD) comes from webapp/cache.py."""
+    if request.method in ("GET", "HEAD") and request.query_string:
         # The raw query string and Accept decide a GET's answer: look it up before parsing anything.
+        # HEAD goes the same way, so it gets the same headers (werkzeug leaves the body out).
         return cached(("sparql", request.query_string, request.headers.get("Accept")), _answer)
     return _answer()
 
@@ -106,21 +108,20 @@ def run_query(sparql: str, params) -> Response:
     headers = {**CORS, "Vary": "Accept", "ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"}
     if request.if_none_match.contains_weak(etag):
         return Response(status=304, headers=headers)
-    result = eng.run(job)
+    result = eng.run(job, client=limits.client_address(), cancelled=limits.disconnected())
     headers["X-Result-Count"] = str(result.count)
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; limit={result.limit}"
-    if request.method == "HEAD":
-        return Response(status=200, content_type=result.format.content_type, headers=headers)
     return Response(result.body, content_type=result.format.content_type, headers=headers)
 
 
 def endpoint_url() -> str:
     """This endpoint's URL: the base IRI of relative IRIs in queries, and the service description's subject.
 
-    The request's own URL for now; the configured public URL once there is one (``PUBLIC_URL``).
+    The configured public URL (``PUBLIC_URL``), never the request's ``Host``: descriptions that
+    embed it are cached and served publicly.
     """
-    return request.base_url
+    return settings.public_url(current_app.config) + "/sparql"
 
 
 FORMAT_PARAMETERS = ("format", "output", "results")  # read alike, as Fuseki and Virtuoso read them

@@ -49,6 +49,10 @@ def init_app(app: Flask) -> None:
         row_limit=int(config["ROW_LIMIT"]) if config["ROW_LIMIT"] else None,
         workers=config["QUERY_WORKERS"],
         cache_size=int(config["QUERY_CACHE_SIZE"]),
+        cache_bytes=int(settings.get(config, "QUERY_CACHE_BYTES")),
+        per_client=int(settings.get(config, "QUERIES_PER_CLIENT") or 0),
+        queue=int(settings.get(config, "QUERY_QUEUE")),
+        nice=int(settings.get(config, "QUERY_NICE")),
     )
 
 
@@ -90,4 +94,6 @@ def dataset(app: Flask | None = None):
 
 def files(app: Flask | None = None) -> LRU:
     """Documents made once per app from the immutable graph (downloads, dataset and service descriptions), by key."""
-    return _attached(_app(app), FILES, lambda: LRU(max_entries=256, max_bytes=256 << 20))
+    app = _app(app)
+    return _attached(app, FILES, lambda: LRU(max_entries=256,
+                                             max_bytes=int(settings.get(app.config, "DOCUMENT_CACHE_BYTES"))))

@@ -248,13 +248,14 @@ def test_row_limit_is_signalled_in_header_and_body(mini_store):
 @pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
                                          ("application/ld+json", "json-ld"), ("*/*", "turtle")])
 def test_service_description(client, accept, fmt):
-    response = client.get("/sparql", headers={"Accept": accept})
+    response = client.get("/sparql", headers={"Accept": accept, "Host": "attacker.example"})
     assert response.status_code == 200
     graph = rdflib.Graph().parse(data=response.data, format=fmt)
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
     void = rdflib.Namespace("http://rdfs.org/ns/void#")
     service = graph.value(predicate=rdflib.RDF.type, object=sd.Service)
-    assert graph.value(service, sd.endpoint) == rdflib.URIRef("http://localhost/sparql")
+    # the configured PUBLIC_URL (its default here), never the request's Host
+    assert graph.value(service, sd.endpoint) == rdflib.URIRef("http://127.0.0.1:5000/sparql")
     named = {str(graph.value(node, sd.name)): int(graph.value(graph.value(node, sd.graph), void.triples))
              for node in graph.objects(None, sd.namedGraph)}
     assert named == graph_counts(client)
