@@ -1,4 +1,4 @@
-# Quick start: `make run` serves the app at http://127.0.0.1:5000, `make test` runs every test.
+# Quick start: `make run` serves the app at http://127.0.0.1:5000 (nginx in front of gunicorn), `make test` runs every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,8 +10,10 @@ PORT ?= 5000
 
 .PHONY: run test test-fast build validate system-deps clean bench
 
-# Debian packages: command=package pairs, installed when missing (as root).
-SYSTEM_DEPS := java=default-jre-headless npm=npm chromium=chromium virtuoso-t=virtuoso-opensource
+# Debian packages: command=package pairs, installed when missing (as root). nginx is the front of
+# `kneekg serve` (webapp/front.py); Debian installs it in /usr/sbin, which is not on every PATH.
+SYSTEM_DEPS := java=default-jre-headless npm=npm chromium=chromium virtuoso-t=virtuoso-opensource \
+	/usr/sbin/nginx=nginx-light
 
 system-deps:
 	@scripts/system-deps.sh $(SYSTEM_DEPS)
@@ -53,7 +55,7 @@ clean:
 
 # Benchmarks (bench/, results in bench/results/ and the README's Performance table): wrk, nginx and
 # Virtuoso from Debian, the bench extra, then every script (about 25 minutes on 2 cores).
-BENCH_DEPS := wrk=wrk nginx=nginx-light virtuoso-t=virtuoso-opensource
+BENCH_DEPS := wrk=wrk /usr/sbin/nginx=nginx-light virtuoso-t=virtuoso-opensource
 BENCH_STAMP := $(VENV)/.bench-installed
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)

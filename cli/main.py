@@ -57,16 +57,30 @@ def validate() -> None:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface nginx listens on (loopback by default).")
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=None, type=int, help="gunicorn worker processes (default: one per core).")
+@click.option("--threads", default=None, type=int, help="Threads per worker (default: 16).")
 @click.option("--endpoint", default=None, metavar="URL",
               help="Serve from this SPARQL endpoint instead of the embedded store (or set KG_SPARQL_ENDPOINT).")
-def serve(host: str, port: int, workers: int | None, endpoint: str | None) -> None:
-    """Serve the web app with gunicorn, on the embedded store or a remote SPARQL endpoint."""
-    from webapp.server import run
+@click.option("--public-url", default=None, metavar="URL",
+              help="The public base URL written into descriptions and dumps (or KG_PUBLIC_URL; "
+                   "default: http://HOST:PORT). Never taken from a request's Host header.")
+def serve(host: str, port: int, workers: int | None, threads: int | None, endpoint: str | None,
+          public_url: str | None) -> None:
+    """Serve the web app: nginx in front of gunicorn, on the embedded store or a remote SPARQL endpoint.
 
-    run(host=host, port=port, workers=workers, config={"SPARQL_ENDPOINT": endpoint} if endpoint else None)
+    Stops on Ctrl-C or SIGTERM, and with it nginx and the query processes; each instance keeps
+    its sockets and nginx's files in a private runtime directory, removed when it stops.
+    """
+    from webapp.server import THREADS, run
+
+    config = {}
+    if endpoint:
+        config["SPARQL_ENDPOINT"] = endpoint
+    if public_url:
+        config["PUBLIC_URL"] = public_url.rstrip("/")
+    run(host=host, port=port, workers=workers, config=config or None, threads=threads or THREADS)
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""Pages every deployment has: the home page, the health check, and the app-wide security headers."""
+"""Pages every deployment has: the home page, the health checks, and the app-wide security headers."""
 
 from __future__ import annotations
 
@@ -41,8 +41,21 @@ def security_headers(response):
 
 @bp.get("/healthz")
 def healthz():
-    """Answer 200 once the graph is loaded and answers a query."""
+    """Liveness: 200 while the app answers requests (it never asks the store, which may be a remote server)."""
     return jsonify(status="ok", store=store().description)
+
+
+@bp.get("/readyz")
+def readyz():
+    """Readiness: 200 when the store answers (a remote SPARQL server is asked, at most once a second), else 503."""
+    probe = getattr(store(), "ready", None)
+    reason = probe() if probe is not None else None
+    if reason is None:
+        return jsonify(status="ready", store=store().description)
+    response = jsonify(status="unavailable", store=store().description, reason=reason)
+    response.status_code = 503
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 @bp.get("/favicon.ico")

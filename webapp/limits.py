@@ -9,6 +9,8 @@
   address that counts (for the per-client query limit) is nginx's ``X-Real-IP`` — believed only
   when the request also carries the secret ``FRONT_TOKEN`` that nginx was configured with, so a
   client cannot claim another's address by sending the header itself.
+* **One deadline per request.** Whatever a request asks of a remote SPARQL server (a page makes
+  several queries) ends within ``QUERY_TIMEOUT`` in all (:func:`kg.store.http.deadline`).
 * **A client that went away.** Under gunicorn, :func:`disconnected` tells a running query that
   its client closed the connection (nginx closes its side when its client leaves), so the query
   is stopped rather than run to its time limit for nobody.
@@ -23,6 +25,8 @@ from typing import Callable
 
 from flask import Flask, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
+
+from kg.store.http import set_deadline
 
 from webapp import config as settings
 from webapp.errors import protocol_error
@@ -123,4 +127,7 @@ def init_app(app: Flask) -> None:
     app.config["MAX_CONTENT_LENGTH"] = limit
     app.config["MAX_FORM_MEMORY_SIZE"] = limit
     app.before_request(check_sizes)
+    timeout = float(settings.get(app.config, "QUERY_TIMEOUT"))
+    app.before_request(lambda: set_deadline(timeout))
+    app.teardown_request(lambda error: set_deadline(None))
     app.register_error_handler(RequestEntityTooLarge, too_large)

@@ -1,22 +1,40 @@
-"""Run the app under gunicorn (a production WSGI server), loopback by default.
+"""Serve the app as `kneekg serve` does: nginx in front of gunicorn's threaded workers, loopback by default.
 
-The graph is loaded and every named query run once *before* gunicorn forks, so the workers
-share the loaded store (copy-on-write) and no visitor pays the first query's cost. Workers
-default to one per core: queries are CPU-bound in pyoxigraph, so more processes than cores
-only add context switches (``bench/http.py`` measures it).
+* **Loaded once, before the fork.** The graph is loaded and every named query run once in
+  gunicorn's master (``preload_app``), so the workers share the loaded store (copy-on-write)
+  and no visitor pays a first call's cost.
+* **Threads for requests, processes for untrusted queries.** Workers default to one per core,
+  each with :data:`THREADS` threads (gunicorn ``gthread``): cached answers, named queries,
+  questions and pages run in those threads; an ad-hoc SPARQL query waits in its thread for one
+  of the worker's killable query processes (:mod:`kg.sparql.pool`), admitted a few per client
+  and a few per worker (:mod:`kg.sparql.admission`), so the other threads stay free for
+  everybody else.
+* **nginx in front** (:mod:`webapp.front`): slow clients, large bodies and long URLs never reach
+  a thread. gunicorn listens only on a Unix socket in the instance's private runtime directory,
+  which also holds its control socket (one per instance, removed when it stops).
+
+``bench/hostile.py`` measures what a runaway or slow client costs the others under this design.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import signal
+import sys
 import time
+from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
+from . import config as settings
 from . import create_app, state
+from .front import Front, FrontError, check_port, find_nginx, runtime_dir
 
 log = logging.getLogger(__name__)
+
+THREADS = 16  # per worker; at most QUERY_WORKERS + QUERY_QUEUE of them wait for query processes
 
 
 class _Server(BaseApplication):
@@ -43,7 +61,9 @@ def warm(app) -> int:
 
     pyoxigraph parses a query on every call, so this pays the first call's one-off costs
     (imports, page faults in the freshly loaded store, template compilation) before the fork.
+    A remote store that does not answer yet is not an error: the server starts and says so.
     """
+    from kg.sparql.errors import EngineError
     from kg.sparql.registry import QueryError, registry, run
 
     store = state.store(app)
@@ -55,7 +75,7 @@ def warm(app) -> int:
                 for _ in result:
                     pass
             count += 1
-        except (QueryError, OSError, ValueError, RuntimeError) as exc:  # a warm-up miss must not stop serving
+        except (QueryError, EngineError, OSError, ValueError, RuntimeError) as exc:  # must not stop serving
             log.warning("warm-up of query %s failed: %s", query.name, exc)
     from kg.qa.ask import prepare as prepare_questions
 
@@ -76,30 +96,86 @@ def prepare(config: dict | None = None):
     return app, time.perf_counter() - start
 
 
+def _size(app) -> str:
+    """How many triples the app serves, or why that is not known yet (a remote store that is down)."""
+    from kg.sparql.errors import EngineError
+
+    try:
+        return f"{len(state.store(app)):,} triples"
+    except (EngineError, OSError) as exc:
+        return f"the store does not answer yet ({exc}); /readyz says when it does"
+
+
 def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, config: dict | None = None,
-        accesslog: str | None = "-") -> None:
-    """Load the graph once, warm it, then fork ``workers`` gunicorn workers that share it."""
-    app, seconds = prepare(config)
-    print(f"kneekg: graph loaded and {len(state.store(app)):,} triples warmed in {seconds:.2f} s",
-          flush=True)
-    _Server(app, gunicorn_options(host, port, workers, accesslog)).run()
+        accesslog: str | None = "-", threads: int = THREADS) -> None:
+    """Serve the app behind nginx on ``host:port`` until stopped (SIGINT or SIGTERM); see the module's note."""
+    try:
+        find_nginx()
+        check_port(host, port)
+    except FrontError as exc:
+        sys.exit(f"kneekg serve: {exc}")
+    config = dict(config or {})
+    environ = settings.load()
+    if "PUBLIC_URL" not in config and os.environ.get("KG_PUBLIC_URL") is None:
+        config["PUBLIC_URL"] = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    directory = runtime_dir()
+    front = None
+    try:
+        limits = {key: config.get(key, environ[key]) for key in ("MAX_BODY_BYTES", "MAX_URL_BYTES", "QUERY_TIMEOUT")}
+        front = Front(directory, host, port, directory / "app.sock", max_body=int(limits["MAX_BODY_BYTES"]),
+                      max_url=int(limits["MAX_URL_BYTES"]), timeout=float(limits["QUERY_TIMEOUT"]),
+                      access_log=bool(accesslog))
+        config["FRONT_TOKEN"] = front.token
+        app, seconds = prepare(config)
+        print(f"kneekg: graph loaded ({_size(app)}) and warmed in {seconds:.2f} s; "
+              f"serving {settings.public_url(app.config)}", flush=True)
+        options = gunicorn_options(host, port, workers, None, threads=threads, runtime=directory)
+        master = os.getpid()
+
+        def when_ready(server) -> None:  # gunicorn listens on its socket: open the front door
+            front.start(on_exit=lambda: os.kill(master, signal.SIGTERM))
+
+        options["when_ready"] = when_ready
+        options["on_exit"] = lambda server: front.stop()
+        _Server(app, options).run()
+    except FrontError as exc:
+        sys.exit(f"kneekg serve: {exc}")
+    finally:
+        if front is not None:
+            front.stop()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def _start_query_workers(server, worker) -> None:
-    """Fork each gunicorn worker's SPARQL query processes now, not on its first /sparql request."""
+    """Fork each gunicorn worker's query processes now (before its threads start), not on its first query."""
     state.engine(worker.app.load()).start()
 
 
 def gunicorn_options(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None,
-                     accesslog: str | None = "-") -> dict:
-    """gunicorn's settings: the app preloaded in the master, one worker per core unless told."""
+                     accesslog: str | None = "-", threads: int = THREADS, runtime: Path | None = None) -> dict:
+    """gunicorn's settings: the app preloaded in the master, one threaded worker per core unless told.
+
+    With ``runtime`` (the instance's private directory) gunicorn listens on a Unix socket there
+    and keeps its control socket there; without it, on ``host:port`` (a front of one's own).
+    """
     options = {
-        "bind": f"{host}:{port}",
+        "bind": f"unix:{runtime / 'app.sock'}" if runtime else f"{host}:{port}",
         "workers": workers or default_workers(),
+        "worker_class": "gthread",
+        "threads": threads,
         "preload_app": True,
         "timeout": 60,
+        "keepalive": 20,  # nginx keeps connections to the app open (longer than its own 15 s)
+        # nginx holds the limits (MAX_URL_BYTES, body size) and so does the app; gunicorn's own
+        # request-line limit (4 KiB, at most 8 KiB) would cut long GET queries short.
+        "limit_request_line": 0,
+        "limit_request_field_size": 0,
         "post_fork": _start_query_workers,
     }
+    if runtime is not None:
+        options["control_socket"] = str(runtime / "gunicorn.ctl")
+    else:
+        options["control_socket_disable"] = True  # never the shared one in the home directory
     if accesslog:
         options["accesslog"] = accesslog
     return options

@@ -1,15 +1,162 @@
-"""HTTP to a triplestore, shared by the remote store and push: credentials, auth, one-line messages.
+"""HTTP to a triplestore, shared by the remote store and push: credentials, auth, one-line messages, deadlines.
 
 Credentials (``--user/--password`` or ``http://user:pass@host/``) go only into the HTTP auth
 (Basic or Digest, as the server asks); every URL shown or logged is redacted first.
+
+**One deadline per request.** ``requests``' timeout bounds each read, so a server that trickles
+a byte a second never times out. :func:`deadline` sets a point in time for the calling thread
+(the web app sets one per HTTP request, a store per query; the earliest wins) and a session from
+:func:`deadline_session` re-arms its sockets' timeout before every read and write with the time
+left, so the whole exchange — connecting, sending, headers, body — ends by then.
 """
 
 from __future__ import annotations
 
 import re
+import socket
+import ssl
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+_state = threading.local()
+
+
+def current_deadline() -> float | None:
+    """The calling thread's deadline (``time.monotonic()`` seconds), if one is set."""
+    return getattr(_state, "deadline", None)
+
+
+def time_left(default: float) -> float:
+    """Seconds until the calling thread's deadline (``default`` when none is set).
+
+    >>> time_left(7.0)
+    7.0
+    >>> with deadline(5.0):
+    ...     0 < time_left(60.0) <= 5.0
+    True
+    """
+    at = current_deadline()
+    return default if at is None else max(0.0, at - time.monotonic())
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Everything HTTP this thread does in the block ends within ``seconds`` (or an earlier deadline already set)."""
+    previous = current_deadline()
+    if seconds is not None:
+        at = time.monotonic() + seconds
+        _state.deadline = at if previous is None else min(previous, at)
+    try:
+        yield
+    finally:
+        _state.deadline = previous
+
+
+def set_deadline(seconds: float | None) -> None:
+    """Set (or with None clear) the calling thread's deadline outside a ``with`` block (a web request's hooks)."""
+    _state.deadline = None if seconds is None else time.monotonic() + seconds
+
+
+def _arm(sock: socket.socket) -> None:
+    at = current_deadline()
+    if at is None:
+        return
+    left = at - time.monotonic()
+    if left <= 0:
+        raise socket.timeout("the request's deadline passed")
+    socket.socket.settimeout(sock, left)
+
+
+class _DeadlineSocket(socket.socket):
+    """A plain socket whose every read and write gets the thread's time left as its timeout."""
+
+    __slots__ = ()
+
+    def recv_into(self, *args, **kwargs):
+        _arm(self)
+        return super().recv_into(*args, **kwargs)
+
+    def recv(self, *args, **kwargs):
+        _arm(self)
+        return super().recv(*args, **kwargs)
+
+    def send(self, *args, **kwargs):
+        _arm(self)
+        return super().send(*args, **kwargs)
+
+    def sendall(self, *args, **kwargs):
+        _arm(self)
+        return super().sendall(*args, **kwargs)
+
+
+class _DeadlineSSLSocket(ssl.SSLSocket):
+    """The same for a TLS socket (its reads and writes go through these methods too)."""
+
+    def recv_into(self, *args, **kwargs):
+        _arm(self)
+        return super().recv_into(*args, **kwargs)
+
+    def recv(self, *args, **kwargs):
+        _arm(self)
+        return super().recv(*args, **kwargs)
+
+    def send(self, *args, **kwargs):
+        _arm(self)
+        return super().send(*args, **kwargs)
+
+    def sendall(self, *args, **kwargs):
+        _arm(self)
+        return super().sendall(*args, **kwargs)
+
+
+def _adopt(sock) -> None:
+    if isinstance(sock, ssl.SSLSocket):
+        sock.__class__ = _DeadlineSSLSocket
+    elif type(sock) is socket.socket:
+        sock.__class__ = _DeadlineSocket
+
+
+class _Connection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _adopt(self.sock)
+
+
+class _TLSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _adopt(self.sock)
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Connection
+
+
+class _TLSPool(HTTPSConnectionPool):
+    ConnectionCls = _TLSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
+
+
+def deadline_session() -> requests.Session:
+    """A ``requests.Session`` that keeps the calling thread's :func:`deadline` on every read and write."""
+    session = requests.Session()
+    adapter = _DeadlineAdapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
 
 
 def redact_url(url: str) -> str:

@@ -18,12 +18,21 @@ types, so no page, API or question can tell the backends apart:
 * constructs Virtuoso 7 gets wrong are rewritten (zero-length property paths) or worked around
   (ordered queries it cannot compile).
 
+As an operator expects of a backend: each query has one deadline (the store's timeout, or the
+web request's if earlier — :func:`kg.store.http.deadline`), not a timeout per read; an answer
+that is not SPARQL results (an HTML error page with status 200, a truncated body) is a
+:class:`RemoteError` like any failure; and what the server said goes to the log, never into the
+message a public client reads. The store is ``isolated``: the engine parses and rewrites
+untrusted queries in its query processes, as for the embedded store, so no parser runs on a
+client's text in a server process.
+
 The text rewrites are in :mod:`kg.store.rewrite`, the HTTP auth and redaction in :mod:`kg.store.http`.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import time
@@ -39,7 +48,8 @@ from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery, internal
 from kg.sparql.text import values_clause, with_values
 from kg.store import once
-from kg.store.http import ChallengeAuth, redact_url, server_message, split_credentials
+from kg.store.http import (ChallengeAuth, deadline, deadline_session, redact_url, server_message,
+                           split_credentials, time_left)
 from kg.store.rewrite import (boolean_variables, describe_as_select, list_empty_graph_patterns,
                               rewrite_zero_length_paths, split_order, strip_dataset, substitute, with_base,
                               without_slice)
@@ -50,6 +60,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGER_TYPES = {"int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
                  "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"}
 NO_GRAPH = "urn:kneekg:no-graph"  # stands for an empty list of graphs in a protocol request
+READY_TIMEOUT = 2.0  # seconds a readiness probe waits for the server
+
+log = logging.getLogger(__name__)
 
 
 class RemoteError(EngineError, RuntimeError):
@@ -69,6 +82,12 @@ class RemoteError(EngineError, RuntimeError):
 class RemoteTimeout(QueryTimeout, TimeoutError):
     """The remote endpoint did not answer within the query time limit (kind ``timeout``, like an embedded one)."""
 
+
+def _unreadable(what: str, data: bytes, exc: Exception) -> RemoteError:
+    """An answer that is not what was asked for: our message for clients, the server's bytes for the log."""
+    log.warning("the SPARQL server's answer is not %s (%s: %s); it began: %r", what, type(exc).__name__, exc,
+                data[:200])
+    return RemoteError(f"the SPARQL server behind this app sent an answer that is not {what}")
 
 
 # --- normalising what a server returns --------------------------------------------------------
@@ -101,6 +120,34 @@ def _normal_json(data: bytes, booleans: set[str] = frozenset(), variables: list[
     return json.dumps(doc).encode("utf-8")
 
 
+def _check_results(data: bytes, fmt) -> None:
+    """Read SPARQL results once to the end (pyoxigraph parses lazily: an error would surface in a page)."""
+    result = pyoxigraph.parse_query_results(data, format=fmt)
+    if not isinstance(result, QueryBoolean):
+        for _ in result:
+            pass
+
+
+def _triples(response) -> list:
+    """The triples of a graph answer, or RemoteError when it is not RDF."""
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        return list(pyoxigraph.parse(response.content, format=RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES))
+    except (ValueError, SyntaxError, UnicodeDecodeError) as exc:
+        raise _unreadable("RDF", response.content, exc) from None
+
+
+def _bindings(response) -> list[dict]:
+    """The rows of a SPARQL JSON answer, or RemoteError when it is not one."""
+    try:
+        rows = json.loads(response.content).get("results", {}).get("bindings", [])
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise ValueError("bindings is not a list of rows")
+        return rows
+    except (ValueError, AttributeError, UnicodeDecodeError) as exc:
+        raise _unreadable("SPARQL results", response.content, exc) from None
+
+
 def _as_query_triples(triples) -> QueryTriples:
     """Wrap parsed triples in a real ``pyoxigraph.QueryTriples`` (via a throw-away store)."""
     scratch = pyoxigraph.Store()
@@ -122,19 +169,41 @@ class RemoteStore:
         self._user, self._password = user or url_user, password if password is not None else url_password
         self._session_pid: int | None = None
         self._parser = pyoxigraph.Store()  # empty: parses queries exactly as the embedded store does
+        self._ready: tuple[float, str | None] = (0.0, None)
 
     @property
     def _session(self) -> requests.Session:
         """One HTTP session per process (gunicorn forks workers after the app is made: no shared sockets)."""
         if self._session_pid != os.getpid():
-            session = requests.Session()
+            session = deadline_session()
             if self._user:
                 session.auth = ChallengeAuth(self._user, self._password or "")
             self.__dict__["_session_obj"] = session
             self._session_pid = os.getpid()
         return self.__dict__["_session_obj"]
 
-    isolated = False  # queried over HTTP, in process: the HTTP timeout is the time limit
+    # Untrusted queries are parsed (pyoxigraph), rewritten and sent from the engine's killable
+    # query processes; named queries, pages and questions query it in process, under a deadline.
+    isolated = True
+
+    def ready(self) -> str | None:
+        """None when the server answers a trivial query within READY_TIMEOUT, else why not (our words).
+
+        Remembered for a second, so a readiness probe that many ask cannot load the server.
+        """
+        checked, reason = self._ready
+        if time.monotonic() - checked < 1.0:
+            return reason
+        try:
+            with deadline(min(READY_TIMEOUT, self.timeout)):
+                self._post([("query", "ASK {}")], SELECT_MEDIA)
+            reason = None
+        except RemoteTimeout:
+            reason = "the SPARQL server does not answer in time"
+        except RemoteError as exc:
+            reason = str(exc)
+        self._ready = (time.monotonic(), reason)
+        return reason
 
     def __len__(self) -> int:
         """Triples in the served graphs (one COUNT on the server)."""
@@ -170,6 +239,10 @@ class RemoteStore:
         form, variables = self._probe(sparql, substitutions, base_iri)  # raises SyntaxError like the embedded store
         if base_iri:  # the server resolves relative IRIs as we do
             sparql = with_base(sparql, base_iri)
+        with deadline(self.timeout):  # one deadline for every request this query makes
+            return self._query(sparql, form, variables, substitutions, default_graph, named_graphs)
+
+    def _query(self, sparql, form, variables, substitutions, default_graph, named_graphs) -> QueryResult:
         text = self._portable(strip_dataset(self._bind(sparql, form, substitutions), form))
         # The dataset always travels as protocol parameters: the union of the served graphs unless the
         # caller names graphs (an empty list means none; the placeholder keeps a store's own graphs out).
@@ -198,12 +271,17 @@ class RemoteStore:
             unordered = True
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if form in ("CONSTRUCT", "DESCRIBE"):
-            fmt = RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES
-            return _as_query_triples(pyoxigraph.parse(response.content, format=fmt))
-        if media in ("application/sparql-results+json", "application/json", ""):
-            data, fmt = _normal_json(response.content, boolean_variables(sparql), variables), QueryResultsFormat.JSON
-        else:
-            data, fmt = response.content, QueryResultsFormat.from_media_type(media)
+            return _as_query_triples(_triples(response))
+        try:
+            if media in ("application/sparql-results+json", "application/json", ""):
+                data, fmt = _normal_json(response.content, boolean_variables(sparql), variables), QueryResultsFormat.JSON
+            else:
+                data, fmt = response.content, QueryResultsFormat.from_media_type(media)
+                if fmt is None:
+                    raise ValueError(f"media type {media!r}")
+            _check_results(data, fmt)
+        except (ValueError, SyntaxError, UnicodeDecodeError, AttributeError, TypeError) as exc:
+            raise _unreadable("SPARQL results", response.content, exc) from None
         if form == "SELECT":
             try:
                 prologue, _, order = split_order(text)
@@ -221,8 +299,7 @@ class RemoteStore:
         response = self._post([("query", text)]
                               + [("named-graph-uri", g) for g in self.graphs]
                               + [("default-graph-uri", g) for g in self.graphs], GRAPH_MEDIA)
-        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        return list(pyoxigraph.parse(response.content, format=RdfFormat.from_media_type(media) or RdfFormat.N_TRIPLES))
+        return _triples(response)
 
     def _describe(self, text: str, dataset: list[tuple[str, str]]):
         """DESCRIBE as pyoxigraph answers it: each resource's triples, then those of blank nodes reached.
@@ -240,7 +317,7 @@ class RemoteStore:
             return None
         response = self._post([("query", select)] + dataset, SELECT_MEDIA)
         frontier = []
-        for row in json.loads(response.content).get("results", {}).get("bindings", []):
+        for row in _bindings(response):
             for value in row.values():
                 if value.get("type") == "uri" or str(value.get("value", "")).startswith("nodeID://"):
                     frontier.append(value["value"])
@@ -259,7 +336,7 @@ class RemoteStore:
             frontier = []
             for sparql, subject in queries:
                 reply = self._post([("query", sparql)] + dataset, SELECT_MEDIA)
-                for row in json.loads(reply.content).get("results", {}).get("bindings", []):
+                for row in _bindings(reply):
                     obj = row.get("o", {})
                     if obj.get("type") != "bnode" or obj.get("value") in seen:
                         continue
@@ -267,7 +344,11 @@ class RemoteStore:
                         return None  # a label scoped to this result: the server describes it itself
                     seen.add(obj["value"])
                     frontier.append(obj["value"])
-                solutions = pyoxigraph.parse_query_results(_normal_json(reply.content), format=QueryResultsFormat.JSON)
+                try:
+                    solutions = list(pyoxigraph.parse_query_results(_normal_json(reply.content),
+                                                                    format=QueryResultsFormat.JSON))
+                except (ValueError, SyntaxError, UnicodeDecodeError) as exc:
+                    raise _unreadable("SPARQL results", reply.content, exc) from None
                 triples.extend(pyoxigraph.Triple(subject or r["s"], r["p"], r["o"]) for r in solutions)
         return _as_query_triples(triples)
 
@@ -309,16 +390,22 @@ class RemoteStore:
 
     def _post(self, params: list[tuple[str, str]], accept: str) -> requests.Response:
         where = redact_url(self.endpoint)
+        left = time_left(self.timeout)
+        if left <= 0:
+            raise RemoteTimeout(f"the SPARQL endpoint did not answer within the time limit ({self.timeout:g} s)")
         try:
-            response = self._session.post(self.endpoint, data=params, timeout=self.timeout,
-                                          headers={"Accept": accept})
-        except requests.Timeout:
-            raise RemoteTimeout(f"the SPARQL endpoint {where} did not answer within {self.timeout:g} s") from None
+            response = self._session.post(self.endpoint, data=params, timeout=left, headers={"Accept": accept})
         except requests.RequestException as exc:
-            raise RemoteError(f"cannot reach the SPARQL endpoint {where}: {type(exc).__name__}") from None
+            if isinstance(exc, requests.Timeout) or time_left(self.timeout) <= 0:
+                raise RemoteTimeout(f"the SPARQL endpoint did not answer within the time limit "
+                                    f"({self.timeout:g} s)") from None
+            log.warning("cannot reach the SPARQL endpoint %s: %s", where, exc)
+            raise RemoteError(f"cannot reach the SPARQL endpoint: {type(exc).__name__}") from None
         if response.status_code >= 400:
-            raise RemoteError(f"the SPARQL endpoint {where} answered HTTP {response.status_code}: "
-                              f"{server_message(response)}", response.status_code)
+            # What the server said (its error page, its parser's message) is for our log, not for clients.
+            log.warning("the SPARQL endpoint %s answered HTTP %s: %s", where, response.status_code,
+                        server_message(response))
+            raise RemoteError(f"the SPARQL endpoint answered HTTP {response.status_code}", response.status_code)
         return response
 
 
