@@ -63,11 +63,14 @@ def validate() -> None:
 @click.option("--threads", default=None, type=int, help="Threads per worker (default: 16).")
 @click.option("--endpoint", default=None, metavar="URL",
               help="Serve from this SPARQL endpoint instead of the embedded store (or set KG_SPARQL_ENDPOINT).")
+@click.option("--front", type=click.Choice(["auto", "nginx", "none"]), default="auto", show_default=True,
+              help="nginx in front of gunicorn: auto uses it when installed (and warns when not), "
+                   "nginx requires it, none serves with gunicorn alone.")
 @click.option("--public-url", default=None, metavar="URL",
               help="The public base URL written into descriptions and dumps (or KG_PUBLIC_URL; "
                    "default: http://HOST:PORT). Never taken from a request's Host header.")
 def serve(host: str, port: int, workers: int | None, threads: int | None, endpoint: str | None,
-          public_url: str | None) -> None:
+          front: str, public_url: str | None) -> None:
     """Serve the web app: nginx in front of gunicorn, on the embedded store or a remote SPARQL endpoint.
 
     Stops on Ctrl-C or SIGTERM, and with it nginx and the query processes; each instance keeps
@@ -80,7 +83,7 @@ def serve(host: str, port: int, workers: int | None, threads: int | None, endpoi
         config["SPARQL_ENDPOINT"] = endpoint
     if public_url:
         config["PUBLIC_URL"] = public_url.rstrip("/")
-    run(host=host, port=port, workers=workers, config=config or None, threads=threads or THREADS)
+    run(host=host, port=port, workers=workers, config=config or None, threads=threads or THREADS, front=front)
 
 
 @main.command()

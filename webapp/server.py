@@ -106,11 +106,37 @@ def _size(app) -> str:
         return f"the store does not answer yet ({exc}); /readyz says when it does"
 
 
-def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, config: dict | None = None,
-        accesslog: str | None = "-", threads: int = THREADS) -> None:
-    """Serve the app behind nginx on ``host:port`` until stopped (SIGINT or SIGTERM); see the module's note."""
+FRONTS = ("auto", "nginx", "none")
+
+
+def choose_front(front: str = "auto") -> bool:
+    """Whether to serve behind nginx: ``nginx`` requires it, ``none`` never, ``auto`` when installed.
+
+    ``auto`` without nginx serves with gunicorn alone and says, on stderr, what that costs: a
+    client that sends its request slowly holds one of gunicorn's threads until its timeout.
+    """
+    if front not in FRONTS:
+        raise ValueError(f"front must be one of {', '.join(FRONTS)}, not {front!r}")
+    if front == "none":
+        return False
     try:
         find_nginx()
+        return True
+    except FrontError as exc:
+        if front == "nginx":
+            raise
+        print(f"kneekg serve: WARNING: {exc}.\n  Serving with gunicorn alone: slow clients (a header line every few "
+              f"seconds) can hold its threads, and large requests are refused by the app rather than in front "
+              f"of it. Install nginx for the front, or pass --front none to silence this.", file=sys.stderr, flush=True)
+        return False
+
+
+def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, config: dict | None = None,
+        accesslog: str | None = "-", threads: int = THREADS, front: str = "auto") -> None:
+    """Serve the app on ``host:port`` until stopped (SIGINT or SIGTERM), behind nginx unless ``front`` says
+    otherwise (:func:`choose_front`); see the module's note."""
+    try:
+        behind_nginx = choose_front(front)
         check_port(host, port)
     except FrontError as exc:
         sys.exit(f"kneekg serve: {exc}")
@@ -118,31 +144,37 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
     environ = settings.load()
     if "PUBLIC_URL" not in config and os.environ.get("KG_PUBLIC_URL") is None:
         config["PUBLIC_URL"] = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    directory = runtime_dir()
-    front = None
-    try:
-        limits = {key: config.get(key, environ[key]) for key in ("MAX_BODY_BYTES", "MAX_URL_BYTES", "QUERY_TIMEOUT")}
-        front = Front(directory, host, port, directory / "app.sock", max_body=int(limits["MAX_BODY_BYTES"]),
-                      max_url=int(limits["MAX_URL_BYTES"]), timeout=float(limits["QUERY_TIMEOUT"]),
-                      access_log=bool(accesslog))
-        config["FRONT_TOKEN"] = front.token
+    if not behind_nginx:
         app, seconds = prepare(config)
         print(f"kneekg: graph loaded ({_size(app)}) and warmed in {seconds:.2f} s; "
-              f"serving {settings.public_url(app.config)}", flush=True)
+              f"serving {settings.public_url(app.config)} (gunicorn alone, no front)", flush=True)
+        _Server(app, gunicorn_options(host, port, workers, accesslog, threads=threads)).run()
+        return
+    directory = runtime_dir()
+    nginx = None
+    try:
+        limits = {key: config.get(key, environ[key]) for key in ("MAX_BODY_BYTES", "MAX_URL_BYTES", "QUERY_TIMEOUT")}
+        nginx = Front(directory, host, port, directory / "app.sock", max_body=int(limits["MAX_BODY_BYTES"]),
+                      max_url=int(limits["MAX_URL_BYTES"]), timeout=float(limits["QUERY_TIMEOUT"]),
+                      access_log=bool(accesslog))
+        config["FRONT_TOKEN"] = nginx.token
+        app, seconds = prepare(config)
+        print(f"kneekg: graph loaded ({_size(app)}) and warmed in {seconds:.2f} s; "
+              f"serving {settings.public_url(app.config)} (nginx in front of gunicorn)", flush=True)
         options = gunicorn_options(host, port, workers, None, threads=threads, runtime=directory)
         master = os.getpid()
 
         def when_ready(server) -> None:  # gunicorn listens on its socket: open the front door
-            front.start(on_exit=lambda: os.kill(master, signal.SIGTERM))
+            nginx.start(on_exit=lambda: os.kill(master, signal.SIGTERM))
 
         options["when_ready"] = when_ready
-        options["on_exit"] = lambda server: front.stop()
+        options["on_exit"] = lambda server: nginx.stop()
         _Server(app, options).run()
     except FrontError as exc:
         sys.exit(f"kneekg serve: {exc}")
     finally:
-        if front is not None:
-            front.stop()
+        if nginx is not None:
+            nginx.stop()
         shutil.rmtree(directory, ignore_errors=True)
 
 

@@ -40,3 +40,54 @@ def stop(process: subprocess.Popen, timeout: float) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=timeout)
+
+
+@contextmanager
+def kneekg_serve(*args: str, env: dict[str, str] | None = None, start_timeout: float = 120.0):
+    """Run ``kneekg serve ARGS`` on a free port of 127.0.0.1 (in its own session); once /healthz answers
+    yield ``(base URL, process, output())`` where ``output()`` is what it printed so far; stop it
+    (SIGTERM, then SIGKILL) and every process it started on exit."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    from pathlib import Path
+
+    import requests
+
+    port = free_port()
+    kneekg = Path(sys.executable).with_name("kneekg")
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen([str(kneekg), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+                               env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+
+    def output() -> str:
+        log.seek(0)
+        return log.read().decode(errors="replace")[-4000:]
+
+    try:
+        deadline = time.monotonic() + start_timeout
+        while True:
+            assert process.poll() is None, f"kneekg serve stopped:\n{output()}"
+            assert time.monotonic() < deadline, f"kneekg serve did not answer within {start_timeout:g} s:\n{output()}"
+            try:
+                if requests.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            time.sleep(0.25)
+        yield base, process, output
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=20)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        log.close()
