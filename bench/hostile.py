@@ -16,8 +16,13 @@ The same victim runs 10 s alone first (the baseline), then 30 s under attack; be
 measures each option's throughput without attack (``/healthz`` and a cached ``/sparql`` answer).
 The Oxigraph server's own time limit (``--timeout-s``) is checked only while it reads the store,
 so a cartesian product, joined in memory, is never stopped: its runaways stay in flight. Serving options:
-today's ``kneekg serve`` (gunicorn sync), gunicorn gthread, waitress, nginx (Debian) in front of
+``kneekg serve`` as it is now (nginx in front of gunicorn gthread, fair query admission; on the
+embedded store and on the Oxigraph server), and the options measured before it was chosen:
+gunicorn sync (``kneekg serve`` before), gunicorn gthread, waitress, nginx (Debian) in front of
 gunicorn, the app with the Oxigraph server as its store, and the Oxigraph server alone (ad-hoc only).
+Every option also gets a 20 MiB body (a client sending it in 64 KiB pieces) three times alone and
+every 2 s under attack: how long until the status line arrives. The attackers are
+``tests/support/attack.py``, shared with the short version in ``tests/integration/test_attack.py``.
 
     .venv/bin/python bench/hostile.py [--attack 30] [--baseline 10] [--only sync gthread …]
 """
@@ -43,14 +48,12 @@ from urllib.parse import urlencode, urlsplit  # noqa: E402
 
 from bench.common import RESULTS, median, ms, percentile, report, table  # noqa: E402
 from bench.http import QUESTION, bound_query_text  # noqa: E402
-from bench.serve import wrk  # noqa: E402
+from bench.serve import ours, wrk  # noqa: E402
 from bench.serving import nginx_front, ours_gunicorn, ours_waitress, oxigraph_server  # noqa: E402
+from tests.support.attack import (RUNAWAY, TRICKLE_EVERY, TRICKLE_FROM, TRICKLERS, VICTIM_FROM, Attack,  # noqa: E402
+                                  get)
 
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-RUNAWAY_CLIENTS = [f"127.0.0.{n}" for n in (2, 3, 4, 5)]
-TRICKLERS, TRICKLE_FROM, TRICKLE_EVERY = 50, "127.0.0.6", 2.0
-VICTIM_FROM = "127.0.0.1"
-JSON = "application/sparql-results+json"
+BODY_BYTES = 20 << 20  # the oversized body whose refusal is timed
 ENTITIES = ["knee-muscle-spasm", "dehydration", "caffeine", "magnesium", "muscle-twitching", "pregnancy",
             "stretching-exercises", "diuretics", "als", "potassium"]
 REQUEST_TIMEOUT = 60.0  # the attackers' requests
@@ -82,110 +85,53 @@ def victim_requests(base: str, engine_only: bool = False) -> dict[str, object]:
 
 def _get(base: str, path: str, source: str, timeout: float = REQUEST_TIMEOUT) -> tuple[object, float]:
     """One GET on a fresh connection from ``source``; returns (status or error name, seconds)."""
-    parts = urlsplit(base)
-    start = time.perf_counter()
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout, source_address=(source, 0))
-    try:
-        conn.request("GET", path, headers={"Accept": JSON if "sparql" in path or "query" in path else "*/*"})
-        response = conn.getresponse()
-        response.read()
-        status: object = response.status
-    except socket.timeout:
-        status = "timeout"
-    except (OSError, http.client.HTTPException) as exc:
-        status = type(exc).__name__
-    finally:
-        conn.close()
-    return status, time.perf_counter() - start
+    status, seconds, _ = get(base, path, source, timeout)
+    return status, seconds
 
 
 def victim(base: str, requests: dict[str, object], seconds: float, pause: float = 0.05) -> dict[str, list]:
-    """One thread per class, each sending its requests one after the other for ``seconds``.
+    """The measuring client (:func:`tests.support.attack.measure`): ``{class: [(status, seconds), …]}``."""
+    from tests.support.attack import measure
 
-    Returns ``{class: [(status, seconds), …]}``; a request still waiting when the time is up is
-    counted when it ends (at most ``VICTIM_TIMEOUT`` later).
-    """
-    samples: dict[str, list] = collections.defaultdict(list)
-    stop_at = time.monotonic() + seconds
-
-    def loop(name: str, path) -> None:
-        while time.monotonic() < stop_at:
-            samples[name].append(_get(base, path() if callable(path) else path, VICTIM_FROM, VICTIM_TIMEOUT))
-            time.sleep(pause)
-
-    threads = [threading.Thread(target=loop, args=item, daemon=True) for item in requests.items()]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=seconds + VICTIM_TIMEOUT + 5)
-    return {name: samples[name] for name in requests}
+    samples = measure(base, requests, seconds, timeout=VICTIM_TIMEOUT, pause=pause)
+    return {name: [(status, s) for status, s, _ in rows] for name, rows in samples.items()}
 
 
-class Attack:
-    """4 runaway-query clients and 50 header tricklers against ``base`` until ``stop()``."""
+def time_to_413(base: str, size: int = BODY_BYTES, timeout: float = 30.0) -> tuple[object, float]:
+    """POST a ``size``-byte body to /sparql as a client would (headers, then the body in 64 KiB pieces) and
+    time how long until the status line arrives; returns (status or error name, seconds)."""
+    parts = urlsplit(base)
+    start = time.perf_counter()
+    try:
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout, source_address=(VICTIM_FROM, 0))
+    except OSError as exc:
+        return type(exc).__name__, time.perf_counter() - start
+    done = threading.Event()
 
-    def __init__(self, base: str, runaway_path: str):
-        self.base, self.runaway_path = base, runaway_path
-        self.running = threading.Event()
-        self.runaways: list[tuple[object, float]] = []
-        self.reconnects = 0
-        self.threads: list[threading.Thread] = []
-        self.lock = threading.Lock()
+    def send() -> None:
+        try:
+            sock.sendall(f"POST /sparql HTTP/1.1\r\nHost: {parts.netloc}\r\nContent-Type: application/sparql-query\r\n"
+                         f"Content-Length: {size}\r\nConnection: close\r\n\r\n".encode())
+            chunk, sent = b"#" * 65536, 0
+            while sent < size and not done.is_set():
+                sock.sendall(chunk[:size - sent])
+                sent += len(chunk)
+        except OSError:
+            pass  # the server answered and closed: what is expected
 
-    def _runaway(self, source: str) -> None:
-        n = 0
-        while self.running.is_set():
-            n += 1
-            path = self.runaway_path + urlencode({"query": f"{RUNAWAY}\n# {source} {n}"})
-            status, seconds = _get(self.base, path, source)
-            with self.lock:
-                self.runaways.append((status, seconds))
-
-    def _tricklers(self) -> None:
-        parts = urlsplit(self.base)
-        socks: list[socket.socket | None] = [None] * TRICKLERS
-        last = [0.0] * TRICKLERS
-        while self.running.is_set():
-            now = time.monotonic()
-            for i in range(TRICKLERS):
-                sock = socks[i]
-                try:
-                    if sock is None:
-                        sock = socket.create_connection((parts.hostname, parts.port), timeout=5,
-                                                        source_address=(TRICKLE_FROM, 0))
-                        sock.setblocking(False)
-                        sock.send(f"GET /healthz HTTP/1.1\r\nHost: {parts.hostname}\r\n".encode())
-                        socks[i], last[i] = sock, now
-                    elif now - last[i] >= TRICKLE_EVERY:
-                        try:
-                            if sock.recv(1, socket.MSG_PEEK) == b"":  # the server closed it
-                                raise ConnectionResetError
-                        except BlockingIOError:
-                            pass
-                        sock.send(f"X-Trickle-{int(now)}: x\r\n".encode())
-                        last[i] = now
-                except OSError:
-                    if sock is not None:
-                        sock.close()
-                    socks[i] = None
-                    with self.lock:
-                        self.reconnects += 1
-            time.sleep(0.05)
-        for sock in socks:
-            if sock is not None:
-                sock.close()
-
-    def start(self) -> None:
-        self.running.set()
-        self.threads = [threading.Thread(target=self._runaway, args=(s,), daemon=True) for s in RUNAWAY_CLIENTS]
-        self.threads.append(threading.Thread(target=self._tricklers, daemon=True))
-        for thread in self.threads:
-            thread.start()
-
-    def stop(self) -> None:
-        self.running.clear()
-        for thread in self.threads:
-            thread.join(timeout=1)  # runaway clients still waiting are ended with the server
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    status: object = "no answer"
+    try:
+        line = sock.makefile("rb").readline(200)
+        status = int(line.split()[1]) if line.startswith(b"HTTP/") else "garbled"
+    except (OSError, ValueError, IndexError) as exc:
+        status = type(exc).__name__
+    seconds = time.perf_counter() - start
+    done.set()
+    sock.close()
+    sender.join(timeout=5)
+    return status, seconds
 
 
 def summarise(samples: dict[str, list]) -> dict[str, dict]:
@@ -209,7 +155,13 @@ def _port(url: str) -> int:
 @contextmanager
 def option(name: str):
     """Start serving option ``name``; yields (base URL, runaway path prefix, victim requests, ports to watch)."""
-    if name == "sync":
+    if name == "serve":
+        with ours() as (base, _, proc):
+            yield base, "/sparql?", victim_requests(base), [proc]
+    elif name == "serve+oxigraph":
+        with oxigraph_server(timeout=10, memory=True) as (query_url, _), ours(endpoint=query_url) as (base, _, proc):
+            yield base, "/sparql?", victim_requests(base), [proc, _port(query_url)]
+    elif name == "sync":
         with ours_gunicorn("sync") as base:
             yield base, "/sparql?", victim_requests(base), [_port(base)]
     elif name == "gthread":
@@ -270,11 +222,23 @@ def _server_processes(port: int) -> list:
         return [master]
 
 
-def busy_cores(ports: list[int], seconds: float = 3.0) -> float:
-    """CPU used by the servers on ``ports`` (and their children) over ``seconds``, in cores."""
+def _tree(root) -> list:
+    """A started process (``kneekg serve``) and every process under it (nginx, gunicorn, query processes)."""
     import psutil
 
-    procs = [p for port in ports for p in _server_processes(port)]
+    try:
+        root = psutil.Process(root.pid)
+        return [root] + root.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def busy_cores(ports: list, seconds: float = 3.0) -> float:
+    """CPU used by the servers on ``ports`` (and their children) over ``seconds``, in cores; an entry
+    that is a started process (not a port) counts that process and every process under it."""
+    import psutil
+
+    procs = [p for port in ports for p in (_server_processes(port) if isinstance(port, int) else _tree(port))]
 
     def total() -> float:
         used = 0.0
@@ -324,6 +288,8 @@ class Renicer:
 
 
 OPTIONS = {
+    "serve": "`kneekg serve` now: nginx → gunicorn gthread, 2 × 16 threads, fair query admission",
+    "serve+oxigraph": "`kneekg serve` now, with the Oxigraph server (in memory, 10 s timeout) as the store",
     "sync": "gunicorn sync, 2 workers (today's `kneekg serve`)",
     "gthread": f"gunicorn gthread, 2 workers × {THREADS} threads",
     "waitress": f"waitress, 1 process × {THREADS} threads",
@@ -345,13 +311,25 @@ def measure(name: str, attack_seconds: float, baseline_seconds: float) -> dict:
             for label, path in (("/healthz", "/healthz"), ("cached SPARQL", requests["cached SPARQL"])):
                 throughput[label] = wrk(origin + path, duration=THROUGHPUT_SECONDS)
         baseline = summarise(victim(base, requests, baseline_seconds))
-        attack = Attack(base, runaway_path)
+        alone_413 = [time_to_413(base) for _ in range(3)] if "cached SPARQL" in requests else []
+        attack = Attack(base, runaway_path, request_timeout=REQUEST_TIMEOUT)
         attack.start()
         time.sleep(2.0)  # the runaways are running, the tricklers connected
+        attacked_413: list = []
+        if "cached SPARQL" in requests:  # an oversized body every 2 s from the victim, beside its other requests
+            def oversized() -> None:
+                stop_at = time.monotonic() + attack_seconds
+                while time.monotonic() < stop_at:
+                    attacked_413.append(time_to_413(base))
+                    time.sleep(2.0)
+            sender = threading.Thread(target=oversized, daemon=True)
+            sender.start()
         under = summarise(victim(base, requests, attack_seconds))
+        if "cached SPARQL" in requests:
+            sender.join(timeout=60)
         attack.stop()
-        runaways = collections.Counter(str(status) for status, _ in attack.runaways)
-        durations = [s for _, s in attack.runaways]
+        runaways = collections.Counter(str(status) for status, _, _ in attack.runaways)
+        durations = [s for _, s, _ in attack.runaways]
         time.sleep(LINGER)  # past the 10 s limit: what is still running was not stopped
         lingering = busy_cores(ports)
     adhoc_base = baseline.get("ad-hoc SPARQL", {}).get("p50", 0.0)
@@ -361,7 +339,8 @@ def measure(name: str, attack_seconds: float, baseline_seconds: float) -> dict:
                   "p99": max(0.0, under["ad-hoc SPARQL"]["p99"] - adhoc_base)}
     return {"option": OPTIONS[name], "baseline": baseline, "attack": under, "adhoc_start_delay": delays,
             "runaways": dict(runaways), "runaway_median_s": median(durations), "trickler_reconnects": attack.reconnects,
-            "busy_cores_after": lingering, "throughput": throughput}
+            "busy_cores_after": lingering, "throughput": throughput,
+            "body_413": {"alone": alone_413, "attacked": attacked_413}}
 
 
 def main() -> None:
@@ -404,6 +383,23 @@ def main() -> None:
              + table(["serving option", "runaway answers (status: count)", "runaway median (s)",
                       "trickling sockets dropped by the server",
                       f"server CPU {LINGER:.0f} s after the attackers left (cores)"], attack_rows))
+    body_rows = []
+    for r in results.values():
+        timings = r.get("body_413") or {}
+        if not timings.get("alone") and not timings.get("attacked"):
+            continue
+        cells = [r["option"]]
+        for key in ("alone", "attacked"):
+            rows_ = timings.get(key) or []
+            statuses = collections.Counter(str(status) for status, _ in rows_)
+            seconds = [s for _, s in rows_]
+            cells.append(f"{', '.join(f'{k}: {v}' for k, v in sorted(statuses.items()))}; median {ms(median(seconds))} ms, "
+                         f"max {ms(max(seconds))} ms" if seconds else "—")
+        body_rows.append(cells)
+    if body_rows:
+        body += (f"\n\n## A {BODY_BYTES >> 20} MiB POST /sparql: time from connecting to the status line\n\n"
+                 + table(["serving option", "alone (status: count; time)", "under attack (status: count; time)"],
+                         body_rows))
     speed_rows = [[r["option"]] + [f"{r['throughput'][k]['rps']:,.0f} (p99 {ms(r['throughput'][k]['p99'])} ms)"
                                    for k in ("/healthz", "cached SPARQL")]
                   for r in results.values() if r.get("throughput")]

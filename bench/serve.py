@@ -65,12 +65,19 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def ours(workers: int | None = None, graph: Path | None = None, log: Path | None = None):
-    """Our app under gunicorn on 127.0.0.1 (no access log); yields ``(base_url, startup_seconds, proc)``."""
+def ours(workers: int | None = None, graph: Path | None = None, log: Path | None = None, endpoint: str | None = None,
+         front: str = "auto"):
+    """Our app as ``kneekg serve`` runs it (nginx in front of gunicorn gthread when nginx is installed) on
+    127.0.0.1 (no access log), on the embedded store or ``endpoint``; yields ``(base_url, startup_seconds, proc)``."""
     port = free_port()
-    config = f"{{'GRAPH_PATH': __import__('pathlib').Path({str(graph)!r})}}" if graph else "None"
+    entries = []
+    if graph:
+        entries.append(f"'GRAPH_PATH': __import__('pathlib').Path({str(graph)!r})")
+    if endpoint:
+        entries.append(f"'SPARQL_ENDPOINT': {endpoint!r}")
+    config = "{" + ", ".join(entries) + "}" if entries else "None"
     code = (f"from webapp.server import run; run(host='127.0.0.1', port={port}, workers={workers!r}, "
-            f"config={config}, accesslog=None)")
+            f"config={config}, accesslog=None, front={front!r})")
     out = open(log, "w") if log else subprocess.DEVNULL
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,

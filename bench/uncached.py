@@ -124,7 +124,7 @@ def main() -> None:
             results.setdefault(system, {})[mix] = load(url, paths(url, queries, dataset), f"{system}-{mix}",
                                                        args.duration, args.connections)
 
-    print("ours (gunicorn, as kneekg serve runs it) …", file=sys.stderr, flush=True)
+    print("ours (as kneekg serve runs it: nginx → gunicorn gthread) …", file=sys.stderr, flush=True)
     with ours(graph=args.graph) as (base, _seconds, _proc):
         floor = wrk(base + "/healthz", connections=args.connections, duration=args.duration)
         run("ours", base + "/sparql")
@@ -168,8 +168,8 @@ def main() -> None:
     named = results["ours"]["named"]["ok_rps"] / floor["rps"]
     notes = [f"texts: named {len(mixes['named']):,} (every one-entity-parameter named query × every entity, VALUES-bound), "
              f"one-hop {len(mixes['one-hop']):,}; each request also ends with its own comment, so none repeats",
-             "ours: gunicorn sync, workers = cores, queries in the engine's forked query processes (`kneekg serve` "
-             "as main runs it when this was measured); Oxigraph server: union default graph, 30 s timeout, either `serve-read-only` over RocksDB "
+             "ours: `kneekg serve` as it is now (nginx in front of gunicorn gthread, workers = cores × 16 threads, ad-hoc "
+             "queries in the engine's forked query processes; the /healthz floor through the same nginx); Oxigraph server: union default graph, 30 s timeout, either `serve-read-only` over RocksDB "
              "(loaded by `oxigraph load`) or `serve` in memory (loaded through its Graph Store endpoint); Virtuoso 7: dataset pinned with "
              "default-graph-uri/named-graph-uri; rdflib-endpoint: one uvicorn process",
              "the Oxigraph server is the ceiling: the same engine (pyoxigraph's) behind a Rust HTTP server, no "
