@@ -120,19 +120,41 @@ def rows() -> list[list[str]]:
                             f">= {target:g}" if target else "—",
                             f"{ratio:.2f} ({r['ok_rps']:,.0f} vs {other[mix]['ok_rps']:,.0f} req/s)",
                             _verdict(ratio >= target) if target else ""])
-    hostile = _load("hostile")
-    if hostile and "sync" in hostile and "attack" in hostile["sync"]:
-        today = hostile["sync"]
+    now = _load("hostile-serve") or {}
+    before = _load("hostile") or {}
+    for label, r in (("`kneekg serve` (nginx → gthread), embedded store", now.get("serve")),
+                     ("`kneekg serve` (nginx → gthread), Oxigraph server as the store", now.get("serve+oxigraph")),
+                     ("gunicorn sync (`kneekg serve` before)", before.get("sync"))):
+        if not r or "attack" not in r:
+            continue
         for cls in ("cached SPARQL", "named query", "/api/ask", "entity page"):
-            under = today["attack"].get(cls)
+            under = r["attack"].get(cls)
             if under:
-                out.append([f"under attack (4 runaway clients + 50 tricklers), today's `kneekg serve`: {cls} p99",
+                out.append([f"under attack (4 runaway clients + 50 tricklers), {label}: {cls} p99",
                             "< 100 ms", f"{ms(under['p99'])} ms ({under['n']} requests, "
                             f"{sum(under['failed'].values())} failed)", _verdict(under["p99"] < 0.1)])
-        delay = today.get("adhoc_start_delay") or {}
+        delay = r.get("adhoc_start_delay") or {}
         if delay:
-            out.append(["under attack, today's `kneekg serve`: ad-hoc query start delay p99", "< 100 ms",
+            out.append([f"under attack, {label}: ad-hoc query start delay p99", "< 100 ms",
                         f"{ms(delay['p99'])} ms", _verdict(delay["p99"] < 0.1)])
+        timings = [s for status, s in (r.get("body_413") or {}).get("attacked", [])]
+        statuses = {status for status, _ in (r.get("body_413") or {}).get("attacked", [])}
+        if timings:
+            out.append([f"under attack, {label}: a 20 MiB body, time to its status, max", "< 1 s",
+                        f"{ms(max(timings))} ms ({len(timings)} bodies, status {', '.join(map(str, sorted(statuses, key=str)))})",
+                        _verdict(max(timings) < 1 and statuses == {413})])
+        if r.get("runaways"):
+            out.append([f"under attack, {label}: what the runaway queries got", "stopped or refused",
+                        ", ".join(f"{k}: {v}" for k, v in sorted(r["runaways"].items()))
+                        + f"; server CPU 12 s after: {r['busy_cores_after']:.2f} cores", ""])
+    memory = _load("memory")
+    if memory:
+        growth, budget = memory["app_growth"], memory["budget_all_workers"]
+        out.append([f"PSS growth after {memory['requests']:,} distinct ~1 MB POST /sparql (`kneekg serve`)",
+                    f"<= cache budget ({budget >> 20} MiB: {memory['budget_per_process'] >> 20} MiB × "
+                    f"{memory['workers']} workers)",
+                    f"{growth / (1 << 20):+,.0f} MiB ({memory['pss_before']['app'] / (1 << 20):,.0f} → "
+                    f"{memory['pss_after']['app'] / (1 << 20):,.0f} MiB)", _verdict(growth <= budget)])
     soak = _load("soak")
     if soak:
         for c in soak["checks"]:
@@ -143,12 +165,13 @@ def rows() -> list[list[str]]:
 def render() -> str:
     m = machine()
     stamps = []
-    for name in ("inprocess", "http", "peers", "uncached", "hostile", "soak"):
+    for name in ("inprocess", "http", "peers", "uncached", "hostile", "hostile-serve", "memory", "soak"):
         md = RESULTS / f"{name}.md"
         if md.exists():
             found = re.search(r"Run (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", md.read_text())
             stamps.append(f"[`{name}`](bench/results/{name}.md) {found.group(1) if found else ''}")
-    lines = [f"Measured on {m['nproc']} cores, {m['RAM']} RAM, {m['CPU']}; runs: " + ", ".join(stamps) + ".",
+    lines = [f"Measured on {m['nproc']} cores shared with other sessions' builds and test suites (each result file "
+             f"records the load average; benchmarks run under `nice`), {m['RAM']} RAM, {m['CPU']}; runs: " + ", ".join(stamps) + ".",
              f"Table refreshed {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `bench/update_readme.py`.", "",
              table(["measure", "target", "measured", ""], rows())]
     return "\n".join(lines)
