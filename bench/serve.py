@@ -66,11 +66,12 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextmanager
 def ours(workers: int | None = None, graph: Path | None = None, log: Path | None = None, endpoint: str | None = None,
-         front: str = "auto"):
+         front: str = "auto", settings: dict | None = None):
     """Our app as ``kneekg serve`` runs it (nginx in front of gunicorn gthread when nginx is installed) on
-    127.0.0.1 (no access log), on the embedded store or ``endpoint``; yields ``(base_url, startup_seconds, proc)``."""
+    127.0.0.1 (no access log), on the embedded store or ``endpoint``, with ``settings`` (app settings, e.g.
+    ``{"QUERIES_PER_CLIENT": 0}``) over the defaults; yields ``(base_url, startup_seconds, proc)``."""
     port = free_port()
-    entries = []
+    entries = [f"{key!r}: {value!r}" for key, value in (settings or {}).items()]
     if graph:
         entries.append(f"'GRAPH_PATH': __import__('pathlib').Path({str(graph)!r})")
     if endpoint:

@@ -122,8 +122,9 @@ def rows() -> list[list[str]]:
                             _verdict(ratio >= target) if target else ""])
     now = _load("hostile-serve") or {}
     before = _load("hostile") or {}
-    for label, r in (("`kneekg serve` (nginx → gthread), embedded store", now.get("serve")),
-                     ("`kneekg serve` (nginx → gthread), Oxigraph server as the store", now.get("serve+oxigraph")),
+    for label, r in (("`kneekg serve` (nginx → gthread), embedded store", now.get("serve") or before.get("serve")),
+                     ("`kneekg serve` (nginx → gthread), Oxigraph server as the store",
+                      now.get("serve+oxigraph") or before.get("serve+oxigraph")),
                      ("gunicorn sync (`kneekg serve` before)", before.get("sync"))):
         if not r or "attack" not in r:
             continue
