@@ -10,10 +10,11 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, SKOS, XSD
 from kg.views import export as kgexport
 from kg.views import void as kgvoid
 from kg.namespaces import ARTICLE_IRI
+from webapp.config import DEFAULTS
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DS = URIRef(kgvoid.DATASET_IRI)
-APP = "http://localhost"
+APP = DEFAULTS["PUBLIC_URL"]  # the configured public URL, never the request's Host
 
 
 @pytest.fixture
@@ -35,6 +36,12 @@ def test_counts_match_the_data(description, mini_store):
     facts = list(data.quads_for_graph_name(kgexport.NamedNode(kgexport.GRAPHS["facts"])))
     labelled = {q.subject for q in facts if q.predicate.value == str(SKOS.prefLabel)}
     assert description.value(DS, VOID.entities).toPython() == len(labelled)
+
+
+def test_a_requests_host_is_never_written_into_the_description(client):
+    response = client.get("/.well-known/void", headers={"Host": "attacker.example"})
+    assert response.status_code == 200
+    assert b"attacker.example" not in response.data and APP.encode() in response.data
 
 
 def test_endpoint_dumps_examples_and_uri_space(description):
