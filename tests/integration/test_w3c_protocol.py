@@ -188,7 +188,9 @@ def endpoint(request, tmp_path_factory):
 
     store = _w3c_store()
     with _backend(request.param, store, tmp_path_factory) as backend:
-        with serving(create_app({"STORE": backend, "QUERY_TIMEOUT": 30})) as base:
+        app = create_app({"STORE": backend, "QUERY_TIMEOUT": 30})
+        with serving(app) as base:
+            app.config["PUBLIC_URL"] = base  # the endpoint's URL is the configured one, never the request's Host
             yield base + "/sparql"
 
 
