@@ -28,10 +28,6 @@ class Serialised:
     limit: int | None = None
 
 
-def _tsv_term(term) -> str:
-    return "" if term is None else str(term)
-
-
 def serialise(result, fmt: Format, row_limit: int | None = None) -> Serialised:
     """Write ``result`` (a pyoxigraph query result) in ``fmt``, cut at ``row_limit`` rows or triples."""
     if isinstance(result, QueryBoolean):
@@ -53,8 +49,10 @@ def _serialise_solutions(result: QuerySolutions, fmt: Format, row_limit: int | N
     rows = rows[:row_limit]
     # Rebuild a solution sequence pyoxigraph can write: SPARQL TSV holds terms in N-Triples syntax,
     # exactly what str(term) gives, so the round trip is lossless.
+    # A solution iterates over its values in the variables' order (None where unbound): twice as fast
+    # as looking each variable up.
     lines = ["\t".join(str(v) for v in variables)]
-    lines.extend("\t".join(_tsv_term(row[v]) for v in variables) for row in rows)
+    lines += ["\t".join(["" if term is None else str(term) for term in row]) for row in rows]
     capped = pyoxigraph.parse_query_results("\n".join(lines) + "\n", format=QueryResultsFormat.TSV)
     body = capped.serialize(format=fmt.oxigraph)
     if truncated:
