@@ -38,7 +38,6 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import argparse  # noqa: E402
 import collections  # noqa: E402
-import http.client  # noqa: E402
 import json  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
+import sys
+import tempfile
 import threading
+import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 
@@ -47,14 +53,6 @@ def kneekg_serve(*args: str, env: dict[str, str] | None = None, start_timeout: f
     """Run ``kneekg serve ARGS`` on a free port of 127.0.0.1 (in its own session); once /healthz answers
     yield ``(base URL, process, output())`` where ``output()`` is what it printed so far; stop it
     (SIGTERM, then SIGKILL) and every process it started on exit."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import tempfile
-    import time
-    from pathlib import Path
-
     import requests
 
     port = free_port()
