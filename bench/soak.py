@@ -1,6 +1,6 @@
 """A 60-second mixed load on the served app: valid, malformed and runaway queries together.
 
-Eight client threads send, for the whole duration, a weighted mix of valid requests (named
+Eight clients (each from its own loopback address, 127.0.0.20–27) send, for the whole duration, a weighted mix of valid requests (named
 queries through /sparql and /api/queries, entity pages, questions, the health check),
 malformed ones (broken SPARQL, bad parameters, updates, foreign graphs) and runaway queries
 (cartesian products over the whole graph, which the engine must stop at its time limit).
@@ -35,6 +35,12 @@ from bench.http import bound_query_text  # noqa: E402
 from bench.serve import ours  # noqa: E402
 
 CLIENTS = 8
+
+
+def _client(n: int) -> str:
+    """Client ``n``'s own loopback address: eight clients, as the per-client query limit counts them."""
+    return f"127.0.0.{20 + n}"
+
 RUNAWAY = [
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
     "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
@@ -89,6 +95,32 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def _tree_pss_by_kind(pid: int) -> dict[str, int]:
+    """PSS (bytes) of the server's processes by kind: nginx, gunicorn's master and workers (the process
+    started and its children), and the query processes below them (with the spawner that forks them)."""
+    out: dict[str, int] = collections.Counter()
+    try:
+        root = psutil.Process(pid)
+        children = root.children()
+    except psutil.NoSuchProcess:
+        return {}
+    for p in [root] + children:
+        try:
+            kind = "nginx" if p.name().startswith("nginx") else "gunicorn master and workers"
+            out[kind] += p.memory_full_info().pss
+            if kind == "nginx":
+                for c in p.children(recursive=True):
+                    out["nginx"] += c.memory_full_info().pss
+                continue
+            if p.pid == pid:
+                continue
+            for c in p.children(recursive=True):
+                out["query processes"] += c.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return dict(out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60)
@@ -108,15 +140,15 @@ def main() -> None:
         parts = urlsplit(base)
         # Warm every route from concurrent clients (so every worker starts its query processes),
         # then take the baseline memory of the whole server.
-        def warm(kinds_to_send=("valid", "malformed")) -> None:
-            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        def warm(kinds_to_send=("valid", "malformed"), n: int = 0) -> None:
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60, source_address=(_client(n), 0))
             for kind in kinds_to_send:
                 for (path,) in kinds[kind]:
                     conn.request("GET", path)
                     conn.getresponse().read()
             conn.close()
 
-        warmers = [threading.Thread(target=warm) for _ in range(CLIENTS)]
+        warmers = [threading.Thread(target=warm, kwargs={"n": n}) for n in range(CLIENTS)]
         warmers.append(threading.Thread(target=warm, args=(("runaway",),)))  # one of each, stopped or capped
         for t in warmers:
             t.start()
@@ -124,12 +156,14 @@ def main() -> None:
             t.join()
         time.sleep(3)  # let stopped query processes be replaced before the baseline
         rss_start = _tree_rss(proc.pid)
+        kinds_start = _tree_pss_by_kind(proc.pid)
         samples = [rss_start]
         stop_at = time.monotonic() + args.duration
 
         def client(n: int) -> None:
             rng = random.Random(args.seed * 100 + n)
-            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+            source = (_client(n), 0)
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60, source_address=source)
             while time.monotonic() < stop_at:
                 kind = rng.choices(list(weights), list(weights.values()))[0]
                 (path,) = rng.choice(kinds[kind])
@@ -144,7 +178,7 @@ def main() -> None:
                     with lock:
                         failures.append(f"{kind} {path[:80]}: {type(exc).__name__}: {exc}")
                     conn.close()
-                    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+                    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60, source_address=source)
                 with lock:
                     stats[kind][status] += 1
                     latencies[kind].append(time.perf_counter() - start)
@@ -160,6 +194,7 @@ def main() -> None:
             t.join()
         time.sleep(1)
         rss_end = _tree_rss(proc.pid)
+        kinds_end = _tree_pss_by_kind(proc.pid)
 
     growth = (rss_end - rss_start) / rss_start if rss_start else float("nan")
     rows = []
@@ -183,7 +218,11 @@ def main() -> None:
     body = (f"## {args.duration} s, {CLIENTS} clients, mix {', '.join(f'{k} {v:.0%}' for k, v in weights.items())}\n\n"
             + table(["kind", "requests", "statuses", "p50 (ms)", "p99 (ms)"], rows)
             + "\n\n## Checks\n\n"
-            + table(["check", "result", "measured"], [[c, "pass" if ok else "FAIL", m] for c, ok, m in checks]))
+            + table(["check", "result", "measured"], [[c, "pass" if ok else "FAIL", m] for c, ok, m in checks])
+            + "\n\n## PSS by kind of process (MB)\n\n"
+            + table(["processes", "after warming", "at the end"],
+                    [[k, f"{kinds_start.get(k, 0) / 2**20:,.0f}", f"{kinds_end.get(k, 0) / 2**20:,.0f}"]
+                     for k in ("gunicorn master and workers", "query processes", "nginx")]))
     notes = ["runaway queries are cartesian products over the whole graph: the engine stops them at its time "
              "limit (503 with a message) or caps their rows (200, X-Result-Truncated)"]
     notes += [f"no response: {f}" for f in failures[:10]]
