@@ -57,11 +57,13 @@ hostile_values = st.one_of(st.text(max_size=80), st.sampled_from(
      "http://", "urn:", "kgo:Cause", "kg:knee-muscle-spasm", "99999999999999999999", "-1", "\x00", "%00"]))
 
 
-@pytest.fixture(scope="module")
-def client(real_store):
+@pytest.fixture(scope="module", params=["embedded", "oxigraph"])
+def client(request, real_store):
+    """The app on the release graph, on the embedded store and on the Oxigraph server (0 5xx on both)."""
     from webapp import create_app
 
-    app = create_app({"TESTING": True, "STORE": real_store, "QUERY_TIMEOUT": 5})
+    store = real_store if request.param == "embedded" else request.getfixturevalue("oxigraph_release")
+    app = create_app({"TESTING": True, "STORE": store, "QUERY_TIMEOUT": 5})
     yield app.test_client()
     close = getattr(app.extensions.get("kg_engine"), "close", None)
     if close is not None:  # stop the engine's query processes, if it runs any
