@@ -165,7 +165,11 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
         master = os.getpid()
 
         def when_ready(server) -> None:  # gunicorn listens on its socket: open the front door
-            nginx.start(on_exit=lambda: os.kill(master, signal.SIGTERM))
+            try:
+                nginx.start(on_exit=lambda: os.kill(master, signal.SIGTERM))
+            except FrontError as exc:  # e.g. the port was taken meanwhile: stop rather than serve nobody
+                print(f"kneekg serve: {exc}", file=sys.stderr, flush=True)
+                os.kill(master, signal.SIGTERM)
 
         options["when_ready"] = when_ready
         options["on_exit"] = lambda server: nginx.stop()

@@ -127,6 +127,20 @@ def test_stopping_the_server_stops_nginx_and_removes_its_directory():
     assert not Path(f"/proc/{nginx_pid}").exists(), "nginx outlived the server"
 
 
+def test_a_port_in_use_is_refused_before_the_graph_is_loaded():
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        kneekg = Path(sys.executable).with_name("kneekg")
+        result = subprocess.run([str(kneekg), "serve", "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"127.0.0.1:{port} is in use" in result.stderr
+
+
 def test_without_a_front_gunicorn_serves_alone():
     """``--front none`` (what ``auto`` falls back to without nginx, with a warning): the app still serves."""
     with kneekg_serve("--front", "none", "--workers", "1", env=ENV) as (base, _, output):
