@@ -12,6 +12,7 @@ left, so the whole exchange — connecting, sending, headers, body — ends by t
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import ssl
@@ -30,8 +31,19 @@ _state = threading.local()
 
 
 def current_deadline() -> float | None:
-    """The calling thread's deadline (``time.monotonic()`` seconds), if one is set."""
+    """The calling thread's deadline (``time.monotonic()`` seconds), if one is set in this process.
+
+    A deadline belongs to the process that set it: a process forked while one was set (a query
+    process forked during a web request) does not inherit it, or every query it ran later would
+    find it long past.
+    """
+    if getattr(_state, "pid", None) != os.getpid():
+        return None
     return getattr(_state, "deadline", None)
+
+
+def _set(at: float | None) -> None:
+    _state.deadline, _state.pid = at, os.getpid()
 
 
 def time_left(default: float) -> float:
@@ -53,16 +65,16 @@ def deadline(seconds: float | None) -> Iterator[None]:
     previous = current_deadline()
     if seconds is not None:
         at = time.monotonic() + seconds
-        _state.deadline = at if previous is None else min(previous, at)
+        _set(at if previous is None else min(previous, at))
     try:
         yield
     finally:
-        _state.deadline = previous
+        _set(previous)
 
 
 def set_deadline(seconds: float | None) -> None:
     """Set (or with None clear) the calling thread's deadline outside a ``with`` block (a web request's hooks)."""
-    _state.deadline = None if seconds is None else time.monotonic() + seconds
+    _set(None if seconds is None else time.monotonic() + seconds)
 
 
 def _arm(sock: socket.socket) -> None:
