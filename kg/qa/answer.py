@@ -30,6 +30,10 @@ READING_WORDS = {  # descriptive readings in plain words, their anchors in order
     "cure": "whether {0} can be cured",
     "claim": "what the article claims about {0}",
     "compare": "which of {0} and {1} the article ranks higher",
+    "serious": "whether {0} is serious, and when to see a doctor",
+    "course": "whether {0} usually goes away on its own",
+    "action": "what the article says to do about {0}",
+    "difference": "how {0} and {1} differ",
 }
 
 

@@ -27,6 +27,7 @@ from kg.qa.lexicon import lexicon
 from kg.qa.linking import label_index
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
+from kg.qa import explain
 from kg.qa.respond import fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -124,7 +125,9 @@ def ask(store, question) -> Answer:
     fill(ex, answer, chosen, result, an)
     if an.yes_no and chosen.kind == "about":  # a yes/no about one thing the article says nothing to: not stated
         answer.answered, answer.kind, answer.answers = False, "abstain", []
-        answer.message = "The article does not say. What it does say about it: " + answer.message
+        answer.message = "The article does not say. " + answer.message
+    elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
+        explain.also_about(ex, answer, chosen.anchors, an)
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

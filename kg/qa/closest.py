@@ -1,13 +1,16 @@
-"""The article's closest statements to a question it cannot read: BM25 over the graph's quotes.
+"""BM25 over the graph's quotes: the article's closest statements, and how relevant a quote is to a question.
 
-Shown as "closest statements in the article", never as an answer. The index (bm25s, built once
-per store over every distinct quote, lemmatised like the questions) is small: one document per
-quote, so a look-up is a sparse dot product, not a scan of the graph.
+With no reading, the closest statements are shown as "closest statements in the article", never
+as an answer. With a reading that describes an entity ("what does too much caffeine do to your
+muscles"), the statements around that entity are ranked by the same scores, so the answer quotes
+first what bears on the words asked. The index (bm25s, built once per store over every distinct
+quote, lemmatised like the questions) is small: one document per quote, so a look-up is a sparse
+dot product, not a scan of the graph.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.qa.lexicon import internal_query
 from kg.qa.text import STOPWORDS, tokenize
@@ -24,6 +27,7 @@ def _terms(text: str) -> list[str]:
 class QuoteIndex:
     quotes: list[tuple[str, int, int]]
     retriever: object | None
+    position: dict[str, int] = field(default_factory=dict)  # quote -> its document
 
     @classmethod
     def from_store(cls, store) -> "QuoteIndex":
@@ -35,7 +39,19 @@ class QuoteIndex:
             return cls([], None)
         retriever = bm25s.BM25()
         retriever.index([_terms(q) for q, _, _ in quotes], show_progress=False)
-        return cls(quotes, retriever)
+        return cls(quotes, retriever, {q: n for n, (q, _, _) in enumerate(quotes)})
+
+    def relevance(self, text: str, quotes) -> dict[str, float]:
+        """The BM25 score of each of ``quotes`` for the words of ``text`` (0 for a quote the index does not hold)."""
+        terms = [t for t in _terms(text) if t in self.vocabulary]
+        if not self.retriever or not terms:
+            return {q: 0.0 for q in quotes}
+        scores = self.retriever.get_scores(terms)
+        return {q: float(scores[self.position[q]]) if q in self.position else 0.0 for q in quotes}
+
+    @property
+    def vocabulary(self) -> dict:
+        return self.retriever.vocab_dict if self.retriever else {}
 
     def closest(self, text: str, k: int = 3) -> list[dict]:
         terms = _terms(text)

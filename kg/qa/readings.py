@@ -10,7 +10,7 @@ query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yes
 
 from __future__ import annotations
 
-from kg.qa import shapes, yesno
+from kg.qa import intents, shapes, yesno
 from kg.qa.analysis import Analysis, Groups, asked_after, bare_what
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
@@ -118,9 +118,9 @@ class Reader:
         if an.yes_no and len(anchors) == 1 and rel_cues:
             out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))
         if not out and anchors and not rel_cues:
-            for m in anchors[0][2]:
-                kind = "claim" if self.fits(m.iri, KGO + "Product") else "about"
-                out.append(Reading(kind, anchors=(m.iri,), score=2.0, why=["only an entity"]))
+            out.extend(Reading("claim", anchors=(m.iri,), score=2.0, why=["a product"])
+                       for m in anchors[0][2] if self.fits(m.iri, KGO + "Product"))
+        out.extend(intents.readings(self, an, anchors, rel_cues))
         for r in out:
             r.ranking = ranking
             r.universal = tuple(w for c in an.intent_cues("universal") for w in c.form)

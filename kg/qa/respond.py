@@ -8,7 +8,7 @@ article does not say …", with what it does say about the two.
 
 from __future__ import annotations
 
-from kg.qa import describe
+from kg.qa import describe, explain
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
@@ -24,8 +24,12 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
         fill_list(ex, answer, r, result)
     elif kind == "boolean":
         fill_boolean(ex, answer, r, result)
-    elif kind in ("definition", "about"):
+    elif kind == "definition":
         describe.definition(ex, answer, r)
+    elif kind == "about":
+        explain.about(ex, answer, r, an)
+    elif kind in ("serious", "course", "action", "difference"):
+        getattr(explain, kind)(ex, answer, r, an)
     elif kind == "duration":
         describe.duration(ex, answer, r)
     elif kind == "mechanism":

@@ -1,0 +1,263 @@
+"""Answers that explain rather than list: what the article says about X (ranked), is it serious, does it pass.
+
+- ``about``: the statements around the entities asked about (and the broader conditions they are
+  forms of), ranked by BM25 against the question's words (kg.qa.closest), so "what does too much
+  caffeine do to your muscles" quotes "can overstimulate the muscles" first. It says it is what
+  the article says about X, not a fact the reader asked for.
+- ``serious``: "is this serious?" — the article's reassurance (how the condition usually goes,
+  quoted) and its warning signs grouped by urgency; with a warning sign named ("knee twitching
+  and now I'm choking on food — is that a big deal?"), a yes quoting when to seek attention.
+- ``course``: "does it go away on its own?", "is it common?", "do most spasms need a doctor?" —
+  from the course the article gives (``kgo:course``): "No" only where the quote itself says the
+  negative ("without medical intervention").
+- ``action``: "what should I do" — the article's urgent advice for the thing named first (an
+  overdose: immediate attention), then its treatments.
+- ``difference``: two things described side by side.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
+from kg.qa.closest import quote_index
+from kg.qa.facts import KGV, Description, Statement
+from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO, Reading
+from kg.qa.run import broader
+from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, join
+
+SHOWN_QUOTES = 3  # quotes in the message of a description
+EVIDENCE = 8  # quotes kept as evidence
+WARNS = KGO + "warrantsMedicalAttentionFor"
+NEED_WORDS = frozenset("need require doctor medical treatment intervention professional".split())
+
+
+def question_text(an: Analysis) -> str:
+    return " ".join(t.surface for t in an.tokens)
+
+
+def _widen(ex: Executor, iris) -> list[str]:
+    """The entities and the broader conditions they are forms of (knee twitching → muscle spasm)."""
+    out = []
+    for iri in iris:
+        for x in [iri] + broader(ex, iri, "formOf"):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _item(ex: Executor, x) -> dict:
+    if isinstance(x, Statement):
+        return ex.evidence_item(x)
+    return {"quote": x.quote, "begin": x.begin, "end": x.end, "source": SOURCE_ANCHOR.format(begin=x.begin, end=x.end),
+            "relation_label": local(x.what)}
+
+
+def ranked(ex: Executor, iris, text: str, definitions: bool = False) -> list:
+    """Statements and descriptions around ``iris``, one per quote, the most relevant to ``text`` first."""
+    pool: dict[str, object] = {}
+    between = set()
+    for iri in iris:
+        for d in ex.around.descriptions(iri):
+            if d.quote and not d.claim and d.quote not in pool:
+                pool[d.quote] = d
+        for st in ex.statements(iri):
+            if st.quote and st.quote not in pool:
+                pool[st.quote] = st
+            other = st.object if st.subject == iri else st.subject
+            if other in iris and other != iri:
+                between.add(st.quote)
+    scores = quote_index(ex.store).relevance(text, pool)
+
+    def key(q: str):
+        x = pool[q]
+        bonus = 0.5 * (q in between) + (1.0 if definitions and isinstance(x, Description) and x.kind == "definition" else 0)
+        return (-(scores[q] + bonus), x.begin)
+    return [pool[q] for q in sorted(pool, key=key)]
+
+
+def about(ex: Executor, answer: Answer, r: Reading, an: Analysis, stated: bool = True) -> None:
+    """What the article says about the anchors, the passages nearest the question first."""
+    iris = [a for a in r.anchors if not a.startswith(KGV)] or list(ex.topic)
+    items = ranked(ex, _widen(ex, iris), question_text(an), definitions="definition" in an.intents)
+    names = join([ex.name(i) for i in iris[:2]])
+    if not items:
+        answer.message = f"The article says nothing about {names} beyond naming it."
+        return
+    quotes = " ".join(f"“{x.quote}”" for x in items[:SHOWN_QUOTES])
+    answer.evidence = [_item(ex, x) for x in items[:EVIDENCE]]
+    answer.answers = [ex.entity(i) for i in iris[:2]]
+    answer.message = f"What the article says about {names}, the passages nearest your question first: {quotes}"
+    answer.answered, answer.kind = stated, "describe" if stated else "abstain"
+
+
+def also_about(ex: Executor, answer: Answer, anchors, an: Analysis) -> None:
+    """After "the article does not say …": what it does say about the things asked, nearest the question first."""
+    iris = [a for a in anchors if not a.startswith(KGV) and not a.startswith("?")]
+    items = ranked(ex, _widen(ex, iris), question_text(an))[:SHOWN_QUOTES] if iris else []
+    if items:
+        answer.message += (f" What it says about {join([ex.name(i) for i in iris[:2]])}, nearest your question: "
+                           + " ".join(f"“{x.quote}”" for x in items))
+        answer.evidence += [_item(ex, x) for x in items]
+
+
+def _warning_signs(ex: Executor, iris) -> list[tuple[str, int, Statement]]:
+    """(sign, urgency rank, statement) for each warning sign of ``iris``, the most urgent first."""
+    out: dict[str, tuple[int, Statement]] = {}
+    for iri in iris:
+        for st in ex.statements(iri):
+            if st.predicate != WARNS or st.object != iri or st.negated:
+                continue
+            rank = min((URGENCY_ORDER.index(local(u)) for u in st.urgency if local(u) in URGENCY_ORDER),
+                       default=len(URGENCY_ORDER))
+            if st.subject not in out or rank < out[st.subject][0]:
+                out[st.subject] = (rank, st)
+    return sorted(((s, rank, st) for s, (rank, st) in out.items()), key=lambda x: (x[1], x[2].begin))
+
+
+def _courses(ex: Executor, iris) -> list[Description]:
+    return [d for iri in iris for d in ex.around.descriptions(iri) if d.kind == "course" and d.quote]
+
+
+def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"Is it serious?": a yes when a warning sign is named with the condition, else reassurance and the signs."""
+    conditions = [a for a in r.anchors if not _is_sign(ex, a)] or list(ex.topic)
+    wide = _widen(ex, conditions) + [x for c in conditions for x in broader(ex, c, "formOf", down=True)]
+    signs = [a for a in r.anchors if _is_sign(ex, a)]
+    named = [(s, st) for s in signs for st in ex.statements(s) if st.predicate == WARNS and st.subject == s
+             and st.object in wide and not st.negated]
+    if named:
+        named.sort(key=lambda x: (min((URGENCY_ORDER.index(local(u)) for u in x[1].urgency
+                                        if local(u) in URGENCY_ORDER), default=9), x[1].begin))
+        sign, st = named[0]
+        urgency = [local(u) for u in st.urgency if local(u) in URGENCY_WORDS]
+        advice = URGENCY_WORDS[urgency[0]] if urgency else "seek medical attention"
+        answer.answered, answer.kind, answer.boolean = True, "boolean", True
+        answer.answers = [ex.entity(sign), ex.entity(st.object)]
+        answer.evidence = [ex.evidence_item(x) for _, x in named[:EVIDENCE]]
+        answer.message = (f"Yes — the article says to {advice} when {ex.name(st.object)} comes with {ex.name(sign)}: "
+                          f"“{st.quote}”")
+        return
+    courses = _courses(ex, wide)
+    warnings = _warning_signs(ex, wide)
+    if not courses and not warnings:
+        about(ex, answer, r, an)
+        return
+    parts = []
+    if courses:
+        parts.append("The article says " + " and ".join(f"“{q}”" for q in dict.fromkeys(d.quote for d in courses[:2])))
+    if warnings:
+        parts.append("It says to seek medical attention when " + ex.name(conditions[0]) + " comes with or shows: "
+                     + join([ex.name(s) for s, _, _ in warnings[:12]]) + f" — “{warnings[0][2].quote}”")
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(s) for s, _, _ in warnings]
+    answer.groups = _urgency_groups(ex, warnings)
+    answer.evidence = [_item(ex, d) for d in courses[:2]] + [ex.evidence_item(st) for _, _, st in warnings[:EVIDENCE]]
+    answer.message = ". ".join(parts) + "."
+
+
+def _urgency_groups(ex: Executor, warnings) -> list[dict]:
+    groups = []
+    for n, level in enumerate(URGENCY_ORDER):
+        members = [s for s, rank, _ in warnings if rank == n]
+        if members:
+            groups.append({"label": URGENCY_WORDS[level], "answers": [ex.entity(s) for s in members]})
+    rest = [s for s, rank, _ in warnings if rank >= len(URGENCY_ORDER)]
+    if rest:
+        groups.append({"label": "other signs", "answers": [ex.entity(s) for s in rest]})
+    return groups
+
+
+def _is_sign(ex: Executor, iri: str) -> bool:
+    return WARNS in ex.around.roles(iri)
+
+
+def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"Does it go away by itself?", "is it common?" (a yes, quoted), "do most need a doctor?" ("No" only where the
+    quote says so: "without medical intervention")."""
+    iris = [a for a in r.anchors if not a.startswith(KGV)] or list(ex.topic)
+    wide = _widen(ex, iris)
+    courses = _courses(ex, wide)
+    if not courses:
+        about(ex, answer, r, an, stated=False)
+        answer.message = f"The article does not say how {ex.name(iris[0])} usually goes. " + answer.message
+        return
+    words = {t.lemma for t in an.question}
+    need = bool(words & NEED_WORDS)
+    answer.answers = [ex.entity(i) for i in iris[:1]]
+    answer.evidence = [_item(ex, d) for d in courses]
+    if need:
+        denied = [d for d in courses if "without medical" in d.quote.lower()]
+        warnings = _warning_signs(ex, wide)
+        signs = (" It advises medical attention when " + join([ex.name(s) for s, _, _ in warnings[:8]]) + ".") if warnings else ""
+        if denied:
+            answer.answered, answer.kind, answer.boolean = True, "boolean", False
+            answer.message = f"No, most do not — the article says “{denied[0].quote}”{signs}"
+            answer.evidence += [ex.evidence_item(st) for _, _, st in warnings[:4]]
+            return
+        answer.kind = "abstain"
+        answer.message = (f"The article does not say whether {ex.name(iris[0])} needs a doctor; it says "
+                          + " ".join(f"“{d.quote}”" for d in courses[:2]) + signs)
+        return
+    answer.answered, answer.kind, answer.boolean = True, "boolean", True
+    quotes = " ".join(f"“{q}”" for q in dict.fromkeys(d.quote for d in courses[:2]))
+    answer.message = f"Yes — the article says {ex.name(iris[0])} usually does: {quotes}"
+
+
+def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"What should I do": the article's urgent advice about the thing named first, then its treatments."""
+    iris = [a for a in r.anchors if not a.startswith(KGV)] or list(ex.topic)
+    wide = _widen(ex, iris) + [x for i in iris for x in broader(ex, i, "exampleOf")]
+    urgent = []
+    for iri in wide:
+        for st in ex.statements(iri):
+            if st.predicate == WARNS and st.subject == iri and not st.negated and st.urgency:
+                urgent.append(st)
+    urgent.sort(key=lambda st: (min(URGENCY_ORDER.index(local(u)) for u in st.urgency if local(u) in URGENCY_ORDER),
+                                st.begin))
+    treatments = []
+    for iri in _widen(ex, iris):
+        for st in ex.statements(iri):
+            if st.predicate == KGO + "treats" and st.object == iri and not st.negated and st.subject not in treatments:
+                treatments.append(st.subject)
+    if not urgent and not treatments:
+        about(ex, answer, r, an)
+        return
+    parts = []
+    if urgent:
+        st = urgent[0]
+        advice = URGENCY_WORDS[next(local(u) for u in st.urgency if local(u) in URGENCY_WORDS)]
+        parts.append(f"The article says to {advice} if {ex.name(st.subject)}: “{st.quote}”")
+    if treatments:
+        parts.append(f"It names {len(treatments)} ways to treat or relieve {ex.name(iris[0])}: "
+                     + join([ex.label(t) for t in treatments[:12]]) + ".")
+    answer.answered, answer.kind = True, "list" if treatments else "describe"
+    answer.answers = [ex.entity(t) for t in treatments] or [ex.entity(urgent[0].subject)]
+    answer.evidence = [ex.evidence_item(st) for st in urgent[:2]]
+    for iri in _widen(ex, iris):
+        answer.evidence += [ex.evidence_item(st) for st in ex.statements(iri) if st.predicate == KGO + "treats"
+                            and st.object == iri][:6]
+    answer.message = " ".join(parts)
+
+
+def difference(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """Two things side by side: each one's definition or most relevant statement, and what links them."""
+    a, b = r.anchors[:2]
+    text = question_text(an)
+    parts, evidence = [], []
+    for iri in (a, b):
+        items = ranked(ex, [iri], text, definitions=True)
+        if items:
+            parts.append(f"{ex.label(iri)}: “{items[0].quote}”")
+            evidence += [_item(ex, x) for x in items[:3]]
+    linking = ex.between(a, b)
+    if linking:
+        parts.append(f"The article links them: “{linking[0].quote}”")
+        evidence.append(ex.evidence_item(linking[0]))
+    if not parts:
+        answer.message = f"The article does not say how {ex.name(a)} and {ex.name(b)} differ."
+        return
+    answer.answered, answer.kind = True, "describe"
+    answer.answers = [ex.entity(a), ex.entity(b)]
+    answer.evidence = evidence
+    answer.message = ("The article does not compare them directly; it says — " + " ".join(parts))

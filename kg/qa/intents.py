@@ -1,0 +1,46 @@
+"""Readings for questions that ask for an explanation rather than a list (answered in kg.qa.explain).
+
+"Is it serious?", "does it go away on its own?", "what should I do?", "what's the difference
+between X and Y?" are question words of the lexicon (``kgl:intent``: serious, course, action,
+difference); each makes a reading of its kind about the things named (or the context's, or the
+article's topic). Every question that names something also gets an "about" reading — what the
+article says about it, ranked by the question's words — which wins only when nothing more
+specific fits (a question with no relation word: "what does too much caffeine do to your muscles").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.qa.analysis import Analysis
+from kg.qa.lexicon import Cue
+from kg.qa.querygraph import Reading
+
+if TYPE_CHECKING:
+    from kg.qa.readings import Reader
+
+ABOUT_FALLBACK = 1.5  # an "about" reading where a relation word gives better ones
+ABOUT_OPEN = 5.5  # … where no relation word is asked ("what does too much caffeine do to your muscles")
+
+
+def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+    iris = list(dict.fromkeys(m.iri for _, _, ms in anchors for m in ms[:1]))
+    out: list[Reading] = []
+    if an.intent_cues("difference") and len(iris) >= 2:
+        out.append(Reading("difference", anchors=(iris[0], iris[1]), score=11.0, why=["difference between X and Y"]))
+    if an.intent_cues("serious"):
+        out.append(Reading("serious", anchors=tuple(iris[:4]) or reader.topic, score=10.5 if an.yes_no else 9.0,
+                           why=["is it serious"], topic=not iris))
+    common = an.yes_no and not rel_cues and any(c.form == ("common",) for c in an.intent_cues("ranking"))
+    if an.intent_cues("course") or common:
+        out.append(Reading("course", anchors=tuple(iris[:1]) or reader.topic, score=10.0 if an.yes_no else 8.5,
+                           why=["does it go away on its own / is it common"], topic=not iris))
+    if an.intent_cues("action"):
+        out.append(Reading("action", anchors=tuple(iris[:4]) or reader.topic, score=9.5, why=["what should I do"],
+                           topic=not iris))
+    if iris:
+        definition = bool(an.intent_cues("definition"))
+        open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
+        out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
+                           why=["what the article says about X, ranked by the question's words"]))
+    return out
