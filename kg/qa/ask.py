@@ -123,7 +123,14 @@ def ask(store, question) -> Answer:
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
-    if an.yes_no and chosen.kind == "about":  # a yes/no about one thing the article says nothing to: not stated
+    asked = _unknown_asked(an) if answer.boolean is True else []
+    if asked:  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
+        answer.boolean, answer.kind = None, "abstain"
+        answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
+                          + re.sub(r"^Yes\s*[—-]\s*", "", answer.message))
+    elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
+        answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
+    elif an.yes_no and chosen.kind == "about":  # a yes/no about one thing the article says nothing to: not stated
         answer.answered, answer.kind, answer.answers = False, "abstain", []
         answer.message = "The article does not say. " + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
@@ -199,6 +206,40 @@ def _linked_note(an: Analysis, r: Reading) -> str:
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."
+
+
+_TEMPORAL = frozenset("after before since when while during".split())
+
+
+def _unknown_asked(an: Analysis) -> list[str]:
+    """Unknown words that are the thing a yes/no asks about, so a "yes" for what the article names would not answer it.
+
+    The unknown word names the thing itself ("is *baclofen* one of the antispasmodic meds"), or qualifies or stands
+    beside an everyday word that led to an entity ("*decaf* coffee", "*tonic* water or *quinine*", "eating *bananas*"):
+    the article speaks of caffeine, not of decaf coffee.
+    """
+    unknown = set(an.unknown)
+    if not unknown or not an.question:
+        return []
+    tokens = an.tokens
+    loose = [m for m in an.anchors if m.kind in ("lay", "search")]
+    out = []
+    q = an.question
+    if len(q) > 2 and q[0].lemma == "be" and q[1].surface in unknown and not q[1].surface.endswith("ing"):
+        out.append(q[1].surface)
+    for t in q:
+        if t.surface not in unknown or t.surface in out:
+            continue
+        before = tokens[t.i - 1] if t.i > 0 else None
+        if before is not None and before.lemma in _TEMPORAL:
+            continue
+        for m in loose:
+            beside = t.i == m.start - 1 or t.i == m.end
+            coordinated = t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and")
+            if beside or coordinated:
+                out.append(t.surface)
+                break
+    return out
 
 
 def _warning(an: Analysis) -> bool:
