@@ -99,7 +99,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     if wh is None and question and question[-1].lemma in WH_WORDS:
         wh = question[-1].lemma
     if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
-        wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")), None)
+        wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")
+                   and not _relative(tokens, t)), None)
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
@@ -123,6 +124,15 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Toke
             return question, [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
+
+
+def _relative(tokens: list[Token], t: Token) -> bool:
+    """"my mum *who* has ALS", "the drug *which* causes": a relative pronoun after a word is not the asking word."""
+    if t.lemma not in ("who", "which") or t.i == 0:
+        return False
+    before = tokens[t.i - 1]
+    dropped = t.start - before.end > 1  # a dash between ("heat or ice — which one ...") is dropped by the tokenizer
+    return not before.is_punct and not dropped and before.lemma not in ("and", "or", "but", "so", "then")
 
 
 SUBORDINATORS = frozenset("if since because although though while after once".split())

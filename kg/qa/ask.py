@@ -258,7 +258,7 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     if not an.unknown:
         return []
     anchors = an.anchors
-    if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them") for t in an.question)):
+    if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she") for t in an.question)):
         return an.unknown
     if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions:
         return an.unknown
