@@ -234,7 +234,7 @@ def _unknown_asked(an: Analysis) -> list[str]:
         if before is not None and before.lemma in _TEMPORAL:
             continue
         for m in loose:
-            beside = t.i == m.start - 1 or t.i == m.end
+            beside = t.i == m.start - 1 or (t.i == m.end and m.kind == "search" and m.text.endswith("ing"))
             coordinated = t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and")
             if beside or coordinated:
                 out.append(t.surface)
