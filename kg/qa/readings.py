@@ -128,7 +128,7 @@ class Reader:
                 r.score -= 3.0  # a yes/no question wants yes or no
                 r.why.append("yes/no question (-3)")
             elif (not an.wh and not an.yes_no and len(anchors) >= 2 and r.kind in ("list", "count") and len(r.edges) == 1
-                  and not any(c.entry.pos == "noun" for c in rel_cues) and not an.intent_cues("count")):
+                  and (an.question_mark or not any(c.entry.pos == "noun" for c in rel_cues)) and not an.intent_cues("count")):
                 r.score -= 2.0  # telegraphic, two things named: how they are linked
                 r.why.append("two things named, no question word (-2)")
         # unknown content words weigh against every reading that does not account for them
