@@ -199,7 +199,9 @@ class Reader:
         before = m.end <= cue.start
         tokens = an.tokens
         if cue.start < m.start and m.end <= cue.end:  # inside the frame's gap: "what is *X* for", "make *X* worse"
-            role = "subject" if cue.form[0] in ("what", "which", "who", "how") else "object"
+            # "what is X for", "give X for", "does X help": X is the frame's subject; "make X better": its object
+            role = "subject" if (cue.form[0] in ("what", "which", "who", "how", "do") or cue.form[-1] == "for") \
+                else "object"
             return (_other(role) if flipped else role), 3.0
         if entry.pos == "noun":
             named = entry.names or "subject"
