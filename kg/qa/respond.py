@@ -94,7 +94,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
              for x in order]
     shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
-    if examples and r.classes:  # a kind asked for: the article's examples of an answer are answers too, after it
+    if examples and (r.classes or len(order) <= FEW):  # a kind asked for, or few answers: their examples are answers too
         listed = set(order)
         answer.answers = [item for x in order for item in [ex.entity(x)] + [
             dict(ex.entity(e), example_of=ex.label(x)) for e in examples.get(x, ()) if e not in listed]]
@@ -112,6 +112,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
 
 MOST_EXAMPLED = 40  # answers whose examples are looked up when a kind is asked for (each is one more entity read)
 SHOWN = 12  # answers named in the message
+FEW = 3  # at most this many answers: the article's examples of each are listed after it ("stress reduction techniques")
 
 
 def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[str]]:
