@@ -74,7 +74,10 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
         if relaxed and not e.object.startswith("?"):
             lines.append(f"  {o} kgo:formOf* ?broader{n} .")
             o = f"?broader{n}"
-        if relaxed and e.subject == "?x":
+        if relaxed and not e.subject.startswith("?"):  # the anchor stands for its kind ("yoga": stress reduction)
+            lines.append(f"  {s} kgo:exampleOf* ?whole{n} .")
+            s = f"?whole{n}"
+        elif relaxed and e.subject == "?x":
             lines.append(f"  ?x kgo:exampleOf* ?kind{n} .")
             s = f"?kind{n}"
         if e.prop == RELATED:  # any relation of the ontology

@@ -43,6 +43,11 @@ class Reader:
         inverse = self.schema.relations.get(prop).inverse if prop in self.schema.relations else None
         return bool(inverse) and any(p in roles for p in self.schema.sub_properties(inverse))
 
+    def wholes(self, iri: str) -> list[str]:
+        """What the entity is an example of ("yoga" → stress reduction techniques)."""
+        return [st.object for st in self.around.statements(iri)
+                if st.subject == iri and st.predicate == KGO + "exampleOf" and not st.negated]
+
     def fits(self, iri: str, cls: str | None) -> bool | None:
         """Whether the entity's classes fit a domain or range (None when unknown)."""
         if not cls:
@@ -380,6 +385,9 @@ class Reader:
             if self.plays(iri, prop, as_subject=(role == "subject")):
                 score += 3.0
                 why.append("the graph has such facts (+3)")
+            elif role == "subject" and any(self.plays(w, prop, True) for w in self.wholes(iri)):
+                score += 1.5  # "what is yoga good for": the article says it of stress reduction techniques, yoga's kind
+                why.append("the graph has such facts for what it is an example of (+1.5)")
             else:
                 score -= 1.0
                 why.append("no such fact in the graph (-1)")

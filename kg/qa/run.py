@@ -42,7 +42,7 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
             for row in ex.run(text, bindings)]
     relaxed = False
     if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
-            and (len(r.edges) > 1 or r.ranking):
+            and (len(r.edges) > 1 or r.ranking or not r.edges[0].subject.startswith("?")):
         text2, bindings2 = ex.sparql(r, relaxed=True)
         rows = [(row["x"].value, None) for row in ex.run(text2, bindings2)]
         if rows:
