@@ -8,6 +8,7 @@ article does not say …", with what it does say about the two.
 
 from __future__ import annotations
 
+from kg.namespaces import KG
 from kg.qa import describe, explain
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
@@ -92,7 +93,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         answer.answers = [ex.entity(x) for x in order]
     examples = {x: [e for e in found if e not in order] for x, found in examples.items()}
     names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
-             for x in order]
+             + _where(ex, evidence.get(x, ()), anchors) for x in order]
     shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
     if examples and (r.classes or len(order) <= FEW):  # a kind asked for, or few answers: their examples are answers too
         listed = set(order)
@@ -113,6 +114,16 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
 MOST_EXAMPLED = 40  # answers whose examples are looked up when a kind is asked for (each is one more entity read)
 SHOWN = 12  # answers named in the message
 FEW = 3  # at most this many answers: the article's examples of each are listed after it ("stress reduction techniques")
+
+
+def _where(ex: Executor, statements, anchors) -> str:
+    """The conditions an answer holds in, when every one of its statements says ("muscle twitching (in autoimmune
+    disorders)" for what anti-seizure medications are prescribed for)."""
+    statements = list(statements)
+    if not statements or not all(st.context for st in statements):
+        return ""
+    where = [c for st in statements for c in sorted(st.context) if c.startswith(str(KG)) and c not in anchors]
+    return f" (in {join([ex.name(c) for c in dict.fromkeys(where)])})" if where else ""
 
 
 def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[str]]:
