@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 from kg.qa.analysis import Analysis, analyse
 from kg.qa.answer import Answer, Executor, executor
 from kg.qa.closest import quote_index
+from kg.qa.described import quote_entities, resolve
 from kg.qa.facts import around
 from kg.qa.lexicon import lexicon
 from kg.qa.linking import label_index
@@ -67,7 +68,7 @@ def prepare(store) -> None:
     """Build every per-store index question answering uses (labels, lexicon, readings, BM25 over the quotes), so
     that no question pays for them: a server calls it at start, a benchmark before timing."""
     index = label_index(store)
-    lexicon(store), reader(store), executor(store), quote_index(store)
+    lexicon(store), reader(store), executor(store), quote_index(store), quote_entities(store)
     if len(index.labels) <= PREREAD_ENTITIES:  # a small graph (one article): read what is around every entity now
         reads = around(store)
         for iri in index.labels:
@@ -86,7 +87,7 @@ def ask(store, question) -> Answer:
     index, lex = label_index(store), lexicon(store)
     read = reader(store)
     ex = executor(store)
-    an = analyse(raw, index, lex)
+    an = resolve(analyse(raw, index, lex), store, index, read.schema, read.topic)
     answer.entities = [m.to_dict() for m in an.mentions]
     answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()}
     answer.context = " ".join(t.surface for t in an.context)
@@ -202,7 +203,8 @@ def _linked_note(an: Analysis, r: Reading) -> str:
     parts = []
     for m in dict((m.iri, m) for m in used).values():
         how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
-               "search": " (a related word, not a synonym)", "composed": ""}.get(m.kind, "")
+               "search": " (a related word, not a synonym)", "composed": "",
+               "described": " (the one the article describes so)"}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Cue
-from kg.qa.querygraph import Reading
+from kg.qa.querygraph import KGO, Reading
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -44,3 +44,21 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
                            why=["what the article says about X, ranked by the question's words"]))
     return out
+
+
+def held_first(reader, an: Analysis, groups, context):
+    """"My dad has ALS and his legs twitch: what can help him": the disease a person has is what helps are
+    asked for, not the symptom it brings ("what helps with her spasms" of a mum who has ALS)."""
+    person = any(t.lemma in ("he", "him", "she", "her", "his", "hers") for t in an.question)
+    treat = any({KGO + "treats", KGO + "treatedBy"} & set(c.entry.references) for c in an.relation_cues)
+    if not (person and treat):
+        return groups
+    held = []
+    for g in list(groups) + list(context):
+        before = [t.lemma for t in an.tokens[max(0, g[0] - 3):g[0]]]
+        if any(w in ("have", "with", "diagnose") for w in before) and any(reader.fits(m.iri, KGO + "Disease") for m in g[2]):
+            held.append(g)
+    if not held:
+        return groups
+    symptom = [g for g in groups if all(reader.fits(m.iri, KGO + "SignOrSymptom") for m in g[2])]
+    return held[:1] + [g for g in groups if g not in held[:1] and g not in symptom]

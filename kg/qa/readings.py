@@ -152,26 +152,9 @@ class Reader:
         if context and (pronoun or not groups or (an.yes_no and len(groups) == 1)):
             # "is that an age thing?": the context's entities stand for "that"; the latest first
             groups = groups + [g for g in reversed(context) if not any(g[2][0].iri == m.iri for _, _, ms in groups for m in ms)]
-        groups = self._held_first(an, groups, context)
+        groups = intents.held_first(self, an, groups, context)
         # class words are not anchors when they are the answer's class ("which vitamins ...")
         return [g for g in groups if not self._is_answer_class(an, g)]
-
-    def _held_first(self, an: Analysis, groups, context):
-        """"My dad has ALS and his legs twitch: what can help him": the disease a person has is what helps are
-        asked for, not the symptom it brings ("what helps with her spasms" of a mum who has ALS)."""
-        person = any(t.lemma in ("he", "him", "she", "her", "his", "hers") for t in an.question)
-        treat = any({KGO + "treats", KGO + "treatedBy"} & set(c.entry.references) for c in an.relation_cues)
-        if not (person and treat):
-            return groups
-        held = []
-        for g in list(groups) + list(context):
-            before = [t.lemma for t in an.tokens[max(0, g[0] - 3):g[0]]]
-            if any(w in ("have", "with", "diagnose") for w in before) and any(self.fits(m.iri, KGO + "Disease") for m in g[2]):
-                held.append(g)
-        if not held:
-            return groups
-        symptom = [g for g in groups if all(self.fits(m.iri, KGO + "SignOrSymptom") for m in g[2])]
-        return held[:1] + [g for g in groups if g not in held[:1] and g not in symptom]
 
     def _is_answer_class(self, an: Analysis, group) -> bool:
         """"which *vitamins* …": a class word right after the question word is the answer's class, not an entity."""

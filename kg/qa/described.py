@@ -1,0 +1,153 @@
+"""Entities named by a description instead of a name: "the condition that has no cure", "the cause of spasms
+that you fix by drinking water", "treatments for the cause where the immune system attacks healthy cells".
+
+A head word (a class word or a relation noun: "condition", "cause", "at-risk group") followed by a relative
+clause ("that", "which", "where", "whose", "the article says ...") describes one thing. The clause is matched
+against the article's own sentences (BM25 over the quotes, kg.qa.closest); the entities the closest quotes
+state facts about, of the head's kind and not named in the clause itself, are the candidates. Exactly one
+candidate replaces the description as a mention (kind "described"), so the rest of the question is read as if
+it had been named: "how is it managed" asks for the treatments of ALS. Several or none: the description stays
+as typed. The clause never reaches a query: only the entity's IRI does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.namespaces import KG
+from kg.qa.analysis import Analysis
+from kg.qa.closest import quote_index
+from kg.qa.lexicon import Schema, internal_query
+from kg.qa.linking import LabelIndex, Mention
+from kg.qa.text import STOPWORDS, WH_WORDS, Token
+from kg.store.memo import per_store
+
+MARKERS = frozenset({"that", "which", "where", "whose", "who", "thats"})
+BETWEEN = frozenset({"of", "in", "for", "the", "a", "an"})  # "the cause *of knee twitching* where ..."
+CLEAR = 1.5  # the closest sentence scores this much above the next: it alone says what is described
+SKIP = frozenset({"both", "also", "but", "not", "too"})  # intersections and differences are read elsewhere
+
+
+def _entities(store) -> dict[str, list[tuple[str, str, bool]]]:
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for row in store.query(internal_query("qa-quote-entities")):
+        negated = row["negated"] is not None and row["negated"].value in ("true", "1")
+        out.setdefault(row["quote"].value, []).append((row["s"].value, row["o"].value, negated))
+    return out
+
+
+quote_entities = per_store(_entities)
+quote_entities.__doc__ = """For each quote of ``store``, the (subject, object, negated) of the facts it grounds (built once)."""
+
+
+def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple[str, ...]) -> Analysis:
+    """``an`` with each description it holds replaced by the one entity it describes, when one is clear."""
+    for k, t in enumerate(an.tokens):
+        clause_start = _clause_start(an.tokens, k)
+        if clause_start is None:
+            continue
+        head = _head(an, k)
+        if head is None:
+            continue
+        end = _clause_end(an, clause_start)
+        clause = an.tokens[clause_start:end]
+        words = [w for w in clause if not w.is_punct and w.lemma not in STOPWORDS]
+        if len(clause) < 2 or not words or any(w.lemma in SKIP for w in clause) or clause[0].lemma == "be":
+            continue  # "the cause that's stress": the clause names it
+        iri = _described(an, store, index, schema, topic, head, clause)
+        if iri is None:
+            continue
+        start = head[0]
+        text = " ".join(w.surface for w in an.tokens[start:end])
+        mention = Mention(start, end, text, iri, index.labels.get(iri, iri), index.labels.get(iri, iri), "described")
+        span = set(range(start, end))
+        mentions = sorted([m for m in an.mentions if not set(m.span) & span] + [mention], key=lambda m: (m.start, -m.length))
+        cues = [c for c in an.cues if not set(c.positions) & span]
+        inside = {w.surface for w in an.tokens[start:end]}
+        unknown = [u for u in an.unknown if u not in inside]
+        intents = {c.entry.intent for c in cues if c.entry.intent and c.start in an.q_positions}
+        return replace(an, mentions=mentions, cues=cues, unknown=unknown, intents=intents)
+    return an
+
+
+def _clause_start(tokens: list[Token], k: int) -> int | None:
+    """Where a relative clause starts at ``k``: a relative word, or "the article says" right after a noun."""
+    t = tokens[k]
+    if k == 0:
+        return None
+    if t.surface in MARKERS or t.lemma in MARKERS:
+        return k + 1
+    if t.lemma == "the" and k + 1 < len(tokens) and tokens[k + 1].lemma == "article" and k + 2 < len(tokens) \
+            and tokens[k + 2].lemma in ("say", "call", "describe", "list", "mention"):
+        return k + 3
+    return None
+
+
+def _head(an: Analysis, k: int) -> tuple[int, tuple[str, ...]] | None:
+    """The head noun before the clause at ``k`` (its start and the classes it asks for), or None."""
+    mention_at = {i for m in an.mentions for i in m.span}
+    for c in sorted(an.cues, key=lambda c: -c.end):
+        if c.end > k or k - c.end > 6:
+            continue
+        if not (c.entry.kind == "class" or (c.entry.kind == "relation" and c.entry.pos == "noun")):
+            continue
+        gap = an.tokens[c.end:k]
+        if not all(t.i in mention_at or t.lemma in BETWEEN or t.lemma == "article" for t in gap):
+            continue
+        if c.entry.kind == "class":
+            return c.start, tuple(c.entry.references)
+        return c.start, ()
+    return None
+
+
+def _clause_end(an: Analysis, start: int) -> int:
+    """The clause runs to a question word, a sentence mark or a dash; with two relation words, up to the last."""
+    end = start
+    for t in an.tokens[start:]:
+        dash = t.i > start and t.start - an.tokens[t.i - 1].end > 1
+        if (t.is_punct and t.surface not in (",", "'")) or (t.lemma in WH_WORDS and t.lemma not in MARKERS) or dash:
+            break
+        end = t.i + 1
+    while end > start and an.tokens[end - 1].is_punct:
+        end -= 1
+    relations = [c for c in an.cues if c.entry.kind == "relation" and start <= c.start and c.end <= end]
+    if len(relations) >= 2 and relations[-1].end == end and relations[-1].entry.pos != "noun":
+        end = relations[-1].start  # "the cause that depletes calcium ... *diagnosed*": the question's own verb
+    return end
+
+
+def _described(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token]) -> str | None:
+    quotes = quote_index(store).closest(" ".join(t.surface for t in clause), k=3)
+    if not quotes:
+        return None
+    first = _about(an, store, index, schema, topic, head, clause, quotes[0]["quote"])
+    if first is None or len(quotes) == 1 or quotes[0]["score"] >= CLEAR * quotes[1]["score"]:
+        return first
+    # two sentences nearly as close: they must be about the same thing
+    return first if _about(an, store, index, schema, topic, head, clause, quotes[1]["quote"]) == first else None
+
+
+def _about(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token], quote: str) -> str | None:
+    """The one thing of the head's kind that ``quote`` is about, not named in the clause itself."""
+    facts = quote_entities(store).get(quote, ())
+    # named in the clause by its own name: the other end ("that you fix by *drinking water*"); an everyday word
+    # in it may be the very thing described ("where the *immune system attacks*": autoimmune disorders)
+    named = {m.iri for m in an.mentions if clause[0].i <= m.start and m.end <= clause[-1].i + 1
+             and m.kind not in ("lay", "search")}
+    counts: dict[str, int] = {}
+    for s, o, _ in facts:  # the thing the closest sentence is about: in most of the facts it grounds
+        for e in {s, o}:
+            if e.startswith(str(KG)) and e not in named and e not in topic:
+                counts[e] = counts.get(e, 0) + 1
+    classes = head[1]
+    fitting = {e: n for e, n in counts.items() if not classes or any(
+        c in index.types.get(e, ()) or any(c in schema.super_classes(t) for t in index.types.get(e, ())) for c in classes)}
+    if not fitting:
+        return None
+    ranked = sorted(fitting.items(), key=lambda x: -x[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two things equally: no one thing is described
+    return ranked[0][0]
+
+
+__all__ = ["resolve", "quote_entities"]
