@@ -127,6 +127,15 @@ class Schema:
                     changed = True
         return frozenset(out)
 
+    def side_of(self, prop: str, classes) -> str | None:
+        """Which end of ``prop`` ("subject" or "object") the classes fit, when only one does."""
+        rel = self.relations[prop]
+
+        def fit(end):
+            return bool(end) and any(c == end or end in self.super_classes(c) or c in self.super_classes(end) for c in classes)
+        domain, range_ = fit(rel.domain), fit(rel.range)
+        return "object" if range_ and not domain else "subject" if domain and not range_ else None
+
     @lru_cache(maxsize=None)
     def super_classes(self, cls: str) -> frozenset[str]:
         out, todo = {cls}, [cls]

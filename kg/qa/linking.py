@@ -235,6 +235,14 @@ class LabelIndex:
                 if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
                        for k in between):
                     continue
+                if any(ol[:len(pl)] == pl for pl in self.name_lemmas.get(part.iri, ())
+                       for ol in self.name_lemmas.get(other.iri, ())):  # "muscles keep flickering": muscle twitching
+                    start, end = min(part.start, other.start), max(part.end, other.end)
+                    if (start, end, other.iri) not in have:
+                        have.add((start, end, other.iri))
+                        out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), other.iri,
+                                           other.label, other.matched, "composed", part.corrected + other.corrected))
+                    continue
                 for iri, kind, name in self._together(part.iri, other.iri):
                     if iri in (part.iri, other.iri):
                         continue

@@ -342,22 +342,12 @@ class Reader:
         if self.fits(iri, rel.domain if role == "subject" else rel.range) is not False:
             return None
         if reading.classes:  # "which vitamins am I low on": the answer sits on the side of the class asked for
-            side = self._side_of(prop, reading.classes)
+            side = self.schema.side_of(prop, reading.classes)
             role = {"object": "subject", "subject": "object"}.get(side, role)
         edge = Edge("?y", prop, "?x") if role == "subject" else Edge("?x", prop, "?y")
         score = reading.score + 3.0  # the wrong-kind penalty does not apply; one more hop costs a little
         return Reading(reading.kind, [edge, Edge("?y", RELATED, iri)], reading.classes, (iri,), score,
                        reading.why + ["through one more link (the anchor is not of the relation's kind)"])
-
-    def _side_of(self, prop: str, classes) -> str | None:
-        """Which end of ``prop`` ("subject" or "object") the classes fit, when only one does."""
-        rel = self.schema.relations[prop]
-
-        def fit(end):
-            return bool(end) and any(c == end or end in self.schema.super_classes(c) or c in self.schema.super_classes(end)
-                                     for c in classes)
-        domain, range_ = fit(rel.domain), fit(rel.range)
-        return "object" if range_ and not domain else "subject" if domain and not range_ else None
 
     def topic_ok(self, an: Analysis) -> bool:
         """A question that names nothing is about the topic unless a word in it names something unknown."""
