@@ -262,7 +262,11 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     anchors = an.anchors
     if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she") for t in an.question)):
         return an.unknown
-    if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions:
+    starts = {m.start for m in anchors}
+    modifiers = all(t.i + 1 in starts and t.i > 0 and an.tokens[t.i - 1].lemma in ("the", "a", "an", "my", "these", "those")
+                    for t in an.question if t.surface in an.unknown)  # "the *odd* knee spasms": says which, not what
+    one_thing = an.intents & {"course", "serious", "duration", "definition"} or modifiers
+    if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions and not one_thing:
         return an.unknown
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]

@@ -183,7 +183,7 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         answer.message = f"The article does not say how {ex.name(iris[0])} usually goes. " + answer.message
         return
     words = {t.lemma for t in an.question}
-    need = bool(words & NEED_WORDS)
+    need = bool(words & NEED_WORDS) and "without" not in words  # "do most go away *without* a doctor": a yes
     answer.answers = [ex.entity(i) for i in iris[:1]]
     answer.evidence = [_item(ex, d) for d in courses]
     if need:
