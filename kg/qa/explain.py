@@ -29,6 +29,7 @@ from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, join
 SHOWN_QUOTES = 3  # quotes in the message of a description
 EVIDENCE = 8  # quotes kept as evidence
 WARNS = KGO + "warrantsMedicalAttentionFor"
+AUXILIARY_LEMMAS = frozenset("do be can will should could would may might have".split())
 NEED_WORDS = frozenset("need require doctor medical treatment intervention professional".split())
 
 
@@ -190,6 +191,14 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         denied = [d for d in courses if "without medical" in d.quote.lower()]
         warnings = _warning_signs(ex, wide)
         signs = (" It advises medical attention when " + join([ex.name(s) for s, _, _ in warnings[:8]]) + ".") if warnings else ""
+        toks = an.question
+        choice = any(t.lemma == "or" and n + 1 < len(toks) and toks[n + 1].lemma in AUXILIARY_LEMMAS
+                     for n, t in enumerate(toks))  # "is there any point ... *or do they* sort themselves out"
+        if denied and choice:  # a choice, not a yes/no: what the article says, without a bare "No"
+            answer.answered, answer.kind = True, "describe"
+            answer.message = f"Most resolve on their own, the article says: “{denied[0].quote}”{signs}"
+            answer.evidence += [ex.evidence_item(st) for st in {st.quote: st for _, _, st in warnings}.values()]
+            return
         if denied:
             answer.answered, answer.kind, answer.boolean = True, "boolean", False
             answer.message = f"No, most do not — the article says “{denied[0].quote}”{signs}"
