@@ -25,7 +25,7 @@ _LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cr
               "dr": "doctor", "doc": "doctor", "docs": "doctor", "people": "people", "data": "data",
               "diabetes": "diabetes", "its": "its", "was": "be", "were": "be", "is": "be", "are": "be",
               "am": "be", "been": "be", "being": "be", "im": "i'm", "ive": "i've", "dont": "don't",
-              "doesnt": "doesn't", "cant": "can't", "whats": "what's", "hows": "how's", "wat": "what",
+              "doesnt": "doesn't", "cant": "can't", "whats": "what", "hows": "how", "wat": "what",
               "wut": "what", "u": "you", "r": "are", "ur": "your", "abt": "about", "w": "with", "bc": "because",
               "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
               "used": "use", "lying": "lie", "less": "less", "lot": "lot", "lots": "lot", "does": "do",
