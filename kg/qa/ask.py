@@ -100,7 +100,7 @@ def ask(store, question) -> Answer:
         answer.message = ("The article gives no doses or amounts, so it cannot say how much to take or how often. "
                           "Follow the product's directions or ask a pharmacist or doctor.")
         return answer
-    if an.intent_cues("advice") and not _warning(an):
+    if an.intent_cues("advice") and not _warning(an) and not _general(an, index):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
@@ -242,6 +242,31 @@ def _unknown_asked(an: Analysis) -> list[str]:
                 out.append(t.surface)
                 break
     return out
+
+
+SOFT_ADVICE = frozenset({("can", "i", "take"), ("be", "it", "ok"), ("be", "it", "okay"), ("be", "it", "fine"),
+                         ("should", "i", "try"), ("should", "i", "use")})
+PERSONAL_KINDS = tuple(KGO + c for c in ("PopulationGroup", "PhysiologicalState", "Disease"))
+REMEDY_KINDS = tuple(KGO + c for c in ("Drug", "DrugClass", "Therapy", "Substance", "Nutrient"))
+
+
+def _general(an: Analysis, index) -> bool:
+    """"What painkillers can I take when my knee cramps", "is it ok to rub it": what the article says helps, asked in
+    the first person — not advice for a person, unless a condition of theirs (pregnant, a disease) or a second remedy
+    (a mix of pills) is named."""
+    if not all(c.form in SOFT_ADVICE for c in an.intent_cues("advice")):
+        return False
+    lemmas = [t.lemma for t in an.question]
+    if any(a == "how" and b in ("many", "much", "often", "long") for a, b in zip(lemmas, lemmas[1:])):
+        return False  # an amount or a schedule for a person
+    if any(index.is_a(m.iri, k) for m in an.mentions for k in PERSONAL_KINDS if m.iri not in _topic_like(an, index)):
+        return False
+    remedies = {m.iri for m in an.mentions if any(index.is_a(m.iri, k) for k in REMEDY_KINDS)}
+    return len(remedies) <= 1
+
+
+def _topic_like(an: Analysis, index) -> set[str]:
+    return {m.iri for m in an.mentions if index.is_a(m.iri, KGO + "SignOrSymptom")}
 
 
 def _warning(an: Analysis) -> bool:
