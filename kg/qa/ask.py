@@ -104,6 +104,10 @@ def ask(store, question) -> Answer:
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
+        answer.closest = quote_index(store).closest(raw, k=2)  # what it does say nearby, never as an answer
+        if answer.closest:
+            answer.message += " What the article says nearest your question: " + " ".join(
+                f"“{c['quote']}”" for c in answer.closest)
         return answer
     readings = read.readings(an)
     blocked = _unknown_blocks(an, index)
