@@ -254,11 +254,21 @@ def difference(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     a, b = r.anchors[:2]
     text = question_text(an)
     parts, evidence = [], []
+    props = {p for c in an.relation_cues for ref in c.entry.references for p in ex.family(ex.schema.canonical(ref)[0])}
     for iri in (a, b):
+        if props:  # "how they treat ALS and how they treat autoimmune disorders": each one's list, side by side
+            found = [st for st in ex.statements(iri) if st.predicate in props and not st.negated]
+            others = list(dict.fromkeys(st.subject if st.object == iri else st.object for st in found))
+            if others:
+                parts.append(f"{ex.label(iri)}: " + join([ex.name(o) for o in others if o.startswith("http")]) + ".")
+                evidence += [ex.evidence_item(st) for st in {st.quote: st for st in found}.values()]
+                continue
         items = ranked(ex, [iri], text, definitions=True)
+        # how it comes about (the article's "Cause | Example" rows) tells two causes apart as well as a definition
+        origin = [st for st in ex.statements(iri) if st.object == iri and st.predicate == KGO + "causes" and "|" in st.quote]
         if items:
-            parts.append(f"{ex.label(iri)}: “{items[0].quote}”")
-            evidence += [_item(ex, x) for x in items[:3]]
+            parts.append(f"{ex.label(iri)}: “{items[0].quote}”" + (f" — for example “{origin[0].quote}”" if origin else ""))
+            evidence += [_item(ex, x) for x in items[:3]] + [ex.evidence_item(st) for st in origin[:1]]
     linking = ex.between(a, b)
     if linking:
         parts.append(f"The article links them: “{linking[0].quote}”")

@@ -129,6 +129,8 @@ class Reader:
         for r in out:
             r.ranking = ranking
             r.universal = tuple(w for c in an.intent_cues("universal") for w in c.form)
+            if an.intent_cues("difference") and r.kind in ("list", "count") and len(r.edges) >= 2:
+                r.score -= 3.0  # "the difference between how they treat A and B": not what both share
             if an.yes_no and r.kind in ("list", "count"):
                 r.score -= 3.0  # a yes/no question wants yes or no
                 r.why.append("yes/no question (-3)")
