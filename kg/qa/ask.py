@@ -28,7 +28,7 @@ from kg.qa.lexicon import lexicon
 from kg.qa.linking import label_index
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import explain
+from kg.qa import compound, explain
 from kg.qa.respond import fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -78,6 +78,18 @@ def prepare(store) -> None:
 def ask(store, question) -> Answer:
     """Answer ``question`` from ``store``; raise ``BadQuestion`` for unreadable input."""
     raw = normalise(question)
+    parts = compound.split(raw)
+    if parts is not None and not _SPARQL.search(raw):
+        first, second = _ask_one(store, parts[0]), _ask_one(store, parts[1])
+        for part in (first, second):
+            if part.declined in ("dose", "advice", "sparql"):  # nothing is answered around a refusal
+                part.question = raw
+                return part
+        return compound.merge(raw, first, second)
+    return _ask_one(store, raw)
+
+
+def _ask_one(store, raw: str) -> Answer:
     answer = Answer(question=raw)
     if _SPARQL.search(raw):
         answer.declined = "sparql"

@@ -1,0 +1,79 @@
+"""Two questions in one box: "what makes it do that and how do I get it to stop", "how do they check for it and
+what's the treatment".
+
+A question clause that goes on with "and" and a second asking clause (a question word, or an auxiliary with a
+person: "and should I ...") is read as two questions. The second is read with the first as its context, so its
+"it" or "them" stands for what the first named. Each is answered as if asked alone; the answer holds both, in
+order, each with its own reading. A part that is declined (a dose, personal advice) declines the whole: nothing
+is answered around a refusal.
+"""
+
+from __future__ import annotations
+
+from kg.qa.answer import Answer
+from kg.qa.text import AUXILIARIES, WH_WORDS, normalise_text, tokenize
+
+PEOPLE = frozenset("i it they you we he she this that".split())
+MIN_PART = 3  # words each part has at least
+
+
+def split(raw: str) -> tuple[str, str] | None:
+    """The two questions of ``raw`` (the second with the first before it, as context), or None for one question.
+
+    >>> split("what makes it do that and how do i get it to stop")
+    ('what makes it do that', 'what makes it do that. how do i get it to stop')
+    >>> split("do stretching and massage help") is None
+    True
+    """
+    text = normalise_text(raw)
+    tokens = tokenize(text)
+    words = [t for t in tokens if not t.is_punct]
+    for k, t in enumerate(tokens):
+        if t.lemma != "and" or k + 2 >= len(tokens):
+            continue
+        nxt, after = tokens[k + 1], tokens[k + 2]
+        asks = nxt.lemma in WH_WORDS or (nxt.surface in AUXILIARIES and after.lemma in PEOPLE)
+        if not asks:
+            continue
+        first = [w for w in tokens[:k] if not w.is_punct]
+        second = [w for w in tokens[k + 1:] if not w.is_punct]
+        if len(first) < MIN_PART or len(second) < MIN_PART or len(first) + len(second) > len(words):
+            continue
+        if not any(w.lemma in WH_WORDS or w.surface in AUXILIARIES for w in first):
+            continue  # "my knee twitches and what should I do": the first part tells, it does not ask
+        before = text[:t.start].rstrip(" ,;-")
+        return before, before + ". " + text[nxt.start:]
+    return None
+
+
+def merge(question: str, first: Answer, second: Answer) -> Answer:
+    """One answer holding both parts' answers, the first part's first."""
+    out = Answer(question=question)
+    out.answered = first.answered or second.answered
+    kinds = [a.kind for a in (first, second) if a.answered]
+    out.kind = "list" if "list" in kinds else (kinds[0] if kinds else "abstain")
+    out.boolean = first.boolean if first.boolean is not None else second.boolean
+    out.message = " ".join(m for m in (first.message, "And the second part: " + second.message) if m)
+    out.reading = "I read this as two questions. " + " ".join(
+        f"({n}) {a.reading[len('I read this as: '):] if a.reading.startswith('I read this as: ') else a.reading}"
+        for n, a in ((1, first), (2, second)) if a.reading)
+    seen = set()
+    for a in (first, second):
+        for item in a.answers:
+            if item.get("iri") not in seen:
+                seen.add(item.get("iri"))
+                out.answers.append(item)
+        out.evidence += [e for e in a.evidence if e not in out.evidence]
+        out.groups += a.groups
+        out.entities += [e for e in a.entities if e not in out.entities]
+        out.lay_words += [w for w in a.lay_words if w not in out.lay_words]
+        out.unknown += [u for u in a.unknown if u not in out.unknown]
+        out.corrections.update(a.corrections)
+        out.closest += [c for c in a.closest if c not in out.closest]
+        out.alternatives += a.alternatives[:1]
+    out.query = first.query or second.query
+    out.context = first.context
+    return out
+
+
+__all__ = ["split", "merge"]
