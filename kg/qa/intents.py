@@ -29,7 +29,9 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     if an.intent_cues("difference") and len(iris) >= 2:
         out.append(Reading("difference", anchors=(iris[0], iris[1]), score=11.0, why=["difference between X and Y"]))
     if an.intent_cues("serious"):
-        out.append(Reading("serious", anchors=tuple(iris[:4]) or reader.topic, score=10.5 if an.yes_no else 9.0,
+        ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
+        out.append(Reading("serious", anchors=tuple(iris[:4]) or reader.topic,
+                           score=(10.5 if an.yes_no else 9.0) - (4.0 if ranked else 0.0),
                            why=["is it serious"], topic=not iris))
     common = an.yes_no and not rel_cues and any(c.form == ("common",) for c in an.intent_cues("ranking"))
     # "is that common *in pregnancy*": the thing named is where, not what; the two are linked (a yes/no of its own)

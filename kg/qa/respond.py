@@ -217,7 +217,8 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
     answer.answered, answer.kind, answer.boolean = True, "boolean", True
     ordered = sorted(statements, key=lambda st: st.begin)
     st = ordered[0]
-    qualifiers = st.qualifiers(ex.name)
+    # every way the article qualifies it ("in high amounts" may be on the second quote only)
+    qualifiers = list(dict.fromkeys(q for x in ordered for q in x.qualifiers(ex.name)))[:4]
     prop, subj, obj = _canon(ex, st), *_names(ex, st)
     fact = ex.says(prop, subj, obj)
     scope, via = result.get("scope"), result.get("via")
