@@ -14,7 +14,7 @@ from kg.qa.answer import Executor
 from kg.qa.facts import KGV
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading, named_for
-from kg.sparql.registry import registry, run as run_named
+from kg.sparql.registry import internal, registry, run as run_named
 
 
 def execute(ex: Executor, r: Reading) -> dict:
@@ -30,6 +30,7 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
     if named is not None:  # a named query fits: run it, show its name
         query = registry()[named.name]
         rows = [(row[named.answer].value, None) for row in run_named(ex.store, query, {named.param: named.value})]
+        rows += [(x, None) for x in _treats_within(ex, r)]
         rows = [(x, y) for x, y in dict.fromkeys(rows) if x != named.value]
         if rows:
             return {"empty": False, "rows": rows, "sparql": query.sparql, "bindings": {named.param: named.value},
@@ -68,6 +69,19 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
             trial.setdefault("ran", bridged)
             return trial
     return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+
+
+def _treats_within(ex: Executor, r: Reading) -> list[str]:
+    """What treats a symptom *in* the condition asked about ("medications to alleviate muscle spasms and stiffness"
+    in ALS) is among the condition's treatments too."""
+    if len(r.edges) != 1 or r.edges[0].subject != "?x" or r.edges[0].object.startswith("?"):
+        return []
+    treats = ex.family(KGO + "treats")
+    if r.edges[0].prop not in treats:
+        return []
+    query = internal("qa-in-condition")
+    return [row["subject"].value for row in run_named(ex.store, query, {"condition": r.edges[0].object})
+            if row["predicate"].value in treats]
 
 
 def _run_boolean(ex: Executor, r: Reading) -> dict:
