@@ -309,6 +309,8 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     one_thing = an.intents & {"course", "serious", "duration", "definition"} or modifiers
     if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions and not one_thing:
         return an.unknown
+    if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions:
+        return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]
     for m in anchors:  # "knee brace", "knee replacement": the body part names where, the unknown word what
