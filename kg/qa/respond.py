@@ -95,7 +95,8 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     names = [ex.label(x) + (f" (such as {join([ex.name(e) for e in examples[x]])})" if examples.get(x) else "")
              + _where(ex, evidence.get(x, ()), anchors) for x in order]
     shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
-    if examples and (r.classes or len(order) <= FEW):  # a kind asked for, or few answers: their examples are answers too
+    few = len(order) <= FEW and all(ex.index.is_a(x, KGO + "Therapy") for x in examples)  # "calming things": techniques
+    if examples and (r.classes or few):  # a kind asked for, or few therapies: their examples are answers too
         listed = set(order)
         answer.answers = [item for x in order for item in [ex.entity(x)] + [
             dict(ex.entity(e), example_of=ex.label(x)) for e in examples.get(x, ()) if e not in listed]]
