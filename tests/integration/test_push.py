@@ -37,7 +37,7 @@ def to_rdflib(nt: bytes) -> Graph:
 
 
 def booleans_as_virtuoso_keeps_them(graph: Graph) -> Graph:
-    """``graph`` with every xsd:boolean literal as Virtuoso's SPARQL Update stores it (1/0, nonNegativeInteger)."""
+    """``graph`` with every xsd:boolean literal as Virtuoso's SPARQL Update may store it (1/0, nonNegativeInteger)."""
     out = Graph()
     for s, p, o in graph:
         if isinstance(o, Literal) and o.datatype == XSD.boolean:
@@ -97,9 +97,11 @@ def test_push_union_into_one_graph_by_update(virtuoso, mini_nq):
     result = push("--endpoint", virtuoso.sparql_auth, "--graph", target, "--input", str(mini_nq),
                   "--user", virtuoso.user, "--password", virtuoso.password)
     assert result.exit_code == 0, result.output
-    # Virtuoso 7 stores an xsd:boolean sent by SPARQL Update as the integer 1 or 0 (the Graph Store
-    # Protocol keeps it; README, "Push into a triplestore"): compare with booleans read that way.
-    assert isomorphic(remote_graph(virtuoso, target), booleans_as_virtuoso_keeps_them(source_graph(mini_nq, None)))
+    # Virtuoso 7 may store an xsd:boolean sent by SPARQL Update as the integer 1 or 0, and not always
+    # (the Graph Store Protocol keeps it; README, "Push into a triplestore"): compare with booleans
+    # read that way on both sides, so the value still has to arrive.
+    assert isomorphic(booleans_as_virtuoso_keeps_them(remote_graph(virtuoso, target)),
+                      booleans_as_virtuoso_keeps_them(source_graph(mini_nq, None)))
     # Blank-node structures (OWL restrictions) survive the chunked SPARQL Update.
     assert any(isinstance(t, pyoxigraph.BlankNode) for q in pyoxigraph.parse(
         path=str(mini_nq), format=pyoxigraph.RdfFormat.N_QUADS) for t in (q.subject,))
