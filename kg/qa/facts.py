@@ -18,6 +18,7 @@ from kg.qa.lexicon import internal_query, local, schema
 from kg.sparql.lru import LRU
 from kg.store.memo import per_store
 from kg.views.labels import labels
+from kg.views.ontology import Statement as EvidenceStatement
 
 KGV = "https://w3id.org/kneekg/vocab/"
 KGO = "https://w3id.org/kneekg/ontology/"
@@ -31,16 +32,9 @@ CONTEXT_WORDS = {"high-amount": "in high amounts", "severe": "in severe cases", 
 
 
 @dataclass
-class Statement:
-    """One evidence statement: a fact, a quote, its place, its qualifiers."""
+class Statement(EvidenceStatement):
+    """One evidence statement (a fact, its verbatim quote, its place) with the qualifiers answers say."""
 
-    iri: str
-    subject: str
-    predicate: str
-    object: str
-    quote: str
-    begin: int
-    end: int
     negated: bool = False
     modality: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
