@@ -87,8 +87,8 @@ def _arm(sock: socket.socket) -> None:
     socket.socket.settimeout(sock, left)
 
 
-class _DeadlineSocket(socket.socket):
-    """A plain socket whose every read and write gets the thread's time left as its timeout."""
+class _Armed:
+    """Every read and write of a socket gets the thread's time left as its timeout."""
 
     __slots__ = ()
 
@@ -109,24 +109,14 @@ class _DeadlineSocket(socket.socket):
         return super().sendall(*args, **kwargs)
 
 
-class _DeadlineSSLSocket(ssl.SSLSocket):
+class _DeadlineSocket(_Armed, socket.socket):
+    """A plain socket with a deadline."""
+
+    __slots__ = ()
+
+
+class _DeadlineSSLSocket(_Armed, ssl.SSLSocket):
     """The same for a TLS socket (its reads and writes go through these methods too)."""
-
-    def recv_into(self, *args, **kwargs):
-        _arm(self)
-        return super().recv_into(*args, **kwargs)
-
-    def recv(self, *args, **kwargs):
-        _arm(self)
-        return super().recv(*args, **kwargs)
-
-    def send(self, *args, **kwargs):
-        _arm(self)
-        return super().send(*args, **kwargs)
-
-    def sendall(self, *args, **kwargs):
-        _arm(self)
-        return super().sendall(*args, **kwargs)
 
 
 def _adopt(sock) -> None:
