@@ -35,6 +35,18 @@ READING_WORDS = {  # descriptive readings in plain words, their anchors in order
     "action": "what the article says to do about {0}",
     "difference": "how {0} and {1} differ",
 }
+QUESTION_WORDS = {  # the same readings asked as direct questions ("Did you mean: …?")
+    "definition": "what is {0}",
+    "duration": "how long does {0} last",
+    "mechanism": "how does {0} lead to {1}",
+    "cure": "can {0} be cured",
+    "claim": "what does the article claim about {0}",
+    "compare": "which of {0} and {1} does the article rank higher",
+    "serious": "is {0} serious, and when should I see a doctor",
+    "course": "does {0} usually go away on its own",
+    "action": "what does the article say to do about {0}",
+    "difference": "how do {0} and {1} differ",
+}
 
 
 @dataclass
@@ -140,6 +152,25 @@ class Executor:
         if k in READING_WORDS and len(names) >= READING_WORDS[k].count("{"):
             return READING_WORDS[k].format(*names)
         return f"what the article says about {names[0]}" if names else "what the article says"
+
+    def question(self, reading: Reading) -> str:
+        """A reading as a well-formed direct question: "What can knee muscle spasm lead to?"."""
+        k = reading.kind
+        names = [self.name(a) for a in reading.anchors]
+        if k == "count" and len(reading.edges) == 1 and reading.edges[0].prop in self.schema.relations:
+            e, topic = reading.edges[0], " or ".join(self.name(t) for t in self.topic)
+            rel = self.schema.relations[e.prop]
+            noun = (rel.subject_noun.format(o=self._term(e.object, topic)) if e.subject == "?x"
+                    else rel.object_noun.format(s=self._term(e.subject, topic)))
+            words = f"how many {noun} does the article name" if not noun.startswith("what ") else ""
+        elif k in QUESTION_WORDS and len(names) >= QUESTION_WORDS[k].count("{"):
+            words = QUESTION_WORDS[k].format(*names)
+        elif k not in ("list", "count", "boolean"):
+            words = f"what does the article say about {names[0]}" if names else "what does the article say"
+        else:
+            words = ""
+        words = words or self.describe(reading).removeprefix("how many: ")
+        return words[0].upper() + words[1:] + "?"
 
     def _term(self, term: str, topic: str) -> str:
         if term == "?topic":

@@ -193,7 +193,7 @@ def _others(ex: Executor, readings: list[Reading], chosen: Reading) -> list[Read
 
 def _alternative(ex: Executor, reading: Reading) -> dict:
     words = ex.describe(reading)
-    question = words[0].upper() + words[1:] + "?"
+    question = ex.question(reading)
     return {"kind": "question", "reading": words, "text": question, "question": question,
             "url": "/ask?" + urlencode({"q": question})}
 

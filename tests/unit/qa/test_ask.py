@@ -28,6 +28,17 @@ def test_every_answer_shows_its_reading_and_at_most_three_alternatives(real_stor
         assert alt["url"].startswith("/ask?q=") and alt["question"].endswith("?")
 
 
+@pytest.mark.parametrize("question", ["tell me about knee spasms", "what can dehydration lead to",
+                                      "is my knee twitching a sign of ALS", "what is pain a warning sign of"])
+def test_other_readings_are_well_formed_questions(real_store, question):
+    """"What the article says about X?" is no question: each alternative is asked in direct word order."""
+    for alt in ask(real_store, question).alternatives:
+        q = alt["question"]
+        assert not q.startswith(("What the article says", "Whether ", "With which condition knee")), q
+        assert not any(f" {w}?" in q for w in ("is", "lasts", "lead to", "differ")) or q.startswith(
+            ("What is", "What can", "How does", "How do", "How long does")), q
+
+
 def test_list_answer_has_evidence_and_sparql_with_bound_entities(real_store):
     answer = ask(real_store, "What can dehydration lead to?")
     assert answer.kind == "list"
