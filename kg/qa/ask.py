@@ -311,6 +311,8 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
         return an.unknown
     if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions:
         return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown
+    if _unknown_head(an, index):
+        return an.unknown  # "the recovery time for a *torn meniscus*": asked about a condition the article never names
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]
     for m in anchors:  # "knee brace", "knee replacement": the body part names where, the unknown word what
@@ -318,6 +320,32 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
             return [positions[m.end].surface]
     return []
 
+
+_OF_WHAT = frozenset("for of about".split())
+_DETERMINERS = frozenset("a an the my his her their your".split())
+
+
+def _unknown_head(an: Analysis, index) -> bool:
+    """The question ends in "for/of/about" + a phrase of only unknown words, and names no condition of the article: what
+    it asks about is another condition ("recovery time for a torn meniscus", "symptoms of gout")."""
+    words = [t for t in an.question if not t.is_punct]
+    unknown = set(an.unknown)
+    tail = []
+    for t in reversed(words):
+        if t.surface in unknown:
+            tail.insert(0, t)
+        elif t.lemma in _DETERMINERS and tail:
+            continue
+        else:
+            break
+    if not tail or tail[0].i == 0:
+        return False
+    lead = an.tokens[tail[0].i - 1]
+    lead = an.tokens[lead.i - 1] if lead.lemma in _DETERMINERS and lead.i > 0 else lead
+    conditions = (KGO + "MedicalCondition", KGO + "SignOrSymptom", KGO + "Disease")
+    named = any(index.is_a(m.iri, c) for m in an.anchors for c in conditions) or any(
+        m.kind == "topic" for m in an.mentions)
+    return lead.lemma in _OF_WHAT and not named
 
 
 def examples(store=None) -> list[str]:

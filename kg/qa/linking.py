@@ -25,6 +25,7 @@ from kg.views.labels import labels as labels_of
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
 MAX_NGRAM = 9
 SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known word
+SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say at the start of a word
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
@@ -150,8 +151,13 @@ class LabelIndex:
         Only words that are not English words themselves, four letters or more, with the same
         first letter and a similar length: "spain" is not "pain", "stain" not "strain".
         """
-        if (len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in STOPWORDS
+        if (not word.isalpha() or word in self.vocabulary or word in STOPWORDS
                 or simplemma.is_known(word, lang="en")):
+            return None
+        silent = [s + word for s in SILENT_FIRST if s + word in self.vocabulary]
+        if silent:  # spelt as it sounds: "nee" for knee, "rist" for wrist
+            return lemma(silent[0])
+        if len(word) < 4:
             return None
         best = process.extractOne(word, self.spell_words, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
         if best is None:

@@ -82,6 +82,18 @@ def test_slips_and_misspellings_are_read_and_said(real_store):
     assert "muscle" in answer.reading.lower()
 
 
+def test_a_word_spelt_as_it_sounds_is_read_as_the_word_with_its_silent_letter(real_store):
+    answer = ask(real_store, "wat causes nee spazms")
+    assert answer.corrections.get("nee") == "knee"
+    assert "vitamin-deficiencies" in ids(answer)  # the knee's causes, not only the general ones
+
+
+@pytest.mark.parametrize("question", ["whats the recovery time for a torn meniscus", "what is the treatment for gout"])
+def test_a_question_about_a_condition_the_article_never_names_is_declined(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined == "unknown" and not answer.answered and not answer.answers
+
+
 def test_a_class_word_opening_a_telegraphic_question_is_the_answers_class(real_store):
     answer = ask(real_store, "medications causing muscle twitching")
     assert answer.answers and "dehydration" not in ids(answer)
