@@ -82,6 +82,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     parts = clauses(tokens)
     question, context = _asking_clause(parts, cues_all)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
+    mentions = _fold_repeats(mentions, mentions_all)
     covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
     unknown = []
     named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
@@ -93,6 +94,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
         if t.surface.isdigit() or len(t.surface) < 3:
             continue
         unknown.append(t.surface)
+    mentions, cues = _narrowed(mentions, cues, tokens)
     first = question[0].lemma if question else ""
     # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
@@ -152,6 +154,45 @@ def _after_condition(clause: list[Token]) -> list[list[Token]]:
 
 
 _PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
+
+
+CAUSED_BY = "https://w3id.org/kneekg/ontology/causedBy"
+_RELATIVE = frozenset("that thats which who be s 's".split())
+
+
+def _narrowed(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tuple[list[Mention], list[Cue]]:
+    """"Calm down knee twitching *that's coming from stress*": a relative clause naming the cause says which spasms; the
+    question is asked of the cause (what calms stress), so the clause's cue and the thing it qualifies step aside."""
+    for c in cues:
+        if CAUSED_BY not in c.entry.references:
+            continue
+        after = [m for m in mentions if m.start == c.end]
+        before = [m for m in mentions if m.end <= c.start
+                  and all(tokens[k].lemma in _RELATIVE or tokens[k].surface in _RELATIVE for k in range(m.end, c.start))]
+        if after and before and _differ(before, after) and any(tokens[k].lemma in ("that", "which", "thats") or
+                                                                tokens[k].surface == "thats"
+                                                                for k in range(before[-1].end, c.start)):
+            gone = {id(m) for m in before}
+            return [m for m in mentions if id(m) not in gone], [x for x in cues if x is not c]
+    return mentions, cues
+
+
+def _differ(a: list[Mention], b: list[Mention]) -> bool:
+    return not {m.iri for m in a} & {m.iri for m in b}
+
+
+def _fold_repeats(chosen: list[Mention], every: list[Mention]) -> list[Mention]:
+    """Drop a word that repeats, right beside it, a symptom a composed mention already took in: in "my knee keeps doing
+    this weird twitchy flutter thing", "flutter" is the same twitching "knee … twitchy" names, not a second thing."""
+    composed = [c for c in chosen if c.kind == "composed"]
+    out = []
+    for m in chosen:
+        repeats = m.kind != "composed" and any((m.start in (c.end, c.end + 1) or m.end in (c.start, c.start - 1))
+                      for c in composed if any(o.iri == m.iri and c.start <= o.start and o.end <= c.end
+                                               for o in every))
+        if not repeats:
+            out.append(m)
+    return out
 
 
 def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tuple[list[Mention], list[Cue]]:

@@ -28,7 +28,8 @@ SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known
 SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say at the start of a word
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
-GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go".split())
+GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
+                      "funny little random".split())  # "my knee keeps doing this weird twitchy thing"
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = "https://w3id.org/kneekg/ontology/Claim"
 

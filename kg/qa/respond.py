@@ -15,7 +15,7 @@ from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
-from kg.qa.text import tokenize
+from kg.qa.text import lemma, tokenize
 from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 
 
@@ -105,7 +105,9 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
         words = noun[len("answers to "):]
         answer.message = f"{words[0].upper()}{words[1:]}{broader}: the article names {len(order)} — {shown}."
     else:
-        answer.message = f"The article names {len(order)} {noun}{broader}: {shown}."
+        head, _, rest = noun.partition(" ")
+        count = f"one {lemma(head)} {rest}".rstrip() if len(order) == 1 else f"{len(order)} {noun}"
+        answer.message = f"The article names {count}{broader}: {shown}."
     if r.ranking:
         answer.message += " " + _ranking_note(ex, order, evidence)
     if asked is not r:

@@ -107,3 +107,16 @@ def test_every_answer_shows_its_reading_sparql_and_quotes(real_store):
         assert answer.evidence and all(e["quote"] for e in answer.evidence)
         assert answer.kind == "describe" or answer.query
         assert len(answer.alternatives) <= 3
+
+
+def test_a_cause_named_in_a_relative_clause_is_what_the_question_asks_of(real_store):
+    """"knee twitching that's coming from stress": the treatments asked for are the cause's, not every one."""
+    answer = ask(real_store, "how do i calm down knee twitching thats coming from stress")
+    assert "physical or emotional stress" in answer.reading and "thats" not in answer.unknown
+    assert answer.message.startswith("The article names one treatment for")
+
+
+def test_a_symptom_word_repeated_beside_a_body_part_phrase_is_one_thing(real_store):
+    answer = ask(real_store, "my knee keeps doing this weird twitchy flutter thing on its own, whats usually behind that")
+    assert answer.reading.startswith("I read this as: what can cause knee muscle spasm")
+    assert "als" in ids(answer) and "vitamin-deficiencies" in ids(answer)
