@@ -103,6 +103,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
         wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")
                    and not _relative(tokens, t)), None)
+    if wh is None and question and question[0].lemma == "any":  # "any stuff from the drugstore that helps": which ones
+        wh = "which"
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
@@ -257,10 +259,14 @@ class Groups:
 
 
 
+_BEFORE_CLASS = frozenset(("a", "an", "the", "kind", "type", "sort", "of", "other", "specific",
+                           "stuff", "thing", "something", "from"))  # "any stuff from the drugstore", "what kind of"
+
+
 def asked_after(an: Analysis, start: int) -> bool:
     """Whether position ``start`` follows a question word ("which", "what kind of", "how many")."""
     k = start - 1
-    while k >= 0 and an.tokens[k].lemma in ("a", "an", "the", "kind", "type", "sort", "of", "other", "specific"):
+    while k >= 0 and an.tokens[k].lemma in _BEFORE_CLASS:
         k -= 1
     return k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")
 

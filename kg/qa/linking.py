@@ -30,6 +30,7 @@ SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read a
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
                       "funny little random".split())  # "my knee keeps doing this weird twitchy thing"
+NO_GAP = frozenset({"from"})  # "stop my knee *from* spazzing": the frame's word, not a gap inside one name
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = "https://w3id.org/kneekg/ontology/Claim"
 
@@ -239,8 +240,8 @@ class LabelIndex:
                 if gap < 0 or gap > BODY_WINDOW:
                     continue
                 between = range(min(part.end, other.end), max(part.start, other.start))
-                if any(tokens[k].is_punct or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS)
-                       for k in between):
+                if any(tokens[k].is_punct or tokens[k].lemma in NO_GAP
+                       or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS) for k in between):
                     continue
                 if any(ol[:len(pl)] == pl for pl in self.name_lemmas.get(part.iri, ())
                        for ol in self.name_lemmas.get(other.iri, ())):  # "muscles keep flickering": muscle twitching

@@ -120,3 +120,9 @@ def test_a_symptom_word_repeated_beside_a_body_part_phrase_is_one_thing(real_sto
     answer = ask(real_store, "my knee keeps doing this weird twitchy flutter thing on its own, whats usually behind that")
     assert answer.reading.startswith("I read this as: what can cause knee muscle spasm")
     assert "als" in ids(answer) and "vitamin-deficiencies" in ids(answer)
+
+
+def test_any_opening_a_question_with_a_class_word_asks_which_ones(real_store):
+    """"any stuff from the drugstore that helps with cramp pain": medicines that help, not a yes/no about pain."""
+    answer = ask(real_store, "any stuff from the drugstore that helps with cramp pain")
+    assert answer.kind == "list" and {"ibuprofen", "acetaminophen"} <= ids(answer)
