@@ -24,7 +24,7 @@ from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.run import broader
-from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, join
+from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 
 SHOWN_QUOTES = 3  # quotes in the message of a description
 EVIDENCE = 8  # quotes kept as evidence
@@ -155,6 +155,38 @@ def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     answer.groups = _urgency_groups(ex, warnings)
     answer.evidence = [_item(ex, d) for d in courses[:2]] + [ex.evidence_item(st) for _, _, st in warnings[:EVIDENCE]]
     answer.message = ". ".join(parts) + "."
+    usual = _usual_cause(ex, r, wide)
+    if usual:
+        answer.message = usual + " " + answer.message
+        answer.evidence = [ex.evidence_item(st) for st in usual_statements(ex, r, wide)] + answer.evidence
+
+
+def usual_statements(ex: Executor, r: Reading, wide: list[str]) -> list[Statement]:
+    """"Is my knee twitching a sign of ALS?": the article's most common cause of the condition, then what it says of
+    the cause asked about — the worry answered with the article's own weighing, never a "no"."""
+    causes = KGO + "causes"
+    named = [st for a in r.anchors for st in ex.statements(a)
+             if st.predicate == causes and st.subject == a and st.object in wide and not st.negated]
+    if not named:
+        return []
+    target = named[0].object
+    common = [st for st in ex.statements(target) if st.predicate == causes and st.object == target
+              and st.subject not in r.anchors and emphasis([st]) < 3]
+    if not common:
+        return []
+    first = min(common, key=lambda st: (emphasis([st]), st.begin))
+    return [st for st in common if st.quote == first.quote] + [min(named, key=lambda st: len(st.quote))]
+
+
+def _usual_cause(ex: Executor, r: Reading, wide: list[str]) -> str:
+    found = usual_statements(ex, r, wide)
+    if not found:
+        return ""
+    *common, named = found
+    subjects = join(list(dict.fromkeys(ex.name(st.subject) for st in common)))
+    cause = "usual causes" if len(common) > 1 else "a usual cause"
+    return (f"The article names {subjects} as {cause} of {ex.name(common[0].object)}: “{common[0].quote}” "
+            f"Of {ex.name(named.subject)} it says: “{named.quote}”")
 
 
 def _urgency_groups(ex: Executor, warnings) -> list[dict]:

@@ -126,3 +126,9 @@ def test_any_opening_a_question_with_a_class_word_asks_which_ones(real_store):
     """"any stuff from the drugstore that helps with cramp pain": medicines that help, not a yes/no about pain."""
     answer = ask(real_store, "any stuff from the drugstore that helps with cramp pain")
     assert answer.kind == "list" and {"ibuprofen", "acetaminophen"} <= ids(answer)
+
+
+def test_a_worry_about_a_named_cause_gets_the_usual_cause_and_what_the_article_says_of_it(real_store):
+    answer = ask(real_store, "is my knee twitching a sign of ALS?? kind of freaking out here")
+    assert answer.boolean is not False and "muscle fatigue" in answer.message and "ALS" in answer.message
+    assert answer.message.index("muscle fatigue") < answer.message.index("ALS")
