@@ -272,6 +272,11 @@ def asked_after(an: Analysis, start: int) -> bool:
 
 
 
+def named_mechanism(an: Analysis) -> bool:
+    """"Through what *mechanism* do X lead to Y": a mechanism asked for by name, whatever the question word."""
+    return any(w in ("mechanism", "process") for c in an.intent_cues("mechanism") for w in c.form)
+
+
 def bare_what(an: Analysis) -> bool:
     """"What is X?" / "what are X": nothing but X after "what is"."""
     rest = [t for t in an.question if t.lemma not in STOPWORDS and t.lemma not in WH_WORDS

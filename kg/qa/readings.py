@@ -11,7 +11,7 @@ query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yes
 from __future__ import annotations
 
 from kg.qa import intents, shapes, yesno
-from kg.qa.analysis import Analysis, Groups, asked_after, bare_what
+from kg.qa.analysis import Analysis, Groups, asked_after, bare_what, named_mechanism
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
 from kg.qa.linking import LabelIndex, Mention, label_index
@@ -115,7 +115,7 @@ class Reader:
             everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
             out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
         why = an.wh == "why" and len(anchors) >= 2  # "why do pregnant women get cramps more": a reason, not a list
-        if (why or an.wh in ("how", "why") and (self._causal(rel_cues) or not rel_cues)) \
+        if (why or (an.wh in ("how", "why") or named_mechanism(an)) and (self._causal(rel_cues) or not rel_cues)) \
                 and not an.intents & {"count", "duration"}:
             out.extend(shapes.mechanisms(self, an, anchors, rel_cues))
         out.extend(shapes.kinds(self, an, anchors, rel_cues))

@@ -132,3 +132,10 @@ def test_a_worry_about_a_named_cause_gets_the_usual_cause_and_what_the_article_s
     answer = ask(real_store, "is my knee twitching a sign of ALS?? kind of freaking out here")
     assert answer.boolean is not False and "muscle fatigue" in answer.message and "ALS" in answer.message
     assert answer.message.index("muscle fatigue") < answer.message.index("ALS")
+
+
+@pytest.mark.parametrize("question, quote", [
+    ("Through what mechanism do autoimmune disorders lead to muscle twitches and spasms?", "mistakenly attacks"),
+    ("How does the article define a muscle spasm?", "sudden, involuntary contractions")])
+def test_a_mechanism_or_definition_asked_by_name_gets_the_articles_words(real_store, question, quote):
+    assert quote in ask(real_store, question).message
