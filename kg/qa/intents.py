@@ -41,14 +41,32 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
                            score=(10.0 if an.yes_no else 8.5) - (3.0 if where and len(anchors) >= 2 else 0.0),
                            why=["does it go away on its own / is it common"], topic=not iris))
     if an.intent_cues("action"):
-        out.append(Reading("action", anchors=tuple(iris[:4]) or reader.topic, score=9.5, why=["what should I do"],
-                           topic=not iris))
+        held = _conditions_first(reader, an, iris)
+        out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5, why=["what should I do"],
+                           topic=not held))
     if iris:
         definition = bool(an.intent_cues("definition"))
         open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
         out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
                            why=["what the article says about X, ranked by the question's words"]))
     return out
+
+
+CONDITIONS = (KGO + "MedicalCondition", KGO + "SignOrSymptom")
+
+
+def _conditions_first(reader, an: Analysis, iris: list[str]) -> list[str]:
+    """"Got a charley horse playing football, what can I do at home": what to do is about a condition — the one named
+    in the question, else the one the context names — not about "home treatments" or "heavy" (a word for obesity)."""
+    def condition(iri: str) -> bool:
+        return any(reader.fits(iri, c) for c in CONDITIONS)
+    named = [i for i in iris if condition(i)]
+    if not named:
+        named = list(dict.fromkeys(m.iri for m in sorted(an.context_mentions, key=lambda m: -m.length)
+                                   if condition(m.iri)))
+    symptoms = [i for i in named if reader.fits(i, KGO + "SignOrSymptom")]
+    named = symptoms + [i for i in named if i not in symptoms]
+    return named + [i for i in iris if i not in named and not reader.fits(i, KGO + "Therapy")] if named else iris
 
 
 def held_first(reader, an: Analysis, groups, context):
