@@ -42,6 +42,7 @@ class Statement(EvidenceStatement):
     emphasis: set[str] = field(default_factory=set)
     mechanism: set[str] = field(default_factory=set)
     section: str = ""
+    lists: set[str] = field(default_factory=set)  # the article's bulleted list(s) the quote is an item of
 
     def qualifiers(self, name=lambda iri: local(iri)) -> list[str]:
         """The qualifiers in words ("in some cases", "in high amounts", "in ALS"); ``name`` names entities.
@@ -145,7 +146,7 @@ def _value(row, var):
 
 
 _ATTRIBUTES = {KGO + "modality": "modality", KGO + "urgency": "urgency", KGO + "emphasis": "emphasis",
-               KGO + "mechanism": "mechanism"}
+               KGO + "mechanism": "mechanism", KGO + "inList": "lists"}
 
 
 def _statements(rows, contexts: frozenset[str], label_of) -> list[Statement]:

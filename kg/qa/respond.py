@@ -22,7 +22,7 @@ from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
     kind = r.kind
     if kind in ("list", "count"):
-        fill_list(ex, answer, r, result)
+        fill_list(ex, answer, r, result, listed=asks_listed(an))
     elif kind == "boolean":
         fill_boolean(ex, answer, r, result)
     elif kind == "definition":
@@ -47,7 +47,24 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
             describe.claim(ex, answer, a)
 
 
-def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
+def asks_listed(an: Analysis) -> bool:
+    """"The number of common causes *listed*", "which are *in the list*": the article's bulleted list is asked for."""
+    words = an.question
+    return any(t.surface.lower() == "listed" or (t.lemma == "list" and t.i > 0 and an.tokens[t.i - 1].lemma in
+                                                  ("the", "that", "this", "its")) for t in words)
+
+
+def _one_list(order: list[str], evidence: dict[str, list[Statement]]) -> list[str]:
+    """The answers that are items of the article's list holding most of them (all, when no list holds two)."""
+    holds: dict[str, list[str]] = {}
+    for x in order:
+        for lst in {l for st in evidence[x] for l in st.lists}:
+            holds.setdefault(lst, []).append(x)
+    best = max(holds.values(), key=len, default=[])
+    return best if len(best) >= 2 else order
+
+
+def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bool = False) -> None:
     rows = result["rows"]
     asked = r
     if result.get("ran"):  # a relation the reader means nearly alike answered ("a risk factor for" -> "more likely to get")
@@ -77,6 +94,9 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
                     found.extend(st for st in ex.between(a, x, props) if st not in found)
     order = sorted(evidence, key=lambda x: (emphasis(evidence[x]), min((st.begin for st in evidence[x]), default=10**9),
                                             ex.label(x).lower()))
+    in_list = listed and len(_one_list(order, evidence)) < len(order)
+    if in_list:
+        order = _one_list(order, evidence)
     answer.answered = True
     answer.kind = r.kind
     answer.answers = [ex.entity(x) for x in order]
@@ -107,7 +127,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict) -> None:
     else:
         head, _, rest = noun.partition(" ")
         count = f"one {lemma(head)} {rest}".rstrip() if len(order) == 1 else f"{len(order)} {noun}"
-        answer.message = f"The article names {count}{broader}: {shown}."
+        answer.message = f"The article{'’s list' if in_list else ''} names {count}{broader}: {shown}."
     if r.ranking:
         answer.message += " " + _ranking_note(ex, order, evidence)
     if asked is not r:

@@ -139,3 +139,8 @@ def test_a_worry_about_a_named_cause_gets_the_usual_cause_and_what_the_article_s
     ("How does the article define a muscle spasm?", "sudden, involuntary contractions")])
 def test_a_mechanism_or_definition_asked_by_name_gets_the_articles_words(real_store, question, quote):
     assert quote in ask(real_store, question).message
+
+
+def test_a_count_of_what_the_article_lists_counts_its_list_items(real_store):
+    answer = ask(real_store, "number of common causes of muscle spasms listed (general, not knee)")
+    assert answer.count == 7 and "heat-exhaustion" in ids(answer) and "als" not in ids(answer)
