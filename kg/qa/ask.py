@@ -112,6 +112,13 @@ def _ask_one(store, raw: str) -> Answer:
         answer.message = ("The article gives no doses or amounts, so it cannot say how much to take or how often. "
                           "Follow the product's directions or ask a pharmacist or doctor.")
         return answer
+    elsewhere = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
+    if elsewhere:  # "growing pains", "a torn meniscus": another condition, though "pains" is a word of the article
+        answer.declined = "unknown"
+        answer.message = (f"The article does not mention {join(elsewhere)}: it is about muscle spasms of the knee, "
+                          "their causes, treatment and prevention, not other conditions.")
+        answer.closest = quote_index(store).closest(raw, k=2)
+        return answer
     if an.intent_cues("advice") and not _warning(an) and not _general(an, index):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
