@@ -256,11 +256,18 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
                 urgent.append(st)
     urgent.sort(key=lambda st: (min(URGENCY_ORDER.index(local(u)) for u in st.urgency if local(u) in URGENCY_ORDER),
                                 st.begin))
-    treatments = []
+    treatments, where = [], {}
     for iri in _widen(ex, iris):
         for st in ex.statements(iri):
-            if st.predicate == KGO + "treats" and st.object == iri and not st.negated and st.subject not in treatments:
-                treatments.append(st.subject)
+            if st.predicate == KGO + "treats" and st.object == iri and not st.negated:
+                if st.subject not in treatments:
+                    treatments.append(st.subject)
+                where.setdefault(st.subject, []).append(st.context)
+    # "what do I do about it": what helps anyone first; what the article gives only for one cause (anti-seizure
+    # medications in autoimmune disorders) is named after, as for that cause, not as what to do
+    general = [t for t in treatments if any(not c for c in where[t])]
+    particular = [t for t in treatments if t not in general] if general else []
+    treatments = general or treatments
     if not urgent and not treatments:
         about(ex, answer, r, an)
         return
@@ -272,6 +279,9 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     if treatments:
         parts.append(f"It names {len(treatments)} ways to treat or relieve {ex.name(iris[0])}: "
                      + join([ex.label(t) for t in treatments[:12]]) + ".")
+        if particular:
+            parts.append("For particular causes only, it also names " + join(
+                [f"{ex.name(t)} (in {join(list(dict.fromkeys(ex.name(c) for cs in where[t] for c in cs))[:2])})" for t in particular[:6]]) + ".")
     answer.answered, answer.kind = True, "list" if treatments else "describe"
     answer.answers = [ex.entity(t) for t in treatments] or [ex.entity(urgent[0].subject)]
     answer.evidence = [ex.evidence_item(st) for st in urgent[:2]]

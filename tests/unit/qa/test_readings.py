@@ -144,3 +144,9 @@ def test_a_mechanism_or_definition_asked_by_name_gets_the_articles_words(real_st
 def test_a_count_of_what_the_article_lists_counts_its_list_items(real_store):
     answer = ask(real_store, "number of common causes of muscle spasms listed (general, not knee)")
     assert answer.count == 7 and "heat-exhaustion" in ids(answer) and "als" not in ids(answer)
+
+
+def test_what_to_do_names_what_helps_anyone_and_keeps_cause_specific_treatments_apart(real_store):
+    answer = ask(real_store, "knee keeps jumping after a heavy leg day at the gym, what do i do about it")
+    assert "anti-seizure-medications" not in ids(answer) and "stretching-exercises" in ids(answer)
+    assert "anti-seizure medications (in autoimmune disorders)" in answer.message
