@@ -158,6 +158,10 @@ def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     usual = _usual_cause(ex, r, wide)
     if usual:
         answer.message = usual + " " + answer.message
+        if an.yes_no:  # "is my knee twitching a sign of ALS?": it can be, as the article qualifies it
+            found = usual_statements(ex, r, wide)[-1]
+            answer.boolean, answer.kind = True, "boolean"
+            answer.message = f"Yes, {join(found.qualifiers(ex.name)) or 'it can be'}, the article says. " + answer.message
         answer.evidence = [ex.evidence_item(st) for st in usual_statements(ex, r, wide)] + answer.evidence
 
 
@@ -165,17 +169,18 @@ def usual_statements(ex: Executor, r: Reading, wide: list[str]) -> list[Statemen
     """"Is my knee twitching a sign of ALS?": the article's most common cause of the condition, then what it says of
     the cause asked about — the worry answered with the article's own weighing, never a "no"."""
     causes = KGO + "causes"
-    named = [st for a in r.anchors for st in ex.statements(a)
-             if st.predicate == causes and st.subject == a and st.object in wide and not st.negated]
+    named = [st for a in r.anchors for st in ex.statements(a) if st.predicate in (causes, KGO + "hasSymptom")
+             and st.subject == a and st.object in wide and not st.negated]
     if not named:
         return []
+    named.sort(key=lambda st: (not st.qualifiers(), st.predicate == causes, st.begin))
     target = named[0].object
     common = [st for st in ex.statements(target) if st.predicate == causes and st.object == target
               and st.subject not in r.anchors and emphasis([st]) < 3]
     if not common:
         return []
     first = min(common, key=lambda st: (emphasis([st]), st.begin))
-    return [st for st in common if st.quote == first.quote] + [min(named, key=lambda st: len(st.quote))]
+    return [st for st in common if st.quote == first.quote] + [named[0]]
 
 
 def _usual_cause(ex: Executor, r: Reading, wide: list[str]) -> str:
