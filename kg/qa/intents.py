@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Cue
-from kg.qa.querygraph import KGO, Reading
+from kg.qa.querygraph import KGO, Edge, Reading
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -44,11 +44,28 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         held = _conditions_first(reader, an, iris)
         out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5, why=["what should I do"],
                            topic=not held))
+    out.extend(_ways_to(reader, an))
     if iris:
         definition = bool(an.intent_cues("definition"))
         open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
         out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
                            why=["what the article says about X, ranked by the question's words"]))
+    return out
+
+
+HOW_TO = (("way", "to"), ("how", "to"), ("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"))
+
+
+def _ways_to(reader, an: Analysis) -> list[Reading]:
+    """"Ways to chill out", "how do I chill out": a therapy the article gives kinds of is asked how to do — its kinds
+    (deep breathing, yoga …) are the answer, not whether it helps."""
+    out = []
+    for m in an.anchors:
+        before = tuple(t.lemma for t in an.tokens[max(0, m.start - 3):m.start])
+        if reader.fits(m.iri, KGO + "Therapy") and any(before[-len(h):] == h for h in HOW_TO) \
+                and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
+            out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=10.0,
+                               why=["ways to do a therapy: its kinds"]))
     return out
 
 

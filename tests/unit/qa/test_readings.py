@@ -150,3 +150,9 @@ def test_what_to_do_names_what_helps_anyone_and_keeps_cause_specific_treatments_
     answer = ask(real_store, "knee keeps jumping after a heavy leg day at the gym, what do i do about it")
     assert "anti-seizure-medications" not in ids(answer) and "stretching-exercises" in ids(answer)
     assert "anti-seizure medications (in autoimmune disorders)" in answer.message
+
+
+@pytest.mark.parametrize("question", ["ways to chill out that might calm down my twitchy knee?",
+                                      "work is stressing me out and my leg keeps doing the twitchy thing, how do i chill out"])
+def test_ways_to_do_a_therapy_are_its_kinds(real_store, question):
+    assert {"yoga", "meditation"} <= ids(ask(real_store, question))
