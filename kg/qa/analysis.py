@@ -109,6 +109,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
         yes_no = True
+    if yes_no and len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS:
+        yes_no, wh = False, wh or "what"  # "can you name an autoimmune disease that …": a request, not a yes/no
     mark = bool(tokens) and tokens[-1].surface.startswith("?")
     return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark)
 
@@ -158,6 +160,7 @@ def _after_condition(clause: list[Token]) -> list[list[Token]]:
 _PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
 
 
+REQUESTS = frozenset("name list tell give explain show describe mention".split())
 CAUSED_BY = "https://w3id.org/kneekg/ontology/causedBy"
 _RELATIVE = frozenset("that thats which who be s 's".split())
 

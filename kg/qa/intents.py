@@ -45,6 +45,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5, why=["what should I do"],
                            topic=not held))
     out.extend(_ways_to(reader, an))
+    out.extend(_one_of(reader, an))
     if iris:
         definition = bool(an.intent_cues("definition"))
         open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
@@ -66,6 +67,23 @@ def _ways_to(reader, an: Analysis) -> list[Reading]:
                 and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
             out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=10.0,
                                why=["ways to do a therapy: its kinds"]))
+    return out
+
+
+ONE_OF = frozenset(("name", "example", "give", "mention"))
+
+
+def _one_of(reader, an: Analysis) -> list[Reading]:
+    """"Can you name *an* autoimmune disease that causes twitches", "an example of *an* autoimmune disorder": one of a
+    kind is asked for — the kind's examples the article names are the answer, not whether the kind does it."""
+    out = []
+    for m in an.anchors:
+        if m.start < 2 or an.tokens[m.start - 1].lemma not in ("a", "an", "any", "some"):
+            continue
+        before = {t.lemma for t in an.tokens[max(0, m.start - 5):m.start - 1]}
+        if before & ONE_OF and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
+            out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=11.0,
+                               why=["one of a kind asked for: its examples"]))
     return out
 
 

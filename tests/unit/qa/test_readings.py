@@ -156,3 +156,10 @@ def test_what_to_do_names_what_helps_anyone_and_keeps_cause_specific_treatments_
                                       "work is stressing me out and my leg keeps doing the twitchy thing, how do i chill out"])
 def test_ways_to_do_a_therapy_are_its_kinds(real_store, question):
     assert {"yoga", "meditation"} <= ids(ask(real_store, question))
+
+
+@pytest.mark.parametrize("question", ["can you name an autoimmune disease that causes muscle twitches",
+                                      "give me an example of an autoimmune disorder that can cause twitches"])
+def test_one_of_a_kind_asked_for_is_its_examples(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is None and "neuromyotonia" in ids(answer)
