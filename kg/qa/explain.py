@@ -29,6 +29,7 @@ from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 SHOWN_QUOTES = 3  # quotes in the message of a description
 EVIDENCE = 8  # quotes kept as evidence
 WARNS = KGO + "warrantsMedicalAttentionFor"
+SIGN_WORDS = frozenset("sign symptom mean indicate because due".split())  # "is it a sign of ALS", not "should I worry"
 AUXILIARY_LEMMAS = frozenset("do be can will should could would may might have".split())
 NEED_WORDS = frozenset("need require doctor medical treatment intervention professional".split())
 
@@ -158,7 +159,7 @@ def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     usual = _usual_cause(ex, r, wide)
     if usual:
         answer.message = usual + " " + answer.message
-        if an.yes_no:  # "is my knee twitching a sign of ALS?": it can be, as the article qualifies it
+        if an.yes_no and {t.lemma for t in an.question} & SIGN_WORDS:  # "is my knee twitching a sign of ALS?": it can be
             found = usual_statements(ex, r, wide)[-1]
             answer.boolean, answer.kind = True, "boolean"
             answer.message = f"Yes, {join(found.qualifiers(ex.name)) or 'it can be'}, the article says. " + answer.message
@@ -173,7 +174,7 @@ def usual_statements(ex: Executor, r: Reading, wide: list[str]) -> list[Statemen
              and st.subject == a and st.object in wide and not st.negated]
     if not named:
         return []
-    named.sort(key=lambda st: (not st.qualifiers(), st.predicate == causes, st.begin))
+    named.sort(key=lambda st: (st.object != wide[0], not st.qualifiers(), st.predicate == causes, st.begin))
     target = named[0].object
     common = [st for st in ex.statements(target) if st.predicate == causes and st.object == target
               and st.subject not in r.anchors and emphasis([st]) < 3]
@@ -261,13 +262,16 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
                 urgent.append(st)
     urgent.sort(key=lambda st: (min(URGENCY_ORDER.index(local(u)) for u in st.urgency if local(u) in URGENCY_ORDER),
                                 st.begin))
-    treatments, where = [], {}
+    treatments, where, specific = [], {}, []
+    named = {x for i in iris[1:] for x in [i] + broader(ex, i, "exampleOf")}  # "I drink 5 energy drinks a day": caffeine
     for iri in _widen(ex, iris):
         for st in ex.statements(iri):
             if st.predicate == KGO + "treats" and st.object == iri and not st.negated:
                 if st.subject not in treatments:
                     treatments.append(st.subject)
                 where.setdefault(st.subject, []).append(st.context)
+                if st.context & named:
+                    specific.append(st)
     # "what do I do about it": what helps anyone first; what the article gives only for one cause (anti-seizure
     # medications in autoimmune disorders) is named after, as for that cause, not as what to do
     general = [t for t in treatments if any(not c for c in where[t])]
@@ -277,6 +281,12 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         about(ex, answer, r, an)
         return
     parts = []
+    if specific:  # what the article says to do about the cause the reader names comes first
+        cause = next(c for c in specific[0].context if c in named)
+        st = min((s for i in _widen(ex, iris) for s in ex.statements(i) if s.subject == specific[0].subject
+                  and s.predicate == KGO + "treats" and s.object == i and s.context), key=lambda s: s.begin)
+        parts.append(f"With {ex.name(cause)} as the cause, the article advises {ex.name(st.subject)}: “{st.quote}”")
+        treatments = list(dict.fromkeys([s.subject for s in specific] + treatments))
     if urgent:
         st = urgent[0]
         advice = URGENCY_WORDS[next(local(u) for u in st.urgency if local(u) in URGENCY_WORDS)]

@@ -163,3 +163,8 @@ def test_ways_to_do_a_therapy_are_its_kinds(real_store, question):
 def test_one_of_a_kind_asked_for_is_its_examples(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is None and "neuromyotonia" in ids(answer)
+
+
+def test_what_to_do_about_a_named_cause_comes_first(real_store):
+    answer = ask(real_store, "I drink 5 energy drinks a day and now my knee has started twitching. what does the article suggest")
+    assert answer.message.startswith("With stimulants as the cause") and "reduce your intake" in answer.message
