@@ -125,11 +125,18 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Toke
         first = clause[0].lemma
         asks = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
                 or any(t.lemma in WH_WORDS for t in clause[:3]))
+        if asks and k > 0 and first in ("and", "or") and len(clause) <= 5 and _asks(parts[k - 1]):
+            k -= 1  # "what are X prescribed for, and for which condition?": a follow-up fragment of the question before
         if asks:
             question = [t for part in parts[k:] for t in part]
             return question, [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
+
+
+def _asks(clause: list[Token]) -> bool:
+    first = clause[0].lemma if clause else ""
+    return first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
 
 
 def _relative(tokens: list[Token], t: Token) -> bool:

@@ -168,3 +168,8 @@ def test_one_of_a_kind_asked_for_is_its_examples(real_store, question):
 def test_what_to_do_about_a_named_cause_comes_first(real_store):
     answer = ask(real_store, "I drink 5 energy drinks a day and now my knee has started twitching. what does the article suggest")
     assert answer.message.startswith("With stimulants as the cause") and "reduce your intake" in answer.message
+
+
+def test_a_follow_up_fragment_belongs_to_the_question_before_it(real_store):
+    answer = ask(real_store, "What are anti-seizure medications prescribed for in the article, and for which condition?")
+    assert "autoimmune disorders" in answer.message and "muscle-spasm" in ids(answer)
