@@ -26,7 +26,7 @@ SOURCE_ANCHOR = "/source#q-{begin}-{end}"
 READING_WORDS = {  # descriptive readings in plain words, their anchors in order
     "definition": "what {0} is",
     "duration": "how long {0} lasts",
-    "mechanism": "how {0} leads to {1}",
+    "mechanism": "how {0} can lead to {1}",
     "cure": "whether {0} can be cured",
     "claim": "what the article claims about {0}",
     "compare": "which of {0} and {1} the article ranks higher",
@@ -38,7 +38,7 @@ READING_WORDS = {  # descriptive readings in plain words, their anchors in order
 QUESTION_WORDS = {  # the same readings asked as direct questions ("Did you mean: …?")
     "definition": "what is {0}",
     "duration": "how long does {0} last",
-    "mechanism": "how does {0} lead to {1}",
+    "mechanism": "how can {0} lead to {1}",
     "cure": "can {0} be cured",
     "claim": "what does the article claim about {0}",
     "compare": "which of {0} and {1} does the article rank higher",

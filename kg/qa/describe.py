@@ -104,7 +104,7 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
             if second:
                 found += [x for x in [st] + second if x not in found]
     if not found:
-        answer.message = f"The article does not say how {ex.name(a)} leads to {ex.name(b)}."
+        answer.message = f"The article does not say how {ex.name(a)} can lead to {ex.name(b)}."
         return
     answer.answered, answer.kind = True, "describe"
     answer.answers = [ex.entity(a), ex.entity(b)]
@@ -115,7 +115,7 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
     mechanisms = list(dict.fromkeys(m for st in with_mechanism for m in sorted(st.mechanism)))
     quotes = " ".join(f"“{st.quote}”" for st in statements[:3])
     if mechanisms:
-        answer.message = (f"How {ex.name(a)} leads to {ex.name(b)}, in the article's words: "
+        answer.message = (f"How {ex.name(a)} can lead to {ex.name(b)}, in the article's words: "
                           + "; ".join(f"“{m}”" for m in mechanisms[:3]) + f". It says: {quotes}")
     else:
         answer.message = f"The article links {ex.name(a)} and {ex.name(b)} like this: {quotes}"
