@@ -195,6 +195,23 @@ def _usual_cause(ex: Executor, r: Reading, wide: list[str]) -> str:
             f"Of {ex.name(named.subject)} it says: “{named.quote}”")
 
 
+def stated_form(ex: Executor, answer: Answer, r: Reading) -> bool:
+    """A yes/no naming only a form of a condition the article states ("can the spasms keep coming back": recurrent
+    spasms, "they may recur over time") is a yes in its words; False (answer untouched) when there is none."""
+    if len(r.anchors) != 1:
+        return False
+    forms = [st for st in ex.statements(r.anchors[0]) if st.predicate == KGO + "formOf" and st.subject == r.anchors[0]
+             and not st.negated]
+    if not forms:
+        return False
+    st = forms[0]
+    answer.answered, answer.kind, answer.boolean = True, "boolean", True
+    answer.answers = [ex.entity(st.subject)]
+    answer.evidence = [ex.evidence_item(s) for s in forms[:EVIDENCE]]
+    answer.message = f"Yes — the article says {ex.name(st.subject)} can happen as a form of {ex.name(st.object)}: “{st.quote}”"
+    return True
+
+
 def _urgency_groups(ex: Executor, warnings) -> list[dict]:
     groups = []
     for n, level in enumerate(URGENCY_ORDER):

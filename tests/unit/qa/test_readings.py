@@ -173,3 +173,8 @@ def test_what_to_do_about_a_named_cause_comes_first(real_store):
 def test_a_follow_up_fragment_belongs_to_the_question_before_it(real_store):
     answer = ask(real_store, "What are anti-seizure medications prescribed for in the article, and for which condition?")
     assert "autoimmune disorders" in answer.message and "muscle-spasm" in ids(answer)
+
+
+def test_a_yes_no_naming_a_form_the_article_states_is_yes_in_its_words(real_store):
+    answer = ask(real_store, "can the spasms keep coming back")
+    assert answer.boolean is True and "may recur" in answer.message
