@@ -154,7 +154,8 @@ def _ask_one(store, raw: str) -> Answer:
                           + re.sub(r"^Yes\s*[—-]\s*", "", answer.message))
     elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
         answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
-    elif an.yes_no and chosen.kind == "about" and explain.stated_form(ex, answer, chosen):
+    elif an.yes_no and chosen.kind == "about" and not an.unknown and chosen.anchors[0] not in read.topic \
+            and any(m.iri in chosen.anchors for m in an.anchors) and explain.stated_form(ex, answer, chosen):
         pass  # "can the spasms keep coming back": the form asked about is one the article states ("may recur")
     elif an.yes_no and chosen.kind == "about":  # a yes/no about one thing the article says nothing to: not stated
         answer.answered, answer.kind, answer.answers = False, "abstain", []
