@@ -309,7 +309,8 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         advice = URGENCY_WORDS[next(local(u) for u in st.urgency if local(u) in URGENCY_WORDS)]
         parts.append(f"The article says to {advice} if {ex.name(st.subject)}: “{st.quote}”")
     if treatments:
-        parts.append(f"It names {len(treatments)} ways to treat or relieve {ex.name(iris[0])}: "
+        ways = "one way" if len(treatments) == 1 else f"{len(treatments)} ways"
+        parts.append(f"It names {ways} to treat or relieve {ex.name(iris[0])}: "
                      + join([ex.label(t) for t in treatments[:12]]) + ".")
         if particular:
             parts.append("For particular causes only, it also names " + join(
