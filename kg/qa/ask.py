@@ -119,7 +119,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if an.intent_cues("advice") and not _warning(an) and not _general(an, index):
+    if _advice(an) and not _warning(an) and not _general(an, index):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
@@ -280,7 +280,7 @@ def _general(an: Analysis, index) -> bool:
     """"What painkillers can I take when my knee cramps", "is it ok to rub it": what the article says helps, asked in
     the first person — not advice for a person, unless a condition of theirs (pregnant, a disease) or a second remedy
     (a mix of pills) is named."""
-    if not all(c.form in SOFT_ADVICE for c in an.intent_cues("advice")):
+    if not all(c.form in SOFT_ADVICE for c in _advice(an)):
         return False
     lemmas = [t.lemma for t in an.question]
     if any(a == "how" and b in ("many", "much", "often", "long") for a, b in zip(lemmas, lemmas[1:])):
@@ -293,6 +293,13 @@ def _general(an: Analysis, index) -> bool:
 
 def _topic_like(an: Analysis, index) -> set[str]:
     return {m.iri for m in an.mentions if index.is_a(m.iri, KGO + "SignOrSymptom")}
+
+
+def _advice(an: Analysis) -> list:
+    """Advice cues, but not a purpose: "what should I be drinking *to stop* the cramps" asks what helps, not whether
+    to stop a medicine ("should I stop my pills")."""
+    return [c for c in an.intent_cues("advice") if not ("*" in c.form and c.positions[-1] > 0
+                                                         and an.tokens[c.positions[-1] - 1].lemma == "to")]
 
 
 def _warning(an: Analysis) -> bool:
