@@ -82,7 +82,7 @@ def ask(store, question) -> Answer:
     if parts is not None and not _SPARQL.search(raw):
         first, second = _ask_one(store, parts[0]), _ask_one(store, parts[1])
         for part in (first, second):
-            if part.declined in ("dose", "advice", "sparql"):  # nothing is answered around a refusal
+            if part.declined in ("dose", "prognosis", "advice", "sparql"):  # nothing is answered around a refusal
                 part.question = raw
                 return part
         return compound.merge(raw, first, second)
@@ -111,6 +111,12 @@ def _ask_one(store, raw: str) -> Answer:
         answer.declined = "dose"
         answer.message = ("The article gives no doses or amounts, so it cannot say how much to take or how often. "
                           "Follow the product's directions or ask a pharmacist or doctor.")
+        return answer
+    if an.intent_cues("prognosis"):  # "life expectancy with ALS": no figures in the article, and not ours to give
+        answer.declined = "prognosis"
+        answer.message = ("The article does not say: it gives no life expectancy, survival or outlook figures. "
+                          "The doctors who know the person can speak to their case.")
+        answer.closest = quote_index(store).closest(raw, k=2)
         return answer
     elsewhere = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
     if elsewhere:  # "growing pains", "a torn meniscus": another condition, though "pains" is a word of the article

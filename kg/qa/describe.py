@@ -69,21 +69,33 @@ def distinct_quotes(statements: list[Statement]) -> list[Statement]:
 
 
 def duration(ex: Executor, answer: Answer, r: Reading) -> None:
-    durations = []
+    """How long it lasts; for a form of something the article gives no duration of its own, the broader
+    thing's durations, said as such ("knee muscle spasm is a form of muscle spasm: for that …")."""
+    asked = r.anchors[0]
+    durations, about = [], asked
     for iri in r.anchors:
         durations += [d for d in ex.around.descriptions(iri) if d.kind == "duration"]
     if not durations:
-        answer.message = f"The article does not say how long {ex.name(r.anchors[0])} lasts."
+        for wider in broader(ex, asked, "formOf"):
+            durations = [d for d in ex.around.descriptions(wider) if d.kind == "duration"]
+            if durations:
+                about = wider
+                break
+    if not durations:
+        answer.message = f"The article does not say how long {ex.name(asked)} lasts."
         return
     texts = list(dict.fromkeys(d.text for d in durations))
     answer.answered, answer.kind = True, "describe"
-    answer.answers = [ex.entity(r.anchors[0])]
+    answer.answers = [ex.entity(about)]
     answer.evidence = [_quote_item(d) for d in durations if d.quote]
+    lead = "" if about == asked else (f"The article gives no duration for {ex.name(asked)} itself; it is a form of "
+                                      f"{ex.name(about)}, and for that it ")
     if len(texts) > 1:
-        answer.message = ("The article gives durations that do not agree: " + " and ".join(f"“{t}”" for t in texts)
-                          + " — both are quoted below.")
+        said = "gives durations that do not agree: " + " and ".join(f"“{t}”" for t in texts) + " — both are quoted below."
+        answer.message = (lead + said) if lead else "The article " + said
     else:
-        answer.message = f"The article says {ex.name(r.anchors[0])} lasts “{texts[0]}”."
+        answer.message = (lead + f"says it lasts “{texts[0]}”.") if lead else \
+            f"The article says {ex.name(asked)} lasts “{texts[0]}”."
 
 
 def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:

@@ -97,6 +97,22 @@ def test_not_stated_is_never_no(real_store):
         assert "does not" in answer.message, question
 
 
+@pytest.mark.parametrize("question", ["what is the life expectancy for someone with ALS",
+                                      "how long do people with ALS live", "what is the prognosis for ALS"])
+def test_prognosis_is_declined_not_answered_with_the_disease(real_store, question):
+    answer = ask(real_store, question)
+    assert not answer.answered and answer.declined == "prognosis"
+    assert "no life expectancy" in answer.message
+
+
+def test_a_form_without_a_duration_of_its_own_gets_the_broader_ones_said_as_such(real_store):
+    answer = ask(real_store, "how long do knee spasms last")
+    assert answer.answered and answer.kind == "describe"
+    assert "no duration for knee muscle spasm itself" in answer.message and "form of muscle spasm" in answer.message
+    assert "a few seconds to several minutes" in answer.message and "a few minutes to several hours" in answer.message
+    assert ask(real_store, "how long does dehydration last").answered is False  # nothing broader with a duration
+
+
 def test_unknown_words_are_named_not_ignored(real_store):
     for question, word in (("does zinc help knee twitching", "zinc"), ("what causes migraines", "migraines"),
                            ("can alcohol cause knee twitching", "alcohol")):
