@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.namespaces import KGO
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -168,7 +169,7 @@ _PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
 
 
 REQUESTS = frozenset("name list tell give explain show describe mention".split())
-CAUSED_BY = "https://w3id.org/kneekg/ontology/causedBy"
+CAUSED_BY = str(KGO.causedBy)
 _RELATIVE = frozenset("that thats which who be s 's".split())
 
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
+from kg import namespaces
+
 from kg.qa.lexicon import internal_query, local, schema
 from kg.sparql.lru import LRU
 from kg.store.memo import per_store
 from kg.views.labels import labels
 from kg.views.ontology import Statement as EvidenceStatement
 
-KGV = "https://w3id.org/kneekg/vocab/"
-KGO = "https://w3id.org/kneekg/ontology/"
+KGV = str(namespaces.KGV)
+KGO = str(namespaces.KGO)
 PROV_VALUE = "http://www.w3.org/ns/prov#value"
 MAX_ENTITIES = 4096  # entities whose reads are kept per store (each a few kB)
 MODALITY_WORDS = {"always": "always", "usually": "usually", "can": "can", "in-some-cases": "in some cases",

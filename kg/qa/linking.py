@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import simplemma
 from rapidfuzz import fuzz, process
 
+from kg.namespaces import KGO
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
 from kg.store.memo import per_store
@@ -32,7 +33,7 @@ GAP_WORDS = frozenset("keep start always often constantly sometimes randomly sud
                       "funny little random".split())  # "my knee keeps doing this weird twitchy thing"
 NO_GAP = frozenset({"from"})  # "stop my knee *from* spazzing": the frame's word, not a gap inside one name
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
-CLAIM = "https://w3id.org/kneekg/ontology/Claim"
+CLAIM = str(KGO.Claim)
 
 
 def key_of(lemmas) -> tuple[str, ...]:

@@ -11,9 +11,11 @@ lexicon and the schema, entities as ``?a0``, ``?a1`` … bound by substitution (
 from __future__ import annotations
 
 import re
+
+from kg import namespaces
 from dataclasses import dataclass, field
 
-KGO = "https://w3id.org/kneekg/ontology/"
+KGO = str(namespaces.KGO)
 RELATED = KGO + "relatedTo"
 PREFIXES = """PREFIX kgo: <https://w3id.org/kneekg/ontology/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 import pyoxigraph
 
 from kg import paths
-from kg.namespaces import KGO
+from kg.namespaces import KGO, PROV, RDF
 from kg.store.memo import per_store
 from kg.views.article import lines, split_cells
 from kg.views.ontology import Ontology, select
 from kg.views.wording import qualifier_words
 
 TABLE_ROW = "table-row"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF + "subject", RDF + "predicate", RDF + "object"
-PROV_VALUE = "http://www.w3.org/ns/prov#value"
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+PROV_VALUE = str(PROV.value)
 QUALIFIERS = frozenset(str(KGO[n]) for n in ("modality", "urgency", "emphasis", "intent"))  # and every kgo:context
 
 
