@@ -140,8 +140,12 @@ class Executor:
             if len(reading.edges) == 2 and any("?y" in (e.subject, e.object) for e in reading.edges) \
                     and all(e.prop in self.schema.relations for e in reading.edges):
                 text = self._chain_words(reading, topic)
-            if reading.classes:
+            if not reading.edges and reading.classes:  # what a part of the article names of a class
+                text = "what " + " or ".join(self.schema.class_labels.get(c, local(c)).lower() for c in reading.classes)
+            elif reading.classes:
                 text += " (only " + ", ".join(self.schema.class_labels.get(c, local(c)) for c in reading.classes) + ")"
+            if reading.within_words:
+                text += (f" (of {self.name(reading.within_row)})" if reading.within_row else "") + ", " + reading.within_words
             return ("how many: " if k == "count" else "") + text
         if k == "boolean":
             e = reading.edges[0]

@@ -26,9 +26,10 @@ from kg.qa.described import quote_entities, resolve
 from kg.qa.facts import around
 from kg.qa.lexicon import lexicon
 from kg.qa.linking import label_index
+from kg.qa.parts import PATIENT, part_index
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import compound, explain
+from kg.qa import compound, explain, parts
 from kg.qa.respond import fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -68,7 +69,7 @@ def prepare(store) -> None:
     """Build every per-store index question answering uses (labels, lexicon, readings, BM25 over the quotes), so
     that no question pays for them: a server calls it at start, a benchmark before timing."""
     index = label_index(store)
-    lexicon(store), reader(store), executor(store), quote_index(store), quote_entities(store)
+    lexicon(store), reader(store), executor(store), quote_index(store), quote_entities(store), part_index(store)
     if len(index.labels) <= PREREAD_ENTITIES:  # a small graph (one article): read what is around every entity now
         reads = around(store)
         for iri in index.labels:
@@ -100,6 +101,9 @@ def _ask_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     an = resolve(analyse(raw, index, lex), store, index, read.schema, read.topic)
+    within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
+    if within is not None:
+        an = parts.without(an, within)
     answer.entities = [m.to_dict() for m in an.mentions]
     answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()}
     answer.context = " ".join(t.surface for t in an.context)
@@ -135,7 +139,10 @@ def _ask_one(store, raw: str) -> Answer:
                 f"“{c['quote']}”" for c in answer.closest)
         return answer
     readings = read.readings(an)
-    blocked = _unknown_blocks(an, index)
+    classes = read.answer_classes(an)
+    if within is not None:
+        readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
+    blocked = _unknown_blocks(an, index) if within is None or not classes else []
     if blocked:
         answer.declined = "unknown"
         answer.message = f"The article does not mention {join(blocked)}."
@@ -149,7 +156,7 @@ def _ask_one(store, raw: str) -> Answer:
                           + (f": it does not mention {join(an.unknown)}." if an.unknown else "."))
         answer.closest = quote_index(store).closest(raw)
         return answer
-    chosen, result = _choose(ex, readings, an)
+    chosen, result = _choose(ex, readings, an, patient=within is not None)
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
@@ -177,10 +184,17 @@ def _ask_one(store, raw: str) -> Answer:
 
 # --- choosing ---------------------------------------------------------------------------------
 
-def _choose(ex: Executor, readings: list[Reading], an: Analysis):
-    """The best reading, unless it has no answer and one close behind does."""
+def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = False):
+    """The best reading, unless it has no answer and one close behind does (``patient``: a part of the article is
+    named, and the best list or count with an answer inside it is taken, however far behind)."""
     best = readings[0]
     result = execute(ex, best)
+    if result.get("empty") and patient:
+        for other in readings[1:PATIENT]:
+            if other.kind in ("list", "count"):
+                trial = execute(ex, other)
+                if not trial.get("empty"):
+                    return other, trial
     if result.get("empty"):
         for other in readings[1:4]:
             if best.score - other.score > MARGIN:

@@ -45,6 +45,7 @@ class Statement(EvidenceStatement):
     mechanism: set[str] = field(default_factory=set)
     section: str = ""
     lists: set[str] = field(default_factory=set)  # the article's bulleted list(s) the quote is an item of
+    parts: set[str] = field(default_factory=set)  # the article's section, table and list the quote sits in
 
     def qualifiers(self, name=lambda iri: local(iri)) -> list[str]:
         """The qualifiers in words ("in some cases", "in high amounts", "in ALS"); ``name`` names entities.
@@ -151,6 +152,9 @@ _ATTRIBUTES = {KGO + "modality": "modality", KGO + "urgency": "urgency", KGO + "
                KGO + "mechanism": "mechanism", KGO + "inList": "lists"}
 
 
+_PLACES = frozenset((KGO + "section", KGO + "inTable", KGO + "inList"))
+
+
 def _statements(rows, contexts: frozenset[str], label_of) -> list[Statement]:
     """Statements from one row per statement property (``qa-statements.rq``)."""
     by_iri: dict[str, Statement] = {}
@@ -160,6 +164,8 @@ def _statements(rows, contexts: frozenset[str], label_of) -> list[Statement]:
             st = by_iri[row["statement"].value] = Statement(row["statement"].value, row["subject"].value,
                                                             row["predicate"].value, row["object"].value, "", -1, -1)
         key, value = row["key"].value, row["value"].value
+        if key in _PLACES:
+            st.parts.add(value)
         if key == PROV_VALUE:
             st.quote = value
         elif key == KGO + "beginIndex":

@@ -46,9 +46,12 @@ class Reading:
     relaxed: bool = False  # broader entities allowed (a form of, an example of)
     ranking: bool = False  # "most common", "first": order and say what the article weighs
     universal: tuple[str, ...] = ()  # "always", "everyone": the words that ask whether it holds without exception
+    within: tuple[str, ...] = ()  # the article's parts (sections, tables, lists) the answer must be stated in
+    within_words: str = ""  # the restriction in words: "in the article's table “Remedies for Knee Muscle Spasms”"
+    within_row: str | None = None  # a table row's entity: the part's statements must be about it
 
     def key(self) -> tuple:
-        return (self.kind, tuple(self.edges), self.classes, self.anchors)
+        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within)
 
 
 def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -> tuple[str, dict[str, str]]:
@@ -89,6 +92,8 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
             lines.append(f"  {s} ?relation{n} {o} . ?relation{n} rdfs:subPropertyOf+ kgo:relatedTo .")
         else:
             lines.append(f"  {s} <{e.prop}> {o} .")
+    if reading.within:
+        lines.extend(_within(reading, term))
     if reading.classes:
         lines.append("  ?x rdf:type ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in reading.classes) + " }")
     anchors = [names[a] for a in names] + (["?topic"] if "?topic" in "".join(lines) else [])
@@ -98,6 +103,23 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
     select += "".join(f" {names[a]}" for a in names)  # bound variables are projected (pyoxigraph substitutions)
     text = (PREFIXES + f"SELECT DISTINCT {select} WHERE {{\n" + "\n".join(lines) + "\n}\nORDER BY ?x")
     return text, bindings
+
+
+def _within(reading: Reading, term) -> list[str]:
+    """The answer is stated in one of the reading's parts: a statement there has ``?x`` at one end and, for a row, the
+    row's entity (else the edge's anchor next to ``?x``, if any) at the other."""
+    other = reading.within_row or next((e.object if e.subject == "?x" else e.subject for e in reading.edges
+                                        if "?x" in (e.subject, e.object) and not (e.object if e.subject == "?x"
+                                                                                  else e.subject).startswith("?")), None)
+    lines = ["  VALUES ?part { " + " ".join(f"<{p}>" for p in reading.within) + " }",
+             "  VALUES ?placed { kgo:section kgo:inTable kgo:inList }",
+             "  ?inPart ?placed ?part ."]
+    if other is not None and other != "?topic":
+        a = term(other)
+        lines.append(f"  {{ ?inPart rdf:subject ?x ; rdf:object {a} }} UNION {{ ?inPart rdf:subject {a} ; rdf:object ?x }}")
+    else:
+        lines.append("  { ?inPart rdf:subject ?x } UNION { ?inPart rdf:object ?x }")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -117,7 +139,7 @@ def named_for(reading: Reading, relations: dict, queries) -> Named | None:
     """The named query (``queries/*.rq``) that answers ``reading``, if one does: a list of the subjects (or the
     objects) of one relation for one entity, with no class asked for. ``relations`` is the schema's, whose
     lexicon senses name the queries; ``queries`` the registry."""
-    if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes:
+    if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes or reading.within:
         return None
     edge = reading.edges[0]
     rel = relations.get(edge.prop)

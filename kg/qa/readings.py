@@ -87,7 +87,7 @@ class Reader:
         anchors = self._anchor_groups(an)
         ranking = bool(an.intent_cues("ranking"))
         rel_cues = self._relation_cues(an)
-        cls = self._answer_classes(an)
+        cls = self.answer_classes(an)
         definition = [c for c in an.intent_cues("definition") if not (c.form == ("what", "be") and rel_cues)]
         if definition or (an.wh == "what" and not rel_cues and anchors and bare_what(an)):
             for _, _, ms in anchors[:1]:
@@ -165,7 +165,7 @@ class Reader:
             return False
         return asked_after(an, start)
 
-    def _answer_classes(self, an: Analysis) -> tuple[str, ...]:
+    def answer_classes(self, an: Analysis) -> tuple[str, ...]:
         """Classes the answer must belong to: a class word right after "which/what" (or "what kind of")."""
         out: list[str] = []
         first = next((t.i for t in an.question if not t.is_punct), None)

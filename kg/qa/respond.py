@@ -92,6 +92,10 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
             else:
                 for a in anchors:
                     found.extend(st for st in ex.between(a, x, props) if st not in found)
+        if r.within:  # only what the part says ("in the remedies table"); with no edge, everything it says of x
+            inside = [st for st in (found or ex.statements(x)) if st.parts & set(r.within)
+                      and (r.within_row is None or r.within_row in (st.subject, st.object))]
+            found[:] = inside or found
     order = sorted(evidence, key=lambda x: (emphasis(evidence[x]), min((st.begin for st in evidence[x]), default=10**9),
                                             ex.label(x).lower()))
     in_list = listed and len(_one_list(order, evidence)) < len(order)
@@ -194,6 +198,11 @@ def _ranking_note(ex: Executor, order: list[str], evidence: dict[str, list[State
 
 
 def _noun(ex: Executor, r: Reading) -> str:
+    noun = _plain_noun(ex, r)
+    return noun + ", " + r.within_words if r.within_words and not noun.startswith("answers to ") else noun
+
+
+def _plain_noun(ex: Executor, r: Reading) -> str:
     words = ex.describe(r)
     if len(r.edges) == 1:
         e = r.edges[0]

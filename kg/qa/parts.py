@@ -1,0 +1,207 @@
+"""The article's own parts in a question: "the remedies table", "the self-care section", "the Proper Nutrition row".
+
+Every evidence statement knows where its quote sits (``kgo:section``, ``kgo:inTable``, ``kgo:inList``), and
+each part has a heading, a caption or lead-in and, for a table, its columns. A part word of the lexicon
+(intent ``kgl:part``: table, section, list, row, faq …) with the words before it ("the *medication
+side-effects* table") or after it ("the section *on seeking medical attention*") names a part: the words are
+matched to the parts' headings, rarer words weighing more (a heading word most parts share, "muscle",
+names nothing). A row is named by the entity in its first cell: that entity stays in the question, and
+what is said of it must come from a table. The reading is then restricted to what that part says (or
+counts what it lists), and says so ("…, in the article's table “Remedies for Knee Muscle Spasms”").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from kg.qa.lexicon import internal_query, lexicon, local
+from kg.qa.querygraph import KGO, Reading
+from kg.qa.text import STOPWORDS, lemmas_of
+from kg.store.memo import per_store
+
+KINDS = {KGO + "ArticleSection": "section", KGO + "ArticleTable": "table", KGO + "ArticleList": "list"}
+LEADS = frozenset("on about of for call called title titled name named headed with".split())  # "the section *on* X"
+MAX_WORDS = 5  # name words read on each side of a part word
+PATIENT = 8  # readings tried, best first, for one with an answer inside the part
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section, table or list of the article and the lemmas of its heading, caption and columns."""
+
+    iri: str
+    kind: str  # section, table, list
+    label: str
+    words: frozenset[str]
+
+    @property
+    def title(self) -> str:
+        """The heading as a reader sees it ("Table: Remedies for …" is the table "Remedies for …")."""
+        head, _, rest = self.label.partition(":")
+        plain = head.lower().removeprefix("table").strip()
+        return rest.strip() if rest and (not plain or plain.isdigit()) else self.label
+
+
+@dataclass(frozen=True)
+class Within:
+    """A restriction of a reading to one or more parts (tied names: every part they name)."""
+
+    parts: tuple[str, ...]
+    words: str  # "in the article's table “Remedies for Knee Muscle Spasms”"
+    positions: frozenset[int]  # the question's tokens that named the part (not an entity or a relation any more)
+    row: str | None = None  # the entity a row is named by: what the part says must be said of it
+
+
+def _pieces(lemmas) -> set[str]:
+    """Content lemmas, hyphenated ones also in pieces ("self-care": self, care, self-care).
+
+    >>> sorted(_pieces(("the", "self-care", "section")))
+    ['care', 'section', 'self', 'self-care']
+    """
+    out = set()
+    for w in lemmas:
+        if w in STOPWORDS or not w[:1].isalnum():
+            continue
+        out.add(w)
+        out.update(p for p in w.split("-") if p and p not in STOPWORDS)
+    return out
+
+
+class PartIndex:
+    """The article's parts by the words of their headings, read once per store."""
+
+    def __init__(self, parts: list[Part]):
+        self.parts = parts
+        df: dict[str, int] = {}
+        for p in parts:
+            for w in p.words:
+                df[w] = df.get(w, 0) + 1
+        n = max(len(parts), 1)
+        self.weight = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        self.rare = {w for w, c in df.items() if c <= max(1, n // 4)}  # words that single parts out
+
+    @classmethod
+    def from_store(cls, store) -> "PartIndex":
+        own = {w for e in lexicon(store).by_intent("part") for form, entry in _forms(lexicon(store), e) for w in form}
+        parts = []
+        for row in store.query(internal_query("qa-parts")):
+            part = Part(row["part"].value, KINDS[row["kind"].value], row["label"].value, frozenset())
+            text = " ".join([part.title] + [row[v].value for v in ("caption", "columns") if row[v] is not None])
+            words = _pieces(lemmas_of(text.replace("|", " ")))
+            parts.append(replace(part, words=frozenset(words - own or words)))  # "Table: Remedies": not "table"
+        return cls(parts)
+
+    def label(self, iri: str) -> str:
+        return next((p.title for p in self.parts if p.iri == iri), local(iri))
+
+    def named(self, words: set[str], kind: str | None) -> list[Part]:
+        """The parts ``words`` name best (of ``kind`` if any of that kind is named): the highest weight of words
+        matched, then the fewest heading words left over; none unless a word that singles parts out matched."""
+        scored = []
+        for p in self.parts:
+            matched = words & p.words
+            if not matched & self.rare:
+                continue
+            scored.append((sum(self.weight[w] for w in matched), -len(p.words - matched), p))
+        scored = [s for s in scored if kind is None or s[2].kind == kind]  # "the deficiency list" is no section
+        if not scored:
+            return []
+        best = max((s[0], s[1]) for s in scored)
+        return [p for w, left, p in scored if (w, left) == best]
+
+    def find(self, an) -> Within | None:
+        """The part the question names, if it names one (``an``: a kg.qa.analysis.Analysis)."""
+        found: Within | None = None
+        tokens = an.tokens
+        for cue in [c for c in an.cues if c.entry.intent == "part"]:  # "according to the faq, what …": before the ask too
+            kind = KINDS.get(cue.entry.references[0]) if cue.entry.references else None
+            if tokens[cue.start].surface.endswith("ed"):  # "the causes listed": a verb, not the part
+                continue
+            if cue.entry.name == "row-words":
+                row = next((m for m in an.anchors if m.end == cue.start), None)
+                if row is None:
+                    continue
+                tables = [p for p in self.parts if p.kind == "table"]
+                found = found or Within(tuple(p.iri for p in tables), "in the article's tables",
+                                        frozenset(cue.positions), row.iri)
+                continue
+            before = _window(tokens, cue.start - 1, -1)
+            after = _window(tokens, cue.end + 1, 1) if cue.end < len(tokens) and tokens[cue.end].lemma in LEADS else []
+            own = {w for k in cue.positions for w in _pieces((tokens[k].lemma,))}  # "the faq": the word is the name
+            for side in (before, after, []):
+                words = _pieces(tokens[k].lemma for k in side) or (own if not side and not before and not after else set())
+                parts = self.named(words, kind) if words else []
+                definite = cue.start > 0 and tokens[cue.start - 1].lemma in ("the", "this", "that")
+                if not parts and not side and not before and not after and definite and kind in ("table", "list"):
+                    parts = [p for p in self.parts if p.kind == kind]  # "according to the table": any of them
+                    if parts:
+                        within = Within(tuple(p.iri for p in parts), f"in the article's {kind}s", frozenset(cue.positions))
+                        found = replace(within, row=found.row) if found is not None and found.row else within
+                        break
+                if parts:
+                    noun = kind or parts[0].kind
+                    titles = " / ".join(f"“{p.title}”" for p in parts)
+                    within = Within(tuple(p.iri for p in parts), f"in the article's {noun} {titles}",
+                                    frozenset(side) | frozenset(cue.positions))
+                    if found is not None and found.row is not None:  # "the X row of the remedies table"
+                        within = replace(found, parts=within.parts, words=within.words,
+                                         positions=found.positions | within.positions)
+                    found = within
+                    break
+        return found
+
+
+def _forms(lex, entry):
+    return [(form, e) for forms in lex.forms.values() for form, e in forms if e is entry]
+
+
+def _window(tokens, k: int, step: int) -> list[int]:
+    """Up to MAX_WORDS positions of name words from ``k`` on (backwards for ``step`` -1): content words, and "the"
+    or "a" only after the first one going forward, stopping at punctuation or any other stop word."""
+    out: list[int] = []
+    while 0 <= k < len(tokens) and len(out) < MAX_WORDS:
+        t = tokens[k]
+        if t.is_punct:
+            break
+        if t.lemma in STOPWORDS:
+            if step > 0 and not out and t.lemma in ("the", "a", "an"):
+                k += step
+                continue
+            break
+        out.append(k)
+        k += step
+    return sorted(out)
+
+
+def without(an, within: Within):
+    """The analysis with the words that named the part taken out of its mentions, cues and unknown words."""
+    gone = within.positions
+    an.mentions = [m for m in an.mentions if not set(m.span) & gone]
+    an.cues = [c for c in an.cues if not set(c.positions) & gone or c.entry.intent == "part"]
+    surfaces = {an.tokens[k].surface for k in gone}
+    an.unknown = [w for w in an.unknown if w not in surfaces]
+    return an
+
+
+def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], count: bool) -> list[Reading]:
+    """The readings restricted to the part: lists and counts are read inside it, best first; what the part names
+    of the class asked for ("how many remedies in the remedies table") is a reading too; other kinds come after."""
+    out = []
+    for r in readings:
+        if r.kind in ("list", "count"):
+            out.append(replace(r, within=within.parts, within_words=within.words, within_row=within.row,
+                               why=r.why + ["restricted to a part of the article"]))
+        else:
+            out.append(replace(r, score=r.score - 4.0, why=r.why + ["not a list, and a part of the article is named (-4)"]))
+    if classes and within.row is None:
+        out.append(Reading("count" if count else "list", [], classes, (), 4.0, ["what the part names of the class asked"],
+                           within=within.parts, within_words=within.words))
+    return sorted(out, key=lambda r: -r.score)
+
+
+part_index = per_store(PartIndex.from_store)
+part_index.__doc__ = """The article's parts of ``store``, by the words of their headings (built once per store)."""
+
+
+__all__ = ["Part", "PartIndex", "Within", "part_index", "restrict", "without", "PATIENT"]

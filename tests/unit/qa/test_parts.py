@@ -1,0 +1,65 @@
+"""A part of the article named in a question ("the remedies table", "the faq") restricts its reading to what
+that part says; phrasings of our own, not a blind batch's."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.qa.parts import _pieces, part_index
+
+
+def labels(answer) -> set[str]:
+    return {a["label"].lower() for a in answer.answers}
+
+
+@pytest.mark.parametrize("question, label", [
+    ("what's listed in the table of remedies", "Remedies for Knee Muscle Spasms"),
+    ("which drugs does the medication side effects chart mention", "Possible Causes of Knee Twitching: Medications and Stimulants"),
+    ("according to the faq, what causes muscle spasms in the knee", "FAQ"),
+    ("what does the self-care section recommend", "Self-Care for Muscle Spasms"),
+])
+def test_a_part_is_named_by_its_heading_caption_or_columns(real_store, question, label):
+    from kg.qa.analysis import analyse
+    from kg.qa.lexicon import lexicon
+    from kg.qa.linking import label_index
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    within = part_index(real_store).find(an)
+    assert within is not None and any(part_index(real_store).label(p) == label for p in within.parts), within
+
+
+def test_a_part_word_that_names_nothing_restricts_nothing(real_store):
+    from kg.qa.analysis import analyse
+    from kg.qa.lexicon import lexicon
+    from kg.qa.linking import label_index
+    for question in ("list the causes of knee twitching", "what is in the list of deficiencies"):
+        an = analyse(question, label_index(real_store), lexicon(real_store))
+        assert part_index(real_store).find(an) is None, question
+
+
+def test_a_count_of_a_class_inside_a_table(real_store):
+    answer = ask(real_store, "number of treatments in the table of remedies?")
+    assert answer.count == 4, answer.message
+    assert "in the article's table “Remedies for Knee Muscle Spasms”" in answer.reading
+    assert labels(answer) == {"heat or cold therapy", "stretching exercises", "stimulant reduction", "proper nutrition"}
+    assert all(e["begin"] >= 0 and "Description" not in e["quote"] for e in answer.evidence)
+
+
+def test_a_section_restricts_a_list_to_what_it_says(real_store):
+    inside = labels(ask(real_store, "what minerals does the self care section name"))
+    assert inside == {"calcium", "magnesium", "potassium"}, inside
+
+
+def test_a_row_keeps_its_entity_and_reads_the_tables(real_store):
+    answer = ask(real_store, "what nutrients are in the proper nutrition row of the remedy table")
+    assert {"magnesium", "calcium", "vitamin d"} <= labels(answer), answer.message
+    assert "potassium" not in labels(answer)  # the self-care list names it, not the table's row
+
+
+def test_the_table_with_no_name_is_every_table(real_store):
+    answer = ask(real_store, "going by the table, what are the symptoms of vitamin deficiencies")
+    assert {"weakness", "fatigue"} <= labels(answer), answer.message
+    assert "electrolyte imbalance" not in labels(answer)
+    assert "in the article's tables" in answer.reading
+
+
+def test_pieces_split_hyphenated_words():
+    assert {"side", "effect"} <= _pieces(("side-effect",))
