@@ -119,6 +119,7 @@ class Reader:
                 and not an.intents & {"count", "duration"}:
             out.extend(shapes.mechanisms(self, an, anchors, rel_cues))
         out.extend(shapes.kinds(self, an, anchors, rel_cues))
+        out.extend(shapes.class_objects(self, an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
         if an.yes_no and len(anchors) == 1 and rel_cues:
             out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.lexicon import Cue
-from kg.qa.querygraph import KGO, Edge, Reading
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -62,4 +62,39 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
                 edge = Edge(other.iri, prop, "?x") if role == "subject" else Edge("?x", prop, other.iri)
                 out.append(Reading(kind, [Edge("?x", example, m.iri), edge], (), (m.iri, other.iri), score + 1.5,
                                    ["the examples of a kind that " + cue.entry.name]))
+    return out
+
+
+_BETWEEN = frozenset("the a an my your his her their our its all any these those".split())
+
+
+def class_objects(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
+    """"What does dehydration do to *the minerals*", "what can stress do to your *muscles*": a class word where the
+    relation's object stands, of a kind the relation cannot reach (causes reach conditions, not minerals): what the
+    anchor is linked to, by any relation, among that class's members."""
+    if an.yes_no or an.wh not in ("what", "how"):
+        return []
+    out = []
+    for c in an.class_cues:
+        if asked_after(an, c.start):
+            continue  # "which minerals": the answer's class, read by the other readings
+        for cue in rel_cues:
+            gap = [t.lemma for t in an.tokens[cue.end:c.start]]
+            if cue.end > c.start or any(w not in _BETWEEN for w in gap):
+                continue
+            prop, flipped = reader.schema.canonical(cue.entry.references[0])
+            rel = reader.schema.relations.get(prop)
+            reach = (rel.domain if flipped else rel.range) if rel else None
+            if not reach or any(k == reach or k in reader.schema.super_classes(reach)
+                                or reach in reader.schema.super_classes(k) for k in c.entry.references):
+                continue  # the relation reaches the class: its own readings say it
+            for start, end, ms in anchors:
+                if end > cue.start or (start, end) == (c.start, c.end):
+                    continue
+                for m in ms:
+                    linked = reader.around.with_other(m.iri)
+                    if not any(reader.fits(o, k) for o in linked for k in c.entry.references):
+                        continue  # the article links it to nothing of that class: the other readings say so
+                    out.append(Reading("list", [Edge(m.iri, RELATED, "?x")], tuple(c.entry.references), (m.iri,), 9.0,
+                                       [f"a class where {cue.entry.name}'s object stands, out of its reach: any link"]))
     return out

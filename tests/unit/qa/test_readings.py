@@ -178,3 +178,22 @@ def test_a_follow_up_fragment_belongs_to_the_question_before_it(real_store):
 def test_a_yes_no_naming_a_form_the_article_states_is_yes_in_its_words(real_store):
     answer = ask(real_store, "can the spasms keep coming back")
     assert answer.boolean is True and "may recur" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what can being dehydrated do to your electrolytes",
+    "so what does dehydration actually do to the minerals",
+    "what does dehydration do to the nutrients in your body",
+])
+def test_a_class_where_the_relation_cannot_reach_is_any_link_to_it(real_store, question):
+    answer = ask(real_store, question)
+    assert {"calcium", "potassium", "electrolytes"} <= ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", [
+    "which diseases can present as twitching in the knee",
+    "what conditions show up as knee twitching",
+])
+def test_a_condition_that_shows_up_as_a_symptom(real_store, question):
+    answer = ask(real_store, question)
+    assert {"als", "autoimmune-disorders"} <= ids(answer), (answer.reading, answer.message)
