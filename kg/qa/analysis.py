@@ -15,7 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, clauses, tokenize
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, STOPWORDS, WH_WORDS, Token, clauses, tokenize
 
 
 @dataclass
@@ -295,3 +295,17 @@ def bare_what(an: Analysis) -> bool:
             and not any(t.i in c.positions and c.entry.intent in ("filler", "definition") for c in an.cues)]
     return not rest and any(t.lemma == "be" for t in an.question[:3])
 
+
+def is_passive(an: Analysis, cue: Cue) -> bool:
+    """"Y is caused by X", "what are X prescribed for": the frame turned round (a participle after "be" or before "by")."""
+    tokens = an.tokens
+    after = tokens[cue.end] if cue.end < len(tokens) else None
+    head = tokens[cue.positions[0]]
+    participle = head.surface != head.lemma and head.surface.endswith(("ed", "en", "t"))
+    if after is not None and after.lemma == "by" and participle:
+        return True
+    if participle and cue.form[-1] not in PREPOSITIONS:
+        be_before = any(t.lemma in ("be", "get") for t in tokens[max(0, cue.start - 6):cue.start])
+        anchors_after = [m for m in an.anchors if m.start >= cue.end]
+        return be_before and not anchors_after
+    return False

@@ -90,7 +90,28 @@ def about(ex: Executor, answer: Answer, r: Reading, an: Analysis, stated: bool =
     answer.evidence = [_item(ex, x) for x in items[:EVIDENCE]]
     answer.answers = [ex.entity(i) for i in iris[:2]]
     answer.message = f"What the article says about {names}, the passages nearest your question first: {quotes}"
+    facts = _in_words(ex, iris, [x.quote for x in items[:SHOWN_QUOTES]])
+    if facts:  # "Certain medications, such as diuretics or statins" says little alone: the facts it grounds say more
+        answer.message += " In short: " + "; ".join(facts) + "."
     answer.answered, answer.kind = stated, "describe" if stated else "abstain"
+
+
+MOST_FACTS = 6  # facts put into words after the quotes of a description
+
+
+def _in_words(ex: Executor, iris, quotes: list[str]) -> list[str]:
+    """The facts about ``iris`` the shown quotes ground, each in the lexicon's words ("statins can be a risk factor for
+    muscle spasm"); a negated fact is said as the article's "not"."""
+    out: list[str] = []
+    for iri in iris:
+        for st in ex.statements(iri):
+            if st.quote not in quotes or st.predicate not in ex.schema.relations or st.object.startswith(KGV):
+                continue
+            words = ex.says(st.predicate, ex.name(st.subject), ex.name(st.object))
+            words = ("the article says it is not so that " + words) if st.negated else words
+            if words not in out:
+                out.append(words)
+    return out[:MOST_FACTS]
 
 
 def also_about(ex: Executor, answer: Answer, anchors, an: Analysis) -> None:

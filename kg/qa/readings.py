@@ -11,7 +11,7 @@ query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yes
 from __future__ import annotations
 
 from kg.qa import intents, shapes, yesno
-from kg.qa.analysis import Analysis, Groups, asked_after, bare_what, named_mechanism
+from kg.qa.analysis import Analysis, Groups, asked_after, bare_what, is_passive, named_mechanism
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
 from kg.qa.linking import LabelIndex, Mention, label_index
@@ -209,7 +209,7 @@ class Reader:
                 else:
                     role, sure = other, 1.0  # compound: "knee twitching causes"
         else:
-            passive = self._passive(an, cue)
+            passive = is_passive(an, cue)
             role = "subject" if before else "object"
             if passive:
                 role = "object" if role == "subject" else "subject"
@@ -217,19 +217,6 @@ class Reader:
         if flipped:
             role = "object" if role == "subject" else "subject"
         return role, sure
-
-    def _passive(self, an: Analysis, cue: Cue) -> bool:
-        tokens = an.tokens
-        after = tokens[cue.end] if cue.end < len(tokens) else None
-        head = tokens[cue.positions[0]]
-        participle = head.surface != head.lemma and head.surface.endswith(("ed", "en", "t"))
-        if after is not None and after.lemma == "by" and participle:
-            return True
-        if participle and cue.form[-1] not in PREPOSITIONS:
-            be_before = any(t.lemma in ("be", "get") for t in tokens[max(0, cue.start - 6):cue.start])
-            anchors_after = [m for m in an.anchors if m.start >= cue.end]
-            return be_before and not anchors_after
-        return False
 
     def _lists(self, an: Analysis, anchors, rel_cues: list[Cue], cls: tuple[str, ...], ranking: bool) -> list[Reading]:
         out: list[Reading] = []
@@ -374,6 +361,9 @@ class Reader:
             if self.plays(iri, prop, as_subject=(role == "subject")):
                 score += 3.0
                 why.append("the graph has such facts (+3)")
+            elif cue.entry.pos == "noun" and any(self.plays(iri, *_side(self.schema.canonical(n), role)) for n in rel.near):
+                score += 1.0  # "example of heat exhaustion": none, but the relation the lexicon calls nearly alike has
+                why.append("the graph has such facts along a relation nearly alike (+1)")
             elif role == "subject" and any(self.plays(w, prop, True) for w in self.wholes(iri)):
                 score += 1.5  # "what is yoga good for": the article says it of stress reduction techniques, yoga's kind
                 why.append("the graph has such facts for what it is an example of (+1.5)")
@@ -438,6 +428,10 @@ def _other(role: str) -> str:
 
 def _flip(role: str, flipped: bool) -> str:
     return _other(role) if flipped else role
+
+
+def _side(canonical: tuple[str, bool], role: str) -> tuple[str, bool]:
+    return canonical[0], _flip(role, canonical[1]) == "subject"
 
 
 reader = per_store(lambda store: Reader(store, label_index(store), lexicon(store), schema(store)))

@@ -197,3 +197,23 @@ def test_a_class_where_the_relation_cannot_reach_is_any_link_to_it(real_store, q
 def test_a_condition_that_shows_up_as_a_symptom(real_store, question):
     answer = ask(real_store, question)
     assert {"als", "autoimmune-disorders"} <= ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question, must", [
+    ("dehydration example?", "not-drinking-enough-fluids"),  # telegraphic: the "Cause | Example" table
+    ("heat exhaustion example please", "working-in-high-temperatures-without-hydration"),
+])
+def test_an_example_asked_where_the_article_gives_how_a_cause_comes_about(real_store, question, must):
+    answer = ask(real_store, question)
+    assert must in ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question, words", [
+    ("what does the article say about diuretics", ("diuretics", "muscle spasm")),
+    ("tell me what the article says on statins", ("risk", "muscle spasm")),
+])
+def test_what_the_article_says_about_a_thing_puts_its_facts_into_words(real_store, question, words):
+    answer = ask(real_store, question)
+    assert "In short: " in answer.message, answer.message
+    short = answer.message.split("In short: ", 1)[1].lower()
+    assert all(w in short for w in words), short
