@@ -44,13 +44,14 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
     example = KGO + "exampleOf"
     for start, end, ms in anchors[:2]:
         asked = asked_after(an, start)
-        if not (asked or count):
+        narrowed = wh_after(an, end)  # "an underlying condition affecting *which* areas", "underlying problems with what"
+        if not (asked or count or narrowed):
             continue
         for m in ms:
             if not reader.plays(m.iri, example, as_subject=False):
                 continue
             kind = "count" if count else "list"
-            score = 8.0 if not rel_cues else 6.5
+            score = (8.0 if not rel_cues else 6.5) + (1.5 if narrowed else 0.0)
             out.append(Reading(kind, [Edge("?x", example, m.iri)], (), (m.iri,), score, ["the examples of a kind"]))
             for cue in rel_cues:  # "which stimulants can cause knee twitching": examples that also do this
                 prop, flipped = reader.schema.canonical(cue.entry.references[0])
@@ -65,6 +66,21 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
     return out
 
 
+def wh_after(an: Analysis, end: int) -> bool:
+    """Whether "what" or "which" follows a thing named, right after it or after one word ("problems *with what*",
+    "a condition *affecting which* areas"): the question asks which kinds of that thing.
+
+    A word between must not be a verb of the question's own ("does stress *cause what*" asks its effects).
+    """
+    tokens = an.tokens
+    for k in (end, end + 1):
+        if k < len(tokens) and tokens[k].lemma in ("what", "which"):
+            between = tokens[end:k]
+            return all(t.lemma in _LINKS or t.surface.endswith("ing") for t in between)
+    return False
+
+
+_LINKS = frozenset("with of in for about from".split())
 _BETWEEN = frozenset("the a an my your his her their our its all any these those".split())
 
 

@@ -217,3 +217,12 @@ def test_what_the_article_says_about_a_thing_puts_its_facts_into_words(real_stor
     assert "In short: " in answer.message, answer.message
     short = answer.message.split("In short: ", 1)[1].lower()
     assert all(w in short for w in words), short
+
+
+@pytest.mark.parametrize("question", [
+    "cramps might be a symptom of an underlying medical condition involving which areas",
+    "muscle spasms can be a symptom of underlying conditions in what",
+])
+def test_a_thing_followed_by_which_asks_its_kinds(real_store, question):
+    answer = ask(real_store, question)
+    assert {"condition-affecting-circulation", "condition-affecting-nerves"} <= ids(answer), (answer.reading, answer.message)
