@@ -15,7 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, STOPWORDS, WH_WORDS, Token, clauses, tokenize
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, clauses, tokenize
 
 
 @dataclass
@@ -128,11 +128,24 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Toke
                 or any(t.lemma in WH_WORDS for t in clause[:3]))
         if asks and k > 0 and first in ("and", "or") and len(clause) <= 5 and _asks(parts[k - 1]):
             k -= 1  # "what are X prescribed for, and for which condition?": a follow-up fragment of the question before
+        if asks and k > 0 and _empty_ask(clause):
+            k -= 1  # "the medication risk factor that isn't in the table, what is it": the phrase before is asked
         if asks:
             question = [t for part in parts[k:] for t in part]
             return question, [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
+
+
+def _empty_ask(clause: list[Token]) -> bool:
+    """"What is it", "who is that", "which one is it": a question word, "be" and a pronoun, nothing else.
+
+    >>> from kg.qa.text import tokenize
+    >>> _empty_ask(tokenize("who is that")), _empty_ask(tokenize("what is ALS"))
+    (True, False)
+    """
+    return (len(clause) <= 4 and clause[0].lemma in WH_WORDS and any(t.lemma == "be" for t in clause)
+            and all(t.lemma in WH_WORDS or t.lemma in ("be", "one") or t.lemma in PRONOUNS for t in clause))
 
 
 def _asks(clause: list[Token]) -> bool:

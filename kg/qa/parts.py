@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from kg.qa.lexicon import internal_query, lexicon, local
 from kg.qa.querygraph import KGO, Reading
-from kg.qa.text import STOPWORDS, lemmas_of
+from kg.qa.text import NEGATIONS, STOPWORDS, lemmas_of
 from kg.store.memo import per_store
 
 KINDS = {KGO + "ArticleSection": "section", KGO + "ArticleTable": "table", KGO + "ArticleList": "list"}
@@ -51,6 +51,7 @@ class Within:
     words: str  # "in the article's table “Remedies for Knee Muscle Spasms”"
     positions: frozenset[int]  # the question's tokens that named the part (not an entity or a relation any more)
     row: str | None = None  # the entity a row is named by: what the part says must be said of it
+    outside: bool = False  # "the risk factor that isn't in the side-effects table": what the part does not name
 
 
 def _pieces(lemmas) -> set[str]:
@@ -142,14 +143,30 @@ class PartIndex:
                 if parts:
                     noun = kind or parts[0].kind
                     titles = " / ".join(f"“{p.title}”" for p in parts)
-                    within = Within(tuple(p.iri for p in parts), f"in the article's {noun} {titles}",
-                                    frozenset(side) | frozenset(cue.positions))
+                    positions = frozenset(side) | frozenset(cue.positions)
+                    negation = _negation(tokens, min(positions))
+                    within = Within(tuple(p.iri for p in parts), ("not " if negation else "")
+                                    + f"in the article's {noun} {titles}", positions | negation, outside=bool(negation))
                     if found is not None and found.row is not None:  # "the X row of the remedies table"
                         within = replace(found, parts=within.parts, words=within.words,
                                          positions=found.positions | within.positions)
-                    found = within
+                    if found is None or not found.outside:  # "on the list … but not in the table": the "not" decides
+                        found = within
                     break
         return found
+
+
+def _negation(tokens, first: int) -> frozenset[int]:
+    """The positions of "isn't in the", "not on the", "but not in" before a part's name (empty if none): the question
+    asks for what the part does *not* name."""
+    k = first - 1
+    while k >= 0 and tokens[k].lemma in ("the", "a", "an", "this", "that"):
+        k -= 1
+    if k < 1 or tokens[k].lemma not in ("in", "on", "from", "among", "within"):
+        return frozenset()
+    if tokens[k - 1].lemma in NEGATIONS or tokens[k - 1].surface in NEGATIONS:
+        return frozenset(range(k - 1, first))
+    return frozenset()
 
 
 def _forms(lex, entry):
@@ -191,10 +208,10 @@ def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], 
     for r in readings:
         if r.kind in ("list", "count"):
             out.append(replace(r, within=within.parts, within_words=within.words, within_row=within.row,
-                               why=r.why + ["restricted to a part of the article"]))
+                               outside=within.outside, why=r.why + ["restricted to a part of the article"]))
         else:
             out.append(replace(r, score=r.score - 4.0, why=r.why + ["not a list, and a part of the article is named (-4)"]))
-    if classes and within.row is None:
+    if classes and within.row is None and not within.outside:
         out.append(Reading("count" if count else "list", [], classes, (), 4.0, ["what the part names of the class asked"],
                            within=within.parts, within_words=within.words))
     return sorted(out, key=lambda r: -r.score)

@@ -49,9 +49,10 @@ class Reading:
     within: tuple[str, ...] = ()  # the article's parts (sections, tables, lists) the answer must be stated in
     within_words: str = ""  # the restriction in words: "in the article's table “Remedies for Knee Muscle Spasms”"
     within_row: str | None = None  # a table row's entity: the part's statements must be about it
+    outside: bool = False  # the answer is one the parts do not name ("the risk factor that isn't in the table")
 
     def key(self) -> tuple:
-        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within)
+        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside)
 
 
 def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -> tuple[str, dict[str, str]]:
@@ -108,6 +109,10 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
 def _within(reading: Reading, term) -> list[str]:
     """The answer is stated in one of the reading's parts: a statement there has ``?x`` at one end and, for a row, the
     row's entity (else the edge's anchor next to ``?x``, if any) at the other."""
+    if reading.outside:  # what no statement of the parts names, whatever it is said with
+        return ["  FILTER NOT EXISTS {", "    VALUES ?part { " + " ".join(f"<{p}>" for p in reading.within) + " }",
+                "    VALUES ?placed { kgo:section kgo:inTable kgo:inList }",
+                "    ?inPart ?placed ?part . { ?inPart rdf:subject ?x } UNION { ?inPart rdf:object ?x }", "  }"]
     other = reading.within_row or next((e.object if e.subject == "?x" else e.subject for e in reading.edges
                                         if "?x" in (e.subject, e.object) and not (e.object if e.subject == "?x"
                                                                                   else e.subject).startswith("?")), None)

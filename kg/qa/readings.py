@@ -169,9 +169,10 @@ class Reader:
     def answer_classes(self, an: Analysis) -> tuple[str, ...]:
         """Classes the answer must belong to: a class word right after "which/what" (or "what kind of")."""
         out: list[str] = []
-        first = next((t.i for t in an.question if not t.is_punct), None)
-        for c in an.class_cues:
-            telegraphic = an.wh is None and not an.yes_no and c.start == first  # "excercises to stop knee spasms"
+        first = next((t.i for t in an.question if not t.is_punct and t.lemma not in ("the", "a", "an")), None)
+        nouns = {c.start for c in an.relation_cues if c.entry.pos == "noun"}
+        for c in an.class_cues:  # "excercises to stop knee spasms", "the medication risk factor that …, what is it"
+            telegraphic = not an.yes_no and c.start == first and (an.wh is None or c.end in nouns)
             if asked_after(an, c.start) or telegraphic:
                 out.extend(c.entry.references)
         if an.wh == "who":

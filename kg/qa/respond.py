@@ -92,7 +92,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
             else:
                 for a in anchors:
                     found.extend(st for st in ex.between(a, x, props) if st not in found)
-        if r.within:  # only what the part says ("in the remedies table"); with no edge, everything it says of x
+        if r.within and not r.outside:  # only what the part says ("in the remedies table"); with no edge, everything it says of x
             inside = [st for st in (found or ex.statements(x)) if st.parts & set(r.within)
                       and (r.within_row is None or r.within_row in (st.subject, st.object))]
             found[:] = inside or found
@@ -109,7 +109,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
     answer.evidence = [ex.evidence_item(st) for st in statements]
     warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
     answer.groups = _groups(ex, order, evidence, by_urgency=warning)
-    examples = {} if r.kind == "count" or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
+    examples = {} if r.kind == "count" or r.within or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
         else _examples(ex, order[:MOST_EXAMPLED if r.classes else SHOWN])
     if answer.groups:  # the answers in the order of their groups (the most urgent first)
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]

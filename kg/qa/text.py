@@ -39,6 +39,7 @@ thats whats im ive dont doesnt cant isnt arent theres  lol""".split())
 WH_WORDS = frozenset("what which who whom whose when where why how".split())
 AUXILIARIES = frozenset("""can could do does did is are was were will would may might should shall has have had am
 be isn't aren't doesn't don't can't won't wouldn't couldn't""".split())
+NEGATIONS = frozenset("not isn't isnt aren't arent wasn't wasnt never n't".split())
 PRONOUNS = frozenset("it that this them they these those he him she her".split())
 PREPOSITIONS = frozenset("of for to in with from behind about on at by into against".split())
 

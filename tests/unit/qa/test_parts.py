@@ -63,3 +63,21 @@ def test_the_table_with_no_name_is_every_table(real_store):
 
 def test_pieces_split_hyphenated_words():
     assert {"side", "effect"} <= _pieces(("side-effect",))
+
+
+@pytest.mark.parametrize("question", [
+    "which drug on the risk factor list isn't in the medication side effects table",
+    "the medication that's a risk factor but not in the table of medications and side effects, which is it",
+])
+def test_not_in_a_part_is_what_the_part_does_not_name(real_store, question):
+    answer = ask(real_store, question)
+    assert "statins" in labels(answer), (answer.reading, answer.message)
+    assert not labels(answer) & {"diuretics", "estrogen", "corticosteroids"}, answer.message
+    assert "not in the article's table" in answer.reading
+
+
+def test_an_empty_ask_after_a_phrase_asks_the_phrase():
+    from kg.qa.analysis import _asking_clause
+    from kg.qa.text import clauses, tokenize
+    question, context = _asking_clause(clauses(tokenize("the drug the table leaves out, which one is it")), [])
+    assert [t.surface for t in question][:2] == ["the", "drug"] and not context
