@@ -183,23 +183,32 @@ _PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
 
 REQUESTS = frozenset("name list tell give explain show describe mention".split())
 CAUSED_BY = str(KGO.causedBy)
+CAUSES = str(KGO.causes)
 _RELATIVE = frozenset("that thats which who be s 's".split())
 
 
 def _narrowed(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tuple[list[Mention], list[Cue]]:
     """"Calm down knee twitching *that's coming from stress*": a relative clause naming the cause says which spasms; the
-    question is asked of the cause (what calms stress), so the clause's cue and the thing it qualifies step aside."""
+    question is asked of the cause (what calms stress), so the clause's cue and the thing it qualifies step aside.
+    So does a head noun "cause" between them: "the test for *the knee twitch cause that comes from* poor vitamins"
+    asks the test for the vitamin deficiency."""
+    heads = [x for x in cues if x.entry.pos == "noun" and CAUSES in x.entry.references]
     for c in cues:
         if CAUSED_BY not in c.entry.references:
             continue
         after = [m for m in mentions if m.start == c.end]
-        before = [m for m in mentions if m.end <= c.start
-                  and all(tokens[k].lemma in _RELATIVE or tokens[k].surface in _RELATIVE for k in range(m.end, c.start))]
+        head = [x for x in heads if x.end <= c.start]
+
+        def between(k: int) -> bool:
+            return tokens[k].lemma in _RELATIVE or tokens[k].surface in _RELATIVE or any(k in x.positions for x in head)
+        before = [m for m in mentions if m.end <= c.start and all(between(k) for k in range(m.end, c.start))]
         if after and before and _differ(before, after) and any(tokens[k].lemma in ("that", "which", "thats") or
                                                                 tokens[k].surface == "thats"
                                                                 for k in range(before[-1].end, c.start)):
             gone = {id(m) for m in before}
-            return [m for m in mentions if id(m) not in gone], [x for x in cues if x is not c]
+            spots = {k for x in head if x.start >= before[-1].end for k in x.positions}  # the noun and its verb reading
+            used = {id(x) for x in cues if set(x.positions) & spots} | {id(c)}
+            return [m for m in mentions if id(m) not in gone], [x for x in cues if id(x) not in used]
     return mentions, cues
 
 

@@ -226,3 +226,12 @@ def test_what_the_article_says_about_a_thing_puts_its_facts_into_words(real_stor
 def test_a_thing_followed_by_which_asks_its_kinds(real_store, question):
     answer = ask(real_store, question)
     assert {"condition-affecting-circulation", "condition-affecting-nerves"} <= ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question, must", [
+    ("how is the spasm cause that comes from low vitamins diagnosed", "blood-test"),
+    ("how are they diagnosing the twitching cause that comes from dehydration", "physical-examination"),
+])
+def test_the_cause_described_by_a_clause_is_what_is_asked_about(real_store, question, must):
+    answer = ask(real_store, question)
+    assert must in ids(answer), (answer.reading, answer.message)
