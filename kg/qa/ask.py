@@ -26,7 +26,8 @@ from kg.qa.described import quote_entities, resolve
 from kg.qa.facts import around
 from kg.qa.lexicon import lexicon
 from kg.qa.linking import label_index
-from kg.qa.parts import PATIENT, part_index
+from kg.qa.parts import part_index
+from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa import compound, explain, parts
@@ -37,7 +38,6 @@ from kg.qa.words import join
 
 MAX_QUESTION_CHARS = 500
 PREREAD_ENTITIES = 1000  # at most this many entities: prepare() reads around each of them before the first question
-MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
 _SPARQL = re.compile(r"[{}]|<\s*(?:https?|urn):|\b(?:select|construct|describe|ask)\b.*\bwhere\b|\bprefix\s+\w*:"
                      r"|\binsert\b.*\bdata\b|\bdrop\s+graph\b", re.IGNORECASE)
 
@@ -156,7 +156,7 @@ def _ask_one(store, raw: str) -> Answer:
                           + (f": it does not mention {join(an.unknown)}." if an.unknown else "."))
         answer.closest = quote_index(store).closest(raw)
         return answer
-    chosen, result = _choose(ex, readings, an, patient=within is not None)
+    chosen, result = choose(ex, readings, an, patient=within is not None)
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
@@ -183,29 +183,6 @@ def _ask_one(store, raw: str) -> Answer:
 
 
 # --- choosing ---------------------------------------------------------------------------------
-
-def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = False):
-    """The best reading, unless it has no answer and one close behind does (``patient``: a part of the article is
-    named, and the best list or count with an answer inside it is taken, however far behind)."""
-    best = readings[0]
-    result = execute(ex, best)
-    if result.get("empty") and patient:
-        for other in readings[1:PATIENT]:
-            if other.kind in ("list", "count"):
-                trial = execute(ex, other)
-                if not trial.get("empty"):
-                    return other, trial
-    if result.get("empty"):
-        for other in readings[1:4]:
-            if best.score - other.score > MARGIN:
-                break
-            if other.kind != best.kind and not (best.kind in ("list", "count") and other.kind in ("list", "count")):
-                continue
-            trial = execute(ex, other)
-            if not trial.get("empty"):
-                return other, trial
-    return best, result
-
 
 def _others(ex: Executor, readings: list[Reading], chosen: Reading) -> list[Reading]:
     seen = {ex.describe(chosen)}

@@ -1,0 +1,63 @@
+"""Choose the reading to answer with: the best, unless it has no answer and another that fits the question has.
+
+A reading close behind the best (within ``MARGIN``) with an answer is preferred to an empty best; with a part
+of the article named, the best list inside that part however far behind; and for "which kind of X does Y do"
+whose intersection is empty (nothing the article calls a kind of X), the question's own relation alone.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis, asked_after
+from kg.qa.answer import Executor
+from kg.qa.parts import PATIENT
+from kg.qa.querygraph import KGO, Reading
+from kg.qa.run import execute
+
+MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
+
+
+def choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = False):
+    """The best reading, unless it has no answer and one close behind does (``patient``: a part of the article is
+    named, and the best list or count with an answer inside it is taken, however far behind)."""
+    best = readings[0]
+    result = execute(ex, best)
+    if result.get("empty") and patient:
+        for other in readings[1:PATIENT]:
+            if other.kind in ("list", "count"):
+                trial = execute(ex, other)
+                if not trial.get("empty"):
+                    return other, trial
+    if result.get("empty") and len(best.edges) >= 2 and best.kind in ("list", "count") and _kind_asked(an):
+        for other in _parts_of(best, readings):  # "which kind of spasm does time fix": none is a kind of spasm, but
+            trial = execute(ex, other)  # what time fixes is the question's own relation
+            if not trial.get("empty"):
+                return other, trial
+    if result.get("empty"):
+        for other in readings[1:4]:
+            if best.score - other.score > MARGIN:
+                break
+            if other.kind != best.kind and not (best.kind in ("list", "count") and other.kind in ("list", "count")):
+                continue
+            trial = execute(ex, other)
+            if not trial.get("empty"):
+                return other, trial
+    return best, result
+
+
+KINDS_OF = (KGO + "exampleOf", KGO + "formOf")
+
+
+def _kind_asked(an: Analysis) -> bool:
+    """"Which *kind* of spasm …", "what type of …": a kind word right after the question word."""
+    return any(set(c.entry.references) & set(KINDS_OF) and c.entry.pos == "noun" and asked_after(an, c.start)
+               for c in an.relation_cues)
+
+
+def _parts_of(best: Reading, readings: list[Reading]) -> list[Reading]:
+    """The one-edge readings that are a constraint of an intersection, less its "kind of" constraint: what is left
+    when no answer meets both ("which kind of spasm does time fix": what time fixes)."""
+    kinds = [e for e in best.edges if e.prop in KINDS_OF]
+    if len(kinds) != 1:
+        return []
+    return [r for r in readings if r.kind == best.kind and len(r.edges) == 1 and r.edges[0] in best.edges
+            and r.edges[0] not in kinds]
