@@ -16,7 +16,7 @@ from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
 from kg.qa.linking import LabelIndex, Mention, label_index
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
-from kg.qa.text import PREPOSITIONS, PRONOUNS
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS
 from kg.store.memo import per_store
 
 
@@ -215,6 +215,8 @@ class Reader:
             if passive:
                 role = "object" if role == "subject" else "subject"
             sure = 2.0 if (an.wh and not before) or (before and not an.wh) else 1.5
+            if before and an.wh and _asked_of(an, m):  # "what does X drain", "what would X be for": X is the subject
+                sure = 2.5
         if flipped:
             role = "object" if role == "subject" else "subject"
         return role, sure
@@ -429,6 +431,12 @@ def _other(role: str) -> str:
 
 def _flip(role: str, flipped: bool) -> str:
     return _other(role) if flipped else role
+
+
+def _asked_of(an: Analysis, m: Mention) -> bool:
+    """Whether a question word and then an auxiliary come right before the mention ("what *does* X …")."""
+    words = [t.lemma for t in an.tokens[max(0, m.start - 4):m.start] if t.lemma not in ("a", "an", "the", "my", "your")]
+    return len(words) >= 2 and words[-2] in ("what", "which") and words[-1] in AUXILIARIES | {"be", "do", "have"}
 
 
 def _side(canonical: tuple[str, bool], role: str) -> tuple[str, bool]:

@@ -111,6 +111,6 @@ def class_objects(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) 
                     linked = reader.around.with_other(m.iri)
                     if not any(reader.fits(o, k) for o in linked for k in c.entry.references):
                         continue  # the article links it to nothing of that class: the other readings say so
-                    out.append(Reading("list", [Edge(m.iri, RELATED, "?x")], tuple(c.entry.references), (m.iri,), 9.0,
+                    out.append(Reading("list", [Edge(m.iri, RELATED, "?x")], tuple(c.entry.references), (m.iri,), 9.5,
                                        [f"a class where {cue.entry.name}'s object stands, out of its reach: any link"]))
     return out

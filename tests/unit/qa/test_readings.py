@@ -235,3 +235,12 @@ def test_a_thing_followed_by_which_asks_its_kinds(real_store, question):
 def test_the_cause_described_by_a_clause_is_what_is_asked_about(real_store, question, must):
     answer = ask(real_store, question)
     assert must in ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question, must", [
+    ("what might a blood test be for with twitchy knees", "nutrient-deficiencies"),
+    ("what does dehydration use up in the body that then makes muscles twitch", "potassium"),
+])
+def test_what_aux_x_verb_asks_of_x(real_store, question, must):
+    answer = ask(real_store, question)
+    assert must in ids(answer), (answer.reading, answer.message)
