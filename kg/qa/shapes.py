@@ -101,16 +101,27 @@ def class_objects(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) 
             prop, flipped = reader.schema.canonical(cue.entry.references[0])
             rel = reader.schema.relations.get(prop)
             reach = (rel.domain if flipped else rel.range) if rel else None
-            if not reach or any(k == reach or k in reader.schema.super_classes(reach)
-                                or reach in reader.schema.super_classes(k) for k in c.entry.references):
+            if rel is None or (reach and any(k == reach or k in reader.schema.super_classes(reach)
+                                             or reach in reader.schema.super_classes(k) for k in c.entry.references)):
                 continue  # the relation reaches the class: its own readings say it
+            named = [g[2][0].iri for g in anchors if (g[0], g[1]) == (c.start, c.end)]
             for start, end, ms in anchors:
                 if end > cue.start or (start, end) == (c.start, c.end):
                     continue
                 for m in ms:
                     linked = reader.around.with_other(m.iri)
-                    if not any(reader.fits(o, k) for o in linked for k in c.entry.references):
+                    members = [o for o in linked if any(reader.fits(o, k) for k in c.entry.references)]
+                    if not members:
                         continue  # the article links it to nothing of that class: the other readings say so
+                    family = reader.schema.sub_properties(prop)
+                    if not reach and any(st.predicate in family and reader.fits(o, k) for o, sts in linked.items()
+                                         for st in sts for k in c.entry.references):
+                        continue  # no range, but the relation does reach the class in the graph
+                    if named and named[0] != m.iri and set(members) <= set(named):  # "what does magnesium do for
+                        # *muscles*": the class word names the one thing of its class linked: how the two are linked
+                        out.append(Reading("mechanism", anchors=(m.iri, named[0]), score=9.5,
+                                           why=["what X does for a thing a class word names: how they are linked"]))
+                        continue
                     out.append(Reading("list", [Edge(m.iri, RELATED, "?x")], tuple(c.entry.references), (m.iri,), 9.5,
                                        [f"a class where {cue.entry.name}'s object stands, out of its reach: any link"]))
     return out

@@ -244,3 +244,10 @@ def test_the_cause_described_by_a_clause_is_what_is_asked_about(real_store, ques
 def test_what_aux_x_verb_asks_of_x(real_store, question, must):
     answer = ask(real_store, question)
     assert must in ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", ["what does calcium do for your muscles", "what does potassium do for the muscles"])
+def test_what_x_does_for_a_thing_a_class_word_names_is_how_they_are_linked(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.reading.startswith("I read this as: how"), answer.reading
+    assert "muscle function" in " ".join(e["quote"] for e in answer.evidence) + answer.message
