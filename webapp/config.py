@@ -49,6 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
             "more get 503", "KG_QUERY_QUEUE", int),
     Setting("QUERY_NICE", 0, "the query processes' nice value (a query running past 0.5 s is moved to 19)",
             "KG_QUERY_NICE", int),
+    Setting("QUERY_INLINE", True, "evaluate SPARQL queries proven cheap (kg/sparql/cheap.py) in the serving thread "
+            "instead of a query process", "KG_QUERY_INLINE", lambda v: v.strip().lower() not in ("0", "false", "no", "off")),
     Setting("QUERY_CACHE_SIZE", 256, "SPARQL results the engine keeps (0: none)"),
     Setting("QUERY_CACHE_BYTES", 32 << 20, "bytes the engine's kept results may take in all, per server process",
             "KG_QUERY_CACHE_BYTES", int),
@@ -71,13 +73,14 @@ SETTINGS: tuple[Setting, ...] = (
 
 
 def cache_budget(config: Mapping[str, Any]) -> int:
-    """Bytes every cache of one server process may hold in all (results, responses, documents, analyses).
+    """Bytes every cache of one server process may hold in all (results, responses, documents, analyses,
+    pattern counts).
 
     >>> cache_budget(DEFAULTS) >> 20
-    228
+    229
     """
     return sum(int(get(config, key)) for key in ("QUERY_CACHE_BYTES", "RESPONSE_CACHE_BYTES",
-                                                 "DOCUMENT_CACHE_BYTES")) + (4 << 20)
+                                                 "DOCUMENT_CACHE_BYTES")) + (4 << 20) + (1 << 20)
 
 
 def public_url(config: Mapping[str, Any]) -> str:

@@ -53,6 +53,7 @@ def init_app(app: Flask) -> None:
         per_client=int(settings.get(config, "QUERIES_PER_CLIENT") or 0),
         queue=int(settings.get(config, "QUERY_QUEUE")),
         nice=int(settings.get(config, "QUERY_NICE")),
+        inline=bool(settings.get(config, "QUERY_INLINE")),
     )
 
 

@@ -6,6 +6,11 @@ a few at once per client across the server, a few per process), then evaluated â
 query processes on a store that allows it (:mod:`kg.sparql.pool`; the embedded store, and a
 remote one, whose query text is parsed and rewritten there too), in process otherwise â€” and its
 serialised result is kept in a bounded LRU (the graph is immutable while served).
+
+A query proven cheap (:mod:`kg.sparql.cheap`: a named query with its parameters bound, or a small
+basic graph pattern whose worst-case rows the store's counts bound) skips the query processes and
+is evaluated in the serving thread, on a store that offers ``pattern_counts``: the hand-off to a
+query process and back costs more than such a query.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from kg.sparql import cheap
 from kg.sparql.admission import Admission
 from kg.sparql.formats import Format, formats_for
 from kg.sparql.guard import SERVED_GRAPHS, analyse, check_dataset
@@ -40,6 +46,7 @@ class Engine:
     per_client: int | None = 2  # queries one client may run at once, server-wide (None or 0: no limit)
     queue: int = DEFAULT_QUEUE  # queries that may wait for a free query process, per server process
     nice: int = 0  # the query processes' priority (nice value); a long query is moved to 19
+    inline: bool = True  # evaluate queries proven cheap in the serving thread (on a store that offers counts)
     _pool: WorkerPool | None = field(default=None, init=False, repr=False)
     _cache: LRU = field(init=False, repr=False)
     admission: Admission = field(init=False, repr=False)
@@ -79,7 +86,24 @@ class Engine:
             fmt = next(iter(formats_for(analysis.form).values()))
         subs = tuple(sorted((substitutions or {}).items(), key=lambda kv: kv[0]))
         base = base_iri if base_iri and has_relative_iri(sparql) else None
+        if default is None and named is None and base is None and not subs:
+            plan = self.cheap_plan(sparql)
+            if plan is not None:
+                if fmt.name not in formats_for(plan.form):
+                    fmt = next(iter(formats_for(plan.form).values()))
+                return Job(plan.sparql, plan.form, fmt.name, self.row_limit, plan.substitutions,
+                           inline=True, rows_at_most=plan.rows_at_most)
         return Job(sparql, analysis.form, fmt.name, self.row_limit, subs, default, named, base)
+
+    def cheap_plan(self, sparql: str) -> cheap.Plan | None:
+        """How to evaluate ``sparql`` in the serving thread, if it is proven cheap on this store; else None."""
+        counts = getattr(self.store, "pattern_counts", None)
+        if not self.inline or counts is None:
+            return None
+        try:
+            return cheap.plan(sparql, counts(), cheap.named_index(), self.store.text_for)
+        except cheap.NotProven:
+            return None
 
     def run(self, job: Job, client: str | None = None, cancelled: Callable[[], bool] | None = None) -> Serialised:
         """Evaluate a prepared job (cached: the graph does not change while it is served).
@@ -93,14 +117,23 @@ class Engine:
             hit = self._cache.get(key)
             if hit is not None:
                 return hit
-        with self.admission.admit(client):
-            if self.isolated:
-                result = self._get_pool().run(job, self.timeout, cancelled)
-            else:
-                result = evaluate(self.store, job)
+        result = self._inline(job) if job.inline else None
+        if result is None:
+            with self.admission.admit(client):
+                if self.isolated:
+                    result = self._get_pool().run(job, self.timeout, cancelled)
+                else:
+                    result = evaluate(self.store, job)
         if key is not None:
             self._cache.put(key, result)
         return result
+
+    def _inline(self, job: Job) -> Serialised | None:
+        """Evaluate a job proven cheap here, in the serving thread; None if pyoxigraph refuses its substitutions."""
+        try:
+            return evaluate(self.store, job)
+        except RuntimeError:  # e.g. a substituted variable the text does not project: the pool's way instead
+            return None
 
     def execute(self, sparql: str, fmt: Format, **dataset) -> Serialised:
         return self.run(self.prepare(sparql, fmt, **dataset))

@@ -12,6 +12,7 @@ that names a format wins over Accept) or the ``Accept`` header (q-values and spe
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -19,6 +20,7 @@ from typing import Iterable, Mapping
 from pyoxigraph import QueryResultsFormat, RdfFormat
 
 from kg.sparql.errors import NotAcceptable
+from kg.sparql.lru import LRU
 
 SOLUTION_FORMS = ("SELECT", "ASK")
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
@@ -249,9 +251,23 @@ def negotiate(formats: Mapping[str, Format] | Iterable[Format], accept: str | No
     'csv'
     """
     table = list(formats.values()) if isinstance(formats, Mapping) else list(formats)
-    offered = [f.media_type for f in table]
     names = [name] if isinstance(name, str) else list(name or ())
     names = [n for n in names if n and n.strip()]
+    # The same few Accept headers come again and again: their answer is kept (by digest; a miss is not kept).
+    key = hashlib.blake2b(repr((tuple(f.name for f in table), accept, names, aliases)).encode("utf-8", "surrogatepass"),
+                          digest_size=16).digest()
+    found = _NEGOTIATED.get(key)
+    if found is None:
+        found = _negotiate(table, accept, names, what, aliases)
+        _NEGOTIATED.put(key, found)
+    return found
+
+
+_NEGOTIATED: LRU[Format] = LRU(max_entries=1024, max_bytes=64 << 10, sizer=lambda _: 8)
+
+
+def _negotiate(table: list[Format], accept: str | None, names: list[str], what: str, aliases: bool) -> Format:
+    offered = [f.media_type for f in table]
     if names:
         found = next((f for f in (find(table, n, aliases) for n in names) if f is not None), None)
         if found is None:

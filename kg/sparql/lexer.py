@@ -14,6 +14,7 @@ the default 8 MB). The limits are far below those and far above what people writ
 from __future__ import annotations
 
 import re
+import threading
 from typing import NamedTuple
 
 from kg.sparql.errors import QueryTooComplex
@@ -78,13 +79,25 @@ def tokens(sparql: str) -> list[Token]:
     [('word', 'PREFIX'), ('pname', 'a:'), ('iri', '<urn:x#>'), ('word', 'SELECT'), ('other', '*'), \
 ('punct', '{'), ('var', '?s'), ('pname', 'a:p'), ('string', '"{"'), ('punct', '}')]
     """
+    last = getattr(_LAST, "tokens", None)
+    if last is not None and last[0] == sparql:
+        return list(last[1])
     found = []
     for match in _TOKEN.finditer(sparql):
         kind = match.lastgroup
         if kind in ("ws", "comment"):
             continue
         found.append(Token(kind, match.group(), match.start(), match.end()))
+    if len(sparql) <= _REMEMBERED:
+        _LAST.tokens = (sparql, tuple(found))
     return found
+
+
+# The last text each thread split, and its tokens: one request asks for the same query's tokens
+# several times (the guard, the cheap-query proof, the relative-IRI check); it is split once.
+# Only texts up to _REMEMBERED characters are kept (a client's megabyte query is not).
+_LAST = threading.local()
+_REMEMBERED = 16 << 10
 
 
 _OPENERS = {"{": "}", "(": ")", "[": "]"}

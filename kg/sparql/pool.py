@@ -55,6 +55,8 @@ class Job:
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     base_iri: str | None = None  # resolves the query's relative IRIs (only set when it has some)
+    inline: bool = False  # proven cheap (kg.sparql.cheap): evaluated in the serving thread
+    rows_at_most: int | None = None  # the proof's bound on its rows, when it has one
 
     def key(self) -> str:
         return hashlib.sha256(repr(self).encode()).hexdigest()
@@ -75,7 +77,7 @@ def evaluate(store, job: Job) -> Serialised:
         # The analysis guessed the form wrong (odd syntax): answer in the right family's default.
         fmt = next(iter(formats_for(actual_form).values()))
     try:
-        return serialise(result, fmt, job.row_limit)
+        return serialise(result, fmt, job.row_limit, job.rows_at_most)
     except (OSError, ValueError) as exc:  # evaluation errors surface while iterating
         raise EngineError(f"query evaluation failed: {exc}") from None
 

@@ -4,7 +4,9 @@ A store answers SPARQL (``query``) and says what it can do, so no caller tests w
 holds: ``isolated`` (queries may run in processes forked from this one, which can be killed on
 overrun), ``text_for`` (the text to evaluate a named query with: the embedded store runs an
 equivalent rewrite of the registry's text, a remote server the standard text) and
-``graph_triples`` (one named graph exactly as the store holds it).
+``graph_triples`` (one named graph exactly as the store holds it). An in-process store may also
+offer ``pattern_counts()`` (:class:`kg.sparql.cheap.PatternCounts`): with it the engine evaluates
+queries it proves cheap in the serving thread instead of a query process.
 """
 
 from __future__ import annotations

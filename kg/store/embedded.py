@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode, RdfFormat
 from kg import paths
 from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery
-from kg.store import once, prepared
+from kg.store import counts, once, prepared
 
 
 class EmbeddedStore:
@@ -72,6 +72,10 @@ class EmbeddedStore:
         """
         text = prepared.text_for(query)
         return once.answered_text(self, query, text) if query.once else text
+
+    def pattern_counts(self) -> counts.PatternCounts:
+        """Pattern counts and fan-outs, with which the engine proves a query cheap enough to run in the serving thread."""
+        return counts.pattern_counts(self)
 
     def graph_triples(self, graph: str) -> list[pyoxigraph.Triple]:
         """Every triple of one named graph, straight from the store's index."""
