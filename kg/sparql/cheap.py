@@ -16,7 +16,7 @@ processes and their deadline. Two kinds are proven, read on the lexer's tokens:
   expression), joined in an order that starts from constants and in which every pattern shares a
   variable with those before it (no cartesian product), whose worst-case row count — each
   pattern's matches counted in the store, or its largest fan-out per bound term — stays within
-  :data:`MAX_ROWS`.
+  :data:`MAX_ROWS`, and none of whose patterns matches more than :data:`MAX_SCAN` quads alone.
 
 Anything else, or anything this reader does not follow, is simply not proven: it runs in the pool.
 """
@@ -33,6 +33,8 @@ from kg.sparql.lexer import Token, tokens, where_group
 from kg.sparql.registry import NamedQuery, Registry
 
 MAX_ROWS = 2000  # worst-case rows of a pattern run in the serving thread (~1 ms of evaluation)
+MAX_SCAN = 10000  # quads one pattern may match alone (whichever join order the engine picks, no scan is longer)
+REMEMBERED = 16 << 10  # characters of a text whose plan a thread keeps for the same request's next question
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _ABSOLUTE = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*>")
 
@@ -334,8 +336,13 @@ def prove_pattern(patterns: list[Pattern], counts: PatternCounts, max_rows: int 
     """The most rows the patterns can give, joined greedily from constants; raise NotProven above ``max_rows``.
 
     Each step takes the cheapest pattern that shares a variable with those taken (or has none of its
-    own); a step with none such left would be a cartesian product, which is not proven.
+    own); a step with none such left would be a cartesian product, which is not proven. No pattern
+    may match more than :data:`MAX_SCAN` quads alone, so that no join order reads more.
     """
+    for pattern in patterns:  # the engine may read any pattern alone (a hash join): none may be a long scan
+        const = [None if isinstance(x, str) else x for x in (pattern.subject, pattern.predicate, pattern.object)]
+        if counts.count(const[0], const[1], const[2], MAX_SCAN) > MAX_SCAN:
+            raise NotProven(f"a pattern that alone matches more than {MAX_SCAN} quads")
     left = list(patterns)
     known: set[str] = set()
     rows = 1
@@ -359,7 +366,10 @@ def plan(sparql: str, counts: PatternCounts, index: NamedIndex, text_for) -> Pla
     if "\\u" in sparql or "\\U" in sparql:
         raise NotProven("\\u escapes")
     toks = tokens(sparql)
-    if any(t.kind == "word" and t.key == "VALUES" for t in toks):
-        return named_plan(toks, index, text_for)
-    form, patterns = basic_pattern(toks)
-    return Plan(sparql, form, rows_at_most=prove_pattern(patterns, counts))
+    try:
+        if any(t.kind == "word" and t.key == "VALUES" for t in toks):
+            return named_plan(toks, index, text_for)
+        form, patterns = basic_pattern(toks)
+        return Plan(sparql, form, rows_at_most=prove_pattern(patterns, counts))
+    except (IndexError, ValueError) as exc:  # a text cut short, a term pyoxigraph refuses: not read, not proven
+        raise NotProven(f"not read: {exc}") from None

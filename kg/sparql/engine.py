@@ -10,12 +10,14 @@ serialised result is kept in a bounded LRU (the graph is immutable while served)
 A query proven cheap (:mod:`kg.sparql.cheap`: a named query with its parameters bound, or a small
 basic graph pattern whose worst-case rows the store's counts bound) skips the query processes and
 is evaluated in the serving thread, on a store that offers ``pattern_counts``: the hand-off to a
-query process and back costs more than such a query.
+query process and back costs more than such a query. A named query still holds its client's place
+(admission) while it runs, as ``/api/queries`` would run it; a bounded pattern does not need to.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -48,6 +50,7 @@ class Engine:
     nice: int = 0  # the query processes' priority (nice value); a long query is moved to 19
     inline: bool = True  # evaluate queries proven cheap in the serving thread (on a store that offers counts)
     _pool: WorkerPool | None = field(default=None, init=False, repr=False)
+    _last_plan: threading.local = field(default_factory=threading.local, init=False, repr=False)
     _cache: LRU = field(init=False, repr=False)
     admission: Admission = field(init=False, repr=False)
 
@@ -74,6 +77,13 @@ class Engine:
         ``base_iri`` (the endpoint's URL, a base IRI the protocol lets the service define) is kept
         only for a query that writes relative IRIs, so every other query's job stays the same.
         """
+        if default_graph is None and named_graphs is None and not substitutions:
+            plan = self.cheap_plan(sparql)  # proven cheap: read whole by the proof, so nothing for the guard to refuse
+            if plan is not None:
+                if fmt.name not in formats_for(plan.form):
+                    fmt = next(iter(formats_for(plan.form).values()))
+                return Job(plan.sparql, plan.form, fmt.name, self.row_limit, plan.substitutions,
+                           inline=True, rows_at_most=plan.rows_at_most)
         analysis = analyse(sparql, self.served)
         if default_graph is not None or named_graphs is not None:  # the protocol's dataset wins
             default = tuple(check_dataset(default_graph or (), self.served, "default-graph-uri"))
@@ -86,24 +96,35 @@ class Engine:
             fmt = next(iter(formats_for(analysis.form).values()))
         subs = tuple(sorted((substitutions or {}).items(), key=lambda kv: kv[0]))
         base = base_iri if base_iri and has_relative_iri(sparql) else None
-        if default is None and named is None and base is None and not subs:
-            plan = self.cheap_plan(sparql)
-            if plan is not None:
-                if fmt.name not in formats_for(plan.form):
-                    fmt = next(iter(formats_for(plan.form).values()))
-                return Job(plan.sparql, plan.form, fmt.name, self.row_limit, plan.substitutions,
-                           inline=True, rows_at_most=plan.rows_at_most)
         return Job(sparql, analysis.form, fmt.name, self.row_limit, subs, default, named, base)
 
+    def form(self, sparql: str) -> str:
+        """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE), to negotiate its format; refuses what may not run.
+
+        A query proven cheap has been read whole by the proof (no update, SERVICE or dataset clause
+        can be in it); any other is analysed by the guard (:func:`kg.sparql.guard.analyse`).
+        """
+        plan = self.cheap_plan(sparql)
+        return plan.form if plan is not None else analyse(sparql, self.served).form
+
     def cheap_plan(self, sparql: str) -> cheap.Plan | None:
-        """How to evaluate ``sparql`` in the serving thread, if it is proven cheap on this store; else None."""
+        """How to evaluate ``sparql`` in the serving thread, if it is proven cheap on this store; else None.
+
+        The last answer per thread is kept for its text: a request asks twice (:meth:`form`, :meth:`prepare`).
+        """
         counts = getattr(self.store, "pattern_counts", None)
         if not self.inline or counts is None:
             return None
+        last = getattr(self._last_plan, "plan", None)
+        if last is not None and last[0] == sparql:
+            return last[1]
         try:
-            return cheap.plan(sparql, counts(), cheap.named_index(), self.store.text_for)
+            plan = cheap.plan(sparql, counts(), cheap.named_index(), self.store.text_for)
         except cheap.NotProven:
-            return None
+            plan = None
+        if len(sparql) <= cheap.REMEMBERED:
+            self._last_plan.plan = (sparql, plan)
+        return plan
 
     def run(self, job: Job, client: str | None = None, cancelled: Callable[[], bool] | None = None) -> Serialised:
         """Evaluate a prepared job (cached: the graph does not change while it is served).
@@ -117,7 +138,12 @@ class Engine:
             hit = self._cache.get(key)
             if hit is not None:
                 return hit
-        result = self._inline(job) if job.inline else None
+        result = None
+        if job.inline and job.rows_at_most is not None:  # proven to give few rows: no need to hold a place
+            result = self._inline(job)
+        elif job.inline:  # a named query: as costly as the registry's query is, so it holds a place as any query
+            with self.admission.admit(client):
+                result = self._inline(job)
         if result is None:
             with self.admission.admit(client):
                 if self.isolated:

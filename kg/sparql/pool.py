@@ -59,7 +59,12 @@ class Job:
     rows_at_most: int | None = None  # the proof's bound on its rows, when it has one
 
     def key(self) -> str:
-        return hashlib.sha256(repr(self).encode()).hexdigest()
+        """A digest of everything the result depends on (the ETag and the result cache's key; asked twice a request)."""
+        found = self.__dict__.get("_key")
+        if found is None:
+            found = hashlib.sha256(repr(self).encode()).hexdigest()
+            object.__setattr__(self, "_key", found)
+        return found
 
 
 def evaluate(store, job: Job) -> Serialised:

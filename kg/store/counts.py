@@ -21,7 +21,7 @@ from kg.sparql.lru import LRU
 from kg.sparql.registry import internal
 from kg.store.memo import per_store
 
-FANOUT_CAP = 20000  # triples of one property at most, for its fan-out to be computed on demand (a few ms)
+FANOUT_CAP = 10000  # triples of one property at most, for its fan-out to be computed on demand (a few ms)
 UNKNOWN = 1 << 62  # a fan-out not known: larger than any bound
 
 

@@ -73,7 +73,7 @@ def test_other_queries_are_not_proven(sparql, why, real_store):
 def test_the_bound_multiplies_fanouts_along_the_join():
     p, q = "urn:p", "urn:q"
     sparql = "SELECT * { <urn:a> <urn:p> ?x . ?x <urn:q> ?y }"
-    counts = FakeCounts({("urn:a", p, None): 40, (None, q, None): 10 ** 6}, fanouts={(q, "out"): 50})
+    counts = FakeCounts({("urn:a", p, None): 40, (None, q, None): 9000}, fanouts={(q, "out"): 50})
     assert proven(sparql, counts).rows_at_most == 2000  # 40 × 50
     counts.fanouts[(q, "out")] = 51
     with pytest.raises(cheap.NotProven, match="more than 2000 rows"):
@@ -85,8 +85,17 @@ def test_the_bound_multiplies_fanouts_along_the_join():
 
 def test_the_join_starts_from_the_most_selective_pattern():
     sparql = "SELECT * { ?x <urn:q> ?y . <urn:a> <urn:p> ?x }"  # written from the unbound side
-    counts = FakeCounts({("urn:a", "urn:p", None): 3, (None, "urn:q", None): 10 ** 6}, fanouts={("urn:q", "out"): 2})
+    counts = FakeCounts({("urn:a", "urn:p", None): 3, (None, "urn:q", None): 9000}, fanouts={("urn:q", "out"): 2})
     assert proven(sparql, counts).rows_at_most == 6
+
+
+def test_no_pattern_may_be_a_long_scan_whatever_the_bound():
+    """The engine may evaluate a pattern alone and hash-join it: a frequent property is refused even from a bound term."""
+    sparql = "SELECT * { <urn:a> <urn:p> ?x . ?x <urn:q> ?y }"
+    counts = FakeCounts({("urn:a", "urn:p", None): 1, (None, "urn:q", None): cheap.MAX_SCAN + 1},
+                        fanouts={("urn:q", "out"): 1})
+    with pytest.raises(cheap.NotProven, match="alone matches more than"):
+        proven(sparql, counts)
 
 
 def test_store_fanouts_are_the_graphs_own(real_store):
@@ -161,3 +170,16 @@ def test_engine_without_counts_never_inlines(mini_store):
 
     engine = Engine(Plain(), cache_size=0)
     assert engine.cheap_plan(f"SELECT ?p ?o WHERE {{ <{KG}dehydration> ?p ?o }}") is None
+
+
+def test_a_named_query_holds_its_clients_place_and_a_bound_pattern_needs_none(real_store):
+    from kg.sparql.errors import TooManyQueries
+
+    engine = Engine(real_store, workers=0, cache_size=0, per_client=1)
+    named = engine.prepare(registry()["causes-of"].with_values({"condition": "kg:dehydration"}), SOLUTION_FORMATS["json"])
+    pattern = engine.prepare(f"SELECT ?p ?o WHERE {{ <{KG}dehydration> ?p ?o }}", SOLUTION_FORMATS["json"])
+    assert named.inline and pattern.inline
+    with engine.admission.admit("client"):  # the client's one place is taken
+        with pytest.raises(TooManyQueries):
+            engine.run(named, client="client")
+        assert engine.run(pattern, client="client").count > 0
