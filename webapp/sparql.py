@@ -18,7 +18,6 @@ from kg.namespaces import BASE, PREFIXES
 from kg.sparql import registry as named_queries
 from kg.sparql.errors import EngineError, NotAcceptable, QueryError
 from kg.sparql.formats import RDF_FORMATS, formats_for, negotiate, quality, requested
-from kg.sparql.guard import analyse
 from kg.views import service, void
 from webapp import config as settings
 from webapp import errors, limits, state
@@ -101,7 +100,7 @@ def run_query(sparql: str, params) -> Response:
     eng = state.engine()
     default_graph = params.getlist("default-graph-uri") or None
     named_graph = params.getlist("named-graph-uri") or None
-    form = analyse(sparql, eng.served).form
+    form = eng.form(sparql)
     fmt = negotiate(formats_for(form), request.headers.get("Accept"), format_names(), what=f"{form} queries")
     job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph, base_iri=endpoint_url())
     etag = f"{_store_tag()}-{job.key()[:24]}"
