@@ -78,6 +78,9 @@ def warm(app) -> int:
         except (QueryError, EngineError, OSError, ValueError, RuntimeError) as exc:  # must not stop serving
             log.warning("warm-up of query %s failed: %s", query.name, exc)
     from kg.qa.ask import prepare as prepare_questions
+    from kg.sparql.cheap import named_index
+
+    named_index()  # the registry's texts by their tokens, for the cheap-query proof: made once, before the fork
 
     # The question answering's per-store indexes (labels, lexicon, BM25 over the quotes), built once in the
     # master and shared by every worker.

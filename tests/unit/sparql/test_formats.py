@@ -71,3 +71,16 @@ def test_one_table_for_every_rdf_format():
     assert {f.extension for f in export.FORMATS.values() if f.rdf} == set(RDF_FORMATS)
     assert set(void.MEDIA_TYPES) <= {f.media_type for f in RDF_FORMATS.values()}
     assert [f.name for f in RDF_FORMATS.values() if f.quads] == ["nq", "trig"]
+
+
+def test_negotiation_is_kept_for_answers_only():
+    import pytest as _pytest
+
+    from kg.sparql.errors import NotAcceptable
+    from kg.sparql.formats import formats_for, negotiate
+
+    for _ in range(2):  # a refusal is not kept: it is raised each time
+        with _pytest.raises(NotAcceptable):
+            negotiate(formats_for("SELECT"), "image/png")
+    assert negotiate(formats_for("SELECT"), "text/csv").name == negotiate(formats_for("SELECT"), "text/csv").name == "csv"
+    assert negotiate(formats_for("CONSTRUCT"), "text/csv;q=0.1, */*;q=0.2").name == "ttl"  # the table is part of the key

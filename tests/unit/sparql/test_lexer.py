@@ -56,3 +56,14 @@ def test_every_named_query_has_a_form_and_a_where_group(query):
     assert query_form(toks) == query.form
     opening, closing = where_group(toks)
     assert toks[opening].text == "{" and toks[closing].text == "}"
+
+
+def test_the_same_text_is_split_once_and_each_caller_gets_its_own_list():
+    from kg.sparql.lexer import tokens
+
+    text = "SELECT ?s WHERE { ?s ?p ?o }"
+    first = tokens(text)
+    first.clear()  # a caller's changes do not reach the next caller
+    again = tokens(text)
+    assert [t.text for t in again] == ["SELECT", "?s", "WHERE", "{", "?s", "?p", "?o", "}"]
+    assert tokens(text + " ") == again  # another text is split afresh (the same tokens here)
