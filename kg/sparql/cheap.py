@@ -181,6 +181,11 @@ def named_plan(toks: list[Token], index: NamedIndex, text_for) -> Plan:
         expected = pyoxigraph.NamedNode if params[name].type == "iri" else pyoxigraph.Literal
         if not isinstance(term, expected) or (params[name].type == "integer"):
             raise NotProven(f"?{name} bound to a term of another type than the parameter's")
+    if query.form == "SELECT":  # pyoxigraph substitutes only a variable the query selects
+        select = next(i for i, t in enumerate(toks) if t.kind == "word" and t.key == "SELECT")
+        selected = {t.key[1:] for t in toks[select:opening] if t.kind == "var"}
+        if not any(t.text == "*" for t in toks[select:opening]) and not set(bound) <= selected:
+            raise NotProven("a parameter the named query does not select")
     return Plan(text_for(query), query.form, tuple(sorted(bound.items())), named=query.name)
 
 

@@ -138,28 +138,17 @@ class Engine:
             hit = self._cache.get(key)
             if hit is not None:
                 return hit
-        result = None
         if job.inline and job.rows_at_most is not None:  # proven to give few rows: no need to hold a place
-            result = self._inline(job)
-        elif job.inline:  # a named query: as costly as the registry's query is, so it holds a place as any query
+            result = evaluate(self.store, job)
+        else:  # a named query inline is as costly as the registry's query is: it holds a place as any query
             with self.admission.admit(client):
-                result = self._inline(job)
-        if result is None:
-            with self.admission.admit(client):
-                if self.isolated:
+                if self.isolated and not job.inline:
                     result = self._get_pool().run(job, self.timeout, cancelled)
                 else:
                     result = evaluate(self.store, job)
         if key is not None:
             self._cache.put(key, result)
         return result
-
-    def _inline(self, job: Job) -> Serialised | None:
-        """Evaluate a job proven cheap here, in the serving thread; None if pyoxigraph refuses its substitutions."""
-        try:
-            return evaluate(self.store, job)
-        except RuntimeError:  # e.g. a substituted variable the text does not project: the pool's way instead
-            return None
 
     def execute(self, sparql: str, fmt: Format, **dataset) -> Serialised:
         return self.run(self.prepare(sparql, fmt, **dataset))

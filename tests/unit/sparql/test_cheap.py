@@ -183,3 +183,22 @@ def test_a_named_query_holds_its_clients_place_and_a_bound_pattern_needs_none(re
         with pytest.raises(TooManyQueries):
             engine.run(named, client="client")
         assert engine.run(pattern, client="client").count > 0
+
+
+def test_a_named_query_that_does_not_select_its_parameter_is_not_proven():
+    """pyoxigraph substitutes only a selected variable: such a query is evaluated as written, in the pool."""
+    from pathlib import Path
+
+    from kg.sparql.registry import NamedQuery, Param, Registry
+
+    hidden = NamedQuery("hidden", "s", "d", (Param("x", "iri", "kg:a", "d"),),
+                        "SELECT ?o WHERE { ?x <urn:p> ?o } ORDER BY ?o", Path("hidden.rq"))
+    shown = NamedQuery("shown", "s", "d", (Param("x", "iri", "kg:a", "d"),),
+                       "SELECT ?x ?o WHERE { ?x <urn:q> ?o } ORDER BY ?o", Path("shown.rq"))
+    index = cheap.NamedIndex(Registry({"hidden": hidden, "shown": shown}))
+    text = "SELECT ?o WHERE { VALUES ?x { <urn:a> } ?x <urn:p> ?o } ORDER BY ?o"
+    with pytest.raises(cheap.NotProven, match="does not select"):
+        cheap.named_plan(tokens(text), index, lambda query: query.sparql)
+    plan = cheap.named_plan(tokens(text.replace("?o WHERE", "?x ?o WHERE").replace("urn:p", "urn:q")), index,
+                            lambda query: query.sparql)
+    assert plan.named == "shown" and plan.substitutions == (("x", pyoxigraph.NamedNode("urn:a")),)
