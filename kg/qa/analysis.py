@@ -77,9 +77,10 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     """Tokens, the asking clause, entity mentions, lexicon cues and unknown words of ``text``."""
     tokens = tokenize(text)
     mentions_all, corrections = index.link(tokens)
-    words = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
-             for i, t in enumerate(tokens)]
-    cues_all = lex.cues(words)
+    # the words as read ("wich" as which, "shud" as should): the clauses, the question word and the cues see them
+    tokens = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
+              for i, t in enumerate(tokens)]
+    cues_all = lex.cues(tokens)
     parts = clauses(tokens)
     question, context = _asking_clause(parts, cues_all)
     mentions, cues = _choose(mentions_all, cues_all, tokens)

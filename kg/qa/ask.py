@@ -221,9 +221,11 @@ def _lay_words(ex: Executor, answer: Answer, an: Analysis, r: Reading) -> None:
 
 def _linked_note(an: Analysis, r: Reading) -> str:
     used = [m for m in an.mentions if m.iri in r.anchors and m.kind != "topic"]
-    if not used:
+    inside = {k for m in used for k in m.span}
+    parts = [f"“{an.tokens[i].surface}” read as “{w}”" for i, w in sorted(an.corrections.items())  # "wich", "mussels"
+             if i not in inside and i in an.q_positions and an.tokens[i].surface != w]
+    if not used and not parts:
         return "."
-    parts = []
     for m in dict((m.iri, m) for m in used).values():
         how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
                "search": " (a related word, not a synonym)", "composed": "",
