@@ -248,9 +248,12 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
         return
     answer.answered, answer.kind, answer.boolean = True, "boolean", True
     ordered = sorted(statements, key=lambda st: st.begin)
+    if how == "cause":  # the remedy's own statement first, then the cause's
+        ordered = statements[:1] + sorted(statements[1:], key=lambda st: st.begin)
     st = ordered[0]
     # every way the article qualifies it ("in high amounts" may be on the second quote only)
-    qualifiers = list(dict.fromkeys(q for x in ordered for q in x.qualifiers(ex.name)))[:4]
+    qualifiers = list(dict.fromkeys(q for x in (ordered[:1] if how == "cause" else ordered)
+                                    for q in x.qualifiers(ex.name)))[:4]
     prop, subj, obj = _canon(ex, st), *_names(ex, st)
     fact = ex.says(prop, subj, obj)
     scope, via = result.get("scope"), result.get("via")
@@ -259,7 +262,9 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
             "kind": f", and {ex.name(s)} is an example of {ex.name(via)}" if via else ""}.get(scope or "", "")
     if how == "path":
         note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
-    near = how == "near" or (e.prop != RELATED and not _same_family(ex, e.prop, st.predicate))
+    if how == "cause":  # "do I just need to rest": it treats a cause of the condition
+        note = f", and {ex.name(via)} can cause {ex.name(o)}"
+    near = how in ("near", "cause") or (e.prop != RELATED and not _same_family(ex, e.prop, st.predicate))
     lead = "Yes, in a way — the article says" if near else "Yes — the article says"
     answer.message = f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”"
     more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
