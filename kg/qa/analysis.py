@@ -85,6 +85,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     question, context = _asking_clause(parts, cues_all)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     mentions = _fold_repeats(mentions, mentions_all)
+    mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
     covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
     unknown = []
     named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
@@ -215,6 +216,27 @@ def _narrowed(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> 
 
 def _differ(a: list[Mention], b: list[Mention]) -> bool:
     return not {m.iri for m in a} & {m.iri for m in b}
+
+
+DEFINITE = frozenset("the that this those these".split())
+
+
+def _named_before(mentions: list[Mention], cues: list[Cue], tokens: list[Token], asked: set[int]):
+    """"My doctor put me on a *water pill* … could *the pill* be doing it": a definite noun in the question that repeats
+    the last word of a name the story used stands for that thing (the latest one), not for the bare class word."""
+    told = [m for m in mentions if m.start not in asked and m.length >= 2]
+    taken = {k for m in mentions if m.start in asked for k in m.span}
+    for t in tokens:
+        if t.i not in asked or t.i in taken or t.i == 0 or tokens[t.i - 1].lemma not in DEFINITE or t.is_punct:
+            continue
+        same = [m for m in told if tokens[m.end - 1].lemma == t.lemma]
+        if not same:
+            continue
+        last = max(m.start for m in same)
+        mentions = mentions + [Mention(t.i, t.i + 1, t.surface, m.iri, m.label, m.matched, "repeated")
+                               for m in same if m.start == last]
+        cues = [c for c in cues if not (c.entry.kind == "class" and t.i in c.positions)]
+    return sorted(mentions, key=lambda m: (m.start, -m.length)), cues
 
 
 def _fold_repeats(chosen: list[Mention], every: list[Mention]) -> list[Mention]:

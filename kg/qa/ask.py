@@ -229,7 +229,7 @@ def _linked_note(an: Analysis, r: Reading) -> str:
     for m in dict((m.iri, m) for m in used).values():
         how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
                "search": " (a related word, not a synonym)", "composed": "",
-               "described": " (the one the article describes so)"}.get(m.kind, "")
+               "described": " (the one the article describes so)", "repeated": " (as named before)"}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."

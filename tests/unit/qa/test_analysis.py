@@ -1,0 +1,35 @@
+"""Reading a story before the question: a definite noun that repeats a name the story used stands for that thing."""
+
+import pytest
+
+from kg.qa.analysis import analyse
+from kg.qa.ask import ask
+from kg.qa.lexicon import lexicon
+from kg.qa.linking import label_index
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question, word, label", [
+    ("my gp gave me steroid tablets for my lupus, now my legs cramp. could the tablets cause that?", "tablets",
+     "Corticosteroids"),
+    ("so i was put on water pills for my heart a few months ago and my knee jumps now. are the pills the reason?",
+     "pills", "Diuretics"),
+])
+def test_the_noun_repeating_the_storys_name_stands_for_it(real_store, question, word, label):
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    assert any(m.text == word and m.label == label and m.kind == "repeated" for m in an.anchors)
+
+
+def test_a_definite_noun_the_story_never_used_stays_a_class_word(real_store):
+    an = analyse("i take water pills. which drugs cause cramps?", label_index(real_store), lexicon(real_store))
+    assert not any(m.kind == "repeated" for m in an.mentions)
+
+
+@pytest.mark.parametrize("question", ["I started a water pill in May and now my knee twitches. Is the pill to blame?",
+                                      "my doctor put me on water tablets and my knee keeps jumping, are the tablets "
+                                      "the culprit?"])
+def test_a_yes_no_after_a_story_is_answered_yes_or_no_about_what_the_story_named(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and answer.message.startswith("Yes")
+    assert "diuretics" in answer.message.lower() and "as named before" in answer.reading
