@@ -323,7 +323,8 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     modifiers = all(t.i + 1 in starts and t.i > 0 and an.tokens[t.i - 1].lemma in ("the", "a", "an", "my", "these", "those")
                     for t in an.question if t.surface in an.unknown)  # "the *odd* knee spasms": says which, not what
     one_thing = an.intents & {"course", "serious", "duration", "definition"} or modifiers
-    if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions and not one_thing:
+    asks_whether = an.yes_no or (an.question_mark and not an.wh)  # "knee twitching is from the genes?": yes or no
+    if asks_whether and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions and not one_thing:
         return an.unknown
     if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions:
         return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown
