@@ -34,6 +34,18 @@ class Analysis:
     yes_no: bool
     question_mark: bool = False  # the question ends with "?" (a telegraphic one asks yes or no)
     readings: list[Reading] = field(default_factory=list)
+    candidates: list[Mention] = field(default_factory=list)  # every mention found, overlaps included ("twitch" in "knee twitch")
+
+    def heads(self, group: list[Mention]) -> list[Mention]:
+        """Shorter names inside a chosen one, of other things: "knee *twitch*" also names muscle twitching, "leg *cramps*
+        all the time" muscle spasm — what a yes/no may be stated for when the longer name's thing has no answer."""
+        if not group:
+            return []
+        start, end = group[0].start, group[0].end
+        chosen = {m.iri for m in group}
+        out = {m.iri: m for m in self.candidates if start <= m.start and m.end <= end and m.length < end - start
+               and m.iri not in chosen}
+        return list(out.values())
 
     @property
     def q_positions(self) -> set[int]:
@@ -101,7 +113,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     first = question[0].lemma if question else ""
     # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
-    if wh is None and question and question[-1].lemma in WH_WORDS:
+    if wh is None and question and question[-1].lemma in WH_WORDS and not _nominal_wh(question):
         wh = question[-1].lemma
     if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
         wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")
@@ -115,7 +127,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     if yes_no and len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS:
         yes_no, wh = False, wh or "what"  # "can you name an autoimmune disease that …": a request, not a yes/no
     mark = bool(tokens) and tokens[-1].surface.startswith("?")
-    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark)
+    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark,
+                    candidates=mentions_all)
 
 
 def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Token], list[Token]]:
@@ -148,6 +161,13 @@ def _empty_ask(clause: list[Token]) -> bool:
     """
     return (len(clause) <= 4 and clause[0].lemma in WH_WORDS and any(t.lemma == "be" for t in clause)
             and all(t.lemma in WH_WORDS or t.lemma in ("be", "one") or t.lemma in PRONOUNS for t in clause))
+
+
+def _nominal_wh(question: list[Token]) -> bool:
+    """"Is being pregnant part *of why*", "is that the reason *why*": a yes/no whose last word is a wh-word names a reason,
+    it does not ask for one — unless joined on as a second question ("is it serious, *and why*")."""
+    return len(question) > 2 and question[0].lemma in AUXILIARIES | {"be", "do", "have"} \
+        and question[-2].lemma not in ("and", "or", "but", "so")
 
 
 def _asks(clause: list[Token]) -> bool:

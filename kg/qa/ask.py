@@ -220,7 +220,9 @@ def _lay_words(ex: Executor, answer: Answer, an: Analysis, r: Reading) -> None:
 
 
 def _linked_note(an: Analysis, r: Reading) -> str:
-    used = [m for m in an.mentions if m.iri in r.anchors and m.kind != "topic"]
+    named = {m.iri for m in an.mentions}  # and a shorter name inside one, when the reading took it ("twitch")
+    used = [m for m in an.mentions + [c for c in an.candidates if c.iri not in named and an.in_question(c)]
+            if m.iri in r.anchors and m.kind != "topic"]
     inside = {k for m in used for k in m.span}
     parts = [f"“{an.tokens[i].surface}” read as “{w}”" for i, w in sorted(an.corrections.items())  # "wich", "mussels"
              if i not in inside and i in an.q_positions and an.tokens[i].surface != w]

@@ -1,0 +1,31 @@
+"""Yes/no shapes readers use: the condition inside a longer name, "part of why", and the article's own words."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question", ["could stress be making my knee twitches worse?",
+                                      "does emotional stress make knee twitching worse"])
+def test_a_yes_carries_the_articles_verb_when_stated_for_the_condition_inside_the_name(real_store, question):
+    """The article says stress can *exacerbate* muscle twitching: stated along the relation asked, for the condition the
+    longer name ("knee twitch") is a form of, beats "stress can cause muscle spasm" along a nearby relation."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "exacerbate" in answer.message
+    assert not answer.message.startswith("Yes, in a way")
+
+
+def test_a_test_inside_a_tests_name_is_no_stand_in(real_store):
+    """"Blood test" is not "tests": no yes about ALS from what the article says of additional tests."""
+    answer = ask(real_store, "does a blood test diagnose ALS")
+    assert answer.boolean is not True
+
+
+@pytest.mark.parametrize("question", ["I'm 6 months pregnant and have cramps every day. is the pregnancy part of the reason?",
+                                      "im pregnant and my calves cramp all the time, is being pregnant part of why"])
+def test_part_of_why_after_a_story_is_a_yes_no_about_the_cause(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "pregnan" in answer.message.lower()
+    assert "hormonal changes and added weight" in answer.message
