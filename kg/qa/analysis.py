@@ -98,7 +98,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     mentions = _fold_repeats(mentions, mentions_all)
     mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
-    covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
+    mentions, illustrated = _examples_folded(mentions, tokens)
+    covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions} | illustrated
     unknown = []
     named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
     for t in question:
@@ -236,6 +237,34 @@ def _narrowed(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> 
 
 def _differ(a: list[Mention], b: list[Mention]) -> bool:
     return not {m.iri for m in a} & {m.iri for m in b}
+
+
+ILLUSTRATING = (("like",), ("such", "as"), ("e.g.",), ("eg",), ("say",))
+_JOINING = frozenset("and or , / & nor".split())
+
+
+def _examples_folded(mentions: list[Mention], tokens: list[Token]) -> tuple[list[Mention], set[int]]:
+    """"Will the home stuff *like stretching and heat packs* work for everybody": things given as examples of a thing
+    named just before illustrate it; the question is about that thing, not about them."""
+    out, skip_until = [], -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        out.append(m)
+        for words in ILLUSTRATING:
+            end = m.end + len(words)
+            if tuple(t.lemma for t in tokens[m.end:end]) != words:
+                continue
+            k = end
+            while True:  # the coordinated examples after "like": "stretching and heat packs"
+                nxt = [x for x in mentions if x.start == k]
+                if not nxt:
+                    break
+                k = max(x.end for x in nxt)
+                if k < len(tokens) and tokens[k].lemma in _JOINING:
+                    k += 1
+            skip_until = k if k > end else skip_until
+    return out, {i for m in mentions if m not in out for i in m.span}
 
 
 DEFINITE = frozenset("the that this those these".split())

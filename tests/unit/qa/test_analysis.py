@@ -33,3 +33,18 @@ def test_a_yes_no_after_a_story_is_answered_yes_or_no_about_what_the_story_named
     answer = ask(real_store, question)
     assert answer.boolean is True and answer.message.startswith("Yes")
     assert "diuretics" in answer.message.lower() and "as named before" in answer.reading
+
+
+@pytest.mark.parametrize("question", ["do home remedies such as massage work for everyone",
+                                      "will stuff at home like ice packs and stretching help everybody"])
+def test_examples_given_with_like_or_such_as_illustrate_the_thing_asked_about(real_store, question):
+    """The examples are not asked about (nor unknown): the question is whether home treatments work for everyone, and
+    the article says they may not — a "No" it states."""
+    answer = ask(real_store, question)
+    assert not answer.unknown
+    assert answer.boolean is False and "may not work for everyone" in answer.message
+
+
+def test_an_example_after_a_class_word_is_still_the_thing_asked_about(real_store):
+    answer = ask(real_store, "does a drug like prednisone cause twitching")
+    assert answer.boolean is True and "corticosteroids" in answer.message.lower()
