@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import compound, explain, parts
+from kg.qa import advice, compound, explain, parts
 from kg.qa.respond import fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -82,7 +82,9 @@ def ask(store, question) -> Answer:
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
         first, second = _ask_one(store, parts[0]), _ask_one(store, parts[1])
-        for part in (first, second):
+        for part, other in ((first, second), (second, first)):
+            if part.declined == "advice" and other.answered and not other.declined:
+                break  # "could the tablets do that, and should I just stop them": the fact, and no advice of ours
             if part.declined in ("dose", "prognosis", "advice", "sparql"):  # nothing is answered around a refusal
                 part.question = raw
                 return part
@@ -133,10 +135,11 @@ def _ask_one(store, raw: str) -> Answer:
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
-        answer.closest = quote_index(store).closest(raw, k=2)  # what it does say nearby, never as an answer
-        if answer.closest:
-            answer.message += " What the article says nearest your question: " + " ".join(
-                f"“{c['quote']}”" for c in answer.closest)
+        said = advice.said_for(ex, advice.for_named_cause(ex, an))  # for the cause the reader names, in its words
+        answer.closest = [] if said else quote_index(store).closest(raw, k=2)  # nearby, never as an answer
+        if said or answer.closest:
+            answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
+                f"“{c['quote']}”" for c in answer.closest))
         return answer
     readings = read.readings(an)
     classes = read.answer_classes(an)
@@ -175,6 +178,8 @@ def _ask_one(store, raw: str) -> Answer:
         answer.message = "The article does not say. " + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
         explain.also_about(ex, answer, chosen.anchors, an)
+    if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
+        advice.add_for_cause(ex, answer, an)
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:
