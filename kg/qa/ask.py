@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa import advice, compound, explain, parts
-from kg.qa.respond import fill
+from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
 from kg.qa.words import join
@@ -180,6 +180,7 @@ def _ask_one(store, raw: str) -> Answer:
         explain.also_about(ex, answer, chosen.anchors, an)
     if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
         advice.add_for_cause(ex, answer, an)
+    also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

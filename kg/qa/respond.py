@@ -334,3 +334,34 @@ def _ask_query(ex: Executor, e: Edge, s: str, o: str) -> dict:
         text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 f"SELECT ?a0 ?a1 ?relation WHERE {{\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* <{e.prop}> .\n}}")
     return ex.query_info(text, {"a0": s, "a1": o})
+
+
+def also_for_context(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"The muscle goes rock hard and hurts if I touch it, is that just part of a spasm": "that" stands for every
+    sensation the story names, not only the last: a yes for one also quotes what the article states, along the same
+    relation, for the others of the same kind."""
+    if answer.boolean is not True or r.kind != "boolean" or not r.edges:
+        return
+    used = set(r.anchors)
+    other = [a for a in r.anchors if a in {m.iri for m in an.anchors}]  # what the question itself names
+    told = [m for m in an.context_mentions if m.iri in used and m.iri not in other]
+    if not told or not other:
+        return
+    kinds = ex.index.types.get(told[0].iri, frozenset())
+    stated = {x["relation"] for x in answer.evidence if x.get("relation")}  # the relation the yes was found along
+    props = frozenset().union(*(ex.family(p) for p in stated)) if stated else None
+    added = []
+    for m in an.context_mentions:
+        if m.iri in used or not (ex.index.types.get(m.iri, frozenset()) & kinds):
+            continue
+        used.add(m.iri)
+        for o in other:
+            found = [st for st in ex.between(m.iri, o, props) if not st.negated and st.quote not in answer.message]
+            if found:
+                st = min(found, key=lambda x: x.begin)
+                added.append(f"Of {ex.name(m.iri)} it says: “{st.quote}”")
+                answer.evidence.append(ex.evidence_item(st))
+                break
+    if added:
+        answer.message += " " + " ".join(added)
+

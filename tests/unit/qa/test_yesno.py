@@ -29,3 +29,13 @@ def test_part_of_why_after_a_story_is_a_yes_no_about_the_cause(real_store, quest
     answer = ask(real_store, question)
     assert answer.boolean is True and "pregnan" in answer.message.lower()
     assert "hormonal changes and added weight" in answer.message
+
+
+@pytest.mark.parametrize("question", ["my calf went rock hard and was really tender afterwards. is that part of a cramp?",
+                                      "my thigh locks up, goes rock hard and hurts. is that just what a spasm is like?"])
+def test_that_after_a_story_stands_for_every_sensation_told(real_store, question):
+    """A yes for one sensation also quotes what the article states for the others the story names (hardness too)."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True
+    assert "Of muscle hardness it says" in answer.message or "hardness" in answer.reading.lower()
+    assert "hard" in answer.message
