@@ -39,3 +39,15 @@ def test_that_after_a_story_stands_for_every_sensation_told(real_store, question
     assert answer.boolean is True
     assert "Of muscle hardness it says" in answer.message or "hardness" in answer.reading.lower()
     assert "hard" in answer.message
+
+
+@pytest.mark.parametrize("question", ["my leg aches for a day after a cramp, is that typical of a cramp?",
+                                      "the muscle goes hard as a rock when it cramps. is that normal for a spasm?"])
+def test_is_that_normal_for_x_after_a_story_asks_whether_it_is_a_symptom_of_x(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "symptom of muscle spasm" in answer.message
+
+
+def test_is_it_normal_for_my_knee_to_twitch_still_asks_whether_to_worry(real_store):
+    assert ask(real_store, "is it normal for my knee to twitch").reading.startswith(
+        "I read this as: whether knee muscle spasm is serious")
