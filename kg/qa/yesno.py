@@ -67,6 +67,15 @@ def _heads(reader: "Reader", an: Analysis, side: list[Mention]) -> list[Mention]
     return [m for m in an.heads(side) if condition(m.iri)]
 
 
+def _played(reader: "Reader", prop: str, iri: str, role: str, sure: float) -> tuple[str, float]:
+    """The role a thing from the story plays in ``prop`` in the graph, where it plays only one ("my husband tells me to
+    write down every twitch. does that help": the twitching is what is helped, never what helps)."""
+    subject, obj = reader.plays(iri, prop, True), reader.plays(iri, prop, False)
+    if subject != obj:
+        return ("subject" if subject else "object"), 1.0
+    return role, sure
+
+
 def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], penalty: float) -> list[Reading]:
     out = []
     props: list[tuple[str, bool, Cue | None]] = []
@@ -83,6 +92,8 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
             for prop, flipped, cue in props:
                 if cue is not None and prop in reader.schema.relations and reader.schema.relations[prop].realised:
                     role, sure = reader.role(an, cue, prop, a, flipped)
+                    if not an.in_question(a):  # told in the story: word order says nothing, the roles it plays do
+                        role, sure = _played(reader, prop, a.iri, role, sure)
                 else:
                     role, sure = "subject", 1.0
                 s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)

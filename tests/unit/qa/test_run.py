@@ -17,3 +17,13 @@ def test_do_i_need_to_x_after_a_story_asks_whether_x_helps_the_condition_named(r
     assert "can cause knee muscle spasm" in answer.message  # through which cause, said
     assert "rest" in answer.message.lower()
 
+
+
+@pytest.mark.parametrize("question", ["my husband keeps telling me to write down every time my knee twitches. does that "
+                                      "actually help anything",
+                                      "my mum says i should keep a diary of my knee twitching. would that help?"])
+def test_two_things_told_in_the_story_take_the_roles_they_play_in_the_graph(real_store, question):
+    """Both sides come from the story: the knee twitching is what is helped, the record what helps (not the reverse)."""
+    answer = ask(real_store, question)
+    assert "symptom record can help with knee muscle spasm" in answer.reading
+    assert "knee muscle spasm can help with" not in answer.message
