@@ -94,7 +94,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
               for i, t in enumerate(tokens)]
     cues_all = lex.cues(tokens)
     parts = clauses(tokens)
-    question, context = _asking_clause(parts, cues_all)
+    marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
+    question, context = _asking_clause(parts, cues_all, marked)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     mentions = _fold_repeats(mentions, mentions_all)
     mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
@@ -132,11 +133,18 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
                     candidates=mentions_all)
 
 
-def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Token], list[Token]]:
-    """The last clause that asks (a wh-word, an auxiliary first, a question frame); the rest is context."""
+def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[int] | set[int] = frozenset()
+                   ) -> tuple[list[Token], list[Token]]:
+    """The last clause that asks (a wh-word, an auxiliary first, a question frame) and what follows it; what comes
+    before is context. A clause that asks and ends in "?" starts the question even when a later clause opens like one
+    ("can hrt make your legs twitchy? *been* on the estrogen patches since menopause")."""
     if not parts:
         return [], []
     parts = [piece for part in parts for piece in _after_condition(part)]
+    asked = [k for k, part in enumerate(parts) if part[-1].i in marked and _asks(part)]
+    if asked and asked[-1] < len(parts) - 1:
+        k = asked[-1]  # what follows the question tells more about it ("… since i turned 70"): it stays with it
+        return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     for k in range(len(parts) - 1, -1, -1):
         clause = parts[k]
         first = clause[0].lemma

@@ -325,14 +325,16 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     if not an.unknown:
         return []
     anchors = an.anchors
-    if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she") for t in an.question)):
+    refers_back = bool(an.context_mentions) and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she")
+                                                   for t in an.question)
+    if not anchors and not refers_back:
         return an.unknown
     starts = {m.start for m in anchors}
     modifiers = all(t.i + 1 in starts and t.i > 0 and an.tokens[t.i - 1].lemma in ("the", "a", "an", "my", "these", "those")
                     for t in an.question if t.surface in an.unknown)  # "the *odd* knee spasms": says which, not what
     one_thing = an.intents & {"course", "serious", "duration", "definition"} or modifiers
     asks_whether = an.yes_no or (an.question_mark and not an.wh)  # "knee twitching is from the genes?": yes or no
-    if asks_whether and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions and not one_thing:
+    if asks_whether and len({(m.start, m.end) for m in anchors}) < 2 and not refers_back and not one_thing:
         return an.unknown
     if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions:
         return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown

@@ -48,3 +48,27 @@ def test_examples_given_with_like_or_such_as_illustrate_the_thing_asked_about(re
 def test_an_example_after_a_class_word_is_still_the_thing_asked_about(real_store):
     answer = ask(real_store, "does a drug like prednisone cause twitching")
     assert answer.boolean is True and "corticosteroids" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["can hrt make your legs go twitchy? been on the estrogen patches since menopause",
+                                      "could steroids cause my cramps? been on prednisone since the spring"])
+def test_a_question_marked_with_a_question_mark_is_asked_even_before_a_clause_that_opens_like_one(real_store, question):
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    assert an.question[0].surface in ("can", "could") and an.yes_no
+    assert ask(real_store, question).boolean is True
+
+
+@pytest.mark.parametrize("question", ["on holiday and drinking a lot of beer in the heat, can alcohol cause knee spasms",
+                                      "been sweating a lot at the gym. can creatine cause leg cramps?"])
+def test_the_story_does_not_stand_in_for_an_unknown_thing_the_question_asks_about(real_store, question):
+    """No "it"/"that" points back: the unknown word (alcohol, creatine) is what is asked, so it is named, not answered."""
+    answer = ask(real_store, question)
+    assert answer.boolean is not True and answer.declined == "unknown"
+
+
+@pytest.mark.parametrize("question", ["can sweating buckets working outside in the heat bring on muscle cramps",
+                                      "i sweat a lot at work, could that be why my legs cramp"])
+def test_sweating_and_the_heat_are_read_as_the_articles_causes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True
+    assert "dehydration" in answer.reading.lower() or "heat exhaustion" in answer.reading.lower()
