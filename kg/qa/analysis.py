@@ -34,6 +34,18 @@ class Analysis:
     yes_no: bool
     question_mark: bool = False  # the question ends with "?" (a telegraphic one asks yes or no)
     readings: list[Reading] = field(default_factory=list)
+    candidates: list[Mention] = field(default_factory=list)  # every mention found, overlaps included ("twitch" in "knee twitch")
+
+    def heads(self, group: list[Mention]) -> list[Mention]:
+        """Shorter names inside a chosen one, of other things: "knee *twitch*" also names muscle twitching, "leg *cramps*
+        all the time" muscle spasm — what a yes/no may be stated for when the longer name's thing has no answer."""
+        if not group:
+            return []
+        start, end = group[0].start, group[0].end
+        chosen = {m.iri for m in group}
+        out = {m.iri: m for m in self.candidates if start <= m.start and m.end <= end and m.length < end - start
+               and m.iri not in chosen}
+        return list(out.values())
 
     @property
     def q_positions(self) -> set[int]:
@@ -77,14 +89,18 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     """Tokens, the asking clause, entity mentions, lexicon cues and unknown words of ``text``."""
     tokens = tokenize(text)
     mentions_all, corrections = index.link(tokens)
-    words = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
-             for i, t in enumerate(tokens)]
-    cues_all = lex.cues(words)
+    # the words as read ("wich" as which, "shud" as should): the clauses, the question word and the cues see them
+    tokens = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
+              for i, t in enumerate(tokens)]
+    cues_all = lex.cues(tokens)
     parts = clauses(tokens)
-    question, context = _asking_clause(parts, cues_all)
+    marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
+    question, context = _asking_clause(parts, cues_all, marked)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     mentions = _fold_repeats(mentions, mentions_all)
-    covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions}
+    mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
+    mentions, illustrated = _examples_folded(mentions, tokens)
+    covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions} | illustrated
     unknown = []
     named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
     for t in question:
@@ -99,7 +115,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     first = question[0].lemma if question else ""
     # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
-    if wh is None and question and question[-1].lemma in WH_WORDS:
+    if wh is None and question and question[-1].lemma in WH_WORDS and not _nominal_wh(question):
         wh = question[-1].lemma
     if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
         wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")
@@ -113,14 +129,22 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     if yes_no and len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS:
         yes_no, wh = False, wh or "what"  # "can you name an autoimmune disease that …": a request, not a yes/no
     mark = bool(tokens) and tokens[-1].surface.startswith("?")
-    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark)
+    return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark,
+                    candidates=mentions_all)
 
 
-def _asking_clause(parts: list[list[Token]], cues: list[Cue]) -> tuple[list[Token], list[Token]]:
-    """The last clause that asks (a wh-word, an auxiliary first, a question frame); the rest is context."""
+def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[int] | set[int] = frozenset()
+                   ) -> tuple[list[Token], list[Token]]:
+    """The last clause that asks (a wh-word, an auxiliary first, a question frame) and what follows it; what comes
+    before is context. A clause that asks and ends in "?" starts the question even when a later clause opens like one
+    ("can hrt make your legs twitchy? *been* on the estrogen patches since menopause")."""
     if not parts:
         return [], []
     parts = [piece for part in parts for piece in _after_condition(part)]
+    asked = [k for k, part in enumerate(parts) if part[-1].i in marked and _asks(part)]
+    if asked and asked[-1] < len(parts) - 1:
+        k = asked[-1]  # what follows the question tells more about it ("… since i turned 70"): it stays with it
+        return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     for k in range(len(parts) - 1, -1, -1):
         clause = parts[k]
         first = clause[0].lemma
@@ -146,6 +170,13 @@ def _empty_ask(clause: list[Token]) -> bool:
     """
     return (len(clause) <= 4 and clause[0].lemma in WH_WORDS and any(t.lemma == "be" for t in clause)
             and all(t.lemma in WH_WORDS or t.lemma in ("be", "one") or t.lemma in PRONOUNS for t in clause))
+
+
+def _nominal_wh(question: list[Token]) -> bool:
+    """"Is being pregnant part *of why*", "is that the reason *why*": a yes/no whose last word is a wh-word names a reason,
+    it does not ask for one — unless joined on as a second question ("is it serious, *and why*")."""
+    return len(question) > 2 and question[0].lemma in AUXILIARIES | {"be", "do", "have"} \
+        and question[-2].lemma not in ("and", "or", "but", "so")
 
 
 def _asks(clause: list[Token]) -> bool:
@@ -214,6 +245,55 @@ def _narrowed(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> 
 
 def _differ(a: list[Mention], b: list[Mention]) -> bool:
     return not {m.iri for m in a} & {m.iri for m in b}
+
+
+ILLUSTRATING = (("like",), ("such", "as"), ("e.g.",), ("eg",), ("say",))
+_JOINING = frozenset("and or , / & nor".split())
+
+
+def _examples_folded(mentions: list[Mention], tokens: list[Token]) -> tuple[list[Mention], set[int]]:
+    """"Will the home stuff *like stretching and heat packs* work for everybody": things given as examples of a thing
+    named just before illustrate it; the question is about that thing, not about them."""
+    out, skip_until = [], -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        out.append(m)
+        for words in ILLUSTRATING:
+            end = m.end + len(words)
+            if tuple(t.lemma for t in tokens[m.end:end]) != words:
+                continue
+            k = end
+            while True:  # the coordinated examples after "like": "stretching and heat packs"
+                nxt = [x for x in mentions if x.start == k]
+                if not nxt:
+                    break
+                k = max(x.end for x in nxt)
+                if k < len(tokens) and tokens[k].lemma in _JOINING:
+                    k += 1
+            skip_until = k if k > end else skip_until
+    return out, {i for m in mentions if m not in out for i in m.span}
+
+
+DEFINITE = frozenset("the that this those these".split())
+
+
+def _named_before(mentions: list[Mention], cues: list[Cue], tokens: list[Token], asked: set[int]):
+    """"My doctor put me on a *water pill* … could *the pill* be doing it": a definite noun in the question that repeats
+    the last word of a name the story used stands for that thing (the latest one), not for the bare class word."""
+    told = [m for m in mentions if m.start not in asked and m.length >= 2]
+    taken = {k for m in mentions if m.start in asked for k in m.span}
+    for t in tokens:
+        if t.i not in asked or t.i in taken or t.i == 0 or tokens[t.i - 1].lemma not in DEFINITE or t.is_punct:
+            continue
+        same = [m for m in told if tokens[m.end - 1].lemma == t.lemma]
+        if not same:
+            continue
+        last = max(m.start for m in same)
+        mentions = mentions + [Mention(t.i, t.i + 1, t.surface, m.iri, m.label, m.matched, "repeated")
+                               for m in same if m.start == last]
+        cues = [c for c in cues if not (c.entry.kind == "class" and t.i in c.positions)]
+    return sorted(mentions, key=lambda m: (m.start, -m.length)), cues
 
 
 def _fold_repeats(chosen: list[Mention], every: list[Mention]) -> list[Mention]:

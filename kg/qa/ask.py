@@ -30,8 +30,8 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import compound, explain, parts
-from kg.qa.respond import fill
+from kg.qa import advice, compound, explain, parts
+from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
 from kg.qa.words import join
@@ -82,7 +82,9 @@ def ask(store, question) -> Answer:
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
         first, second = _ask_one(store, parts[0]), _ask_one(store, parts[1])
-        for part in (first, second):
+        for part, other in ((first, second), (second, first)):
+            if part.declined == "advice" and other.answered and not other.declined:
+                break  # "could the tablets do that, and should I just stop them": the fact, and no advice of ours
             if part.declined in ("dose", "prognosis", "advice", "sparql"):  # nothing is answered around a refusal
                 part.question = raw
                 return part
@@ -133,10 +135,11 @@ def _ask_one(store, raw: str) -> Answer:
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
-        answer.closest = quote_index(store).closest(raw, k=2)  # what it does say nearby, never as an answer
-        if answer.closest:
-            answer.message += " What the article says nearest your question: " + " ".join(
-                f"“{c['quote']}”" for c in answer.closest)
+        said = advice.said_for(ex, advice.for_named_cause(ex, an))  # for the cause the reader names, in its words
+        answer.closest = [] if said else quote_index(store).closest(raw, k=2)  # nearby, never as an answer
+        if said or answer.closest:
+            answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
+                f"“{c['quote']}”" for c in answer.closest))
         return answer
     readings = read.readings(an)
     classes = read.answer_classes(an)
@@ -175,6 +178,9 @@ def _ask_one(store, raw: str) -> Answer:
         answer.message = "The article does not say. " + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
         explain.also_about(ex, answer, chosen.anchors, an)
+    if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
+        advice.add_for_cause(ex, answer, an)
+    also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:
@@ -220,14 +226,18 @@ def _lay_words(ex: Executor, answer: Answer, an: Analysis, r: Reading) -> None:
 
 
 def _linked_note(an: Analysis, r: Reading) -> str:
-    used = [m for m in an.mentions if m.iri in r.anchors and m.kind != "topic"]
-    if not used:
+    named = {m.iri for m in an.mentions}  # and a shorter name inside one, when the reading took it ("twitch")
+    used = [m for m in an.mentions + [c for c in an.candidates if c.iri not in named and an.in_question(c)]
+            if m.iri in r.anchors and m.kind != "topic"]
+    inside = {k for m in used for k in m.span}
+    parts = [f"“{an.tokens[i].surface}” read as “{w}”" for i, w in sorted(an.corrections.items())  # "wich", "mussels"
+             if i not in inside and i in an.q_positions and an.tokens[i].surface != w]
+    if not used and not parts:
         return "."
-    parts = []
     for m in dict((m.iri, m) for m in used).values():
         how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
                "search": " (a related word, not a synonym)", "composed": "",
-               "described": " (the one the article describes so)"}.get(m.kind, "")
+               "described": " (the one the article describes so)", "repeated": " (as named before)"}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."
@@ -315,13 +325,16 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     if not an.unknown:
         return []
     anchors = an.anchors
-    if not anchors and not (an.context_mentions and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she") for t in an.question)):
+    refers_back = bool(an.context_mentions) and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she")
+                                                   for t in an.question)
+    if not anchors and not refers_back:
         return an.unknown
     starts = {m.start for m in anchors}
     modifiers = all(t.i + 1 in starts and t.i > 0 and an.tokens[t.i - 1].lemma in ("the", "a", "an", "my", "these", "those")
                     for t in an.question if t.surface in an.unknown)  # "the *odd* knee spasms": says which, not what
     one_thing = an.intents & {"course", "serious", "duration", "definition"} or modifiers
-    if an.yes_no and len({(m.start, m.end) for m in anchors}) < 2 and not an.context_mentions and not one_thing:
+    asks_whether = an.yes_no or (an.question_mark and not an.wh)  # "knee twitching is from the genes?": yes or no
+    if asks_whether and len({(m.start, m.end) for m in anchors}) < 2 and not refers_back and not one_thing:
         return an.unknown
     if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions:
         return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown

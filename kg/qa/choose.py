@@ -1,6 +1,8 @@
 """Choose the reading to answer with: the best, unless it has no answer and another that fits the question has.
 
-A reading close behind the best (within ``MARGIN``) with an answer is preferred to an empty best; with a part
+A reading close behind the best (within ``MARGIN``) with an answer is preferred to an empty best, and a yes/no
+stated along the relation asked to a yes found only along a nearby one ("can stress make my knee twitch worse":
+"exacerbate" for the twitching inside the name, not "cause" for spasms); with a part
 of the article named, the best list inside that part however far behind; and for "which kind of X does Y do"
 whose intersection is empty (nothing the article calls a kind of X), the question's own relation alone.
 """
@@ -14,6 +16,7 @@ from kg.qa.querygraph import KGO, Reading
 from kg.qa.run import execute
 
 MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
+STATED = ("direct", "broader", "narrower", "kind")  # a yes the article states along the relation asked
 
 
 def choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = False):
@@ -32,14 +35,15 @@ def choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = 
             trial = execute(ex, other)  # what time fixes is the question's own relation
             if not trial.get("empty"):
                 return other, trial
-    if result.get("empty"):
-        for other in readings[1:4]:
+    near = best.kind == "boolean" and result.get("how") == "near"  # stated only along a nearby relation: a closer one?
+    if result.get("empty") or near:
+        for other in readings[1:6]:
             if best.score - other.score > MARGIN:
                 break
             if other.kind != best.kind and not (best.kind in ("list", "count") and other.kind in ("list", "count")):
                 continue
             trial = execute(ex, other)
-            if not trial.get("empty"):
+            if not trial.get("empty") and not (near and trial.get("how") not in STATED):
                 return other, trial
     return best, result
 

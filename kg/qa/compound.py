@@ -4,8 +4,10 @@ what's the treatment".
 A question clause that goes on with "and" and a second asking clause (a question word, or an auxiliary with a
 person: "and should I ...") is read as two questions. The second is read with the first as its context, so its
 "it" or "them" stands for what the first named. Each is answered as if asked alone; the answer holds both, in
-order, each with its own reading. A part that is declined (a dose, personal advice) declines the whole: nothing
-is answered around a refusal.
+order, each with its own reading. A part that is declined for a dose (or a prognosis, or SPARQL) declines the
+whole: nothing is answered around a refusal. A part declined as personal advice beside a part that asks a fact
+("could the tablets do that, and should I just stop them") leaves the fact answered; the advice part says the
+article gives no personal advice and quotes what it says for the reader's cause (kg.qa.advice).
 """
 
 from __future__ import annotations

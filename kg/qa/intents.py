@@ -90,6 +90,14 @@ def _one_of(reader, an: Analysis) -> list[Reading]:
 CONDITIONS = (KGO + "MedicalCondition", KGO + "SignOrSymptom")
 
 
+def conditions_first(reader, told, taken) -> list:
+    """Mention groups told in a story and not among ``taken``, those naming a condition first (the order kept
+    otherwise)."""
+    named = {m.iri for _, _, ms in taken for m in ms}
+    return sorted((g for g in told if g[2][0].iri not in named),
+                  key=lambda g: not any(reader.fits(m.iri, c) for m in g[2] for c in CONDITIONS))
+
+
 def _conditions_first(reader, an: Analysis, iris: list[str]) -> list[str]:
     """"Got a charley horse playing football, what can I do at home": what to do is about a condition — the one named
     in the question, else the one the context names — not about "home treatments" or "heavy" (a word for obesity)."""

@@ -236,7 +236,8 @@ class Lexicon:
         for i, word in enumerate(words):
             for form, entry in self.forms.get(word, ()):
                 positions = _match(form, words, i)
-                if positions:
+                # a frame's gap does not reach across a comma or a sentence end ("once a spasm *stops*, can it *come back*")
+                if positions and not any(tokens[k].is_punct for k in range(i, positions[-1])):
                     found.append(Cue(i, positions[-1] + 1, entry, form, positions))
         found.sort(key=lambda c: (-c.length, c.start, c.entry.iri))
         return found

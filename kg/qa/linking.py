@@ -5,8 +5,9 @@ The index is built once per store from every entity's preferred label, synonyms
 (determiners dropped), so "cramps in my knee", "knee cramp" and "knee cramps" meet one key. A
 question's word n-grams are looked up in it (a dictionary look-up each: no scan of the graph or
 of the labels), longest first. A misspelt word — not an English word (simplemma's dictionary),
-close to a word of the labels or the lexicon, same first letter — is read as that word first
-("twichs" → twitch), and the mention says so. A body part next to a symptom ("knee ... keeps
+close to a word of the labels or the lexicon in letters or sound — is read as that word first
+("twichs" → twitch), and so is a real word heard wrong ("mussels", "how dose …", kg.qa.spelling);
+the mention says so. A body part next to a symptom ("knee ... keeps
 jumping") links to the entity named by both when there is one ("knee twitch").
 """
 
@@ -19,13 +20,13 @@ from rapidfuzz import fuzz, process
 
 from kg.namespaces import KGO
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
+from kg.qa.spelling import Speller, auxiliary_slips
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
 from kg.store.memo import per_store
 from kg.views.labels import labels as labels_of
 
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
 MAX_NGRAM = 9
-SPELL_CUTOFF = 80  # rapidfuzz ratio a misspelt word needs to be read as a known word
 SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say at the start of a word
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
@@ -88,6 +89,8 @@ class LabelIndex:
     first: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key length
     vocabulary: frozenset[str] = frozenset()  # every word of every key
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
+    cue_words: frozenset[str] = frozenset()  # the lexicon's words: a real word among them is no slip
+    speller: Speller = field(default_factory=lambda: Speller.of([]))
     _pairs: dict = field(default_factory=dict)  # (body part, symptom) -> entities both name together
 
     @classmethod
@@ -125,6 +128,8 @@ class LabelIndex:
         words = (set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
                  | WH_WORDS | AUXILIARIES)  # "wich symptoms", "shoud i": question words are misspelt too
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        index.cue_words = frozenset(lexicon_of(store).vocabulary)
+        index.speller = Speller.of(index.spell_words)
         return index
 
     def _head_variants(self, lex) -> None:
@@ -162,13 +167,8 @@ class LabelIndex:
             return lemma(silent[0])
         if len(word) < 4:
             return None
-        best = process.extractOne(word, self.spell_words, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
-        if best is None:
-            return None
-        candidate = best[0]
-        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
-            return None
-        return lemma(candidate)
+        candidate = self.speller.nonword(word)
+        return lemma(candidate) if candidate else None
 
     # --- linking ---------------------------------------------------------------------------
 
@@ -186,7 +186,23 @@ class LabelIndex:
             if fixed:
                 corrections[i] = fixed
                 words[i] = fixed
+        read = [Token(t.i, t.surface, words[k], t.start, t.end) for k, t in enumerate(tokens)]
+        for i, aux in auxiliary_slips(read).items():  # "how *dose* dehydration make …": the auxiliary, not a dose
+            corrections[i] = words[i] = lemma(aux)
         found = self._spans(tokens, words, corrections)
+        if found:  # a health question: a real word that names nothing here may be a sound-alike ("mussels")
+            covered = {k for m in found for k in m.span}
+            for i, t in enumerate(tokens):
+                if i in covered or i in corrections or t.is_punct or not t.lemma.isalpha() or t.lemma in STOPWORDS \
+                        or t.lemma in self.vocabulary or t.lemma in self.cue_words or t.surface in self.cue_words:
+                    continue
+                heard = self.speller.sound_alike(t.surface)
+                if heard is None:
+                    continue
+                trial = words[:i] + [lemma(heard)] + words[i + 1:]
+                if any(m.start <= i < m.end for m in self._spans(tokens, trial, corrections)):
+                    corrections[i] = words[i] = lemma(heard)
+            found = self._spans(tokens, words, corrections)
         # A real word that makes no sense here may still be a slip ("muscle spams"): read it as the name's word
         # when that completes a longer name around it.
         covered = {k for m in found for k in m.span}

@@ -153,8 +153,8 @@ class Reader:
             conditions = [g for g in context if not any(self.fits(m.iri, KGO + "BodyPart") for m in g[2])]
             context = conditions or context
         if context and (pronoun or not groups or (an.yes_no and len(groups) == 1)):
-            # "is that an age thing?": the context's entities stand for "that"; the latest first
-            groups = groups + [g for g in reversed(context) if not any(g[2][0].iri == m.iri for _, _, ms in groups for m in ms)]
+            # "is that an age thing?": the context's entities stand for "that"; a condition first, then the latest
+            groups = groups + intents.conditions_first(self, reversed(context), groups)
         groups = intents.held_first(self, an, groups, context)
         # class words are not anchors when they are the answer's class ("which vitamins ...")
         return [g for g in groups if not self._is_answer_class(an, g)]

@@ -248,9 +248,12 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
         return
     answer.answered, answer.kind, answer.boolean = True, "boolean", True
     ordered = sorted(statements, key=lambda st: st.begin)
+    if how == "cause":  # the remedy's own statement first, then the cause's
+        ordered = statements[:1] + sorted(statements[1:], key=lambda st: st.begin)
     st = ordered[0]
     # every way the article qualifies it ("in high amounts" may be on the second quote only)
-    qualifiers = list(dict.fromkeys(q for x in ordered for q in x.qualifiers(ex.name)))[:4]
+    qualifiers = list(dict.fromkeys(q for x in (ordered[:1] if how == "cause" else ordered)
+                                    for q in x.qualifiers(ex.name)))[:4]
     prop, subj, obj = _canon(ex, st), *_names(ex, st)
     fact = ex.says(prop, subj, obj)
     scope, via = result.get("scope"), result.get("via")
@@ -259,7 +262,9 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
             "kind": f", and {ex.name(s)} is an example of {ex.name(via)}" if via else ""}.get(scope or "", "")
     if how == "path":
         note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
-    near = how == "near" or (e.prop != RELATED and not _same_family(ex, e.prop, st.predicate))
+    if how == "cause":  # "do I just need to rest": it treats a cause of the condition
+        note = f", and {ex.name(via)} can cause {ex.name(o)}"
+    near = how in ("near", "cause") or (e.prop != RELATED and not _same_family(ex, e.prop, st.predicate))
     lead = "Yes, in a way — the article says" if near else "Yes — the article says"
     answer.message = f"{lead} {fact}{' (' + ', '.join(qualifiers) + ')' if qualifiers else ''}{note}: “{st.quote}”"
     more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
@@ -329,3 +334,34 @@ def _ask_query(ex: Executor, e: Edge, s: str, o: str) -> dict:
         text = ("PREFIX kgo: <https://w3id.org/kneekg/ontology/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 f"SELECT ?a0 ?a1 ?relation WHERE {{\n  ?a0 ?relation ?a1 .\n  ?relation rdfs:subPropertyOf* <{e.prop}> .\n}}")
     return ex.query_info(text, {"a0": s, "a1": o})
+
+
+def also_for_context(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"The muscle goes rock hard and hurts if I touch it, is that just part of a spasm": "that" stands for every
+    sensation the story names, not only the last: a yes for one also quotes what the article states, along the same
+    relation, for the others of the same kind."""
+    if answer.boolean is not True or r.kind != "boolean" or not r.edges:
+        return
+    used = set(r.anchors)
+    other = [a for a in r.anchors if a in {m.iri for m in an.anchors}]  # what the question itself names
+    told = [m for m in an.context_mentions if m.iri in used and m.iri not in other]
+    if not told or not other:
+        return
+    kinds = ex.index.types.get(told[0].iri, frozenset())
+    stated = {x["relation"] for x in answer.evidence if x.get("relation")}  # the relation the yes was found along
+    props = frozenset().union(*(ex.family(p) for p in stated)) if stated else None
+    added = []
+    for m in an.context_mentions:
+        if m.iri in used or not (ex.index.types.get(m.iri, frozenset()) & kinds):
+            continue
+        used.add(m.iri)
+        for o in other:
+            found = [st for st in ex.between(m.iri, o, props) if not st.negated and st.quote not in answer.message]
+            if found:
+                st = min(found, key=lambda x: x.begin)
+                added.append(f"Of {ex.name(m.iri)} it says: “{st.quote}”")
+                answer.evidence.append(ex.evidence_item(st))
+                break
+    if added:
+        answer.message += " " + " ".join(added)
+

@@ -2,7 +2,8 @@
 
 A yes is found where the article states the fact for the two things, for what the second is a
 form of, or for the kind the first is an example of; with no relation word, also through one
-thing between them ("is magnesium linked to cramps": through its deficiency). A negated
+thing between them ("is magnesium linked to cramps": through its deficiency); a remedy asked about a condition,
+also through a cause of it the remedy treats ("do I just need to rest": rest treats muscle fatigue). A negated
 statement is a "no"; anything else is "not stated" — with what the article does say about the two.
 """
 
@@ -104,6 +105,13 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
                 statements, via, kind = found
                 return {"empty": False, "verdict": True, "statements": statements, "pair": (s, o),
                         "how": how if kind == "same" else (kind if how == "direct" else how), "via": via, "scope": kind}
+    remedies = props & (ex.family(KGO + "treats") | ex.family(KGO + "prevents")) if props is not None else None
+    for s, o in pairs if remedies else ():  # "do I just need to rest": rest treats muscle fatigue, a cause of the twitch
+        found = _through_cause(ex, s, o, remedies)
+        if found:
+            statements, via = found
+            return {"empty": False, "verdict": True, "statements": statements, "pair": (s, o), "how": "cause",
+                    "via": via}
     if e.prop == RELATED:
         for s, o in pairs:  # any one intermediate: "is magnesium linked to cramps" (through its deficiency)
             for st in ex.statements(s):
@@ -120,6 +128,29 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
         if other:
             return {"empty": True, "verdict": None, "statements": other, "pair": (s, o), "how": "other"}
     return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
+
+
+def _through_cause(ex: Executor, s: str, o: str, remedies) -> tuple[list, str] | None:
+    """Statements that ``s`` treats or prevents something the article names as a cause of ``o`` (or of what ``o`` is
+    a form of): the article pairs each remedy with its cause."""
+    causes = ex.family(KGO + "causes")
+    targets = [o] + broader(ex, o, "formOf")
+    for st in ex.statements(s):
+        if st.negated or st.predicate not in remedies or _canonical_subject(ex, st) != s:
+            continue
+        m = st.object if st.subject == s else st.subject
+        if m in (s, o) or m.startswith(KGV):
+            continue
+        for target in targets:
+            second = [x for x in ex.between(m, target, causes) if not x.negated and _canonical_subject(ex, x) == m]
+            if second:
+                return [st] + second, m
+    return None
+
+
+def _canonical_subject(ex: Executor, st) -> str:
+    _, flipped = ex.schema.canonical(st.predicate)
+    return st.object if flipped else st.subject
 
 
 def _stated(ex: Executor, s: str, o: str, props) -> tuple[list, str | None, str] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.qa.analysis import Analysis
+from kg.qa.intents import CONDITIONS
 from kg.qa.lexicon import Cue, local
 from kg.qa.linking import Mention
 from kg.qa.querygraph import RELATED, Edge, Reading
@@ -18,6 +19,7 @@ from kg.qa.querygraph import RELATED, Edge, Reading
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
 
+HEAD_PENALTY = 1.5  # a yes/no about a shorter name inside the one asked ("twitch" in "knee twitch")
 COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either"})
 
 
@@ -48,7 +50,30 @@ def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     out = []
     for n, second in enumerate(both[1:3]):
         out += pair(reader, an, both[0], second, rel_cues, penalty=1.0 * n)
+        # the shorter names inside either side, a little behind: tried when the longer name's thing has no answer
+        for first_, second_ in ((_heads(reader, an, both[0]), second), (both[0], _heads(reader, an, second))):
+            if first_ and second_:
+                out += pair(reader, an, first_, second_, rel_cues, penalty=1.0 * n + HEAD_PENALTY)
     return out
+
+
+def _heads(reader: "Reader", an: Analysis, side: list[Mention]) -> list[Mention]:
+    """A condition named inside the name of a condition ("knee *twitch*", "leg *cramps* all the time"): what the article
+    states of it holds of the longer one. Not a test inside "blood test": the kind is not the thing."""
+    def condition(iri: str) -> bool:
+        return any(reader.fits(iri, c) for c in CONDITIONS)
+    if not side or not all(condition(m.iri) for m in side):
+        return []
+    return [m for m in an.heads(side) if condition(m.iri)]
+
+
+def _played(reader: "Reader", prop: str, iri: str, role: str, sure: float) -> tuple[str, float]:
+    """The role a thing from the story plays in ``prop`` in the graph, where it plays only one ("my husband tells me to
+    write down every twitch. does that help": the twitching is what is helped, never what helps)."""
+    subject, obj = reader.plays(iri, prop, True), reader.plays(iri, prop, False)
+    if subject != obj:
+        return ("subject" if subject else "object"), 1.0
+    return role, sure
 
 
 def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], penalty: float) -> list[Reading]:
@@ -67,6 +92,8 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
             for prop, flipped, cue in props:
                 if cue is not None and prop in reader.schema.relations and reader.schema.relations[prop].realised:
                     role, sure = reader.role(an, cue, prop, a, flipped)
+                    if not an.in_question(a):  # told in the story: word order says nothing, the roles it plays do
+                        role, sure = _played(reader, prop, a.iri, role, sure)
                 else:
                     role, sure = "subject", 1.0
                 s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)

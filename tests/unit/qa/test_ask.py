@@ -208,3 +208,16 @@ def test_ask_page_shows_the_reading_first_and_alternatives_as_links(real_client)
     assert html.index("I read this as") < html.index("Muscle fatigue")
     assert 'class="alternatives"' in html and "/ask?q=" in html
     assert "<details" in html  # evidence and SPARQL folded
+
+
+@pytest.mark.parametrize("question", ["knee spasms are contagious?", "leg cramps come from the weather?",
+                                      "knee twitching is from the genes? it runs in the family?"])
+def test_a_statement_asked_with_a_question_mark_about_an_unknown_thing_is_not_stated(real_store, question):
+    """A yes/no in statement order ("X is from Y?") missing its second thing: not a list of what the article names."""
+    answer = ask(real_store, question)
+    assert answer.declined == "unknown" and not answer.answers and "does not mention" in answer.message
+
+
+def test_a_statement_asked_with_a_question_mark_between_two_known_things_is_answered(real_store):
+    answer = ask(real_store, "knee twitching from dehydration?")
+    assert answer.boolean is True

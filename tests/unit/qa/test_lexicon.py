@@ -45,3 +45,15 @@ def test_every_example_question_is_read(entry, question):
         return
     assert answer.reading.startswith("I read this as:"), (question, answer.message)
     assert answer.answered or "does not say" in answer.message, (question, answer.message)
+
+
+@pytest.mark.parametrize("question", ["once a spasm stops, can it come back again later",
+                                      "after a cramp goes away, can it come back?"])
+def test_a_frames_gap_does_not_reach_across_a_comma(question):
+    """"stop * come back" is no frame here: "stops" ends the story, "can it come back" is the question."""
+    from kg.qa.text import tokenize
+
+    cues = LEX.cues(tokenize(question))
+    assert not any(c.form[0] in ("stop", "go") and c.form[-1] == "back" for c in cues)
+    answer = ask(STORE, question)
+    assert answer.boolean is True and "recur" in answer.message

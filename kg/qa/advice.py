@@ -1,0 +1,79 @@
+"""What the article says to do, for a reader's situation: never advice of our own.
+
+A reader mixes the situation and the advice asked ("I'm on HRT tablets with estrogen and my knee twitches … should I
+just stop them", "I have 5 energy drinks a day and my knee twitches, should I be worried"). Whether *they* should stop
+a medicine is not the article's to say, but the article does say what helps the condition when the thing they named
+is its cause ("it may be worth discussing alternative options with your healthcare provider", "it may be beneficial
+to reduce your intake"). These are its treatments of the condition qualified by that cause (``kgo:whenCausedBy`` and
+the other context qualifiers) — quoted, never paraphrased into an instruction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import Executor
+from kg.qa.facts import Statement
+from kg.qa.intents import CONDITIONS
+from kg.qa.querygraph import KGO
+from kg.qa.run import broader
+
+TREATS = KGO + "treats"
+
+
+@dataclass(frozen=True)
+class ForCause:
+    """The article's treatment of a condition when a named thing is its cause, with its quote."""
+
+    condition: str
+    cause: str
+    statement: Statement
+
+
+def for_named_cause(ex: Executor, an: Analysis) -> list[ForCause]:
+    """The article's treatments of the condition the reader names (question or story) given *for* a cause the reader
+    also names, or the kind of cause it is an example of (estrogen → medications that can cause muscle spasms)."""
+    mentions = an.anchors + an.context_mentions
+    def condition(iri: str) -> bool:
+        return any(ex.index.is_a(iri, c) for c in CONDITIONS)
+    conditions = list(dict.fromkeys(m.iri for m in mentions if condition(m.iri)))
+    named = list(dict.fromkeys(m.iri for m in mentions if not condition(m.iri)))
+    causes = {kind: iri for iri in named for kind in [iri] + broader(ex, iri, "exampleOf")}
+    out: list[ForCause] = []
+    for c in conditions:
+        # the condition, what it is a form of, and its forms (leg cramps from a medicine: what the article says of
+        # knee twitching from medicines, named as such)
+        targets = [c] + broader(ex, c, "formOf") + broader(ex, c, "formOf", down=True)
+        statements = [st for target in targets for st in ex.statements(target)
+                      if st.predicate == TREATS and st.object == target and not st.negated]
+        # a treatment the article gives for the cause in one quote is that cause's treatment in all its quotes
+        given = {st.subject: causes[x] for st in statements for x in sorted(st.context) if x in causes}
+        seen = set()
+        for st in statements:
+            if st.subject in given and st.quote not in seen:
+                seen.add(st.quote)
+                out.append(ForCause(st.object, given[st.subject], st))
+    # the article's hedged words first ("it may be worth discussing …"), then in the article's order
+    return sorted(out, key=lambda f: (not f.statement.hedged, f.statement.begin))
+
+
+def said_for(ex: Executor, found: list[ForCause], most: int = 2) -> str:
+    """The article's words for the reader's cause, as a sentence that quotes them ("" when there are none)."""
+    if not found:
+        return ""
+    cause = found[0].cause
+    quotes = " ".join(f"“{f.statement.quote}”" for f in found[:most])
+    return f"What the article says for {ex.name(found[0].condition)} with {ex.name(cause)} as the cause: {quotes}"
+
+
+def add_for_cause(ex: Executor, answer, an: Analysis) -> None:
+    """Add to an answer about the reader's condition what the article says for the cause they named, unless it quotes
+    those words already."""
+    found = [f for f in for_named_cause(ex, an) if f.statement.quote not in answer.message]
+    if found:
+        answer.message += " " + said_for(ex, found)
+        answer.evidence += [ex.evidence_item(f.statement) for f in found[:2]]
+
+
+__all__ = ["ForCause", "for_named_cause", "said_for", "add_for_cause"]

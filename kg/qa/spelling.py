@@ -1,0 +1,155 @@
+"""Spelling: read a misspelt word as the word meant, by how it is written and how it sounds.
+
+Readers type as they speak ("wich mussels shud i strech", "how dose dehidration make ur knee
+twich"). Three kinds of slip, each read per token against the words the graph and the lexicon
+know (``words``: labels, lexicon forms, question words):
+
+- a *non-word* ("excersizes", "docters", "magnesim"): the closest known word, by edit ratio
+  (rapidfuzz) with a cutoff that loosens with the word's length — one slip in a long word costs
+  less than in a short one — or by the same sound (a metaphone key, jellyfish) when the letters
+  drift further ("excersizes" ~ "exercises"); among several, the one fewest slips away (a swapped
+  pair is one) and then the commoner in English ("waht" is what, not wait);
+- a *real word that sounds like a domain word* ("mussels" for muscles): only where it would
+  otherwise name nothing the article knows and the question names something it does (a health
+  context), with nearly the same letters and sound, and rarer in English than the domain word
+  (wordfreq) — "summer" is not a slip for swimmer;
+- a *real word in the auxiliary's place* ("how *dose* dehydration make ...", "wat *dose* it do"):
+  right after the question word, sounding like an auxiliary, before a noun phrase — "what dose
+  of magnesium" or "what dose should I take" keep their noun.
+
+Every correction is kept with the token, so the reading says it ("“mussels” read as “muscle”").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+from rapidfuzz.distance import OSA, Levenshtein
+
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, WH_WORDS, Token
+
+MODALS = frozenset("can could will would shall should may might must is are was were".split())
+COMMON = 4.0  # Zipf frequency (wordfreq) from which a real word is taken as meant ("plain", "summer")
+SOUND_AUXILIARIES = ("does", "do", "is", "are", "can", "should", "could", "would")
+
+
+def cutoff(length: int) -> float:
+    """The edit ratio a non-word of ``length`` letters needs: strict for short words, looser for long ones.
+
+    >>> [cutoff(n) for n in (4, 6, 8, 11)]
+    [80, 80, 75, 70]
+    """
+    return 80 if length <= 6 else 75 if length <= 9 else 70
+
+
+@lru_cache(maxsize=65536)
+def frequency(word: str) -> float:
+    """How common the word is in English (wordfreq's Zipf scale: 7 for "the", 0 for a word it never saw).
+
+    >>> frequency("muscles") > frequency("mussels") > frequency("cuase")
+    True
+    """
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=65536)
+def sound(word: str) -> str:
+    """The word's metaphone key: words spelt as they sound share it.
+
+    >>> sound("strech") == sound("stretch"), sound("magnesim") == sound("magnesium")
+    (True, True)
+    """
+    return jellyfish.metaphone(word)
+
+
+@dataclass
+class Speller:
+    """The words a question's words may be misspellings of, by letters and by sound."""
+
+    words: list[str]
+
+    @classmethod
+    def of(cls, words) -> "Speller":
+        words = sorted(set(words))
+        for w in words:  # keys and frequencies now, not at the first question
+            sound(w), frequency(w)
+        return cls(words)
+
+    def nonword(self, word: str) -> str | None:
+        """The known word a non-word is a misspelling of: same first letter (or sound), similar length.
+
+        >>> s = Speller.of(["exercises", "doctors", "stretch", "spasms", "case", "cause", "wait", "what"])
+        >>> s.nonword("excersizes"), s.nonword("docters"), s.nonword("strech"), s.nonword("spain")
+        ('exercises', 'doctors', 'stretch', None)
+        >>> s.nonword("cuase"), s.nonword("waht")
+        ('cause', 'what')
+        """
+        candidates = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=60, limit=8)
+        key = sound(word)
+        best = None
+        for candidate, score, _ in candidates:
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
+                continue
+            same_sound = Levenshtein.distance(sound(candidate), key) <= (1 if len(key) >= 4 else 0)
+            if score >= cutoff(len(word)) or (same_sound and score >= cutoff(len(word)) - 10):
+                edits = OSA.distance(candidate, word)
+                swapped = edits < Levenshtein.distance(candidate, word)  # every letter kept: "cuase" is cause, not case
+                rank = (same_sound, -edits, swapped, frequency(candidate))  # then the commoner: "waht" is what
+                if best is None or rank > best[0]:
+                    best = (rank, candidate)
+        return best[1] if best else None
+
+    def sound_alike(self, word: str) -> str | None:
+        """A domain word a real word is heard as: one or two letters off (by length; a swap counts one) and the same sound but for one.
+
+        >>> s = Speller.of(["muscles", "strain", "knee", "swimmer", "pain"])
+        >>> s.sound_alike("mussels"), s.sound_alike("mustard"), s.sound_alike("spain"), s.sound_alike("summer")
+        ('muscles', None, None, None)
+        >>> s.sound_alike("plain")
+        """
+        if len(word) < 5 or frequency(word) >= COMMON:
+            return None  # "plain english": a common word is meant as written
+        edits = 1 if len(word) < 6 else 2
+        for candidate, _, _ in process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=65, limit=5):
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 1:
+                continue
+            if OSA.distance(candidate, word) <= edits and Levenshtein.distance(sound(candidate), sound(word)) <= 1 \
+                    and frequency(word) < frequency(candidate):  # "summer" is no slip for swimmer: it is the commoner
+                return candidate
+        return None
+
+
+def auxiliary_slips(tokens: list[Token]) -> dict[int, str]:
+    """Real words standing where an auxiliary belongs and sounding like one ("how *dose* dehydration make my knee
+    twitch"): right after the clause's question word, before a noun phrase, with no other auxiliary after them.
+
+    >>> from kg.qa.text import tokenize
+    >>> auxiliary_slips(tokenize("how dose dehydration make ur knee twich"))
+    {1: 'does'}
+    >>> auxiliary_slips(tokenize("what dose of magnesium")), auxiliary_slips(tokenize("what dose should i take"))
+    ({}, {})
+    """
+    out: dict[int, str] = {}
+    for i in range(1, len(tokens) - 1):
+        t, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+        if t.is_punct or t.surface in AUXILIARIES or before.lemma not in WH_WORDS and before.surface not in WH_WORDS:
+            continue
+        if i > 1 and not tokens[i - 2].is_punct:
+            continue  # the question word opens its clause
+        if after.is_punct or after.surface in AUXILIARIES or after.lemma in PREPOSITIONS:
+            continue  # "what dose of", "what dose should": a noun
+        rest = tokens[i + 1:]
+        end = next((k for k, r in enumerate(rest) if r.is_punct), len(rest))
+        if any(r.surface in MODALS for r in rest[:end]):
+            continue
+        aux = next((a for a in SOUND_AUXILIARIES if sound(a) == sound(t.surface) and a[0] == t.surface[0]), None)
+        if aux:
+            out[i] = aux
+    return out
+
+
+__all__ = ["Speller", "auxiliary_slips", "cutoff", "sound"]

@@ -1,0 +1,74 @@
+"""Reading a story before the question: a definite noun that repeats a name the story used stands for that thing."""
+
+import pytest
+
+from kg.qa.analysis import analyse
+from kg.qa.ask import ask
+from kg.qa.lexicon import lexicon
+from kg.qa.linking import label_index
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question, word, label", [
+    ("my gp gave me steroid tablets for my lupus, now my legs cramp. could the tablets cause that?", "tablets",
+     "Corticosteroids"),
+    ("so i was put on water pills for my heart a few months ago and my knee jumps now. are the pills the reason?",
+     "pills", "Diuretics"),
+])
+def test_the_noun_repeating_the_storys_name_stands_for_it(real_store, question, word, label):
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    assert any(m.text == word and m.label == label and m.kind == "repeated" for m in an.anchors)
+
+
+def test_a_definite_noun_the_story_never_used_stays_a_class_word(real_store):
+    an = analyse("i take water pills. which drugs cause cramps?", label_index(real_store), lexicon(real_store))
+    assert not any(m.kind == "repeated" for m in an.mentions)
+
+
+@pytest.mark.parametrize("question", ["I started a water pill in May and now my knee twitches. Is the pill to blame?",
+                                      "my doctor put me on water tablets and my knee keeps jumping, are the tablets "
+                                      "the culprit?"])
+def test_a_yes_no_after_a_story_is_answered_yes_or_no_about_what_the_story_named(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and answer.message.startswith("Yes")
+    assert "diuretics" in answer.message.lower() and "as named before" in answer.reading
+
+
+@pytest.mark.parametrize("question", ["do home remedies such as massage work for everyone",
+                                      "will stuff at home like ice packs and stretching help everybody"])
+def test_examples_given_with_like_or_such_as_illustrate_the_thing_asked_about(real_store, question):
+    """The examples are not asked about (nor unknown): the question is whether home treatments work for everyone, and
+    the article says they may not — a "No" it states."""
+    answer = ask(real_store, question)
+    assert not answer.unknown
+    assert answer.boolean is False and "may not work for everyone" in answer.message
+
+
+def test_an_example_after_a_class_word_is_still_the_thing_asked_about(real_store):
+    answer = ask(real_store, "does a drug like prednisone cause twitching")
+    assert answer.boolean is True and "corticosteroids" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["can hrt make your legs go twitchy? been on the estrogen patches since menopause",
+                                      "could steroids cause my cramps? been on prednisone since the spring"])
+def test_a_question_marked_with_a_question_mark_is_asked_even_before_a_clause_that_opens_like_one(real_store, question):
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    assert an.question[0].surface in ("can", "could") and an.yes_no
+    assert ask(real_store, question).boolean is True
+
+
+@pytest.mark.parametrize("question", ["on holiday and drinking a lot of beer in the heat, can alcohol cause knee spasms",
+                                      "been sweating a lot at the gym. can creatine cause leg cramps?"])
+def test_the_story_does_not_stand_in_for_an_unknown_thing_the_question_asks_about(real_store, question):
+    """No "it"/"that" points back: the unknown word (alcohol, creatine) is what is asked, so it is named, not answered."""
+    answer = ask(real_store, question)
+    assert answer.boolean is not True and answer.declined == "unknown"
+
+
+@pytest.mark.parametrize("question", ["can sweating buckets working outside in the heat bring on muscle cramps",
+                                      "i sweat a lot at work, could that be why my legs cramp"])
+def test_sweating_and_the_heat_are_read_as_the_articles_causes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True
+    assert "dehydration" in answer.reading.lower() or "heat exhaustion" in answer.reading.lower()

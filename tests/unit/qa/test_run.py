@@ -1,0 +1,29 @@
+"""Yes/no after a story: the condition the story names is the other side, and a remedy is found through a cause."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question", ["my knee twitches after long runs, do I just need to rest more?",
+                                      "my knee jerks after big rides on my bike. do i need to take it easy for a bit",
+                                      "im a footballer and my knee keeps twitching after matches, do i need to rest it"])
+def test_do_i_need_to_x_after_a_story_asks_whether_x_helps_the_condition_named(real_store, question):
+    answer = ask(real_store, question)
+    assert "rest and recovery can help with knee muscle spasm" in answer.reading  # not athletes, not the reverse
+    assert answer.boolean is True and answer.message.startswith("Yes, in a way")
+    assert "can cause knee muscle spasm" in answer.message  # through which cause, said
+    assert "rest" in answer.message.lower()
+
+
+
+@pytest.mark.parametrize("question", ["my husband keeps telling me to write down every time my knee twitches. does that "
+                                      "actually help anything",
+                                      "my mum says i should keep a diary of my knee twitching. would that help?"])
+def test_two_things_told_in_the_story_take_the_roles_they_play_in_the_graph(real_store, question):
+    """Both sides come from the story: the knee twitching is what is helped, the record what helps (not the reverse)."""
+    answer = ask(real_store, question)
+    assert "symptom record can help with knee muscle spasm" in answer.reading
+    assert "knee muscle spasm can help with" not in answer.message

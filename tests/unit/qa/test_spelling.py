@@ -1,0 +1,61 @@
+"""Spelling: several slips at once, words spelt as they sound, real words heard wrong — read and said."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.qa.spelling import Speller, auxiliary_slips
+from kg.qa.text import tokenize
+
+pytestmark = pytest.mark.unit
+
+
+def ids(answer):
+    return {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
+
+
+@pytest.mark.parametrize("typed, meant", [("excersise", "exercise"), ("magnisium", "magnesium"),
+                                          ("dokters", "doctors"), ("dehidrashun", "dehydration")])
+def test_a_non_word_is_read_by_letters_or_by_sound(typed, meant):
+    assert Speller.of(["exercise", "magnesium", "doctors", "dehydration", "medication"]).nonword(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["summer", "turned", "plain", "mustard", "litres"])
+def test_a_common_or_unlike_real_word_is_meant_as_written(word):
+    assert Speller.of(["swimmer", "tired", "pain", "muscles", "lattes"]).sound_alike(word) is None
+
+
+@pytest.mark.parametrize("question, position", [("why dose my knee twitch at night", 1),
+                                                ("wat dose caffeine do to the knee", 1),
+                                                ("how dus stress make spasms worse", 1)])
+def test_a_word_in_the_auxiliarys_place_that_sounds_like_one_is_read_as_it(question, position):
+    assert auxiliary_slips(tokenize(question)) == {position: "does"}
+
+
+@pytest.mark.parametrize("question", ["what dose of potassium is safe", "which dose should my son take",
+                                      "what dose is right for cramps"])
+def test_a_dose_asked_for_stays_a_dose_and_is_declined(real_store, question):
+    assert auxiliary_slips(tokenize(question)) == {}
+    assert ask(real_store, question).declined == "dose"
+
+
+@pytest.mark.parametrize("question", ["how dose stress make my knee twich", "why dose dehidration cause mussle cramps"])
+def test_how_dose_x_make_y_is_answered_not_declined_as_a_dose(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined is None and answer.answered
+    assert answer.corrections.get("dose") == "do" and "“dose” read as “do”" in answer.reading
+
+
+@pytest.mark.parametrize("question", ["wich mussels do i streach to stop leg cramps",
+                                      "which mussels should i strech when my knee cramps"])
+def test_a_real_word_heard_wrong_is_read_as_the_domain_word_and_said(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.corrections.get("mussels") == "muscle"
+    assert "“mussels” read as “muscle”" in answer.reading
+    assert {"quadriceps", "hamstrings", "calf-muscles"} <= ids(answer)
+
+
+def test_several_slips_in_one_question_are_all_read(real_store):
+    answer = ask(real_store, "wat medicashuns can cuase nee twiching")
+    assert {"twiching", "cuase"} <= set(answer.corrections)
+    assert answer.corrections["cuase"] == "cause"
+    assert "diuretics" in ids(answer)

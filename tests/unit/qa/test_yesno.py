@@ -1,0 +1,53 @@
+"""Yes/no shapes readers use: the condition inside a longer name, "part of why", and the article's own words."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question", ["could stress be making my knee twitches worse?",
+                                      "does emotional stress make knee twitching worse"])
+def test_a_yes_carries_the_articles_verb_when_stated_for_the_condition_inside_the_name(real_store, question):
+    """The article says stress can *exacerbate* muscle twitching: stated along the relation asked, for the condition the
+    longer name ("knee twitch") is a form of, beats "stress can cause muscle spasm" along a nearby relation."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "exacerbate" in answer.message
+    assert not answer.message.startswith("Yes, in a way")
+
+
+def test_a_test_inside_a_tests_name_is_no_stand_in(real_store):
+    """"Blood test" is not "tests": no yes about ALS from what the article says of additional tests."""
+    answer = ask(real_store, "does a blood test diagnose ALS")
+    assert answer.boolean is not True
+
+
+@pytest.mark.parametrize("question", ["I'm 6 months pregnant and have cramps every day. is the pregnancy part of the reason?",
+                                      "im pregnant and my calves cramp all the time, is being pregnant part of why"])
+def test_part_of_why_after_a_story_is_a_yes_no_about_the_cause(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "pregnan" in answer.message.lower()
+    assert "hormonal changes and added weight" in answer.message
+
+
+@pytest.mark.parametrize("question", ["my calf went rock hard and was really tender afterwards. is that part of a cramp?",
+                                      "my thigh locks up, goes rock hard and hurts. is that just what a spasm is like?"])
+def test_that_after_a_story_stands_for_every_sensation_told(real_store, question):
+    """A yes for one sensation also quotes what the article states for the others the story names (hardness too)."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True
+    assert "Of muscle hardness it says" in answer.message or "hardness" in answer.reading.lower()
+    assert "hard" in answer.message
+
+
+@pytest.mark.parametrize("question", ["my leg aches for a day after a cramp, is that typical of a cramp?",
+                                      "the muscle goes hard as a rock when it cramps. is that normal for a spasm?"])
+def test_is_that_normal_for_x_after_a_story_asks_whether_it_is_a_symptom_of_x(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "symptom of muscle spasm" in answer.message
+
+
+def test_is_it_normal_for_my_knee_to_twitch_still_asks_whether_to_worry(real_store):
+    assert ask(real_store, "is it normal for my knee to twitch").reading.startswith(
+        "I read this as: whether knee muscle spasm is serious")
