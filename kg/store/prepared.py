@@ -57,38 +57,65 @@ def _pairs_as_union(body: str, params: frozenset[str] = frozenset()) -> str | No
     return f"\n    {union}\n    ?statement prov:value ?quote .\n  "
 
 
+def _optional_body(body: str, params: frozenset[str]) -> str | None:
+    """An OPTIONAL's body as it goes inside ``LATERAL``, or None if it cannot go there.
+
+    A UNION goes as it is, a pair FILTER as the UNION of its pairs, a flat group of triple patterns
+    as it is; a FILTER (it could read the outer row) or a nested group keeps the OPTIONAL outside.
+    """
+    if "UNION" in body:
+        return None if "FILTER" in body.upper() else body
+    if "FILTER" in body.upper():
+        return _pairs_as_union(body, params)
+    return None if "{" in body else body
+
+
 def rewrite(sparql: str, params: frozenset[str] = frozenset()) -> str | None:
-    """The text with its trailing evidence OPTIONAL evaluated per row (``LATERAL``), or None if not applicable.
+    """The text with its trailing OPTIONALs evaluated per row (one ``LATERAL``), or None if not applicable.
+
+    The trailing run of OPTIONALs — those that close the WHERE group, one after the other — goes
+    into one ``LATERAL`` (one evaluation per row for all of them), from the first OPTIONAL whose
+    body can (:func:`_optional_body`) to the last. A run that is a single flat group is left as
+    it is: pyoxigraph already evaluates it per row.
 
     >>> print(rewrite("SELECT * WHERE {\\n  ?a <p> ?b .\\n  OPTIONAL { { ?st <s> ?a } UNION { ?st <o> ?a } }\\n}"))
     SELECT * WHERE {
       ?a <p> ?b .
       LATERAL { OPTIONAL { { ?st <s> ?a } UNION { ?st <o> ?a } } }
     }
+    >>> print(rewrite("SELECT * WHERE { ?a <p> ?b OPTIONAL { ?a <q> ?c } OPTIONAL { ?a <r> ?d } }"))
+    SELECT * WHERE { ?a <p> ?b LATERAL { OPTIONAL { ?a <q> ?c } OPTIONAL { ?a <r> ?d } } }
+    >>> rewrite("SELECT * WHERE { ?a <p> ?b OPTIONAL { ?a <q> ?c } }") is None
+    True
     >>> rewrite("SELECT * WHERE { ?a <p> ?b OPTIONAL { ?a <q> ?c } ?a <r> ?d }") is None
     True
     """
     toks = tokens(sparql)
-    optional = next((i for i in range(len(toks) - 2, -1, -1)
-                     if toks[i].kind == "word" and toks[i].key == "OPTIONAL" and toks[i + 1].text == "{"), None)
-    if optional is None:
+    groups = [(i, block_end(toks, i + 1)) for i in range(len(toks) - 1)
+              if toks[i].kind == "word" and toks[i].key == "OPTIONAL" and toks[i + 1].text == "{"]
+    if not groups:
         return None
-    start, open_brace = toks[optional].start, toks[optional + 1].start
-    closing = block_end(toks, optional + 1)
-    end = toks[closing].end
-    # Only the group's last pattern: what follows must close the WHERE group (then modifiers).
+    closing = groups[-1][1]
+    # Only the group's last patterns: what follows must close the WHERE group (then modifiers).
     after = toks[closing + 1:closing + 3]
     if not after or after[0].text != "}" or (len(after) > 1 and after[1].key not in _MODIFIERS):
         return None
-    rest = sparql[end:]
-    body = sparql[open_brace + 1:end - 1]
-    if "UNION" not in body:
-        body = _pairs_as_union(body, params)
+    run = [groups[-1]]
+    for group in reversed(groups[:-1]):
+        if group[1] != run[0][0] - 1:
+            break
+        run.insert(0, group)
+    bodies: list[str] = []
+    for optional, end in reversed(run):  # from the last: the run stops at the first that cannot go
+        body = _optional_body(sparql[toks[optional + 1].end:toks[end].start], params)
         if body is None:
-            return None
-    elif "FILTER" in body.upper():
+            break
+        bodies.insert(0, body)
+    if not bodies or (len(bodies) == 1 and "UNION" not in bodies[0]):
         return None
-    return f"{sparql[:start]}LATERAL {{ OPTIONAL {{{body}}} }}{rest}"
+    first = toks[run[len(run) - len(bodies)][0]].start
+    inner = " ".join(f"OPTIONAL {{{body}}}" for body in bodies)
+    return f"{sparql[:first]}LATERAL {{ {inner} }}{sparql[toks[closing].end:]}"
 
 
 _prepared: dict[str, str] = {}
