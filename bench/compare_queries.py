@@ -4,6 +4,9 @@ Both texts run on the same loaded graph in the same process, alternating run by 
 machine slows both alike (the medians are comparable even when the absolute numbers are not).
 Rows are compared too: a rewrite that changes the answer shows as ``rows differ``. Each graph
 (the article, then synthetic graphs from ``kneekg synth``) is measured in a fresh subprocess.
+The old text is evaluated as the embedded store of that revision evaluated it: through the
+revision's own ``kg/store/prepared.py`` (its LATERAL rewrite), so a change to the rewrite is
+measured as well as a change to a query's text.
 
     .venv/bin/python bench/compare_queries.py --before main~1 evidence nutrients-linked
     .venv/bin/python bench/compare_queries.py --before 9fa9e87~1 --sizes 1000000
@@ -41,6 +44,32 @@ def old_texts(revision: str, names: list[str]) -> dict[str, str]:
     return texts
 
 
+def old_prepared(revision: str, texts: dict[str, str]) -> dict[str, str]:
+    """Each old text as the revision's embedded store evaluated it: through its own ``kg/store/prepared.py``, if it had one."""
+    import importlib.util
+    import tempfile
+
+    from kg.sparql.registry import registry
+
+    proc = subprocess.run(["git", "show", f"{revision}:kg/store/prepared.py"], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return dict(texts)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "prepared_before.py"
+        path.write_text(proc.stdout, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("prepared_before", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    prepared = {}
+    for name, text in texts.items():
+        params = frozenset(p.name for p in registry()[name].params)
+        try:
+            prepared[name] = module.rewrite(text, params) or text
+        except TypeError:  # an older rewrite(sparql) without the parameters
+            prepared[name] = module.rewrite(text) or text
+    return prepared
+
+
 def _rows(result) -> list[str]:
     if hasattr(result, "__iter__"):
         return [str(row) for row in result]
@@ -49,7 +78,6 @@ def _rows(result) -> list[str]:
 
 def worker(path: Path, article: int | None, before: dict[str, str]) -> dict:
     """Load one graph; time each query's old and new text alternately; return a JSON-able dict."""
-    import dataclasses
 
     from bench.common import example_values
     from kg.sparql.registry import registry, run
@@ -59,12 +87,13 @@ def worker(path: Path, article: int | None, before: dict[str, str]) -> dict:
     out = {"triples": len(store), "queries": {}}
     for name, old_text in before.items():
         new = registry()[name]
-        old = dataclasses.replace(new, sparql=old_text)
         values = example_values(new, article)
-        texts = {"before": old, "after": new}
-        rows = {label: _rows(run(store, q, values)) for label, q in texts.items()}  # warm, and the answers
+        terms = new.bind(values)
+        runs = {"before": lambda: store.query(old_text, substitutions=terms),  # already as the old store prepared it
+                "after": lambda: run(store, new, values)}
+        rows = {label: _rows(fn()) for label, fn in runs.items()}  # warm, and the answers
         first = time.perf_counter()
-        run_once = {label: (lambda q=q: sum(1 for _ in run(store, q, values))) for label, q in texts.items()}
+        run_once = {label: (lambda fn=fn: sum(1 for _ in fn())) for label, fn in runs.items()}
         for fn in run_once.values():
             fn()
         slow = time.perf_counter() - first > 0.4
@@ -110,7 +139,7 @@ def main() -> None:
         raise SystemExit(f"no named query differs from {args.before}")
     texts_file = ROOT / "bench" / "data" / "compare-queries-before.json"
     texts_file.parent.mkdir(parents=True, exist_ok=True)
-    texts_file.write_text(json.dumps(before), encoding="utf-8")
+    texts_file.write_text(json.dumps(old_prepared(args.before, before)), encoding="utf-8")
 
     results = []
     for label, path in graphs(tuple(args.sizes)):
