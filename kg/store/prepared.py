@@ -7,9 +7,13 @@ evaluates the optional side over *every* evidence statement and hash-joins: cost
 provenance graph (2 ms on the article, 0.3 s at a million triples, ``bench/inprocess.py``).
 Wrapping that trailing OPTIONAL in pyoxigraph's ``LATERAL`` (SPARQL 1.2 draft) evaluates it
 once per row with the row's values substituted — a few index lookups — with the same result
-(``tests/test_prepared.py`` compares every named query both ways on the release graph and a
+(``tests/unit/store/test_prepared.py`` compares every named query both ways on the release graph and a
 synthetic one). A trailing OPTIONAL that finds the statement by a FILTER over pairs
 (``(?s = ?a && ?o = ?b) || (?s = ?b && ?o = ?a)``) becomes the UNION of those pairs first.
+A run of trailing OPTIONALs (``qualified-facts``: six qualifiers of each statement, each a
+hash join over every statement that has that qualifier) goes into one ``LATERAL``: one
+evaluation per row for all of them (``qualified-facts`` at a million triples: 780 ms with a
+shared statement pattern, 12 ms when each UNION branch started from the entity, ~2 ms so).
 
 Only the registry's own texts are rewritten, and only for the embedded pyoxigraph store
 (``EmbeddedStore.text_for``): a remote store (Virtuoso, Fuseki …) gets the standard SPARQL 1.1

@@ -43,6 +43,21 @@ def test_the_evidence_optionals_are_rewritten():
         assert "LATERAL" in EmbeddedStore(pyoxigraph.Store()).text_for(registry()[name])
 
 
+def test_a_trailing_run_of_optionals_is_one_lateral():
+    """qualified-facts' six qualifier OPTIONALs: evaluated per statement, not hash-joined over every statement."""
+    text = EmbeddedStore(pyoxigraph.Store()).text_for(registry()["qualified-facts"])
+    assert text.count("LATERAL") == 1
+    lateral = text[text.index("LATERAL"):]
+    assert lateral.count("OPTIONAL") == registry()["qualified-facts"].sparql.count("OPTIONAL") == 6
+
+
+def test_a_filter_keeps_its_optional_outside():
+    sparql = "SELECT * WHERE { ?a <p> ?b OPTIONAL { ?a <q> ?c FILTER(?c > ?b) } OPTIONAL { { ?a <r> ?d } UNION { ?d <r> ?a } } }"
+    text = prepared.rewrite(sparql)
+    assert text.count("OPTIONAL") == 2 and "LATERAL { OPTIONAL { { ?a <r> ?d }" in text
+    assert "OPTIONAL { ?a <q> ?c FILTER(?c > ?b) } LATERAL" in text
+
+
 def test_remote_stores_get_the_standard_text():
     remote = RemoteStore("http://127.0.0.1:9/sparql")  # never contacted: the text is chosen locally
     for query in QUERIES:
