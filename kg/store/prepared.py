@@ -61,14 +61,45 @@ def _pairs_as_union(body: str, params: frozenset[str] = frozenset()) -> str | No
     return f"\n    {union}\n    ?statement prov:value ?quote .\n  "
 
 
+_BRANCH_START = re.compile(r"\{\s*\?statement\s+rdf:(?:subject|object)\s+\?(\w+)")
+
+
+def _from_parameter(body: str, params: frozenset[str]) -> bool:
+    """Whether every UNION branch looks its statements up from a parameter: then the OPTIONAL is best left alone.
+
+    pyoxigraph evaluates such an OPTIONAL once, from the parameter's statements, and hash-joins the
+    rows to it; per row (``LATERAL``) it would read the parameter's statements again for every row,
+    which costs most when the parameter is a hub (``conditions-with-symptom`` for a common symptom).
+
+    >>> _from_parameter("{ ?statement rdf:object ?s ; rdf:subject ?c } UNION { ?statement rdf:subject ?s }", frozenset({"s"}))
+    True
+    >>> _from_parameter("{ ?statement rdf:object ?s } UNION { ?statement rdf:subject ?c }", frozenset({"s"}))
+    False
+    >>> _from_parameter("{ ?statement rdf:object ?s } UNION { ?statement rdf:subject ?s } ?statement <v> ?q", frozenset({"s"}))
+    False
+    """
+    toks = tokens(body)
+    outside, index = [], 0
+    while index < len(toks):  # what stands between the branches: only UNION, nothing shared after them
+        if toks[index].text == "{":
+            index = block_end(toks, index) + 1
+            continue
+        outside.append(toks[index].key)
+        index += 1
+    starts = _BRANCH_START.findall(body)
+    return (set(outside) <= {"UNION"} and len(starts) == outside.count("UNION") + 1
+            and all(start in params for start in starts))
+
+
 def _optional_body(body: str, params: frozenset[str]) -> str | None:
     """An OPTIONAL's body as it goes inside ``LATERAL``, or None if it cannot go there.
 
     A UNION goes as it is, a pair FILTER as the UNION of its pairs, a flat group of triple patterns
-    as it is; a FILTER (it could read the outer row) or a nested group keeps the OPTIONAL outside.
+    as it is; a FILTER (it could read the outer row), a nested group, or a UNION whose branches all
+    start from a parameter (:func:`_from_parameter`) keeps the OPTIONAL outside.
     """
     if "UNION" in body:
-        return None if "FILTER" in body.upper() else body
+        return None if "FILTER" in body.upper() or _from_parameter(body, params) else body
     if "FILTER" in body.upper():
         return _pairs_as_union(body, params)
     return None if "{" in body else body
