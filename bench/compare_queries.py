@@ -6,10 +6,13 @@ Rows are compared too: a rewrite that changes the answer shows as ``rows differ`
 (the article, then synthetic graphs from ``kneekg synth``) is measured in a fresh subprocess.
 The old text is evaluated as the embedded store of that revision evaluated it: through the
 revision's own ``kg/store/prepared.py`` (its LATERAL rewrite), so a change to the rewrite is
-measured as well as a change to a query's text.
+measured as well as a change to a query's text. ``--every-entity`` also binds each entity of the
+graph (of the middle article, on synthetic graphs) in turn to the query's IRI parameter: a text
+that starts from the parameter can be fast for the example and slow for a hub.
 
     .venv/bin/python bench/compare_queries.py --before main~1 evidence nutrients-linked
     .venv/bin/python bench/compare_queries.py --before 9fa9e87~1 --sizes 1000000
+    .venv/bin/python bench/compare_queries.py causes-of qualified-facts --before 75e5f8a --sizes 1000000 --every-entity
 """
 
 from __future__ import annotations
@@ -76,7 +79,47 @@ def _rows(result) -> list[str]:
     return [str(bool(result))]
 
 
-def worker(path: Path, article: int | None, before: dict[str, str]) -> dict:
+EVERY_ENTITY_RUNS = 3  # runs per text and entity in the sweep (their median)
+
+
+def _every_entity(store, new, old_text: str, article: int | None) -> dict | None:
+    """Both texts with each entity of the (middle) article as the query's one IRI parameter: totals, worst, rows.
+
+    A rewrite that starts from the parameter is fast for the example and may be slow for a hub;
+    the sweep shows it.
+    """
+    from kg.sparql.registry import run
+
+    iri = [p.name for p in new.params if p.type == "iri"]
+    if len(iri) != 1:
+        return None
+    suffix = f"-a{article}" if article else ""
+    entities = [row["e"].value for row in store.query(
+        "SELECT DISTINCT ?e WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?e")
+        if row["e"].value.startswith("https://w3id.org/kneekg/id/")
+        and (row["e"].value.endswith(suffix) if suffix else "-a" not in row["e"].value.rsplit("/", 1)[-1])]
+    totals, worst, differ = {"before": 0.0, "after": 0.0}, {"before": (0.0, ""), "after": (0.0, "")}, 0
+    for entity in entities:
+        values = {**new.example_values(), iri[0]: "kg:" + entity.rsplit("/", 1)[-1]}
+        terms = new.bind(values)
+        runs = {"before": lambda: store.query(old_text, substitutions=terms), "after": lambda: run(store, new, values)}
+        answers = {}
+        for label, fn in runs.items():
+            samples = []
+            for _ in range(EVERY_ENTITY_RUNS):
+                start = time.perf_counter()
+                answers[label] = _rows(fn())
+                samples.append(time.perf_counter() - start)
+            totals[label] += median(samples)
+            worst[label] = max(worst[label], (median(samples), entity.rsplit("/", 1)[-1]))
+        differ += answers["before"] != answers["after"]
+    return {"entities": len(entities), "rows_differ": differ, "param": iri[0],
+            **{f"{label}_total": totals[label] for label in totals},
+            **{f"{label}_worst": worst[label][0] for label in worst},
+            **{f"{label}_worst_entity": worst[label][1] for label in worst}}
+
+
+def worker(path: Path, article: int | None, before: dict[str, str], every_entity: bool = False) -> dict:
     """Load one graph; time each query's old and new text alternately; return a JSON-able dict."""
 
     from bench.common import example_values
@@ -112,7 +155,18 @@ def worker(path: Path, article: int | None, before: dict[str, str]) -> dict:
             **{f"{label}_p95": percentile(s, 95) for label, s in samples.items()},
             "runs": len(samples["after"]),
         }
+        if every_entity:
+            out["queries"][name]["every_entity"] = _every_entity(store, new, old_text, article)
     return out
+
+
+def _sweep_cell(sweep: dict | None) -> str:
+    if not sweep:
+        return "-"
+    answer = "same rows, same order" if not sweep["rows_differ"] else f"**rows differ for {sweep['rows_differ']}**"
+    return (f"{sweep['before_total'] * 1e3:,.1f} → {sweep['after_total'] * 1e3:,.1f} "
+            f"(slowest {ms(sweep['before_worst'])} `{sweep['before_worst_entity']}` → {ms(sweep['after_worst'])} "
+            f"`{sweep['after_worst_entity']}`; {sweep['entities']} entities, {answer})")
 
 
 def main() -> None:
@@ -120,13 +174,15 @@ def main() -> None:
     parser.add_argument("names", nargs="*", help="named queries (default: every query whose text changed)")
     parser.add_argument("--before", required=True, help="git revision holding the old texts")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SYNTH_SIZES), help="synthetic graph sizes")
+    parser.add_argument("--every-entity", action="store_true",
+                        help="also run both texts with every entity of the (middle) article as the parameter")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--article", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         before = json.loads(args.texts.read_text(encoding="utf-8"))
-        print(json.dumps(worker(args.worker, args.article, before)))
+        print(json.dumps(worker(args.worker, args.article, before, args.every_entity)))
         return
 
     from kg.sparql.registry import registry
@@ -147,6 +203,7 @@ def main() -> None:
         article = synthetic_article(triples_hint) if triples_hint else None
         cmd = [sys.executable, __file__, "--before", args.before, "--worker", str(path), "--texts", str(texts_file)]
         cmd += ["--article", str(article)] if article else []
+        cmd += ["--every-entity"] if args.every_entity else []
         print(f"measuring {label} ({path.name}) …", file=sys.stderr, flush=True)
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=1800)
         if proc.returncode != 0:
@@ -172,9 +229,18 @@ def main() -> None:
         rows.append(cells)
     body = (f"## Median latency before (`{revision}`) → after (working tree), ms, in process, interleaved runs\n\n"
             + table(["query"] + [f"{r['label']} ({r['triples']:,} triples)" for r in results], rows))
+    sweep = [[f"`{name}`"] + [_sweep_cell(r["queries"][name].get("every_entity")) for r in results] for name in before
+             if any(r["queries"][name].get("every_entity") for r in results)]
+    if sweep:
+        body += ("\n\n## Every entity as the parameter: total of the medians before → after, ms (slowest entity)\n\n"
+                 + table(["query"] + [r["label"] for r in results], sweep))
     notes = [f"each query's old and new text run alternately for {BUDGET:.0f} s per graph on the same store "
              "(example parameters; on synthetic graphs moved into the middle article, as `bench/inprocess.py` does)",
              "rows compared as returned (order included) on every graph"]
+    if sweep:
+        notes.append(f"every entity: each entity of the graph (on synthetic graphs: of the middle article) bound to the "
+                     f"query's one IRI parameter, each text run {EVERY_ENTITY_RUNS} times, medians summed; rows compared "
+                     "in order for each entity")
     report("query-rewrites", "Named-query rewrites: before and after, same graph, same run", body, notes)
 
 
