@@ -13,8 +13,8 @@ synthetic one). A trailing OPTIONAL that finds the statement by a FILTER over pa
 A run of trailing OPTIONALs (``qualified-facts``: six qualifiers of each statement, each a
 hash join over every statement that has that qualifier) goes into one ``LATERAL``: one
 evaluation per row for all of them (``qualified-facts`` at a million triples: 780 ms with a
-shared statement pattern, 12 ms when each UNION branch started from the entity, under 1 ms so;
-``bench/results/query-rewrites.md``). An OPTIONAL whose UNION branches all start from the
+shared statement pattern, 12 ms when each UNION branch started from the entity, about as long as
+``causes-of`` so: ``bench/results/query-rewrites.md``). An OPTIONAL whose UNION branches all start from the
 query's parameter is left alone: pyoxigraph reads it once and hash-joins the rows to it.
 
 Only the registry's own texts are rewritten, and only for the embedded pyoxigraph store
