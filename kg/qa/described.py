@@ -17,6 +17,7 @@ from dataclasses import replace
 from kg.namespaces import KG
 from kg.qa.analysis import Analysis
 from kg.qa.closest import quote_index
+from kg.qa.facts import around
 from kg.qa.lexicon import Schema, internal_query
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.text import STOPWORDS, WH_WORDS, Token
@@ -25,6 +26,7 @@ from kg.store.memo import per_store
 MARKERS = frozenset({"that", "which", "where", "whose", "who", "thats"})
 BETWEEN = frozenset({"of", "in", "for", "the", "a", "an"})  # "the cause *of knee twitching* where ..."
 CLEAR = 1.5  # the closest sentence scores this much above the next: it alone says what is described
+SUBJECTS = frozenset({"you", "we", "people", "doctors"})  # who acts in a clause that has no relative word
 SKIP = frozenset({"both", "also", "but", "not", "too"})  # intersections and differences are read elsewhere
 
 
@@ -52,9 +54,12 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
         end = _clause_end(an, clause_start)
         clause = an.tokens[clause_start:end]
         words = [w for w in clause if not w.is_punct and w.lemma not in STOPWORDS]
-        if len(clause) < 2 or not words or any(w.lemma in SKIP for w in clause) or clause[0].lemma == "be":
+        named_at = {i for m in an.mentions for i in m.span}  # "whose example is *not drinking enough fluids*": a name
+        if len(clause) < 2 or not words or any(w.lemma in SKIP and w.i not in named_at for w in clause) \
+                or clause[0].lemma == "be":
             continue  # "the cause that's stress": the clause names it
-        iri = _described(an, store, index, schema, topic, head, clause)
+        iri = (None if _asked(an, head) else _linked(an, store, index, schema, topic, head, clause)) \
+            or _described(an, store, index, schema, topic, head, clause)
         if iri is None:
             continue
         start = head[0]
@@ -77,6 +82,9 @@ def _clause_start(tokens: list[Token], k: int) -> int | None:
         return None
     if t.surface in MARKERS or t.lemma in MARKERS:
         return k + 1
+    if t.lemma in SUBJECTS and k + 1 < len(tokens) and not tokens[k - 1].is_punct \
+            and tokens[k - 1].lemma not in STOPWORDS:
+        return k  # a clause without "that": "the cause *you fix by drinking water*"
     if t.lemma == "the" and k + 1 < len(tokens) and tokens[k + 1].lemma == "article" and k + 2 < len(tokens) \
             and tokens[k + 2].lemma in ("say", "call", "describe", "list", "mention"):
         return k + 3
@@ -114,6 +122,81 @@ def _clause_end(an: Analysis, start: int) -> int:
     if len(relations) >= 2 and relations[-1].end == end and relations[-1].entry.pos != "noun":
         end = relations[-1].start  # "the cause that depletes calcium ... *diagnosed*": the question's own verb
     return end
+
+
+def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token]) -> str | None:
+    """The one thing of the head's kind linked to the clause's one named thing by the clause's relation.
+
+    "the neurodegenerative disease that can cause knee twitching": the diseases that cause knee muscle spasm, and
+    of those the one the head's own words ("neurodegenerative") pick out in the article's sentences. With no
+    relation word in the clause ("the cause whose example is not drinking enough fluids") any link counts.
+    """
+    first, last = clause[0].i, clause[-1].i + 1
+    named = [m for m in an.mentions if first <= m.start and m.end <= last]
+    if len(named) != 1:
+        return None
+    # the head does what the clause says when the verb comes first ("that can *cause* knee twitching"), has it
+    # done to it when the named thing does it ("where nerve damage *comes from*", "you fix *by* drinking water")
+    by = named[0].start > 0 and an.tokens[named[0].start - 1].lemma == "by"
+    forward: set[str] = set()  # head → named
+    backward: set[str] = set()  # named → head
+    for c in an.cues:
+        if c.entry.kind == "relation" and first <= c.start and c.end <= last:
+            head_acts = c.start < named[0].start and not by
+            for p in c.entry.references:
+                inverse = schema.relations[p].inverse if p in schema.relations else None
+                same, other = (forward, backward) if head_acts else (backward, forward)
+                same |= schema.sub_properties(p)
+                other |= schema.sub_properties(inverse) if inverse else frozenset()
+
+    def said(e: str, st) -> bool:
+        if st.negated:
+            return False
+        if not forward and not backward:
+            return True
+        return st.predicate in (forward if st.subject == e else backward)
+
+    classes = head[1]
+    candidates = {e for e, sts in around(store).with_other(named[0].iri).items()
+                  if e.startswith(str(KG)) and e not in topic and _fits(index, schema, e, classes)
+                  and any(said(e, st) for st in sts)}
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    modifiers = _modifiers(an, head[0])
+    if not candidates or not modifiers:
+        return None
+    for quote in quote_index(store).closest(" ".join(modifiers), k=5):  # the head's words pick one out
+        hits = {e for s, o, _ in quote_entities(store).get(quote["quote"], ()) for e in (s, o)} & candidates
+        if len(hits) == 1:
+            return next(iter(hits))
+    return None
+
+
+def _asked(an: Analysis, head) -> bool:
+    """Whether the head is what the question asks for ("what's *an example* of where nerve damage comes from"): then
+    the thing the clause links to is the answer, not a thing the question is about."""
+    k = head[0] - 1
+    while k >= 0 and an.tokens[k].lemma in ("the", "a", "an", "some", "one"):
+        k -= 1
+    if k >= 1 and an.tokens[k].lemma == "be":
+        k -= 1
+    return not head[1] and k >= 0 and an.tokens[k].lemma in WH_WORDS
+
+
+def _modifiers(an: Analysis, start: int) -> list[str]:
+    """The content words right before the head ("the *neurodegenerative* disease"), not names of their own."""
+    named_at = {i for m in an.mentions for i in m.span}
+    out: list[str] = []
+    k = start - 1
+    while k >= 0 and not an.tokens[k].is_punct and an.tokens[k].lemma not in STOPWORDS and k not in named_at:
+        out.insert(0, an.tokens[k].surface)
+        k -= 1
+    return out
+
+
+def _fits(index: LabelIndex, schema: Schema, iri: str, classes: tuple[str, ...]) -> bool:
+    types = index.types.get(iri, ())
+    return not classes or any(c in types or any(c in schema.super_classes(t) for t in types) for c in classes)
 
 
 def _described(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token]) -> str | None:

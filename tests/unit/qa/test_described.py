@@ -1,0 +1,38 @@
+"""Entities named by a description ("the neurodegenerative disease that can cause knee twitching"): the clause's
+relation to the thing it names picks the candidates, the head's own words pick one out. Phrasings of our own,
+not a blind batch's."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+
+def labels(answer) -> set[str]:
+    return {a["label"].lower() for a in answer.answers}
+
+
+@pytest.mark.parametrize("question", [
+    "how do you treat the neurodegenerative condition that causes knee twitches",
+    "what helps with the progressive illness that can lead to twitching in the knee",
+])
+def test_the_head_words_pick_one_of_the_things_the_clause_links_to(real_store, question):
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/als") for e in answer.entities), answer.entities
+    assert "speech therapy" in labels(answer)
+    assert not labels(answer) & {"immunosuppressants", "anti-seizure medications"}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how do doctors check for the cause whose example is not drinking enough fluids", "physical examination"),
+    ("what does the problem you treat by drinking water deplete", "potassium"),  # no relative word
+])
+def test_a_clause_that_links_to_one_thing_of_the_heads_kind_names_it(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/dehydration") for e in answer.entities)
+    assert expected in labels(answer)
+
+
+def test_a_description_the_question_asks_for_is_the_answer_not_the_topic(real_store):
+    answer = ask(real_store, "what's an example of where nerve damage comes from")
+    assert not any(e["kind"] == "described" for e in answer.entities)
+    assert "injury or medical conditions affecting nerve function" in labels(answer)
