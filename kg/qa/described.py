@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.namespaces import KG
+from kg.namespaces import KG, KGO
 from kg.qa.analysis import Analysis
 from kg.qa.closest import quote_index
 from kg.qa.facts import around
@@ -115,6 +115,8 @@ def _clause_end(an: Analysis, start: int) -> int:
         dash = t.i > start and t.start - an.tokens[t.i - 1].end > 1
         if (t.is_punct and t.surface not in (",", "'")) or (t.lemma in WH_WORDS and t.lemma not in MARKERS) or dash:
             break
+        if t.surface == "," and t.i + 1 < len(an.tokens) and an.tokens[t.i + 1].lemma in WH_WORDS:
+            break  # "the risk group where …, who is that": the question starts again
         end = t.i + 1
     while end > start and an.tokens[end - 1].is_punct:
         end -= 1
@@ -133,7 +135,7 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
     """
     first, last = clause[0].i, clause[-1].i + 1
     named = [m for m in an.mentions if first <= m.start and m.end <= last]
-    if len(named) != 1:
+    if not named:
         return None
     # the head does what the clause says when the verb comes first ("that can *cause* knee twitching"), has it
     # done to it when the named thing does it ("where nerve damage *comes from*", "you fix *by* drinking water")
@@ -157,9 +159,21 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
         return st.predicate in (forward if st.subject == e else backward)
 
     classes = head[1]
-    candidates = {e for e, sts in around(store).with_other(named[0].iri).items()
-                  if e.startswith(str(KG)) and e not in topic and _fits(index, schema, e, classes)
-                  and any(said(e, st) for st in sts)}
+    if len(named) == 1:
+        candidates = {e for e, sts in around(store).with_other(named[0].iri).items()
+                      if e.startswith(str(KG)) and e not in topic and _fits(index, schema, e, classes)
+                      and any(said(e, st) for st in sts)}
+    else:  # the clause names both ends of a fact ("whose spasms come from added weight"): where that fact holds
+        iris = {m.iri for m in named}
+        contexts = {c for st in around(store).statements(named[0].iri) if not st.negated
+                    and {st.subject, st.object} <= iris and (not forward and not backward
+                                                            or st.predicate in forward | backward)
+                    for c in st.context if c.startswith(str(KG))}
+        kinds = classes or _noun_kinds(an, schema, head[0])
+        candidates = {c for c in contexts if kinds and _fits(index, schema, c, kinds)} or {
+            st.subject for c in contexts for st in around(store).statements(c)  # "pregnancy" → pregnant women
+            if st.object == c and st.predicate == KGO + "characterizedBy" and not st.negated
+            and kinds and _fits(index, schema, st.subject, kinds)}
     if len(candidates) == 1:
         return next(iter(candidates))
     modifiers = _modifiers(an, head[0])
@@ -181,6 +195,17 @@ def _asked(an: Analysis, head) -> bool:
     if k >= 1 and an.tokens[k].lemma == "be":
         k -= 1
     return not head[1] and k >= 0 and an.tokens[k].lemma in WH_WORDS
+
+
+def _noun_kinds(an: Analysis, schema: Schema, start: int) -> tuple[str, ...]:
+    """What a relation noun head names ("the *risk group*": the domain of atIncreasedRiskOf, population groups)."""
+    for c in an.cues:
+        if c.start == start and c.entry.kind == "relation" and c.entry.pos == "noun":
+            rel = schema.relations.get(c.entry.references[0]) if c.entry.references else None
+            kind = rel and (rel.domain if c.entry.names == "subject" else rel.range)
+            if kind:
+                return (kind,)
+    return ()
 
 
 def _modifiers(an: Analysis, start: int) -> list[str]:

@@ -36,3 +36,15 @@ def test_a_description_the_question_asks_for_is_the_answer_not_the_topic(real_st
     answer = ask(real_store, "what's an example of where nerve damage comes from")
     assert not any(e["kind"] == "described" for e in answer.entities)
     assert "injury or medical conditions affecting nerve function" in labels(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "tell me about the group whose cramps are caused by hormonal changes and added weight",
+    "the people at risk where added weight and hormonal changes cause spasms, what should they do",
+])
+def test_a_clause_naming_both_ends_of_a_fact_describes_where_the_fact_holds(real_store, question):
+    """The fact "added weight can cause muscle spasm" holds in pregnancy (its context); a group is asked for, and
+    pregnant women are the group marked by pregnancy."""
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/pregnant-women") for e in answer.entities), \
+        answer.entities
