@@ -145,7 +145,8 @@ class Executor:
             elif reading.classes:
                 text += " (only " + ", ".join(self.schema.class_labels.get(c, local(c)) for c in reading.classes) + ")"
             if reading.within_words:
-                text += (f" (of {self.name(reading.within_row)})" if reading.within_row else "") + ", " + reading.within_words
+                row = reading.within_row and reading.within_row not in reading.anchors  # "the X row": unless X is asked
+                text += (f" (of {self.name(reading.within_row)})" if row else "") + ", " + reading.within_words
             return ("how many: " if k == "count" else "") + text
         if k == "boolean":
             e = reading.edges[0]

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, replace
 
 from kg.qa.lexicon import internal_query, lexicon, local
-from kg.qa.querygraph import KGO, Reading
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 from kg.qa.text import NEGATIONS, STOPWORDS, lemmas_of
 from kg.store.memo import per_store
 
@@ -34,6 +34,7 @@ class Part:
     kind: str  # section, table, list
     label: str
     words: frozenset[str]
+    columns: tuple[str, ...] = ()  # a table's column headers as lemmas, in order ("cause", "example")
 
     @property
     def title(self) -> str:
@@ -87,7 +88,8 @@ class PartIndex:
         own = {w for e in lexicon(store).by_intent("part") for form, entry in _forms(lexicon(store), e) for w in form}
         parts = []
         for row in store.query(internal_query("qa-parts")):
-            part = Part(row["part"].value, KINDS[row["kind"].value], row["label"].value, frozenset())
+            columns = _columns(row["columns"].value) if row["columns"] is not None else ()
+            part = Part(row["part"].value, KINDS[row["kind"].value], row["label"].value, frozenset(), columns)
             text = " ".join([part.title] + [row[v].value for v in ("caption", "columns") if row[v] is not None])
             words = _pieces(lemmas_of(text.replace("|", " ")))
             parts.append(replace(part, words=frozenset(words - own or words)))  # "Table: Remedies": not "table"
@@ -153,7 +155,24 @@ class PartIndex:
                     if found is None or not found.outside:  # "on the list … but not in the table": the "not" decides
                         found = within
                     break
-        return found
+        return found or self._headers(an)
+
+    def _headers(self, an) -> Within | None:
+        """A telegraphic question that says a table's column headers in a row names that table, and the thing
+        just before them its row: "nerve damage cause example" is the Example cell of the row Nerve damage."""
+        if an.wh or an.yes_no:
+            return None
+        lemmas = [singular_lemma(t.lemma) for t in an.tokens]
+        for part in self.parts:
+            n = len(part.columns)
+            for k in range(1, len(lemmas) - n + 1):
+                if n < 2 or tuple(lemmas[k:k + n]) != part.columns:
+                    continue
+                row = next((m for m in an.anchors if m.end == k), None)
+                if row is not None:
+                    return Within((part.iri,), f"in the article's table “{part.title}”", frozenset(range(k, k + n)),
+                                  row.iri)
+        return None
 
 
 def _negation(tokens, first: int) -> frozenset[int]:
@@ -167,6 +186,29 @@ def _negation(tokens, first: int) -> frozenset[int]:
     if tokens[k - 1].lemma in NEGATIONS or tokens[k - 1].surface in NEGATIONS:
         return frozenset(range(k - 1, first))
     return frozenset()
+
+
+def _columns(text: str) -> tuple[str, ...]:
+    """A table's distinct column headers as single lemmas (a header of several words is not said telegraphically).
+
+    >>> _columns("Cause | Example | Cause | Example")
+    ('cause', 'example')
+    >>> _columns("Remedy | Description")
+    ('remedy', 'description')
+    """
+    out: list[str] = []
+    for header in text.split("|"):
+        words = lemmas_of(header.strip())
+        if len(words) != 1:
+            return ()
+        if singular_lemma(words[0]) not in out:
+            out.append(singular_lemma(words[0]))
+    return tuple(out)
+
+
+def singular_lemma(w: str) -> str:
+    """"causes" and "cause" alike (the lemmatiser leaves some plural headers as they are)."""
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
 def _forms(lex, entry):
@@ -211,6 +253,10 @@ def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], 
                                outside=within.outside, why=r.why + ["restricted to a part of the article"]))
         else:
             out.append(replace(r, score=r.score - 4.0, why=r.why + ["not a list, and a part of the article is named (-4)"]))
+    if within.row is not None and not within.outside:  # "nerve damage cause example": the row's other cells
+        out.append(Reading("count" if count else "list", [Edge(within.row, RELATED, "?x")], classes, (within.row,), 6.0,
+                           ["what the row's other cells name"], within=within.parts, within_words=within.words,
+                           within_row=within.row))
     if classes and within.row is None and not within.outside:
         out.append(Reading("count" if count else "list", [], classes, (), 4.0, ["what the part names of the class asked"],
                            within=within.parts, within_words=within.words))

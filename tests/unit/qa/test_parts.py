@@ -81,3 +81,19 @@ def test_an_empty_ask_after_a_phrase_asks_the_phrase():
     from kg.qa.text import clauses, tokenize
     question, context = _asking_clause(clauses(tokenize("the drug the table leaves out, which one is it")), [])
     assert [t.surface for t in question][:2] == ["the", "drug"] and not context
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("dehydration cause example", "not drinking enough fluids"),
+    ("heat exhaustion cause example", "working in high temperatures without proper hydration"),
+])
+def test_a_tables_column_headers_said_telegraphically_name_the_table_and_the_thing_before_them_its_row(
+        real_store, question, expected):
+    answer = ask(real_store, question)
+    assert "Cause | Example" in answer.reading
+    assert expected in labels(answer)
+
+
+def test_column_headers_inside_a_question_with_a_question_word_name_no_table(real_store):
+    answer = ask(real_store, "what cause example does the article give for dehydration")
+    assert "Cause | Example" not in answer.reading
