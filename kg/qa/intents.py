@@ -94,8 +94,12 @@ def conditions_first(reader, told, taken) -> list:
     """Mention groups told in a story and not among ``taken``, those naming a condition first (the order kept
     otherwise)."""
     named = {m.iri for _, _, ms in taken for m in ms}
-    return sorted((g for g in told if g[2][0].iri not in named),
-                  key=lambda g: not any(reader.fits(m.iri, c) for m in g[2] for c in CONDITIONS))
+    told = [g for g in told if g[2][0].iri not in named]
+    others = {g[2][0].iri for g in told}
+
+    def hub(g) -> bool:  # "really bad spasms plus numbness and shaking": the one the others are said of
+        return len(told) > 2 and others - {g[2][0].iri} <= set(reader.around.with_other(g[2][0].iri))
+    return sorted(told, key=lambda g: (not hub(g), not any(reader.fits(m.iri, c) for m in g[2] for c in CONDITIONS)))
 
 
 def _conditions_first(reader, an: Analysis, iris: list[str]) -> list[str]:
