@@ -336,7 +336,8 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     asks_whether = an.yes_no or (an.question_mark and not an.wh)  # "knee twitching is from the genes?": yes or no
     if asks_whether and len({(m.start, m.end) for m in anchors}) < 2 and not refers_back and not one_thing:
         return an.unknown
-    if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions:
+    if all(index.is_a(m.iri, KGO + "BodyPart") for m in anchors) and not an.context_mentions \
+            and "definition" not in an.intents:  # "how are muscles built so they can move": the part is the what
         return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown
     if _unknown_head(an, index):
         return an.unknown  # "the recovery time for a *torn meniscus*": asked about a condition the article never names

@@ -116,7 +116,7 @@ class Reader:
             out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
         why = an.wh == "why" and len(anchors) >= 2  # "why do pregnant women get cramps more": a reason, not a list
         if (why or (an.wh in ("how", "why") or named_mechanism(an)) and (self._causal(rel_cues) or not rel_cues)) \
-                and not an.intents & {"count", "duration"}:
+                and not an.intents & {"count", "duration"} and not any(c.form[0] == "how" for c in definition):
             out.extend(shapes.mechanisms(self, an, anchors, rel_cues))
         out.extend(shapes.kinds(self, an, anchors, rel_cues))
         out.extend(shapes.class_objects(self, an, anchors, rel_cues))

@@ -251,3 +251,18 @@ def test_what_x_does_for_a_thing_a_class_word_names_is_how_they_are_linked(real_
     answer = ask(real_store, question)
     assert answer.reading.startswith("I read this as: how"), answer.reading
     assert "muscle function" in " ".join(e["quote"] for e in answer.evidence) + answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how is a muscle built",
+    "how are muscles put together to let us move",  # a purpose after it names nothing new: not declined
+    "what are muscles made up of",
+])
+def test_how_a_thing_is_built_is_its_description_not_a_mechanism(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.kind == "describe" and "bundles of fibers" in answer.message, (answer.reading, answer.message)
+
+
+def test_how_one_thing_leads_to_another_stays_a_mechanism(real_store):
+    answer = ask(real_store, "how does dehydration lead to knee twitching")
+    assert answer.reading.startswith("I read this as: how dehydration")
