@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, explain, parts
+from kg.qa import advice, compound, coverage, explain, parts
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -82,6 +82,9 @@ def ask(store, question) -> Answer:
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
         first, second = _ask_one(store, parts[0]), _ask_one(store, parts[1])
+        if first.declined == "unknown" and compound.refers_back(parts[0], parts[1]):
+            first.question = raw  # "what is restless legs syndrome and how is it treated": "it" is what it does not cover
+            return first
         for part, other in ((first, second), (second, first)):
             if part.declined == "advice" and other.answered and not other.declined:
                 break  # "could the tablets do that, and should I just stop them": the fact, and no advice of ours
@@ -124,10 +127,10 @@ def _ask_one(store, raw: str) -> Answer:
                           "The doctors who know the person can speak to their case.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    elsewhere = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
-    if elsewhere:  # "growing pains", "a torn meniscus": another condition, though "pains" is a word of the article
+    elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary)
+    if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
         answer.declined = "unknown"
-        answer.message = (f"The article does not mention {join(elsewhere)}: it is about muscle spasms of the knee, "
+        answer.message = (f"The article does not cover {join(elsewhere)}: it is about muscle spasms of the knee, "
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer

@@ -48,6 +48,21 @@ def split(raw: str) -> tuple[str, str] | None:
     return None
 
 
+BACK = frozenset("it its they them their that this those these".split())
+
+
+def refers_back(first: str, second: str) -> bool:
+    """Whether the second question (``second`` holds the first before it) points back at what the first named.
+
+    >>> refers_back("what is gout", "what is gout. how is it treated")
+    True
+    >>> refers_back("what is gout", "what is gout. what causes knee spasms")
+    False
+    """
+    own = second[len(first):] if second.startswith(first) else second
+    return any(t.lemma in BACK or t.surface in BACK for t in tokenize(own))
+
+
 def merge(question: str, first: Answer, second: Answer) -> Answer:
     """One answer holding both parts' answers, the first part's first."""
     out = Answer(question=question)
@@ -78,4 +93,4 @@ def merge(question: str, first: Answer, second: Answer) -> Answer:
     return out
 
 
-__all__ = ["split", "merge"]
+__all__ = ["split", "merge", "refers_back"]

@@ -1,0 +1,67 @@
+"""Whether a question is about a condition the article does not cover.
+
+The article is about muscle spasms of the knee. A question about another condition is declined
+by name ("the article does not cover restless legs syndrome"), never answered from the one word
+of its name the article happens to know ("pain" in "patellofemoral pain syndrome"). Two signs,
+both data of the lexicon: a name listed as another condition (``kgl:elsewhere``: growing pains,
+gout), or a name the article never gives built on a disease's head noun (``kgl:condition-head``:
+syndrome, disease, disorder) or ending (``kgl:condition-ending``: -itis) — an unknown word in it.
+A name the article does give ("autoimmune disorders", "peripheral artery disease") is an entity
+mention and is never declined.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.lexicon import Lexicon
+from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS
+
+MAX_NAME = 4  # words of a name before its head noun
+NOT_OF_A_NAME = frozenset("and or of for with about from in on to by my your his her their a an the".split())
+
+
+def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset()) -> list[str]:
+    """The names of conditions the article does not cover that the question asks about, in order; a word of the
+    article (``article_words``: lemmas of its quotes) is no sign of one ("neurodegenerative disease")."""
+    named = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
+    return list(dict.fromkeys(named + _unknown_names(an, lex, article_words)))
+
+
+def _forms(lex: Lexicon, intent: str) -> set[str]:
+    return {" ".join(key) for forms in lex.forms.values() for key, entry in forms if entry.intent == intent}
+
+
+def _unknown_names(an: Analysis, lex: Lexicon, article_words) -> list[str]:
+    """Names built on a head noun (with an unknown word before it) or an ending (an unknown word), not an entity's."""
+    heads, endings = _forms(lex, "condition-head"), _forms(lex, "condition-ending")
+    unknown = {t.surface for t in an.question if t.surface in an.unknown and t.lemma not in article_words}
+    in_mention = {i for m in an.mentions for i in m.span}
+    out = []
+    for t in an.question:
+        if t.i in in_mention or t.is_punct:
+            continue
+        if t.surface in unknown and any(t.surface.lower().endswith(e) and len(t.surface) > len(e) + 3 for e in endings):
+            out.append(t.surface)
+            continue
+        if t.lemma not in heads:
+            continue
+        words = _name_before(an, t.i, unknown, in_mention)
+        if any(w.surface in unknown for w in words):
+            out.append(" ".join(w.surface for w in words + [t]))
+    return out
+
+
+def _name_before(an: Analysis, head: int, unknown: set[str], in_mention: set[int]) -> list:
+    """The words of a name before its head noun: unknown words and words of an entity's name ("patellofemoral
+    *pain*"), no further back than MAX_NAME; a question or relation word ("treat", "causes") ends it."""
+    words = []
+    for k in range(head - 1, max(-1, head - 1 - MAX_NAME), -1):
+        t = an.tokens[k]
+        if t.is_punct or t.lemma in NOT_OF_A_NAME or t.lemma in WH_WORDS or t.surface in AUXILIARIES \
+                or t.lemma in STOPWORDS or not (t.surface in unknown or k in in_mention):
+            break
+        words.insert(0, t)
+    return words
+
+
+__all__ = ["elsewhere"]

@@ -1,0 +1,40 @@
+"""Questions about a condition the article does not cover are declined by name, never answered from part of it."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+STORE = EmbeddedStore.from_file()
+
+
+@pytest.mark.parametrize("question, name", [
+    ("what is restless legs syndrome and how is it treated", "restless legs syndrome"),
+    ("what is bursitis and how do you treat it", "bursitis"),
+    ("how do you treat patellofemoral pain syndrome", "patellofemoral pain syndrome"),
+    ("what causes carpal tunnel syndrome", "carpal tunnel syndrome"),
+    ("is kidney disease a cause of spasms", "kidney disease"),
+    ("can epicondylitis make my knee twitch", "epicondylitis"),
+    ("what is chronic fatigue syndrome and what are its symptoms", "chronic fatigue syndrome"),
+])
+def test_another_condition_is_declined_by_name(question, name):
+    answer = ask(STORE, question)
+    assert answer.declined == "unknown" and not answer.answered and not answer.answers and answer.boolean is None
+    assert f"does not cover {name}" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "which disease can cause knee twitching",          # the class word, no name
+    "does peripheral artery disease raise the risk of spasms",  # a disease the article names
+    "how are autoimmune disorders treated",
+    "what are the symptoms of lou gehrig's disease",   # a synonym of ALS
+])
+def test_a_condition_the_article_names_is_answered(question):
+    answer = ask(STORE, question)
+    assert answer.declined != "unknown" and answer.answered, answer.message
+
+
+def test_a_second_question_about_something_else_is_still_answered():
+    """Only a second part that points back ("how is *it* treated") is about the condition declined."""
+    answer = ask(STORE, "what is fibromyalgia and what causes muscle spasms")
+    assert "does not cover fibromyalgia" in answer.message and answer.answered
