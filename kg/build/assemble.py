@@ -38,7 +38,9 @@ class Evidence:
 
     @property
     def iri(self) -> URIRef:
-        digest = hashlib.sha1(f"{self.subject} {self.predicate} {self.object} {self.begin}".encode()).hexdigest()
+        # a denial and an assertion of the same fact may share a quote ("can be effective ... may not work for everyone")
+        denied = " not" if self.negated and self.object != KGV.any else ""  # "ALS has no cure" keeps its IRI
+        digest = hashlib.sha1(f"{self.subject} {self.predicate} {self.object} {self.begin}{denied}".encode()).hexdigest()
         return STATEMENT[digest[:16]]
 
 
@@ -193,8 +195,9 @@ def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str,
                 problems.append(Problem(f"{fact.where}: '{fact.predicate}' is not a data property of the ontology (a 'value' needs one) in {fact.key}"))
                 continue
             o = Literal(fact.value, lang="en")
-            data.add((s, p, o))
-            ground(fact.where, fact.quotes, s, p, o, f"fact {fact.key}", within=fact.value)
+            if not fact.negated:
+                data.add((s, p, o))  # "most do not need medical intervention": only its statement says it
+            ground(fact.where, fact.quotes, s, p, o, f"fact {fact.key}", within=fact.value, negated=fact.negated)
             continue
         if fact.predicate not in terms.object_properties:
             problems.append(Problem(f"{fact.where}: unknown relation '{fact.predicate}' in {fact.key}"))

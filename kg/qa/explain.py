@@ -52,7 +52,7 @@ def _item(ex: Executor, x) -> dict:
     if isinstance(x, Statement):
         return ex.evidence_item(x)
     return {"quote": x.quote, "begin": x.begin, "end": x.end, "source": SOURCE_ANCHOR.format(begin=x.begin, end=x.end),
-            "relation_label": local(x.what)}
+            "relation_label": local(x.what), "negated": x.negated}
 
 
 def ranked(ex: Executor, iris, text: str, definitions: bool = False) -> list:
@@ -138,8 +138,11 @@ def _warning_signs(ex: Executor, iris) -> list[tuple[str, int, Statement]]:
     return sorted(((s, rank, st) for s, (rank, st) in out.items()), key=lambda x: (x[1], x[2].begin))
 
 
-def _courses(ex: Executor, iris) -> list[Description]:
-    return [d for iri in iris for d in ex.around.descriptions(iri) if d.kind == "course" and d.quote]
+def _courses(ex: Executor, iris, negated: bool = False) -> list[Description]:
+    """How the article says ``iris`` go ("resolve on their own"), or (``negated``) what it denies of them ("medical
+    intervention", for most)."""
+    return [d for iri in iris for d in ex.around.descriptions(iri) if d.kind == "course" and d.quote
+            and d.negated == negated]
 
 
 def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
@@ -264,9 +267,19 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     answer.answers = [ex.entity(i) for i in iris[:1]]
     answer.evidence = [_item(ex, d) for d in courses]
     if need:
-        denied = [d for d in courses if "without medical" in d.quote.lower()]
+        denied = _courses(ex, wide, negated=True)  # "No" only for what the article denies (a negated fact)
         warnings = _warning_signs(ex, wide)
         signs = (" It advises medical attention when " + join([ex.name(s) for s, _, _ in warnings[:8]]) + ".") if warnings else ""
+        if not an.yes_no and warnings:  # "when is it bad enough that I need a doctor": the warning signs, no yes or no
+            answer.answered, answer.kind = True, "list"
+            answer.reading = answer.reading.replace(ex.describe(r), f"when {ex.name(iris[0])} needs a doctor: the "
+                                                    "warning signs the article gives")
+            answer.answers = [ex.entity(s) for s, _, _ in warnings]
+            answer.evidence = [ex.evidence_item(st) for st in {st.quote: st for _, _, st in warnings}.values()]
+            answer.message = (f"The article advises medical attention for {ex.name(iris[0])} when: "
+                              + join([ex.name(s) for s, _, _ in warnings]) + ". It also says: "
+                              + " ".join(f"“{d.quote}”" for d in courses[:1]))
+            return
         toks = an.question
         choice = any(t.lemma == "or" and n + 1 < len(toks) and toks[n + 1].lemma in AUXILIARY_LEMMAS
                      for n, t in enumerate(toks))  # "is there any point ... *or do they* sort themselves out"
@@ -275,9 +288,10 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
             answer.message = f"Most resolve on their own, the article says: “{denied[0].quote}”{signs}"
             answer.evidence += [ex.evidence_item(st) for st in {st.quote: st for _, _, st in warnings}.values()]
             return
-        if denied:
+        if denied and an.yes_no:
             answer.answered, answer.kind, answer.boolean = True, "boolean", False
             answer.message = f"No, most do not — the article says “{denied[0].quote}”{signs}"
+            answer.evidence = [_item(ex, d) for d in denied[:1]] + [e for e in answer.evidence if e["quote"] != denied[0].quote]
             answer.evidence += [ex.evidence_item(st) for _, _, st in warnings[:4]]
             return
         answer.kind = "abstain"

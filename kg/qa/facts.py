@@ -78,6 +78,7 @@ class Description:
     claim: str | None = None
     claim_kind: str | None = None
     conflicts: str | None = None
+    negated: bool = False  # a literal the article denies ("without medical intervention": not a need for it)
 
     @property
     def kind(self) -> str:
@@ -222,7 +223,7 @@ def _descriptions(rows) -> list[Description]:
     out = []
     for (what, text), quotes in literals.items():
         for q in quotes or [{}]:
-            out.append(Description(what, text, *_quote(q)))
+            out.append(Description(what, text, *_quote(q), negated=q.get(KGO + "negated") in ("true", "1")))
     for iri, c in claims.items():
         own = {k: v for k, v in c.items() if k in (PROV_VALUE, KGO + "beginIndex", KGO + "endIndex")}
         for q in [own] * bool(own) + list(c["quotes"].values()) or [{}]:

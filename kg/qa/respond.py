@@ -15,7 +15,8 @@ from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
-from kg.qa.text import lemma, tokenize
+from kg.qa.run import broader, not_always
+from kg.qa.text import lemma
 from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 
 
@@ -228,6 +229,9 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
     answer.answers = [ex.entity(s), ex.entity(o)]
     answer.evidence = [ex.evidence_item(st) for st in sorted(statements, key=lambda st: st.begin)]
     how = result["how"]
+    if how == "negated" and r.universal and all(not_always(st) for st in statements):
+        _universal(ex, answer, r, statements, s, o)  # "do they work for everyone": "may not work for everyone"
+        return
     if how == "negated":
         st = statements[0]
         answer.answered, answer.kind, answer.boolean = True, "boolean", False
@@ -277,32 +281,22 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
 
 def _universal(ex: Executor, answer: Answer, r: Reading, statements: list[Statement], s: str, o: str) -> None:
     """"Do the remedies work for everyone?", "does X always cause Y?": the article states the fact, but does it say
-    *always*? "No" only where a quote itself says "not … everyone" (or "never"); otherwise it does not say."""
+    *always*? "No" only where the article denies it always holds (a negated fact with modality always: "may not
+    work for everyone"), for the two or the kind ``s`` is an example of; otherwise it does not say."""
     ordered = sorted(statements, key=lambda st: st.begin)
-    words = set(r.universal) | {"everyone", "everybody", "always", "all", "every"}
-    denied = [st for st in ordered if _denies(st.quote, words)]
-    fact = ex.says(_canon(ex, ordered[0]), *_names(ex, ordered[0]))
+    denied = [st for x in [s] + broader(ex, s, "exampleOf") for y in [o] + broader(ex, o, "formOf")
+              for st in ex.between(x, y) if st.negated and not_always(st)]
     asked = " ".join(r.universal)
     if denied:
         answer.answered, answer.kind, answer.boolean = True, "boolean", False
         answer.message = f"No — not {asked}: the article says “{denied[0].quote}”"
+        answer.evidence = [ex.evidence_item(st) for st in denied[:1]] + [
+            e for e in answer.evidence if e["quote"] != denied[0].quote]
         return
+    fact = ex.says(_canon(ex, ordered[0]), *_names(ex, ordered[0]))
     answer.kind, answer.boolean = "abstain", None
     quotes = " ".join(f"“{q.quote}”" for q in describe.distinct_quotes(ordered)[:2])
     answer.message = f"The article does not say “{asked}”: it says {fact}: {quotes}"
-
-
-def _denies(quote: str, universal: set[str]) -> bool:
-    """Whether a quote says "not … everyone" / "never": a negation before a word of universality.
-
-    >>> _denies("they may not work for everyone.", {"everyone"}), _denies("it can help everyone", {"everyone"})
-    (True, False)
-    """
-    words = [t.lemma for t in tokenize(quote) if not t.is_punct]
-    for k, w in enumerate(words):
-        if w in universal and any(x in ("not", "never", "no") for x in words[max(0, k - 5):k]):
-            return True
-    return "never" in words
 
 
 def _realised(ex: Executor, prop: str) -> bool:

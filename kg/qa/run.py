@@ -93,8 +93,8 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
     if "?topic" in (e.subject, e.object):
         pairs = [(t if e.subject == "?topic" else e.subject, t if e.object == "?topic" else e.object) for t in ex.topic]
     props = ex.family(e.prop) if e.prop != RELATED else None
-    for s, o in pairs:
-        negated = [st for st in ex.between(s, o, props) if st.negated]
+    for s, o in pairs:  # a "not always" ("may not work for everyone") denies only an *always*-question
+        negated = [st for st in ex.between(s, o, props) if st.negated and (r.universal or not not_always(st))]
         if negated:
             return {"empty": False, "verdict": False, "statements": negated, "pair": (s, o), "how": "negated"}
     ways = [("direct", props)] + ([("near", ex.near(e.prop))] if props is not None and ex.near(e.prop) else [])
@@ -128,6 +128,11 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
         if other:
             return {"empty": True, "verdict": None, "statements": other, "pair": (s, o), "how": "other"}
     return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
+
+
+def not_always(st) -> bool:
+    """Whether a negated statement denies only that the fact always holds (its modality: always)."""
+    return any(local(m) == "always" for m in st.modality)
 
 
 def _through_cause(ex: Executor, s: str, o: str, remedies) -> tuple[list, str] | None:
