@@ -36,7 +36,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     common = an.yes_no and not rel_cues and any(c.form == ("common",) for c in an.intent_cues("ranking"))
     # "is that common *in pregnancy*": the thing named is where, not what; the two are linked (a yes/no of its own)
     where = bool(anchors) and anchors[0][0] > 0 and an.tokens[anchors[0][0] - 1].lemma in ("in", "during", "among")
-    if an.intent_cues("course") or common:
+    if (an.intent_cues("course") and an.wh != "why") or common:  # "why does it twitch *on its own*": the causes
         out.append(Reading("course", anchors=tuple(iris[:1]) or reader.topic,
                            score=(10.0 if an.yes_no else 8.5) - (3.0 if where and len(anchors) >= 2 else 0.0),
                            why=["does it go away on its own / is it common"], topic=not iris))

@@ -106,6 +106,8 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
                 return {"empty": False, "verdict": True, "statements": statements, "pair": (s, o),
                         "how": how if kind == "same" else (kind if how == "direct" else how), "via": via, "scope": kind}
     remedies = props & (ex.family(KGO + "treats") | ex.family(KGO + "prevents")) if props is not None else None
+    if props is not None and not remedies:  # "could not drinking enough water cause cramps": it causes dehydration,
+        remedies = props & ex.family(KGO + "causes")  # which causes them — a chain of two causes the article states
     for s, o in pairs if remedies else ():  # "do I just need to rest": rest treats muscle fatigue, a cause of the twitch
         found = _through_cause(ex, s, o, remedies)
         if found:

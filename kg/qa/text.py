@@ -91,9 +91,20 @@ def tokenize(text: str) -> list[Token]:
 
     >>> [(t.surface, t.lemma) for t in tokenize("What's causing my cramps?")]
     [("what's", 'what'), ('causing', 'cause'), ('my', 'my'), ('cramps', 'cramp'), ('?', '?')]
+    >>> [t.lemma for t in tokenize("could it be cause of water")][3], [t.lemma for t in tokenize("can it cause pain")][2]
+    ('because', 'cause')
     """
     text = normalise_text(text)
-    return [Token(i, m.group(0), lemma(m.group(0)), m.start(), m.end()) for i, m in enumerate(_WORD.finditer(text))]
+    out: list[Token] = []
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = lemma(m.group(0))
+        if m.group(0) in _BECAUSE and out and out[-1].lemma == "be":  # "could it be *cause* I don't drink enough"
+            word = "because"
+        out.append(Token(i, m.group(0), word, m.start(), m.end()))
+    return out
+
+
+_BECAUSE = frozenset(("cause", "cos"))  # spoken "because" right after "be" ("is it cos of the coffee")
 
 
 def lemmas_of(text: str) -> tuple[str, ...]:

@@ -1,0 +1,42 @@
+"""Everyday phrasing and stories: spoken "cause" for because, a chain of two causes, "on its own" in a why-question,
+"quits"/"recover" as wishes for relief — each with phrasings that are not in the batches."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+STORE = EmbeddedStore.from_file()
+
+
+def labels(answer):
+    return {a["label"].lower() for a in answer.answers}
+
+
+@pytest.mark.parametrize("question", ["why do my legs keep cramping on their own",
+                                      "why does my knee twitch all on its own for no reason"])
+def test_on_its_own_in_a_why_question_asks_for_causes(question):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and "dehydration" in labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", ["my thigh keeps twitching, is it cause i dont drink enough water",
+                                      "my knee keeps jumping - could it be cause I don't drink enough water?"])
+def test_spoken_cause_after_be_is_because(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and "dehydration" in answer.message.lower(), answer.message
+
+
+@pytest.mark.parametrize("question", ["could not drinking enough water cause my cramps",
+                                      "can not drinking enough fluids lead to knee twitching"])
+def test_a_cause_of_a_cause_is_a_yes_in_a_way_naming_the_link(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and answer.message.startswith("Yes, in a way"), answer.message
+    assert "dehydration can cause" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["how do i get my knee to quit twitching", "how do i recover from knee spasms",
+                                      "I cycle a lot and my thigh twitches after rides, how can I help it recover"])
+def test_quit_and_recover_ask_for_what_helps(question):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and answer.answered and "treat" in answer.reading, (answer.reading, answer.message)
