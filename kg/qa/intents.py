@@ -45,6 +45,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5, why=["what should I do"],
                            topic=not held))
     out.extend(_ways_to(reader, an))
+    out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))
     if iris:
         definition = bool(an.intent_cues("definition"))
@@ -67,6 +68,22 @@ def _ways_to(reader, an: Analysis) -> list[Reading]:
                 and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
             out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=10.0,
                                why=["ways to do a therapy: its kinds"]))
+    return out
+
+
+def _what_to_take(reader, an: Analysis) -> list[Reading]:
+    """"What should I be eating so my legs stop twitching": the verb is a word for a remedy the article gives
+    (eating → proper nutrition) and what is asked is what goes into it — the nutrients it names — not every
+    treatment of the twitch."""
+    wants = an.wh == "what" and any({KGO + "treats", KGO + "prevents"} & set(c.entry.references)
+                                    for c in an.relation_cues)
+    out = []
+    for m in an.anchors if wants else ():
+        if m.kind in ("search", "lay") and reader.fits(m.iri, KGO + "Therapy") \
+                and reader.plays(m.iri, KGO + "involvesNutrient", as_subject=True) \
+                and any(t.lemma == "what" for t in an.tokens[max(0, m.start - 4):m.start]):
+            out.append(Reading("list", [Edge(m.iri, KGO + "involvesNutrient", "?x")], anchors=(m.iri,), score=10.5,
+                               why=["what to eat: the nutrients of the remedy the verb names"]))
     return out
 
 

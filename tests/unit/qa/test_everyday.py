@@ -40,3 +40,11 @@ def test_a_cause_of_a_cause_is_a_yes_in_a_way_naming_the_link(question):
 def test_quit_and_recover_ask_for_what_helps(question):
     answer = ask(STORE, question)
     assert answer.kind == "list" and answer.answered and "treat" in answer.reading, (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", ["what foods help with muscle cramps",
+                                      "what should i be eating so my knee stops jumping around"])
+def test_what_to_eat_is_the_nutrients_of_proper_nutrition(question):
+    answer = ask(STORE, question)
+    assert {"magnesium", "calcium", "potassium"} <= labels(answer), answer.message
+    assert "anti-seizure medications" not in labels(answer)
