@@ -46,6 +46,11 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
     for a in r.anchors:
         if kind != "claim" and ex.index.is_a(a, KGO + "Product"):
             describe.claim(ex, answer, a)
+    if an.yes_no and an.intent_cues("claim-check") and answer.kind == "describe" and answer.message.startswith(
+            "The article does not state it as a fact; it claims"):  # "is it true Medicramp works in 48 hours": it claims so
+        answer.kind, answer.boolean = "boolean", True
+        answer.message = "Yes, the article claims so — but as a claim, not a fact: " + answer.message[
+            len("The article does not state it as a fact; it claims that "):]
 
 
 def asks_listed(an: Analysis) -> bool:

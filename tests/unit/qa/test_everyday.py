@@ -48,3 +48,16 @@ def test_what_to_eat_is_the_nutrients_of_proper_nutrition(question):
     answer = ask(STORE, question)
     assert {"magnesium", "calcium", "potassium"} <= labels(answer), answer.message
     assert "anti-seizure medications" not in labels(answer)
+
+
+@pytest.mark.parametrize("question", ["is that true, medicramp stops cramp pain in two days?",
+                                      "is it really true that medicramp can get rid of the pain of a cramp so fast"])
+def test_is_it_true_of_a_claim_is_yes_it_claims_so_never_a_fact(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and answer.message.startswith("Yes, the article claims so"), answer.message
+    assert "promotional claim, not an established treatment" in answer.message
+
+
+def test_a_plain_question_about_the_product_stays_a_claim_without_a_yes():
+    answer = ask(STORE, "does medicramp treat cramps")
+    assert answer.boolean is None and "claims" in answer.message
