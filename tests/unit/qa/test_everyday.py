@@ -61,3 +61,14 @@ def test_is_it_true_of_a_claim_is_yes_it_claims_so_never_a_fact(question):
 def test_a_plain_question_about_the_product_stays_a_claim_without_a_yes():
     answer = ask(STORE, "does medicramp treat cramps")
     assert answer.boolean is None and "claims" in answer.message
+
+
+@pytest.mark.parametrize("question, sign", [
+    ("my dad keeps losing his balance and his knee twitches constantly, should he get it looked at", "balance"),
+    ("my mum's knee twitches and she has trouble swallowing, should she get it checked", "swallowing"),
+    ("my calf cramps so bad i can hardly walk some days, should i get it checked", "daily activities"),
+])
+def test_get_it_checked_after_a_story_of_signs_is_a_yes_naming_the_sign(question, sign):
+    """"Get it checked/looked at" is the warning frame (not the entity 'evaluation by a professional')."""
+    answer = ask(STORE, question)
+    assert answer.boolean is True and sign in answer.message.lower(), answer.message
