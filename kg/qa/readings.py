@@ -77,7 +77,7 @@ class Reader:
                 continue
             if c.form[:2] == ("what", "be") and any(m.start >= c.end for m in an.anchors):
                 continue  # "what are the reasons for X": not "what is X for"
-            if c.entry.name == "warning-noun" and len(c.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
+            if shapes.not_a_relation(an, c, cues):
                 continue
             out.append(c)
         return out

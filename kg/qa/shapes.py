@@ -125,3 +125,14 @@ def class_objects(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) 
                     out.append(Reading("list", [Edge(m.iri, RELATED, "?x")], tuple(c.entry.references), (m.iri,), 9.5,
                                        [f"a class where {cue.entry.name}'s object stands, out of its reach: any link"]))
     return out
+
+
+def not_a_relation(an, cue, cues) -> bool:
+    """A cue that does not ask a relation: a bare "doctor" beside another relation word (who acts, not a warning
+    sign), or a noun frame read off a verb's -ing form that a verb frame also reads ("what could be *causing* it":
+    the verb, whose subject is asked — not "the causing of it")."""
+    if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
+        return True
+    token = an.tokens[cue.positions[0]]
+    return (cue.entry.pos == "noun" and len(cue.positions) == 1 and token.surface.endswith("ing")
+            and token.lemma != token.surface and any(o.entry.pos == "verb" and o.positions == cue.positions for o in cues))

@@ -72,3 +72,11 @@ def test_get_it_checked_after_a_story_of_signs_is_a_yes_naming_the_sign(question
     """"Get it checked/looked at" is the warning frame (not the entity 'evaluation by a professional')."""
     answer = ask(STORE, question)
     assert answer.boolean is True and sign in answer.message.lower(), answer.message
+
+
+@pytest.mark.parametrize("question", ["my legs cramp every night, what is causing that",
+                                      "I lay bricks in the sun all day and my thighs spasm. what might be causing it"])
+def test_what_is_causing_it_asks_for_causes_not_effects(question):
+    """"Causing" is the verb (what causes it), not the noun frame "cause of" read the other way round."""
+    answer = ask(STORE, question)
+    assert answer.reading.startswith("I read this as: what can cause") and "dehydration" in labels(answer)
