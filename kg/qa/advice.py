@@ -41,7 +41,10 @@ def for_named_cause(ex: Executor, an: Analysis) -> list[ForCause]:
     named = list(dict.fromkeys(m.iri for m in mentions if not condition(m.iri)))
     causes = {kind: iri for iri in named for kind in [iri] + broader(ex, iri, "exampleOf")}
     out: list[ForCause] = []
-    for c in conditions:
+    # the article's own topic last: "my thigh twitches" (muscle twitching) from coffee is what it says of the twitch
+    for n, c in enumerate(conditions + [t for t in ex.topic if conditions and t not in conditions]):
+        if out and n >= len(conditions):
+            break
         # the condition, what it is a form of, and its forms (leg cramps from a medicine: what the article says of
         # knee twitching from medicines, named as such)
         targets = [c] + broader(ex, c, "formOf") + broader(ex, c, "formOf", down=True)

@@ -80,3 +80,10 @@ def test_what_is_causing_it_asks_for_causes_not_effects(question):
     """"Causing" is the verb (what causes it), not the noun frame "cause of" read the other way round."""
     answer = ask(STORE, question)
     assert answer.reading.startswith("I read this as: what can cause") and "dehydration" in labels(answer)
+
+
+@pytest.mark.parametrize("question", ["I have like five espressos a day and my knee keeps jumping, what could I try",
+                                      "been living on coffee this month and my thigh twitches, anything i can try?"])
+def test_what_can_i_try_after_a_story_is_what_to_do_with_the_advice_for_the_cause(question):
+    answer = ask(STORE, question)
+    assert answer.answered and "reduce your intake and monitor" in answer.message, answer.message
