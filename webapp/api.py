@@ -146,7 +146,9 @@ _PARAM_SCHEMAS = {
     # Stricter than the endpoint (which also takes full IRIs and bare ids), so that every value the
     # schema allows is one the endpoint accepts.
     "iri": {"type": "string", "pattern": r"^(kg|kgo):[A-Za-z0-9][A-Za-z0-9_-]{0,80}$"},
-    "string": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"\S"},
+    # One character that is not blank for Python's str.strip() (the endpoint's test) nor for
+    # ECMAScript's \s (JSON Schema's): they differ on U+001C-U+001F and U+0085.
+    "string": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"[^\s\x1c-\x1f\x85]"},
     "integer": {"type": "string", "pattern": r"^[+-]?[0-9]{1,12}$"},
 }
 
