@@ -130,10 +130,12 @@ class Executor:
                     continue
                 s = self._term(e.subject, topic)
                 o = self._term(e.object, topic)
+                rels = [rel] + [self.schema.relations[p] for p in (reading.union if e is reading.edges[0] else ())
+                                if p in self.schema.relations]
                 if e.subject == "?x":
-                    parts.append(rel.ask_subject.format(o=o))
+                    parts.append(either([x.ask_subject.format(o=o) for x in rels]))
                 elif e.object == "?x":
-                    parts.append(rel.ask_object.format(s=s))
+                    parts.append(either([x.ask_object.format(s=s) for x in rels]))
                 else:
                     parts.append(self.says(e.prop, s, o))
             text = (" and ".join(_strip_what(p) if i else p for i, p in enumerate(parts)))
@@ -250,6 +252,25 @@ class Executor:
 
 
 _PROPER = {"Medicramp", "Lou"}
+
+
+def either(asks: list[str]) -> str:
+    """Several questions about one thing as one, their shared opening (but its last word) said once.
+
+    >>> either(["what can yoga help prevent", "what can yoga help with"])
+    'what can yoga help prevent or help with'
+    >>> either(["what causes cramps"])
+    'what causes cramps'
+    """
+    first = asks[0].split()
+    out = [asks[0]]
+    for ask in asks[1:]:
+        words = ask.split()
+        k = 0
+        while k < min(len(first), len(words)) - 1 and first[k] == words[k]:
+            k += 1
+        out.append(" ".join(words[max(k - 1, 0):]))  # the verb said again: "help prevent or help with"
+    return " or ".join(out)
 
 
 def _strip_what(text: str) -> str:

@@ -9,10 +9,12 @@ whose intersection is empty (nothing the article calls a kind of X), the questio
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.answer import Executor
 from kg.qa.parts import PATIENT
-from kg.qa.querygraph import KGO, Reading
+from kg.qa.querygraph import KGO, Edge, Reading
 from kg.qa.run import execute
 
 MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
@@ -20,8 +22,43 @@ STATED = ("direct", "broader", "narrower", "kind")  # a yes the article states a
 
 
 def choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = False):
-    """The best reading, unless it has no answer and one close behind does (``patient``: a part of the article is
-    named, and the best list or count with an answer inside it is taken, however far behind)."""
+    """The best reading (with the relations its question word also means, :func:`unite`), unless it has no answer
+    and one close behind does (``patient``: a part of the article is named, and the best list or count with an
+    answer inside it is taken, however far behind)."""
+    chosen, result = _choose(ex, readings, an, patient)
+    return unite(ex, chosen, result, an)
+
+
+def unite(ex: Executor, best: Reading, result: dict, an: Analysis):
+    """"What is yoga supposed to help with", "what does exercise do for spasms": a word that means several relations
+    (the lexicon's purpose words: treats, prevents, diagnoses) asked from the thing's side is one question along every
+    one of them the article states for the thing, not the best scoring one alone — so the answer lists and quotes
+    what it prevents beside what it treats."""
+    if best.kind not in ("list", "count") or len(best.edges) != 1 or best.union or best.within or result.get("empty") \
+            or result.get("ran") or best.edges[0].subject.startswith("?"):
+        return best, result
+    e = best.edges[0]
+    meant = [p for c in an.relation_cues if e.prop in c.entry.references for p in c.entry.references
+             if p != e.prop and p in ex.schema.relations]
+    trials = {p: execute(ex, replace(best, edges=[Edge(e.subject, p, e.object)])) for p in dict.fromkeys(meant)}
+    further = tuple(p for p, t in trials.items() if not t.get("empty") and not t.get("ran"))
+    if not further:
+        return best, result
+    united = replace(best, union=further, why=best.why + ["read along every relation the question's word means"])
+    text, bindings = ex.sparql(united)
+    rows = list(dict.fromkeys((row["x"].value, None) for row in ex.run(text, bindings)))
+    relaxed = False
+    if result.get("relaxed") or any(trials[p].get("relaxed") for p in further):  # "yoga": what its kind helps with
+        text2, bindings2 = ex.sparql(united, relaxed=True)
+        wider = list(dict.fromkeys((row["x"].value, None) for row in ex.run(text2, bindings2)))
+        if set(wider) - set(rows):
+            text, bindings, rows, relaxed = text2, bindings2, wider, True
+    if not rows:
+        return best, result
+    return united, {"empty": False, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+
+
+def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:

@@ -50,9 +50,10 @@ class Reading:
     within_words: str = ""  # the restriction in words: "in the article's table “Remedies for Knee Muscle Spasms”"
     within_row: str | None = None  # a table row's entity: the part's statements must be about it
     outside: bool = False  # the answer is one the parts do not name ("the risk factor that isn't in the table")
+    union: tuple[str, ...] = ()  # further relations the first edge is read along too ("what is yoga for": treats or prevents)
 
     def key(self) -> tuple:
-        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside)
+        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside, self.union)
 
 
 def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -> tuple[str, dict[str, str]]:
@@ -91,6 +92,9 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
             s = f"?kind{n}"
         if e.prop == RELATED:  # any relation of the ontology
             lines.append(f"  {s} ?relation{n} {o} . ?relation{n} rdfs:subPropertyOf+ kgo:relatedTo .")
+        elif n == 0 and reading.union:  # one of several relations the question's word means
+            props = " ".join(f"<{p}>" for p in (e.prop,) + reading.union)
+            lines.append(f"  VALUES ?relation{n} {{ {props} }} {s} ?relation{n} {o} .")
         else:
             lines.append(f"  {s} <{e.prop}> {o} .")
     if reading.within:
@@ -144,7 +148,8 @@ def named_for(reading: Reading, relations: dict, queries) -> Named | None:
     """The named query (``queries/*.rq``) that answers ``reading``, if one does: a list of the subjects (or the
     objects) of one relation for one entity, with no class asked for. ``relations`` is the schema's, whose
     lexicon senses name the queries; ``queries`` the registry."""
-    if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes or reading.within:
+    if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes or reading.within \
+            or reading.union:
         return None
     edge = reading.edges[0]
     rel = relations.get(edge.prop)

@@ -86,8 +86,8 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
     evidence: dict[str, list[Statement]] = {}
     for x, y in rows:
         found = evidence.setdefault(x, [])
-        for e in r.edges:
-            props = ex.family(e.prop)
+        for n, e in enumerate(r.edges):
+            props = ex.family(e.prop).union(*(ex.family(p) for p in (r.union if n == 0 else ())))
             if y is not None and "?y" in (e.subject, e.object):
                 other = y if "?x" in (e.subject, e.object) else None
                 if other is None:  # the y–anchor edge
@@ -210,7 +210,7 @@ def _noun(ex: Executor, r: Reading) -> str:
 
 def _plain_noun(ex: Executor, r: Reading) -> str:
     words = ex.describe(r)
-    if len(r.edges) == 1:
+    if len(r.edges) == 1 and not r.union:  # several relations: the reading says what they are
         e = r.edges[0]
         rel = ex.schema.relations.get(e.prop)
         topic = " or ".join(ex.name(t) for t in ex.topic)

@@ -16,3 +16,30 @@ def ids(answer) -> set[str]:
 def test_a_kind_no_answer_is_of_leaves_the_relation_asked(real_store, question):
     answer = ask(real_store, question)
     assert {"muscle-fatigue", "muscle-strain"} <= ids(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", [
+    "what is deep breathing meant for",
+    "what good is meditation supposed to do",
+])
+def test_a_purpose_asked_from_the_thing_is_read_along_every_purpose_relation(real_store, question):
+    """Prevents (the knee twitching) and what its kind helps with (stress) together, not the best one alone."""
+    answer = ask(real_store, question)
+    assert {"knee-muscle-spasm", "physical-or-emotional-stress"} <= ids(answer), (answer.reading, answer.message)
+    assert " or " in answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "what is regular exercise good for",
+    "what does regular exercise do for knee twitching",
+])
+def test_a_purpose_quotes_what_the_thing_prevents_beside_what_it_treats(real_store, question):
+    answer = ask(real_store, question)
+    quotes = " ".join(e["quote"] for e in answer.evidence)
+    assert "muscle strength and flexibility" in quotes, (answer.reading, answer.message)
+
+
+def test_a_purpose_word_does_not_widen_a_relation_named_alone(real_store):
+    """"What can massage prevent" names one relation: it is not read as everything massage is for."""
+    answer = ask(real_store, "what can massage prevent")
+    assert " or " not in answer.reading, answer.reading
