@@ -74,3 +74,14 @@ def test_always_and_everyone_are_not_dropped(real_store, question, no):
     answer = ask(real_store, question)
     assert answer.boolean is (False if no else None)
     assert no or NOT_STATED.search(answer.message)
+
+
+@pytest.mark.parametrize("question", [
+    "can I take paracetamol for the ache of a cramp",
+    "does advil help the pain of a knee spasm",
+])
+def test_a_yes_carries_the_caution_the_article_gives_in_the_same_item(real_store, question):
+    """The list item goes on "Be sure to follow the recommended dosage guidelines.": the fact's quote is the item."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.message
+    assert "recommended dosage" in answer.message
