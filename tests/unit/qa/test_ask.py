@@ -152,6 +152,9 @@ def test_context_before_the_question_is_context(real_store):
     "Should I stop taking my statins?", "im on prednisone for my lupus and my knees twitch, can i just quit it?",
     "What is the capital of France?", "anyone got a good banana bread recipe", "which knee brace is best for running",
     "SELECT ?s WHERE { ?s ?p ?o }",
+    # amounts asked as what is safe, not as what to take
+    "how much coffee is ok when pregnant", "how many energy drinks are too many for my knees",
+    "whats a safe amount of magnesium",
 ])
 def test_out_of_scope_is_declined(real_store, question):
     answer = ask(real_store, question)
