@@ -29,6 +29,7 @@ from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 SHOWN_QUOTES = 3  # quotes in the message of a description
 EVIDENCE = 8  # quotes kept as evidence
 WARNS = KGO + "warrantsMedicalAttentionFor"
+CLAIM_ABOUT = KGO + "claimAbout"
 SIGN_WORDS = frozenset("sign symptom mean indicate because due".split())  # "is it a sign of ALS", not "should I worry"
 AUXILIARY_LEMMAS = frozenset("do be can will should could would may might have".split())
 NEED_WORDS = frozenset("need require doctor medical treatment intervention professional".split())
@@ -106,6 +107,8 @@ def _in_words(ex: Executor, iris, quotes: list[str]) -> list[str]:
     for iri in iris:
         for st in ex.statements(iri):
             if st.quote not in quotes or st.predicate not in ex.schema.relations or st.object.startswith(KGV):
+                continue
+            if st.predicate == CLAIM_ABOUT:  # a claim is said as a claim (its own answer), not as "x claim about y"
                 continue
             words = ex.says(st.predicate, ex.name(st.subject), ex.name(st.object))
             words = ("the article says it is not so that " + words) if st.negated else words

@@ -224,3 +224,10 @@ def test_a_statement_asked_with_a_question_mark_about_an_unknown_thing_is_not_st
 def test_a_statement_asked_with_a_question_mark_between_two_known_things_is_answered(real_store):
     answer = ask(real_store, "knee twitching from dehydration?")
     assert answer.boolean is True
+
+
+def test_a_claim_is_never_summed_up_by_its_identifier(real_store):
+    """'In short' states facts in words; a claim about the thing is not one ("stimulants-cause-… claim about caffeine")."""
+    answer = ask(real_store, "how much does caffeine matter")
+    assert "In short:" in answer.message and "caffeine can cause muscle spasm" in answer.message
+    assert "claim about" not in answer.message
