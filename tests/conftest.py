@@ -10,9 +10,13 @@ fixtures included), and ``remote`` on both (what ``make test-fast`` leaves out).
 
 from __future__ import annotations
 
+import io
+
+import pyoxigraph
 import pytest
 
 from kg import paths
+from kg.build import synth
 from kg.build.pipeline import BuildResult, Sources, compute
 from kg.store.embedded import EmbeddedStore
 
@@ -61,6 +65,16 @@ def real_store() -> EmbeddedStore:
 
 
 BACKENDS = ["embedded", "virtuoso", "oxigraph"]
+
+
+@pytest.fixture(scope="session")
+def synthetic_store() -> EmbeddedStore:
+    """A 20,000-triple synthetic graph (kg.build.synth, seed 0): many articles, for queries that must pick the right one."""
+    out = io.StringIO()
+    synth.write(20_000, out, seed=0)
+    store = pyoxigraph.Store()
+    store.load(out.getvalue().encode(), format=pyoxigraph.RdfFormat.N_QUADS)
+    return EmbeddedStore(store, "synthetic (test)")
 
 
 @pytest.fixture(params=BACKENDS)

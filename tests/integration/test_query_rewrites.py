@@ -9,14 +9,11 @@ and rdflib, and the middle articles of a synthetic graph — and must give the s
 from __future__ import annotations
 
 import dataclasses
-import io
 
 import pyoxigraph
 import pytest
 
-from kg.build import synth
 from kg.sparql.registry import registry, run
-from kg.store.embedded import EmbeddedStore
 from tests.support import DATA
 
 BEFORE = {path.stem: path.read_text(encoding="utf-8") for path in sorted((DATA / "queries-before").glob("*.rq"))}
@@ -69,14 +66,6 @@ def test_same_rows_in_order_for_every_entity_embedded(real_store, name):
             checked += bool(expected)
     assert checked >= 3, f"{name}: too few entities with rows to compare"
 
-
-@pytest.fixture(scope="module")
-def synthetic_store() -> EmbeddedStore:
-    out = io.StringIO()
-    synth.write(20_000, out, seed=0)
-    store = pyoxigraph.Store()
-    store.load(out.getvalue().encode(), format=pyoxigraph.RdfFormat.N_QUADS)
-    return EmbeddedStore(store, "synthetic (test)")
 
 
 @pytest.mark.parametrize("name", sorted(BEFORE))

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import io
 
 import pyoxigraph
 import pytest
 
 from kg.store import prepared
-from kg.build import synth
 from kg.sparql.registry import registry, run
 from kg.store.embedded import EmbeddedStore
 from kg.store.remote import RemoteStore
 
 QUERIES = list(registry())
 
-
-@pytest.fixture(scope="module")
-def synthetic_store() -> EmbeddedStore:
-    out = io.StringIO()
-    synth.write(20_000, out, seed=0)
-    store = pyoxigraph.Store()
-    store.load(out.getvalue().encode(), format=pyoxigraph.RdfFormat.N_QUADS)
-    return EmbeddedStore(store, "synthetic (test)")
 
 
 def _rows(result) -> list[str]:
