@@ -74,7 +74,10 @@ class PatternCounts:
         found = self._fanouts.get(key)
         if found is not None:
             return found
-        if self.count(None, predicate, None, FANOUT_CAP) > FANOUT_CAP:
+        used = self.count(None, predicate, None, FANOUT_CAP)
+        if used == 0:  # not kept: a client's made-up predicates would grow the table without bound
+            return 0
+        if used > FANOUT_CAP:
             found = UNKNOWN
         else:
             query = internal("fanout-out" if side == "out" else "fanout-in")
