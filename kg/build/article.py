@@ -56,6 +56,7 @@ class ItemList:
     end: int
     section: int
     lead_in: str | None = None  # the line that introduces the list, verbatim
+    items: tuple[tuple[int, int, str], ...] = ()  # each `- ` line's text (begin, end, text), without the bullet
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,8 @@ def parse_structure(data: dict, article: str, display: str = "facts/article.yaml
             section = section_at(lines[i][1])
             lead_in = texts[i - 1] if i > 0 and (i - 1) not in heading_lines else None
             label = (lead_in or section.label).rstrip(":").strip()
-            structure.lists.append(ItemList(ordinal, label, lines[i][1], lines[end][2], section.ordinal, lead_in))
+            items = tuple((lines[k][1] + 2, lines[k][2], texts[k][2:]) for k in range(i, end + 1))
+            structure.lists.append(ItemList(ordinal, label, lines[i][1], lines[end][2], section.ordinal, lead_in, items))
             for row in range(i, end + 1):
                 in_list[row] = ordinal
             i = end + 1

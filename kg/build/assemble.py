@@ -298,12 +298,26 @@ def describe_structure(prov: Graph, structure: Structure) -> None:
                 prov.add((node, KGO.caption, Literal(caption)))
             if kind == "t":
                 prov.add((node, KGO.columns, Literal(" | ".join(part.columns))))
+            else:  # each bullet: what a list "has N items" counts (an item's "such as" examples are not items)
+                describe_items(prov, node, part)
     for agent in structure.agents.values():
         node = ARTICLE_PART[agent.id]
         prov.add((node, RDF.type, PROV.Agent))
         prov.add((node, RDFS.label, Literal(agent.label, lang="en")))
         prov.add((node, RDFS.comment, Literal(agent.comment, lang="en")))
         prov.add((ARTICLE_IRI, PROV.wasAttributedTo, node))
+
+
+def describe_items(prov: Graph, node, part) -> None:
+    """The items of one bulleted list, in order: their verbatim text and where it sits."""
+    for k, (begin, end, text) in enumerate(part.items, start=1):
+        item = ARTICLE_PART[f"l-{part.ordinal}-{k}"]
+        prov.add((item, RDF.type, KGO.ArticleListItem))
+        prov.add((item, RDFS.label, Literal(text, lang="en")))
+        prov.add((item, DCTERMS.isPartOf, node))
+        prov.add((item, KGO.ordinal, Literal(k, datatype=XSD.nonNegativeInteger)))
+        prov.add((item, KGO.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
+        prov.add((item, KGO.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
 
 
 def describe_article(prov: Graph, article: str) -> None:

@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, parts
+from kg.qa import advice, compound, coverage, explain, items, parts
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -144,6 +144,9 @@ def _ask_one(store, raw: str) -> Answer:
             answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
                 f"“{c['quote']}”" for c in answer.closest))
         return answer
+    counted = items.counted_list(part_index(store), within, an)
+    if counted is not None:  # "how many points are in the key takeaways": the list's bullets
+        return items.answer_count(answer, counted, within)
     readings = read.readings(an)
     classes = read.answer_classes(an)
     if within is not None:

@@ -23,6 +23,7 @@ from kg.store.memo import per_store
 KINDS = {KGO + "ArticleSection": "section", KGO + "ArticleTable": "table", KGO + "ArticleList": "list"}
 LEADS = frozenset("on about of for call called title titled name named headed with".split())  # "the section *on* X"
 MAX_WORDS = 5  # name words read on each side of a part word
+CONNECTORS = frozenset("for of and in".split())  # inside a part's name: "the risk factors *for* muscle spasms list"
 PATIENT = 8  # readings tried, best first, for one with an answer inside the part
 
 
@@ -35,6 +36,7 @@ class Part:
     label: str
     words: frozenset[str]
     columns: tuple[str, ...] = ()  # a table's column headers as lemmas, in order ("cause", "example")
+    items: tuple["Item", ...] = ()  # a list's bullets, in order
 
     @property
     def title(self) -> str:
@@ -42,6 +44,16 @@ class Part:
         head, _, rest = self.label.partition(":")
         plain = head.lower().removeprefix("table").strip()
         return rest.strip() if rest and (not plain or plain.isdigit()) else self.label
+
+
+@dataclass(frozen=True)
+class Item:
+    """One bullet of a list: its IRI, its verbatim text and where it sits in the article."""
+
+    iri: str
+    text: str
+    begin: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -55,10 +67,10 @@ class Within:
     outside: bool = False  # "the risk factor that isn't in the side-effects table": what the part does not name
 
 
-def _pieces(lemmas) -> set[str]:
+def pieces(lemmas) -> set[str]:
     """Content lemmas, hyphenated ones also in pieces ("self-care": self, care, self-care).
 
-    >>> sorted(_pieces(("the", "self-care", "section")))
+    >>> sorted(pieces(("the", "self-care", "section")))
     ['care', 'section', 'self', 'self-care']
     """
     out = set()
@@ -87,11 +99,16 @@ class PartIndex:
     def from_store(cls, store) -> "PartIndex":
         own = {w for e in lexicon(store).by_intent("part") for form, entry in _forms(lexicon(store), e) for w in form}
         parts = []
+        items: dict[str, list[Item]] = {}
+        for row in store.query(internal_query("qa-list-items")):
+            items.setdefault(row["list"].value, []).append(
+                Item(row["item"].value, row["text"].value, int(row["begin"].value), int(row["end"].value)))
         for row in store.query(internal_query("qa-parts")):
             columns = _columns(row["columns"].value) if row["columns"] is not None else ()
-            part = Part(row["part"].value, KINDS[row["kind"].value], row["label"].value, frozenset(), columns)
+            part = Part(row["part"].value, KINDS[row["kind"].value], row["label"].value, frozenset(), columns,
+                        tuple(items.get(row["part"].value, ())))
             text = " ".join([part.title] + [row[v].value for v in ("caption", "columns") if row[v] is not None])
-            words = _pieces(lemmas_of(text.replace("|", " ")))
+            words = pieces(lemmas_of(text.replace("|", " ")))
             parts.append(replace(part, words=frozenset(words - own or words)))  # "Table: Remedies": not "table"
         return cls(parts)
 
@@ -131,9 +148,9 @@ class PartIndex:
                 continue
             before = _window(tokens, cue.start - 1, -1)
             after = _window(tokens, cue.end + 1, 1) if cue.end < len(tokens) and tokens[cue.end].lemma in LEADS else []
-            own = {w for k in cue.positions for w in _pieces((tokens[k].lemma,))}  # "the faq": the word is the name
+            own = {w for k in cue.positions for w in pieces((tokens[k].lemma,))}  # "the faq": the word is the name
             for side in (before, after, []):
-                words = _pieces(tokens[k].lemma for k in side) or (own if not side and not before and not after else set())
+                words = pieces(tokens[k].lemma for k in side) or (own if not side and not before and not after else set())
                 parts = self.named(words, kind) if words else []
                 definite = cue.start > 0 and tokens[cue.start - 1].lemma in ("the", "this", "that")
                 if not parts and not side and not before and not after and definite and kind in ("table", "list"):
@@ -155,7 +172,31 @@ class PartIndex:
                     if found is None or not found.outside:  # "on the list … but not in the table": the "not" decides
                         found = within
                     break
-        return found or self._headers(an)
+        return found or self._headers(an) or self._titled(an)
+
+    def _titled(self, an) -> Within | None:
+        """A part named by its title alone, without a part word: every content word of the title is in the question
+        and one of them names nothing else the article knows ("how many points are in the *key takeaways*": the
+        words are the heading's, not an entity's)."""
+        unknown = {w for w in an.unknown}
+        lemmas = {t.lemma: t.i for t in an.tokens if not t.is_punct}
+        named = []
+        for p in self.parts:
+            title = pieces(lemmas_of(p.title))
+            at = {lemmas[w] for w in title if w in lemmas}
+            if title and len(at) == len(title) and title & self.rare \
+                    and any(an.tokens[k].surface in unknown for k in at):
+                named.append((len(title), p, frozenset(at)))
+        if not named:
+            return None
+        most = max(n for n, _, _ in named)
+        best = [(p, at) for n, p, at in named if n == most]
+        titles = " / ".join(f"“{p.title}”" for p, _ in best)
+        return Within(tuple(p.iri for p, _ in best), f"in the article's {best[0][0].kind} {titles}",
+                      frozenset().union(*(at for _, at in best)))
+
+    def part(self, iri: str) -> Part | None:
+        return next((p for p in self.parts if p.iri == iri), None)
 
     def _headers(self, an) -> Within | None:
         """A telegraphic question that says a table's column headers in a row names that table, and the thing
@@ -227,6 +268,11 @@ def _window(tokens, k: int, step: int) -> list[int]:
             if step > 0 and not out and t.lemma in ("the", "a", "an"):
                 k += step
                 continue
+            ahead = k + step
+            if out and t.lemma in CONNECTORS and 0 <= ahead < len(tokens) and not tokens[ahead].is_punct \
+                    and tokens[ahead].lemma not in STOPWORDS:  # "risk factors for muscle spasms": one name
+                k += step
+                continue
             break
         out.append(k)
         k += step
@@ -267,4 +313,4 @@ part_index = per_store(PartIndex.from_store)
 part_index.__doc__ = """The article's parts of ``store``, by the words of their headings (built once per store)."""
 
 
-__all__ = ["Part", "PartIndex", "Within", "part_index", "restrict", "without", "PATIENT"]
+__all__ = ["Item", "Part", "PartIndex", "Within", "part_index", "restrict", "without", "PATIENT"]

@@ -98,3 +98,18 @@ def test_the_real_article_has_its_eight_tables_and_two_same_named_sections():
     assert medication.caption == "Possible Causes of Knee Twitching: Medications and Stimulants"
     groups = {line.row_group for line in structure.lines if line.row_group}
     assert groups == {"Amyotrophic Lateral Sclerosis (ALS)", "Autoimmune Disorders"}
+
+
+def test_a_list_has_one_item_per_bullet_with_its_verbatim_text_and_place():
+    structure = parse_structure(STRUCTURE, ARTICLE)
+    listed = structure.lists[1]
+    assert [text for _, _, text in listed.items] == ["one", "two"]
+    begin, end, text = listed.items[0]
+    assert ARTICLE[begin:end] == text
+
+
+def test_the_risk_factor_list_has_six_bullets_not_its_examples():
+    article = paths.ARTICLE.read_text(encoding="utf-8")
+    structure = load_structure(paths.STRUCTURE, article)
+    risks = next(lst for lst in structure.lists if lst.label == "Risk Factors for Muscle Spasms")
+    assert len(risks.items) == 6 and risks.items[0][2] == "Certain medications, such as diuretics or statins"

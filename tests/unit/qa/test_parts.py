@@ -4,7 +4,7 @@ that part says; phrasings of our own, not a blind batch's."""
 import pytest
 
 from kg.qa.ask import ask
-from kg.qa.parts import _pieces, part_index
+from kg.qa.parts import pieces, part_index
 
 
 def labels(answer) -> set[str]:
@@ -62,7 +62,7 @@ def test_the_table_with_no_name_is_every_table(real_store):
 
 
 def test_pieces_split_hyphenated_words():
-    assert {"side", "effect"} <= _pieces(("side-effect",))
+    assert {"side", "effect"} <= pieces(("side-effect",))
 
 
 @pytest.mark.parametrize("question", [

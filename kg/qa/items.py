@@ -1,0 +1,65 @@
+"""How many items one of the article's bulleted lists has: "how many points are in the key takeaways", "the risk
+factors for muscle spasms list - how many are there".
+
+A list has as many items as bullets (the build reads each bullet as a ``kgo:ArticleListItem``); the examples an
+item gives ("Certain medications, such as diuretics or statins") are not items of their own, so counting the
+things the list's statements name would count too many. The bullets are counted when a count question names one
+list (kg.qa.parts) and asks nothing narrower than the list itself: every word that names a class, a relation or
+an entity outside the list's name is a word of the list's title ("how many *risk factors* are in the risk factors
+list"). "How many medications are on the risk factors list" asks for a kind of thing inside the list and is read
+as before.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph
+
+from kg.qa.answer import SOURCE_ANCHOR, Answer
+from kg.qa.parts import PartIndex, Within, pieces
+from kg.qa.text import lemmas_of
+from kg.sparql.registry import internal
+from kg.sparql.text import with_values, without_header
+
+QUERY = "qa-list-items"
+
+
+def counted_list(index: PartIndex, within: Within | None, an):
+    """The one list whose bullets the question counts, or None (``an``: a kg.qa.analysis.Analysis)."""
+    if within is None or within.outside or within.row is not None or not an.intent_cues("count"):
+        return None
+    lists = [p for p in map(index.part, within.parts) if p is not None and p.kind == "list" and p.items]
+    if len(lists) != 1:  # a heading over its one list ("Key Takeaways") names the list; two lists name neither
+        return None
+    part = lists[0]
+    title = pieces(lemmas_of(part.title)) | part.words
+    for c in an.cues:
+        if c.entry.kind in ("class", "relation") and not set(c.positions) & within.positions \
+                and not pieces(an.tokens[k].lemma for k in c.positions) <= title:
+            return None  # "how many *medications* are on the risk factors list": a kind inside the list
+    for m in an.mentions:
+        if not set(m.span) & within.positions and not pieces(an.tokens[k].lemma for k in m.span) <= title:
+            return None
+    return part
+
+
+def answer_count(answer: Answer, part, within: Within) -> Answer:
+    """The list's bullets counted and quoted, each where it sits in the article."""
+    n = len(part.items)
+    answer.answered, answer.kind, answer.count = True, "count", n
+    answer.reading = f"I read this as: how many items (bullets) the article's list “{part.title}” has."
+    answer.message = (f"The article's list “{part.title}” has {n} item{'s' if n != 1 else ''}: "
+                      + "; ".join(f"{k}. {item.text.rstrip('.')}" for k, item in enumerate(part.items, start=1)) + ".")
+    answer.answers = [{"label": item.text, "iri": item.iri} for item in part.items]
+    answer.evidence = [{"quote": item.text, "begin": item.begin, "end": item.end,
+                        "source": SOURCE_ANCHOR.format(begin=item.begin, end=item.end),
+                        "relation_label": "list item"} for item in part.items]
+    query = internal(QUERY)
+    answer.query = {"name": QUERY, "summary": query.summary, "origin": f"The named query {QUERY} ({query.summary})",
+                    "sparql": query.sparql, "bindings": {"list": [part.iri]},
+                    "sparql_with_values": with_values(without_header(query.sparql),
+                                                      {"list": pyoxigraph.NamedNode(part.iri)})}
+    answer.debug = {"why": ["a count of a list the question names: its bullets", within.words]}
+    return answer
+
+
+__all__ = ["counted_list", "answer_count"]

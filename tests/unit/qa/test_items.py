@@ -1,0 +1,37 @@
+"""Counting one of the article's bulleted lists counts its bullets, not the examples an item gives; phrasings of
+our own, not a blind batch's."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question, count, title", [
+    ("how many entries are there in the risk factors for muscle spasms list", 6, "Risk Factors for Muscle Spasms"),
+    ("how many bullets does the list of possible causes of muscle spasms have", 7, "Possible Causes of Muscle Spasms"),
+    ("number of key takeaways?", 5, "Key Takeaways"),
+    ("how many causes are on the possible causes list", 7, "Possible Causes of Muscle Spasms"),
+])
+def test_a_count_of_a_named_list_counts_its_bullets(real_store, question, count, title):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == count, answer.message
+    assert title in answer.reading and len(answer.evidence) == count
+    assert all(e["quote"] in real_store_text() for e in answer.evidence)
+    assert all(a["iri"].startswith(answer.query["bindings"]["list"][0] + "-") for a in answer.answers)
+
+
+def test_a_kind_of_thing_inside_the_list_is_not_its_bullets(real_store):
+    answer = ask(real_store, "how many drugs are in the risk factors list")
+    assert "bullets" not in answer.reading and answer.count != 6, answer.reading
+
+
+def test_two_lists_named_alike_are_not_counted_as_one(real_store):
+    answer = ask(real_store, "how many things are in the list")  # any list: which one is not said
+    assert "bullets" not in answer.reading
+
+
+def real_store_text() -> str:
+    from kg import paths
+    return paths.ARTICLE.read_text(encoding="utf-8")
