@@ -25,6 +25,7 @@ LEADS = frozenset("on about of for call called title titled name named headed wi
 MAX_WORDS = 5  # name words read on each side of a part word
 CONNECTORS = frozenset("for of and in".split())  # inside a part's name: "the risk factors *for* muscle spasms list"
 PATIENT = 8  # readings tried, best first, for one with an answer inside the part
+NAMED_IN_COST = 1.0  # the fact stated outside the part, its answer named inside: behind the fact stated in the part
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,10 @@ class PartIndex:
             if not matched & self.rare:
                 continue
             scored.append((sum(self.weight[w] for w in matched), -len(p.words - matched), p))
-        scored = [s for s in scored if kind is None or s[2].kind == kind]  # "the deficiency list" is no section
+        of_kind = [s for s in scored if kind is None or s[2].kind == kind]  # "the deficiency list" is no section
+        if not of_kind and kind == "list":  # "the knee twitching medication list": readers call a table's rows a list,
+            of_kind = [s for s in scored if s[2].kind == "table" and words <= s[2].words]  # every word the table's
+        scored = of_kind
         if not scored:
             return []
         best = max((s[0], s[1]) for s in scored)
@@ -160,7 +164,7 @@ class PartIndex:
                         found = replace(within, row=found.row) if found is not None and found.row else within
                         break
                 if parts:
-                    noun = kind or parts[0].kind
+                    noun = parts[0].kind  # "the medication list" that is a table is said as the table
                     titles = " / ".join(f"“{p.title}”" for p in parts)
                     positions = frozenset(side) | frozenset(cue.positions)
                     negation = _negation(tokens, min(positions))
@@ -297,6 +301,11 @@ def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], 
         if r.kind in ("list", "count"):
             out.append(replace(r, within=within.parts, within_words=within.words, within_row=within.row,
                                outside=within.outside, why=r.why + ["restricted to a part of the article"]))
+            if _anchored(r) and within.row is None and not within.outside:  # "minerals dehydration depletes that are
+                out.append(replace(  # also in the self-care list": the edge's answers the part names too
+                    r, within=within.parts, within_words=within.words.replace("in the", "also named in the", 1),
+                    named_in=True, score=r.score - NAMED_IN_COST,
+                    why=r.why + [f"the answers the part also names, the fact stated anywhere (-{NAMED_IN_COST})"]))
         else:
             out.append(replace(r, score=r.score - 4.0, why=r.why + ["not a list, and a part of the article is named (-4)"]))
     if within.row is not None and not within.outside:  # "nerve damage cause example": the row's other cells
@@ -307,6 +316,12 @@ def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], 
         out.append(Reading("count" if count else "list", [], classes, (), 4.0, ["what the part names of the class asked"],
                            within=within.parts, within_words=within.words))
     return sorted(out, key=lambda r: -r.score)
+
+
+def _anchored(r: Reading) -> bool:
+    """The reading asks a relation of a named entity (not only "what the part names")."""
+    return any(not (e.object if e.subject == "?x" else e.subject).startswith("?") for e in r.edges
+               if "?x" in (e.subject, e.object))
 
 
 part_index = per_store(PartIndex.from_store)

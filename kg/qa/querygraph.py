@@ -50,10 +50,12 @@ class Reading:
     within_words: str = ""  # the restriction in words: "in the article's table “Remedies for Knee Muscle Spasms”"
     within_row: str | None = None  # a table row's entity: the part's statements must be about it
     outside: bool = False  # the answer is one the parts do not name ("the risk factor that isn't in the table")
+    named_in: bool = False  # the answer is one the parts name, whatever with: the edges' answers that are also there
     union: tuple[str, ...] = ()  # further relations the first edge is read along too ("what is yoga for": treats or prevents)
 
     def key(self) -> tuple:
-        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside, self.union)
+        return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside, self.named_in,
+                self.union)
 
 
 def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -> tuple[str, dict[str, str]]:
@@ -117,7 +119,7 @@ def _within(reading: Reading, term) -> list[str]:
         return ["  FILTER NOT EXISTS {", "    VALUES ?part { " + " ".join(f"<{p}>" for p in reading.within) + " }",
                 "    VALUES ?placed { kgo:section kgo:inTable kgo:inList }",
                 "    ?inPart ?placed ?part . { ?inPart rdf:subject ?x } UNION { ?inPart rdf:object ?x }", "  }"]
-    other = reading.within_row or next((e.object if e.subject == "?x" else e.subject for e in reading.edges
+    other = None if reading.named_in else reading.within_row or next((e.object if e.subject == "?x" else e.subject for e in reading.edges
                                         if "?x" in (e.subject, e.object) and not (e.object if e.subject == "?x"
                                                                                   else e.subject).startswith("?")), None)
     lines = ["  VALUES ?part { " + " ".join(f"<{p}>" for p in reading.within) + " }",

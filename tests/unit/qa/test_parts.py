@@ -97,3 +97,32 @@ def test_a_tables_column_headers_said_telegraphically_name_the_table_and_the_thi
 def test_column_headers_inside_a_question_with_a_question_word_name_no_table(real_store):
     answer = ask(real_store, "what cause example does the article give for dehydration")
     assert "Cause | Example" not in answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "which of the minerals dehydration can deplete are also on the self-care list",
+    "what nutrients does dehydration deplete that the self care list also mentions",
+])
+def test_a_relation_asked_with_a_part_is_the_relations_answers_the_part_also_names(real_store, question):
+    answer = ask(real_store, question)  # the fact is stated elsewhere; the list names calcium, magnesium and potassium
+    assert labels(answer) == {"calcium", "potassium"}, answer.message
+    assert "also named in the article's list" in answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "which drug is a risk factor for muscle spasms but is not in the knee twitching medications list",
+    "what medication is a risk factor for spasms but isn't on the knee twitching medication list",
+])
+def test_a_list_word_names_a_table_when_every_word_is_the_tables(real_store, question):
+    answer = ask(real_store, question)  # the table of medications and stimulants: diuretics are in it, statins not
+    assert "statins" in labels(answer) and "diuretics" not in labels(answer), answer.message
+    assert "not in the article's table" in answer.reading
+
+
+def test_a_list_word_with_a_word_no_table_has_names_no_table(real_store):
+    from kg.qa.analysis import analyse
+    from kg.qa.lexicon import lexicon
+    from kg.qa.linking import label_index
+    an = analyse("what is on the knee twitching deficiency list", label_index(real_store), lexicon(real_store))
+    within = part_index(real_store).find(an)
+    assert within is None or not any(p.endswith("#t-2") for p in within.parts), within
