@@ -129,10 +129,10 @@ def assemble(facts: Facts, ontology: Graph, article: str, vocabulary_md: str,
                         problems.append(Problem(
                             f"{where}: {what}: {key} '{value}' is not in the vocabulary kgv:{scheme} "
                             f"(one of: {', '.join(sorted(members))})"))
-            elif key == "mechanism":
+            elif key in ("mechanism", "purpose"):  # the article's own words: a verbatim part of the quote
                 for value in values:
                     if value not in quote.text:
-                        problems.append(Problem(f"{where}: {what}: mechanism {value!r} is not in its quote {quote.text!r}"))
+                        problems.append(Problem(f"{where}: {what}: {key} {value!r} is not in its quote {quote.text!r}"))
 
     def ground(where, quotes: list[Quote], s, p, o, what: str, negated: bool = False, within: str | None = None) -> None:
         for quote in quotes:

@@ -44,6 +44,7 @@ QUALIFIERS: dict[str, QualifierKey] = {
     "emphasis": QualifierKey("emphasis", "concept"),
     "intent": QualifierKey("intent", "concept"),
     "mechanism": QualifierKey("mechanism", "text"),
+    "purpose": QualifierKey("purpose", "text"),
     "note": QualifierKey("skos:editorialNote", "text", many=False),
     "checked": QualifierKey("checked", "text", many=False),
 }

@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, items, parts
+from kg.qa import advice, compound, coverage, explain, items, parts, purposes
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -169,6 +169,7 @@ def _ask_one(store, raw: str) -> Answer:
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
+    purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     asked = _unknown_asked(an) if answer.boolean is True else []
     if asked:  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
         answer.boolean, answer.kind = None, "abstain"

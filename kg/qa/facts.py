@@ -43,6 +43,7 @@ class Statement(EvidenceStatement):
     urgency: set[str] = field(default_factory=set)
     emphasis: set[str] = field(default_factory=set)
     mechanism: set[str] = field(default_factory=set)
+    purpose: set[str] = field(default_factory=set)  # what the subject does for the object, in the quote's words
     section: str = ""
     lists: set[str] = field(default_factory=set)  # the article's bulleted list(s) the quote is an item of
     parts: set[str] = field(default_factory=set)  # the article's section, table and list the quote sits in
@@ -150,7 +151,7 @@ def _value(row, var):
 
 
 _ATTRIBUTES = {KGO + "modality": "modality", KGO + "urgency": "urgency", KGO + "emphasis": "emphasis",
-               KGO + "mechanism": "mechanism", KGO + "inList": "lists"}
+               KGO + "mechanism": "mechanism", KGO + "purpose": "purpose", KGO + "inList": "lists"}
 
 
 _PLACES = frozenset((KGO + "section", KGO + "inTable", KGO + "inList"))

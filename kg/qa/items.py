@@ -49,7 +49,8 @@ def answer_count(answer: Answer, part, within: Within) -> Answer:
     answer.reading = f"I read this as: how many items (bullets) the article's list “{part.title}” has."
     answer.message = (f"The article's list “{part.title}” has {n} item{'s' if n != 1 else ''}: "
                       + "; ".join(f"{k}. {item.text.rstrip('.')}" for k, item in enumerate(part.items, start=1)) + ".")
-    answer.answers = [{"label": item.text, "iri": item.iri} for item in part.items]
+    answer.answers = [{"label": item.text, "iri": item.iri, "url": SOURCE_ANCHOR.format(begin=item.begin, end=item.end)}
+                      for item in part.items]
     answer.evidence = [{"quote": item.text, "begin": item.begin, "end": item.end,
                         "source": SOURCE_ANCHOR.format(begin=item.begin, end=item.end),
                         "relation_label": "list item"} for item in part.items]

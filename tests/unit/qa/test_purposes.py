@@ -1,0 +1,40 @@
+"""What a thing is good for, said by the article in words rather than as a thing, answered with its sentence;
+phrasings of our own, not a blind batch's."""
+
+import pytest
+
+from kg import paths
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+def phrases(answer) -> dict[str, dict]:
+    return {a["label"]: a for a in answer.answers if a.get("kind") == "phrase"}
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("what's assistive devices good for", "maintain mobility and independence"),
+    ("what can occupational therapy do for you", "improve muscle strength and coordination"),
+    ("what is massage good for", "release tension and reduce the intensity of the spasm"),
+])
+def test_a_thing_asked_from_its_side_gets_the_articles_phrases(real_store, question, phrase):
+    answer = ask(real_store, question)
+    found = phrases(answer)
+    assert phrase in found, answer.message
+    assert f"“{phrase}”" in answer.message
+    assert any(phrase in e["quote"] for e in answer.evidence)  # the sentence that says it is quoted
+
+
+def test_every_phrase_is_a_verbatim_part_of_the_sentence_it_links_to(real_store):
+    article = paths.ARTICLE.read_text(encoding="utf-8")
+    answer = ask(real_store, "what does physical therapy help with")
+    assert phrases(answer), answer.message
+    for phrase, a in phrases(answer).items():
+        begin, end = (int(n) for n in a["url"].rsplit("#q-", 1)[1].split("-"))
+        assert phrase in article[begin:end]
+
+
+def test_a_list_asked_towards_a_thing_gets_no_phrases(real_store):
+    answer = ask(real_store, "which treatments does the article give for ALS")
+    assert answer.answers and not phrases(answer), answer.message
