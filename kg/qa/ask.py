@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, items, parts, purposes
+from kg.qa import advice, compound, coverage, explain, items, kinds, parts, purposes
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -105,10 +105,11 @@ def _ask_one(store, raw: str) -> Answer:
     index, lex = label_index(store), lexicon(store)
     read = reader(store)
     ex = executor(store)
-    an = resolve(analyse(raw, index, lex), store, index, read.schema, read.topic)
+    an = kinds.resolve(resolve(analyse(raw, index, lex), store, index, read.schema, read.topic), ex)  # "that kind of"
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
+        within = None if parts.names_anchor(an, within) else within  # "the disorder named in the faq": which one
     answer.entities = [m.to_dict() for m in an.mentions]
     answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()}
     answer.context = " ".join(t.surface for t in an.context)
@@ -244,7 +245,8 @@ def _linked_note(an: Analysis, r: Reading) -> str:
     for m in dict((m.iri, m) for m in used).values():
         how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
                "search": " (a related word, not a synonym)", "composed": "",
-               "described": " (the one the article describes so)", "repeated": " (as named before)"}.get(m.kind, "")
+               "described": " (the one the article describes so)", "repeated": " (as named before)",
+               "kind-of": f" (what {m.matched} is an example of)"}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."

@@ -283,6 +283,30 @@ def _window(tokens, k: int, step: int) -> list[int]:
     return sorted(out)
 
 
+NAMING = frozenset("the a an in on from by of name mention list give call describe".split())  # "X *named in the* faq"
+
+
+def names_anchor(an, within: Within) -> bool:
+    """The part says which thing is meant, not where the answer must be: its name follows an entity with only
+    naming words between ("the autoimmune disorder *named in the* faq — how are disorders like that treated", "the
+    disorder the faq gives as an example"): that thing is asked about, and the answer is read anywhere."""
+    if within.outside or within.row is not None or not within.positions:
+        return False
+    if not within.positions & set(an.q_positions):  # told before the question: "the faq mentions neuromyotonia."
+        k, starts = max(within.positions) + 1, {m.start for m in an.mentions}
+        while k < len(an.tokens) and k not in starts and an.tokens[k].lemma in NAMING:
+            k += 1
+        if k in starts and k > max(within.positions) + 1:
+            return True
+    k = min(within.positions) - 1
+    ends = {m.end - 1 for m in an.anchors}
+    while k >= 0 and k not in ends:
+        if an.tokens[k].lemma not in NAMING:
+            return False
+        k -= 1
+    return k >= 0
+
+
 def without(an, within: Within):
     """The analysis with the words that named the part taken out of its mentions, cues and unknown words."""
     gone = within.positions
@@ -328,4 +352,4 @@ part_index = per_store(PartIndex.from_store)
 part_index.__doc__ = """The article's parts of ``store``, by the words of their headings (built once per store)."""
 
 
-__all__ = ["Item", "Part", "PartIndex", "Within", "part_index", "restrict", "without", "PATIENT"]
+__all__ = ["Item", "Part", "PartIndex", "Within", "names_anchor", "part_index", "restrict", "without", "PATIENT"]

@@ -1,0 +1,68 @@
+"""A kind named through one of its examples: "neuromyotonia is given as an example of a kind of disorder — what
+treatments does the article give for *that kind of disorder*", "the FAQ names neuromyotonia; how are *disorders like
+that* treated".
+
+The words that point back ("that kind of", "this type of", "disorders like that") stand for what the thing named
+before them is an example of in the graph (``kgo:exampleOf``, the nearest first, of the class the words name if
+they name one). They become a mention of that kind ("the kind neuromyotonia is an example of"), so the rest of the
+question is read as if it had been named: the treatments of autoimmune disorders. The thing named before keeps
+its own mention only in the context; nothing is resolved when it is an example of nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.qa.analysis import Analysis
+from kg.qa.linking import Mention
+from kg.qa.run import broader
+
+POINTING = frozenset("that this those these same such".split())  # "*that* kind of disorder"
+BACK = frozenset("that this it them those these".split())  # "disorders like *that*"
+KIND_ENTRIES = ("example-noun", "form-noun")  # the lexicon's words for a kind ("kind", "type", "sort")
+
+
+def _spans(an: Analysis) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, classes named) of every phrase in the question that points back to a kind."""
+    tokens, out = an.tokens, []
+    kind_at = {c.start: c for c in an.cues if c.entry.name in KIND_ENTRIES and c.start in an.q_positions}
+    class_at = {c.start: c for c in an.class_cues}
+    for k, cue in kind_at.items():
+        if k == 0 or tokens[k - 1].lemma not in POINTING:
+            continue
+        end, classes = cue.end, ()
+        if end + 1 < len(tokens) and tokens[end].lemma == "of" and end + 1 in class_at:  # "that kind of disorder"
+            c = class_at[end + 1]
+            end, classes = c.end, tuple(c.entry.references)
+        out.append((k - 1, end, classes))
+    for k, c in class_at.items():  # "disorders like that"
+        if c.end + 1 < len(tokens) and tokens[c.end].lemma == "like" and tokens[c.end + 1].lemma in BACK:
+            out.append((c.start, c.end + 2, tuple(c.entry.references)))
+    return out
+
+
+def resolve(an: Analysis, ex) -> Analysis:
+    """The analysis with each phrase that points back to a kind read as a mention of that kind (``ex``: a
+    kg.qa.answer.Executor)."""
+    spans = _spans(an)
+    if not spans:
+        return an
+    mentions, cues = list(an.mentions), list(an.cues)
+    for start, end, classes in spans:
+        before = [m for m in mentions if m.end <= start and m.kind != "kind-of"]
+        if not before or any(start <= m.start < end for m in mentions):
+            continue
+        named = max(before, key=lambda m: m.end)
+        kinds = broader(ex, named.iri, "exampleOf")
+        fitting = [k for k in kinds if any(ex.index.is_a(k, c) for c in classes)] or ([] if classes else kinds)
+        if not fitting:
+            continue
+        kind = fitting[0]
+        text = " ".join(t.surface for t in an.tokens[start:end])
+        mentions.append(Mention(start, end, text, kind, ex.label(kind), named.label, "kind-of"))
+        cues = [c for c in cues if not set(c.positions) & set(range(start, end))]
+    mentions.sort(key=lambda m: (m.start, -m.length))
+    return replace(an, mentions=mentions, cues=cues)
+
+
+__all__ = ["resolve"]
