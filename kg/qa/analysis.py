@@ -96,6 +96,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     parts = clauses(tokens)
     marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
     question, context = _asking_clause(parts, cues_all, marked)
+    question, context = _fronted(parts, question, context, mentions_all, cues_all)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     mentions = _fold_repeats(mentions, mentions_all)
     mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
@@ -159,6 +160,26 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[
             return question, [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
+
+
+FRONTING = frozenset("for about regarding regard concerning concern re with".split())  # "*for* autoimmune disorders, what …"
+
+
+def _fronted(parts, question: list[Token], context: list[Token], mentions, cues) -> tuple[list[Token], list[Token]]:
+    """"For the disorders where the immune system attacks healthy cells, what medicines do they use": a phrase before
+    the question that opens with "for"/"about" and names a thing says what the question is about — it is asked, not
+    told. A sentence about the reader ("for two weeks now, …") names nothing and stays context; a phrase that says
+    how the thing stands to another ("for the *cause* that's stress, …") is read as told, as before."""
+    if not context or not question:
+        return question, context
+    last = next((p for p in parts if p and p[-1].i == context[-1].i), None)
+    if last is None or last[0].lemma not in FRONTING or not any(last[0].i < m.start and m.end <= last[-1].i + 1
+                                                               for m in mentions):
+        return question, context
+    inside = {t.i for t in last} - {k for m in mentions for k in m.span}
+    if any(c.entry.kind == "relation" and set(c.positions) & inside for c in cues):
+        return question, context
+    return last + question, context[:len(context) - len(last)]
 
 
 def _empty_ask(clause: list[Token]) -> bool:

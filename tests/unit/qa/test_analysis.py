@@ -72,3 +72,26 @@ def test_sweating_and_the_heat_are_read_as_the_articles_causes(real_store, quest
     answer = ask(real_store, question)
     assert answer.boolean is True
     assert "dehydration" in answer.reading.lower() or "heat exhaustion" in answer.reading.lower()
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("for autoimmune disorders, what medicines do they use", "Autoimmune disorders"),
+    ("regarding ALS, which treatments are named", "Amyotrophic lateral sclerosis"),
+])
+def test_a_fronted_for_or_about_phrase_that_names_a_thing_is_asked_not_told(real_store, question, asked):
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    assert asked in [m.label for m in an.anchors], [t.surface for t in an.question]
+
+
+@pytest.mark.parametrize("question", [
+    "for two weeks now, what could make my knee twitch",  # names nothing: about the reader
+    "for the cause thats physical or emotional stress, what calming things help",  # how it stands: told
+])
+def test_a_fronted_phrase_that_names_nothing_or_a_relation_stays_context(real_store, question):
+    an = analyse(question, label_index(real_store), lexicon(real_store))
+    assert an.question[0].lemma not in ("for",), [t.surface for t in an.question]
+
+
+def test_medicines_for_a_fronted_condition_are_its_medicines(real_store):
+    answer = ask(real_store, "for autoimmune disorders, what medicines do they use")
+    assert {"corticosteroids", "immunosuppressants"} <= {a["label"].lower() for a in answer.answers}, answer.message
