@@ -16,7 +16,6 @@ import pyoxigraph
 
 from kg.qa.answer import SOURCE_ANCHOR, Answer
 from kg.qa.parts import PartIndex, Within, pieces
-from kg.qa.text import lemmas_of
 from kg.sparql.registry import internal
 from kg.sparql.text import with_values, without_header
 
@@ -31,7 +30,7 @@ def counted_list(index: PartIndex, within: Within | None, an):
     if len(lists) != 1:  # a heading over its one list ("Key Takeaways") names the list; two lists name neither
         return None
     part = lists[0]
-    title = pieces(lemmas_of(part.title)) | part.words
+    title = part.heading | part.words
     for c in an.cues:
         if c.entry.kind in ("class", "relation") and not set(c.positions) & within.positions \
                 and not pieces(an.tokens[k].lemma for k in c.positions) <= title:

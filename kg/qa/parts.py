@@ -38,6 +38,7 @@ class Part:
     words: frozenset[str]
     columns: tuple[str, ...] = ()  # a table's column headers as lemmas, in order ("cause", "example")
     items: tuple["Item", ...] = ()  # a list's bullets, in order
+    heading: frozenset[str] = frozenset()  # the content lemmas of the title alone (no caption, no columns)
 
     @property
     def title(self) -> str:
@@ -110,7 +111,8 @@ class PartIndex:
                         tuple(items.get(row["part"].value, ())))
             text = " ".join([part.title] + [row[v].value for v in ("caption", "columns") if row[v] is not None])
             words = pieces(lemmas_of(text.replace("|", " ")))
-            parts.append(replace(part, words=frozenset(words - own or words)))  # "Table: Remedies": not "table"
+            parts.append(replace(part, words=frozenset(words - own or words),  # "Table: Remedies": not "table"
+                                 heading=frozenset(pieces(lemmas_of(part.title)))))
         return cls(parts)
 
     def label(self, iri: str) -> str:
@@ -182,11 +184,13 @@ class PartIndex:
         """A part named by its title alone, without a part word: every content word of the title is in the question
         and one of them names nothing else the article knows ("how many points are in the *key takeaways*": the
         words are the heading's, not an entity's)."""
-        unknown = {w for w in an.unknown}
+        unknown = set(an.unknown)
+        if not unknown:  # a heading word that names nothing else: without one, no part is named so
+            return None
         lemmas = {t.lemma: t.i for t in an.tokens if not t.is_punct}
         named = []
         for p in self.parts:
-            title = pieces(lemmas_of(p.title))
+            title = p.heading
             at = {lemmas[w] for w in title if w in lemmas}
             if title and len(at) == len(title) and title & self.rare \
                     and any(an.tokens[k].surface in unknown for k in at):
