@@ -145,9 +145,9 @@ def _ask_one(store, raw: str) -> Answer:
             answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
                 f"“{c['quote']}”" for c in answer.closest))
         return answer
-    counted = items.counted_list(part_index(store), within, an)
-    if counted is not None:  # "how many points are in the key takeaways": the list's bullets
-        return items.answer_count(answer, counted, within)
+    decided = items.answer_part(answer, part_index(store), within, an)  # "how many points in the key takeaways"
+    if decided is not None:
+        return decided
     readings = read.readings(an)
     classes = read.answer_classes(an)
     if within is not None:

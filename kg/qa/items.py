@@ -22,6 +22,20 @@ from kg.sparql.text import with_values, without_header
 QUERY = "qa-list-items"
 
 
+def answer_part(answer: Answer, index: PartIndex, within: Within | None, an) -> Answer | None:
+    """The answer when the part the question names decides it alone: its bullets counted, or a part asked to be
+    left out that names no part of the article (then nothing is listed: a list that ignored the "not" would be
+    wrong). None when the question is read as usual."""
+    if within is not None and not within.parts:
+        answer.message = (f"The article does not say: I could not match “{within.words}” to one of the article's "
+                          "sections, tables or lists, so I cannot tell what to leave out. Ask for each list on its "
+                          "own (for example “which drugs are on the risk factors list”).")
+        answer.debug = {"why": ["a part to leave out that names no part of the article", within.words]}
+        return answer
+    part = counted_list(index, within, an)
+    return answer_count(answer, part, within) if part is not None else None
+
+
 def counted_list(index: PartIndex, within: Within | None, an):
     """The one list whose bullets the question counts, or None (``an``: a kg.qa.analysis.Analysis)."""
     if within is None or within.outside or within.row is not None or not an.intent_cues("count"):
@@ -62,4 +76,4 @@ def answer_count(answer: Answer, part, within: Within) -> Answer:
     return answer
 
 
-__all__ = ["counted_list", "answer_count"]
+__all__ = ["answer_part", "counted_list", "answer_count"]

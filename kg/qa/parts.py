@@ -178,6 +178,11 @@ class PartIndex:
                     if found is None or not found.outside:  # "on the list … but not in the table": the "not" decides
                         found = within
                     break
+            else:  # asked "but not in *the list of drugs that cause knee twitching*": no part of the article is that list
+                negation = _negation(tokens, cue.start if not before else min(before))
+                if negation and cue.start in an.q_positions and (found is None or not found.outside):
+                    found = Within((), "the " + _phrase(tokens, max(negation) + 1), frozenset(negation) | frozenset(cue.positions),
+                                   outside=True)
         return found or self._headers(an) or self._titled(an)
 
     def _titled(self, an) -> Within | None:
@@ -235,6 +240,16 @@ def _negation(tokens, first: int) -> frozenset[int]:
     if tokens[k - 1].lemma in NEGATIONS or tokens[k - 1].surface in NEGATIONS:
         return frozenset(range(k - 1, first))
     return frozenset()
+
+
+def _phrase(tokens, start: int) -> str:
+    """The words from ``start`` to the end of their clause, as typed ("not in the list of drugs that cause …")."""
+    out = []
+    for t in tokens[start:]:
+        if t.is_punct:
+            break
+        out.append(t.surface)
+    return " ".join(out)
 
 
 def _columns(text: str) -> tuple[str, ...]:

@@ -126,3 +126,19 @@ def test_a_list_word_with_a_word_no_table_has_names_no_table(real_store):
     an = analyse("what is on the knee twitching deficiency list", label_index(real_store), lexicon(real_store))
     within = part_index(real_store).find(an)
     assert within is None or not any(p.endswith("#t-2") for p in within.parts), within
+
+
+@pytest.mark.parametrize("question", [
+    "which drug is on the risk factors list but not in the list of things that cause knee twitching",
+    "what medication is a risk factor for spasms but is not on the list of pills that make knees twitch",
+])
+def test_a_part_to_leave_out_that_names_no_part_lists_nothing_and_says_why(real_store, question):
+    answer = ask(real_store, question)  # a list that ignored the "not" would name diuretics wrongly
+    assert not answer.answers and not answer.answered, answer.message
+    assert "could not match" in answer.message and "list of" in answer.message
+
+
+def test_a_not_in_the_list_told_before_the_question_is_not_a_part_to_leave_out(real_store):
+    answer = ask(real_store, "potassium is not in the knee vitamin list. does the article link potassium deficiency "
+                             "to muscle spasms?")
+    assert "could not match" not in answer.message
