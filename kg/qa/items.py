@@ -33,17 +33,47 @@ def answer_part(answer: Answer, index: PartIndex, within: Within | None, an) -> 
         answer.debug = {"why": ["a part to leave out that names no part of the article", within.words]}
         return answer
     part = counted_list(index, within, an)
-    return answer_count(answer, part, within) if part is not None else None
+    if part is not None:
+        return answer_count(answer, part, within)
+    part = named_list(index, within, an)
+    return answer_list(answer, part, within) if part is not None else None
+
+
+def _one_list(index: PartIndex, within: Within | None):
+    if within is None or within.outside or within.row is not None:
+        return None
+    lists = [p for p in map(index.part, within.parts) if p is not None and p.kind == "list" and p.items]
+    return lists[0] if len(lists) == 1 else None  # a heading over its one list ("Key Takeaways") names the list
+
+
+def named_list(index: PartIndex, within: Within | None, an):
+    """The one list a question names and asks nothing else of ("muscle spasm risk factors list", "what's on the key
+    takeaways list"): every word that names a thing, a class or a relation is a word of the list's name."""
+    part = _one_list(index, within)
+    if part is None or an.yes_no or an.intent_cues("count"):
+        return None
+    if any(c.entry.kind in ("class", "relation") and not set(c.positions) <= within.positions for c in an.cues):
+        return None
+    if any(not set(m.span) <= within.positions for m in an.mentions):
+        return None
+    return part
+
+
+def answer_list(answer: Answer, part, within: Within) -> Answer:
+    """The list's bullets, each as the article words it and where it sits."""
+    answer_count(answer, part, within)
+    answer.kind, answer.count = "list", None
+    answer.reading = f"I read this as: what the article's list “{part.title}” says, item by item."
+    answer.message = answer.message.replace(" has ", " has these ", 1)
+    answer.debug = {"why": ["a list named and nothing else asked: its bullets", within.words]}
+    return answer
 
 
 def counted_list(index: PartIndex, within: Within | None, an):
     """The one list whose bullets the question counts, or None (``an``: a kg.qa.analysis.Analysis)."""
-    if within is None or within.outside or within.row is not None or not an.intent_cues("count"):
+    part = _one_list(index, within)
+    if part is None or not an.intent_cues("count"):
         return None
-    lists = [p for p in map(index.part, within.parts) if p is not None and p.kind == "list" and p.items]
-    if len(lists) != 1:  # a heading over its one list ("Key Takeaways") names the list; two lists name neither
-        return None
-    part = lists[0]
     title = part.heading | part.words
     for c in an.cues:
         if c.entry.kind in ("class", "relation") and not set(c.positions) & within.positions \
@@ -76,4 +106,4 @@ def answer_count(answer: Answer, part, within: Within) -> Answer:
     return answer
 
 
-__all__ = ["answer_part", "counted_list", "answer_count"]
+__all__ = ["answer_part", "counted_list", "named_list", "answer_count", "answer_list"]

@@ -35,3 +35,18 @@ def test_two_lists_named_alike_are_not_counted_as_one(real_store):
 def real_store_text() -> str:
     from kg import paths
     return paths.ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("question, title, first", [
+    ("possible causes of muscle spasms list?", "Possible Causes of Muscle Spasms", "Tense or poorly conditioned muscles"),
+    ("what is on the list of key takeaways", "Key Takeaways", "Muscle spasms in the knee can be caused by various factors."),
+])
+def test_a_list_named_with_nothing_else_asked_lists_its_bullets(real_store, question, title, first):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and answer.answers[0]["label"] == first, answer.message
+    assert title in answer.reading and answer.count is None
+
+
+def test_a_kind_asked_inside_a_named_list_is_not_its_bullets(real_store):
+    answer = ask(real_store, "which drugs does the risk factors list name")
+    assert "item by item" not in answer.reading and "statins" in {a["label"].lower() for a in answer.answers}
