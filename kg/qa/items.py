@@ -1,5 +1,6 @@
-"""How many items one of the article's bulleted lists has: "how many points are in the key takeaways", "the risk
-factors for muscle spasms list - how many are there".
+"""One of the article's bulleted lists as its bullets: how many items it has ("how many points are in the key
+takeaways", "the risk factors for muscle spasms list - how many are there"), and what they are when the list is
+named and nothing else asked ("muscle spasm risk factors list").
 
 A list has as many items as bullets (the build reads each bullet as a ``kgo:ArticleListItem``); the examples an
 item gives ("Certain medications, such as diuretics or statins") are not items of their own, so counting the
@@ -7,7 +8,7 @@ things the list's statements name would count too many. The bullets are counted 
 list (kg.qa.parts) and asks nothing narrower than the list itself: every word that names a class, a relation or
 an entity outside the list's name is a word of the list's title ("how many *risk factors* are in the risk factors
 list"). "How many medications are on the risk factors list" asks for a kind of thing inside the list and is read
-as before.
+as before. A part to leave out that names no part of the article lists nothing (:func:`answer_part`).
 """
 
 from __future__ import annotations
