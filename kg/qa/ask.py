@@ -110,6 +110,7 @@ def _ask_one(store, raw: str) -> Answer:
     if within is not None:
         an = parts.without(an, within)
         within = None if parts.names_anchor(an, within) else within  # "the disorder named in the faq": which one
+        an, within = items.ordinal(an, within, part_index(store), index)  # "the first cause in the causes list"
     answer.entities = [m.to_dict() for m in an.mentions]
     answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()}
     answer.context = " ".join(t.surface for t in an.context)
@@ -246,7 +247,7 @@ def _linked_note(an: Analysis, r: Reading) -> str:
         how = {"pref": "", "alt": " (a synonym)", "lay": " (an everyday word for it)",
                "search": " (a related word, not a synonym)", "composed": "",
                "described": " (the one the article describes so)", "repeated": " (as named before)",
-               "kind-of": f" (what {m.matched} is an example of)"}.get(m.kind, "")
+               "kind-of": f" (what {m.matched} is an example of)", "listed": f" ({m.matched})"}.get(m.kind, "")
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."

@@ -13,10 +13,14 @@ as before. A part to leave out that names no part of the article lists nothing (
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph
 
 from kg.qa.answer import SOURCE_ANCHOR, Answer
+from kg.qa.linking import Mention
 from kg.qa.parts import PartIndex, Within, pieces
+from kg.qa.text import tokenize
 from kg.sparql.registry import internal
 from kg.sparql.text import with_values, without_header
 
@@ -70,6 +74,41 @@ def answer_list(answer: Answer, part, within: Within) -> Answer:
     return answer
 
 
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+            "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "last": -1, "final": -1}
+
+
+def ordinal(an, within: Within | None, index: PartIndex, labels):
+    """"The *first cause* in the possible causes list": an ordinal before the list's name stands for the thing its
+    bullet at that place names (the longest name at the bullet's start, linked as the question's words are); the
+    list then says which thing is meant, not where the answer is. ``labels``: a kg.qa.linking.LabelIndex."""
+    part = _one_list(index, within)
+    if part is None:
+        return an, within
+    start = min(within.positions)
+    for t in an.tokens[max(0, start - 5):start]:
+        n = ORDINALS.get(t.lemma)
+        if n is None or (n > len(part.items)):
+            continue
+        item = part.items[n - 1 if n > 0 else -1]
+        found, _ = labels.link(tokenize(item.text))
+        first = [m for m in found if m.start == 0]
+        if not first:
+            return an, within
+        best = max(first, key=lambda m: m.length)
+        end = start if an.tokens[start - 1].lemma not in ("in", "on", "of", "from", "the") else start - 1
+        while end > t.i + 1 and an.tokens[end - 1].lemma in ("in", "on", "of", "from", "the"):
+            end -= 1
+        span = set(range(t.i, end))
+        mention = Mention(t.i, end, " ".join(x.surface for x in an.tokens[t.i:end]), best.iri, best.label,
+                          f"item {n if n > 0 else len(part.items)} of “{part.title}”", "listed")
+        mentions = sorted([m for m in an.mentions if not set(m.span) & span] + [mention], key=lambda m: (m.start, -m.length))
+        cues = [c for c in an.cues if not set(c.positions) & span or c.entry.intent == "part"]
+        intents = {c.entry.intent for c in cues if c.entry.intent and c.start in an.q_positions}  # "last": no duration
+        return replace(an, mentions=mentions, cues=cues, intents=intents), None
+    return an, within
+
+
 def counted_list(index: PartIndex, within: Within | None, an):
     """The one list whose bullets the question counts, or None (``an``: a kg.qa.analysis.Analysis)."""
     part = _one_list(index, within)
@@ -107,4 +146,4 @@ def answer_count(answer: Answer, part, within: Within) -> Answer:
     return answer
 
 
-__all__ = ["answer_part", "counted_list", "named_list", "answer_count", "answer_list"]
+__all__ = ["ordinal", "answer_part", "counted_list", "named_list", "answer_count", "answer_list"]

@@ -50,3 +50,19 @@ def test_a_list_named_with_nothing_else_asked_lists_its_bullets(real_store, ques
 def test_a_kind_asked_inside_a_named_list_is_not_its_bullets(real_store):
     answer = ask(real_store, "which drugs does the risk factors list name")
     assert "item by item" not in answer.reading and "statins" in {a["label"].lower() for a in answer.answers}
+
+
+@pytest.mark.parametrize("question, label", [
+    ("what causes the second item of the possible causes of muscle spasms list", "heat exhaustion"),
+    ("what is the example given for the 1st cause on the possible causes list", "tense or poorly conditioned muscles"),
+    ("how do you treat the last cause in the possible causes list", "overuse or repetitive motions"),
+])
+def test_an_ordinal_before_a_list_is_the_thing_its_bullet_names(real_store, question, label):
+    answer = ask(real_store, question)
+    assert label in answer.reading.lower() and "of “Possible Causes of Muscle Spasms”" in answer.reading
+    assert "how long" not in answer.reading  # "last" is a place in the list here, not a duration
+
+
+def test_an_ordinal_past_the_end_of_the_list_names_nothing(real_store):
+    answer = ask(real_store, "what is the seventh item on the risk factors for muscle spasms list")  # it has six
+    assert "item 7" not in answer.reading
