@@ -302,6 +302,10 @@ def _universal(ex: Executor, answer: Answer, r: Reading, statements: list[Statem
     answer.kind, answer.boolean = "abstain", None
     quotes = " ".join(f"“{q.quote}”" for q in describe.distinct_quotes(ordered)[:2])
     answer.message = f"The article does not say “{asked}”: it says {fact}: {quotes}"
+    wide = [x for y in (s, o) for x in [y] + broader(ex, y, "formOf")] + list(ex.topic)  # the article's twitching
+    usual = explain.usual_cause(ex, r, wide, alone=False, shown=answer.message)  # "does twitching always mean ALS": what it usually is
+    if usual:
+        answer.message += " " + usual
 
 
 def _realised(ex: Executor, prop: str) -> bool:
