@@ -251,6 +251,8 @@ class LabelIndex:
                   and any(t.endswith("/SignOrSymptom") for t in self.types.get(m.iri, ()))]
         out: list[Mention] = []
         have = {(m.start, m.end, m.iri) for m in found}
+        felt: list[tuple[Mention, Mention]] = []
+        named_parts: set[Mention] = set()
         for part in parts:
             for other in others:
                 gap = other.start - part.end if other.start >= part.end else part.start - other.end
@@ -268,15 +270,24 @@ class LabelIndex:
                         out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), other.iri,
                                            other.label, other.matched, "composed", part.corrected + other.corrected))
                     continue
-                for iri, kind, name in self._together(part.iri, other.iri):
-                    if iri in (part.iri, other.iri):
-                        continue
+                together = [x for x in self._together(part.iri, other.iri) if x[0] not in (part.iri, other.iri)]
+                if not together:  # "my thigh twitches": the symptom where it is felt, unless the part names one with another
+                    felt.append((part, other))
+                    continue
+                named_parts.add(part)
+                for iri, kind, name in together:
                     start, end = min(part.start, other.start), max(part.end, other.end)
                     if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end for m in found):
                         continue
                     have.add((start, end, iri))
                     out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri, self.labels[iri],
                                        name, "composed", part.corrected + other.corrected))
+        for part, other in felt:
+            start, end = min(part.start, other.start), max(part.end, other.end)
+            if part not in named_parts and (start, end, other.iri) not in have:
+                have.add((start, end, other.iri))
+                out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), other.iri,
+                                   other.label, other.matched, "composed", part.corrected + other.corrected))
         return out
 
     def _together(self, part: str, other: str) -> list[tuple[str, str, str]]:
