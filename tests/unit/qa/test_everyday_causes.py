@@ -28,3 +28,11 @@ def test_does_a_record_help_is_answered_with_the_diagnosis_it_helps(question):
 def test_a_symptom_told_with_where_it_is_felt_is_the_symptom(question):
     answer = ask(STORE, question)
     assert answer.boolean is True and "dehydration" in answer.message.lower(), answer.message
+
+
+@pytest.mark.parametrize("question", ["what can I do to prevent knee spasms",
+                                      "I cycle a lot and my legs cramp at night - what should I do to avoid getting them"])
+def test_what_to_do_to_prevent_asks_for_prevention(question):
+    answer = ask(STORE, question)
+    assert "prevent" in answer.reading and "proper hydration" in {a["label"].lower() for a in answer.answers}, \
+        answer.reading
