@@ -1,0 +1,39 @@
+"""What helps, for the cause the reader's story names (stress, a pulled muscle, tired legs after training): its
+treatments first — phrasings not in the batches."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+pytestmark = pytest.mark.unit
+
+STORE = EmbeddedStore.from_file()
+
+
+def labels(answer):
+    return [a["label"].lower() for a in answer.answers]
+
+
+@pytest.mark.parametrize("question", [
+    "exams are stressing me out and my leg twitches nonstop, what helps",
+    "my job is really stressful lately and my knee keeps jumping. how can I calm it",
+])
+def test_stress_told_brings_its_techniques_first(question):
+    answer = ask(STORE, question)
+    assert "stress reduction techniques" in labels(answer)[:6] and "yoga" in labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "I think I pulled something playing football and now my thigh spasms near the knee. how do I treat it",
+    "tweaked my hamstring at training and it keeps cramping, how do I fix it",
+])
+def test_a_pulled_muscle_told_brings_the_strain_remedies(question):
+    answer = ask(STORE, question)
+    assert {"time", "stretching exercises", "massage"} <= set(labels(answer)), answer.message
+    assert "from muscle strain" in answer.message
+
+
+def test_no_cause_told_changes_nothing():
+    answer = ask(STORE, "what helps knee twitching")
+    assert "as you describe it" not in answer.message
