@@ -31,7 +31,8 @@ SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say a
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
-                      "funny little random".split())  # "my knee keeps doing this weird twitchy thing"
+                      "funny little random just right above below around near behind over under".split())
+# "my knee keeps doing this weird twitchy thing", "the muscle just above my knee keeps flickering"
 NO_GAP = frozenset({"from"})  # "stop my knee *from* spazzing": the frame's word, not a gap inside one name
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = str(KGO.Claim)
@@ -221,6 +222,7 @@ class LabelIndex:
                 found = self._spans(tokens, words, corrections)
                 covered = {k for m in found for k in m.span}
         found.extend(self._composed(tokens, words, found))
+        found.extend(self._composed(tokens, words, found))  # "the muscle above my *knee keeps flickering*": twice
         return found, corrections
 
     def _spans(self, tokens: list[Token], words: list[str], corrections: dict[int, str]) -> list[Mention]:

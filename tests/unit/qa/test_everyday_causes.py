@@ -36,3 +36,10 @@ def test_what_to_do_to_prevent_asks_for_prevention(question):
     answer = ask(STORE, question)
     assert "prevent" in answer.reading and "proper hydration" in {a["label"].lower() for a in answer.answers}, \
         answer.reading
+
+
+@pytest.mark.parametrize("question", ["why does the bit of muscle right above my kneecap keep twitching",
+                                      "why is the muscle just below my knee jumping all evening"])
+def test_a_muscle_told_by_where_it_is_then_the_symptom_asks_the_causes(question):
+    answer = ask(STORE, question)
+    assert "cause" in answer.reading and "dehydration" in {a["label"].lower() for a in answer.answers}, answer.reading
