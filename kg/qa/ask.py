@@ -186,6 +186,7 @@ def _ask_one(store, raw: str) -> Answer:
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told
     told.told_list(ex, answer, chosen, an)  # "I take a water pill, a statin and HRT: could any of these …": every one
     situation.for_told_cause(ex, answer, chosen, an)  # "work stress is through the roof … what calms it": stress's
+    situation.told_causes_first(ex, answer, chosen, an)  # "sweating buckets in the heat … what's going on"
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

@@ -84,3 +84,21 @@ def for_told_cause(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> No
     answer.message = (f"For {ex.name(condition)} from {join([ex.name(c) for c in lead])}, as you describe it, the "
                       f"article names {named}: " + " ".join(f"“{q}”" for q in quotes[:2]) + " In general: "
                       + answer.message)
+
+
+def told_causes_first(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"Been sweating buckets in the heat and my legs keep seizing up, what's going on": of the condition's causes,
+    the ones the story describes come first, said as such."""
+    if r.kind != "list" or len(r.edges) != 1 or not answer.answers:
+        return
+    e = r.edges[0]
+    if e.prop not in ex.family(KGO + "causes") or e.subject != "?x" or e.object.startswith("?"):
+        return
+    listed = [a["iri"] for a in answer.answers if a.get("iri")]
+    told = [c for c in causes_told(ex, an, e.object) if c in listed]
+    if not told:
+        return
+    answer.answers = [a for c in told for a in answer.answers if a.get("iri") == c] + [
+        a for a in answer.answers if a.get("iri") not in told]
+    answer.message = (f"Among its causes the article names what you describe: {join([ex.name(c) for c in told])}. "
+                      + answer.message)

@@ -37,3 +37,12 @@ def test_a_pulled_muscle_told_brings_the_strain_remedies(question):
 def test_no_cause_told_changes_nothing():
     answer = ask(STORE, "what helps knee twitching")
     assert "as you describe it" not in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "I was out in the sun all afternoon without a drink and now my calves keep cramping, what's behind it",
+    "on a hot day at the allotment I was sweating loads and my thigh started cramping. what's going on?",
+])
+def test_a_story_then_what_is_the_cause_lists_causes_with_the_told_ones_first(question):
+    answer = ask(STORE, question)
+    assert "cause" in answer.reading and "what you describe" in answer.message, answer.message
