@@ -31,7 +31,7 @@ SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say a
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
-                      "funny little random just right above below around near behind over under".split())
+                      "funny little random just right above below around near behind over under stop quit".split())
 # "my knee keeps doing this weird twitchy thing", "the muscle just above my knee keeps flickering"
 NO_GAP = frozenset({"from"})  # "stop my knee *from* spazzing": the frame's word, not a gap inside one name
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}

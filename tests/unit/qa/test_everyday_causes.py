@@ -43,3 +43,10 @@ def test_what_to_do_to_prevent_asks_for_prevention(question):
 def test_a_muscle_told_by_where_it_is_then_the_symptom_asks_the_causes(question):
     answer = ask(STORE, question)
     assert "cause" in answer.reading and "dehydration" in {a["label"].lower() for a in answer.answers}, answer.reading
+
+
+@pytest.mark.parametrize("question", ["if I drink less coffee will my knee stop jumping",
+                                      "would my knee quit twitching if I cut back on caffeine"])
+def test_will_it_stop_after_a_change_is_a_yes_no_about_the_symptom(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and "stimulant reduction" in answer.message.lower(), answer.message
