@@ -46,3 +46,12 @@ def test_no_cause_told_changes_nothing():
 def test_a_story_then_what_is_the_cause_lists_causes_with_the_told_ones_first(question):
     answer = ask(STORE, question)
     assert "cause" in answer.reading and "what you describe" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "I have three cans of red bull a day and my knee twitches. what does the article say I should do about it",
+    "I live on espresso and my knee jumps all day - what am I supposed to do",
+])
+def test_what_the_article_says_to_do_for_a_told_stimulant(question):
+    answer = ask(STORE, question)
+    assert "reduce your intake" in answer.message, answer.message
