@@ -213,7 +213,7 @@ def _usual(ex: Executor, r: Reading, wide: list[str], told: tuple[str, ...]) -> 
     named.sort(key=lambda st: (wide.index(st.object), not st.qualifiers(), st.predicate == causes, st.begin))
     for target in dict.fromkeys(st.object for st in named):
         common = [st for st in ex.statements(target) if st.predicate == causes and st.object == target
-                  and st.subject not in asked and emphasis([st]) < 3 and not st.negated]
+                  and emphasis([st]) < 3 and not st.negated]  # a usual cause asked about is still one
         if common:
             first = min(common, key=lambda st: (emphasis([st]), st.begin))
             said = [st for st in named if st.object == target]
@@ -241,7 +241,7 @@ def usual_cause(ex: Executor, r: Reading, wide: list[str], told: tuple[str, ...]
     the usual cause even when the question names no cause ("is knee twitching serious")."""
     common, named = _usual(ex, r, wide, told)
     common = common or (usual_only(ex, wide) if alone else [])
-    named = [st for st in named if st.quote not in shown]  # quoted already
+    named = [st for st in named if st.quote not in shown and st.subject not in {c.subject for c in common}]  # said
     if not common:
         return ""
     subjects = join(list(dict.fromkeys(ex.name(st.subject) for st in common)))

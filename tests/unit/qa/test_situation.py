@@ -55,3 +55,10 @@ def test_a_story_then_what_is_the_cause_lists_causes_with_the_told_ones_first(qu
 def test_what_the_article_says_to_do_for_a_told_stimulant(question):
     answer = ask(STORE, question)
     assert "reduce your intake" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", ["my son plays rugby and gets cramps, what can he do to prevent them",
+                                      "my wife gets leg cramps at night - what can she do to stop them coming back"])
+def test_what_can_he_or_she_do_is_the_action_frame(question):
+    answer = ask(STORE, question)
+    assert "cause" not in answer.reading.split("—")[0], answer.reading
