@@ -361,7 +361,9 @@ def _choose(mentions: list[Mention], cues: list[Cue], tokens: list[Token]) -> tu
             # Several relation entries may read one phrase ("cause": a verb and a noun frame).
             if clash and not all(isinstance(o, Cue) and o.positions == item.positions and o.entry.kind == item.entry.kind
                                  for o in clash) and not (item.entry.kind == "class" and all(isinstance(o, Mention)
-                                                                                              for o in clash)):
+                                                                                              for o in clash)) \
+                    and not all(isinstance(o, Mention) and o.kind == "composed" and o.start < item.start
+                                and item.end < o.end for o in clash):  # "my knee *stops* twitching": the verb stays
                 continue
             chosen_c.append(item)
         for i in span:

@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, items, kinds, parts, purposes
+from kg.qa import advice, compound, coverage, explain, items, kinds, parts, purposes, situation, told
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -190,6 +190,8 @@ def _ask_one(store, raw: str) -> Answer:
     if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
         advice.add_for_cause(ex, answer, an)
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told
+    told.told_list(ex, answer, chosen, an)  # "I take a water pill, a statin and HRT: could any of these …": every one
+    situation.told_first(ex, answer, chosen, an)  # "work stress is through the roof … what calms it": stress's helps
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

@@ -183,43 +183,71 @@ def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     answer.groups = _urgency_groups(ex, warnings)
     answer.evidence = [_item(ex, d) for d in courses[:2]] + [ex.evidence_item(st) for _, _, st in warnings[:EVIDENCE]]
     answer.message = ". ".join(parts) + "."
-    usual = _usual_cause(ex, r, wide)
+    told = tuple(m.iri for m in an.mentions if m.iri not in wide)
+    usual = usual_cause(ex, r, wide, told)
     if usual:
         answer.message = usual + " " + answer.message
-        if an.yes_no and {t.lemma for t in an.question} & SIGN_WORDS:  # "is my knee twitching a sign of ALS?": it can be
+        if an.yes_no and {t.lemma for t in an.question} & SIGN_WORDS and usual_statements(ex, r, wide) \
+                and not r.universal:  # "a sign of ALS?" (not "does it *always* mean ALS": that is not a yes)
             found = usual_statements(ex, r, wide)[-1]
             answer.boolean, answer.kind = True, "boolean"
             answer.message = f"Yes, {join(found.qualifiers(ex.name)) or 'it can be'}, the article says. " + answer.message
-        answer.evidence = [ex.evidence_item(st) for st in usual_statements(ex, r, wide)] + answer.evidence
+        answer.evidence = [ex.evidence_item(st) for st in usual_statements(ex, r, wide, told) or usual_only(ex, wide)] \
+            + answer.evidence
 
 
-def usual_statements(ex: Executor, r: Reading, wide: list[str]) -> list[Statement]:
+def usual_statements(ex: Executor, r: Reading, wide: list[str], told: tuple[str, ...] = ()) -> list[Statement]:
     """"Is my knee twitching a sign of ALS?": the article's most common cause of the condition, then what it says of
     the cause asked about — the worry answered with the article's own weighing, never a "no"."""
+    common, named = _usual(ex, r, wide, told)
+    return common + named[:1]
+
+
+def _usual(ex: Executor, r: Reading, wide: list[str], told: tuple[str, ...]) -> tuple[list[Statement], list[Statement]]:
+    """(the usual causes' statements, what the article says of the cause asked or told about: its qualified
+    statements first, two at most) for the first condition in ``wide`` the article weighs the causes of."""
     causes = KGO + "causes"
-    named = [st for a in r.anchors for st in ex.statements(a) if st.predicate in (causes, KGO + "hasSymptom")
+    asked = tuple(dict.fromkeys(r.anchors + told))  # told: "I read online it means ALS"
+    named = [st for a in asked for st in ex.statements(a) if st.predicate in (causes, KGO + "hasSymptom")
              and st.subject == a and st.object in wide and not st.negated]
-    if not named:
-        return []
-    named.sort(key=lambda st: (st.object != wide[0], not st.qualifiers(), st.predicate == causes, st.begin))
-    target = named[0].object
-    common = [st for st in ex.statements(target) if st.predicate == causes and st.object == target
-              and st.subject not in r.anchors and emphasis([st]) < 3]
+    named.sort(key=lambda st: (wide.index(st.object), not st.qualifiers(), st.predicate == causes, st.begin))
+    for target in dict.fromkeys(st.object for st in named):
+        common = [st for st in ex.statements(target) if st.predicate == causes and st.object == target
+                  and emphasis([st]) < 3 and not st.negated]  # a usual cause asked about is still one
+        if common:
+            first = min(common, key=lambda st: (emphasis([st]), st.begin))
+            said = [st for st in named if st.object == target]
+            quotes = list(dict.fromkeys(st.quote for st in said))[:2]
+            return ([st for st in common if st.quote == first.quote],
+                    [next(st for st in said if st.quote == q) for q in quotes])
+    return [], []
+
+
+def usual_only(ex: Executor, wide: list[str]) -> list[Statement]:
+    """"Does knee twitching always mean something serious?": what the article calls the usual cause of the first
+    condition in ``wide`` it weighs, quoted — the reassurance is the article's own, with its qualifiers."""
+    for target in wide:
+        common = [st for st in ex.statements(target) if st.predicate == KGO + "causes" and st.object == target
+                  and not st.negated and emphasis([st]) < 3]
+        if common:
+            first = min(common, key=lambda st: (emphasis([st]), st.begin))
+            return [st for st in common if st.quote == first.quote]
+    return []
+
+
+def usual_cause(ex: Executor, r: Reading, wide: list[str], told: tuple[str, ...] = (), alone: bool = True,
+                shown: str = "") -> str:
+    """The article's usual cause of the condition, quoted, then what it says of the cause asked about; ``alone``:
+    the usual cause even when the question names no cause ("is knee twitching serious")."""
+    common, named = _usual(ex, r, wide, told)
+    common = common or (usual_only(ex, wide) if alone else [])
+    named = [st for st in named if st.quote not in shown and st.subject not in {c.subject for c in common}]  # said
     if not common:
-        return []
-    first = min(common, key=lambda st: (emphasis([st]), st.begin))
-    return [st for st in common if st.quote == first.quote] + [named[0]]
-
-
-def _usual_cause(ex: Executor, r: Reading, wide: list[str]) -> str:
-    found = usual_statements(ex, r, wide)
-    if not found:
         return ""
-    *common, named = found
     subjects = join(list(dict.fromkeys(ex.name(st.subject) for st in common)))
     cause = "usual causes" if len(common) > 1 else "a usual cause"
-    return (f"The article names {subjects} as {cause} of {ex.name(common[0].object)}: “{common[0].quote}” "
-            f"Of {ex.name(named.subject)} it says: “{named.quote}”")
+    said = f" Of {ex.name(named[0].subject)} it says: " + " ".join(f"“{st.quote}”" for st in named) if named else ""
+    return f"The article names {subjects} as {cause} of {ex.name(common[0].object)}: “{common[0].quote}”{said}"
 
 
 def stated_form(ex: Executor, answer: Answer, r: Reading) -> bool:

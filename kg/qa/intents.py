@@ -42,8 +42,13 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
                            why=["does it go away on its own / is it common"], topic=not iris))
     if an.intent_cues("action"):
         held = _conditions_first(reader, an, iris)
-        out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5, why=["what should I do"],
-                           topic=not held))
+        # "what can I do to *prevent* them": a relation near the treatments the action answer gives (kgl:near) is
+        # what is asked
+        treats = reader.schema.relations.get(KGO + "treats")
+        near = treats.near if treats is not None else set()
+        other = [c for c in rel_cues if any(reader.schema.canonical(ref)[0] in near for ref in c.entry.references)]
+        out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5 - (5.0 if other else 0.0),
+                           why=["what should I do"], topic=not held))
     out.extend(_ways_to(reader, an))
     out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))

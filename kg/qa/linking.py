@@ -31,7 +31,8 @@ SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say a
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
-                      "funny little random".split())  # "my knee keeps doing this weird twitchy thing"
+                      "funny little random just right above below around near behind over under stop quit".split())
+# "my knee keeps doing this weird twitchy thing", "the muscle just above my knee keeps flickering"
 NO_GAP = frozenset({"from"})  # "stop my knee *from* spazzing": the frame's word, not a gap inside one name
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = str(KGO.Claim)
@@ -221,6 +222,7 @@ class LabelIndex:
                 found = self._spans(tokens, words, corrections)
                 covered = {k for m in found for k in m.span}
         found.extend(self._composed(tokens, words, found))
+        found.extend(self._composed(tokens, words, found))  # "the muscle above my *knee keeps flickering*": twice
         return found, corrections
 
     def _spans(self, tokens: list[Token], words: list[str], corrections: dict[int, str]) -> list[Mention]:
@@ -251,6 +253,8 @@ class LabelIndex:
                   and any(t.endswith("/SignOrSymptom") for t in self.types.get(m.iri, ()))]
         out: list[Mention] = []
         have = {(m.start, m.end, m.iri) for m in found}
+        felt: list[tuple[Mention, Mention]] = []
+        named_parts: set[Mention] = set()
         for part in parts:
             for other in others:
                 gap = other.start - part.end if other.start >= part.end else part.start - other.end
@@ -268,15 +272,24 @@ class LabelIndex:
                         out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), other.iri,
                                            other.label, other.matched, "composed", part.corrected + other.corrected))
                     continue
-                for iri, kind, name in self._together(part.iri, other.iri):
-                    if iri in (part.iri, other.iri):
-                        continue
+                together = [x for x in self._together(part.iri, other.iri) if x[0] not in (part.iri, other.iri)]
+                if not together:  # "my thigh twitches": the symptom where it is felt, unless the part names one with another
+                    felt.append((part, other))
+                    continue
+                named_parts.add(part)
+                for iri, kind, name in together:
                     start, end = min(part.start, other.start), max(part.end, other.end)
                     if (start, end, iri) in have or any(m.iri == iri and m.start <= start and m.end >= end for m in found):
                         continue
                     have.add((start, end, iri))
                     out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), iri, self.labels[iri],
                                        name, "composed", part.corrected + other.corrected))
+        for part, other in felt:
+            start, end = min(part.start, other.start), max(part.end, other.end)
+            if part not in named_parts and (start, end, other.iri) not in have:
+                have.add((start, end, other.iri))
+                out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), other.iri,
+                                   other.label, other.matched, "composed", part.corrected + other.corrected))
         return out
 
     def _together(self, part: str, other: str) -> list[tuple[str, str, str]]:

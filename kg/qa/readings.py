@@ -198,9 +198,8 @@ class Reader:
         if entry.pos == "noun":
             named = entry.names or "subject"
             other = "object" if named == "subject" else "subject"
-            if not before:
-                role = other
-                sure = 2.0
+            if not before or not an.in_question(m):  # after it, or told in the story: "the cause" is the cause *of* it
+                role, sure = other, (2.0 if not before else 1.0)
             else:
                 between = [t.lemma for t in tokens[m.end:cue.start]]
                 after = [t for t in tokens[cue.end:] if not t.is_punct]

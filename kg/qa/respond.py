@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import describe, explain
+from kg.qa import describe, explain, hedges
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
@@ -279,6 +279,8 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
     more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
     if more:
         answer.message += " It also says: " + " ".join(f"“{q}”" for q in more)
+    if not near and not qualifiers:
+        hedges.keep_hedge(ex, answer, st.subject, st.object, st.predicate, ordered)
     conflict = describe.contradictions(ex, [s, o])
     if conflict:
         answer.message += " " + conflict
@@ -302,6 +304,10 @@ def _universal(ex: Executor, answer: Answer, r: Reading, statements: list[Statem
     answer.kind, answer.boolean = "abstain", None
     quotes = " ".join(f"“{q.quote}”" for q in describe.distinct_quotes(ordered)[:2])
     answer.message = f"The article does not say “{asked}”: it says {fact}: {quotes}"
+    wide = [x for y in (s, o) for x in [y] + broader(ex, y, "formOf")] + list(ex.topic)  # the article's twitching
+    usual = explain.usual_cause(ex, r, wide, alone=False, shown=answer.message)  # "does twitching always mean ALS": what it usually is
+    if usual:
+        answer.message += " " + usual
 
 
 def _realised(ex: Executor, prop: str) -> bool:
