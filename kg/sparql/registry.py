@@ -9,7 +9,9 @@ file opens with a header::
     #+ param: condition | iri | kg:knee-muscle-spasm | the condition whose causes to list
 
 and, for a whole-graph aggregate without parameters, ``#+ computed: once`` (each store answers
-it from its rows computed once: the graph does not change while it is served).
+it from its rows computed once: the graph does not change while it is served); a query with one
+IRI parameter may say it too (the embedded store answers each value from rows computed once for
+every value: :mod:`kg.store.once`).
 
 Parameters are SPARQL variables of the same name; values are turned into RDF terms and bound
 by the store (pyoxigraph substitutions, or a VALUES block for remote stores) — user text is
@@ -55,7 +57,7 @@ class NamedQuery:
     sparql: str
     path: Path
     form: str = "SELECT"  # SELECT, ASK, CONSTRUCT or DESCRIBE
-    once: bool = False  # ``#+ computed: once``: answered from rows computed once per store
+    once: bool = False  # ``#+ computed: once``: answered from rows computed once per store (per value of its one parameter)
 
     def example_values(self) -> dict[str, str]:
         return {p.name: p.example for p in self.params}
@@ -159,8 +161,8 @@ def parse_file(path: Path) -> NamedQuery:
     if not summary or not description:
         raise ValueError(f"{path.name}: the header needs '#+ summary:' and '#+ description:'")
     form = query_form(tokens(text)) or "SELECT"
-    if once and (params or form != "SELECT"):
-        raise ValueError(f"{path.name}: '#+ computed: once' is for a SELECT without parameters")
+    if once and (form != "SELECT" or len(params) > 1 or any(p.type != "iri" for p in params)):
+        raise ValueError(f"{path.name}: '#+ computed: once' is for a SELECT without parameters or with one IRI parameter")
     return NamedQuery(path.stem, summary, description, tuple(params), text, path, form, once)
 
 

@@ -54,6 +54,18 @@ class EmbeddedStore:
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None) -> QueryResult:
+        """Evaluate ``sparql``; a one-parameter ``computed: once`` named query is answered from its table (:mod:`kg.store.once`)."""
+        if substitutions and default_graph is None and named_graphs is None and not base_iri:
+            table = once.per_value_text(self, sparql, substitutions)
+            if table is not None:
+                return self._store.query(table)
+        return self.evaluate(sparql, substitutions=substitutions, default_graph=default_graph,
+                             named_graphs=named_graphs, base_iri=base_iri)
+
+    def evaluate(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
+                 default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+                 base_iri: str | None = None) -> QueryResult:
+        """Evaluate ``sparql`` as it is written."""
         kwargs: dict = {"base_iri": base_iri} if base_iri else {}
         if default_graph is not None:
             kwargs["default_graph"] = [NamedNode(g) for g in default_graph]
@@ -68,10 +80,11 @@ class EmbeddedStore:
     def text_for(self, query: NamedQuery) -> str:
         """The named query evaluated row by row (its evidence OPTIONAL as ``LATERAL``: :mod:`kg.store.prepared`).
 
-        A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`).
+        A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`);
+        a one-parameter ``computed: once`` query keeps its text, and :meth:`query` answers it from its tables.
         """
         text = prepared.text_for(query)
-        return once.answered_text(self, query, text) if query.once else text
+        return once.answered_text(self, query, text) if query.once and not query.params else text
 
     def pattern_counts(self) -> counts.PatternCounts:
         """Pattern counts and fan-outs, with which the engine proves a query cheap enough to run in the serving thread."""

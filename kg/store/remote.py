@@ -213,9 +213,10 @@ class RemoteStore:
     def text_for(self, query: NamedQuery) -> str:
         """The registry's standard SPARQL 1.1 text: a remote server gets no embedded-only rewrite.
 
-        A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`).
+        A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`);
+        a query with a parameter is evaluated by the server as it is written.
         """
-        return once.answered_text(self, query, query.sparql) if query.once else query.sparql
+        return once.answered_text(self, query, query.sparql) if query.once and not query.params else query.sparql
 
     def __repr__(self) -> str:
         return f"RemoteStore({redact_url(self.endpoint)!r})"

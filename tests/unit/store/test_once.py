@@ -1,6 +1,9 @@
-"""kg.store.once: a whole-graph aggregate answered from its rows, computed once per store."""
+"""kg.store.once: a whole-graph aggregate answered from its rows, computed once per store; a one-parameter
+query answered from rows computed once for every value of its parameter."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pyoxigraph
 import pytest
@@ -8,6 +11,10 @@ import pytest
 from kg.sparql.registry import parse_file, registry, run
 from kg.store import once
 from kg.store.embedded import EmbeddedStore
+from kg.store.remote import RemoteStore
+
+PER_VALUE = sorted(q.name for q in registry() if q.once and q.params)
+KG = "https://w3id.org/kneekg/id/"
 
 
 class Counting(EmbeddedStore):
@@ -56,9 +63,74 @@ def test_a_table_that_would_change_the_answer_is_not_kept(monkeypatch):
     assert once.answered_text(store, query, text) == text  # checked against the rows: the text stays
 
 
-def test_computed_once_is_for_a_select_without_parameters(tmp_path):
+@pytest.mark.parametrize("params", ["#+ param: x | iri | kg:a | it\n#+ param: p | iri | kg:b | it\n",
+                                    "#+ param: x | string | a | it\n"])
+def test_computed_once_is_for_a_select_without_parameters_or_with_one_iri(tmp_path, params):
     path = tmp_path / "bad.rq"
-    path.write_text("#+ summary: s\n#+ description: d\n#+ computed: once\n#+ param: x | iri | kg:a | it\n"
-                    "SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n")
+    path.write_text("#+ summary: s\n#+ description: d\n#+ computed: once\n" + params +
+                    "SELECT ?x ?p WHERE { ?x ?p ?o } ORDER BY ?x\n")
     with pytest.raises(ValueError, match="computed: once"):
         parse_file(path)
+    path.write_text("#+ summary: s\n#+ description: d\n#+ computed: once\n#+ param: x | iri | kg:a | it\n"
+                    "SELECT ?x ?p WHERE { ?x ?p ?o } ORDER BY ?x\n")
+    assert parse_file(path).once
+
+
+def _entities(store) -> list[str]:
+    found = store.query("SELECT DISTINCT ?e WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?e")
+    return [row["e"].value for row in found if row["e"].value.startswith(KG)]
+
+
+def test_per_value_queries_exist():
+    assert {"causes-of", "nutrients-involved", "nutrients-linked", "treatments-for-causes"} <= set(PER_VALUE)
+
+
+@pytest.mark.parametrize("name", PER_VALUE)
+def test_every_value_is_answered_from_its_table_as_the_text_answers_it(real_store, name):
+    """Every entity of the release graph as the parameter: the table's rows are the text's, in order."""
+    query = registry()[name]
+    store = EmbeddedStore(real_store.oxigraph, "tables (test)")  # its own tables, made here
+    text = store.text_for(query)
+    run(store, query, query.example_values())
+    tables, none = once._value_tables(store)[name]
+    assert tables and all(table is not None for table in tables.values())  # every value with rows is tabled
+    evaluated = []
+    evaluate = store.evaluate
+    store.evaluate = lambda sparql, **kwargs: evaluated.append(sparql) or evaluate(sparql, **kwargs)
+    with_rows = 0
+    for entity in _entities(real_store) + [KG + "not-in-the-graph"]:
+        values = {query.params[0].name: "kg:" + entity[len(KG):]}
+        answered = _rows(run(store, query, values))
+        assert answered == _rows(evaluate(text, substitutions=query.bind(values))), (name, entity)
+        assert answered == _rows(evaluate(query.sparql, substitutions=query.bind(values))), (name, entity, "standard")
+        with_rows += bool(answered)
+    assert not evaluated  # every answer was a table
+    assert with_rows == len(tables) >= 3
+
+
+@pytest.mark.parametrize("name", PER_VALUE)
+def test_per_value_tables_on_a_synthetic_graph(synthetic_store, name):
+    """Renamed copies with links into earlier articles: values with rows from several articles."""
+    query = registry()[name]
+    store = EmbeddedStore(synthetic_store.oxigraph, "synthetic tables (test)")
+    with_rows = 0
+    for article in (1, 2):
+        values = {p.name: f"{p.example}-a{article}" for p in query.params}
+        expected = _rows(store.evaluate(store.text_for(query), substitutions=query.bind(values)))
+        assert _rows(run(store, query, values)) == expected, (name, values)
+        with_rows += bool(expected)
+    assert with_rows
+
+
+def test_rows_that_the_parameter_does_not_tell_apart_are_not_tabled(real_store):
+    """A row without the parameter bound: the unbound rows are not the union of the bound ones; the text is evaluated."""
+    query = dataclasses.replace(registry()["causes-of"], sparql=(
+        "PREFIX kgo: <https://w3id.org/kneekg/ontology/>\n"
+        "SELECT ?condition ?cause WHERE { ?cause kgo:causes ?x OPTIONAL { ?cause kgo:causes ?condition FILTER(?x != ?x) } }"))
+    assert once._tables(real_store, query, query.sparql) is None
+
+
+def test_a_remote_store_evaluates_a_per_value_query_as_written():
+    remote = RemoteStore("http://127.0.0.1:9/sparql")  # never contacted
+    for name in PER_VALUE:
+        assert remote.text_for(registry()[name]) == registry()[name].sparql
