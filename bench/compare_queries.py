@@ -13,6 +13,7 @@ that starts from the parameter can be fast for the example and slow for a hub.
     .venv/bin/python bench/compare_queries.py --before main~1 evidence nutrients-linked
     .venv/bin/python bench/compare_queries.py --before 9fa9e87~1 --sizes 1000000
     .venv/bin/python bench/compare_queries.py causes-of qualified-facts --before 75e5f8a --sizes 1000000 --every-entity
+    .venv/bin/python bench/compare_queries.py causes-of --before main --report per-value-tables  # bench/results/per-value-tables.md
 """
 
 from __future__ import annotations
@@ -176,6 +177,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SYNTH_SIZES), help="synthetic graph sizes")
     parser.add_argument("--every-entity", action="store_true",
                         help="also run both texts with every entity of the (middle) article as the parameter")
+    parser.add_argument("--report", default="query-rewrites",
+                        help="name of the results file written (bench/results/<report>.md and .json)")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--article", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
@@ -213,7 +216,7 @@ def main() -> None:
         results.append(data)
     revision = subprocess.run(["git", "rev-parse", "--short", args.before], cwd=ROOT, capture_output=True,
                               text=True).stdout.strip() or args.before
-    (ROOT / "bench" / "results" / "query-rewrites.json").write_text(json.dumps(
+    (ROOT / "bench" / "results" / f"{args.report}.json").write_text(json.dumps(
         {"before": revision, "results": results}, indent=1), encoding="utf-8")
 
     rows = []
@@ -241,7 +244,7 @@ def main() -> None:
         notes.append(f"every entity: each entity of the graph (on synthetic graphs: of the middle article) bound to the "
                      f"query's one IRI parameter, each text run {EVERY_ENTITY_RUNS} times, medians summed; rows compared "
                      "in order for each entity")
-    report("query-rewrites", "Named-query rewrites: before and after, same graph, same run", body, notes)
+    report(args.report, "Named-query rewrites: before and after, same graph, same run", body, notes)
 
 
 if __name__ == "__main__":
