@@ -11,9 +11,11 @@ condition's causes, each with its quotes). The embedded store then evaluates it 
 parameter unbound — every value's rows in one evaluation, its joins hashed instead of looked up
 row by row — and keeps, for each value that has rows, a ``VALUES`` table of exactly the rows the
 query gives for that value, in its order (evaluated bound; the table is checked to give them so);
-a value without rows gets the empty table. Such a query costs 1-1.5 ms at a million
-triples, most of it pyoxigraph planning the query and looking up each row's evidence; its table
-costs a parse of its rows (:func:`per_value_text`). A remote store evaluates the standard text.
+a value without rows gets the empty table. Evaluated, such a query took 1-1.7 ms at a million
+triples (pyoxigraph plans it anew on every call, then looks up each row's evidence); its table
+costs a parse of its rows, 0.1-0.45 ms (:func:`per_value_text`; ``bench/results/per-value-tables.md``).
+Making the tables costs one unbound evaluation and one bound evaluation per value, once (1.7-5.3 s
+a query at a million triples). A remote store evaluates the standard text.
 """
 
 from __future__ import annotations
