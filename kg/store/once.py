@@ -14,7 +14,7 @@ query gives for that value, in its order (evaluated bound; the table is checked 
 a value without rows gets the empty table. Evaluated, such a query took 1-1.7 ms at a million
 triples (pyoxigraph plans it anew on every call, then looks up each row's evidence); its table
 costs a parse of its rows, 0.1-0.45 ms (:func:`per_value_text`; ``bench/results/per-value-tables.md``).
-Making the tables costs one unbound evaluation and one bound evaluation per value, once (1.7-5.3 s
+Making the tables costs one unbound evaluation and one bound evaluation per value, once (1.3-5.8 s
 a query at a million triples). A remote store evaluates the standard text.
 """
 
