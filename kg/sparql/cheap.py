@@ -116,17 +116,90 @@ def _digits(toks: list[Token], i: int) -> tuple[int, int]:
 
 # --- named queries with bound parameters -----------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Frame:
+    """A named query's text cut at its WHERE group's ``{``, where the editor writes the VALUES clauses."""
+
+    head: str  # the text up to and including the ``{``
+    tail: str  # the rest of the text
+    query: NamedQuery
+    prefixes: dict
+    selected: frozenset | None  # the variables a SELECT projects (None: ``*``, or not a SELECT)
+
+
 class NamedIndex:
-    """The registry's queries by their token texts (comments and spacing aside), for :func:`named_plan`."""
+    """The registry's queries by their token texts (comments and spacing aside), for :func:`named_plan`.
+
+    Also each query's text (with its ``#+`` header, and with it as plain comments, as the editor
+    writes it) cut where the VALUES clauses go: a request that is such a text with VALUES clauses
+    inserted is recognised by comparing strings (:meth:`framed`), without splitting its ~1 KB
+    into tokens.
+    """
 
     def __init__(self, registry: Registry):
+        from kg.sparql.text import without_header
+
         self._by_tokens: dict[tuple[str, ...], NamedQuery] = {}
+        self._frames: list[_Frame] = []
         for query in registry:
-            if query.params:
-                self._by_tokens[tuple(t.text for t in tokens(query.sparql))] = query
+            if not query.params:
+                continue
+            self._by_tokens[tuple(t.text for t in tokens(query.sparql))] = query
+            for text in dict.fromkeys((query.sparql, without_header(query.sparql))):
+                toks = tokens(text)
+                try:
+                    opening, _ = where_group(toks)
+                except ValueError:
+                    continue
+                if opening + 1 < len(toks) and toks[opening + 1].key == "VALUES":
+                    continue  # its own VALUES would be read as bound parameters: left to the token reader
+                if self._by_tokens.get(tuple(t.text for t in toks)) is not query:
+                    continue  # another query with the same tokens is the one the token reader finds
+                at = toks[opening].end
+                self._frames.append(_Frame(text[:at], text[at:], query, _prologue(toks)[0],
+                                           _selected(toks, opening)))
 
     def get(self, texts: tuple[str, ...]) -> NamedQuery | None:
         return self._by_tokens.get(texts)
+
+    def framed(self, sparql: str, text_for) -> Plan | None:
+        """The plan of ``sparql`` if it is a named query's text with single-row VALUES clauses right after its
+        WHERE group's ``{`` and nothing but spacing and comments after the text's end; None otherwise (the
+        token reader then decides: :func:`named_plan`).
+
+        The same reading as :func:`named_plan`'s: the head ends with a ``{`` token and the inserted
+        clauses with a ``}`` token followed only by spacing, and what follows the tail starts a new
+        token, so no token of the whole text crosses a seam: its tokens are the head's, the clauses'
+        and the tail's.
+        """
+        for frame in self._frames:
+            if not sparql.startswith(frame.head):
+                continue
+            cut = sparql.find(frame.tail, len(frame.head))
+            if cut < 0:
+                continue
+            clauses = sparql[len(frame.head):cut].rstrip()
+            after = sparql[cut + len(frame.tail):]
+            toks = tokens(clauses)
+            if not toks or toks[-1].text != "}" or toks[-1].end != len(clauses):
+                continue
+            if after and (tokens(after) or not (after[0].isspace() or frame.tail[-1:].isspace())):
+                continue
+            try:
+                bound, end = _values_clauses(toks, 0, frame.prefixes)
+            except (NotProven, IndexError, ValueError):
+                continue
+            if end == len(toks) and bound:
+                return _named_query_plan(frame.query, bound, frame.selected, text_for)
+        return None
+
+
+def _selected(toks: list[Token], opening: int) -> frozenset | None:
+    """The variables a SELECT projects (its tokens before the WHERE group's ``{``); None for ``*`` or another form."""
+    select = next((i for i, t in enumerate(toks[:opening]) if t.kind == "word" and t.key == "SELECT"), None)
+    if select is None or any(t.text == "*" for t in toks[select:opening]):
+        return None
+    return frozenset(t.key[1:] for t in toks[select:opening] if t.kind == "var")
 
 
 def _values_clauses(toks: list[Token], i: int, prefixes: dict[str, str]) -> tuple[dict[str, object], int]:
@@ -174,6 +247,11 @@ def named_plan(toks: list[Token], index: NamedIndex, text_for) -> Plan:
     query = index.get(tuple(t.text for t in toks[:opening + 1] + toks[after:]))
     if query is None:
         raise NotProven("not a named query's text")
+    return _named_query_plan(query, bound, _selected(toks, opening), text_for)
+
+
+def _named_query_plan(query: NamedQuery, bound: dict[str, object], selected: frozenset | None, text_for) -> Plan:
+    """The plan of ``query`` with its parameters ``bound``; ``selected``: the variables it projects (None: all)."""
     params = {p.name: p for p in query.params}
     if set(bound) != set(params):
         raise NotProven("VALUES does not bind exactly the named query's parameters")
@@ -181,11 +259,8 @@ def named_plan(toks: list[Token], index: NamedIndex, text_for) -> Plan:
         expected = pyoxigraph.NamedNode if params[name].type == "iri" else pyoxigraph.Literal
         if not isinstance(term, expected) or (params[name].type == "integer"):
             raise NotProven(f"?{name} bound to a term of another type than the parameter's")
-    if query.form == "SELECT":  # pyoxigraph substitutes only a variable the query selects
-        select = next(i for i, t in enumerate(toks) if t.kind == "word" and t.key == "SELECT")
-        selected = {t.key[1:] for t in toks[select:opening] if t.kind == "var"}
-        if not any(t.text == "*" for t in toks[select:opening]) and not set(bound) <= selected:
-            raise NotProven("a parameter the named query does not select")
+    if query.form == "SELECT" and selected is not None and not set(bound) <= selected:
+        raise NotProven("a parameter the named query does not select")  # pyoxigraph substitutes only a selected one
     return Plan(text_for(query), query.form, tuple(sorted(bound.items())), named=query.name)
 
 
@@ -370,8 +445,12 @@ def plan(sparql: str, counts: PatternCounts, index: NamedIndex, text_for) -> Pla
     """The plan of a query proven cheap on a store with ``counts``; raise :class:`NotProven` otherwise."""
     if "\\u" in sparql or "\\U" in sparql:
         raise NotProven("\\u escapes")
-    toks = tokens(sparql)
     try:
+        if "VALUES" in sparql.upper():
+            found = index.framed(sparql, text_for)
+            if found is not None:
+                return found
+        toks = tokens(sparql)
         if any(t.kind == "word" and t.key == "VALUES" for t in toks):
             return named_plan(toks, index, text_for)
         form, patterns = basic_pattern(toks)

@@ -202,3 +202,42 @@ def test_a_named_query_that_does_not_select_its_parameter_is_not_proven():
     plan = cheap.named_plan(tokens(text.replace("?o WHERE", "?x ?o WHERE").replace("urn:p", "urn:q")), index,
                             lambda query: query.sparql)
     assert plan.named == "shown" and plan.substitutions == (("x", pyoxigraph.NamedNode("urn:a")),)
+
+
+
+def _readings(sparql):
+    """What the string comparison and the token reader make of ``sparql``: a plan, None, or why not."""
+    def read(how):
+        try:
+            return how()
+        except (cheap.NotProven, IndexError, ValueError, StopIteration) as exc:
+            return type(exc)
+
+    index, text_for = cheap.named_index(), (lambda query: query.sparql)
+    return (read(lambda: index.framed(sparql, text_for)),
+            read(lambda: cheap.named_plan(tokens(sparql), index, text_for)))
+
+
+@pytest.mark.parametrize("name", [q.name for q in registry() if q.params and all(p.type == "iri" for p in q.params)])
+def test_a_named_text_recognised_by_its_frame_reads_as_its_tokens_do(name):
+    """The string comparison (``NamedIndex.framed``) proves what the token reader proves, or leaves it to the reader."""
+    from kg.sparql.text import with_values
+
+    query = registry()[name]
+    text = query.with_values({p.name: f"<{KG}dehydration>" for p in query.params})
+    at = text.index("VALUES")
+    recognised = [text, text + "\n# 1234", text + "   # a comment", text.rstrip() + "\n\n",
+                  text[:at] + "# bound here\n  " + text[at:],
+                  query.with_values({p.name: "<urn:x>" for p in query.params}),
+                  with_values(query.sparql, {p.name: pyoxigraph.NamedNode("urn:y") for p in query.params})]
+    for sparql in recognised:
+        framed, read = _readings(sparql)
+        assert isinstance(framed, cheap.Plan) and framed == read, sparql[-120:]
+    left = [text + " LIMIT 1", text + "x", text + '"""', text + "# c\nLIMIT 1",
+            text.replace("VALUES", "VALUES ?extra { <urn:y> } VALUES", 1),
+            text.replace("VALUES", "FILTER(true) VALUES", 1),
+            text.replace("> }", "> <urn:z> }", 1), text.replace("> }", "> } #", 1),
+            text.replace("VALUES", "# VALUES", 1)]
+    for sparql in left:
+        framed, read = _readings(sparql)
+        assert framed is None or framed == read, sparql[-120:]  # left to the token reader, or read alike
