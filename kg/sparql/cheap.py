@@ -60,6 +60,7 @@ class Plan:
     form: str
     substitutions: tuple = ()  # (variable name, term) pairs
     rows_at_most: int | None = None  # None: a named query (as cheap as the registry's query is)
+    row_width: int | None = None  # variables bound in every row of a bounded SELECT (counts a JSON body's rows)
     named: str | None = None  # the named query's name
 
 
@@ -303,7 +304,14 @@ def basic_pattern(toks: list[Token]) -> tuple[str, list[Pattern]]:
     ...
     kg.sparql.cheap.NotProven: a term this reader does not follow: '+'
     """
+    form, patterns, _ = _read_basic(toks)
+    return form, patterns
+
+
+def _read_basic(toks: list[Token]) -> tuple[str, list[Pattern], frozenset | None]:
+    """:func:`basic_pattern`'s reading, with the variables a SELECT projects (None for ``*`` or an ASK)."""
     prefixes, i = _prologue(toks)
+    projected = None
     if i >= len(toks) or toks[i].kind != "word" or toks[i].key not in ("SELECT", "ASK"):
         raise NotProven("not a SELECT or an ASK")
     form = toks[i].key
@@ -319,6 +327,7 @@ def basic_pattern(toks: list[Token]) -> tuple[str, list[Pattern]]:
                 i += 1
             if i == start:
                 raise NotProven("a projection this reader does not follow")
+            projected = frozenset(t.key[1:] for t in toks[start:i])
     if i < len(toks) and toks[i].kind == "word" and toks[i].key == "WHERE":
         i += 1
     if i >= len(toks) or toks[i].text != "{":
@@ -329,7 +338,7 @@ def basic_pattern(toks: list[Token]) -> tuple[str, list[Pattern]]:
         raise NotProven(f"something after the pattern this reader does not follow: {toks[i].text[:40]!r}")
     if not patterns:
         raise NotProven("an empty pattern")
-    return form, patterns
+    return form, patterns, projected
 
 
 def _place(token: Token, prefixes: dict[str, str]):
@@ -441,6 +450,21 @@ def prove_pattern(patterns: list[Pattern], counts: PatternCounts, max_rows: int 
     return rows
 
 
+def _row_width(form: str, patterns: list[Pattern], projected: frozenset | None) -> int | None:
+    """How many variables every row of a SELECT over ``patterns`` binds: each solution of a basic graph
+    pattern binds all its variables, so the projected ones among them (None for an ASK, or for none).
+
+    >>> _row_width("SELECT", basic_pattern(tokens("SELECT * { ?s ?p ?o }"))[1], None)
+    3
+    >>> _row_width("SELECT", basic_pattern(tokens("SELECT ?o ?x { <urn:s> ?p ?o }"))[1], frozenset({"o", "x"}))
+    1
+    """
+    if form != "SELECT":
+        return None
+    in_patterns = set().union(*(p.variables() for p in patterns))
+    return len(in_patterns if projected is None else projected & in_patterns) or None
+
+
 def plan(sparql: str, counts: PatternCounts, index: NamedIndex, text_for) -> Plan:
     """The plan of a query proven cheap on a store with ``counts``; raise :class:`NotProven` otherwise."""
     if "\\u" in sparql or "\\U" in sparql:
@@ -453,7 +477,8 @@ def plan(sparql: str, counts: PatternCounts, index: NamedIndex, text_for) -> Pla
         toks = tokens(sparql)
         if any(t.kind == "word" and t.key == "VALUES" for t in toks):
             return named_plan(toks, index, text_for)
-        form, patterns = basic_pattern(toks)
-        return Plan(sparql, form, rows_at_most=prove_pattern(patterns, counts))
+        form, patterns, projected = _read_basic(toks)
+        return Plan(sparql, form, rows_at_most=prove_pattern(patterns, counts),
+                    row_width=_row_width(form, patterns, projected))
     except (IndexError, ValueError) as exc:  # a text cut short, a term pyoxigraph refuses: not read, not proven
         raise NotProven(f"not read: {exc}") from None

@@ -83,7 +83,7 @@ class Engine:
                 if fmt.name not in formats_for(plan.form):
                     fmt = next(iter(formats_for(plan.form).values()))
                 return Job(plan.sparql, plan.form, fmt.name, self.row_limit, plan.substitutions,
-                           inline=True, rows_at_most=plan.rows_at_most)
+                           inline=True, rows_at_most=plan.rows_at_most, row_width=plan.row_width)
         analysis = analyse(sparql, self.served)
         if default_graph is not None or named_graphs is not None:  # the protocol's dataset wins
             default = tuple(check_dataset(default_graph or (), self.served, "default-graph-uri"))

@@ -57,6 +57,7 @@ class Job:
     base_iri: str | None = None  # resolves the query's relative IRIs (only set when it has some)
     inline: bool = False  # proven cheap (kg.sparql.cheap): evaluated in the serving thread
     rows_at_most: int | None = None  # the proof's bound on its rows, when it has one
+    row_width: int | None = None  # variables the proof found bound in every row (counts a JSON body's rows)
 
     def key(self) -> str:
         """A digest of everything the result depends on (the ETag and the result cache's key; asked twice a request)."""
@@ -82,7 +83,7 @@ def evaluate(store, job: Job) -> Serialised:
         # The analysis guessed the form wrong (odd syntax): answer in the right family's default.
         fmt = next(iter(formats_for(actual_form).values()))
     try:
-        return serialise(result, fmt, job.row_limit, job.rows_at_most)
+        return serialise(result, fmt, job.row_limit, job.rows_at_most, job.row_width)
     except (OSError, ValueError) as exc:  # evaluation errors surface while iterating
         raise EngineError(f"query evaluation failed: {exc}") from None
 
