@@ -39,7 +39,7 @@ def cached(key_parts: tuple, build: Callable[[], object]):
     if getattr(response, "status_code", None) != 200 or response.is_streamed:
         return response
     body = response.get_data()
-    headers = [(name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers]
+    headers = [(name, value) for name, value in response.headers.items() if name in KEPT_HEADERS]
     cache.put(key, body, response.content_type, headers)
     response.headers.update(common)
     if matches:

@@ -132,9 +132,12 @@ def format_names() -> list[str]:
     A GET's come from the query string, a form POST's from its fields then the query string, a
     direct POST's from the query string (its body is the query).
     """
-    form = request.form if request.method == "POST" and request.mimetype == FORM_TYPE else None
-    return requested(value for key in FORMAT_PARAMETERS
-                     for value in (form.getlist(key) if form is not None else []) + request.args.getlist(key))
+    args = request.args
+    values = [value for key in FORMAT_PARAMETERS for value in args.getlist(key)]
+    if request.method == "POST" and request.mimetype == FORM_TYPE:
+        form = request.form
+        values = [value for key in FORMAT_PARAMETERS for value in form.getlist(key) + args.getlist(key)]
+    return requested(values) if values else []
 
 
 def _store_tag() -> str:

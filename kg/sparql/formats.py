@@ -12,7 +12,6 @@ that names a format wins over Accept) or the ``Accept`` header (q-values and spe
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -253,9 +252,9 @@ def negotiate(formats: Mapping[str, Format] | Iterable[Format], accept: str | No
     table = list(formats.values()) if isinstance(formats, Mapping) else list(formats)
     names = [name] if isinstance(name, str) else list(name or ())
     names = [n for n in names if n and n.strip()]
-    # The same few Accept headers come again and again: their answer is kept (by digest; a miss is not kept).
-    key = hashlib.blake2b(repr((tuple(f.name for f in table), accept, names, aliases)).encode("utf-8", "surrogatepass"),
-                          digest_size=16).digest()
+    # The same few Accept headers come again and again: their answer is kept, by the request's own words
+    # (the LRU counts their bytes; a header longer than it keeps is answered, not kept).
+    key = (tuple(f.name for f in table), accept or "", tuple(names), aliases)
     found = _NEGOTIATED.get(key)
     if found is None:
         found = _negotiate(table, accept, names, what, aliases)
@@ -263,7 +262,7 @@ def negotiate(formats: Mapping[str, Format] | Iterable[Format], accept: str | No
     return found
 
 
-_NEGOTIATED: LRU[Format] = LRU(max_entries=1024, max_bytes=64 << 10, sizer=lambda _: 8)
+_NEGOTIATED: LRU[Format] = LRU(max_entries=1024, max_bytes=64 << 10, max_item_bytes=1 << 10, sizer=lambda _: 8)
 
 
 def _negotiate(table: list[Format], accept: str | None, names: list[str], what: str, aliases: bool) -> Format:
