@@ -26,10 +26,12 @@ MAX_CHAIN = 1000  # operators and clauses (UNION, OPTIONAL, MINUS, BIND, FILTER)
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# Spacing and comments are read as the lead-in of the token after them (or of the text's end), so
+# each match is one token: half the matches of reading them as tokens of their own.
 _TOKEN = re.compile(r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:'{0,2}(?:[^'\\]|\\.))*'''|\"\"\"(?:"{0,2}(?:[^"\\]|\\.))*\"\"\"
+    (?:\s+|\#[^\n\r]*)*
+    (?:
+    (?P<string>'''(?:'{0,2}(?:[^'\\]|\\.))*'''|\"\"\"(?:"{0,2}(?:[^"\\]|\\.))*\"\"\"
               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
@@ -38,7 +40,10 @@ _TOKEN = re.compile(r"""
   | (?P<word>[^\W\d][\w]*)
   | (?P<punct>[{}()])
   | (?P<other>.)
+  | \Z
+    )
 """, re.VERBOSE | re.DOTALL)
+_new_token = tuple.__new__  # a Token made without its named constructor: tokens are many
 
 
 class Token(NamedTuple):
@@ -82,12 +87,14 @@ def tokens(sparql: str) -> list[Token]:
     last = getattr(_LAST, "tokens", None)
     if last is not None and last[0] == sparql:
         return list(last[1])
-    found = []
+    found: list[Token] = []
+    append = found.append
     for match in _TOKEN.finditer(sparql):
         kind = match.lastgroup
-        if kind in ("ws", "comment"):
+        if kind is None:  # spacing and comments up to the end
             continue
-        found.append(Token(kind, match.group(), match.start(), match.end()))
+        start, end = match.span(kind)
+        append(_new_token(Token, (kind, sparql[start:end], start, end)))
     if len(sparql) <= _REMEMBERED:
         _LAST.tokens = (sparql, tuple(found))
     return found

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.sparql.lexer import block_end, query_form, tokens, where_group
 from kg.sparql.registry import registry
@@ -67,3 +69,28 @@ def test_the_same_text_is_split_once_and_each_caller_gets_its_own_list():
     again = tokens(text)
     assert [t.text for t in again] == ["SELECT", "?s", "WHERE", "{", "?s", "?p", "?o", "}"]
     assert tokens(text + " ") == again  # another text is split afresh (the same tokens here)
+
+
+def _tokens_one_match_each(sparql):
+    """The lexer as it read a text before: spacing and each comment a match of its own, dropped afterwards."""
+    import re
+
+    from kg.sparql import lexer
+
+    alternatives = lexer._TOKEN.pattern.split("(?:\n    (?P<string>", 1)[1].rsplit("| \\Z", 1)[0]
+    one_each = re.compile(r"(?P<ws>\s+) | (?P<comment>\#[^\n\r]*) | (?P<string>" + alternatives, re.VERBOSE | re.DOTALL)
+    return [(m.lastgroup, m.group(), m.start(), m.end()) for m in one_each.finditer(sparql)
+            if m.lastgroup not in ("ws", "comment")]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\r", "\t", "#", "# c\n", "<", ">", "<urn:x>", '"', "'", "'''", '"""',
+                                 "{", "}", "(", ")", "?", "$", "v", "_:", ":", ".", "-", "a", "1", "SELECT", "\\",
+                                 "/", "|", "^", "*", "%", "@", "\u00b7", "kg:a"]), max_size=25).map("".join))
+def test_spacing_and_comments_read_as_a_tokens_lead_in_split_a_text_as_before(sparql):
+    assert [tuple(t) for t in tokens(sparql + "")] == _tokens_one_match_each(sparql)
+
+
+@pytest.mark.parametrize("query", list(registry()), ids=lambda q: q.name)
+def test_every_named_query_splits_as_before(query):
+    assert [tuple(t) for t in tokens(query.sparql)] == _tokens_one_match_each(query.sparql)
