@@ -142,6 +142,7 @@ class NamedIndex:
 
         self._by_tokens: dict[tuple[str, ...], NamedQuery] = {}
         self._frames: list[_Frame] = []
+        self._by_head: dict[str, list[_Frame]] = {}
         for query in registry:
             if not query.params:
                 continue
@@ -157,8 +158,9 @@ class NamedIndex:
                 if self._by_tokens.get(tuple(t.text for t in toks)) is not query:
                     continue  # another query with the same tokens is the one the token reader finds
                 at = toks[opening].end
-                self._frames.append(_Frame(text[:at], text[at:], query, _prologue(toks)[0],
-                                           _selected(toks, opening)))
+                frame = _Frame(text[:at], text[at:], query, _prologue(toks)[0], _selected(toks, opening))
+                self._frames.append(frame)
+                self._by_head.setdefault(frame.head, []).append(frame)
 
     def get(self, texts: tuple[str, ...]) -> NamedQuery | None:
         return self._by_tokens.get(texts)
@@ -173,7 +175,9 @@ class NamedIndex:
         token, so no token of the whole text crosses a seam: its tokens are the head's, the clauses'
         and the tail's.
         """
-        for frame in self._frames:
+        values = sparql.find("VALUES")  # as the editor writes it: the head is the text up to the "{" before it
+        frames = self._by_head.get(sparql[:sparql.rfind("{", 0, values) + 1], ()) if values > 0 else ()
+        for frame in frames or self._frames:
             if not sparql.startswith(frame.head):
                 continue
             cut = sparql.find(frame.tail, len(frame.head))
