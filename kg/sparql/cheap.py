@@ -412,10 +412,13 @@ def _modifiers(toks: list[Token], i: int) -> int:
     return i
 
 
-def _bound(counts: PatternCounts, pattern: Pattern, known: set[str], cap: int) -> int:
-    """The most rows ``pattern`` can add per row already found (``known``: the variables bound by then)."""
+def _bound(counts: PatternCounts, pattern: Pattern, known: set[str], cap: int, alone: int) -> int:
+    """The most rows ``pattern`` can add per row already found (``known``: the variables bound by then).
+
+    ``alone``: its matches counted up to a cap of at least ``cap`` (so ``min(alone, cap + 1)`` is its count up to ``cap``).
+    """
     const = [None if isinstance(x, str) else x for x in (pattern.subject, pattern.predicate, pattern.object)]
-    best = counts.count(const[0], const[1], const[2], cap)  # binding more places only narrows it
+    best = min(alone, cap + 1)  # binding more places only narrows it
     fixed_s = const[0] is not None or pattern.subject in known
     fixed_o = const[2] is not None or pattern.object in known
     if fixed_s and const[0] is None:
@@ -432,10 +435,13 @@ def prove_pattern(patterns: list[Pattern], counts: PatternCounts, max_rows: int 
     own); a step with none such left would be a cartesian product, which is not proven. No pattern
     may match more than :data:`MAX_SCAN` quads alone, so that no join order reads more.
     """
+    alone: list[int] = []
     for pattern in patterns:  # the engine may read any pattern alone (a hash join): none may be a long scan
         const = [None if isinstance(x, str) else x for x in (pattern.subject, pattern.predicate, pattern.object)]
-        if counts.count(const[0], const[1], const[2], MAX_SCAN) > MAX_SCAN:
+        alone.append(counts.count(const[0], const[1], const[2], max(MAX_SCAN, max_rows)))
+        if alone[-1] > MAX_SCAN:
             raise NotProven(f"a pattern that alone matches more than {MAX_SCAN} quads")
+    matches = {id(pattern): n for pattern, n in zip(patterns, alone)}
     left = list(patterns)
     known: set[str] = set()
     rows = 1
@@ -443,7 +449,7 @@ def prove_pattern(patterns: list[Pattern], counts: PatternCounts, max_rows: int 
         candidates = [p for p in left if not known or not p.variables() or p.variables() & known]
         if not candidates:
             raise NotProven("a cartesian product (patterns that share no variable)")
-        costs = [(_bound(counts, p, known, max_rows), k) for k, p in enumerate(candidates)]
+        costs = [(_bound(counts, p, known, max_rows, matches[id(p)]), k) for k, p in enumerate(candidates)]
         cost, k = min(costs)
         rows *= cost
         if rows > max_rows:
