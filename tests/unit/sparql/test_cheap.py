@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from kg.sparql import cheap
+from kg.sparql import cheap, patterns
 from kg.sparql.engine import Engine
 from kg.sparql.formats import SOLUTION_FORMATS
 from kg.sparql.lexer import tokens
@@ -47,7 +47,7 @@ def proven(sparql, counts):
 ])
 def test_small_bound_patterns_are_proven_cheap(sparql, real_store):
     plan = proven(sparql, real_store.pattern_counts())
-    assert plan.sparql == sparql and plan.rows_at_most is not None and plan.rows_at_most <= cheap.MAX_ROWS
+    assert plan.sparql == sparql and plan.rows_at_most is not None and plan.rows_at_most <= patterns.MAX_ROWS
     inline = Engine(real_store, workers=0, cache_size=0)
     as_written = Engine(real_store, workers=0, cache_size=0, inline=False)
     for fmt in SOLUTION_FORMATS.values():  # the same bytes and row count (JSON's rows counted by their cells)
@@ -78,39 +78,11 @@ def test_other_queries_are_not_proven(sparql, why, real_store):
         proven(sparql, real_store.pattern_counts())
 
 
-def test_the_bound_multiplies_fanouts_along_the_join():
-    p, q = "urn:p", "urn:q"
-    sparql = "SELECT * { <urn:a> <urn:p> ?x . ?x <urn:q> ?y }"
-    counts = FakeCounts({("urn:a", p, None): 40, (None, q, None): 9000}, fanouts={(q, "out"): 50})
-    assert proven(sparql, counts).rows_at_most == 2000  # 40 × 50
-    counts.fanouts[(q, "out")] = 51
-    with pytest.raises(cheap.NotProven, match="more than 2000 rows"):
-        proven(sparql, counts)
-    counts.fanouts.clear()  # a fan-out not known (a property too frequent to have one computed)
-    with pytest.raises(cheap.NotProven):
-        proven(sparql, counts)
-
-
-def test_the_join_starts_from_the_most_selective_pattern():
-    sparql = "SELECT * { ?x <urn:q> ?y . <urn:a> <urn:p> ?x }"  # written from the unbound side
-    counts = FakeCounts({("urn:a", "urn:p", None): 3, (None, "urn:q", None): 9000}, fanouts={("urn:q", "out"): 2})
-    assert proven(sparql, counts).rows_at_most == 6
-
-
-def test_no_pattern_may_be_a_long_scan_whatever_the_bound():
-    """The engine may evaluate a pattern alone and hash-join it: a frequent property is refused even from a bound term."""
-    sparql = "SELECT * { <urn:a> <urn:p> ?x . ?x <urn:q> ?y }"
-    counts = FakeCounts({("urn:a", "urn:p", None): 1, (None, "urn:q", None): cheap.MAX_SCAN + 1},
-                        fanouts={("urn:q", "out"): 1})
-    with pytest.raises(cheap.NotProven, match="alone matches more than"):
-        proven(sparql, counts)
-
-
 def test_store_fanouts_are_the_graphs_own(real_store):
     counts = real_store.pattern_counts()
     label = pyoxigraph.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
     assert counts.fanout(label, "out") == 1  # one preferred label per entity (per graph)
-    assert counts.fanout(None, "out") > cheap.MAX_ROWS  # any property: not known
+    assert counts.fanout(None, "out") > patterns.MAX_ROWS  # any property: not known
     entity = pyoxigraph.NamedNode(KG + "dehydration")
     rows = real_store.query(f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ <{entity.value}> ?p ?o }} }}")
     assert counts.count(entity, None, None, 10 ** 6) == len(list(rows))
