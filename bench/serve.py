@@ -66,10 +66,11 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextmanager
 def ours(workers: int | None = None, graph: Path | None = None, log: Path | None = None, endpoint: str | None = None,
-         front: str = "auto", settings: dict | None = None):
+         front: str = "auto", settings: dict | None = None, root: Path = ROOT):
     """Our app as ``kneekg serve`` runs it (nginx in front of gunicorn gthread when nginx is installed) on
     127.0.0.1 (no access log), on the embedded store or ``endpoint``, with ``settings`` (app settings, e.g.
-    ``{"QUERIES_PER_CLIENT": 0}``) over the defaults; yields ``(base_url, startup_seconds, proc)``."""
+    ``{"QUERIES_PER_CLIENT": 0}``) over the defaults; yields ``(base_url, startup_seconds, proc)``.
+    ``root``: the source tree whose app is served (another revision's, exported, to compare with)."""
     port = free_port()
     entries = [f"{key!r}: {value!r}" for key, value in (settings or {}).items()]
     if graph:
@@ -81,7 +82,7 @@ def ours(workers: int | None = None, graph: Path | None = None, log: Path | None
             f"config={config}, accesslog=None, front={front!r})")
     out = open(log, "w") if log else subprocess.DEVNULL
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root, stdout=out, stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
         wait_http(f"http://127.0.0.1:{port}/healthz", timeout=120, proc=proc)

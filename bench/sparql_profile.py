@@ -32,7 +32,7 @@ import time  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
 from bench.common import ARTICLE_GRAPH, ROOT, report, table  # noqa: E402
-from bench.uncached import texts  # noqa: E402
+from bench.uncached import export, texts  # noqa: E402
 
 JSON = "application/sparql-results+json"
 # (label, the function's file and name in cProfile's table): the steps of one /sparql request.
@@ -134,13 +134,6 @@ class Timer:
         self.proc.wait(timeout=60)
 
 
-def export(rev: str, into: Path) -> Path:
-    """The tree of git revision ``rev`` in ``into`` (``git archive``: nothing of this checkout changes)."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -210,11 +203,16 @@ def main() -> None:
     if args.against:
         healthz = CASES[0]
         ratio_rows = []
-        for case in CASES[1:]:
-            ratio_rows.append([case[0], case[1]] + [
-                f"{statistics.median(cpu[(name, case)]) / statistics.median(cpu[(name, healthz)]):.2f}" for name in trees])
-        body += ("\n\n## CPU per request ÷ /healthz's, each tree in the same rounds\n\n"
-                 + table(["request", "how"] + list(trees), ratio_rows))
+        for case in CASES:
+            paired = sorted(a / b for a, b in zip(cpu[("this tree", case)], cpu[(args.against, case)]))
+            quartiles = statistics.quantiles(paired, n=4) if len(paired) > 1 else paired * 3
+            ratio_rows.append([case[0], case[1] if case[0] != "healthz" else "—"] + [
+                "" if case == healthz else
+                f"{statistics.median(cpu[(name, case)]) / statistics.median(cpu[(name, healthz)]):.2f}" for name in trees]
+                + [f"{statistics.median(paired):.2f} ({quartiles[0]:.2f}–{quartiles[2]:.2f})"])
+        body += ("\n\n## CPU per request ÷ /healthz's, and this tree's ÷ " + args.against + "'s round by round\n\n"
+                 + table(["request", "how"] + [f"÷ /healthz, {name}" for name in trees]
+                         + [f"this tree ÷ {args.against}, median of rounds (quartiles)"], ratio_rows))
     step_rows = [[label] + [f"{steps[case][label] * 100:.0f} %" for case in CASES[1:]] for label, _, _ in STEPS]
     body += ("\n\n## Share of one profiled round's time, this tree (cProfile, which slows Python code more than native code)\n\n"
              + table(["step"] + [f"{mix}, {way}" for mix, way in CASES[1:]], step_rows))

@@ -18,7 +18,11 @@ is the framework's floor), the Oxigraph server (``serve-read-only --union-defaul
 Virtuoso 7 (dataset pinned to the four graphs) and rdflib-endpoint under uvicorn. Requests/s and
 p50/p99 are given as ratios to ours and to our floor.
 
-    .venv/bin/python bench/uncached.py [--duration 10] [--connections 8]
+Our ``/healthz`` floor is measured before and after our mixes and averaged (the machine's load drifts).
+``--against REV`` (e.g. ``main``) also serves the app of that git revision (exported with ``git archive``)
+on the same graph, right after ours, with its own floor: before and after a change in one run.
+
+    .venv/bin/python bench/uncached.py [--duration 10] [--connections 8] [--against REV]
 """
 
 from __future__ import annotations
@@ -33,11 +37,13 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 import argparse  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import urllib.error  # noqa: E402
 import urllib.request  # noqa: E402
 from urllib.parse import urlencode, urlsplit  # noqa: E402
 
-from bench.common import ARTICLE_GRAPH, DATA, RESULTS, ms, report, table  # noqa: E402
+from bench.common import ARTICLE_GRAPH, DATA, RESULTS, ROOT, ms, report, table  # noqa: E402
 from bench.peers_servers import rdflib_endpoint, virtuoso  # noqa: E402
 from bench.serve import ours, wrk  # noqa: E402
 from bench.serving import oxigraph_server  # noqa: E402
@@ -113,12 +119,20 @@ def load(url: str, mix_paths: list[str], name: str, duration: int, connections: 
     return result
 
 
+def export(rev: str, into: Path) -> Path:
+    """The source tree of git revision ``rev`` in ``into`` (``git archive``: this checkout is not touched)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per system and mix")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--graph", type=Path, default=ARTICLE_GRAPH)
     parser.add_argument("--skip", nargs="*", default=[], help="systems to leave out (ours-pooled oxigraph oxigraph-memory virtuoso rdflib)")
+    parser.add_argument("--against", metavar="REV", help="also serve the app at this git revision, right after ours")
     args = parser.parse_args()
     mixes = {mix: texts(mix, args.graph) for mix in ("named", "one-hop")}
     results: dict[str, dict] = {}
@@ -132,9 +146,22 @@ def main() -> None:
     print("ours (as kneekg serve runs it: nginx → gunicorn gthread) …", file=sys.stderr, flush=True)
     # wrk's connections all come from 127.0.0.1, one client to our per-client query limit (2 at once, then
     # 429): lifted here, so the server's capacity is measured, not the limit (the peers have none).
-    with ours(graph=args.graph, settings={"QUERIES_PER_CLIENT": 0}) as (base, _seconds, _proc):
-        floor = wrk(base + "/healthz", connections=args.connections, duration=args.duration)
-        run("ours", base + "/sparql")
+    floors: dict[str, dict] = {}
+
+    def ours_and_floor(system: str, root: Path) -> None:
+        with ours(graph=args.graph, settings={"QUERIES_PER_CLIENT": 0}, root=root) as (base, _seconds, _proc):
+            before = wrk(base + "/healthz", connections=args.connections, duration=args.duration)
+            run(system, base + "/sparql")
+            after = wrk(base + "/healthz", connections=args.connections, duration=args.duration)
+        floors[system] = {**before, "rps": (before["rps"] + after["rps"]) / 2, "before": before["rps"],
+                          "after": after["rps"]}
+
+    ours_and_floor("ours", ROOT)
+    floor = floors["ours"]
+    if args.against:
+        print(f"ours at {args.against} …", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory(prefix="uncached-") as tmp:
+            ours_and_floor(f"ours at {args.against}", export(args.against, Path(tmp)))
     if POOLED_KEY not in args.skip:
         # The same server with every query sent to a query process (as before queries proven cheap ran in the
         # serving thread, kg/sparql/cheap.py): what the fast path gains, measured in the same run.
@@ -156,7 +183,7 @@ def main() -> None:
         except (RuntimeError, OSError, TimeoutError) as exc:
             results[name] = {"error": str(exc).splitlines()[0][:200]}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "uncached.json").write_text(json.dumps({"floor": floor, "results": results,
+    (RESULTS / "uncached.json").write_text(json.dumps({"floor": floor, "floors": floors, "results": results,
                                                        "texts": {m: len(q) for m, q in mixes.items()}}, indent=1))
 
     rows = []
@@ -170,14 +197,17 @@ def main() -> None:
             failed = f"{r['non2xx']:,} of {r['requests']:,} non-2xx" if r["non2xx"] else "0"
             if r["socket_errors"]:
                 failed += f"; {r['socket_detail'].lower()}"
+            own = floors.get(system, floor)  # ours at another revision: over its own floor
             rows.append([mix, system, f"{r['ok_rps']:,.0f}", ms(r["p50"]), ms(r["p99"]),
                          "1.00" if system == "ours" else f"{r['ok_rps'] / ours_rps:.2f}",
-                         f"{r['ok_rps'] / floor['rps']:.2f}", failed])
+                         f"{r['ok_rps'] / own['rps']:.2f}", failed])
     body = (f"## Uncached throughput, `wrk -t2 -c{args.connections} -d{args.duration}s`, every request text unique\n\n"
             + table(["mix", "system", "answered requests/s (2xx)", "p50 (ms)", "p99 (ms)", "÷ ours",
                      "÷ our /healthz floor", "failed"], rows))
-    body += (f"\n\nOur `/healthz` floor on the same server: {floor['rps']:,.0f} requests/s "
-             f"(p50 {ms(floor['p50'])} ms, p99 {ms(floor['p99'])} ms).")
+    for system, measured in floors.items():
+        body += (f"\n\n{'Our' if system == 'ours' else 'The ' + system + ' server' + chr(39) + 's'} `/healthz` floor: "
+                 f"{measured['rps']:,.0f} requests/s, the mean of {measured['before']:,.0f} before its mixes and "
+                 f"{measured['after']:,.0f} after (p50 {ms(measured['p50'])} ms, p99 {ms(measured['p99'])} ms, before).")
     named = results["ours"]["named"]["ok_rps"] / floor["rps"]
     notes = [f"texts: named {len(mixes['named']):,} (every one-entity-parameter named query × every entity, VALUES-bound), "
              f"one-hop {len(mixes['one-hop']):,}; each request also ends with its own comment, so none repeats",

@@ -113,6 +113,11 @@ def rows() -> list[list[str]]:
             for system, other in results.items():
                 if system == "ours" or mix not in other:
                     continue
+                own = uncached.get("floors", {}).get(system)
+                if own and other[mix].get("ok_rps"):  # ours at another revision (--against): over its own floor
+                    before = other[mix]["ok_rps"] / own["rps"]
+                    out.append([f"uncached /sparql, {mix} mix ÷ its /healthz ({own['rps']:,.0f} req/s), {system}, same run",
+                                "—", f"{before:.2f} ({other[mix]['ok_rps']:,.0f} req/s)", "(before)"])
                 target = 2.0 if system == "Virtuoso" else None
                 ceiling = system.startswith("Oxigraph server")  # the same engine behind a Rust HTTP server
                 ratio = r["ok_rps"] / other[mix]["ok_rps"] if other[mix]["ok_rps"] else float("nan")
