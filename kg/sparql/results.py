@@ -92,16 +92,17 @@ def _serialise_bounded(result: QuerySolutions, fmt: Format, row_width: int | Non
 
 def json_rows(body: bytes, row_width: int) -> int:
     r"""The rows of a SPARQL JSON body whose every row binds ``row_width`` variables: its bound cells
-    (``{"type":`` — inside a JSON string a quote is always escaped, so no value can spell it) divided
-    by ``row_width``; read back by pyoxigraph where that does not hold (an RDF 1.2 triple term nests cells).
+    (``{"type":"`` — inside a JSON string a quote is always escaped, so no value can spell it, and a
+    variable named ``type`` is followed by ``{``) divided by ``row_width``; read back by pyoxigraph where
+    that is not sure (a ``"type":"`` key not first in its object, an RDF 1.2 triple term nesting cells).
 
-    >>> body = b'{"head":{"vars":["o"]},"results":{"bindings":[{"o":{"type":"literal","value":"{\\"type\\":"}},' \
-    ...        b'{"o":{"type":"uri","value":"urn:x"}}]}}'
+    >>> body = b'{"head":{"vars":["type"]},"results":{"bindings":[{"type":{"type":"literal","value":"{\\"type\\":\\""}},' \
+    ...        b'{"type":{"type":"uri","value":"urn:x"}}]}}'
     >>> json_rows(body, 1), json_rows(body, 3)  # 3 does not divide 2 cells: read back
     (2, 2)
     """
-    cells = body.count(b'{"type":')
-    if cells % row_width == 0 and b'"type":"triple"' not in body:
+    cells = body.count(b'{"type":"')
+    if cells % row_width == 0 and cells == body.count(b'"type":"') and b'"type":"triple"' not in body:
         return cells // row_width
     tsv = pyoxigraph.parse_query_results(body, format=QueryResultsFormat.JSON).serialize(format=QueryResultsFormat.TSV)
     return tsv.count(b"\n") - 1
