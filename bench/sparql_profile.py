@@ -32,7 +32,7 @@ import time  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
 from bench.common import ARTICLE_GRAPH, ROOT, report, table  # noqa: E402
-from bench.uncached import export, texts  # noqa: E402
+from bench.uncached import texts  # noqa: E402
 
 JSON = "application/sparql-results+json"
 # (label, the function's file and name in cProfile's table): the steps of one /sparql request.
@@ -140,6 +140,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--against", metavar="REV", help="also time the app at this git revision, in the same run")
     args = parser.parse_args()
+    from bench.uncached import export  # here: a timing process imports this file over another revision's bench/
     from kg.store.embedded import EmbeddedStore
 
     with tempfile.TemporaryDirectory(prefix="sparql-profile-") as tmp:
