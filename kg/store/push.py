@@ -6,7 +6,9 @@ per graph, which the server applies atomically. When the endpoint is a plain SPA
 goes in by SPARQL Update instead: into a fresh temporary graph in chunks
 (``INSERT DATA``; triples with blank nodes by ``INSERT { GRAPH <tmp> { … } } WHERE {}``, as
 Virtuoso refuses blank nodes in ``INSERT DATA``, each request holding whole blank-node structures), then one request ``MOVE``s every temporary
-graph onto its target. If anything fails before that, the temporary graphs are dropped and
+graph onto its target. No request holds two literals of equal value and different datatypes
+(``"true"^^xsd:boolean`` and ``"1"^^xsd:nonNegativeInteger``): Virtuoso 7.2 stores every such
+literal of one request with the datatype of the first (openlink/virtuoso-opensource#912, #733). If anything fails before that, the temporary graphs are dropped and
 the target graphs are left as they were. ``LOAD`` is never used.
 
 Credentials (``--user/--password`` or ``http://user:pass@host/``) go only into the HTTP auth
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph
 import requests
-from pyoxigraph import BlankNode, NamedNode, RdfFormat, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
 
 from kg.namespaces import NAMED_GRAPHS
 from kg.store.http import ChallengeAuth, redact_url, server_message, split_credentials
@@ -80,8 +82,51 @@ def _nt(triples: list[Triple]) -> str:
     return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
 
 
+PLAIN_TYPES = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def value_key(term) -> str | None:
+    """What Virtuoso may take a typed literal's value for (booleans are its integers 1 and 0); None for other terms.
+
+    >>> value_key(Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean")))
+    '1'
+    >>> value_key(Literal("01", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")))
+    '1'
+    >>> value_key(Literal("1")) is None
+    True
+    """
+    if not isinstance(term, Literal) or term.datatype.value in PLAIN_TYPES:
+        return None
+    text = term.value.strip()
+    text = {"true": "1", "false": "0"}.get(text, text)
+    for read in (int, float):
+        try:
+            return repr(read(text))
+        except ValueError:
+            pass
+    return text
+
+
+def _typed(triples: list[Triple]) -> dict[str, set[str]]:
+    """Value key → the datatypes of the typed literals with that value in ``triples``."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for t in triples:
+        key = value_key(t.object)
+        if key is not None:
+            out[key].add(t.object.datatype.value)
+    return out
+
+
+def _clash(kept: dict[str, set[str]], new: dict[str, set[str]]) -> bool:
+    return any(len(kept.get(key, set()) | types) > 1 for key, types in new.items())
+
+
 def chunks(triples: list[Triple], size: int) -> list[list[Triple]]:
-    """Split ``triples`` into chunks of about ``size``, never splitting a blank-node structure."""
+    """Split ``triples`` into chunks of about ``size``, never splitting a blank-node structure.
+
+    A chunk never holds two typed literals of equal value and different datatypes (a request of
+    its own for the later one): Virtuoso would store both with the first one's datatype.
+    """
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -102,11 +147,18 @@ def chunks(triples: list[Triple], size: int) -> list[list[Triple]]:
         groups.setdefault(find(node) if node else i, []).append(t)
     out: list[list[Triple]] = []
     current: list[Triple] = []
+    kept: dict[str, set[str]] = {}
     for group in groups.values():
-        if current and len(current) + len(group) > size:
+        typed = _typed(group)
+        if _clash({}, typed):
+            raise PushError(f"one blank-node structure holds literals of equal value and different datatypes "
+                            f"({group[0]}): SPARQL Update on Virtuoso would store them alike; use the Graph Store Protocol")
+        if current and (len(current) + len(group) > size or _clash(kept, typed)):
             out.append(current)
-            current = []
+            current, kept = [], {}
         current.extend(group)
+        for key, types in typed.items():
+            kept.setdefault(key, set()).update(types)
     if current:
         out.append(current)
     return out
