@@ -84,13 +84,23 @@ def _sample(real_store) -> list[str | None]:
     return [None, *entities[::step][:SAMPLE]]
 
 
+# A former text a backend answers wrongly, and why: there the new text must give the embedded store's rows of it.
+WRONG_BEFORE = {("virtuoso", "qualified-facts"): "Virtuoso 7.2 drops the values of optional patterns after a "
+                "UNION (openlink/virtuoso-opensource#1052); the new text keeps the UNION in a sub-select"}
+
+
 @pytest.mark.parametrize("name", sorted(BEFORE))
-def test_same_rows_in_order_on_every_backend(release_store, real_store, name):
+def test_same_rows_in_order_on_every_backend(request, release_store, real_store, name):
     """Virtuoso and the Oxigraph server (``release_store`` is each backend in turn) get the standard texts."""
     new, old = registry()[name], dataclasses.replace(registry()[name], sparql=BEFORE[name])
+    wrong = (request.node.callspec.params["release_store"], name) in WRONG_BEFORE
     for entity in _sample(real_store):
         for values in _values(new, entity):
-            assert _rows(run(release_store, new, values)) == _rows(run(release_store, old, values)), (name, values)
+            got = _rows(run(release_store, new, values))
+            if wrong:  # another store: rows that tie on the ORDER BY keys may come in another order
+                assert sorted(got, key=str) == sorted(_rows(run(real_store, old, values)), key=str), (name, values)
+            else:
+                assert got == _rows(run(release_store, old, values)), (name, values)
 
 
 @pytest.fixture(scope="module")
