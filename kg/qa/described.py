@@ -64,8 +64,8 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
             or _described(an, store, index, schema, topic, head, clause)
         if iri is None:
             continue
-        start = next((m.start for m in an.mentions if m.end == head[0] and not head[1]), head[0])  # "the *knee
-        # twitching* cause that …": the thing the relation noun is of belongs to the description
+        start = min([head[0]] + [m.start for m in an.mentions if head[0] in m.span or (m.end == head[0] and not head[1])])
+        # "the *knee twitching* cause that …", "the *nerve disease* that …": the words around the head belong to it
         text = " ".join(w.surface for w in an.tokens[start:end])
         mention = Mention(start, end, text, iri, index.labels.get(iri, iri), index.labels.get(iri, iri), "described")
         span = set(range(start, end))
@@ -265,8 +265,8 @@ def _noun_kinds(an: Analysis, schema: Schema, start: int) -> tuple[str, ...]:
 
 def _modifiers(an: Analysis, start: int) -> list[str]:
     """The content words right before the head ("the *neurodegenerative* disease"), not names of their own."""
-    named_at = {i for m in an.mentions for i in m.span}
-    out: list[str] = []
+    named_at = {i for m in an.mentions for i in m.span if start not in m.span}  # "progressive *nerve* disease": the
+    out: list[str] = []  # everyday name the head is part of modifies it too
     k = start - 1
     while k >= 0 and not an.tokens[k].is_punct and an.tokens[k].lemma not in STOPWORDS and k not in named_at:
         out.insert(0, an.tokens[k].surface)
