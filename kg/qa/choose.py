@@ -58,7 +58,20 @@ def unite(ex: Executor, best: Reading, result: dict, an: Analysis):
     return united, {"empty": False, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
 
 
+def _nearest_first(readings: list[Reading], an: Analysis) -> list[Reading]:
+    """"knee spasm stretches *which muscles*": a question word late in the question asks about the thing named right
+    before it; of readings scored alike, the one about that thing comes first."""
+    at = next((t.i for t in an.question if t.lemma == an.wh), None)
+    if not readings or at is None or at == an.question[0].i:
+        return readings
+    ends = {m.iri: m.end for m in an.mentions if m.end <= at}
+    top = [r for r in readings if r.score == readings[0].score]
+    top.sort(key=lambda r: -max((ends.get(a, -1) for a in r.anchors), default=-1))
+    return top + readings[len(top):]
+
+
 def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
+    readings = _nearest_first(readings, an)
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:

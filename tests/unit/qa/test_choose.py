@@ -55,3 +55,13 @@ def test_a_relative_clause_that_nothing_meets_leaves_the_main_verbs_answer(real_
     answer = ask(real_store, question)
     assert {"calcium", "potassium", "electrolytes"} <= {a["label"].lower() for a in answer.answers}, answer.reading
     assert "deplete" in answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "spasm in my knee, the stretches work which muscles",
+    "knee cramps stretching which muscles",
+])
+def test_a_late_which_and_its_class_ask_for_that_class_of_the_thing_named_before_it(real_store, question):
+    """"… stretches *which muscles*": not a yes/no about the two things named, but the muscles of the one before it."""
+    answer = ask(real_store, question)
+    assert {"quadriceps", "hamstrings", "calf muscles"} <= {a["label"].lower() for a in answer.answers}, answer.reading
