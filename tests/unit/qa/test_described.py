@@ -72,3 +72,13 @@ def test_a_relation_nouns_members_are_picked_by_the_thing_the_clause_names(real_
     assert any(e["kind"] == "described" and e["iri"].endswith("/vitamin-deficiencies") for e in answer.entities), \
         answer.entities
     assert expected in labels(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "how do they treat autoimmune knee twitching",
+    "autoimmune muscle twitches, which treatments",
+])
+def test_the_bare_adjective_autoimmune_names_the_autoimmune_disorders(real_store, question):
+    """"autoimmune" alone is a reader's everyday word for the autoimmune disorders (facts/entities.yaml)."""
+    answer = ask(real_store, question)
+    assert "immunosuppressants" in labels(answer), answer.reading
