@@ -120,7 +120,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
         wh = question[-1].lemma
     if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
         wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")
-                   and not _relative(tokens, t)), None)
+                   and (not _relative(tokens, t) or _asks_class(cues, question, t))), None)
     if wh is None and question and question[0].lemma == "any":  # "any stuff from the drugstore that helps": which ones
         wh = "which"
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
@@ -212,6 +212,12 @@ def _relative(tokens: list[Token], t: Token) -> bool:
     before = tokens[t.i - 1]
     dropped = t.start - before.end > 1  # a dash between ("heat or ice — which one ...") is dropped by the tokenizer
     return not before.is_punct and not dropped and before.lemma not in ("and", "or", "but", "so", "then")
+
+
+def _asks_class(cues, question: list[Token], t: Token) -> bool:
+    """"knee spasm stretches *which muscles*": "which" and a class word that ends the question ask for that class."""
+    last = max((w.i for w in question if not w.is_punct), default=-1)
+    return any(c.entry.kind == "class" and c.start == t.i + 1 and c.end > last for c in cues)
 
 
 SUBORDINATORS = frozenset("if since because although though while after once".split())

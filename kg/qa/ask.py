@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, items, kinds, parts, purposes, situation, told
+from kg.qa import advice, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import normalise_text
@@ -124,11 +124,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "Follow the product's directions or ask a pharmacist or doctor.")
         return answer
     if an.intent_cues("prognosis"):  # "life expectancy with ALS": no figures in the article, and not ours to give
-        answer.declined = "prognosis"
-        answer.message = ("The article does not say: it gives no life expectancy, survival or outlook figures. "
-                          "The doctors who know the person can speak to their case.")
-        answer.closest = quote_index(store).closest(raw, k=2)
-        return answer
+        return outlook.decline(ex, answer, an, quote_index(store).closest(raw, k=2))  # and what it says of its course
     elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary)
     if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
         answer.declined = "unknown"

@@ -58,7 +58,20 @@ def unite(ex: Executor, best: Reading, result: dict, an: Analysis):
     return united, {"empty": False, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
 
 
+def _nearest_first(readings: list[Reading], an: Analysis) -> list[Reading]:
+    """"knee spasm stretches *which muscles*": a question word late in the question asks about the thing named right
+    before it; of readings scored alike, the one about that thing comes first."""
+    at = next((t.i for t in an.question if t.lemma == an.wh), None)
+    if not readings or at is None or at == an.question[0].i:
+        return readings
+    ends = {m.iri: m.end for m in an.mentions if m.end <= at}
+    top = [r for r in readings if r.score == readings[0].score]
+    top.sort(key=lambda r: -max((ends.get(a, -1) for a in r.anchors), default=-1))
+    return top + readings[len(top):]
+
+
 def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
+    readings = _nearest_first(readings, an)
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:
@@ -72,6 +85,11 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
             trial = execute(ex, other)  # what time fixes is the question's own relation
             if not trial.get("empty"):
                 return other, trial
+    if result.get("empty") and len(best.edges) == 2 and best.kind in ("list", "count") and _relative(an):
+        for other in [r for r in readings if r.kind == best.kind and r.edges == best.edges[:1]]:
+            trial = execute(ex, other)  # "what do you lose *that makes the muscles twitch*": the main verb's answer
+            if not trial.get("empty"):
+                return other, trial
     near = best.kind == "boolean" and result.get("how") == "near"  # stated only along a nearby relation: a closer one?
     if result.get("empty") or near:
         for other in readings[1:6]:
@@ -83,6 +101,17 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
             if not trial.get("empty") and not (near and trial.get("how") not in STATED):
                 return other, trial
     return best, result
+
+
+RELATIVE = frozenset({"that", "which", "who"})
+
+
+def _relative(an: Analysis) -> bool:
+    """A relation verb in a relative clause after the question's own verb ("what do you lose *that makes* X twitch"):
+    the clause says more of the answer; when nothing meets it too, the main verb's answer is still the question's."""
+    verbs = [c for c in an.relation_cues if c.entry.pos != "noun"]
+    return any(c.start > 0 and an.tokens[c.start - 1].lemma in RELATIVE and any(o.end < c.start for o in verbs)
+               for c in verbs)
 
 
 KINDS_OF = (KGO + "exampleOf", KGO + "formOf")

@@ -22,6 +22,7 @@ from kg.qa.lexicon import Schema, internal_query
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.text import STOPWORDS, WH_WORDS, Token
 from kg.store.memo import per_store
+from kg.views.text import singular
 
 MARKERS = frozenset({"that", "which", "where", "whose", "who", "thats"})
 BETWEEN = frozenset({"of", "in", "for", "the", "a", "an"})  # "the cause *of knee twitching* where ..."
@@ -56,13 +57,15 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
         words = [w for w in clause if not w.is_punct and w.lemma not in STOPWORDS]
         named_at = {i for m in an.mentions for i in m.span}  # "whose example is *not drinking enough fluids*": a name
         if len(clause) < 2 or not words or any(w.lemma in SKIP and w.i not in named_at for w in clause) \
-                or clause[0].lemma == "be":
+                or (clause[0].lemma == "be" and not _predicate(clause)):
             continue  # "the cause that's stress": the clause names it
-        iri = (None if _asked(an, head) else _linked(an, store, index, schema, topic, head, clause)) \
+        iri = (None if _asked(an, head) else (_member(an, store, index, schema, topic, head, clause)
+                                              or _linked(an, store, index, schema, topic, head, clause))) \
             or _described(an, store, index, schema, topic, head, clause)
         if iri is None:
             continue
-        start = head[0]
+        start = min([head[0]] + [m.start for m in an.mentions if head[0] in m.span or (m.end == head[0] and not head[1])])
+        # "the *knee twitching* cause that …", "the *nerve disease* that …": the words around the head belong to it
         text = " ".join(w.surface for w in an.tokens[start:end])
         mention = Mention(start, end, text, iri, index.labels.get(iri, iri), index.labels.get(iri, iri), "described")
         span = set(range(start, end))
@@ -73,6 +76,15 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
         intents = {c.entry.intent for c in cues if c.entry.intent and c.start in an.q_positions}
         return replace(an, mentions=mentions, cues=cues, unknown=unknown, intents=intents)
     return an
+
+
+ARTICLES = frozenset({"a", "an"})
+
+
+def _predicate(clause: list[Token]) -> bool:
+    """"that is *a disease of the nerve cells …*": after "be", an indefinite noun phrase says what the thing is (the
+    words of its definition), where "that's stress" names it."""
+    return len(clause) > 3 and clause[1].lemma in ARTICLES
 
 
 def _clause_start(tokens: list[Token], k: int) -> int | None:
@@ -123,7 +135,21 @@ def _clause_end(an: Analysis, start: int) -> int:
     relations = [c for c in an.cues if c.entry.kind == "relation" and start <= c.start and c.end <= end]
     if len(relations) >= 2 and relations[-1].end == end and relations[-1].entry.pos != "noun":
         end = relations[-1].start  # "the cause that depletes calcium ... *diagnosed*": the question's own verb
+    elif relations and relations[-1].end == end and _awaited(an, relations[-1]):
+        end = relations[-1].start  # "how is the cause that is a disorder of the brain *treated*"
     return end
+
+
+def _awaited(an: Analysis, verb) -> bool:
+    """Whether a verb that ends the question is the one its opening words wait for: "how *is* … treated" (a
+    participle after "be"), "what *does* … cause" (a bare verb after "do"), not "what is the cause that … leads to"."""
+    words = [t for t in an.question if not t.is_punct]
+    if verb.entry.pos == "noun" or len(words) < 3 or words[0].lemma not in WH_WORDS or verb.start <= words[1].i:
+        return False
+    last = an.tokens[verb.start]
+    if words[1].lemma == "be":
+        return last.surface.endswith(("ed", "en")) and last.surface != last.lemma
+    return words[1].lemma == "do" and last.surface == last.lemma
 
 
 def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token]) -> str | None:
@@ -186,6 +212,35 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
     return None
 
 
+def _member(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token]) -> str | None:
+    """"the *cause of knee twitching* that comes from missing vitamins": of the things the head's relation noun
+    links to its thing (the causes of knee muscle spasm), the one the clause names or names a thing linked to
+    (vitamins → vitamin deficiencies); when several are linked, the one whose name shares the clause's word."""
+    cue = next((c for c in an.cues if c.start == head[0] and c.entry.kind == "relation" and c.entry.pos == "noun"
+                and c.entry.references), None)
+    first, last = clause[0].i, clause[-1].i + 1
+    named = [m for m in an.mentions if first <= m.start and m.end <= last]
+    of = [m for m in an.mentions if m.end == head[0] or (cue is not None and cue.end < m.start and m.end < first)]
+    if cue is None or not named or not of:
+        return None
+    prop = cue.entry.references[0]
+    inverse = schema.relations[prop].inverse if prop in schema.relations else None
+    names_subject = (cue.entry.names or "subject") == "subject"
+    reads, x = around(store), of[0].iri
+    members = {e for e, sts in reads.with_other(x).items() if e not in topic and any(
+        not st.negated and ((st.predicate in schema.sub_properties(prop) and (st.object == x) == names_subject)
+                            or (inverse and st.predicate in schema.sub_properties(inverse)
+                                and (st.subject == x) == names_subject)) for st in sts)}
+    words = {singular(w) for m in named for w in index.labels.get(m.iri, "").lower().split()}
+    hits = {m.iri for m in named if m.iri in members} or {e for m in named for e in reads.with_other(m.iri)
+                                                         if e in members} or {
+        e for e in members if words & {singular(w) for w in index.labels.get(e, "").lower().split()}}
+    broader = {KGO + "exampleOf", KGO + "formOf"}  # "vitamin D deficiency" is one of the vitamin deficiencies
+    hits = {e for e in hits if not any(st.subject == e and st.predicate in broader and st.object in hits
+                                       for st in reads.statements(e))}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
 def _asked(an: Analysis, head) -> bool:
     """Whether the head is what the question asks for ("what's *an example* of where nerve damage comes from"): then
     the thing the clause links to is the answer, not a thing the question is about."""
@@ -194,7 +249,7 @@ def _asked(an: Analysis, head) -> bool:
         k -= 1
     if k >= 1 and an.tokens[k].lemma == "be":
         k -= 1
-    return not head[1] and k >= 0 and an.tokens[k].lemma in WH_WORDS
+    return not head[1] and k >= 0 and an.tokens[k].lemma in ("what", "which", "who")  # "*how* is the cause … treated"
 
 
 def _noun_kinds(an: Analysis, schema: Schema, start: int) -> tuple[str, ...]:
@@ -210,8 +265,8 @@ def _noun_kinds(an: Analysis, schema: Schema, start: int) -> tuple[str, ...]:
 
 def _modifiers(an: Analysis, start: int) -> list[str]:
     """The content words right before the head ("the *neurodegenerative* disease"), not names of their own."""
-    named_at = {i for m in an.mentions for i in m.span}
-    out: list[str] = []
+    named_at = {i for m in an.mentions for i in m.span if start not in m.span}  # "progressive *nerve* disease": the
+    out: list[str] = []  # everyday name the head is part of modifies it too
     k = start - 1
     while k >= 0 and not an.tokens[k].is_punct and an.tokens[k].lemma not in STOPWORDS and k not in named_at:
         out.insert(0, an.tokens[k].surface)

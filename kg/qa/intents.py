@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.qa.analysis import Analysis
+from kg.qa.analysis import Analysis, asked_after
 from kg.qa.lexicon import Cue
 from kg.qa.querygraph import KGO, Edge, Reading
 
@@ -28,7 +28,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     out: list[Reading] = []
     if an.intent_cues("difference") and len(iris) >= 2:
         out.append(Reading("difference", anchors=(iris[0], iris[1]), score=11.0, why=["difference between X and Y"]))
-    if an.intent_cues("serious"):
+    if an.intent_cues("serious") and not _says_which(an, rel_cues):
         ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
         out.append(Reading("serious", anchors=tuple(iris[:4]) or reader.topic,
                            score=(10.5 if an.yes_no else 9.0) - (4.0 if ranked else 0.0),
@@ -58,6 +58,13 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
                            why=["what the article says about X, ranked by the question's words"]))
     return out
+
+
+def _says_which(an: Analysis, rel_cues: list[Cue]) -> bool:
+    """"What *serious* conditions can it be a symptom of", "which *dangerous* diseases cause it": the word says which
+    things are asked for (it stands before the asked class), and a relation asks them — not "is it serious"."""
+    classes = {c.start for c in an.class_cues}
+    return bool(rel_cues) and all(c.end in classes and asked_after(an, c.start) for c in an.intent_cues("serious"))
 
 
 HOW_TO = (("way", "to"), ("how", "to"), ("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"))

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from kg.qa.analysis import Analysis
 from kg.qa.linking import Mention
+from kg.qa.querygraph import KGO
 from kg.qa.run import broader
 
 POINTING = frozenset("that this those these same such".split())  # "*that* kind of disorder"
@@ -41,9 +42,40 @@ def _spans(an: Analysis) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
+ONE = frozenset("one only single".split())  # "the *one* autoimmune disorder the article names"
+NAMING = frozenset("name mention give list call".split())  # "… the article *names* (by name)"
+
+
+def one_named(an: Analysis, ex) -> Analysis:
+    """"The one autoimmune disorder the article names by name": a kind the article gives exactly one example of,
+    asked as "the one/only <kind> the article names", stands for that example (neuromyotonia)."""
+    tokens = an.tokens
+    for m in an.mentions:
+        if m.start < 2 or tokens[m.start - 1].lemma not in ONE or tokens[m.start - 2].lemma != "the":
+            continue
+        after = [t.lemma for t in tokens[m.end:m.end + 3]]
+        if after[:2] != ["the", "article"] or len(after) < 3 or after[2] not in NAMING:
+            continue
+        examples = {st.subject for st in ex.statements(m.iri) if st.object == m.iri and not st.negated
+                    and st.predicate == KGO + "exampleOf"}
+        if len(examples) != 1:
+            continue
+        end = m.end + 3 + (2 if [t.lemma for t in tokens[m.end + 3:m.end + 5]] == ["by", "name"] else 0)
+        iri = next(iter(examples))
+        text = " ".join(t.surface for t in tokens[m.start - 2:end])
+        span = set(range(m.start - 2, end))
+        mentions = [x for x in an.mentions if not set(x.span) & span]
+        mentions.append(Mention(m.start - 2, end, text, iri, ex.label(iri),
+                                f"the one example of {ex.name(m.iri)} the article names", "listed"))
+        mentions.sort(key=lambda x: (x.start, -x.length))
+        return replace(an, mentions=mentions, cues=[c for c in an.cues if not set(c.positions) & span])
+    return an
+
+
 def resolve(an: Analysis, ex) -> Analysis:
     """The analysis with each phrase that points back to a kind read as a mention of that kind (``ex``: a
-    kg.qa.answer.Executor)."""
+    kg.qa.answer.Executor), and "the one <kind> the article names" as the kind's one example."""
+    an = one_named(an, ex)
     spans = _spans(an)
     if not spans:
         return an

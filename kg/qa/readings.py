@@ -408,7 +408,8 @@ class Reader:
         for cue in cues:
             if cue.positions in paired:
                 continue
-            after = [g for g in anchors if g[0] >= cue.end and g[0] not in used]
+            after = [g for g in anchors if g[0] >= cue.end and g[0] not in used and not any(  # not past a relative
+                cue.end < o.start and o.end <= g[0] and an.tokens[o.start - 1].lemma in ("that", "which") for o in cues)]
             if after:
                 g = after[0]
             else:

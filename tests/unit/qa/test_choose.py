@@ -43,3 +43,25 @@ def test_a_purpose_word_does_not_widen_a_relation_named_alone(real_store):
     """"What can massage prevent" names one relation: it is not read as everything massage is for."""
     answer = ask(real_store, "what can massage prevent")
     assert " or " not in answer.reading, answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "what does dehydration drain from your body that leads to cramps",
+    "if you get dehydrated, what minerals do you lose that can make your knee twitch",
+])
+def test_a_relative_clause_that_nothing_meets_leaves_the_main_verbs_answer(real_store, question):
+    """"what do you lose *that makes the muscles twitch*": the clause's verb takes the thing after it, the question's
+    verb the thing before; nothing the article names meets both, so the main verb's answer is the question's."""
+    answer = ask(real_store, question)
+    assert {"calcium", "potassium", "electrolytes"} <= {a["label"].lower() for a in answer.answers}, answer.reading
+    assert "deplete" in answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "spasm in my knee, the stretches work which muscles",
+    "knee cramps stretching which muscles",
+])
+def test_a_late_which_and_its_class_ask_for_that_class_of_the_thing_named_before_it(real_store, question):
+    """"… stretches *which muscles*": not a yes/no about the two things named, but the muscles of the one before it."""
+    answer = ask(real_store, question)
+    assert {"quadriceps", "hamstrings", "calf muscles"} <= {a["label"].lower() for a in answer.answers}, answer.reading

@@ -48,3 +48,37 @@ def test_a_clause_naming_both_ends_of_a_fact_describes_where_the_fact_holds(real
     answer = ask(real_store, question)
     assert any(e["kind"] == "described" and e["iri"].endswith("/pregnant-women") for e in answer.entities), \
         answer.entities
+
+
+@pytest.mark.parametrize("question", [
+    "which therapies help the knee twitching cause that is a disease of the nerve cells that control muscles",
+    "how is the cause of twitching knees that is a degenerative disorder of the brain and spinal cord treated",
+])
+def test_a_clause_that_says_what_the_thing_is_matches_its_definition(real_store, question):
+    """"that is a disease of …": an indefinite noun phrase after "be" is the thing's definition, not its name;
+    the verb that ends the question ("… treated") is the question's, not the clause's."""
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/als") for e in answer.entities), answer.entities
+    assert "speech therapy" in labels(answer)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how do they test for the cause of knee twitching that involves vitamins", "blood test"),
+    ("the cause of knee spasms that has to do with vitamins, how is it treated", "supplementation"),
+])
+def test_a_relation_nouns_members_are_picked_by_the_thing_the_clause_names(real_store, question, expected):
+    """Of the causes of knee twitching, the one the clause's word (vitamins) names — the kind, not each vitamin's."""
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/vitamin-deficiencies") for e in answer.entities), \
+        answer.entities
+    assert expected in labels(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "how do they treat autoimmune knee twitching",
+    "autoimmune muscle twitches, which treatments",
+])
+def test_the_bare_adjective_autoimmune_names_the_autoimmune_disorders(real_store, question):
+    """"autoimmune" alone is a reader's everyday word for the autoimmune disorders (facts/entities.yaml)."""
+    answer = ask(real_store, question)
+    assert "immunosuppressants" in labels(answer), answer.reading

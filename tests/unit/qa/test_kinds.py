@@ -37,3 +37,14 @@ def test_a_part_that_says_which_thing_is_meant_does_not_restrict_the_answer(real
     answer = ask(real_store, question)  # the treatments are in the ALS and autoimmune section, not the FAQ
     assert TREATMENTS <= labels(answer), answer.message
     assert "FAQ" not in answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "what are the symptoms of the only autoimmune disease the article mentions",
+    "the one autoimmune condition the article names, what symptoms does it have",
+])
+def test_the_one_kind_the_article_names_is_its_one_example(real_store, question):
+    """"the one/only <kind> the article names": the kind's one example (neuromyotonia), shown in the reading."""
+    answer = ask(real_store, question)
+    assert any(e["iri"].endswith("/neuromyotonia") for e in answer.entities), answer.entities
+    assert "muscle twitching" in {a["label"].lower() for a in answer.answers}, answer.reading

@@ -38,3 +38,13 @@ def test_every_phrase_is_a_verbatim_part_of_the_sentence_it_links_to(real_store)
 def test_a_list_asked_towards_a_thing_gets_no_phrases(real_store):
     answer = ask(real_store, "which treatments does the article give for ALS")
     assert answer.answers and not phrases(answer), answer.message
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what is hydration supposed to prevent", "dehydration"),
+    ("what are stretching exercises meant to prevent", "knee muscle spasm"),
+])
+def test_supposed_to_and_meant_to_ask_what_the_thing_does(real_store, question, expected):
+    """"supposed to", "meant to" only hedge the verb after them: not words the article must mention."""
+    answer = ask(real_store, question)
+    assert expected in {a["label"].lower() for a in answer.answers}, answer.message
