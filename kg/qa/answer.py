@@ -237,6 +237,18 @@ class Executor:
             out |= self.family(other)
         return frozenset(out - self.family(prop))
 
+    def directed(self, a: str, b: str, prop: str, near: bool = False) -> list[Statement]:
+        """Statements that ``a`` stands in ``prop`` to ``b`` (``near``: in a relation a reader means nearly alike) —
+        in that direction: "dehydration can cause spasms" says nothing of whether spasms cause dehydration."""
+        rels = [self.schema.relations.get(p) for p in (self.schema.relations[prop].near - {prop} if near else {prop})
+                if p in self.schema.relations] if prop in self.schema.relations else []
+        forward = frozenset().union(*(self.schema.sub_properties(r.iri) for r in rels))
+        backward = frozenset().union(*(self.schema.sub_properties(r.inverse) for r in rels if r.inverse))
+        if near:
+            forward, backward = forward - self.family(prop), backward - self.family(prop)
+        return [st for st in self.between(a, b) if (st.predicate in forward and st.subject == a)
+                or (st.predicate in backward and st.subject == b)]
+
     def between(self, a: str, b: str, props: frozenset[str] | None = None) -> list[Statement]:
         """Statements linking ``a`` and ``b`` (either way round), along ``props`` if given."""
         return [st for st in self.around.with_other(a).get(b, ()) if props is None or st.predicate in props]

@@ -18,7 +18,7 @@ from kg.qa.querygraph import KGO, Edge, Reading
 from kg.qa.run import execute
 
 MARGIN = 2.5  # a reading this close to the best that has an answer is preferred to an empty best
-STATED = ("direct", "broader", "narrower", "kind")  # a yes the article states along the relation asked
+STATED = ("direct", "broader", "narrower", "subject-broader", "subject-narrower", "kind")  # stated along the asked relation
 
 
 def choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool = False):
@@ -97,6 +97,8 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
                 break
             if other.kind != best.kind and not (best.kind in ("list", "count") and other.kind in ("list", "count")):
                 continue
+            if _reversed(best, other) and other.score < best.score:  # "can spasms cause dehydration": word order
+                continue  # decided it, and "dehydration can cause spasms" answers another question
             trial = execute(ex, other)
             if not trial.get("empty") and not (near and trial.get("how") not in STATED):
                 return other, trial
@@ -112,6 +114,14 @@ def _relative(an: Analysis) -> bool:
     verbs = [c for c in an.relation_cues if c.entry.pos != "noun"]
     return any(c.start > 0 and an.tokens[c.start - 1].lemma in RELATIVE and any(o.end < c.start for o in verbs)
                for c in verbs)
+
+
+def _reversed(best: Reading, other: Reading) -> bool:
+    """Whether two yes/no readings ask the same relation between the same two things, the other way round."""
+    if best.kind != "boolean" or other.kind != "boolean" or not best.edges or not other.edges:
+        return False
+    a, b = best.edges[0], other.edges[0]
+    return a.prop == b.prop and (a.subject, a.object) == (b.object, b.subject)
 
 
 KINDS_OF = (KGO + "exampleOf", KGO + "formOf")

@@ -119,11 +119,16 @@ def _one_of(reader, an: Analysis) -> list[Reading]:
 CONDITIONS = (KGO + "MedicalCondition", KGO + "SignOrSymptom")
 
 
-def conditions_first(reader, told, taken) -> list:
+def conditions_first(reader, told, taken, an: Analysis | None = None) -> list:
     """Mention groups told in a story and not among ``taken``, those naming a condition first (the order kept
-    otherwise)."""
+    otherwise) — only those of the kind the question calls them, when it does ("… for her autoimmune disease. are
+    *those* one of the *drugs* that cause spasms": the drug, not the disease)."""
     named = {m.iri for _, _, ms in taken for m in ms}
     told = [g for g in told if g[2][0].iri not in named]
+    called = [k for c in (an.class_cues if an is not None else ()) if an.in_question(c) and not asked_after(an, c.start)
+              for k in c.entry.references]
+    fitting = [g for g in told if any(reader.fits(m.iri, k) for m in g[2] for k in called)]
+    told = fitting or told
     others = {g[2][0].iri for g in told}
 
     def hub(g) -> bool:  # "really bad spasms plus numbness and shaking": the one the others are said of

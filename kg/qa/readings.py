@@ -154,7 +154,7 @@ class Reader:
             context = conditions or context
         if context and (pronoun or not groups or (an.yes_no and len(groups) == 1)):
             # "is that an age thing?": the context's entities stand for "that"; a condition first, then the latest
-            groups = groups + intents.conditions_first(self, reversed(context), groups)
+            groups = groups + intents.conditions_first(self, reversed(context), groups, an)
         groups = intents.held_first(self, an, groups, context)
         # class words are not anchors when they are the answer's class ("which vitamins ...")
         return [g for g in groups if not self._is_answer_class(an, g)]

@@ -251,6 +251,14 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
             st = statements[0]
             answer.message += (f" It does say that {ex.says(st.predicate if _realised(ex, st.predicate) else _canon(ex, st), *_names(ex, st))}"
                                f": “{st.quote}”")
+        elif e.prop != RELATED:  # "are immunosuppressants one of the drugs that cause spasms": what it names them for
+            own = sorted((st for st in ex.statements(s) if not st.negated and _names(ex, st)[0] == ex.name(s)
+                          and _realised(ex, _canon(ex, st)) and _canon(ex, st) not in ex.family(e.prop)),
+                         key=lambda st: (local(_canon(ex, st)) in ("exampleOf", "formOf", "partOf"), st.begin))[:1]
+            for st in own:
+                answer.message += (f" It names {ex.name(s)} for something else: it says that "
+                                   f"{ex.says(_canon(ex, st), *_names(ex, st))}, not that {stated}: “{st.quote}”")
+                answer.evidence = [ex.evidence_item(st)]
         return
     if r.universal:
         _universal(ex, answer, r, statements, s, o)
@@ -268,7 +276,9 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
     scope, via = result.get("scope"), result.get("via")
     note = {"broader": f", and {ex.name(o)} is a form of {ex.name(via)}" if via else "",
             "narrower": f", and {ex.name(via)} is a form of {ex.name(o)}" if via else "",
-            "kind": f", and {ex.name(s)} is an example of {ex.name(via)}" if via else ""}.get(scope or "", "")
+            "kind": f", and {ex.name(s)} is an example of {ex.name(via)}" if via else "",
+            "subject-broader": f", and {ex.name(s)} is a form of {ex.name(via)}" if via else "",
+            "subject-narrower": f", and {ex.name(via)} is a form of {ex.name(s)}" if via else ""}.get(scope or "", "")
     if how == "path":
         note = f", which is linked to {ex.name(o)}" if st.subject == s else ""
     if how == "cause":  # "do I just need to rest": it treats a cause of the condition

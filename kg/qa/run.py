@@ -97,10 +97,10 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
         negated = [st for st in ex.between(s, o, props) if st.negated and (r.universal or not not_always(st))]
         if negated:
             return {"empty": False, "verdict": False, "statements": negated, "pair": (s, o), "how": "negated"}
-    ways = [("direct", props)] + ([("near", ex.near(e.prop))] if props is not None and ex.near(e.prop) else [])
-    for how, family in ways:
+    ways = [("direct", False)] + ([("near", True)] if props is not None and ex.near(e.prop) else [])
+    for how, near in ways:
         for s, o in pairs:
-            found = _stated(ex, s, o, family)
+            found = _stated(ex, s, o, None if props is None else e.prop, near)
             if found:
                 statements, via, kind = found
                 return {"empty": False, "verdict": True, "statements": statements, "pair": (s, o),
@@ -160,21 +160,31 @@ def _canonical_subject(ex: Executor, st) -> str:
     return st.object if flipped else st.subject
 
 
-def _stated(ex: Executor, s: str, o: str, props) -> tuple[list, str | None, str] | None:
-    """The statements saying ``s`` — ``o`` along ``props``: for the two themselves ("same"), for a broader
-    condition than ``o`` ("broader": knee twitching is a form of muscle spasm), for a narrower one ("narrower"),
-    or for the kind ``s`` is an example of ("kind")."""
-    found = [st for st in ex.between(s, o, props) if not st.negated]
+def _stated(ex: Executor, s: str, o: str, prop: str | None, near: bool = False) -> tuple[list, str | None, str] | None:
+    """The statements saying ``s`` — ``o`` along ``prop`` (any relation when None; ``near``: the relations a reader
+    means nearly alike), in the asked direction: for the two themselves ("same"), for a broader condition than ``o``
+    ("broader": knee twitching is a form of muscle spasm), for a narrower one ("narrower"), or for the kind ``s`` is
+    an example of ("kind")."""
+    def said(a: str, b: str) -> list:
+        found = ex.between(a, b) if prop is None else ex.directed(a, b, prop, near)
+        return [st for st in found if not st.negated]
+    found = said(s, o)
     if found:
         return found, None, "same"
     for kind_of, targets in (("broader", broader(ex, o, "formOf")), ("narrower", broader(ex, o, "formOf", down=True))):
         for wider in targets:
-            found = [st for st in ex.between(s, wider, props) if not st.negated]
+            found = said(s, wider)
             if found:
                 return found, wider, kind_of
+    for kind_of, sources in (("subject-broader", broader(ex, s, "formOf")),  # "is tremor a sign of muscle spasms":
+                             ("subject-narrower", broader(ex, s, "formOf", down=True))):  # of *severe* spasms
+        for source in sources:
+            found = said(source, o)
+            if found:
+                return found, source, kind_of
     for kind in broader(ex, s, "exampleOf"):
         for target in [o] + broader(ex, o, "formOf"):
-            found = [st for st in ex.between(kind, target, props) if not st.negated]
+            found = said(kind, target)
             if found:
                 return found, kind, "kind"
     return None

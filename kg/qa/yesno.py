@@ -103,10 +103,29 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
                         continue
                     score = base + sure - penalty
                     rel = reader.schema.relations.get(prop)
-                    if rel is not None and (reader.fits(x, rel.domain) is False or reader.fits(y, rel.range) is False):
+                    if rel is not None and not _fit(reader, rel, x, y):
                         score -= 3.0
+                        for near in _fitting_near(reader, rel, x, y):  # "am I more prone to this at my age": age is
+                            out.append(Reading("boolean", [Edge(x, near, y)], (), (a.iri, b.iri), score + 2.0,
+                                               [f"yes/no: {local(near)} (the kinds fit a relation nearly alike)"]))
                     out.append(Reading("boolean", [Edge(x, prop, y)], (), (a.iri, b.iri), score,
                                        [f"yes/no: {local(prop)}"]))
+    return out
+
+
+def _fit(reader: "Reader", rel, x: str, y: str) -> bool:
+    return reader.fits(x, rel.domain) is not False and reader.fits(y, rel.range) is not False
+
+
+def _fitting_near(reader: "Reader", rel, x: str, y: str) -> list[str]:
+    """The relations a reader means nearly alike whose domain and range the two things fit, where the relation asked
+    does not (a risk factor, not a group at risk: the ontology's kinds choose the relation)."""
+    out = []
+    for near in sorted(rel.near):
+        other = reader.schema.relations.get(near)
+        if other is not None and other.realised and near not in reader.schema.sub_properties(rel.iri) \
+                and _fit(reader, other, x, y) and reader.plays(x, near, True):
+            out.append(near)
     return out
 
 
