@@ -125,8 +125,9 @@ def conditions_first(reader, told, taken, an: Analysis | None = None) -> list:
     *those* one of the *drugs* that cause spasms": the drug, not the disease)."""
     named = {m.iri for _, _, ms in taken for m in ms}
     told = [g for g in told if g[2][0].iri not in named]
-    called = [k for c in (an.class_cues if an is not None else ()) if an.in_question(c) and not asked_after(an, c.start)
-              for k in c.entry.references]
+    called = [k for t in (an.question if an is not None else ()) if not asked_after(an, t.i)  # "those *pills*"
+              for form, entry in reader.lex.forms.get(t.lemma, ()) if entry.kind == "class" and form == (t.lemma,)
+              for k in entry.references]
     fitting = [g for g in told if any(reader.fits(m.iri, k) for m in g[2] for k in called)]
     told = fitting or told
     others = {g[2][0].iri for g in told}

@@ -192,7 +192,7 @@ class Reader:
         tokens = an.tokens
         if cue.start < m.start and m.end <= cue.end:  # inside the frame's gap: "what is *X* for", "make *X* worse"
             # "what is X for", "give X for", "does X help": X is the frame's subject; "make X better": its object
-            role = "subject" if (cue.form[0] in ("what", "which", "who", "how", "do") or cue.form[-1] == "for") \
+            role = "subject" if (cue.form[0] in ("what", "which", "who", "how", "do", "be") or cue.form[-1] == "for") \
                 else "object"
             return (_other(role) if flipped else role), 3.0
         if entry.pos == "noun":
@@ -204,7 +204,7 @@ class Reader:
                 between = [t.lemma for t in tokens[m.end:cue.start]]
                 after = [t for t in tokens[cue.end:] if not t.is_punct]
                 stranded = bool(after) and after[0].lemma in PREPOSITIONS and len(after) == 1
-                if "be" in between or any(w in ("a", "an") for w in between) or stranded or (not after and an.yes_no):
+                if "be" in between or any(w in ("a", "an", "one", "among") for w in between) or stranded or (not after and an.yes_no):
                     role, sure = named, 1.5
                 else:
                     role, sure = other, 1.0  # compound: "knee twitching causes"

@@ -134,5 +134,19 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
         return True
     token = an.tokens[cue.positions[0]]
-    return (cue.entry.pos == "noun" and len(cue.positions) == 1 and token.surface.endswith("ing")
-            and token.lemma != token.surface and any(o.entry.pos == "verb" and o.positions == cue.positions for o in cues))
+    twin = any(o.entry.pos == "verb" and o.positions == cue.positions for o in cues)
+    return cue.entry.pos == "noun" and twin and (
+        (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
+        or _after_modal(an, cue))
+
+
+def _after_modal(an, cue) -> bool:
+    """"*Can* muscle spasms *cause* added weight", "*does* caffeine *cause* cramps": a yes/no opened by a modal or "do"
+    has its verb after the subject, so the word a noun frame also reads is that verb (not after "a", "the", "of")."""
+    words = [t for t in an.question if not t.is_punct]
+    if not an.yes_no or not words or words[0].lemma not in MODALS or cue.start <= words[0].i + 1:
+        return False
+    return an.tokens[cue.start - 1].lemma not in ("a", "an", "the", "of", "my", "your", "its", "main", "common")
+
+
+MODALS = frozenset("can could do will would may might should shall".split())

@@ -93,12 +93,16 @@ def tokenize(text: str) -> list[Token]:
     [("what's", 'what'), ('causing', 'cause'), ('my', 'my'), ('cramps', 'cramp'), ('?', '?')]
     >>> [t.lemma for t in tokenize("could it be cause of water")][3], [t.lemma for t in tokenize("can it cause pain")][2]
     ('because', 'cause')
+    >>> [t.lemma for t in tokenize("is it cause i sweat")][2], [t.lemma for t in tokenize("does it cause pain")][2]
+    ('because', 'cause')
     """
     text = normalise_text(text)
     out: list[Token] = []
     for i, m in enumerate(_WORD.finditer(text)):
         word = lemma(m.group(0))
-        if m.group(0) in _BECAUSE and out and out[-1].lemma == "be":  # "could it be *cause* I don't drink enough"
+        after_be = out and (out[-1].lemma == "be" or (len(out) > 1 and out[-1].lemma in ("it", "that", "this")
+                                                      and out[-2].lemma == "be"))  # "is it *cause* I don't drink"
+        if m.group(0) in _BECAUSE and after_be:  # "could it be *cause* I don't drink enough"
             word = "because"
         out.append(Token(i, m.group(0), word, m.start(), m.end()))
     return out

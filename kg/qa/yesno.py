@@ -67,7 +67,7 @@ def _heads(reader: "Reader", an: Analysis, side: list[Mention]) -> list[Mention]
     return [m for m in an.heads(side) if condition(m.iri)]
 
 
-def _played(reader: "Reader", prop: str, iri: str, role: str, sure: float) -> tuple[str, float]:
+def _played(reader: "Reader", prop: str, iri: str, role: str, sure: float | None) -> tuple[str, float | None]:
     """The role a thing from the story plays in ``prop`` in the graph, where it plays only one ("my husband tells me to
     write down every twitch. does that help": the twitching is what is helped, never what helps)."""
     subject, obj = reader.plays(iri, prop, True), reader.plays(iri, prop, False)
@@ -92,19 +92,25 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
             for prop, flipped, cue in props:
                 if cue is not None and prop in reader.schema.relations and reader.schema.relations[prop].realised:
                     role, sure = reader.role(an, cue, prop, a, flipped)
-                    if not an.in_question(a):  # told in the story: word order says nothing, the roles it plays do
-                        role, sure = _played(reader, prop, a.iri, role, sure)
+                    if not an.in_question(a):  # told in the story: word order says nothing, the roles it plays do,
+                        played = _played(reader, prop, a.iri, role, None)
+                        if played[1] is not None:
+                            role, sure = played
+                        elif an.in_question(b):  # or else the place of the other ("… my knee keeps twitching, is the
+                            role, sure = reader.role(an, cue, prop, b, flipped)  # caffeine doing that")
+                            role = "object" if role == "subject" else "subject"
                 else:
                     role, sure = "subject", 1.0
                 s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
-                other_base = 7.0 if cue is not None and cue.entry.pos == "noun" else 4.5  # word order says less
+                # a noun compound ("knee twitching causes") says less of the order than "is X a cause of Y"
+                other_base = 7.0 if cue is not None and cue.entry.pos == "noun" and sure <= 1.0 else 4.5
                 for (x, y), base in (((s, o), 7.0), ((o, s), other_base)):
                     if prop == RELATED and base < 7.0:
                         continue
                     score = base + sure - penalty
                     rel = reader.schema.relations.get(prop)
-                    if rel is not None and not _fit(reader, rel, x, y):
-                        score -= 3.0
+                    if rel is not None and not _fit(reader, rel, x, y):  # a verb's word order is what was asked:
+                        score -= 1.0 if cue is not None and cue.entry.pos == "verb" and base == 7.0 else 3.0  # no flip
                         for near in _fitting_near(reader, rel, x, y):  # "am I more prone to this at my age": age is
                             out.append(Reading("boolean", [Edge(x, near, y)], (), (a.iri, b.iri), score + 2.0,
                                                [f"yes/no: {local(near)} (the kinds fit a relation nearly alike)"]))
