@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import describe, explain, hedges
+from kg.qa import describe, explain, hedges, offered
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
@@ -24,6 +24,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
     kind = r.kind
     if kind in ("list", "count"):
         fill_list(ex, answer, r, result, listed=asks_listed(an))
+        offered.check(ex, answer, r, an)  # "who gets spasms more, athletes?": is the guess among them
     elif kind == "boolean":
         fill_boolean(ex, answer, r, result)
     elif kind == "definition":
