@@ -55,6 +55,9 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     if iris:
         definition = bool(an.intent_cues("definition"))
         open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
+        out.extend(Reading("list", [Edge("?x", KGO + "partOf", i)], anchors=(i,), score=ABOUT_OPEN + 0.5,
+                           why=["what about a thing made of parts: its parts"]) for i in iris[:1]
+                   if open_question and an.wh == "what" and reader.plays(i, KGO + "partOf", as_subject=False))
         out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
                            why=["what the article says about X, ranked by the question's words"]))
     return out
