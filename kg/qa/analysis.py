@@ -233,7 +233,13 @@ def _after_condition(clause: list[Token]) -> list[list[Token]]:
     for k, t in enumerate(clause[2:], start=2):
         if t.lemma in WH_WORDS and clause[k - 1].lemma not in ("of", "about", "for", "to", "in", "and", "or"):
             return [clause[:k], clause[k:]]
+    for k, t in enumerate(clause[3:-1], start=3):  # "if i took way too many stimulants *should i* get help"
+        if t.surface.lower() in AUXILIARIES and clause[k + 1].lemma in _ASKED_OF and clause[k - 1].lemma not in _ASKED_OF:
+            return [clause[:k], clause[k:]]
     return [clause]
+
+
+_ASKED_OF = frozenset("i it you we he she they that this".split())
 
 
 _PRIORITY = {"entity": 0, "relation": 1, "class": 2, "intent": 3}
