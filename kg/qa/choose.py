@@ -70,8 +70,19 @@ def _nearest_first(readings: list[Reading], an: Analysis) -> list[Reading]:
     return top + readings[len(top):]
 
 
+def _most_meant(readings: list[Reading], an: Analysis) -> list[Reading]:
+    """Readings tied at the top along different relations: the one more of the question's words mean first ("what
+    stretching should I *do for* cramps": "do for" means treats, prevents or diagnoses; "do" also means treats)."""
+    top = [r for r in readings if r.score == readings[0].score and len(r.edges) == 1]
+    if len(top) < 2 or len(top) != len([r for r in readings if r.score == readings[0].score]):
+        return readings
+    votes = {r.edges[0].prop: sum(r.edges[0].prop in c.entry.references for c in an.relation_cues) for r in top}
+    ranked = sorted(top, key=lambda r: -votes[r.edges[0].prop])  # stable: the order is kept among equals
+    return ranked + readings[len(top):]
+
+
 def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
-    readings = _nearest_first(readings, an)
+    readings = _most_meant(_nearest_first(readings, an), an)
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:

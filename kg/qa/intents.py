@@ -50,6 +50,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         out.append(Reading("action", anchors=tuple(held[:4]) or reader.topic, score=9.5 - (5.0 if other else 0.0),
                            why=["what should I do"], topic=not held))
     out.extend(_ways_to(reader, an))
+    out.extend(_which_ones(reader, an, rel_cues))
     out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))
     if iris:
@@ -83,6 +84,21 @@ def _ways_to(reader, an: Analysis) -> list[Reading]:
                 and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
             out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=10.0,
                                why=["ways to do a therapy: its kinds"]))
+    return out
+
+
+def _which_ones(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
+    """"What stretches does it say to do", "knee spasm stretches which muscles": a therapy asked for as a kind, of which
+    the article gives no kinds but the parts of the body it works — those are which ones to do."""
+    out = []
+    for m in an.anchors if not rel_cues else ():
+        right_after = m.start > 0 and an.tokens[m.start - 1].lemma in ("what", "which")
+        muscles = any(c.start >= m.end and c.start in an.q_positions for c in an.class_cues)
+        if (right_after or muscles) and reader.fits(m.iri, KGO + "Therapy") \
+                and reader.plays(m.iri, KGO + "targets", as_subject=True) \
+                and not reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
+            out.append(Reading("list", [Edge(m.iri, KGO + "targets", "?x")], anchors=(m.iri,), score=10.0,
+                               why=["which ones of a therapy: the parts it works"]))
     return out
 
 
