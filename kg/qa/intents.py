@@ -106,13 +106,13 @@ def _what_to_take(reader, an: Analysis) -> list[Reading]:
     """"What should I be eating so my legs stop twitching": the verb is a word for a remedy the article gives
     (eating → proper nutrition) and what is asked is what goes into it — the nutrients it names — not every
     treatment of the twitch."""
-    wants = an.wh == "what" and any({KGO + "treats", KGO + "prevents"} & set(c.entry.references)
-                                    for c in an.relation_cues)
     out = []
-    for m in an.anchors if wants else ():
-        if m.kind in ("search", "lay") and reader.fits(m.iri, KGO + "Therapy") \
+    for m in an.anchors if an.wh == "what" else ():
+        for_what = any({KGO + "treats", KGO + "prevents"} & set(c.entry.references) for c in an.relation_cues) or any(
+            o.start > m.end and any(reader.fits(o.iri, c) for c in CONDITIONS) for o in an.anchors)  # "so my legs …"
+        if for_what and m.kind in ("search", "lay") and reader.fits(m.iri, KGO + "Therapy") \
                 and reader.plays(m.iri, KGO + "involvesNutrient", as_subject=True) \
-                and any(t.lemma == "what" for t in an.tokens[max(0, m.start - 4):m.start]):
+                and any(t.lemma == "what" for t in an.tokens[max(0, m.start - 6):m.start]):
             out.append(Reading("list", [Edge(m.iri, KGO + "involvesNutrient", "?x")], anchors=(m.iri,), score=10.5,
                                why=["what to eat: the nutrients of the remedy the verb names"]))
     return out
