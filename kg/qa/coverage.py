@@ -5,7 +5,8 @@ by name ("the article does not cover restless legs syndrome"), never answered fr
 of its name the article happens to know ("pain" in "patellofemoral pain syndrome"). Two signs,
 both data of the lexicon: a name listed as another condition (``kgl:elsewhere``: growing pains,
 gout), or a name the article never gives built on a disease's head noun (``kgl:condition-head``:
-syndrome, disease, disorder) or ending (``kgl:condition-ending``: -itis) — an unknown word in it.
+syndrome, disease, disorder) or ending (``kgl:condition-ending``: -itis) — an unknown word in it —, or an
+injury word before an unknown word (``kgl:injury``: "torn his ACL", "sprained my wrist").
 A name the article does give ("autoimmune disorders", "peripheral artery disease") is an entity
 mention and is never declined.
 """
@@ -24,7 +25,27 @@ def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset()) -> list[str
     """The names of conditions the article does not cover that the question asks about, in order; a word of the
     article (``article_words``: lemmas of its quotes) is no sign of one ("neurodegenerative disease")."""
     named = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
-    return list(dict.fromkeys(named + _unknown_names(an, lex, article_words)))
+    return list(dict.fromkeys(named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words)))
+
+
+def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:
+    """"Torn his ACL": an injury word (a word, not a cue: "torn" is also read as the article's tearing sensation),
+    then, past a possessive or article, a word the article never uses and no entity's name holds — what was hurt;
+    the injury is named without the possessive ("torn ACL")."""
+    injury = _forms(lex, "injury")
+    in_mention = {i for m in an.mentions for i in m.span}
+    out = []
+    for t in an.question:
+        if t.lemma not in injury:
+            continue
+        k = t.i + 1
+        while k < len(an.tokens) and k - t.i <= 2 and an.tokens[k].lemma in NOT_OF_A_NAME:
+            k += 1
+        hurt = an.tokens[k] if k < len(an.tokens) else None
+        if hurt is not None and k not in in_mention and hurt.lemma.isalpha() and hurt.lemma not in article_words \
+                and hurt.lemma not in STOPWORDS:
+            out.append(f"{t.surface} {hurt.surface}")
+    return out
 
 
 def _forms(lex: Lexicon, intent: str) -> set[str]:

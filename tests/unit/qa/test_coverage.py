@@ -34,6 +34,26 @@ def test_a_condition_the_article_names_is_answered(question):
     assert answer.declined != "unknown" and answer.answered, answer.message
 
 
+@pytest.mark.parametrize("question, name", [
+    ("how do we know if she tore her ACL at netball", "tore acl"),
+    ("how long does a sprained wrist take to heal", "sprained wrist"),
+    ("what helps after you have broken your collarbone", "broken collarbone"),
+])
+def test_an_injury_to_what_the_article_never_names_is_declined_by_name(question, name):
+    """An injury word before an unknown word is another injury, not the article's "tearing sensation"."""
+    answer = ask(STORE, question)
+    assert answer.declined == "unknown" and not answer.answered and not answer.answers and answer.boolean is None
+    assert f"does not cover {name}" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "it feels like something has torn in my thigh, is that a spasm",  # the article's tearing sensation
+    "can a torn muscle cause spasms",                                   # muscle: a word of the article
+])
+def test_an_injury_word_before_a_word_of_the_article_is_not_declined(question):
+    assert ask(STORE, question).declined != "unknown"
+
+
 def test_a_second_question_about_something_else_is_still_answered():
     """Only a second part that points back ("how is *it* treated") is about the condition declined."""
     answer = ask(STORE, "what is fibromyalgia and what causes muscle spasms")
