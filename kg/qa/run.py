@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.qa.answer import Executor
-from kg.qa.facts import KGV
+from kg.qa.facts import KGV, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading, named_for
 from kg.sparql.registry import internal, registry, run as run_named
@@ -120,7 +120,10 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
                 m = st.object if st.subject == s else st.subject
                 if m in (s, o) or m.startswith(KGV) or st.negated:
                     continue
-                second = [x for x in ex.between(m, o) if not x.negated]
+                # two things with one effect are not linked by it ("does HRT raise your chances of ALS": both
+                # can cause muscle spasm): the intermediate must not be the object of both statements
+                second = [x for x in ex.between(m, o) if not x.negated
+                          and not (_effect_end(ex, st) == m and _effect_end(ex, x) == m)]
                 if second:
                     return {"empty": False, "verdict": True, "statements": [st] + second, "pair": (s, o), "how": "path",
                             "via": m}
@@ -130,6 +133,17 @@ def _run_boolean(ex: Executor, r: Reading) -> dict:
         if other:
             return {"empty": True, "verdict": None, "statements": other, "pair": (s, o), "how": "other"}
     return {"empty": True, "verdict": None, "statements": [], "pair": pairs[0], "how": "none"}
+
+
+EFFECT_AFTER = frozenset({"causes", "hasSymptom", "hasSideEffect", "exacerbates"})  # X p M: M is the effect
+EFFECT_BEFORE = frozenset({"causedBy", "symptomOf", "sideEffectOf", "exacerbatedBy"})  # M p X: M is the effect
+
+
+def _effect_end(ex: Executor, st: Statement) -> str | None:
+    """The end of a cause, symptom or side-effect statement that is the effect ("X causes M", "M is a symptom of
+    X", "M is a side effect of X": M); None for other relations."""
+    name = local(st.predicate)
+    return st.object if name in EFFECT_AFTER else st.subject if name in EFFECT_BEFORE else None
 
 
 def not_always(st) -> bool:

@@ -27,3 +27,21 @@ def test_two_things_told_in_the_story_take_the_roles_they_play_in_the_graph(real
     answer = ask(real_store, question)
     assert "symptom record can help with knee muscle spasm" in answer.reading
     assert "knee muscle spasm can help with" not in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "does HRT raise your chances of getting ALS",    # both can cause muscle spasm: a shared effect is no link
+    "is caffeine linked to dehydration",             # both can cause muscle spasm
+    "is estrogen connected to ALS",
+])
+def test_two_things_with_one_effect_are_not_linked_by_it(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is not True and "does not say" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "is magnesium linked to cramps",                 # through its deficiency, which causes them
+    "is dehydration linked to potassium",
+])
+def test_a_chain_through_one_thing_is_still_a_link(real_store, question):
+    assert ask(real_store, question).boolean is True
