@@ -32,7 +32,7 @@ def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:
     """"Torn his ACL": an injury word (a word, not a cue: "torn" is also read as the article's tearing sensation),
     then, past a possessive or article, a word the article never uses and no entity's name holds — what was hurt;
     the injury is named without the possessive ("torn ACL")."""
-    injury = _forms(lex, "injury")
+    injury = lex.intent_forms("injury")
     in_mention = {i for m in an.mentions for i in m.span}
     out = []
     for t in an.question:
@@ -48,13 +48,9 @@ def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:
     return out
 
 
-def _forms(lex: Lexicon, intent: str) -> set[str]:
-    return {" ".join(key) for forms in lex.forms.values() for key, entry in forms if entry.intent == intent}
-
-
 def _unknown_names(an: Analysis, lex: Lexicon, article_words) -> list[str]:
     """Names built on a head noun (with an unknown word before it) or an ending (an unknown word), not an entity's."""
-    heads, endings = _forms(lex, "condition-head"), _forms(lex, "condition-ending")
+    heads, endings = lex.intent_forms("condition-head"), lex.intent_forms("condition-ending")
     unknown = {t.surface for t in an.question if t.surface in an.unknown and t.lemma not in article_words}
     in_mention = {i for m in an.mentions for i in m.span}
     out = []

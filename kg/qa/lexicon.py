@@ -193,6 +193,7 @@ class Lexicon:
     entries: dict[str, Entry] = field(default_factory=dict)
     forms: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # first lemma -> forms
     vocabulary: set[str] = field(default_factory=set)  # every lemma of every form
+    _intent_forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_store(cls, store, schema: Schema) -> "Lexicon":
@@ -244,6 +245,13 @@ class Lexicon:
 
     def by_intent(self, intent: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.intent == intent]
+
+    def intent_forms(self, intent: str) -> frozenset[str]:
+        """The forms (words joined by spaces) of one intent's entries, made once per lexicon: asked per question."""
+        if intent not in self._intent_forms:
+            self._intent_forms[intent] = frozenset(" ".join(key) for forms in self.forms.values()
+                                                   for key, entry in forms if entry.intent == intent)
+        return self._intent_forms[intent]
 
 
 def _match(form: tuple[str, ...], words: list[str], start: int) -> tuple[int, ...] | None:
