@@ -18,6 +18,7 @@ from kg.qa.facts import Statement
 from kg.qa.intents import CONDITIONS
 from kg.qa.querygraph import KGO
 from kg.qa.run import broader
+from kg.qa.text import AUXILIARIES
 
 TREATS = KGO + "treats"
 
@@ -31,9 +32,21 @@ class ForCause:
     statement: Statement
 
 
-def for_named_cause(ex: Executor, an: Analysis) -> list[ForCause]:
+def asked(an: Analysis) -> list:
+    """Advice cues that ask: in the asking clause, or opening a clause of their own with an auxiliary ("*should i just
+    stop* my HRT then, if it might be what's causing the twitching" — the later clause is read as the question, but
+    the advice was asked first). Not a purpose: "what should I be drinking *to stop* the cramps" asks what helps, not
+    whether to stop a medicine."""
+    def opens(c) -> bool:
+        return c.form[0] in AUXILIARIES | {"be", "do"} and (c.start == 0 or an.tokens[c.start - 1].is_punct)
+    return [c for c in an.cues if c.entry.intent == "advice" and (c.start in an.q_positions or opens(c))
+            and not ("*" in c.form and c.positions[-1] > 0 and an.tokens[c.positions[-1] - 1].lemma == "to")]
+
+
+def for_named_cause(ex: Executor, an: Analysis, topic: bool = False) -> list[ForCause]:
     """The article's treatments of the condition the reader names (question or story) given *for* a cause the reader
-    also names, or the kind of cause it is an example of (estrogen → medications that can cause muscle spasms)."""
+    also names, or the kind of cause it is an example of (estrogen → medications that can cause muscle spasms). With
+    ``topic``, a reader who names no condition ("should I cut back my coffee") is read as asking of the article's own."""
     mentions = an.anchors + an.context_mentions
     def condition(iri: str) -> bool:
         return any(ex.index.is_a(iri, c) for c in CONDITIONS)
@@ -42,7 +55,7 @@ def for_named_cause(ex: Executor, an: Analysis) -> list[ForCause]:
     causes = {kind: iri for iri in named for kind in [iri] + broader(ex, iri, "exampleOf")}
     out: list[ForCause] = []
     # the article's own topic last: "my thigh twitches" (muscle twitching) from coffee is what it says of the twitch
-    for n, c in enumerate(conditions + [t for t in ex.topic if conditions and t not in conditions]):
+    for n, c in enumerate(conditions + [t for t in ex.topic if (conditions or topic) and t not in conditions]):
         if out and n >= len(conditions):
             break
         # the condition, what it is a form of, and its forms (leg cramps from a medicine: what the article says of
@@ -70,6 +83,21 @@ def said_for(ex: Executor, found: list[ForCause], most: int = 2) -> str:
     return f"What the article says for {ex.name(found[0].condition)} with {ex.name(cause)} as the cause: {quotes}"
 
 
+def said_of_named(ex: Executor, an: Analysis, most: int = 2) -> str:
+    """What the article says of the thing the reader asks to do something with ("is hot yoga safe for me": its words
+    on yoga), quoted in the article's order; "" when they name nothing but a condition."""
+    def condition(iri: str) -> bool:
+        return any(ex.index.is_a(iri, c) for c in CONDITIONS)
+    for m in an.anchors + an.context_mentions:
+        if condition(m.iri):
+            continue
+        quotes = list(dict.fromkeys(st.quote for st in sorted(ex.statements(m.iri), key=lambda st: st.begin)
+                                    if not st.negated))
+        if quotes:
+            return f"What the article says of {ex.name(m.iri)}: " + " ".join(f"“{q}”" for q in quotes[:most])
+    return ""
+
+
 def add_for_cause(ex: Executor, answer, an: Analysis) -> None:
     """Add to an answer about the reader's condition what the article says for the cause they named, unless it quotes
     those words already."""
@@ -79,4 +107,4 @@ def add_for_cause(ex: Executor, answer, an: Analysis) -> None:
         answer.evidence += [ex.evidence_item(f.statement) for f in found[:2]]
 
 
-__all__ = ["ForCause", "for_named_cause", "said_for", "add_for_cause"]
+__all__ = ["asked", "ForCause", "for_named_cause", "said_for", "said_of_named", "add_for_cause"]

@@ -33,7 +33,7 @@ from kg.qa.readings import reader
 from kg.qa import advice, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
-from kg.qa.text import normalise_text
+from kg.qa.text import STOPWORDS, normalise_text
 from kg.qa.words import join
 
 MAX_QUESTION_CHARS = 500
@@ -132,11 +132,11 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if _advice(an) and not _warning(an) and not _general(an, index):
+    if advice.asked(an) and not _warning(an) and not _general(an, index):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
-        said = advice.said_for(ex, advice.for_named_cause(ex, an))  # for the cause the reader names, in its words
+        said = advice.said_for(ex, advice.for_named_cause(ex, an, topic=True)) or advice.said_of_named(ex, an)
         answer.closest = [] if said else quote_index(store).closest(raw, k=2)  # nearby, never as an answer
         if said or answer.closest:
             answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
@@ -276,8 +276,12 @@ def _unknown_asked(an: Analysis) -> list[str]:
         before = tokens[t.i - 1] if t.i > 0 else None
         if before is not None and before.lemma in _TEMPORAL:
             continue
+        if t.surface.endswith(("'s", "’s", "s'")):
+            continue  # "a *kid's* knee twitch": whose, not which kind
         for m in loose:
-            beside = t.i == m.start - 1 or (t.i == m.end and m.kind == "search" and m.text.endswith("ing"))
+            # a word before a phrase that opens with a function word ("the same job *over and over*") is not its kind
+            beside = (t.i == m.start - 1 and tokens[m.start].lemma not in STOPWORDS | {"over"}) \
+                or (t.i == m.end and m.kind == "search" and m.text.endswith("ing"))
             coordinated = t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and")
             if beside or coordinated:
                 out.append(t.surface)
@@ -295,7 +299,7 @@ def _general(an: Analysis, index) -> bool:
     """"What painkillers can I take when my knee cramps", "is it ok to rub it": what the article says helps, asked in
     the first person — not advice for a person, unless a condition of theirs (pregnant, a disease) or a second remedy
     (a mix of pills) is named."""
-    if not all(c.form in SOFT_ADVICE for c in _advice(an)):
+    if not all(c.form in SOFT_ADVICE for c in advice.asked(an)):
         return False
     lemmas = [t.lemma for t in an.question]
     if any(a == "how" and b in ("many", "much", "often", "long") for a, b in zip(lemmas, lemmas[1:])):
@@ -308,13 +312,6 @@ def _general(an: Analysis, index) -> bool:
 
 def _topic_like(an: Analysis, index) -> set[str]:
     return {m.iri for m in an.mentions if index.is_a(m.iri, KGO + "SignOrSymptom")}
-
-
-def _advice(an: Analysis) -> list:
-    """Advice cues, but not a purpose: "what should I be drinking *to stop* the cramps" asks what helps, not whether
-    to stop a medicine ("should I stop my pills")."""
-    return [c for c in an.intent_cues("advice") if not ("*" in c.form and c.positions[-1] > 0
-                                                         and an.tokens[c.positions[-1] - 1].lemma == "to")]
 
 
 def _warning(an: Analysis) -> bool:

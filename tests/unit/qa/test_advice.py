@@ -33,3 +33,38 @@ def test_a_pure_advice_question_stays_declined_but_says_what_the_article_says_fo
 def test_is_it_serious_after_naming_a_cause_adds_what_the_article_says_for_it(real_store, question):
     answer = ask(real_store, question)
     assert "reduce your intake" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "should i halve my furosemide until the cramps settle down",  # a generic name the article never uses
+    "can i skip my lisinopril for a week, my knee twitches all the time",
+    "should I cut back on my prednisolone since it might be making my legs spasm",
+    "would it be ok for me to keep taking my atorvastatin with these cramps",
+    "should i just come off the pill then, if that's whats giving me the twitches",  # the advice asked first
+    "could i just stop my water tablets for a few days to see if it helps"])
+def test_what_to_do_with_ones_own_medicine_is_declined_whatever_it_is_called(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined == "advice" and not answer.answered and not answer.answers and answer.boolean is None
+    assert "doctor or pharmacist" in answer.message
+
+
+@pytest.mark.parametrize("question, named", [
+    ("is bikram yoga alright for me with my twitchy knees", "yoga"),
+    ("can i carry on playing football if my thigh keeps cramping", None),
+    ("is it fine for me to keep doing my stretches when the knee twitches", None),
+    ("is massage safe for me while my leg keeps going into spasm", "massag")])
+def test_whether_an_activity_is_safe_for_the_reader_is_declined_with_the_articles_words_on_it(real_store, question,
+                                                                                             named):
+    answer = ask(real_store, question)
+    assert answer.declined == "advice" and not answer.answered and answer.boolean is None
+    if named:
+        assert named in answer.message.lower().split("pharmacist.", 1)[1]  # quoted, after the decline
+
+
+@pytest.mark.parametrize("question", ["can corticosteroids cause twitching", "does yoga help knee twitching",
+                                      "can stretching stop a cramp", "is massage good for leg cramps",
+                                      "what can i take for a cramp", "should i see a doctor if my knee keeps twitching",
+                                      "can i keep cramps away by stretching"])
+def test_general_questions_about_the_same_things_are_still_answered(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined is None and answer.answered

@@ -231,3 +231,19 @@ def test_a_claim_is_never_summed_up_by_its_identifier(real_store):
     answer = ask(real_store, "how much does caffeine matter")
     assert "In short:" in answer.message and "caffeine can cause muscle spasm" in answer.message
     assert "claim about" not in answer.message
+
+
+@pytest.mark.parametrize("question, qualifier", [
+    ("could a few cans of energy drink make my daughter's knee twitch", "high amounts"),  # whose knee, how many cans
+    ("can my son's leg cramps come from not drinking enough water", "dehydration"),
+    ("does the odd leg cramp usually go away on its own", "on their own"),
+    ("does lifting the same box over and over at work bring on spasms", "overuse")])
+def test_a_possessor_a_quantity_or_a_noun_before_an_adverbial_phrase_does_not_block_a_stated_yes(real_store, question,
+                                                                                                 qualifier):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and qualifier in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["can decaf coffee cause knee twitching", "will eating bananas stop cramps"])
+def test_a_word_that_says_which_kind_still_blocks_the_yes(real_store, question):
+    assert ask(real_store, question).boolean is None
