@@ -1,11 +1,10 @@
 """Build and rank the readings of an analysed question: small query graphs over the ontology.
 
-Candidate readings are generated from the lexicon's frames — every relation word, in the
-direction its frame and the words' order say, and the other direction too — and ranked by how
-well they fit: the frame's evidence, the roles the linked entity actually plays in the graph (is
-dehydration caused by something, or does it cause things?), the relation's domain and range
-against the entity's classes, and the class asked for. Nothing the reader typed reaches a
-query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yesno.
+Candidate readings are generated from the lexicon's frames — every relation word, in the direction its frame and
+the words' order say, and the other direction too — and ranked by how well they fit: the frame's evidence, the roles
+the linked entity actually plays in the graph (is dehydration caused by something, or does it cause things?), the
+relation's domain and range against the entity's classes, and the class asked for. Nothing the reader typed reaches
+a query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.yesno.
 """
 
 from __future__ import annotations
@@ -103,13 +102,13 @@ class Reader:
             for m in anchors[0][2]:
                 out.append(Reading("cure", anchors=(m.iri,), score=9.0, why=["cure"]))
             rel_cues = [c for c in rel_cues if c not in cure]
+        count, telegraphic = bool(an.intent_cues("count")), yesno.telegraphic_asks(self, an, anchors, rel_cues)
         if len(anchors) >= 2 and not an.intent_cues("comparison") and (an.yes_no or not an.wh):
             booleans = yesno.booleans(self, an, anchors, rel_cues)
             if not an.yes_no:  # telegraphic: "steroid pills and knee twitching.. connected??"
                 nouns = any(c.entry.pos == "noun" for c in rel_cues) or an.intent_cues("count")
-                asked = an.question_mark and not an.intent_cues("count")  # "ALS knee twitching early sign?"
-                for r in booleans:
-                    r.score -= (1.0 if asked else 4.0) if nouns else 1.5
+                for r in booleans:  # "ALS knee twitching early sign?", "overtraining cause spasms": asked
+                    r.score -= (1.0 if telegraphic else 4.0) if nouns else 1.5
             out.extend(booleans)
         elif an.intent_cues("comparison") and anchors and (an.wh or an.yes_no or ranking):
             everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
@@ -117,6 +116,7 @@ class Reader:
         why = an.wh == "why" and len(anchors) >= 2  # "why do pregnant women get cramps more": a reason, not a list
         if (why or (an.wh in ("how", "why") or named_mechanism(an)) and (self._causal(rel_cues) or not rel_cues)) \
                 and not an.intents & {"count", "duration"} and not any(c.form[0] == "how" for c in definition):
+
             out.extend(shapes.mechanisms(self, an, anchors, rel_cues))
         out.extend(shapes.kinds(self, an, anchors, rel_cues))
         out.extend(shapes.class_objects(self, an, anchors, rel_cues))
@@ -135,8 +135,8 @@ class Reader:
             if an.yes_no and r.kind in ("list", "count"):
                 r.score -= 3.0  # a yes/no question wants yes or no
                 r.why.append("yes/no question (-3)")
-            elif (not an.wh and not an.yes_no and len(anchors) >= 2 and r.kind in ("list", "count") and len(r.edges) == 1
-                  and (an.question_mark or not any(c.entry.pos == "noun" for c in rel_cues)) and not an.intent_cues("count")):
+            elif (not an.wh and not an.yes_no and len(anchors) >= 2 and r.kind in ("list", "count") and not count
+                  and (len(r.edges) == 1 and not any(c.entry.pos == "noun" for c in rel_cues) or telegraphic)):
                 r.score -= 2.0  # telegraphic, two things named: how they are linked
                 r.why.append("two things named, no question word (-2)")
         # unknown content words weigh against every reading that does not account for them
@@ -188,7 +188,7 @@ class Reader:
     def role(self, an: Analysis, cue: Cue, prop: str, m: Mention, flipped: bool) -> tuple[str, float]:
         """("subject" or "object") the anchor plays in ``prop`` by the frame and word order, and how sure."""
         entry = cue.entry
-        before = m.end <= cue.start
+        before = shapes.stands_before(an, m, cue)
         tokens = an.tokens
         if cue.start < m.start and m.end <= cue.end:  # inside the frame's gap: "what is *X* for", "make *X* worse"
             # "what is X for", "give X for", "does X help": X is the frame's subject; "make X better": its object

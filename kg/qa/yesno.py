@@ -14,7 +14,7 @@ from kg.qa.analysis import Analysis
 from kg.qa.intents import CONDITIONS
 from kg.qa.lexicon import Cue, local
 from kg.qa.linking import Mention
-from kg.qa.querygraph import RELATED, Edge, Reading
+from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -40,6 +40,18 @@ def sides(reader: "Reader", an: Analysis, anchors) -> list[list[Mention]]:
     if len(merged) == 1 and len(merged[0][2]) >= 2:  # "is A or B ...": the two members
         return [[m] for m in merged[0][2]]
     return [g[2] for g in anchors]
+
+
+def telegraphic_asks(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> bool:
+    """Whether a question without a question word asks yes or no: it ends in "?" ("ALS knee twitching early sign?"),
+    or it puts a verb of its relation between two things it names, a statement read out as a question ("overtraining
+    cause spasms", "ibuprofen help spasm pain") — not a count, not a noun ("stimulants examples twitching"), not a
+    relation said after both ("knee spasm causes"), and not a place ("spasm causes not just knee")."""
+    if an.intent_cues("count"):
+        return False
+    things = [g for g in anchors if not all(reader.fits(m.iri, KGO + "BodyPart") for m in g[2])]
+    return an.question_mark or (len(things) >= 2 and any(things[0][1] <= c.start and c.end <= things[-1][0]
+                                                         and c.entry.pos == "verb" for c in rel_cues))
 
 
 def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:

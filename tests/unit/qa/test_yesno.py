@@ -51,3 +51,17 @@ def test_is_that_normal_for_x_after_a_story_asks_whether_it_is_a_symptom_of_x(re
 def test_is_it_normal_for_my_knee_to_twitch_still_asks_whether_to_worry(real_store):
     assert ask(real_store, "is it normal for my knee to twitch").reading.startswith(
         "I read this as: whether knee muscle spasm is serious")
+
+
+@pytest.mark.parametrize("question", ["dehydration cause cramps", "statins give muscle twitching",
+                                      "stretching help knee spasm", "stretching prevent cramps"])
+def test_a_telegraphic_statement_with_its_verb_between_two_things_asks_yes_or_no(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and answer.kind == "boolean"
+    assert " can " in answer.message  # the article's qualifier, not a bare "X causes Y"
+
+
+@pytest.mark.parametrize("question", ["knee spasm causes", "spasm causes not just knee", "stimulants examples twitching"])
+def test_a_relation_noun_or_a_relation_after_both_things_is_still_a_list(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and answer.answers
