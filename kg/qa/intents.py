@@ -153,7 +153,10 @@ def conditions_first(reader, told, taken, an: Analysis | None = None) -> list:
 
     def hub(g) -> bool:  # "really bad spasms plus numbness and shaking": the one the others are said of
         return len(told) > 2 and others - {g[2][0].iri} <= set(reader.around.with_other(g[2][0].iri))
-    return sorted(told, key=lambda g: (not hub(g), not any(reader.fits(m.iri, c) for m in g[2] for c in CONDITIONS)))
+    # of the conditions, what the reader has before what they were in ("lay bricks *in the heat* and my thighs *spasm*.
+    # what might be causing it": the spasm, not heat exhaustion)
+    return sorted(told, key=lambda g: (not hub(g), not any(reader.fits(m.iri, c) for m in g[2] for c in CONDITIONS),
+                                       not any(reader.fits(m.iri, KGO + "SignOrSymptom") for m in g[2])))
 
 
 def _conditions_first(reader, an: Analysis, iris: list[str]) -> list[str]:

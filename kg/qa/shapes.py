@@ -12,16 +12,31 @@ from typing import TYPE_CHECKING
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.lexicon import Cue
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
+from kg.qa.text import PRONOUNS
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
 
 
+def stands_before(an: Analysis, m, cue: Cue) -> bool:
+    """Whether the thing stands before the relation word: where it is named, or, told in the story and asked of by a
+    pronoun, where the pronoun stands ("… and my thighs spasm. what might be causing *it*": the spasm is the object)."""
+    if not an.in_question(m):
+        words = [t for t in an.question if not t.is_punct]  # "that" only last: not "what do you lose *that* can …"
+        pronoun = next((t for t in words if t.lemma in PRONOUNS and (t.lemma != "that" or t is words[-1])), None)
+        if pronoun is not None and not cue.start < pronoun.i < cue.end:  # not in a frame's gap ("what are *they* for")
+            return pronoun.i < cue.start
+    return m.end <= cue.start
+
+
 def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
     """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
 
-    With one thing named, the other is the article's topic ("why does stress make it worse").
+    With one thing named, the other is the article's topic ("why does stress make it worse"). A "why" said last, after
+    a story ("… in the blazing sun and my legs keep seizing up, why"), asks what causes it, not how two things link.
     """
+    if an.question and an.question[-1].lemma == "why":
+        return []
     iris = [g[2][0].iri for g in anchors]
     if len(iris) == 1 and reader.topic and iris[0] not in reader.topic:
         iris.append(reader.topic[0])

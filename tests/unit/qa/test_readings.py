@@ -266,3 +266,24 @@ def test_how_a_thing_is_built_is_its_description_not_a_mechanism(real_store, que
 def test_how_one_thing_leads_to_another_stays_a_mechanism(real_store):
     answer = ask(real_store, "how does dehydration lead to knee twitching")
     assert answer.reading.startswith("I read this as: how dehydration")
+
+
+@pytest.mark.parametrize("question", ["been on my feet all day in a heatwave and my calves keep cramping, why",
+                                      "laid patio slabs all afternoon in the heat and now my thigh keeps seizing up, why"])
+def test_a_why_said_last_after_a_story_asks_for_the_causes_not_how_two_things_link(real_store, question):
+    from kg.qa.ask import ask
+
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and {"heat-exhaustion", "dehydration"} <= {a["iri"].rsplit("/", 1)[-1]
+                                                                            for a in answer.answers}
+
+
+@pytest.mark.parametrize("question", ["was out gardening in the heat for hours and my calf cramped up. what could be causing it",
+                                      "been in the sun on the building site all day and my knee twitches. what might cause that"])
+def test_a_pronoun_after_the_verb_is_its_object_though_the_thing_was_told_first(real_store, question):
+    """The story names a cause (heat) and the condition; "what is causing it" asks for the condition's causes."""
+    from kg.qa.ask import ask
+
+    answer = ask(real_store, question)
+    assert answer.reading.startswith("I read this as: what can cause")
+    assert "heat exhaustion" not in answer.reading.split(" — ")[0]  # its causes are not asked

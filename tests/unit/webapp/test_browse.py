@@ -192,8 +192,11 @@ def test_entity_page(real_client):
     # related words people search by that name something else (kgo:searchLabel).
     assert "Dehydration Also known as dehydrated" in text
     assert "In everyday words dehydrating, dried out, fluid loss, lack of fluids, low on fluids" in text
-    assert ("People also search for heavy sweating, no water, nothing to drink, sweat a lot, sweating, sweating a lot, "
-            "sweating buckets, sweaty, thirsty, without a drink, without drinking") in text
+    assert ("People also search for barely any water, barely drink, barely drinking, hardly any water, hardly drink, "
+            "hardly drinking, heavy sweating, little to drink, no water, not enough to drink, not much to drink, "
+            "nothing to drink, sweat a lot, sweating, sweating a lot, sweating buckets, sweaty, thirsty, without a drink, "
+            "without any water, without drinking, without enough to drink, without enough water, without much to drink, "
+            "without water") in text
     assert {"type", "asserted", "inferred"} <= set(page.classes)
     assert "/ontology/MedicalCondition" in page.links and "/ontology/Cause" in page.links
     assert "the article says it causes something" in text  # an inferred type explained in words, not a badge
