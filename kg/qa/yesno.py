@@ -163,6 +163,8 @@ def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue])
                 role, sure = reader.role(an, cue, prop, m, flipped)
                 if not an.in_question(m):  # told in the story: the role it plays in the graph, where only one
                     role, sure = _played(reader, prop, m.iri, role, sure)
+                elif cue.entry.pos == "noun" and role != (cue.entry.names or "subject"):
+                    continue  # "are there treatments for ALS": the noun is what is asked for, not the topic
                 edges = [Edge(m.iri, prop, "?topic") if role == "subject" else Edge("?topic", prop, m.iri)]
                 out.append(Reading("boolean", edges, (), (m.iri,) + reader.topic, 6.5 + sure, ["yes/no about the topic"],
                                    topic=True))

@@ -65,3 +65,15 @@ def test_a_telegraphic_statement_with_its_verb_between_two_things_asks_yes_or_no
 def test_a_relation_noun_or_a_relation_after_both_things_is_still_a_list(real_store, question):
     answer = ask(real_store, question)
     assert answer.kind == "list" and answer.answers
+
+
+@pytest.mark.parametrize("question", ["does a cure for ALS exist", "does the article say a cure exists for ALS"])
+def test_whether_a_cure_exists_is_the_articles_stated_no(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is False and "no cure" in answer.message
+
+
+@pytest.mark.parametrize("question", ["are there treatments for ALS", "do any treatments exist for ALS"])
+def test_are_there_treatments_for_x_asks_for_them_not_whether_the_topic_treats_x(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and "physical-therapy" in {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
