@@ -17,7 +17,7 @@ import simplemma
 
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u201c": '"',
                         "\u201d": '"'})
-_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[?.!;,]|\.\.+")
+_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[?.!;,:]|\.\.+")
 # Lemmas simplemma gets wrong for this domain's questions (comparatives read as their base, a few
 # plurals it leaves alone); the lexicon is lemmatised through the same function, so this stays small.
 _LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cramp", "spasms": "spasm",
@@ -121,7 +121,7 @@ def lemmas_of(text: str) -> tuple[str, ...]:
 
 
 def clauses(tokens: list[Token]) -> list[list[Token]]:
-    """Split a question into clauses at sentence ends, semicolons and commas (punctuation dropped).
+    """Split a question into clauses at sentence ends, colons, semicolons and commas (punctuation dropped).
 
     >>> [[t.surface for t in c] for c in clauses(tokenize("I'm 72. is that an age thing?"))]
     [["i'm", '72'], ['is', 'that', 'an', 'age', 'thing']]
@@ -129,7 +129,7 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for t in tokens:
         if t.is_punct:
-            if t.surface in (".", "?", "!", ";", ",") or t.surface.startswith(".."):
+            if t.surface in (".", "?", "!", ";", ",", ":") or t.surface.startswith(".."):
                 if out[-1]:
                     out.append([])
             continue

@@ -77,3 +77,11 @@ def test_whether_a_cure_exists_is_the_articles_stated_no(real_store, question):
 def test_are_there_treatments_for_x_asks_for_them_not_whether_the_topic_treats_x(real_store, question):
     answer = ask(real_store, question)
     assert answer.kind == "list" and "physical-therapy" in {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
+
+
+@pytest.mark.parametrize("question", [
+    "quick one for my notes: does the article name diuretics and corticosteroids as drugs that can cause spasms",
+    "for a leaflet i'm writing: does it say dehydration can cause muscle spasms"])
+def test_a_preface_before_a_colon_is_not_the_question(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and " can " in answer.message
