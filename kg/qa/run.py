@@ -157,16 +157,25 @@ def _through_cause(ex: Executor, s: str, o: str, remedies) -> tuple[list, str] |
     causes = ex.family(KGO + "causes")
     targets = [o] + broader(ex, o, "formOf")
     for st in ex.statements(s):
-        if st.negated or st.predicate not in remedies or _canonical_subject(ex, st) != s:
+        if st.negated or st.predicate not in remedies or _cause_end(ex, st) != s:
             continue
         m = st.object if st.subject == s else st.subject
         if m in (s, o) or m.startswith(KGV):
             continue
         for target in targets:
-            second = [x for x in ex.between(m, target, causes) if not x.negated and _canonical_subject(ex, x) == m]
+            second = [x for x in ex.between(m, target, causes) if not x.negated and _cause_end(ex, x) == m]
             if second:
                 return [st] + second, m
     return None
+
+
+def _cause_end(ex: Executor, st) -> str:
+    """The end of a statement that acts: the cause of a cause, symptom or side-effect statement ("M is a side effect
+    of X": X, though M is its subject), else the subject of the relation's canonical direction (what treats)."""
+    effect = _effect_end(ex, st)
+    if effect is not None:
+        return st.subject if effect == st.object else st.object
+    return _canonical_subject(ex, st)
 
 
 def _canonical_subject(ex: Executor, st) -> str:

@@ -45,3 +45,11 @@ def test_two_things_with_one_effect_are_not_linked_by_it(real_store, question):
 ])
 def test_a_chain_through_one_thing_is_still_a_link(real_store, question):
     assert ask(real_store, question).boolean is True
+
+
+@pytest.mark.parametrize("question", ["can caffeine cause stimulants", "can amphetamines lead to stimulants",
+                                      "do energy drinks cause stimulants"])
+def test_a_chain_of_causes_reads_a_side_effect_statement_the_right_way_round(real_store, question):
+    """Caffeine causes muscle overstimulation, and overstimulation *is a side effect of* stimulants: that is not
+    "overstimulation causes stimulants", so no chain from caffeine to stimulants is a yes."""
+    assert ask(real_store, question).boolean is not True
