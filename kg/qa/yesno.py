@@ -104,7 +104,11 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
             for prop, flipped, cue in props:
                 if cue is not None and prop in reader.schema.relations and reader.schema.relations[prop].realised:
                     role, sure = reader.role(an, cue, prop, a, flipped)
-                    if not an.in_question(a):  # told in the story: word order says nothing, the roles it plays do,
+                    if cue.entry.pos == "noun" and an.in_question(b) and a.end <= b.start and b.end <= cue.start:
+                        # both before the noun ("ALS - twitching in knee can be early sign?"): the nearer one is it
+                        role, sure = reader.role(an, cue, prop, b, flipped)
+                        role = "object" if role == "subject" else "subject"
+                    elif not an.in_question(a):  # told in the story: word order says nothing, the roles it plays do,
                         played = _played(reader, prop, a.iri, role, None)
                         if played[1] is not None:
                             role, sure = played

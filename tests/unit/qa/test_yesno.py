@@ -85,3 +85,10 @@ def test_are_there_treatments_for_x_asks_for_them_not_whether_the_topic_treats_x
 def test_a_preface_before_a_colon_is_not_the_question(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True and " can " in answer.message
+
+
+@pytest.mark.parametrize("question", ["ALS, knee twitching an early symptom?",
+                                      "motor neurone disease - leg cramps can be a first sign?"])
+def test_with_both_things_before_the_noun_the_nearer_one_is_what_the_noun_names(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "can be a symptom of amyotrophic lateral sclerosis" in answer.message
