@@ -41,7 +41,9 @@ def test_is_it_serious_after_naming_a_cause_adds_what_the_article_says_for_it(re
     "should I cut back on my prednisolone since it might be making my legs spasm",
     "would it be ok for me to keep taking my atorvastatin with these cramps",
     "should i just come off the pill then, if that's whats giving me the twitches",  # the advice asked first
-    "could i just stop my water tablets for a few days to see if it helps"])
+    "could i just stop my water tablets for a few days to see if it helps",
+    "do you think i should stop my water pills", "is it a good idea for me to stop my diuretic",
+    "should i give my son magnesium for his cramps"])
 def test_what_to_do_with_ones_own_medicine_is_declined_whatever_it_is_called(real_store, question):
     answer = ask(real_store, question)
     assert answer.declined == "advice" and not answer.answered and not answer.answers and answer.boolean is None
@@ -64,7 +66,8 @@ def test_whether_an_activity_is_safe_for_the_reader_is_declined_with_the_article
 @pytest.mark.parametrize("question", ["can corticosteroids cause twitching", "does yoga help knee twitching",
                                       "can stretching stop a cramp", "is massage good for leg cramps",
                                       "what can i take for a cramp", "should i see a doctor if my knee keeps twitching",
-                                      "can i keep cramps away by stretching"])
+                                      "can i keep cramps away by stretching", "what should i be taking for cramps",
+                                      "my doctor says i should stop the statins, can they cause cramps"])
 def test_general_questions_about_the_same_things_are_still_answered(real_store, question):
     answer = ask(real_store, question)
     assert answer.declined is None and answer.answered
