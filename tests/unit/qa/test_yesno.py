@@ -92,3 +92,11 @@ def test_a_preface_before_a_colon_is_not_the_question(real_store, question):
 def test_with_both_things_before_the_noun_the_nearer_one_is_what_the_noun_names(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True and "can be a symptom of amyotrophic lateral sclerosis" in answer.message
+
+
+@pytest.mark.parametrize("question", ["does potassium matter for muscle function",
+                                      "is magnesium among the minerals that matter for muscle function?"])
+def test_matter_and_function_are_the_articles_own_framing_not_unknown_things(real_store, question):
+    """"These minerals play a crucial role in muscle function": the words frame the question, they name nothing else."""
+    answer = ask(real_store, question)
+    assert answer.declined is None and answer.boolean is True
