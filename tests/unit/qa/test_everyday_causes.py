@@ -50,3 +50,11 @@ def test_a_muscle_told_by_where_it_is_then_the_symptom_asks_the_causes(question)
 def test_will_it_stop_after_a_change_is_a_yes_no_about_the_symptom(question):
     answer = ask(STORE, question)
     assert answer.boolean is True and "stimulant reduction" in answer.message.lower(), answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "been throwing up all weekend with a bug and now my legs are cramping, could that be it",
+    "had a stomach bug and couldn't keep fluids down for two days. would that make my knee twitch"])
+def test_not_keeping_fluids_down_is_read_as_dehydration_said_so(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "dehydration" in answer.message.lower() and "read as dehydration" in answer.message

@@ -193,10 +193,10 @@ def test_entity_page(real_client):
     assert "Dehydration Also known as dehydrated" in text
     assert "In everyday words dehydrating, dried out, fluid loss, lack of fluids, low on fluids" in text
     assert ("People also search for barely any water, barely drink, barely drinking, hardly any water, hardly drink, "
-            "hardly drinking, heavy sweating, little to drink, no water, not enough to drink, not much to drink, "
-            "nothing to drink, sweat a lot, sweating, sweating a lot, sweating buckets, sweaty, thirsty, without a drink, "
-            "without any water, without drinking, without enough to drink, without enough water, without much to drink, "
-            "without water") in text
+            "hardly drinking, heavy sweating, keep anything down, keep fluids down, keep water down, little to drink, "
+            "no water, not enough to drink, not much to drink, nothing to drink, sweat a lot, sweating, sweating a lot, "
+            "sweating buckets, sweaty, thirsty, throwing up, vomiting, without a drink, without any water, "
+            "without drinking, without enough to drink, without enough water, without much to drink, without water") in text
     assert {"type", "asserted", "inferred"} <= set(page.classes)
     assert "/ontology/MedicalCondition" in page.links and "/ontology/Cause" in page.links
     assert "the article says it causes something" in text  # an inferred type explained in words, not a badge
