@@ -100,3 +100,14 @@ def test_matter_and_function_are_the_articles_own_framing_not_unknown_things(rea
     """"These minerals play a crucial role in muscle function": the words frame the question, they name nothing else."""
     answer = ask(real_store, question)
     assert answer.declined is None and answer.boolean is True
+
+
+@pytest.mark.parametrize("question, sign", [("is it normal for a cramp to feel like burning", "burning"),
+                                            ("is it normal for the muscle to go rock hard during a spasm", "hard")])
+def test_is_a_sign_normal_with_a_condition_is_the_articles_stated_symptom(real_store, question, sign):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "symptom of muscle spasm" in answer.message and sign in answer.message
+
+
+def test_is_it_normal_of_one_thing_still_asks_whether_it_is_serious(real_store):
+    assert ask(real_store, "is it normal for my knee to twitch").reading.startswith("I read this as: whether")
