@@ -28,6 +28,9 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     out: list[Reading] = []
     if an.intent_cues("difference") and len(iris) >= 2:
         out.append(Reading("difference", anchors=(iris[0], iris[1]), score=11.0, why=["difference between X and Y"]))
+    elif an.intent_cues("difference") and len(iris) == 1 and len({(s, e) for s, e, _ in anchors}) >= 2:
+        # "the difference between a cramp and a spasm": two words the article uses for one thing
+        out.append(Reading("difference", anchors=(iris[0], iris[0]), score=11.0, why=["two words for one thing"]))
     if an.intent_cues("serious") and not _says_which(an, rel_cues):
         ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
         out.append(Reading("serious", anchors=tuple(iris[:4]) or reader.topic,

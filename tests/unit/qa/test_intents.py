@@ -24,3 +24,22 @@ def test_a_serious_word_before_the_asked_class_says_which_things_not_is_it_serio
     """"what *serious* conditions can it be a symptom of": the word picks the things asked for; the relation asks."""
     answer = ask(real_store, question)
     assert answer.kind == "list" and expected in {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "is a charley horse any different from a cramp",
+    "how does a cramp differ from a spasm, or are they the same",
+])
+def test_the_difference_between_two_words_for_one_thing_is_not_stated(real_store, question):
+    """Both words name muscle spasm: the article never tells them apart, so it does not say (not a definition)."""
+    answer = ask(real_store, question)
+    assert "does not say how" in answer.message and answer.boolean is None and not answer.answers, answer.message
+
+
+@pytest.mark.parametrize("question", ["whats a charley horse", "what's an autoimmune disorder"])
+def test_whats_asks_what_a_thing_is(real_store, question):
+    """"whats" is "what is": the definition, as for "what is a charley horse"."""
+    assert ask(real_store, question).reading.startswith("I read this as: what "), ask(real_store, question).reading
+    answer = ask(real_store, question)
+    assert any(d in answer.message for d in ("sudden, involuntary contractions", "immune system mistakenly attacks")), \
+        answer.message
