@@ -67,6 +67,23 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     return out
 
 
+_BEFORE_DEFINED = frozenset("of a an the".split())
+
+
+def defined(an: Analysis, anchors, cues: list[Cue]) -> list[tuple[list, float]]:
+    """The things a definition reading is about, with its score: the one named right after the definition word ("a one
+    line definition *of a muscle spasm*", "the meaning of *ALS*") over one named before it ("physio student here"),
+    else the first named."""
+    for c in cues:
+        after = c.positions[-1] + 1
+        while after < len(an.tokens) and an.tokens[after].lemma in _BEFORE_DEFINED:
+            after += 1
+        for start, _, ms in anchors:
+            if start == after and start != anchors[0][0]:
+                return [(ms, 8.0)]
+    return [(ms, 6.0) for _, _, ms in anchors[:1]]
+
+
 def _says_which(an: Analysis, rel_cues: list[Cue]) -> bool:
     """"What *serious* conditions can it be a symptom of", "which *dangerous* diseases cause it": the word says which
     things are asked for (it stands before the asked class), and a relation asks them — not "is it serious"."""

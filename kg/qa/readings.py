@@ -90,9 +90,8 @@ class Reader:
         cls = self.answer_classes(an)
         definition = [c for c in an.intent_cues("definition") if not (c.form == ("what", "be") and rel_cues)]
         if definition or (an.wh == "what" and not rel_cues and anchors and bare_what(an)):
-            for _, _, ms in anchors[:1]:
-                for m in ms:
-                    out.append(Reading("definition", anchors=(m.iri,), score=6.0, why=["what is X"]))
+            for ms, score in intents.defined(an, anchors, definition):  # "a definition *of a spasm*": that one
+                out.extend(Reading("definition", anchors=(m.iri,), score=score, why=["what is X"]) for m in ms)
         if "duration" in an.intents:
             for _, _, ms in (anchors or [(0, 0, [])])[:1]:
                 for iri in [m.iri for m in ms] or list(self.topic):

@@ -43,3 +43,13 @@ def test_whats_asks_what_a_thing_is(real_store, question):
     answer = ask(real_store, question)
     assert any(d in answer.message for d in ("sudden, involuntary contractions", "immune system mistakenly attacks")), \
         answer.message
+
+
+@pytest.mark.parametrize("question, defined", [
+    ("coffee lover here, give me the definition of a muscle spasm", "sudden, involuntary contractions"),
+    ("my physio keeps saying it, what is the meaning of autoimmune disorders", "immune system mistakenly attacks"),
+])
+def test_a_definition_is_of_the_thing_named_right_after_the_definition_word(real_store, question, defined):
+    """Something else named first (a lay word in a self-description) is not what is to be defined."""
+    answer = ask(real_store, question)
+    assert defined in answer.message, answer.message
