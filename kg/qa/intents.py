@@ -54,6 +54,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
                            why=["what should I do"], topic=not held))
     out.extend(_ways_to(reader, an))
     out.extend(_which_ones(reader, an, rel_cues))
+    out.extend(_kinds_asked(reader, an, rel_cues))
     out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))
     if iris:
@@ -119,6 +120,18 @@ def _which_ones(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
                 and not reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
             out.append(Reading("list", [Edge(m.iri, KGO + "targets", "?x")], anchors=(m.iri,), score=10.0,
                                why=["which ones of a therapy: the parts it works"]))
+    return out
+
+
+def _kinds_asked(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
+    """"What home remedies can he try", "which stress reduction techniques are there": a kind of thing the article
+    gives examples of, asked for with "what"/"which" and no relation word — its examples are the answer."""
+    out = []
+    for m in an.anchors if not rel_cues else ():
+        if m.start > 0 and an.tokens[m.start - 1].lemma in ("what", "which") \
+                and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
+            out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=9.5,
+                               why=["which ones of a kind: its examples"]))
     return out
 
 

@@ -53,3 +53,13 @@ def test_a_definition_is_of_the_thing_named_right_after_the_definition_word(real
     """Something else named first (a lay word in a self-description) is not what is to be defined."""
     answer = ask(real_store, question)
     assert defined in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what home remedies could my mum use for her cramps", {"heat or cold therapy", "massage"}),
+    ("which stress reduction techniques are in there", {"yoga", "deep breathing exercises"}),
+    ("what stimulants does it talk about", {"caffeine", "amphetamines"}),
+])
+def test_what_kind_with_no_relation_word_lists_the_kinds_examples(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and expected <= {a["label"].lower() for a in answer.answers}, answer.message
