@@ -115,11 +115,13 @@ def _which_ones(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
     for m in an.anchors if not rel_cues else ():
         right_after = m.start > 0 and an.tokens[m.start - 1].lemma in ("what", "which")
         muscles = any(c.start >= m.end and c.start in an.q_positions for c in an.class_cues)
-        if (right_after or muscles) and reader.fits(m.iri, KGO + "Therapy") \
+        counted = bool(an.intent_cues("count")) and any(  # "how many *muscles* to stretch"
+            KGO + "BodyPart" in c.entry.references and c.start in an.q_positions for c in an.class_cues)
+        if (right_after or muscles or counted) and reader.fits(m.iri, KGO + "Therapy") \
                 and reader.plays(m.iri, KGO + "targets", as_subject=True) \
                 and not reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
-            out.append(Reading("list", [Edge(m.iri, KGO + "targets", "?x")], anchors=(m.iri,), score=10.0,
-                               why=["which ones of a therapy: the parts it works"]))
+            out.append(Reading("count" if counted else "list", [Edge(m.iri, KGO + "targets", "?x")], anchors=(m.iri,),
+                               score=10.0, why=["which ones of a therapy: the parts it works"]))
     return out
 
 

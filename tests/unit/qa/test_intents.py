@@ -63,3 +63,21 @@ def test_a_definition_is_of_the_thing_named_right_after_the_definition_word(real
 def test_what_kind_with_no_relation_word_lists_the_kinds_examples(real_store, question, expected):
     answer = ask(real_store, question)
     assert answer.kind == "list" and expected <= {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how many muscles does it say to stretch for cramps",
+    "stretching for knee twitch - how many muscles does it cover",
+])
+def test_how_many_muscles_to_stretch_counts_the_parts_the_stretches_work(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == 3, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how many stress management techniques does it give",
+    "relaxation techniques for knee twitch, how many are listed",
+])
+def test_how_many_stress_techniques_counts_the_kinds(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.count == 4 or " 4 " in answer.message, answer.message
