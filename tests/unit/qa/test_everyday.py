@@ -5,6 +5,7 @@ import pytest
 
 from kg.qa.ask import ask
 from kg.store.embedded import EmbeddedStore
+from kg.views.labels import labels as names
 
 STORE = EmbeddedStore.from_file()
 
@@ -87,3 +88,14 @@ def test_what_is_causing_it_asks_for_causes_not_effects(question):
 def test_what_can_i_try_after_a_story_is_what_to_do_with_the_advice_for_the_cause(question):
     answer = ask(STORE, question)
     assert answer.answered and "reduce your intake and monitor" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", ["how do i sort out dehydration", "what's the remedy for being dehydrated"])
+def test_hydration_goes_by_the_articles_own_words_for_it(question):
+    """The article's table says "drink water throughout the day" for what it elsewhere calls staying hydrated: one
+    remedy, and its names carry both wordings (facts/entities.yaml)."""
+    answer = ask(STORE, question)
+    hydration = [a for a in answer.answers if a["label"] == "Proper hydration"]
+    assert hydration, answer.message
+
+    assert "drink water throughout the day" in [n.lower() for n in names(STORE).names(hydration[0]["iri"])]
