@@ -128,7 +128,7 @@ def _clause_end(an: Analysis, start: int) -> int:
     """The clause runs to a question word, a sentence mark or a dash; with two relation words, up to the last."""
     end = start
     for t in an.tokens[start:]:
-        dash = t.i > start and t.start - an.tokens[t.i - 1].end > 1
+        dash = t.i > start and t.dash  # a quote mark is no dash: "whose example is 'not drinking enough fluids'"
         if (t.is_punct and t.surface not in (",", "'")) or (t.lemma in WH_WORDS and t.lemma not in MARKERS) or dash:
             break
         if t.surface == "," and t.i + 1 < len(an.tokens) and an.tokens[t.i + 1].lemma in WH_WORDS:

@@ -53,6 +53,7 @@ class Token:
     lemma: str
     start: int  # character offsets into the normalised text
     end: int
+    dash: bool = False  # a dash stands between it and the word before (the tokenizer drops dashes, not quote marks)
 
     @property
     def is_punct(self) -> bool:
@@ -104,11 +105,12 @@ def tokenize(text: str) -> list[Token]:
                                                       and out[-2].lemma == "be"))  # "is it *cause* I don't drink"
         if m.group(0) in _BECAUSE and after_be:  # "could it be *cause* I don't drink enough"
             word = "because"
+        dash = "-" in text[out[-1].end if out else 0:m.start()]
         if m.group(0) in _WH_IS:  # "whats a spasm" asks what one is, as "what is a spasm" does
-            out.append(Token(len(out), m.group(0), word, m.start(), m.end()))
+            out.append(Token(len(out), m.group(0), word, m.start(), m.end(), dash))
             out.append(Token(len(out), "is", "be", m.end(), m.end()))
             continue
-        out.append(Token(len(out), m.group(0), word, m.start(), m.end()))
+        out.append(Token(len(out), m.group(0), word, m.start(), m.end(), dash))
     return out
 
 
