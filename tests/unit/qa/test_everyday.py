@@ -99,3 +99,17 @@ def test_hydration_goes_by_the_articles_own_words_for_it(question):
     assert hydration, answer.message
 
     assert "drink water throughout the day" in [n.lower() for n in names(STORE).names(hydration[0]["iri"])]
+
+
+@pytest.mark.parametrize("question", ["what increases your chances of getting cramps", "muscle spasm risk factors pls"])
+def test_the_age_risk_factor_is_named_as_the_article_names_it(question):
+    """The risk factor list says "Age – older adults are more prone": the answer says who, not only "older age"."""
+    answer = ask(STORE, question)
+    assert any("older adults" in label for label in labels(answer)), answer.message
+
+
+@pytest.mark.parametrize("question", ["what should a symptom record include", "what does a twitching log cover"])
+def test_what_a_thing_includes_may_be_its_parts(question):
+    """The article gives no examples of a symptom record but its parts (frequency, duration, associated symptoms)."""
+    answer = ask(STORE, question)
+    assert {"frequency of the twitching", "duration of the twitching"} <= labels(answer), answer.message
