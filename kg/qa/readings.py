@@ -209,7 +209,7 @@ class Reader:
                     role, sure = other, 1.0  # compound: "knee twitching causes"
         else:
             passive = is_passive(an, cue)
-            role = "subject" if before else "object"
+            role = "subject" if before or shapes.pronoun_for(an, cue, m) else "object"
             if passive:
                 role = "object" if role == "subject" else "subject"
             sure = 2.0 if (an.wh and not before) or (before and not an.wh) else 1.5

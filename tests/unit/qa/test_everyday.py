@@ -97,7 +97,6 @@ def test_hydration_goes_by_the_articles_own_words_for_it(question):
     answer = ask(STORE, question)
     hydration = [a for a in answer.answers if a["label"] == "Proper hydration"]
     assert hydration, answer.message
-
     assert "drink water throughout the day" in [n.lower() for n in names(STORE).names(hydration[0]["iri"])]
 
 
