@@ -95,7 +95,8 @@ class Reader:
         if "duration" in an.intents:
             for _, _, ms in (anchors or [(0, 0, [])])[:1]:
                 for iri in [m.iri for m in ms] or list(self.topic):
-                    out.append(Reading("duration", anchors=(iri,), score=8.0, why=["how long"], topic=not ms))
+                    out.append(Reading("duration", anchors=(iri,), score=intents.how_long(an, ms, rel_cues),
+                                       why=["how long"], topic=not ms))
         # cure questions: "is there a cure for X", "can X be cured"
         cure = [c for c in rel_cues if KGO + "hasCure" in c.entry.references]
         if cure and anchors:

@@ -81,3 +81,11 @@ def test_how_many_muscles_to_stretch_counts_the_parts_the_stretches_work(real_st
 def test_how_many_stress_techniques_counts_the_kinds(real_store, question):
     answer = ask(real_store, question)
     assert answer.count == 4 or " 4 " in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", ["how quickly is medicramp supposed to relieve cramps",
+                                      "what timeframe is given for medicramp to get rid of cramp pain"])
+def test_how_fast_a_named_thing_works_is_its_duration_kept_as_a_claim(real_store, question):
+    """"How quickly", "time frame": how long, of the thing named before the verb — Medicramp's 48 hours, a claim."""
+    answer = ask(real_store, question)
+    assert "48 hours" in answer.message and "claim" in answer.message, answer.message
