@@ -88,7 +88,7 @@ def defined(an: Analysis, anchors, cues: list[Cue]) -> list[tuple[list, float]]:
 def how_long(an: Analysis, ms, rel_cues: list[Cue]) -> float:
     """A duration reading's score: higher when the thing is the subject of the question's verb ("how quickly does
     *Medicramp* get rid of cramp pain": how long it takes, not what else gets rid of cramp pain)."""
-    return 9.5 if ms and rel_cues and ms[0].end <= rel_cues[0].start and an.wh else 8.0
+    return 9.5 if ms and an.wh and any(ms[0].end <= c.start for c in rel_cues) else 8.0
 
 
 def _says_which(an: Analysis, rel_cues: list[Cue]) -> bool:

@@ -84,7 +84,7 @@ def test_how_many_stress_techniques_counts_the_kinds(real_store, question):
 
 
 @pytest.mark.parametrize("question", ["how quickly is medicramp supposed to relieve cramps",
-                                      "what timeframe is given for medicramp to get rid of cramp pain"])
+                                      "in what time frame does medicramp relieve cramp pain"])
 def test_how_fast_a_named_thing_works_is_its_duration_kept_as_a_claim(real_store, question):
     """"How quickly", "time frame": how long, of the thing named before the verb — Medicramp's 48 hours, a claim."""
     answer = ask(real_store, question)
