@@ -40,6 +40,8 @@ def unite(ex: Executor, best: Reading, result: dict, an: Analysis):
     e = best.edges[0]
     meant = [p for c in an.relation_cues if e.prop in c.entry.references for p in c.entry.references
              if p != e.prop and p in ex.schema.relations]
+    if result.get("relaxed") and e.prop == KGO + "treats":  # "what does meditation help with" (the loosest relation
+        meant += sorted(ex.schema.relations[e.prop].near & set(ex.schema.relations))  # word): only its kind treats
     trials = {p: execute(ex, replace(best, edges=[Edge(e.subject, p, e.object)])) for p in dict.fromkeys(meant)}
     further = tuple(p for p, t in trials.items() if not t.get("empty") and not t.get("ran"))
     if not further:

@@ -65,3 +65,12 @@ def test_a_late_which_and_its_class_ask_for_that_class_of_the_thing_named_before
     """"… stretches *which muscles*": not a yes/no about the two things named, but the muscles of the one before it."""
     answer = ask(real_store, question)
     assert {"quadriceps", "hamstrings", "calf muscles"} <= {a["label"].lower() for a in answer.answers}, answer.reading
+
+
+@pytest.mark.parametrize("question", ["what do deep breathing and yoga do for you", "what does mindfulness help with"])
+def test_a_thing_only_its_kind_treats_with_what_it_helps_prevent_itself(real_store, question):
+    """Only stress reduction techniques (its kind) treat something; the technique itself helps prevent knee
+    twitching by relaxing the body and mind — that is asked too, with the article's words."""
+    answer = ask(real_store, question)
+    assert any(a.get("kind") == "phrase" and a["label"] == "relax the body and mind" for a in answer.answers), \
+        answer.message
