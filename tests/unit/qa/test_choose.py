@@ -74,3 +74,13 @@ def test_a_thing_only_its_kind_treats_with_what_it_helps_prevent_itself(real_sto
     answer = ask(real_store, question)
     assert any(a.get("kind") == "phrase" and a["label"] == "relax the body and mind" for a in answer.answers), \
         answer.message
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what's an example of nerve damage as a cause of muscle spasms", "injury or medical conditions affecting nerve function"),
+    ("give me an example of heat exhaustion as a spasm cause", "working in high temperatures without proper hydration"),
+])
+def test_as_a_role_says_what_the_thing_is_not_what_the_answer_must_be(real_store, question, expected):
+    """"An example of X *as a cause of spasms*": X's example is asked; "a cause of spasms" says what X is."""
+    answer = ask(real_store, question)
+    assert expected in {a["label"].lower() for a in answer.answers}, answer.message
