@@ -112,3 +112,10 @@ def test_what_a_thing_includes_may_be_its_parts(question):
     """The article gives no examples of a symptom record but its parts (frequency, duration, associated symptoms)."""
     answer = ask(STORE, question)
     assert {"frequency of the twitching", "duration of the twitching"} <= labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", ["what sort of exercise keeps cramps at bay", "which workouts keep knee twitching away"])
+def test_keeping_it_away_is_preventing_it_and_exercise_is_the_articles_appropriate_exercise(question):
+    answer = ask(STORE, question)
+    assert {"stretching exercises", "strengthening exercises"} & labels(answer) or "appropriate exercise" in labels(answer), \
+        answer.message
