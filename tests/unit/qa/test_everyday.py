@@ -119,3 +119,10 @@ def test_keeping_it_away_is_preventing_it_and_exercise_is_the_articles_appropria
     answer = ask(STORE, question)
     assert {"stretching exercises", "strengthening exercises"} & labels(answer) or "appropriate exercise" in labels(answer), \
         answer.message
+
+
+@pytest.mark.parametrize("question", ["what's the first thing to do when your calf cramps up",
+                                      "what can be done when a leg cramp hits"])
+def test_the_first_thing_to_do_asks_what_to_do(question):
+    answer = ask(STORE, question)
+    assert {"stopping the triggering activity", "stretching exercises"} <= labels(answer), answer.message
