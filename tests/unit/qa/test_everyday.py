@@ -126,3 +126,10 @@ def test_keeping_it_away_is_preventing_it_and_exercise_is_the_articles_appropria
 def test_the_first_thing_to_do_asks_what_to_do(question):
     answer = ask(STORE, question)
     assert {"stopping the triggering activity", "stretching exercises"} <= labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", ["how can my son stop his legs getting cramps at football",
+                                      "how do we stop the team from getting spasms in training"])
+def test_stopping_someone_getting_it_is_preventing_it(question):
+    answer = ask(STORE, question)
+    assert "prevent" in answer.reading and "appropriate footwear" in labels(answer), answer.reading
