@@ -58,3 +58,12 @@ def test_a_causes_list_quotes_what_the_cause_does_on_the_way(real_store, questio
     phrases = [a["label"] for a in answer.answers if a.get("kind") == "phrase"]
     assert any("calcium, potassium, and electrolytes" in p for p in phrases), answer.message
     assert "muscle twitching" in {a["label"].lower() for a in answer.answers if a.get("kind") != "phrase"}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("which conditions does the article mention occupational therapy for", "autoimmune disorders"),
+    ("what illnesses does it recommend speech therapy for", "amyotrophic lateral sclerosis"),
+])
+def test_mentioned_or_recommended_for_asks_what_a_thing_is_for(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert expected in {a["label"].lower() for a in answer.answers}, answer.message
