@@ -90,7 +90,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     tokens = tokenize(text)
     mentions_all, corrections = index.link(tokens)
     # the words as read ("wich" as which, "shud" as should): the clauses, the question word and the cues see them
-    tokens = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end)
+    tokens = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end, t.dash)
               for i, t in enumerate(tokens)]
     cues_all = lex.cues(tokens)
     parts = clauses(tokens)
@@ -210,8 +210,7 @@ def _relative(tokens: list[Token], t: Token) -> bool:
     if t.lemma not in ("who", "which") or t.i == 0:
         return False
     before = tokens[t.i - 1]
-    dropped = t.start - before.end > 1  # a dash between ("heat or ice — which one ...") is dropped by the tokenizer
-    return not before.is_punct and not dropped and before.lemma not in ("and", "or", "but", "so", "then")
+    return not before.is_punct and not t.dash and before.lemma not in ("and", "or", "but", "so", "then")  # a dash between ("heat or ice — which one")
 
 
 def _asks_class(cues, question: list[Token], t: Token) -> bool:

@@ -349,7 +349,8 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]
     for m in anchors:  # "knee brace", "knee replacement": the body part names where, the unknown word what
-        if index.is_a(m.iri, KGO + "BodyPart") and m.end in unknown_at:
+        if index.is_a(m.iri, KGO + "BodyPart") and m.end in unknown_at \
+                and not positions[m.end].surface.endswith("ing"):  # a verb is no name: "keep my muscles *working*"
             return [positions[m.end].surface]
     return []
 

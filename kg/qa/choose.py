@@ -40,6 +40,8 @@ def unite(ex: Executor, best: Reading, result: dict, an: Analysis):
     e = best.edges[0]
     meant = [p for c in an.relation_cues if e.prop in c.entry.references for p in c.entry.references
              if p != e.prop and p in ex.schema.relations]
+    if result.get("relaxed") and e.prop == KGO + "treats":  # "what does meditation help with" (the loosest relation
+        meant += sorted(ex.schema.relations[e.prop].near & set(ex.schema.relations))  # word): only its kind treats
     trials = {p: execute(ex, replace(best, edges=[Edge(e.subject, p, e.object)])) for p in dict.fromkeys(meant)}
     further = tuple(p for p, t in trials.items() if not t.get("empty") and not t.get("ran"))
     if not further:
@@ -96,6 +98,11 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
             trial = execute(ex, other)  # what time fixes is the question's own relation
             if not trial.get("empty"):
                 return other, trial
+    if result.get("empty") and len(best.edges) == 2 and best.kind in ("list", "count"):
+        for edge in _in_a_role(best, an):  # "an example of heat exhaustion *as a cause of spasms*": the role is said
+            trial = execute(ex, replace(best, edges=[edge], anchors=(edge.object if edge.subject == "?x" else edge.subject,)))
+            if not trial.get("empty"):  # of heat exhaustion, not asked of the answer
+                return replace(best, edges=[edge]), trial
     if result.get("empty") and len(best.edges) == 2 and best.kind in ("list", "count") and _relative(an):
         for other in [r for r in readings if r.kind == best.kind and r.edges == best.edges[:1]]:
             trial = execute(ex, other)  # "what do you lose *that makes the muscles twitch*": the main verb's answer
@@ -114,6 +121,14 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
             if not trial.get("empty") and not (near and trial.get("how") not in STATED):
                 return other, trial
     return best, result
+
+
+def _in_a_role(best: Reading, an: Analysis) -> list[Edge]:
+    """The edges of an intersection whose thing is followed by "as a …" ("heat exhaustion *as a cause of* spasms"):
+    the other edge says what that thing is, so the edge about the thing alone is the question."""
+    roles = {m.iri for m in an.anchors if m.end + 1 < len(an.tokens) and an.tokens[m.end].lemma == "as"
+             and an.tokens[m.end + 1].lemma in ("a", "an", "the", "one")}
+    return [e for e in best.edges if (e.object if e.subject == "?x" else e.subject) in roles]
 
 
 RELATIVE = frozenset({"that", "which", "who"})

@@ -28,6 +28,7 @@ MARKERS = frozenset({"that", "which", "where", "whose", "who", "thats"})
 BETWEEN = frozenset({"of", "in", "for", "the", "a", "an"})  # "the cause *of knee twitching* where ..."
 CLEAR = 1.5  # the closest sentence scores this much above the next: it alone says what is described
 SUBJECTS = frozenset({"you", "we", "people", "doctors"})  # who acts in a clause that has no relative word
+MODALS = frozenset({"can", "could", "may", "might", "will", "would"})  # "the problem a blood test *can* pick up"
 SKIP = frozenset({"both", "also", "but", "not", "too"})  # intersections and differences are read elsewhere
 
 
@@ -97,6 +98,9 @@ def _clause_start(tokens: list[Token], k: int) -> int | None:
     if t.lemma in SUBJECTS and k + 1 < len(tokens) and not tokens[k - 1].is_punct \
             and tokens[k - 1].lemma not in STOPWORDS:
         return k  # a clause without "that": "the cause *you fix by drinking water*"
+    if t.lemma in ("a", "an") and not tokens[k - 1].is_punct and tokens[k - 1].lemma not in STOPWORDS \
+            and any(u.lemma in MODALS for u in tokens[k + 2:k + 5]):
+        return k  # … or with a subject of its own: "the nutrient problem *a blood test can pick up*"
     if t.lemma == "the" and k + 1 < len(tokens) and tokens[k + 1].lemma == "article" and k + 2 < len(tokens) \
             and tokens[k + 2].lemma in ("say", "call", "describe", "list", "mention"):
         return k + 3
@@ -124,7 +128,7 @@ def _clause_end(an: Analysis, start: int) -> int:
     """The clause runs to a question word, a sentence mark or a dash; with two relation words, up to the last."""
     end = start
     for t in an.tokens[start:]:
-        dash = t.i > start and t.start - an.tokens[t.i - 1].end > 1
+        dash = t.i > start and t.dash  # a quote mark is no dash: "whose example is 'not drinking enough fluids'"
         if (t.is_punct and t.surface not in (",", "'")) or (t.lemma in WH_WORDS and t.lemma not in MARKERS) or dash:
             break
         if t.surface == "," and t.i + 1 < len(an.tokens) and an.tokens[t.i + 1].lemma in WH_WORDS:

@@ -393,6 +393,11 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
 def difference(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     """Two things side by side: each one's definition or most relevant statement, and what links them."""
     a, b = r.anchors[:2]
+    if a == b:  # "cramp" and "spasm": the article uses both words for one thing and never tells them apart
+        words = [m.text for m in an.mentions if m.iri == a]
+        answer.message = (f"The article does not say how {join([f'“{w}”' for w in dict.fromkeys(words)])} differ: "
+                          f"it uses both for {ex.name(a)} and does not tell them apart.")
+        return
     text = question_text(an)
     parts, evidence = [], []
     props = {p for c in an.relation_cues for ref in c.entry.references for p in ex.family(ex.schema.canonical(ref)[0])}

@@ -28,6 +28,9 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     out: list[Reading] = []
     if an.intent_cues("difference") and len(iris) >= 2:
         out.append(Reading("difference", anchors=(iris[0], iris[1]), score=11.0, why=["difference between X and Y"]))
+    elif an.intent_cues("difference") and len(iris) == 1 and len({(s, e) for s, e, _ in anchors}) >= 2:
+        # "the difference between a cramp and a spasm": two words the article uses for one thing
+        out.append(Reading("difference", anchors=(iris[0], iris[0]), score=11.0, why=["two words for one thing"]))
     if an.intent_cues("serious") and not _says_which(an, rel_cues):
         ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
         # "spasm burning feeling normal": of two things, whether the one is part of the other (the yes/no's reading)
@@ -53,6 +56,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
                            why=["what should I do"], topic=not held))
     out.extend(_ways_to(reader, an))
     out.extend(_which_ones(reader, an, rel_cues))
+    out.extend(_kinds_asked(reader, an, rel_cues))
     out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))
     if iris:
@@ -64,6 +68,29 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         out.append(Reading("about", anchors=tuple(iris[:2]), score=ABOUT_OPEN if open_question else ABOUT_FALLBACK,
                            why=["what the article says about X, ranked by the question's words"]))
     return out
+
+
+_BEFORE_DEFINED = frozenset("of a an the".split())
+
+
+def defined(an: Analysis, anchors, cues: list[Cue]) -> list[tuple[list, float]]:
+    """The things a definition reading is about, with its score: the one named right after the definition word ("a one
+    line definition *of a muscle spasm*", "the meaning of *ALS*") over one named before it ("physio student here"),
+    else the first named."""
+    for c in cues:
+        after = c.positions[-1] + 1
+        while after < len(an.tokens) and an.tokens[after].lemma in _BEFORE_DEFINED:
+            after += 1
+        for start, _, ms in anchors:
+            if start == after and start != anchors[0][0]:
+                return [(ms, 8.0)]
+    return [(ms, 6.0) for _, _, ms in anchors[:1]]
+
+
+def how_long(an: Analysis, ms, rel_cues: list[Cue]) -> float:
+    """A duration reading's score: higher when the thing is the subject of the question's verb ("how quickly does
+    *Medicramp* get rid of cramp pain": how long it takes, not what else gets rid of cramp pain)."""
+    return 9.5 if ms and an.wh and any(ms[0].end <= c.start for c in rel_cues) else 8.0
 
 
 def _says_which(an: Analysis, rel_cues: list[Cue]) -> bool:
@@ -96,11 +123,25 @@ def _which_ones(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
     for m in an.anchors if not rel_cues else ():
         right_after = m.start > 0 and an.tokens[m.start - 1].lemma in ("what", "which")
         muscles = any(c.start >= m.end and c.start in an.q_positions for c in an.class_cues)
-        if (right_after or muscles) and reader.fits(m.iri, KGO + "Therapy") \
+        counted = bool(an.intent_cues("count")) and any(  # "how many *muscles* to stretch"
+            KGO + "BodyPart" in c.entry.references and c.start in an.q_positions for c in an.class_cues)
+        if (right_after or muscles or counted) and reader.fits(m.iri, KGO + "Therapy") \
                 and reader.plays(m.iri, KGO + "targets", as_subject=True) \
                 and not reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
-            out.append(Reading("list", [Edge(m.iri, KGO + "targets", "?x")], anchors=(m.iri,), score=10.0,
-                               why=["which ones of a therapy: the parts it works"]))
+            out.append(Reading("count" if counted else "list", [Edge(m.iri, KGO + "targets", "?x")], anchors=(m.iri,),
+                               score=10.0, why=["which ones of a therapy: the parts it works"]))
+    return out
+
+
+def _kinds_asked(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
+    """"What home remedies can he try", "which stress reduction techniques are there": a kind of thing the article
+    gives examples of, asked for with "what"/"which" and no relation word — its examples are the answer."""
+    out = []
+    for m in an.anchors if not rel_cues else ():
+        if m.start > 0 and an.tokens[m.start - 1].lemma in ("what", "which") \
+                and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
+            out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=9.5,
+                               why=["which ones of a kind: its examples"]))
     return out
 
 

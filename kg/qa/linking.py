@@ -187,7 +187,7 @@ class LabelIndex:
             if fixed:
                 corrections[i] = fixed
                 words[i] = fixed
-        read = [Token(t.i, t.surface, words[k], t.start, t.end) for k, t in enumerate(tokens)]
+        read = [Token(t.i, t.surface, words[k], t.start, t.end, t.dash) for k, t in enumerate(tokens)]
         for i, aux in auxiliary_slips(read).items():  # "how *dose* dehydration make …": the auxiliary, not a dose
             corrections[i] = words[i] = lemma(aux)
         found = self._spans(tokens, words, corrections)

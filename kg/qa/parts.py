@@ -25,6 +25,7 @@ LEADS = frozenset("on about of for call called title titled name named headed wi
 MAX_WORDS = 5  # name words read on each side of a part word
 CONNECTORS = frozenset("for of and in".split())  # inside a part's name: "the risk factors *for* muscle spasms list"
 PATIENT = 8  # readings tried, best first, for one with an answer inside the part
+BOTH = frozenset(("both", "also"))  # the answer is on two lists: the part and the relation's answers
 NAMED_IN_COST = 1.0  # the fact stated outside the part, its answer named inside: behind the fact stated in the part
 
 
@@ -67,6 +68,8 @@ class Within:
     positions: frozenset[int]  # the question's tokens that named the part (not an entity or a relation any more)
     row: str | None = None  # the entity a row is named by: what the part says must be said of it
     outside: bool = False  # "the risk factor that isn't in the side-effects table": what the part does not name
+    both: bool = False  # "which drug is on *both* the list of drugs that cause X and the risk factors list": the part
+    # is one list and the relation the other, so the answers the part also names come first
 
 
 def pieces(lemmas) -> set[str]:
@@ -183,7 +186,10 @@ class PartIndex:
                 if negation and cue.start in an.q_positions and (found is None or not found.outside):
                     found = Within((), "the " + _phrase(tokens, max(negation) + 1), frozenset(negation) | frozenset(cue.positions),
                                    outside=True)
-        return found or self._headers(an) or self._titled(an)
+        found = found or self._headers(an) or self._titled(an)
+        if found is not None and not found.outside and found.row is None and any(t.lemma in BOTH for t in an.question):
+            found = replace(found, both=True)
+        return found
 
     def _titled(self, an) -> Within | None:
         """A part named by its title alone, without a part word: every content word of the title is in the question
@@ -347,8 +353,9 @@ def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], 
             if _anchored(r) and within.row is None and not within.outside:  # "minerals dehydration depletes that are
                 out.append(replace(  # also in the self-care list": the edge's answers the part names too
                     r, within=within.parts, within_words=within.words.replace("in the", "also named in the", 1),
-                    named_in=True, score=r.score - NAMED_IN_COST,
-                    why=r.why + [f"the answers the part also names, the fact stated anywhere (-{NAMED_IN_COST})"]))
+                    named_in=True, score=r.score + (NAMED_IN_COST if within.both else -NAMED_IN_COST),
+                    why=r.why + ["the answers the part also names, the fact stated anywhere"
+                                 + (" (on both)" if within.both else f" (-{NAMED_IN_COST})")]))
         else:
             out.append(replace(r, score=r.score - 4.0, why=r.why + ["not a list, and a part of the article is named (-4)"]))
     if within.row is not None and not within.outside:  # "nerve damage cause example": the row's other cells

@@ -16,7 +16,9 @@ from kg.qa.querygraph import KGO, Reading
 from kg.qa.words import join
 
 MOST = 6  # phrases added to one answer
-MEANS = (KGO + "treats", KGO + "prevents")  # relations whose mechanism says what the thing does, not how harm comes
+# relations whose mechanism says what the thing does: what a remedy does, and what a cause does on the way to its
+# effect ("what can dehydration lead to": it can "deplete essential minerals like calcium, potassium, and electrolytes")
+MEANS = (KGO + "treats", KGO + "prevents", KGO + "causes")
 
 
 def phrases(ex: Executor, r: Reading) -> list[tuple[str, list[str], object]]:

@@ -89,13 +89,13 @@ class Reader:
         cls = self.answer_classes(an)
         definition = [c for c in an.intent_cues("definition") if not (c.form == ("what", "be") and rel_cues)]
         if definition or (an.wh == "what" and not rel_cues and anchors and bare_what(an)):
-            for _, _, ms in anchors[:1]:
-                for m in ms:
-                    out.append(Reading("definition", anchors=(m.iri,), score=6.0, why=["what is X"]))
+            for ms, score in intents.defined(an, anchors, definition):  # "a definition *of a spasm*": that one
+                out.extend(Reading("definition", anchors=(m.iri,), score=score, why=["what is X"]) for m in ms)
         if "duration" in an.intents:
             for _, _, ms in (anchors or [(0, 0, [])])[:1]:
                 for iri in [m.iri for m in ms] or list(self.topic):
-                    out.append(Reading("duration", anchors=(iri,), score=8.0, why=["how long"], topic=not ms))
+                    out.append(Reading("duration", anchors=(iri,), score=intents.how_long(an, ms, rel_cues),
+                                       why=["how long"], topic=not ms))
         # cure questions: "is there a cure for X", "can X be cured"
         cure = [c for c in rel_cues if KGO + "hasCure" in c.entry.references]
         if cure and anchors:
@@ -210,7 +210,7 @@ class Reader:
                     role, sure = other, 1.0  # compound: "knee twitching causes"
         else:
             passive = is_passive(an, cue)
-            role = "subject" if before else "object"
+            role = "subject" if before or shapes.pronoun_for(an, cue, m) else "object"
             if passive:
                 role = "object" if role == "subject" else "subject"
             sure = 2.0 if (an.wh and not before) or (before and not an.wh) else 1.5

@@ -131,6 +131,14 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
         listed = set(order)
         answer.answers = [item for x in order for item in [ex.entity(x)] + [
             dict(ex.entity(e), example_of=ex.label(x)) for e in examples.get(x, ()) if e not in listed]]
+    steps = _steps(ex, order, r) if len(order) <= FEW else {}  # "evaluation by a healthcare professional": what it is
+    if steps:  # made of (medical history, tests …) is what the reader will meet, so it is listed after it
+        listed = {a["iri"] for a in answer.answers}
+        answer.answers = [item for a in answer.answers for item in [a] + [
+            dict(ex.entity(p), part_of=a["label"]) for p in steps.get(a["iri"], ()) if p not in listed]]
+        names = [n + (f" (including {join([ex.name(p) for p in steps[x]])})" if steps.get(x) else "")
+                 for n, x in zip(names, order)]
+        shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
     broader = " (what the article says of the broader condition or kind)" if result.get("relaxed") else ""
     if noun.startswith("answers to "):  # several edges: the reading says what they are
         words = noun[len("answers to "):]
@@ -168,6 +176,20 @@ def _examples(ex: Executor, order: list[str], most: int = 6) -> dict[str, list[s
                  and not st.negated]
         if found:
             out[x] = list(dict.fromkeys(found))[:most]
+    return out
+
+
+def _steps(ex: Executor, order: list[str], r: Reading) -> dict[str, list[str]]:
+    """The parts the article gives of each answer of a diagnosis list (``kgo:partOf``: a professional evaluation's
+    medical history, visual examination, tests …)."""
+    if r.kind != "list" or r.within or not any(local(e.prop) == "diagnoses" for e in r.edges):
+        return {}
+    out = {}
+    for x in order:
+        found = [st.subject for st in ex.statements(x) if st.object == x and local(st.predicate) == "partOf"
+                 and not st.negated]
+        if found:
+            out[x] = list(dict.fromkeys(found))
     return out
 
 

@@ -165,3 +165,15 @@ def _after_modal(an, cue) -> bool:
 
 
 MODALS = frozenset("can could do will would may might should shall".split())
+
+
+_WHEN = frozenset(("when", "if", "while", "whenever"))
+
+
+def pronoun_for(an: Analysis, cue: Cue, m) -> bool:
+    """"What does *it* feel like *when a muscle spasms*": the pronoun before the verb is the thing the "when" clause
+    after it names, so that thing is the verb's subject though it comes after."""
+    if cue.start == 0 or an.tokens[cue.start - 1].lemma not in ("it", "they", "this", "that") or m.start < cue.end:
+        return False
+    between = an.tokens[cue.end:m.start]
+    return any(t.lemma in _WHEN for t in between) and len(between) <= 4

@@ -53,6 +53,7 @@ class Token:
     lemma: str
     start: int  # character offsets into the normalised text
     end: int
+    dash: bool = False  # a dash stands between it and the word before (the tokenizer drops dashes, not quote marks)
 
     @property
     def is_punct(self) -> bool:
@@ -90,7 +91,7 @@ def tokenize(text: str) -> list[Token]:
     """The words of ``text`` (already normalised or not) with their lemmas.
 
     >>> [(t.surface, t.lemma) for t in tokenize("What's causing my cramps?")]
-    [("what's", 'what'), ('causing', 'cause'), ('my', 'my'), ('cramps', 'cramp'), ('?', '?')]
+    [("what's", 'what'), ('is', 'be'), ('causing', 'cause'), ('my', 'my'), ('cramps', 'cramp'), ('?', '?')]
     >>> [t.lemma for t in tokenize("could it be cause of water")][3], [t.lemma for t in tokenize("can it cause pain")][2]
     ('because', 'cause')
     >>> [t.lemma for t in tokenize("is it cause i sweat")][2], [t.lemma for t in tokenize("does it cause pain")][2]
@@ -98,14 +99,22 @@ def tokenize(text: str) -> list[Token]:
     """
     text = normalise_text(text)
     out: list[Token] = []
-    for i, m in enumerate(_WORD.finditer(text)):
+    for m in _WORD.finditer(text):
         word = lemma(m.group(0))
         after_be = out and (out[-1].lemma == "be" or (len(out) > 1 and out[-1].lemma in ("it", "that", "this")
                                                       and out[-2].lemma == "be"))  # "is it *cause* I don't drink"
         if m.group(0) in _BECAUSE and after_be:  # "could it be *cause* I don't drink enough"
             word = "because"
-        out.append(Token(i, m.group(0), word, m.start(), m.end()))
+        dash = "-" in text[out[-1].end if out else 0:m.start()]
+        if m.group(0) in _WH_IS:  # "whats a spasm" asks what one is, as "what is a spasm" does
+            out.append(Token(len(out), m.group(0), word, m.start(), m.end(), dash))
+            out.append(Token(len(out), "is", "be", m.end(), m.end()))
+            continue
+        out.append(Token(len(out), m.group(0), word, m.start(), m.end(), dash))
     return out
+
+
+_WH_IS = frozenset(("what's", "whats", "how's", "hows", "who's", "where's", "wheres"))  # a wh-word and "is" in one
 
 
 _BECAUSE = frozenset(("cause", "cos"))  # spoken "because" right after "be" ("is it cos of the coffee")

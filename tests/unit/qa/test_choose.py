@@ -65,3 +65,22 @@ def test_a_late_which_and_its_class_ask_for_that_class_of_the_thing_named_before
     """"… stretches *which muscles*": not a yes/no about the two things named, but the muscles of the one before it."""
     answer = ask(real_store, question)
     assert {"quadriceps", "hamstrings", "calf muscles"} <= {a["label"].lower() for a in answer.answers}, answer.reading
+
+
+@pytest.mark.parametrize("question", ["what do deep breathing and yoga do for you", "what does mindfulness help with"])
+def test_a_thing_only_its_kind_treats_with_what_it_helps_prevent_itself(real_store, question):
+    """Only stress reduction techniques (its kind) treat something; the technique itself helps prevent knee
+    twitching by relaxing the body and mind — that is asked too, with the article's words."""
+    answer = ask(real_store, question)
+    assert any(a.get("kind") == "phrase" and a["label"] == "relax the body and mind" for a in answer.answers), \
+        answer.message
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what's an example of nerve damage as a cause of muscle spasms", "injury or medical conditions affecting nerve function"),
+    ("give me an example of heat exhaustion as a spasm cause", "working in high temperatures without proper hydration"),
+])
+def test_as_a_role_says_what_the_thing_is_not_what_the_answer_must_be(real_store, question, expected):
+    """"An example of X *as a cause of spasms*": X's example is asked; "a cause of spasms" says what X is."""
+    answer = ask(real_store, question)
+    assert expected in {a["label"].lower() for a in answer.answers}, answer.message

@@ -82,3 +82,25 @@ def test_the_bare_adjective_autoimmune_names_the_autoimmune_disorders(real_store
     """"autoimmune" alone is a reader's everyday word for the autoimmune disorders (facts/entities.yaml)."""
     answer = ask(real_store, question)
     assert "immunosuppressants" in labels(answer), answer.reading
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("the condition a blood test could pick up, how is it treated", "supplementation"),
+    ("the problem a blood test might show up, what's the treatment for it", "dietary changes"),
+])
+def test_a_clause_with_its_own_subject_and_no_relative_word_describes_one_thing(real_store, question, expected):
+    """"the nutrient problem *a blood test can pick up*": a clause with a subject and a modal, no "that"."""
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/nutrient-deficiencies") for e in answer.entities), \
+        answer.reading
+    assert expected in labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how do doctors check for the cause whose example is 'not drinking enough fluids throughout the day'",
+    'how do they diagnose the cause whose example is "not drinking enough fluids"',
+])
+def test_quote_marks_around_the_articles_words_do_not_end_the_clause(real_store, question):
+    """A quoted phrase is no dash: the clause runs on through it and describes dehydration."""
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/dehydration") for e in answer.entities), answer.reading

@@ -5,6 +5,7 @@ import pytest
 
 from kg.qa.ask import ask
 from kg.store.embedded import EmbeddedStore
+from kg.views.labels import labels as names
 
 STORE = EmbeddedStore.from_file()
 
@@ -87,3 +88,48 @@ def test_what_is_causing_it_asks_for_causes_not_effects(question):
 def test_what_can_i_try_after_a_story_is_what_to_do_with_the_advice_for_the_cause(question):
     answer = ask(STORE, question)
     assert answer.answered and "reduce your intake and monitor" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", ["how do i sort out dehydration", "what's the remedy for being dehydrated"])
+def test_hydration_goes_by_the_articles_own_words_for_it(question):
+    """The article's table says "drink water throughout the day" for what it elsewhere calls staying hydrated: one
+    remedy, and its names carry both wordings (facts/entities.yaml)."""
+    answer = ask(STORE, question)
+    hydration = [a for a in answer.answers if a["label"] == "Proper hydration"]
+    assert hydration, answer.message
+    assert "drink water throughout the day" in [n.lower() for n in names(STORE).names(hydration[0]["iri"])]
+
+
+@pytest.mark.parametrize("question", ["what increases your chances of getting cramps", "muscle spasm risk factors pls"])
+def test_the_age_risk_factor_is_named_as_the_article_names_it(question):
+    """The risk factor list says "Age – older adults are more prone": the answer says who, not only "older age"."""
+    answer = ask(STORE, question)
+    assert any("older adults" in label for label in labels(answer)), answer.message
+
+
+@pytest.mark.parametrize("question", ["what should a symptom record include", "what does a twitching log cover"])
+def test_what_a_thing_includes_may_be_its_parts(question):
+    """The article gives no examples of a symptom record but its parts (frequency, duration, associated symptoms)."""
+    answer = ask(STORE, question)
+    assert {"frequency of the twitching", "duration of the twitching"} <= labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", ["what sort of exercise keeps cramps at bay", "which workouts keep knee twitching away"])
+def test_keeping_it_away_is_preventing_it_and_exercise_is_the_articles_appropriate_exercise(question):
+    answer = ask(STORE, question)
+    assert {"stretching exercises", "strengthening exercises"} & labels(answer) or "appropriate exercise" in labels(answer), \
+        answer.message
+
+
+@pytest.mark.parametrize("question", ["what's the first thing to do when your calf cramps up",
+                                      "what can be done when a leg cramp hits"])
+def test_the_first_thing_to_do_asks_what_to_do(question):
+    answer = ask(STORE, question)
+    assert {"stopping the triggering activity", "stretching exercises"} <= labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", ["how can my son stop his legs getting cramps at football",
+                                      "how do we stop the team from getting spasms in training"])
+def test_stopping_someone_getting_it_is_preventing_it(question):
+    answer = ask(STORE, question)
+    assert "prevent" in answer.reading and "appropriate footwear" in labels(answer), answer.reading

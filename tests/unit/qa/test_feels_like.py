@@ -24,3 +24,12 @@ def test_a_told_sensation_is_a_symptom_of_the_spasm(question):
 def test_the_spasm_is_not_read_as_the_sensation_s_symptom():
     answer = ask(STORE, "what does a muscle spasm feel like")
     assert answer.kind == "list" and any("burning" in a["label"].lower() for a in answer.answers), answer.message
+
+
+@pytest.mark.parametrize("question", ["what does it feel like when your calf cramps",
+                                      "what does it feel like if the thigh muscle goes into spasm"])
+def test_a_pronoun_before_the_verb_stands_for_the_thing_of_the_when_clause(real_store, question):
+    """"What does *it* feel like *when a muscle spasms*": the spasm is the subject, so its symptoms are the answer,
+    not the conditions it is a symptom of."""
+    answer = ask(real_store, question)
+    assert "burning, stretching or tearing sensation" in {a["label"].lower() for a in answer.answers}, answer.message

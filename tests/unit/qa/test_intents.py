@@ -24,3 +24,68 @@ def test_a_serious_word_before_the_asked_class_says_which_things_not_is_it_serio
     """"what *serious* conditions can it be a symptom of": the word picks the things asked for; the relation asks."""
     answer = ask(real_store, question)
     assert answer.kind == "list" and expected in {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "is a charley horse any different from a cramp",
+    "how does a cramp differ from a spasm, or are they the same",
+])
+def test_the_difference_between_two_words_for_one_thing_is_not_stated(real_store, question):
+    """Both words name muscle spasm: the article never tells them apart, so it does not say (not a definition)."""
+    answer = ask(real_store, question)
+    assert "does not say how" in answer.message and answer.boolean is None and not answer.answers, answer.message
+
+
+@pytest.mark.parametrize("question", ["whats a charley horse", "what's an autoimmune disorder"])
+def test_whats_asks_what_a_thing_is(real_store, question):
+    """"whats" is "what is": the definition, as for "what is a charley horse"."""
+    assert ask(real_store, question).reading.startswith("I read this as: what "), ask(real_store, question).reading
+    answer = ask(real_store, question)
+    assert any(d in answer.message for d in ("sudden, involuntary contractions", "immune system mistakenly attacks")), \
+        answer.message
+
+
+@pytest.mark.parametrize("question, defined", [
+    ("coffee lover here, give me the definition of a muscle spasm", "sudden, involuntary contractions"),
+    ("my physio keeps saying it, what is the meaning of autoimmune disorders", "immune system mistakenly attacks"),
+])
+def test_a_definition_is_of_the_thing_named_right_after_the_definition_word(real_store, question, defined):
+    """Something else named first (a lay word in a self-description) is not what is to be defined."""
+    answer = ask(real_store, question)
+    assert defined in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what home remedies could my mum use for her cramps", {"heat or cold therapy", "massage"}),
+    ("which stress reduction techniques are in there", {"yoga", "deep breathing exercises"}),
+    ("what stimulants does it talk about", {"caffeine", "amphetamines"}),
+])
+def test_what_kind_with_no_relation_word_lists_the_kinds_examples(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and expected <= {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how many muscles does it say to stretch for cramps",
+    "stretching for knee twitch - how many muscles does it cover",
+])
+def test_how_many_muscles_to_stretch_counts_the_parts_the_stretches_work(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == 3, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how many stress management techniques does it give",
+    "relaxation techniques for knee twitch, how many are listed",
+])
+def test_how_many_stress_techniques_counts_the_kinds(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.count == 4 or " 4 " in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", ["how quickly is medicramp supposed to relieve cramps",
+                                      "in what time frame does medicramp relieve cramp pain"])
+def test_how_fast_a_named_thing_works_is_its_duration_kept_as_a_claim(real_store, question):
+    """"How quickly", "time frame": how long, of the thing named before the verb — Medicramp's 48 hours, a claim."""
+    answer = ask(real_store, question)
+    assert "48 hours" in answer.message and "claim" in answer.message, answer.message

@@ -142,3 +142,14 @@ def test_a_not_in_the_list_told_before_the_question_is_not_a_part_to_leave_out(r
     answer = ask(real_store, "potassium is not in the knee vitamin list. does the article link potassium deficiency "
                              "to muscle spasms?")
     assert "could not match" not in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "which drug is in the risk factors list and can also cause knee twitching",
+    "name a medicine that's both on the risk factor list and causes twitching in the knee",
+])
+def test_both_on_a_list_and_along_a_relation_is_the_intersection(real_store, question):
+    """"Both"/"also": the part is one list and the relation the other — statins are on the risk factor list but the
+    article never says they cause knee twitching."""
+    answer = ask(real_store, question)
+    assert "diuretics" in labels(answer) and "statins" not in labels(answer), answer.message

@@ -48,3 +48,22 @@ def test_supposed_to_and_meant_to_ask_what_the_thing_does(real_store, question, 
     """"supposed to", "meant to" only hedge the verb after them: not words the article must mention."""
     answer = ask(real_store, question)
     assert expected in {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", ["what does dehydration end up causing", "what things can being dehydrated bring on"])
+def test_a_causes_list_quotes_what_the_cause_does_on_the_way(real_store, question):
+    """"Dehydration can deplete … calcium, potassium, and electrolytes …, leading to muscle twitching": the depletion
+    is part of what it leads to, in the article's words beside the effects it names."""
+    answer = ask(real_store, question)
+    phrases = [a["label"] for a in answer.answers if a.get("kind") == "phrase"]
+    assert any("calcium, potassium, and electrolytes" in p for p in phrases), answer.message
+    assert "muscle twitching" in {a["label"].lower() for a in answer.answers if a.get("kind") != "phrase"}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("which conditions does the article mention occupational therapy for", "autoimmune disorders"),
+    ("what illnesses does it recommend speech therapy for", "amyotrophic lateral sclerosis"),
+])
+def test_mentioned_or_recommended_for_asks_what_a_thing_is_for(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert expected in {a["label"].lower() for a in answer.answers}, answer.message

@@ -17,3 +17,11 @@ def test_the_remedy_s_nutrients(question):
     answer = ask(STORE, question)
     labels = {a["label"] for a in answer.answers}
     assert {"Calcium", "Magnesium", "Potassium"} <= labels, answer.message
+
+
+@pytest.mark.parametrize("question", ["which minerals are important to keep your muscles working",
+                                      "what vitamins do you need to eat to keep the knee muscles working"])
+def test_a_verb_after_a_body_part_is_not_an_unknown_thing_of_it(real_store, question):
+    """"Keep my muscles *working*": a verb, not a name like "knee brace" — the question is read, not refused."""
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and "calcium" in {a["label"].lower() for a in answer.answers}, answer.message
