@@ -83,7 +83,7 @@ def evaluate(store, job: Job) -> Serialised:
         # The analysis guessed the form wrong (odd syntax): answer in the right family's default.
         fmt = next(iter(formats_for(actual_form).values()))
     try:
-        return serialise(result, fmt, job.row_limit, job.rows_at_most, job.row_width)
+        return serialise(result, fmt, job.row_limit, job.rows_at_most, job.row_width, trusted=job.inline)
     except (OSError, ValueError) as exc:  # evaluation errors surface while iterating
         raise EngineError(f"query evaluation failed: {exc}") from None
 

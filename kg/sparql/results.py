@@ -29,18 +29,23 @@ class Serialised:
 
 
 def serialise(result, fmt: Format, row_limit: int | None = None, rows_at_most: int | None = None,
-              row_width: int | None = None) -> Serialised:
+              row_width: int | None = None, trusted: bool = False) -> Serialised:
     """Write ``result`` (a pyoxigraph query result) in ``fmt``, cut at ``row_limit`` rows or triples.
 
     ``rows_at_most``: a bound on the result's rows proven before it ran (:mod:`kg.sparql.cheap`); within
     the row cap, the rows are written without being read one by one in Python. ``row_width``: the
     variables the proof found bound in every row, with which a JSON body's rows are counted.
+    ``trusted``: the query is one of the project's own (a named query), whose rows the graph bounds:
+    they are all written by pyoxigraph, then cut at the cap (an ad-hoc query's rows are read only up
+    to the cap, so that a runaway result stops there).
     """
     if isinstance(result, QueryBoolean):
         return Serialised(result.serialize(format=fmt.oxigraph), fmt, "ASK", 1)
     if isinstance(result, QuerySolutions):
         if rows_at_most is not None and (row_limit is None or rows_at_most <= row_limit):
             return _serialise_bounded(result, fmt, row_width)
+        if trusted:
+            return _serialise_whole(result, fmt, row_limit)
         return _serialise_solutions(result, fmt, row_limit)
     if isinstance(result, QueryTriples):
         return _serialise_triples(result, fmt, row_limit)
@@ -88,6 +93,33 @@ def _serialise_bounded(result: QuerySolutions, fmt: Format, row_width: int | Non
     if fmt.oxigraph != QueryResultsFormat.TSV:
         tsv = pyoxigraph.parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=fmt.oxigraph)
     return Serialised(tsv, fmt, "SELECT", count)
+
+
+def _serialise_whole(result: QuerySolutions, fmt: Format, row_limit: int | None) -> Serialised:
+    r"""Every row written by pyoxigraph as SPARQL TSV (one line per row), counted, cut at ``row_limit`` lines if
+    longer (and the cut said in the body), then written in ``fmt`` from that TSV: no term read in Python
+    (a named query's 30-50 labelled rows took 0.3-0.5 ms more when each cell was read and written back).
+
+    >>> store = pyoxigraph.Store()
+    >>> for n in range(3):
+    ...     store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("urn:s"), pyoxigraph.NamedNode("urn:p"), pyoxigraph.Literal(f"{n}\n")))
+    >>> done = _serialise_whole(store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), SOLUTION_FORMATS["csv"], 2)
+    >>> done.count, done.truncated, done.body
+    (2, True, b'o\r\n"0\n"\r\n"1\n"\r\n')
+    """
+    tsv = result.serialize(format=QueryResultsFormat.TSV)
+    count = tsv.count(b"\n") - 1
+    truncated = row_limit is not None and count > row_limit
+    if truncated:
+        end = -1
+        for _ in range(row_limit + 1):  # the header line and row_limit rows
+            end = tsv.index(b"\n", end + 1)
+        tsv, count = tsv[:end + 1], row_limit
+    body = tsv if fmt.oxigraph == QueryResultsFormat.TSV else \
+        pyoxigraph.parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=fmt.oxigraph)
+    if truncated:
+        body = _mark_truncated(body, fmt, row_limit)
+    return Serialised(body, fmt, "SELECT", count, truncated, row_limit if truncated else None)
 
 
 def json_rows(body: bytes, row_width: int) -> int:

@@ -113,6 +113,19 @@ def test_a_named_query_with_bound_values_answers_as_written(name, sparql, real_s
         assert (fast.body, fast.count, fast.truncated) == (slow.body, slow.count, slow.truncated), fmt.name
 
 
+def test_a_named_query_cut_at_the_row_cap_is_cut_as_written(real_store):
+    """The named query's rows, written whole by pyoxigraph and then cut, are the rows read up to the cap and written."""
+    sparql = registry()["causes-of"].with_values({"condition": f"<{KG}muscle-spasm>"})
+    inline = Engine(real_store, workers=0, cache_size=0, row_limit=3)
+    as_written = Engine(real_store, workers=0, cache_size=0, row_limit=3, inline=False)
+    for fmt in SOLUTION_FORMATS.values():
+        job = inline.prepare(sparql, fmt)
+        assert job.inline and job.rows_at_most is None
+        fast, slow = inline.run(job), as_written.execute(sparql, fmt)
+        assert fast.truncated and (fast.count, fast.limit) == (3, 3)
+        assert (fast.body, fast.count, fast.truncated) == (slow.body, slow.count, slow.truncated), fmt.name
+
+
 @pytest.mark.parametrize("entity", ENTITIES)
 def test_a_bound_pattern_answers_as_written_in_every_format(entity, real_store):
     sparql = f"SELECT ?p ?o WHERE {{ <{KG}{entity}> ?p ?o }} ORDER BY ?p ?o"
