@@ -30,7 +30,8 @@ def cached(key_parts: tuple, build: Callable[[], object]):
     common = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
     entry = cache.get(key)
     # If-None-Match compares weakly (RFC 9110 13.1.2): W/"tag" matches our strong "tag" too.
-    matches = request.if_none_match.contains_weak(etag.strip('"'))  # werkzeug holds the tags unquoted
+    # werkzeug holds the tags unquoted; a request without the header is not parsed for it.
+    matches = "HTTP_IF_NONE_MATCH" in request.environ and request.if_none_match.contains_weak(etag.strip('"'))
     if entry is not None:
         if matches:
             return Response(status=304, headers={**common, **dict(entry.headers)})

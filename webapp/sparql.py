@@ -103,10 +103,12 @@ def run_query(sparql: str, params) -> Response:
     form = eng.form(sparql)
     fmt = negotiate(formats_for(form), request.headers.get("Accept"), format_names(), what=f"{form} queries")
     job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph, base_iri=endpoint_url())
-    etag = f"{_store_tag()}-{job.key()[:24]}"
-    headers = {**CORS, "Vary": "Accept", "ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"}
-    if request.if_none_match.contains_weak(etag):
-        return Response(status=304, headers=headers)
+    headers = {**CORS, "Vary": "Accept"}
+    if request.method == "POST":  # a GET's (and HEAD's) ETag and caching are the response cache's (webapp/cache.py)
+        etag = f"{_store_tag()}-{job.key()[:24]}"
+        headers.update({"ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"})
+        if "HTTP_IF_NONE_MATCH" in request.environ and request.if_none_match.contains_weak(etag):
+            return Response(status=304, headers=headers)
     result = eng.run(job, client=limits.client_address(), cancelled=limits.disconnected())
     headers["X-Result-Count"] = str(result.count)
     if result.truncated:
