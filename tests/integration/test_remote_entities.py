@@ -1,0 +1,109 @@
+"""Every one-entity named query gives on each remote store the rows the embedded store gives, for the entities
+most likely to show an engine's bugs: those with the most evidence statements (hubs), on the release graph and
+on a larger synthetic one (Virtuoso 7.2 drops the values of OPTIONALs after a UNION: openlink/virtuoso-opensource#1052).
+
+Rows are compared as multisets: rows that tie on a query's ORDER BY keys may come in another order on another
+engine (``test_remote.py`` compares the order for the example values).
+"""
+
+from __future__ import annotations
+
+import io
+
+import pyoxigraph
+import pytest
+
+from kg.build import synth
+from kg.sparql.registry import registry, run
+from kg.store.embedded import EmbeddedStore
+from tests.support.virtuoso import virtuoso_server
+
+KG = "https://w3id.org/kneekg/id/"
+HUBS = 24  # entities per graph: those with the most evidence statements
+SYNTHETIC_TRIPLES = 20_000
+
+# Rows a backend is known to get wrong, and why: the test fails if another appears. Which of these Virtuoso gets
+# wrong varies from run to run (all of them in most; `effects-of` none in one run of the whole release graph),
+# so they may pass.
+KNOWN_WRONG = {
+    # An OPTIONAL whose UNION branches each match the statement's predicate by `rdfs:subPropertyOf*` loses
+    # rows on Virtuoso 7.2 where the evidence is a sub-property's statement read from the other end
+    # (kgo:sideEffectOf, a sub-property of kgo:causedBy): either branch alone answers right, and no standard
+    # form tried does (a sub-select around the UNION or around the whole OPTIONAL, the quote or the path in
+    # each branch, the path reversed or first, FILTER EXISTS, a UNION with FILTER NOT EXISTS).
+    ("virtuoso", "causes-of", "muscle-spasm"),
+    ("virtuoso", "causes-of", "muscle-twitching"),
+    ("virtuoso", "effects-of", "certain-medications"),
+    ("virtuoso", "effects-of", "corticosteroids"),
+    ("virtuoso", "effects-of", "diuretics"),
+    ("virtuoso", "effects-of", "estrogen"),
+    ("virtuoso", "effects-of", "stimulants"),
+}
+ALSO = tuple(sorted({k[2] for k in KNOWN_WRONG}))  # compared on every graph, hubs or not
+
+
+def _one_entity_queries():
+    return [q for q in registry() if len([p for p in q.params if p.type == "iri"]) == 1]
+
+
+def _rows(result) -> list[tuple]:
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return [(bool(result),)]
+    variables = [v.value for v in result.variables]
+    return sorted((tuple("_:b" if isinstance(s[v], pyoxigraph.BlankNode) else (None if s[v] is None else str(s[v]))
+                         for v in variables) for s in result), key=str)
+
+
+def _hubs(store, count: int = HUBS) -> list[str]:
+    """The entities taking part in the most evidence statements (as subject or object), most first."""
+    found = store.query("""
+        SELECT ?e (COUNT(?st) AS ?n) WHERE {
+          { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e } UNION
+          { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?e }
+          ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label
+        } GROUP BY ?e ORDER BY DESC(?n) ?e""")
+    return [row["e"].value for row in found if row["e"].value.startswith(KG)][:count]
+
+
+def _differences(remote, embedded, backend: str, also: tuple[str, ...] = ()) -> set[tuple[str, str, str]]:
+    """The (backend, query, entity) whose rows differ, for the hubs and the entities ``also`` (local names)."""
+    differ = set()
+    for entity in dict.fromkeys(_hubs(embedded) + [KG + name for name in also]):
+        for query in _one_entity_queries():
+            name = next(p.name for p in query.params if p.type == "iri")
+            values = {**query.example_values(), name: "kg:" + entity[len(KG):]}
+            if _rows(run(remote, query, values)) != _rows(run(embedded, query, values)):
+                differ.add((backend, query.name, entity[len(KG):]))
+    return differ
+
+
+@pytest.mark.parametrize("backend", ["virtuoso", "oxigraph"])
+def test_hubs_of_the_release_graph_agree(request, real_store, backend):
+    remote = request.getfixturevalue(f"{backend}_release")
+    known = {k for k in KNOWN_WRONG if k[0] == backend}
+    assert sorted(_differences(remote, real_store, backend, ALSO) - known) == []
+
+
+@pytest.fixture(scope="module")
+def synthetic_graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synthetic") / "graph.nq"
+    out = io.StringIO()
+    synth.write(SYNTHETIC_TRIPLES, out, seed=0)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def virtuoso_synthetic(virtuoso, synthetic_graph):
+    """A Virtuoso bulk-loaded with a synthetic graph (renamed copies of the article, with links between them)."""
+    from kg.store.remote import RemoteStore
+
+    with virtuoso_server(synthetic_graph) as server:
+        yield RemoteStore(server.sparql, timeout=60)
+
+
+def test_hubs_of_a_synthetic_graph_agree_on_virtuoso(virtuoso_synthetic, synthetic_graph):
+    """Early articles are hubs there: more rows per entity than the release graph has."""
+    embedded = EmbeddedStore.from_file(synthetic_graph)
+    known = {k for k in KNOWN_WRONG if k[0] == "virtuoso"}
+    assert sorted(_differences(virtuoso_synthetic, embedded, "virtuoso", ALSO) - known) == []
