@@ -225,6 +225,21 @@ def test_etag_answers_not_modified(client):
     assert again.status_code == 304
 
 
+def test_a_get_is_tagged_by_the_response_cache_and_a_post_by_its_query(client):
+    """A GET (and HEAD) carries the response cache's ETag and caching; a POST its own tag, answered 304 alike."""
+    first = get(client, SELECT)
+    head = client.head("/sparql?" + urlencode({"query": SELECT}))
+    assert first.headers["Cache-Control"] == "public, max-age=300" and first.headers.get_all("ETag") == [first.headers["ETag"]]
+    assert (head.headers["ETag"], head.headers["Cache-Control"]) == (first.headers["ETag"], first.headers["Cache-Control"])
+    for headers, data in ((DIRECT, SELECT), (FORM, urlencode({"query": SELECT}))):
+        posted = client.post("/sparql", data=data, headers=headers)
+        assert posted.status_code == 200 and posted.headers["Cache-Control"] == "public, max-age=60"
+        again = client.post("/sparql", data=data, headers={**headers, "If-None-Match": posted.headers["ETag"]})
+        assert again.status_code == 304 and again.headers["ETag"] == posted.headers["ETag"]
+    weak = get(client, SELECT, headers={"If-None-Match": "W/" + first.headers["ETag"]})
+    assert weak.status_code == 304
+
+
 def test_row_limit_is_signalled_in_header_and_body(mini_store):
     from webapp import create_app
 
