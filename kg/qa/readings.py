@@ -103,14 +103,14 @@ class Reader:
                 out.append(Reading("cure", anchors=(m.iri,), score=9.0, why=["cure"]))
             rel_cues = [c for c in rel_cues if c not in cure]
         count, telegraphic = bool(an.intent_cues("count")), yesno.telegraphic_asks(self, an, anchors, rel_cues)
-        if len(anchors) >= 2 and not an.intent_cues("comparison") and (an.yes_no or not an.wh):
+        if len(anchors) >= 2 and not yesno.compared(an, anchors) and (an.yes_no or not an.wh):
             booleans = yesno.booleans(self, an, anchors, rel_cues)
             if not an.yes_no:  # telegraphic: "steroid pills and knee twitching.. connected??"
                 nouns = any(c.entry.pos == "noun" for c in rel_cues) or an.intent_cues("count")
                 for r in booleans:  # "ALS knee twitching early sign?", "overtraining cause spasms": asked
                     r.score -= (1.0 if telegraphic else 4.0) if nouns else 1.5
             out.extend(booleans)
-        elif an.intent_cues("comparison") and anchors and (an.wh or an.yes_no or ranking):
+        elif yesno.compared(an, anchors) and anchors and (an.wh or an.yes_no or ranking):
             everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
             out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
         why = an.wh == "why" and len(anchors) >= 2  # "why do pregnant women get cramps more": a reason, not a list

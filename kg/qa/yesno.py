@@ -175,6 +175,35 @@ def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue])
     return out
 
 
+COMPARATIVES = frozenset({"more", "less", "worse", "better", "bigger", "rather", "likelier"})
+
+
+def comparative(word, lemma: str) -> bool:
+    """A comparative word: "more", "less", "worse", or an "-er" form the lemmatiser takes back to its base ("safer",
+    "riskier", "likelier"; not "water", which is its own lemma).
+
+    >>> [comparative(w, l) for w, l in (("safer", "safe"), ("worse", "worse"), ("water", "water"), ("muscles", "muscle"))]
+    [True, True, False, False]
+    """
+    return lemma in COMPARATIVES or word in COMPARATIVES or (word.endswith("er") and lemma != word and len(lemma) > 2)
+
+
+def compared(an: Analysis, anchors) -> bool:
+    """Whether the question weighs two things against each other: a comparison word of the lexicon, or a comparative
+    ("more likely", "worse", "safer") with two things coordinated by "or"/"vs" ("is it the water tablet or the
+    statin that's more likely to give me cramps") or set against each other by "than" ("is caffeine more likely than
+    dehydration to …"). Such a question is never a plain yes: a fact about one of them does not rank it."""
+    if an.intent_cues("comparison"):
+        return True
+    if not any(comparative(t.surface, t.lemma) for t in an.question):
+        return False
+    if _coordinated(an, anchors) is not None or any(t.lemma in ("or", "vs", "versus") and any(
+            g[0] <= t.i < g[1] for g in anchors) for t in an.question):  # "is heat or ice safer": one name, two things
+        return True
+    than = [t.i for t in an.question if t.lemma == "than"]
+    return bool(than) and any(g[1] <= than[0] for g in anchors) and any(g[0] > than[0] for g in anchors)
+
+
 def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -> list[Reading]:
     """"Is A or B better / more common": the two things coordinated by or, vs or versus (one thing named twice
     when both words lead to it: "heat or ice"); the rest of the question is what they are compared for."""
