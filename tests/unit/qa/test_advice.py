@@ -71,3 +71,25 @@ def test_whether_an_activity_is_safe_for_the_reader_is_declined_with_the_article
 def test_general_questions_about_the_same_things_are_still_answered(real_store, question):
     answer = ask(real_store, question)
     assert answer.declined is None and answer.answered
+
+
+@pytest.mark.parametrize("question", [
+    "big match tomorrow and my thigh keeps cramping, should i still play?",
+    "my knee twitches, is it safe to run a marathon on sunday",
+    "should my son keep playing football with a twitchy knee",
+    "race on saturday but my calf keeps going into spasm, should i go ahead with it",
+    "is acetaminophen safe to take while pregnant for leg cramps",
+    "is naproxen ok to take while breastfeeding, my legs keep cramping",
+    "is ibuprofen okay to take with my blood pressure tablets for the spasm pain"])
+def test_whether_to_play_on_or_take_a_medicine_in_ones_own_state_is_declined(real_store, question):
+    """Playing, training or racing on with the symptom, and a medicine taken while pregnant, breastfeeding or with
+    another medicine: the reader's own course, not the article's to say."""
+    answer = ask(real_store, question)
+    assert answer.declined == "advice" and not answer.answered and answer.boolean is None
+
+
+@pytest.mark.parametrize("question", ["can ibuprofen help with the pain of a spasm", "is it ok to stretch when my knee cramps",
+                                      "do athletes get more muscle spasms", "can you get leg cramps while pregnant"])
+def test_the_same_things_asked_in_general_are_still_answered(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined is None and answer.answered
