@@ -35,8 +35,12 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
         ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
         # "spasm burning feeling normal": of two things, whether the one is part of the other (the yes/no's reading)
         normal = len(iris) >= 2 and all(c.entry.name == "normal-words" for c in an.intent_cues("serious"))
+        # "is it normal for spasms to go away on their own": what is called normal is the course named after it
+        of_course = all(c.entry.name == "normal-words" and any(k.start > c.end for k in an.intent_cues("course"))
+                        for c in an.intent_cues("serious"))
         out.append(Reading("serious", anchors=tuple(iris[:4]) or reader.topic,
-                           score=(10.5 if an.yes_no else 9.0) - (4.0 if ranked else 0.0) - (4.0 if normal else 0.0),
+                           score=(10.5 if an.yes_no else 9.0) - (4.0 if ranked else 0.0) - (4.0 if normal else 0.0)
+                           - (1.0 if of_course else 0.0),
                            why=["is it serious"], topic=not iris))
     common = an.yes_no and not rel_cues and any(c.form == ("common",) for c in an.intent_cues("ranking"))
     # "is that common *in pregnancy*": the thing named is where, not what; the two are linked (a yes/no of its own)

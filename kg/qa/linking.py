@@ -92,6 +92,8 @@ class LabelIndex:
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
     cue_words: frozenset[str] = frozenset()  # the lexicon's words: a real word among them is no slip
     speller: Speller = field(default_factory=lambda: Speller.of([]))
+    homophones: dict[str, tuple[str, ...]] = field(default_factory=dict)  # written -> words meant (the lexicon's)
+    lexicon: object = None  # the lexicon, for whether a word heard completes one of its phrases
     _pairs: dict = field(default_factory=dict)  # (body part, symptom) -> entities both name together
 
     @classmethod
@@ -131,6 +133,10 @@ class LabelIndex:
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         index.cue_words = frozenset(lexicon_of(store).vocabulary)
         index.speller = Speller.of(index.spell_words)
+        index.lexicon = lexicon_of(store)
+        for row in store.query(internal_query("qa-homophones")):
+            heard = normalise_text(row["heard"].value)
+            index.homophones[heard] = index.homophones.get(heard, ()) + (normalise_text(row["meant"].value),)
         return index
 
     def _head_variants(self, lex) -> None:
@@ -221,9 +227,42 @@ class LabelIndex:
                 corrections[i], words[i] = best[0], best[0]
                 found = self._spans(tokens, words, corrections)
                 covered = {k for m in found for k in m.span}
+        if any(t.surface in self.homophones for t in tokens):
+            found = self._heard(tokens, words, corrections, found)
         found.extend(self._composed(tokens, words, found))
         found.extend(self._composed(tokens, words, found))  # "the muscle above my *knee keeps flickering*": twice
         return found, corrections
+
+    def _heard(self, tokens: list[Token], words: list[str], corrections: dict[int, str], found: list[Mention]):
+        """Read a word as the one it sounds like (the lexicon's kgl:Homophone) where the written word names nothing
+        the graph or the lexicon knows and the word meant is one they use ("last for *ours*", "do you *half* to"),
+        or where the word meant completes a phrase of the lexicon ("go away on *there* own") or, after a determiner,
+        a name ("tight like a *not*"): "not", "there" and "to" stay as written everywhere else."""
+        known = self.vocabulary | self.cue_words
+        for i, t in enumerate(tokens):
+            if i in corrections or t.surface not in self.homophones:
+                continue
+            for meant in self.homophones[t.surface]:
+                trial = words[:i] + [lemma(meant)] + words[i + 1:]
+                if t.surface not in STOPWORDS and t.lemma not in known and t.surface not in known:
+                    fits = lemma(meant) in known or meant in STOPWORDS | AUXILIARIES
+                else:
+                    fits = self._completes(tokens, words, trial, i) or (i > 0 and words[i - 1] in DROP and any(
+                        m.start <= i < m.end for m in self._spans(tokens, trial, corrections)))
+                if fits:
+                    corrections[i] = words[i] = lemma(meant)
+                    found = self._spans(tokens, words, corrections)
+                    break
+        return found
+
+    def _completes(self, tokens: list[Token], words: list[str], trial: list[str], i: int) -> bool:
+        """Whether ``trial`` (one word read otherwise at ``i``) has a lexicon phrase of two words or more through ``i``
+        that ``words`` has not."""
+        def phrases(ws):
+            read = [Token(t.i, t.surface, w, t.start, t.end, t.dash) for t, w in zip(tokens, ws)]
+            return {(c.start, c.end, c.entry.iri) for c in self.lexicon.cues(read)
+                    if i in c.positions and len(c.positions) >= 2}
+        return bool(phrases(trial) - phrases(words))
 
     def _spans(self, tokens: list[Token], words: list[str], corrections: dict[int, str]) -> list[Mention]:
         """Every span of ``words`` whose key names an entity (overlaps included)."""

@@ -87,6 +87,9 @@ class Speller:
         ('exercises', 'doctors', 'stretch', None)
         >>> s.nonword("cuase"), s.nonword("waht")
         ('cause', 'what')
+        >>> Speller.of(["weakness", "weekend", "weeks"]).nonword("weeknes")
+        'weakness'
+
         """
         candidates = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=60, limit=8)
         key = sound(word)
@@ -98,7 +101,8 @@ class Speller:
             if score >= cutoff(len(word)) or (same_sound and score >= cutoff(len(word)) - 10):
                 edits = OSA.distance(candidate, word)
                 swapped = edits < Levenshtein.distance(candidate, word)  # every letter kept: "cuase" is cause, not case
-                rank = (same_sound, -edits, swapped, frequency(candidate))  # then the commoner: "waht" is what
+                exact = sound(candidate) == key  # "weeknes" sounds as weakness, not weekend (one sound off)
+                rank = (same_sound, -edits, exact, swapped, frequency(candidate))  # then the commoner: "waht" is what
                 if best is None or rank > best[0]:
                     best = (rank, candidate)
         return best[1] if best else None

@@ -59,3 +59,32 @@ def test_several_slips_in_one_question_are_all_read(real_store):
     assert {"twiching", "cuase"} <= set(answer.corrections)
     assert answer.corrections["cuase"] == "cause"
     assert "diuretics" in ids(answer)
+
+
+@pytest.mark.parametrize("question, written, meant", [
+    ("can a muscle spasm last for ours", "ours", "hour"),
+    ("how many ours can a cramp go on for", "ours", "hour"),
+    ("do you always half to go to the doctor for a muscle spasm", "half", "have"),
+    ("why do muscles half to rest after a spasm", "half", "have"),
+    ("is it normal for cramps to just go away on there own", "there", "their"),
+    ("will the twitching stop on there own", "there", "their"),
+    ("my calf goes tight like a not can stretching help", "not", "knot"),
+    ("witch vitamins help with cramps", "witch", "which")])
+def test_a_word_heard_for_another_is_read_as_the_word_meant(real_store, question, written, meant):
+    """Voice dictation and typing by ear: the lexicon's homophones, read where the written word names nothing here or
+    the word meant completes a phrase of the lexicon or a name after a determiner — and the reading says so."""
+    answer = ask(real_store, question)
+    assert answer.corrections.get(written) == meant, answer.corrections
+    assert f"“{written}” read as" in answer.reading
+
+
+@pytest.mark.parametrize("question", ["can muscle spasms not go away", "does caffeine not help cramps",
+                                      "are there treatments for ALS", "is there a cure for ALS",
+                                      "what is the best way to stop a spasm"])
+def test_a_homophone_that_makes_sense_as_written_stays_as_written(real_store, question):
+    assert not ask(real_store, question).corrections
+
+
+def test_a_misspelling_that_sounds_exactly_like_a_word_is_read_as_it(real_store):
+    answer = ask(real_store, "wat does it mean if my knee twiches and i get weeknes and my ballance is off")
+    assert answer.corrections.get("weeknes") == "weakness"
