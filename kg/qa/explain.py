@@ -166,6 +166,14 @@ def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         answer.evidence = [ex.evidence_item(x) for _, x in named[:EVIDENCE]]
         answer.message = (f"Yes — the article says to {advice} when {ex.name(st.object)} comes with {ex.name(sign)}: "
                           f"“{st.quote}”")
+        if not an.yes_no:  # "what does it mean if …": no yes to a what, and every passage that says so
+            answer.boolean, answer.kind = None, "describe"
+            meant = [x for s in signs for x in ex.statements(s) if x.predicate == KGO + "indicates" and x.subject == s
+                     and not x.negated]  # what the signs may point to ("a more serious underlying issue")
+            answer.message = (f"The article says to {advice} when {ex.name(st.object)} comes with {ex.name(sign)}: "
+                              + " ".join(f"“{q}”" for q in dict.fromkeys(x.quote for x in meant[:1] + [x for _, x in
+                                                                                          named[:EVIDENCE]])))
+            answer.evidence = [ex.evidence_item(x) for x in meant[:1]] + answer.evidence
         return
     courses = _courses(ex, wide)
     warnings = _warning_signs(ex, wide)
@@ -297,6 +305,10 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     need = bool(words & NEED_WORDS) and "without" not in words  # "do most go away *without* a doctor": a yes
     answer.answers = [ex.entity(i) for i in iris[:1]]
     answer.evidence = [_item(ex, d) for d in courses]
+    signs = [m.iri for m in an.mentions if _is_sign(ex, m.iri) and m.iri not in iris]
+    if need and signs:  # "do I need a doctor if it comes with weakness": a warning sign named is the article's yes
+        serious(ex, answer, Reading("serious", anchors=tuple(iris[:1] + signs)), an)
+        return
     if need:
         denied = _courses(ex, wide, negated=True)  # "No" only for what the article denies (a negated fact)
         warnings = _warning_signs(ex, wide)
@@ -330,7 +342,9 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
                           + " ".join(f"“{d.quote}”" for d in courses[:2]) + signs)
         return
     answer.answered, answer.kind, answer.boolean = True, "boolean", True
-    quotes = " ".join(f"“{q}”" for q in dict.fromkeys(d.quote for d in courses[:2]))
+    forms = _courses(ex, [x for i in iris[:1] for x in broader(ex, i, "formOf", down=True)])  # "often", of knee spasms
+    quotes = " ".join(f"“{q}”" for q in list(dict.fromkeys(d.quote for d in courses[:2] + forms[:1]))[:3])
+    answer.evidence += [_item(ex, d) for d in forms[:1] if d.quote not in {e["quote"] for e in answer.evidence}]
     answer.message = f"Yes — the article says {ex.name(iris[0])} usually does: {quotes}"
 
 

@@ -31,6 +31,12 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     elif an.intent_cues("difference") and len(iris) == 1 and len({(s, e) for s, e, _ in anchors}) >= 2:
         # "the difference between a cramp and a spasm": two words the article uses for one thing
         out.append(Reading("difference", anchors=(iris[0], iris[0]), score=11.0, why=["two words for one thing"]))
+    # "what does it mean if my knee twitches and I get weakness": a warning sign named with it asks if it is serious
+    means = any("mean" in c.form for c in an.intent_cues("definition")) and any(
+        reader.plays(m.iri, KGO + "warrantsMedicalAttentionFor", True) for m in an.mentions)
+    if means:
+        out.append(Reading("serious", anchors=tuple(dict.fromkeys(m.iri for m in an.mentions))[:4], score=7.0,
+                           why=["what it means when a warning sign comes with it"]))
     if an.intent_cues("serious") and not _says_which(an, rel_cues):
         ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
         # "spasm burning feeling normal": of two things, whether the one is part of the other (the yes/no's reading)
@@ -45,7 +51,10 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     common = an.yes_no and not rel_cues and any(c.form == ("common",) for c in an.intent_cues("ranking"))
     # "is that common *in pregnancy*": the thing named is where, not what; the two are linked (a yes/no of its own)
     where = bool(anchors) and anchors[0][0] > 0 and an.tokens[anchors[0][0] - 1].lemma in ("in", "during", "among")
-    if (an.intent_cues("course") and an.wh != "why") or common:  # "why does it twitch *on its own*": the causes
+    # "do you *always* have to go to the doctor for a spasm": how it usually goes (most resolve without a doctor)
+    always_doctor = an.yes_no and bool(an.intent_cues("universal")) and len({m.iri for m in an.mentions}) == 1 and any(
+        KGO + "warrantsMedicalAttentionFor" in c.entry.references for c in rel_cues)
+    if (an.intent_cues("course") and an.wh != "why") or common or always_doctor:  # "why does it twitch *on its own*"
         out.append(Reading("course", anchors=tuple(iris[:1]) or reader.topic,
                            score=(10.0 if an.yes_no else 8.5) - (3.0 if where and len(anchors) >= 2 else 0.0),
                            why=["does it go away on its own / is it common"], topic=not iris))

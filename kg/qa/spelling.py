@@ -35,6 +35,7 @@ from kg.qa.text import AUXILIARIES, PREPOSITIONS, WH_WORDS, Token
 MODALS = frozenset("can could will would shall should may might must is are was were".split())
 COMMON = 4.0  # Zipf frequency (wordfreq) from which a real word is taken as meant ("plain", "summer")
 SOUND_AUXILIARIES = ("does", "do", "is", "are", "can", "should", "could", "would")
+PRONOUNS = frozenset("that this it they he she i you we".split())
 
 
 def cutoff(length: int) -> float:
@@ -136,14 +137,16 @@ def auxiliary_slips(tokens: list[Token]) -> dict[int, str]:
     {1: 'does'}
     >>> auxiliary_slips(tokenize("what dose of magnesium")), auxiliary_slips(tokenize("what dose should i take"))
     ({}, {})
+    >>> auxiliary_slips(tokenize("knee twiching and its hard to swalow what dose that mean"))
+    {8: 'does'}
     """
     out: dict[int, str] = {}
     for i in range(1, len(tokens) - 1):
         t, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
         if t.is_punct or t.surface in AUXILIARIES or before.lemma not in WH_WORDS and before.surface not in WH_WORDS:
             continue
-        if i > 1 and not tokens[i - 2].is_punct:
-            continue  # the question word opens its clause
+        if i > 1 and not tokens[i - 2].is_punct and after.surface not in PRONOUNS:
+            continue  # the question word opens its clause (or a pronoun follows: "… hard to swallow what dose that mean")
         if after.is_punct or after.surface in AUXILIARIES or after.lemma in PREPOSITIONS:
             continue  # "what dose of", "what dose should": a noun
         rest = tokens[i + 1:]

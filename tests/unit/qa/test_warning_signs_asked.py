@@ -1,0 +1,43 @@
+"""Warning signs asked as yes/no, and "do you always need a doctor": the article's when-to-see-a-doctor facts give the
+yes (quoted); its "most resolve on their own without medical intervention" gives the only "no" — and never when a
+warning sign is named with the question; "is it normal for them to go away on their own" is its course, with its
+qualifiers ("often", "most")."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+
+@pytest.mark.parametrize("question", [
+    "dads knee has been twitching for weeks and now hes struggling to swallow his food. is that something to get checked",
+    "my mum's legs twitch and she can hardly swallow, is that a reason to call the doctor",
+    "my knee keeps twitching and i struggle to swallow, is that a reason to see a doctor",
+    "do you always need to see a doctor if spasms come with weakness"])
+def test_a_warning_sign_named_with_the_symptom_is_a_quoted_yes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.message
+    assert "medical attention" in answer.message or "see a doctor" in answer.message
+
+
+@pytest.mark.parametrize("question", ["do you always half to go to the doctor for a muscle spasm",
+                                      "does every cramp need a doctor", "do you always have to see a doctor for spasms"])
+def test_always_needing_a_doctor_is_the_articles_stated_no(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is False and "without medical intervention" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", ["is it normal for cramps to go away on their own",
+                                      "is it usual for knee twitching to stop on its own",
+                                      "is it normall for spasms to just go away on there own"])
+def test_normal_to_pass_on_its_own_is_the_course_with_its_qualifiers(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and ("often" in answer.message or "Most" in answer.message), answer.message
+
+
+@pytest.mark.parametrize("question", ["what does it mean if my knee twitches and i get weakness and my balance is off",
+                                      "the muscle above my knee twitches and its hard to swallow, what does that mean",
+                                      "knee twiching and its hard to swalow what dose that mean"])
+def test_what_a_warning_sign_with_the_symptom_means_quotes_what_it_may_point_to(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined is None and answer.boolean is None
+    assert "underlying" in answer.message and "medical attention" in answer.message, answer.message
