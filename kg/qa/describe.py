@@ -14,6 +14,7 @@ from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.run import broader
+from kg.qa.text import lemmas_of
 from kg.qa.words import emphasis, join
 
 
@@ -68,7 +69,7 @@ def distinct_quotes(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def duration(ex: Executor, answer: Answer, r: Reading) -> None:
+def duration(ex: Executor, answer: Answer, r: Reading, an: Analysis | None = None) -> None:
     """How long it lasts; for a form of something the article gives no duration of its own, the broader
     thing's durations, said as such ("knee muscle spasm is a form of muscle spasm: for that …")."""
     asked = r.anchors[0]
@@ -96,6 +97,30 @@ def duration(ex: Executor, answer: Answer, r: Reading) -> None:
     else:
         answer.message = (lead + f"says it lasts “{texts[0]}”.") if lead else \
             f"The article says {ex.name(asked)} lasts “{texts[0]}”."
+    if an is not None and an.yes_no:
+        _duration_asked(answer, texts, {t.lemma for t in an.question} & TIME_UNITS)
+
+
+TIME_UNITS = frozenset("second minute hour day week month year".split())
+
+
+def _duration_asked(answer: Answer, texts: list[str], units: set[str]) -> None:
+    """"Can a spasm last for hours?": yes where a duration the article gives reaches that unit ("a few minutes to
+    several hours"), said with its words; a unit it never gives is not a no — it does not say.
+
+    >>> a = Answer(question="q", message="It lasts.")
+    >>> _duration_asked(a, ["a few seconds to several minutes", "a few minutes to several hours"], {"hour"})
+    >>> a.boolean, a.message.startswith("Yes, it can — the article says “a few minutes to several hours”")
+    (True, True)
+    """
+    if not units:
+        return
+    said = [t for t in texts if units & set(lemmas_of(t))]
+    if said:
+        answer.boolean, answer.kind = True, "boolean"
+        answer.message = f"Yes, it can — the article says “{said[0]}”. " + answer.message
+    else:
+        answer.message = "The article does not say it lasts that long or that short. " + answer.message
 
 
 def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:

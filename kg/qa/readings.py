@@ -110,7 +110,7 @@ class Reader:
                 for r in booleans:  # "ALS knee twitching early sign?", "overtraining cause spasms": asked
                     r.score -= (1.0 if telegraphic else 4.0) if nouns else 1.5
             out.extend(booleans)
-        elif yesno.compared(an, anchors) and anchors and (an.wh or an.yes_no or ranking):
+        elif yesno.compared(an, anchors) and anchors and (an.wh or an.yes_no or ranking or yesno.weighs(an, anchors)):
             everything = anchors + [g for g in Groups.of(an.context_mentions).spans if g not in anchors]
             out.extend(yesno.compare(self, an, sorted(everything, key=lambda g: g[0]), rel_cues, cls))
         why = an.wh == "why" and len(anchors) >= 2  # "why do pregnant women get cramps more": a reason, not a list

@@ -34,7 +34,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
     elif kind in ("serious", "course", "action", "difference"):
         getattr(explain, kind)(ex, answer, r, an)
     elif kind == "duration":
-        describe.duration(ex, answer, r)
+        describe.duration(ex, answer, r, an)
     elif kind == "mechanism":
         describe.mechanism(ex, answer, r)
     elif kind == "cure":

@@ -193,8 +193,11 @@ def compared(an: Analysis, anchors) -> bool:
     ("more likely", "worse", "safer") with two things coordinated by "or"/"vs" ("is it the water tablet or the
     statin that's more likely to give me cramps") or set against each other by "than" ("is caffeine more likely than
     dehydration to …"). Such a question is never a plain yes: a fact about one of them does not rank it."""
-    if an.intent_cues("comparison"):
-        return True
+    return bool(an.intent_cues("comparison")) or weighs(an, anchors)
+
+
+def weighs(an: Analysis, anchors) -> bool:
+    """A comparative and two things on either side of "or", "vs" or "than": a comparison, question word or not."""
     if not any(comparative(t.surface, t.lemma) for t in an.question):
         return False
     if _coordinated(an, anchors) is not None or any(t.lemma in ("or", "vs", "versus") and any(
@@ -207,7 +210,7 @@ def compared(an: Analysis, anchors) -> bool:
 def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -> list[Reading]:
     """"Is A or B better / more common": the two things coordinated by or, vs or versus (one thing named twice
     when both words lead to it: "heat or ice"); the rest of the question is what they are compared for."""
-    pair_ = _coordinated(an, anchors)
+    pair_ = _coordinated(an, anchors) or _either_side_of_than(an, anchors)
     if pair_ is None:
         beside = [g for g in anchors if _next_to_coordinator(an, g)]
         if beside:  # "heat vs ice": one thing, named by two of its words
@@ -224,6 +227,16 @@ def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -
     edges = [Edge(items[0], prop, "?topic"), Edge(items[1], prop, "?topic")] if prop else []
     rest = tuple(g[2][0].iri for g in anchors if g not in pair_)[:1] or reader.topic
     return [Reading("compare", edges, cls, items + rest, 9.5, ["A or B: which does the article rank"])]
+
+
+def _either_side_of_than(an: Analysis, anchors):
+    """"Is stretching better *than* massage": the nearest anchor group before "than" and the first after it."""
+    than = [t.i for t in an.question if t.lemma == "than"]
+    if not than:
+        return None
+    before = [g for g in anchors if g[1] <= than[0]]
+    after = [g for g in anchors if g[0] > than[0]]
+    return (before[-1], after[0]) if before and after else None
 
 
 def _coordinated(an: Analysis, anchors):

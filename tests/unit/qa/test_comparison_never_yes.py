@@ -26,6 +26,7 @@ SHAPES = {
     "treats": ["is {a} or {b} better for {c}?",
                "would {a} or {b} work better on {c}",
                "does {a} help {c} more than {b}",
+               "for {c}, is {a} better than {b} or the other way round",
                "is {a} or {b} safer for {c}",
                "{a} vs {b} for {c}, which helps more"],
 }

@@ -41,3 +41,22 @@ def test_what_a_warning_sign_with_the_symptom_means_quotes_what_it_may_point_to(
     answer = ask(real_store, question)
     assert answer.declined is None and answer.boolean is None
     assert "underlying" in answer.message and "medical attention" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question, said", [("can a muscle spasm last for ours", "several hours"),
+                                            ("can a cramp go on for hours", "several hours"),
+                                            ("can a spasm last only a few seconds", "a few seconds")])
+def test_whether_it_can_last_that_long_is_a_yes_from_a_stated_duration(real_store, question, said):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and said in answer.message, answer.message
+
+
+def test_a_duration_the_article_never_gives_is_not_a_no(real_store):
+    answer = ask(real_store, "do spasms last for days")
+    assert answer.boolean is None and "does not say" in answer.message
+
+
+@pytest.mark.parametrize("question", ["doc put me on a water pill last month, can that make the muscles round my knee twitch",
+                                      "can statins make the muscles round the knee jump"])
+def test_round_the_knee_is_around_it(real_store, question):
+    assert ask(real_store, question).boolean is True
