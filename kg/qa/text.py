@@ -145,3 +145,13 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
             continue
         out[-1].append(t)
     return [c for c in out if c]
+
+
+def ends_or_not(question: list[Token]) -> bool:
+    """A statement with "or not" / "or no" at its end asks yes or no ("the cold weather make more spasms or no").
+
+    >>> ends_or_not(tokenize("the cold make more spasms in the knee or no")), ends_or_not(tokenize("heat or ice"))
+    (True, False)
+    """
+    words = [t.lemma for t in question if not t.is_punct]
+    return len(words) > 3 and words[-2] == "or" and words[-1] in ("no", "not", "nah")

@@ -95,3 +95,15 @@ def test_a_fronted_phrase_that_names_nothing_or_a_relation_stays_context(real_st
 def test_medicines_for_a_fronted_condition_are_its_medicines(real_store):
     answer = ask(real_store, "for autoimmune disorders, what medicines do they use")
     assert {"corticosteroids", "immunosuppressants"} <= {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", ["the cold weather make more spasms in the knee or no",
+                                      "humidity makes the twitching worse or not?",
+                                      "sitting all day gives you cramps or no"])
+def test_a_statement_ending_or_not_asks_yes_or_no_and_an_unknown_thing_is_not_stated(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is None and answer.declined == "unknown" and "does not mention" in answer.message
+
+
+def test_a_statement_ending_or_not_about_a_stated_fact_is_a_yes(real_store):
+    assert ask(real_store, "caffeine cause twitching or not").boolean is True
