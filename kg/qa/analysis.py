@@ -15,7 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, clauses, ends_or_not, tokenize
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, clauses, ends_or_not, run_on, tokenize
 
 
 @dataclass
@@ -228,7 +228,7 @@ def _after_condition(clause: list[Token]) -> list[list[Token]]:
     A clause that opens with a subordinator and has a question word later splits before that word.
     """
     if not clause or clause[0].lemma not in SUBORDINATORS:
-        return [clause]
+        return run_on(clause)  # "my leg goes tight like a knot can a massage help": the question run on
     for k, t in enumerate(clause[2:], start=2):
         if t.lemma in WH_WORDS and clause[k - 1].lemma not in ("of", "about", "for", "to", "in", "and", "or"):
             return [clause[:k], clause[k:]]

@@ -155,3 +155,34 @@ def ends_or_not(question: list[Token]) -> bool:
     """
     words = [t.lemma for t in question if not t.is_punct]
     return len(words) > 3 and words[-2] == "or" and words[-1] in ("no", "not", "nah")
+
+
+RUN_ON_MODALS = frozenset("can could should would will do does did".split())
+RUN_ON_BE = frozenset("is are was".split())
+_SUBJECTS = frozenset("i it you we he she they that this".split())
+_DETERMINERS = frozenset("a an the my your his her their".split())
+
+
+def run_on(clause: list[Token]) -> list[list[Token]]:
+    """A statement run on into a question without a stop ("my leg goes tight like a knot *can a massage help*",
+    "knee keeps jumping *should i* see someone"): split before an auxiliary that opens a question — a modal before a
+    subject or a determiner, or "is/are" before a pronoun — after three words or more of a clause that opens as no
+    question, and not after a pronoun or a relative ("that can help", "i can take").
+
+    >>> [[t.surface for t in c] for c in run_on(tokenize("my leg goes tight like a knot can a massage help"))]
+    [['my', 'leg', 'goes', 'tight', 'like', 'a', 'knot'], ['can', 'a', 'massage', 'help']]
+    >>> len(run_on(tokenize("the twitching in the knee can be a sign"))), len(run_on(tokenize("things that can help me")))
+    (1, 1)
+    """
+    if len(clause) < 6 or clause[0].lemma in WH_WORDS or clause[0].surface in AUXILIARIES:
+        return [clause]
+    for k in range(3, len(clause) - 2):
+        t, after, before = clause[k], clause[k + 1], clause[k - 1]
+        if before.lemma in _SUBJECTS | WH_WORDS | {"and", "or", "to", "not"} or before.surface in AUXILIARIES:
+            continue
+        if any(w.lemma in WH_WORDS for w in clause[:k]):
+            return [clause]
+        if (t.surface in RUN_ON_MODALS and after.surface in _SUBJECTS | _DETERMINERS) or \
+                (t.surface in RUN_ON_BE and after.surface in _SUBJECTS):
+            return [clause[:k], clause[k:]]
+    return [clause]

@@ -107,3 +107,18 @@ def test_a_statement_ending_or_not_asks_yes_or_no_and_an_unknown_thing_is_not_st
 
 def test_a_statement_ending_or_not_about_a_stated_fact_is_a_yes(real_store):
     assert ask(real_store, "caffeine cause twitching or not").boolean is True
+
+
+@pytest.mark.parametrize("question", ["my leg goes tight like a not can a massage help",
+                                      "the back of my thigh seizes up after football would a massage help",
+                                      "i drink loads of energy drinks can caffeine cause twitching"])
+def test_a_question_run_on_after_a_statement_is_read_as_the_question(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.reading
+
+
+@pytest.mark.parametrize("question", ["the twitching in the knee can be a sign of what", "things that can help cramps",
+                                      "my doctor said i can take ibuprofen for the pain"])
+def test_a_clause_with_an_auxiliary_inside_is_not_split(question):
+    from kg.qa.text import run_on, tokenize
+    assert len(run_on(tokenize(question))) == 1
