@@ -15,7 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, clauses, ends_or_not, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, asked_as_statement, clauses, ends_or_not, run_on, tokenize
 
 
 @dataclass
@@ -124,7 +124,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     if wh is None and question and question[0].lemma == "any":  # "any stuff from the drugstore that helps": which ones
         wh = "which"
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
-    yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS or ends_or_not(question)
+    yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS or ends_or_not(question) \
+        or asked_as_statement(question, marked)  # "knee twitching can be the first sign of ALS? i'm worried"
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
         yes_no = True
     if yes_no and len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS:

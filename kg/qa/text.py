@@ -186,3 +186,18 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
                 (t.surface in RUN_ON_BE and after.surface in _SUBJECTS):
             return [clause[:k], clause[k:]]
     return [clause]
+
+
+def asked_as_statement(question: list[Token], marked) -> bool:
+    """A statement with a question mark asks yes or no when it has its verb ("the twitching in the knee can be the
+    first sign of ALS? i am very worried"): a modal or "is/are" after its first word, no question word before the mark.
+
+    >>> q = tokenize("the twitching can be a sign of ALS ? i am worried")
+    >>> asked_as_statement(q, {q[6].i}), asked_as_statement(q, set())
+    (True, False)
+    """
+    end = next((k for k, t in enumerate(question) if t.i in marked), None)
+    if end is None:
+        return False
+    part = question[:end + 1]
+    return not any(t.lemma in WH_WORDS for t in part) and any(t.surface in RUN_ON_MODALS | RUN_ON_BE for t in part[1:])

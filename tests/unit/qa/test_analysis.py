@@ -122,3 +122,10 @@ def test_a_question_run_on_after_a_statement_is_read_as_the_question(real_store,
 def test_a_clause_with_an_auxiliary_inside_is_not_split(question):
     from kg.qa.text import run_on, tokenize
     assert len(run_on(tokenize(question))) == 1
+
+
+@pytest.mark.parametrize("question", ["the twitching in the knee can be the first sign of ALS? i am very worry",
+                                      "dehydration can give you cramps? asking for my dad",
+                                      "statins can cause spasms? been on them for years"])
+def test_a_statement_with_a_question_mark_and_more_after_it_asks_yes_or_no(real_store, question):
+    assert ask(real_store, question).boolean is True
