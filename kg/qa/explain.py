@@ -24,13 +24,12 @@ from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.run import broader
-from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
+from kg.qa.words import SIGN_WORDS, URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 
 SHOWN_QUOTES = 3  # quotes in the message of a description
 EVIDENCE = 8  # quotes kept as evidence
 WARNS = KGO + "warrantsMedicalAttentionFor"
 CLAIM_ABOUT = KGO + "claimAbout"
-SIGN_WORDS = frozenset("sign symptom mean indicate because due".split())  # "is it a sign of ALS", not "should I worry"
 AUXILIARY_LEMMAS = frozenset("do be can will should could would may might have".split())
 NEED_WORDS = frozenset("need require doctor medical treatment intervention professional".split())
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.lexicon import Cue
 from kg.qa.querygraph import KGO, Edge, Reading
+from kg.qa.words import SIGN_WORDS
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -37,7 +38,11 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     if means:
         out.append(Reading("serious", anchors=tuple(dict.fromkeys(m.iri for m in an.mentions))[:4], score=7.0,
                            why=["what it means when a warning sign comes with it"]))
-    if an.intent_cues("serious") and not _says_which(an, rel_cues):
+    # "is low calcium linked to knee twitching? already worried about my bones": a worry told after the question mark
+    marks = [t.i for t in an.tokens[:-1] if t.surface.startswith("?")]
+    felt = bool(marks) and all(c.start > marks[0] for c in an.intent_cues("serious")) and len(iris) >= 2 \
+        and not {t.lemma for t in an.question} & SIGN_WORDS  # "a sign of ALS?? freaking out": the worry is asked
+    if an.intent_cues("serious") and not _says_which(an, rel_cues) and not felt:
         ranked = bool(an.intent_cues("comparison") or an.intent_cues("ranking"))  # "the more usual cause, X or something serious like ALS"
         # "spasm burning feeling normal": of two things, whether the one is part of the other (the yes/no's reading)
         normal = len(iris) >= 2 and all(c.entry.name == "normal-words" for c in an.intent_cues("serious"))

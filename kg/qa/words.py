@@ -9,6 +9,8 @@ from __future__ import annotations
 from kg.qa.facts import Statement
 from kg.qa.lexicon import local
 
+SIGN_WORDS = frozenset("sign symptom mean indicate because due".split())  # "is it a sign of ALS", not "should I worry"
+
 EMPHASIS_RANK = {"most-common": 0, "first-line": 0, "best-remedy": 0, "common": 1, "second-line": 2}
 NO_EMPHASIS = 3
 URGENCY_ORDER = ("immediate", "prompt", "see-doctor", "discuss")

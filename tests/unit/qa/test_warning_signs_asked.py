@@ -60,3 +60,15 @@ def test_a_duration_the_article_never_gives_is_not_a_no(real_store):
                                       "can statins make the muscles round the knee jump"])
 def test_round_the_knee_is_around_it(real_store, question):
     assert ask(real_store, question).boolean is True
+
+
+@pytest.mark.parametrize("question", ["is low calcium linked to knee twitching? already worried about my bones as it is",
+                                      "can dehydration cause cramps? i am really worried",
+                                      "does magnesium deficiency cause twitching? im so worried"])
+def test_a_worry_told_after_the_question_leaves_the_yes_no_asked(real_store, question):
+    assert ask(real_store, question).boolean is True
+
+
+def test_a_worry_after_asking_whether_it_is_a_sign_is_still_the_worry_answered(real_store):
+    answer = ask(real_store, "is my knee twitching a sign of ALS?? kind of freaking out here")
+    assert "muscle fatigue" in answer.message
