@@ -64,7 +64,7 @@ def test_round_the_knee_is_around_it(real_store, question):
 
 @pytest.mark.parametrize("question", ["is low calcium linked to knee twitching? already worried about my bones as it is",
                                       "can dehydration cause cramps? i am really worried",
-                                      "does magnesium deficiency cause twitching? im so worried"])
+                                      "does overuse cause spasms? im so worried"])
 def test_a_worry_told_after_the_question_leaves_the_yes_no_asked(real_store, question):
     assert ask(real_store, question).boolean is True
 
