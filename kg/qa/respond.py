@@ -312,11 +312,14 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
     more = [x.quote for x in describe.distinct_quotes(ordered) if x.quote != st.quote][:2]
     if more:
         answer.message += " It also says: " + " ".join(f"“{q}”" for q in more)
-    if scope == "kind":  # "can statins be behind spasms": through its kind, and what the article says of it itself
+    if scope in ("kind", "narrower", "broader"):  # "can statins be behind spasms": through its kind (or a form), and
+        # what the article says of the two themselves, as it qualifies it (statins: a risk factor)
         own = describe.distinct_quotes([x for x in ex.between(s, o) if not x.negated and x.quote not in answer.message])
-        for x in own[:1]:
-            answer.message += f" Of {ex.name(s)} itself it says {ex.says(_canon(ex, x), *_names(ex, x))}: “{x.quote}”"
-            answer.evidence.append(ex.evidence_item(x))
+        if own:
+            x = own[0]
+            answer.message += (f" Of {ex.name(s if scope == 'kind' else o)} itself it says "
+                               f"{ex.says(_canon(ex, x), *_names(ex, x))}: " + " ".join(f"“{y.quote}”" for y in own[:2]))
+            answer.evidence += [ex.evidence_item(y) for y in own[:2]]
     if not near and not qualifiers:
         hedges.keep_hedge(ex, answer, st.subject, st.object, st.predicate, ordered)
     conflict = describe.contradictions(ex, [s, o])

@@ -200,4 +200,6 @@ def asked_as_statement(question: list[Token], marked) -> bool:
     if end is None:
         return False
     part = question[:end + 1]
+    if any(t.dash for t in part):
+        return False  # "massage was recommended for my fatigue — is massage a cause": the dash opens the question
     return not any(t.lemma in WH_WORDS for t in part) and any(t.surface in RUN_ON_MODALS | RUN_ON_BE for t in part[1:])
