@@ -26,3 +26,15 @@ def test_twitching_asked_plainly_is_answered_from_the_articles_muscle_twitching_
 def test_a_yes_through_a_form_also_quotes_what_is_said_of_the_two_directly(real_store):
     answer = ask(real_store, "is nueromyotonia an autoimune thing that causes twitchs")
     assert answer.boolean is True and "neuromyotonia" in answer.message
+
+
+@pytest.mark.parametrize("question, reads", [
+    ("my quads go all twitchy just above the knee on hot long runs, could the heat be doing it", "heat exhaustion"),
+    ("can the heat cause muscle spasms", "heat exhaustion"),
+    ("does heat help a cramp", "heat or cold therapy"),
+    ("what does heat do for a spasm", "heat or cold therapy")])
+def test_heat_is_read_as_the_cause_or_the_remedy_by_the_relation_asked(real_store, question, reads):
+    """"Heat" is a related word of both heat exhaustion (a cause) and heat or cold therapy (a remedy): the relation
+    asked (cause, help) picks the one whose facts fit."""
+    answer = ask(real_store, question)
+    assert reads in answer.reading.lower() and answer.answered, answer.reading
