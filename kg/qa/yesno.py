@@ -220,6 +220,9 @@ def compare(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue], cls) -
         else:
             return []
     items = (pair_[0][2][0].iri, pair_[1][2][0].iri)
+    shared = [m.iri for m in pair_[0][2] if m.iri in {n.iri for n in pair_[1][2]}]
+    if shared:  # "heat vs ice": "heat" may also name heat exhaustion, but both words lead to one thing (heat or ice)
+        items = (shared[0], shared[0])
     prop = None
     for cue in rel_cues:
         prop, _ = reader.schema.canonical(cue.entry.references[0])
