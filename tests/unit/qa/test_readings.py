@@ -141,6 +141,20 @@ def test_a_mechanism_or_definition_asked_by_name_gets_the_articles_words(real_st
     assert quote in ask(real_store, question).message
 
 
+@pytest.mark.parametrize("question, quote", [
+    ("can you define ALS for me", "progressive neurodegenerative disease"),
+    ("muscle spasm definition please", "sudden, involuntary contractions"),
+    ("what does the word spasm actually mean", "sudden, involuntary contractions"),
+    ("my doctor said ALS and i never knew what the term meant", "progressive neurodegenerative disease"),
+    ("so what is a muscle spasm anyway", "sudden, involuntary contractions"),
+    ("muscle spasm in plain english?", "sudden, involuntary contractions")])
+def test_every_way_of_asking_what_a_word_means_reaches_its_definition(real_store, question, quote):
+    """"define X" is the imperative (not "what characterizes X"); "what the word meant" is its meaning, not what it
+    is a sign of."""
+    answer = ask(real_store, question)
+    assert answer.reading.startswith("I read this as: what") and quote in answer.message
+
+
 def test_a_count_of_what_the_article_lists_counts_its_list_items(real_store):
     answer = ask(real_store, "number of common causes of muscle spasms listed (general, not knee)")
     assert answer.count == 7 and "heat-exhaustion" in ids(answer) and "als" not in ids(answer)
