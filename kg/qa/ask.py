@@ -81,7 +81,8 @@ def ask(store, question) -> Answer:
     raw = normalise(question)
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
-        first, second = _ask_one(store, parts[0]), _ask_one(store, parts[1])
+        first = _ask_one(store, parts[0])
+        second = _ask_one(store, compound.about_answer(parts, first))  # its "it": the one thing answered
         if first.declined == "unknown" and compound.refers_back(parts[0], parts[1]):
             first.question = raw  # "what is restless legs syndrome and how is it treated": "it" is what it does not cover
             return first

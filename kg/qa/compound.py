@@ -63,6 +63,20 @@ def refers_back(first: str, second: str) -> bool:
     return any(t.lemma in BACK or t.surface in BACK for t in tokenize(own))
 
 
+def about_answer(parts: tuple[str, str], first: Answer) -> str:
+    """The second question, its "it" standing for the one thing the first part answered ("what autoimmune disorder is
+    given as an example and what does it cause": what *neuromyotonia* causes, not what autoimmune disorders cause).
+
+    >>> about_answer(("which stimulant is named", "which stimulant is named. what does it do"),
+    ...              Answer("q", answered=True, kind="list", answers=[{"label": "Caffeine"}]))
+    'Caffeine. what does it do'
+    """
+    one = first.answers[0].get("label") if first.answered and first.kind == "list" and len(first.answers) == 1 else None
+    if not one or not refers_back(*parts):
+        return parts[1]
+    return one + ". " + parts[1][len(parts[0]):].lstrip(". ")
+
+
 def merge(question: str, first: Answer, second: Answer) -> Answer:
     """One answer holding both parts' answers, the first part's first."""
     out = Answer(question=question)
@@ -93,4 +107,4 @@ def merge(question: str, first: Answer, second: Answer) -> Answer:
     return out
 
 
-__all__ = ["split", "merge", "refers_back"]
+__all__ = ["split", "merge", "refers_back", "about_answer"]

@@ -29,6 +29,12 @@ def stands_before(an: Analysis, m, cue: Cue) -> bool:
     return m.end <= cue.start
 
 
+def member_asked(an: Analysis, m, prop: str) -> bool:
+    """"*What autoimmune disorder* is given as an example", "which stimulant is one example": the thing named right after
+    the question word is the kind the answer belongs to — the example is *of* it, not it an example of something."""
+    return prop == KGO + "exampleOf" and an.in_question(m) and asked_after(an, m.start)
+
+
 def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
     """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
 

@@ -301,3 +301,16 @@ def test_a_pronoun_after_the_verb_is_its_object_though_the_thing_was_told_first(
     answer = ask(real_store, question)
     assert answer.reading.startswith("I read this as: what can cause")
     assert "heat exhaustion" not in answer.reading.split(" — ")[0]  # its causes are not asked
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("which stimulant is given as an example", {"caffeine", "amphetamines"}),
+    ("what autoimmune condition does the article use as an example", {"neuromyotonia"})])
+def test_the_kind_named_right_after_the_question_word_is_what_the_example_is_of(real_store, question, expected):
+    """"*What autoimmune disorder* is given as an example": an example of autoimmune disorders, not what they are one of."""
+    assert ids(ask(real_store, question)) == expected
+
+
+def test_the_second_parts_it_is_the_one_thing_the_first_part_answered(real_store):
+    answer = ask(real_store, "which autoimmune disorder does the article name as an example, and what symptoms does it give")
+    assert "neuromyotonia" in ids(answer) and "(2) what are the symptoms of neuromyotonia" in answer.reading
