@@ -44,7 +44,7 @@ class Reading:
     why: list[str] = field(default_factory=list)  # what raised or lowered the score (for the debug view)
     topic: bool = False  # the anchor is the article's topic (the question named no entity)
     relaxed: bool = False  # broader entities allowed (a form of, an example of)
-    ranking: bool = False  # "most common", "first": order and say what the article weighs
+    ranking: str = ""  # the ranking words ("most-common", "common", "first"): order and say what the article weighs
     universal: tuple[str, ...] = ()  # "always", "everyone": the words that ask whether it holds without exception
     within: tuple[str, ...] = ()  # the article's parts (sections, tables, lists) the answer must be stated in
     within_words: str = ""  # the restriction in words: "in the article's table “Remedies for Knee Muscle Spasms”"

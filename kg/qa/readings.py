@@ -84,7 +84,7 @@ class Reader:
     def readings(self, an: Analysis) -> list[Reading]:
         out: list[Reading] = []
         anchors = self._anchor_groups(an)
-        ranking = bool(an.intent_cues("ranking"))
+        ranking = "-".join(max((c.form for c in an.intent_cues("ranking")), key=len, default=()))  # "most-common"
         rel_cues = self._relation_cues(an)
         cls = self.answer_classes(an)
         definition = [c for c in an.intent_cues("definition") if not (c.form == ("what", "be") and rel_cues)]
@@ -220,7 +220,7 @@ class Reader:
             role = "object" if role == "subject" else "subject"
         return role, sure
 
-    def _lists(self, an: Analysis, anchors, rel_cues: list[Cue], cls: tuple[str, ...], ranking: bool) -> list[Reading]:
+    def _lists(self, an: Analysis, anchors, rel_cues: list[Cue], cls: tuple[str, ...], ranking: str) -> list[Reading]:
         out: list[Reading] = []
         kind = "count" if an.intent_cues("count") and not an.intent_cues("dose") else "list"
         cues = list(rel_cues)

@@ -17,7 +17,7 @@ from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 from kg.qa.run import broader, not_always
 from kg.qa.text import lemma
-from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join
+from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join, weighed
 
 
 def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
@@ -108,6 +108,8 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
     in_list = listed and len(_one_list(order, evidence)) < len(order)
     if in_list:
         order = _one_list(order, evidence)
+    if r.kind == "count" and r.ranking:  # "how many common culprits": those the article calls common
+        order = weighed(order, evidence, r.ranking)
     answer.answered = True
     answer.kind = r.kind
     answer.answers = [ex.entity(x) for x in order]

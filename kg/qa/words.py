@@ -30,6 +30,13 @@ def join(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def weighed(order: list[str], evidence: dict[str, list[Statement]], ranking: str) -> list[str]:
+    """"The number of *common* culprits it names": the answers the article weighs with the very word asked (its
+    ``kgv:common``, "two common culprits are …"), when it weighs any so; otherwise all of them."""
+    marked = [x for x in order if any(local(e) == ranking for st in evidence[x] for e in st.emphasis)]
+    return marked or order
+
+
 def emphasis(statements: list[Statement]) -> int:
     """How the article weighs a fact among its peers: 0 (the most common, first line) … 3 (no emphasis)."""
     ranks = [EMPHASIS_RANK.get(local(e), NO_EMPHASIS) for st in statements for e in st.emphasis]

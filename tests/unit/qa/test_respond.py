@@ -16,3 +16,11 @@ def test_a_few_ways_to_diagnose_list_the_steps_they_are_made_of(real_store, ques
     (medical history, a visual examination, tests) is what the reader will meet, so it is listed after it."""
     answer = ask(real_store, question)
     assert expected <= {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question, count", [
+    ("how many causes of knee spasms are the most common", 2),
+    ("how many common reasons for knee twitching are there", 2)])
+def test_a_count_of_the_common_ones_counts_those_the_article_weighs_with_that_word(real_store, question, count):
+    """"Two common culprits are dehydration and vitamin deficiencies": "how many common …" is two, not every cause."""
+    assert ask(real_store, question).count == count
