@@ -99,12 +99,15 @@ def said_of_named(ex: Executor, an: Analysis, most: int = 2) -> str:
 
 
 def add_for_cause(ex: Executor, answer, an: Analysis) -> None:
-    """Add to an answer about the reader's condition what the article says for the cause they named, unless it quotes
-    those words already."""
-    found = [f for f in for_named_cause(ex, an) if f.statement.quote not in answer.message]
+    """Add to an answer about the reader's condition (or, naming none, the article's) what the article says for the
+    cause they named, unless it quotes those words already."""
+    named = for_named_cause(ex, an) or for_named_cause(ex, an, topic=True)  # "what to do about stimulants": the knee's
+    found = [f for f in named if f.statement.quote not in answer.message]
     if found:
         answer.message += " " + said_for(ex, found)
         answer.evidence += [ex.evidence_item(f.statement) for f in found[:2]]
+        listed = {a.get("iri") for a in answer.answers}  # and what it advises, among the answers
+        answer.answers += [ex.entity(i) for i in dict.fromkeys(f.statement.subject for f in found[:2]) if i not in listed]
 
 
 __all__ = ["asked", "ForCause", "for_named_cause", "said_for", "said_of_named", "add_for_cause"]

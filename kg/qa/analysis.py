@@ -408,7 +408,8 @@ class Groups:
 
 
 _BEFORE_CLASS = frozenset(("a", "an", "the", "kind", "type", "sort", "of", "other", "specific",
-                           "stuff", "thing", "something", "from"))  # "any stuff from the drugstore", "what kind of"
+                           "stuff", "thing", "something", "from", "two", "three", "four", "five", "six", "seven"))
+# "any stuff from the drugstore", "what kind of", "what *two* stimulants"
 
 
 def asked_after(an: Analysis, start: int) -> bool:

@@ -77,6 +77,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     out.extend(_kinds_asked(reader, an, rel_cues))
     out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))
+    out.extend(_which_are_they(reader, an))
     if iris:
         definition = bool(an.intent_cues("definition"))
         open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
@@ -156,7 +157,7 @@ def _kinds_asked(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
     gives examples of, asked for with "what"/"which" and no relation word — its examples are the answer."""
     out = []
     for m in an.anchors if not rel_cues else ():
-        if m.start > 0 and an.tokens[m.start - 1].lemma in ("what", "which") \
+        if m.start > 0 and asked_after(an, m.start) and an.tokens[m.start - 1].lemma not in ("the", "a", "an") \
                 and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
             out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=9.5,
                                why=["which ones of a kind: its examples"]))
@@ -177,6 +178,23 @@ def _what_to_take(reader, an: Analysis) -> list[Reading]:
             out.append(Reading("list", [Edge(m.iri, KGO + "involvesNutrient", "?x")], anchors=(m.iri,), score=10.5,
                                why=["what to eat: the nutrients of the remedy the verb names"]))
     return out
+
+
+THEY = frozenset("they it them those these".split())
+NAMED = frozenset("call name exactly then again".split())  # "what's it called", "which are they again"
+
+
+def _which_are_they(reader, an: Analysis) -> list[Reading]:
+    """"The stimulants it lists as causing twitching — *which are they*", "the autoimmune disorder they name …, *what's
+    it called*": a kind told first and asked for by a pronoun after "what/which is" — the article's examples of it."""
+    words = [t for t in an.question if not t.is_punct and t.lemma != "one"]  # "which (ones) are they"
+    at = next((k for k in range(len(words) - 2) if words[k].lemma in ("what", "which") and words[k + 1].lemma == "be"
+               and words[k + 2].lemma in THEY and {w.lemma for w in words[k + 3:]} <= NAMED), None)
+    if at is None:  # not "what are they *for*"
+        return []
+    kinds = [m for m in an.mentions if m.end <= words[at].i and reader.plays(m.iri, KGO + "exampleOf", as_subject=False)]
+    return [Reading("list", [Edge("?x", KGO + "exampleOf", kinds[-1].iri)], anchors=(kinds[-1].iri,), score=10.0,
+                    why=["which are they: the examples of the kind told before"])] if kinds else []
 
 
 ONE_OF = frozenset(("name", "example", "give", "mention"))

@@ -89,3 +89,22 @@ def test_how_fast_a_named_thing_works_is_its_duration_kept_as_a_claim(real_store
     """"How quickly", "time frame": how long, of the thing named before the verb — Medicramp's 48 hours, a claim."""
     answer = ask(real_store, question)
     assert "48 hours" in answer.message and "claim" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("stimulants that cause twitching, which ones are they", {"caffeine", "amphetamines"}),
+    ("there is one autoimmune disorder mentioned by name, what is it", {"neuromyotonia"}),
+    ("what three stimulants does it mention", {"caffeine", "amphetamines"})])
+def test_a_kind_told_and_asked_for_by_a_pronoun_or_a_number_is_answered_with_its_examples(real_store, question, expected):
+    """"The stimulants it lists … which are they", "what's it called", "what two stimulants": the kind's examples."""
+    assert {a["iri"].rsplit("/", 1)[-1] for a in ask(real_store, question).answers} == expected
+
+
+def test_what_they_are_for_is_not_which_they_are(real_store):
+    answer = ask(real_store, "my rheumatologist mentioned immunosuppressants. what are they for, according to this?")
+    assert answer.reading.startswith("I read this as: what can immunosuppressants help with")
+
+
+def test_what_to_do_about_a_named_cause_lists_what_the_article_advises_for_it(real_store):
+    answer = ask(real_store, "which stimulants does it name, and what should be done about them")
+    assert {"caffeine", "amphetamines", "stimulant-reduction"} <= {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
