@@ -53,6 +53,9 @@ def for_named_cause(ex: Executor, an: Analysis, topic: bool = False) -> list[For
     conditions = list(dict.fromkeys(m.iri for m in mentions if condition(m.iri)))
     named = list(dict.fromkeys(m.iri for m in mentions if not condition(m.iri)))
     causes = {kind: iri for iri in named for kind in [iri] + broader(ex, iri, "exampleOf")}
+    # "if one of my *tablets* is causing it": a class word told as the cause stands for the causes of that class
+    kinds = [k for c in an.cues if c.entry.kind == "class" and c.entry.pos == "noun" for k in c.entry.references
+             if not any(ex.index.is_a(k, cond) or k == cond for cond in CONDITIONS)]
     out: list[ForCause] = []
     # the article's own topic last: "my thigh twitches" (muscle twitching) from coffee is what it says of the twitch
     for n, c in enumerate(conditions + [t for t in ex.topic if (conditions or topic) and t not in conditions]):
@@ -64,7 +67,8 @@ def for_named_cause(ex: Executor, an: Analysis, topic: bool = False) -> list[For
         statements = [st for target in targets for st in ex.statements(target)
                       if st.predicate == TREATS and st.object == target and not st.negated]
         # a treatment the article gives for the cause in one quote is that cause's treatment in all its quotes
-        given = {st.subject: causes[x] for st in statements for x in sorted(st.context) if x in causes}
+        given = {st.subject: causes.get(x, x) for st in statements for x in sorted(st.context) if x in causes
+                 or any(ex.index.is_a(x, k) for k in kinds)}
         seen = set()
         for st in statements:
             if st.subject in given and st.quote not in seen:

@@ -93,3 +93,9 @@ def test_whether_to_play_on_or_take_a_medicine_in_ones_own_state_is_declined(rea
 def test_the_same_things_asked_in_general_are_still_answered(real_store, question):
     answer = ask(real_store, question)
     assert answer.declined is None and answer.answered
+@pytest.mark.parametrize("question", ["my meds might be behind the knee twitching, what does the article say to do",
+                                      "suppose a medicine i take is causing the twitching, what can i do about it"])
+def test_a_class_word_told_as_the_cause_gets_what_the_article_advises_for_that_kind_of_cause(real_store, question):
+    """"If one of my *tablets* is causing it": no medicine is named, but the word names the kind of cause."""
+    answer = ask(real_store, question)
+    assert "adjusting-medications" in {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
