@@ -314,3 +314,10 @@ def test_the_kind_named_right_after_the_question_word_is_what_the_example_is_of(
 def test_the_second_parts_it_is_the_one_thing_the_first_part_answered(real_store):
     answer = ask(real_store, "which autoimmune disorder does the article name as an example, and what symptoms does it give")
     assert "neuromyotonia" in ids(answer) and "(2) what are the symptoms of neuromyotonia" in answer.reading
+
+
+@pytest.mark.parametrize("question", ["which minerals being low can set off the twitching",
+                                      "what vitamins could be too low if my muscles twitch"])
+def test_which_nutrients_being_low_cause_a_symptom_are_those_whose_deficiencies_cause_it(real_store, question):
+    """"Being low" is a deficiency (not "lower" = deplete); the article's five deficiencies contribute to twitching."""
+    assert {"magnesium", "calcium"} <= ids(ask(real_store, question))
