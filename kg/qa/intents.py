@@ -154,10 +154,12 @@ def _which_ones(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
 
 def _kinds_asked(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
     """"What home remedies can he try", "which stress reduction techniques are there": a kind of thing the article
-    gives examples of, asked for with "what"/"which" and no relation word — its examples are the answer."""
+    gives examples of, asked for with "what"/"which" and no relation word — its examples are the answer; a therapy so
+    asked with one ("what ways of calming down does it suggest to help the twitching") too: the ways are its kinds."""
     out = []
-    for m in an.anchors if not rel_cues else ():
+    for m in an.anchors:
         if m.start > 0 and asked_after(an, m.start) and an.tokens[m.start - 1].lemma not in ("the", "a", "an") \
+                and (not rel_cues or reader.fits(m.iri, KGO + "Therapy")) \
                 and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
             out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=9.5,
                                why=["which ones of a kind: its examples"]))

@@ -108,3 +108,11 @@ def test_what_they_are_for_is_not_which_they_are(real_store):
 def test_what_to_do_about_a_named_cause_lists_what_the_article_advises_for_it(real_store):
     answer = ask(real_store, "which stimulants does it name, and what should be done about them")
     assert {"caffeine", "amphetamines", "stimulant-reduction"} <= {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what ways to calm down would help my jumpy knee", {"yoga", "meditation"}),
+    ("which stress management techniques help with twitching", {"deep-breathing-exercises", "mindfulness"})])
+def test_a_therapy_asked_for_by_its_kind_with_a_relation_word_is_answered_with_its_kinds(real_store, question, expected):
+    """"What ways of calming down does it suggest to help the twitching": the ways are the techniques it names."""
+    assert expected <= {a["iri"].rsplit("/", 1)[-1] for a in ask(real_store, question).answers}
