@@ -23,10 +23,7 @@ class Reader:
     """Builds and ranks the readings of analysed questions for one store."""
 
     def __init__(self, store, index: LabelIndex, lex: Lexicon, schema: Schema):
-        self.store = store
-        self.index = index
-        self.lex = lex
-        self.schema = schema
+        self.store, self.index, self.lex, self.schema = store, index, lex, schema
         self.topic = tuple(row["entity"].value for row in store.query(internal_query("qa-topic")))
         self.around = around(store)
 
@@ -436,7 +433,8 @@ def _flip(role: str, flipped: bool) -> str:
 def _asked_of(an: Analysis, m: Mention) -> bool:
     """Whether a question word and then an auxiliary come right before the mention ("what *does* X …")."""
     words = [t.lemma for t in an.tokens[max(0, m.start - 4):m.start] if t.lemma not in ("a", "an", "the", "my", "your")]
-    return len(words) >= 2 and words[-2] in ("what", "which") and words[-1] in AUXILIARIES | {"be", "do", "have"}
+    return len(words) >= 2 and words[-2] in ("what", "which") and words[-1] in AUXILIARIES | {"be", "do", "have"} \
+        or shapes.asked_indirectly(an, m)
 
 
 def _side(canonical: tuple[str, bool], role: str) -> tuple[str, bool]:

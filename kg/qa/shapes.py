@@ -35,6 +35,18 @@ def member_asked(an: Analysis, m, prop: str) -> bool:
     return prop == KGO + "exampleOf" and an.in_question(m) and asked_after(an, m.start)
 
 
+def asked_indirectly(an: Analysis, m) -> bool:
+    """"Asking *what the blood test is for* when someone has spasms": a question word, the thing, then its verb — the
+    indirect question's word order (a determiner after the question word); the thing is what is asked of, not the
+    one in the "when" clause after."""
+    k = m.start - 1
+    while k >= 0 and an.tokens[k].lemma in ("a", "an", "the", "my", "your", "this", "that"):
+        k -= 1
+    after = an.tokens[m.end] if m.end < len(an.tokens) else None
+    return 0 <= k < m.start - 1 and an.tokens[k].lemma in ("what", "which") and after is not None \
+        and after.lemma in ("be", "do", "can")  # "what *painkillers* can you grab": those are the asked kind
+
+
 def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
     """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
 

@@ -321,3 +321,10 @@ def test_the_second_parts_it_is_the_one_thing_the_first_part_answered(real_store
 def test_which_nutrients_being_low_cause_a_symptom_are_those_whose_deficiencies_cause_it(real_store, question):
     """"Being low" is a deficiency (not "lower" = deplete); the article's five deficiencies contribute to twitching."""
     assert {"magnesium", "calcium"} <= ids(ask(real_store, question))
+
+
+@pytest.mark.parametrize("question", ["my sister wants to know what the blood test is for if you get cramps",
+                                      "not sure what the blood test is for when spasms keep happening"])
+def test_an_indirect_question_asks_of_the_thing_after_its_question_word(real_store, question):
+    """"Asking what the blood test is for when someone has spasms": what it finds, not every way spasms are found."""
+    assert "vitamin-deficiencies" in ids(ask(real_store, question))
