@@ -328,3 +328,14 @@ def test_which_nutrients_being_low_cause_a_symptom_are_those_whose_deficiencies_
 def test_an_indirect_question_asks_of_the_thing_after_its_question_word(real_store, question):
     """"Asking what the blood test is for when someone has spasms": what it finds, not every way spasms are found."""
     assert "vitamin-deficiencies" in ids(ask(real_store, question))
+
+
+@pytest.mark.parametrize("question", ["which pills do we give the kids when their calves cramp up",
+                                      "at the care home, what medicines can you give for a muscle spasm"])
+def test_a_person_giving_something_for_a_condition_asks_what_treats_it(real_store, question):
+    """"What can *we give* residents when a leg muscle seizes up": administering, not "what gives you cramps"."""
+    assert "otc-pain-relievers" in ids(ask(real_store, question))
+
+
+def test_what_gives_you_a_condition_still_asks_its_causes(real_store):
+    assert "dehydration" in ids(ask(real_store, "what gives you cramps in the legs"))
