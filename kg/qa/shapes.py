@@ -167,10 +167,28 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
         return True
     token = an.tokens[cue.positions[0]]
+    if _describes(an, cue, token, cues) or _reported(an, cue, cues):
+        return True
     twin = any(o.entry.pos == "verb" and o.positions == cue.positions for o in cues)
     return cue.entry.pos == "noun" and twin and (
         (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
         or _after_modal(an, cue))
+
+
+def _describes(an, cue, token, cues) -> bool:
+    """"The example it gives for *heat exhaustion causing spasms*": an -ing form between two named things says how
+    the first is linked to the second — it describes the thing asked about, and another relation word asks."""
+    between = any(m.end == cue.start for m in an.mentions) and any(m.start == cue.end for m in an.mentions)
+    others = any(o.positions != cue.positions and o.entry.kind == "relation" and o.start in an.q_positions for o in cues)
+    return between and others and token.surface.endswith("ing")
+
+
+def _reported(an, cue, cues) -> bool:
+    """"The example *it gives* for heat exhaustion", "the treatments *they give*": a verb whose subject, "it" or
+    "they" right after a relation or class word, is the article — it reports what the article names, no relation."""
+    k = cue.start - 1
+    return cue.entry.pos == "verb" and k >= 1 and an.tokens[k].lemma in ("it", "they") and any(
+        o.end == k and o.entry.pos == "noun" for o in list(cues) + an.class_cues if o is not cue)
 
 
 def _after_modal(an, cue) -> bool:

@@ -339,3 +339,12 @@ def test_a_person_giving_something_for_a_condition_asks_what_treats_it(real_stor
 
 def test_what_gives_you_a_condition_still_asks_its_causes(real_store):
     assert "dehydration" in ids(ask(real_store, "what gives you cramps in the legs"))
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what example is there of heat exhaustion leading to spasms", "working-in-high-temperatures-without-hydration"),
+    ("what is the example they give for dehydration causing cramps", "not-drinking-enough-fluids")])
+def test_the_example_of_a_cause_causing_something_is_the_causes_example(real_store, question, expected):
+    """"The example it gives for *heat exhaustion causing spasms*": the -ing form describes the cause, and "it gives"
+    is the article naming — neither is a second constraint on the answer."""
+    assert ids(ask(real_store, question)) == {expected}
