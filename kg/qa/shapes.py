@@ -188,7 +188,11 @@ def _reported(an, cue, cues) -> bool:
     "they" right after a relation or class word, is the article — it reports what the article names, no relation."""
     k = cue.start - 1
     return cue.entry.pos == "verb" and k >= 1 and an.tokens[k].lemma in ("it", "they") and any(
-        o.end == k and o.entry.pos == "noun" for o in list(cues) + an.class_cues if o is not cue)
+        o.end == k and o.entry.pos == "noun" and o.start > 0 and an.tokens[o.start - 1].lemma in _DETERMINERS
+        for o in list(cues) + an.class_cues if o is not cue)  # a noun phrase: not "how can I *help it* recover"
+
+
+_DETERMINERS = frozenset("the a an what which any other".split())
 
 
 def _after_modal(an, cue) -> bool:
