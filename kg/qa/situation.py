@@ -95,13 +95,31 @@ def told_causes_first(ex: Executor, answer: Answer, r: Reading, an: Analysis) ->
     if e.prop not in ex.family(KGO + "causes") or e.subject != "?x" or e.object.startswith("?"):
         return
     listed = [a["iri"] for a in answer.answers if a.get("iri")]
-    told = [c for c in causes_told(ex, an, e.object) if c in listed]
-    if not told:
+    everything = causes_told(ex, an, e.object)
+    told = [c for c in everything if c in listed]
+    wider = _wider_causes(ex, e.object, [c for c in everything if c not in listed])
+    if not told and not wider:
         return
-    answer.answers = [a for c in told for a in answer.answers if a.get("iri") == c] + [
+    answer.answers = [ex.entity(c) for c in wider] + [a for c in told for a in answer.answers if a.get("iri") == c] + [
         a for a in answer.answers if a.get("iri") not in told]
-    answer.message = (f"Among its causes the article names what you describe: {join([ex.name(c) for c in told])}. "
-                      + answer.message)
+    said = [f"Among its causes the article names what you describe: {join([ex.name(c) for c in told])}."] if told else []
+    said += [f"What you describe, {ex.name(c)}, the article names among the causes of {ex.name(x)}: “{st.quote}”"
+             for c, (x, st) in wider.items()]
+    answer.message = " ".join(said + [answer.message])
+
+
+def _wider_causes(ex: Executor, condition: str, causes: list[str]) -> dict:
+    """"Up on roofs all week in this heat … my knee keeps jumping, what's causing that": heat exhaustion is a cause
+    the article gives of muscle spasms, what knee spasms are a form of — with the words that say so."""
+    props = ex.family(KGO + "causes")
+    out = {}
+    for c in causes:
+        for x in broader(ex, condition, "formOf"):
+            found = sorted((st for st in ex.between(c, x, props) if st.subject == c and not st.negated),
+                           key=lambda st: st.begin)
+            if found and c not in out:
+                out[c] = (x, found[0])
+    return out
 
 
 def told_first(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:

@@ -62,3 +62,12 @@ def test_what_the_article_says_to_do_for_a_told_stimulant(question):
 def test_what_can_he_or_she_do_is_the_action_frame(question):
     answer = ask(STORE, question)
     assert "cause" not in answer.reading.split("—")[0], answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "working outside all day in the heat this summer and my knee keeps twitching, what could be causing it",
+    "my knee muscle jumps after long hot days on the building site, what might be behind that"])
+def test_a_told_cause_of_what_the_condition_is_a_form_of_comes_first(real_store, question):
+    """Heat exhaustion is a cause the article gives of muscle spasms, what knee spasms are a form of."""
+    answer = ask(real_store, question)
+    assert answer.answers[0]["iri"].endswith("/heat-exhaustion") and "heat exhaustion" in answer.message
