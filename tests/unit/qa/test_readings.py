@@ -348,3 +348,11 @@ def test_the_example_of_a_cause_causing_something_is_the_causes_example(real_sto
     """"The example it gives for *heat exhaustion causing spasms*": the -ing form describes the cause, and "it gives"
     is the article naming — neither is a second constraint on the answer."""
     assert ids(ask(real_store, question)) == {expected}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("when a deficiency is suspected, what test is advised", "blood-test"),
+    ("what test is suggested for nutrient deficiencies", "blood-test")])
+def test_a_passive_suggested_or_recommended_asks_what_is_for_it_not_what_it_indicates(real_store, question, expected):
+    """"What test is suggested": recommended (a purpose), not "what does X suggest" (a sign of)."""
+    assert expected in ids(ask(real_store, question))
