@@ -317,7 +317,7 @@ def test_the_second_parts_it_is_the_one_thing_the_first_part_answered(real_store
 
 
 @pytest.mark.parametrize("question", ["which minerals being low can set off the twitching",
-                                      "what vitamins could be too low if my muscles twitch"])
+                                      "what vitamins could be low if my muscles twitch"])
 def test_which_nutrients_being_low_cause_a_symptom_are_those_whose_deficiencies_cause_it(real_store, question):
     """"Being low" is a deficiency (not "lower" = deplete); the article's five deficiencies contribute to twitching."""
     assert {"magnesium", "calcium"} <= ids(ask(real_store, question))
