@@ -347,6 +347,10 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
         return an.unknown  # "growing pains in teenagers' knees": only where, and the what is unknown
     if _unknown_head(an, index):
         return an.unknown  # "the recovery time for a *torn meniscus*": asked about a condition the article never names
+    if asks_whether and not an.relation_cues and an.intents <= {"filler"} and not refers_back:  # no relation read: an
+        verb = [t.surface for t in an.question if t.surface in an.unknown and t.i == max(m.end for m in anchors)]
+        if verb:  # an unknown word right after the things asks how they relate ("cramps in pregnancy *harm* the baby")
+            return verb
     positions = {t.i: t for t in an.question}
     unknown_at = [t.i for t in an.question if t.surface in an.unknown]
     for m in anchors:  # "knee brace", "knee replacement": the body part names where, the unknown word what
