@@ -32,6 +32,11 @@ class ForCause:
     statement: Statement
 
 
+def _condition(ex: Executor, iri: str) -> bool:
+    """Whether ``iri`` is one of the conditions the article is about (or of their kinds)."""
+    return any(ex.index.is_a(iri, c) for c in CONDITIONS)
+
+
 def asked(an: Analysis) -> list:
     """Advice cues that ask: in the asking clause, or opening a clause of their own with an auxiliary ("*should i just
     stop* my HRT then, if it might be what's causing the twitching" — the later clause is read as the question, but
@@ -48,14 +53,12 @@ def for_named_cause(ex: Executor, an: Analysis, topic: bool = False) -> list[For
     also names, or the kind of cause it is an example of (estrogen → medications that can cause muscle spasms). With
     ``topic``, a reader who names no condition ("should I cut back my coffee") is read as asking of the article's own."""
     mentions = an.anchors + an.context_mentions
-    def condition(iri: str) -> bool:
-        return any(ex.index.is_a(iri, c) for c in CONDITIONS)
-    conditions = list(dict.fromkeys(m.iri for m in mentions if condition(m.iri)))
-    named = list(dict.fromkeys(m.iri for m in mentions if not condition(m.iri)))
+    conditions = list(dict.fromkeys(m.iri for m in mentions if _condition(ex, m.iri)))
+    named = list(dict.fromkeys(m.iri for m in mentions if not _condition(ex, m.iri)))
     causes = {kind: iri for iri in named for kind in [iri] + broader(ex, iri, "exampleOf")}
     # "if one of my *tablets* is causing it": a class word told as the cause stands for the causes of that class
     kinds = [k for c in an.cues if c.entry.kind == "class" and c.entry.pos == "noun" for k in c.entry.references
-             if not any(ex.index.is_a(k, cond) or k == cond for cond in CONDITIONS)]
+             if not (_condition(ex, k) or k in CONDITIONS)]
     out: list[ForCause] = []
     # the article's own topic last: "my thigh twitches" (muscle twitching) from coffee is what it says of the twitch
     for n, c in enumerate(conditions + [t for t in ex.topic if (conditions or topic) and t not in conditions]):
@@ -90,10 +93,8 @@ def said_for(ex: Executor, found: list[ForCause], most: int = 2) -> str:
 def said_of_named(ex: Executor, an: Analysis, most: int = 2) -> str:
     """What the article says of the thing the reader asks to do something with ("is hot yoga safe for me": its words
     on yoga), quoted in the article's order; "" when they name nothing but a condition."""
-    def condition(iri: str) -> bool:
-        return any(ex.index.is_a(iri, c) for c in CONDITIONS)
     for m in an.anchors + an.context_mentions:
-        if condition(m.iri):
+        if _condition(ex, m.iri):
             continue
         quotes = list(dict.fromkeys(st.quote for st in sorted(ex.statements(m.iri), key=lambda st: st.begin)
                                     if not st.negated))

@@ -125,15 +125,15 @@ class LabelIndex:
                 entries[:] = [e if e[0] != iri or KIND_RANK[e[1]] <= KIND_RANK[kind] else (iri, kind, name)
                               for e in entries]
             index.first[key[0]] = max(index.first.get(key[0], 0), len(key))
-        index._head_variants(lexicon_of(store))
+        index.lexicon = lexicon_of(store)
+        index._head_variants(index.lexicon)
         index.vocabulary = frozenset(w for key in index.keys for w in key)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
-        words = (set(index.vocabulary) | lexicon_of(store).vocabulary | {w for w in surface if w.isalpha()}
+        words = (set(index.vocabulary) | index.lexicon.vocabulary | {w for w in surface if w.isalpha()}
                  | WH_WORDS | AUXILIARIES)  # "wich symptoms", "shoud i": question words are misspelt too
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
-        index.cue_words = frozenset(lexicon_of(store).vocabulary)
+        index.cue_words = frozenset(index.lexicon.vocabulary)
         index.speller = Speller.of(index.spell_words)
-        index.lexicon = lexicon_of(store)
         for row in store.query(internal_query("qa-homophones")):
             heard = normalise_text(row["heard"].value)
             index.homophones[heard] = index.homophones.get(heard, ()) + (normalise_text(row["meant"].value),)
