@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.namespaces import KGO
+from kg.qa.asides import trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -96,7 +97,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     parts = clauses(tokens)
     marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
     question, context = _asking_clause(parts, cues_all, marked)
-    question, context = _fronted(parts, question, context, mentions_all, cues_all)
+    question, context = trailing(parts, *_fronted(parts, question, context, mentions_all, cues_all), mentions_all, cues_all)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
     mentions = _fold_repeats(mentions, mentions_all)
     mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})

@@ -1,0 +1,48 @@
+"""A remark after the question is no part of what it asks: "is there a cure for ALS, *a student is bound to ask*",
+"do home remedies work for everyone, *some students swear they do nothing*", "can ALS be cured, *my uncle wants to
+know*".
+
+A clause after the asking one stays with the question when it tells more about what is asked (it names a thing of
+the article, or a relation, class or question word: "…, or is it the caffeine", "…, and why"); a clause that names
+nothing of the article and asks nothing is the reader's aside, read as context: its words are not the question's
+unknown words, so they neither block it nor are named as what the article does not mention.
+"""
+
+from __future__ import annotations
+
+from kg.qa.lexicon import Cue
+from kg.qa.linking import Mention
+from kg.qa.text import WH_WORDS, Token
+
+QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
+JOINING = frozenset("and or but so".split())  # "…, and why", "…, or not": a follow-up, not a remark
+
+
+def trailing(parts: list[list[Token]], question: list[Token], context: list[Token], mentions: list[Mention],
+             cues: list[Cue]) -> tuple[list[Token], list[Token]]:
+    """(question, context) with the remarks that follow the asking clause moved to the context."""
+    asked = {t.i for t in question}
+    after = [p for p in parts if p and p[0].i in asked and p[0].i > question[0].i]
+    if not question or not after:
+        return question, context
+    aside: set[int] = set()
+    for clause in reversed(after):  # from the end back: a remark closes the question
+        if not _remark(clause, mentions, cues):
+            break
+        aside |= {t.i for t in clause}
+    if not aside:
+        return question, context
+    return [t for t in question if t.i not in aside], context + [t for t in question if t.i in aside]
+
+
+def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:
+    """A clause that names nothing the article knows, asks nothing and joins nothing on."""
+    span = {t.i for t in clause}
+    if clause[0].lemma in JOINING or any(t.lemma in WH_WORDS for t in clause):
+        return False
+    if any(set(m.span) & span for m in mentions):
+        return False
+    return not any(set(c.positions) & span and not (c.entry.intent in QUIET_INTENTS) for c in cues)
+
+
+__all__ = ["trailing"]

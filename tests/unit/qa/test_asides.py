@@ -1,0 +1,49 @@
+"""A remark after the question is no part of it: "is there a cure for ALS, a student is bound to ask" was declined
+for "student", "bound" and "ask"; the remark is context, and the question is answered as asked. A clause that names a
+thing of the article or joins a follow-up on ("…, and why") stays with the question."""
+
+import pytest
+
+from kg.qa.analysis import analyse
+from kg.qa.ask import ask
+from kg.qa.lexicon import lexicon
+from kg.qa.linking import label_index
+from kg.store.embedded import EmbeddedStore
+
+STORE = EmbeddedStore.from_file()
+
+
+@pytest.mark.parametrize("question", [
+    "is there a cure for ALS, asking for a friend",
+    "can ALS be cured, my uncle wants to know",
+    "can you cure ALS? my nephew keeps asking me",
+])
+def test_a_remark_after_a_stated_no_keeps_the_no(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("declined") is None, answer["message"]
+    assert answer.get("boolean") is False and "no cure" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "do home treatments work for everybody, my flatmate says they are useless",
+    "does stretching help everyone, the lads at my club reckon it's pointless",
+])
+def test_a_remark_after_an_always_question_keeps_the_hedge(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("declined") is None, answer["message"]
+    assert "may not work for everyone" in answer["message"], answer["message"]
+
+
+def test_a_clause_that_names_a_thing_stays_with_the_question():
+    an = analyse("what causes it, the twitching in my knee", label_index(STORE), lexicon(STORE))
+    assert "twitching" in [t.surface for t in an.question]
+
+
+def test_a_follow_up_stays_with_the_question():
+    an = analyse("is it serious, and why", label_index(STORE), lexicon(STORE))
+    assert "why" in [t.surface for t in an.question]
+
+
+def test_the_remark_is_context():
+    an = analyse("is there a cure for ALS, a student is bound to ask", label_index(STORE), lexicon(STORE))
+    assert "student" in [t.surface for t in an.context] and not an.unknown
