@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told
+from kg.qa import advice, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import STOPWORDS, normalise_text
@@ -169,7 +169,7 @@ def _ask_one(store, raw: str) -> Answer:
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
-    asked = _unknown_asked(an) if answer.boolean is True else []
+    asked = unmentioned.asked(an, chosen) if answer.boolean is True else []
     if asked:  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
         answer.boolean, answer.kind = None, "abstain"
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
@@ -250,44 +250,6 @@ def _linked_note(an: Analysis, r: Reading) -> str:
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."
-
-
-_TEMPORAL = frozenset("after before since when while during".split())
-
-
-def _unknown_asked(an: Analysis) -> list[str]:
-    """Unknown words that are the thing a yes/no asks about, so a "yes" for what the article names would not answer it.
-
-    The unknown word names the thing itself ("is *baclofen* one of the antispasmodic meds"), or qualifies or stands
-    beside an everyday word that led to an entity ("*decaf* coffee", "*tonic* water or *quinine*", "eating *bananas*"):
-    the article speaks of caffeine, not of decaf coffee.
-    """
-    unknown = set(an.unknown)
-    if not unknown or not an.question:
-        return []
-    tokens = an.tokens
-    loose = [m for m in an.anchors if m.kind in ("lay", "search")]
-    out = []
-    q = an.question
-    if len(q) > 2 and q[0].lemma == "be" and q[1].surface in unknown and not q[1].surface.endswith("ing"):
-        out.append(q[1].surface)
-    for t in q:
-        if t.surface not in unknown or t.surface in out:
-            continue
-        before = tokens[t.i - 1] if t.i > 0 else None
-        if before is not None and before.lemma in _TEMPORAL:
-            continue
-        if t.surface.endswith(("'s", "’s", "s'")):
-            continue  # "a *kid's* knee twitch": whose, not which kind
-        for m in loose:
-            # a word before a phrase that opens with a function word ("the same job *over and over*") is not its kind
-            beside = (t.i == m.start - 1 and tokens[m.start].lemma not in STOPWORDS | {"over"}) \
-                or (t.i == m.end and m.kind == "search" and m.text.endswith("ing"))
-            coordinated = t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and")
-            if beside or coordinated:
-                out.append(t.surface)
-                break
-    return out
 
 
 SOFT_ADVICE = frozenset({("can", "i", "take"), ("be", "it", "ok"), ("be", "it", "okay"), ("be", "it", "fine"),

@@ -1,0 +1,102 @@
+"""What a yes/no asks about that the article never mentions, so a "yes" for what it does name would not answer it.
+
+An everyday word leads to an entity of the article ("water" to hydration, "coffee" to caffeine), but a word beside it
+that links to nothing says which thing the reader means — *tonic* water, *decaf* coffee, a warm bath *with epsom
+salts* — and the article speaks of neither. The thing may be asked in the question ("does tonic water help leg
+cramps") or told before it and referred back to ("my neighbour swears by tonic water for leg cramps, does it say that
+works"); either way the answer names what the article does not mention and says no "yes" (and never "no").
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.querygraph import Reading
+from kg.qa.text import PRONOUNS, STOPWORDS, WH_WORDS, Token
+
+_TEMPORAL = frozenset("after before since when while during".split())
+LOOSE = ("lay", "search")  # an everyday or related word led to the entity: its modifier may change what it is
+_DETERMINERS = frozenset("a an the some my his her their your".split())
+
+
+def asked(an: Analysis, chosen: Reading | None = None) -> list[str]:
+    """Unknown words (or the phrases they make with the everyday word they qualify) that a yes/no asks about."""
+    if not an.question:
+        return []
+    return _in_question(an) or (_in_story(an, chosen) if chosen is not None else [])
+
+
+def _in_question(an: Analysis) -> list[str]:
+    """The unknown word names the thing itself ("is *baclofen* one of the antispasmodic meds"), or qualifies or stands
+    beside an everyday word that led to an entity ("*decaf* coffee", "*tonic* water or *quinine*", "eating *bananas*")."""
+    unknown = set(an.unknown)
+    if not unknown:
+        return []
+    q = an.question
+    out = _beside(an.tokens, q, unknown, [m for m in an.anchors if m.kind in LOOSE])
+    if len(q) > 2 and q[0].lemma == "be" and q[1].surface in unknown and not q[1].surface.endswith("ing") \
+            and not any(q[1].surface in w.split() for w in out):
+        out.insert(0, q[1].surface)
+    return out
+
+
+def _in_story(an: Analysis, chosen: Reading) -> list[str]:
+    """"My neighbour swears by *tonic water* for leg cramps, does it say that works": the yes/no refers back to the
+    story, and the everyday word its reading took from the story is qualified there by a word the article never uses."""
+    if not any(t.lemma in PRONOUNS for t in an.question):
+        return []
+    asked_here = {m.iri for m in an.anchors}
+    loose = [m for m in an.context_mentions if m.kind in LOOSE and m.iri in chosen.anchors and m.iri not in asked_here]
+    if not loose:
+        return []
+    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    unknown = {t.surface for t in an.context if unknown_word(t, covered)}
+    return _beside(an.tokens, an.context, unknown, loose)
+
+
+def unknown_word(t: Token, covered: set[int]) -> bool:
+    """A content word that is no part of a name or a lexicon word.
+
+    >>> from kg.qa.text import tokenize
+    >>> [unknown_word(t, set()) for t in tokenize("the tonic water 2")]
+    [False, True, True, False]
+    """
+    return not (t.i in covered or t.is_punct or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS
+                or t.surface.isdigit() or len(t.surface) < 3)
+
+
+def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose) -> list[str]:
+    """The unknown words among ``words`` that qualify one of the ``loose`` mentions, each with the words it makes with
+    the mention ("tonic water"), or alone when it stands beside it ("tonic water or *quinine*")."""
+    out = []
+    for t in words:
+        if t.surface not in unknown or any(t.surface in w.split() for w in out):
+            continue
+        before = tokens[t.i - 1] if t.i > 0 else None
+        if before is not None and before.lemma in _TEMPORAL:
+            continue
+        if t.surface.endswith(("'s", "’s", "s'")):
+            continue  # "a *kid's* knee twitch": whose, not which kind
+        for m in loose:
+            # a word before a phrase that opens with a function word ("the same job *over and over*") is not its kind
+            if t.i == m.start - 1 and tokens[m.start].lemma not in STOPWORDS | {"over"}:
+                out.append(f"{t.surface} {m.text}")
+                break
+            if t.i == m.end and m.kind == "search" and m.text.endswith("ing"):
+                out.append(t.surface)
+                break
+            if t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and"):
+                out.append(t.surface)
+                break
+            # "a warm bath *with epsom salts*": what the everyday thing is taken with
+            k = m.end + 1 if m.end < len(tokens) and tokens[m.end].lemma == "with" else -1
+            k = k + 1 if 0 < k < len(tokens) and tokens[k].lemma in _DETERMINERS else k
+            if t.i == k:
+                phrase = [t.surface]
+                while t.i + len(phrase) < len(tokens) and tokens[t.i + len(phrase)].surface in unknown:
+                    phrase.append(tokens[t.i + len(phrase)].surface)
+                out.append(" ".join(phrase))
+                break
+    return out
+
+
+__all__ = ["asked", "unknown_word"]

@@ -1,0 +1,31 @@
+"""An unknown word on an everyday word is what the reader asks about: "tonic water" is not the article's hydration, so
+no "yes" for hydration answers it — asked in the question or told in a story the question refers back to. The answer
+names the phrase the article does not mention, and says neither yes nor no."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+STORE = EmbeddedStore.from_file()
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("my aunt swears by tonic water for leg cramps, does the article say that works", "tonic water"),
+    ("a bloke at work drinks coconut water for his cramps, is that any good", "coconut water"),
+    ("my coach gives us decaf coffee before games. can it make our knees twitch", "decaf coffee"),
+    ("would a warm bath with epsom salts ease my knee spasms", "epsom salts"),
+    ("is coconut water good for muscle spasms", "coconut water"),
+])
+def test_an_unknown_thing_on_an_everyday_word_gets_no_yes(question, phrase):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None, answer["message"]
+    assert f"does not mention {phrase}" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "would a hot bath help knee spasms",
+    "i drink loads of coffee, can that make my knee twitch",
+])
+def test_the_everyday_word_alone_still_answers_yes(question):
+    assert ask(STORE, question).to_dict().get("boolean") is True
