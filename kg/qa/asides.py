@@ -15,7 +15,8 @@ from kg.qa.linking import Mention
 from kg.qa.text import WH_WORDS, Token
 
 QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
-JOINING = frozenset("and or but so".split())  # "…, and why", "…, or not": a follow-up, not a remark
+# "…, and why", "…, or not": a follow-up; "…, eg hypokalaemia from K+ loss": an example of what is asked — not remarks
+JOINING = frozenset("and or but so eg e.g ie i.e like such especially particularly including specifically".split())
 
 
 def trailing(parts: list[list[Token]], question: list[Token], context: list[Token], mentions: list[Mention],

@@ -126,7 +126,7 @@ def _ask_one(store, raw: str) -> Answer:
         return answer
     if an.intent_cues("prognosis"):  # "life expectancy with ALS": no figures in the article, and not ours to give
         return outlook.decline(ex, answer, an, quote_index(store).closest(raw, k=2))  # and what it says of its course
-    elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary)
+    elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary, index)
     if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
         answer.declined = "unknown"
         answer.message = (f"The article does not cover {join(elsewhere)}: it is about muscle spasms of the knee, "
@@ -269,8 +269,20 @@ def _general(an: Analysis, index) -> bool:
         return False  # an amount or a schedule for a person
     if any(index.is_a(m.iri, k) for m in an.mentions for k in PERSONAL_KINDS if m.iri not in _topic_like(an, index)):
         return False
+    if any(c.entry.intent == "stage" for c in an.cues) or _own_unknown(an):  # "at 30 weeks", "with my zopiclone"
+        return False
     remedies = {m.iri for m in an.mentions if any(index.is_a(m.iri, k) for k in REMEDY_KINDS)}
     return len(remedies) <= 1
+
+
+_OWNED = frozenset("my his her our with alongside plus".split())
+
+
+def _own_unknown(an: Analysis) -> bool:
+    """A thing of the reader's that the article never names ("with my *zopiclone*", "my *blood pressure* pills"): a
+    medicine or a condition of theirs, so whether they may take something is theirs to ask a pharmacist."""
+    unknown = set(an.unknown)
+    return any(t.surface in unknown and any(w.lemma in _OWNED for w in an.tokens[max(0, t.i - 2):t.i]) for t in an.question)
 
 
 def _topic_like(an: Analysis, index) -> set[str]:

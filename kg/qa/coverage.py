@@ -13,19 +13,64 @@ mention and is never declined.
 
 from __future__ import annotations
 
+from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Lexicon
-from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS
+from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS
+from kg.qa.unmentioned import unknown_word
 
 MAX_NAME = 4  # words of a name before its head noun
 NOT_OF_A_NAME = frozenset("and or of for with about from in on to by my your his her their a an the".split())
 
 
-def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset()) -> list[str]:
+def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset(), index=None) -> list[str]:
     """The names of conditions the article does not cover that the question asks about, in order; a word of the
-    article (``article_words``: lemmas of its quotes) is no sign of one ("neurodegenerative disease")."""
+    article (``article_words``: lemmas of its quotes) is no sign of one ("neurodegenerative disease"). With the label
+    ``index``, also the other conditions of the reader's story the question refers to, and the animals and plants a
+    story is about."""
     named = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
-    return list(dict.fromkeys(named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words)))
+    found = named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words)
+    if index is not None:
+        found += _in_story(an, lex, article_words, index) + _other_subjects(an)
+    return list(dict.fromkeys(found))
+
+
+BOTH = frozenset("both either".split())
+CONDITION_KINDS = tuple(KGO + c for c in ("MedicalCondition", "SignOrSymptom", "Disease"))
+
+
+def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
+    """"I've got osteopenia as well, would calcium tablets sort out both", "I have arthritis, will magnesium help it":
+    another condition told in the story is what the question asks about when it says "both" or "either", or refers
+    back with a pronoun and neither it nor the story names a condition of the article."""
+    if not an.context:
+        return []
+    lemmas = {t.lemma for t in an.question}
+    named = any(index.is_a(m.iri, k) for m in an.mentions for k in CONDITION_KINDS) or any(
+        m.kind == "topic" for m in an.mentions)
+    if not (lemmas & BOTH or (lemmas & PRONOUNS and not named)):
+        return []
+    told = {t.i for t in an.context}
+    listed = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.cues
+              if c.entry.intent == "elsewhere" and c.start in told]
+    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    unknown = {t.surface for t in an.context if unknown_word(t, covered) and t.lemma not in article_words}
+    endings = lex.intent_forms("condition-ending")
+    return listed + [t.surface for t in an.context if t.surface in unknown
+                     and any(t.surface.endswith(e) and len(t.surface) > len(e) + 3 for e in endings)]
+
+
+def _other_subjects(an: Analysis) -> list[str]:
+    """"My dog keeps twitching his back leg", "my tomatoes have blossom end rot, is that a calcium thing": an animal or
+    a plant is what the question is about, unless the reader names their own body or condition too ("walking my dog
+    when my knee locked up")."""
+    subjects = [c for c in an.cues if c.entry.intent == "other-subject"]
+    if not subjects:
+        return []
+    starts = {m.start for m in an.mentions}
+    if any(t.lemma in ("my", "our") and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
+        return []
+    return [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in subjects]
 
 
 def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.querygraph import Reading
-from kg.qa.text import PRONOUNS, STOPWORDS, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS, Token
 
 _TEMPORAL = frozenset("after before since when while during".split())
 LOOSE = ("lay", "search")  # an everyday or related word led to the entity: its modifier may change what it is
@@ -50,7 +50,7 @@ def _in_story(an: Analysis, chosen: Reading) -> list[str]:
         return []
     covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
     unknown = {t.surface for t in an.context if unknown_word(t, covered)}
-    return _beside(an.tokens, an.context, unknown, loose)
+    return _beside(an.tokens, an.context, unknown, loose, objects=False)
 
 
 def unknown_word(t: Token, covered: set[int]) -> bool:
@@ -60,13 +60,14 @@ def unknown_word(t: Token, covered: set[int]) -> bool:
     >>> [unknown_word(t, set()) for t in tokenize("the tonic water 2")]
     [False, True, True, False]
     """
-    return not (t.i in covered or t.is_punct or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS
-                or t.surface.isdigit() or len(t.surface) < 3)
+    return not (t.i in covered or t.is_punct or t.lemma in STOPWORDS or t.surface in STOPWORDS | AUXILIARIES
+                or t.lemma in WH_WORDS or t.surface.isdigit() or len(t.surface) < 3)
 
 
-def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose) -> list[str]:
+def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose, objects: bool = True) -> list[str]:
     """The unknown words among ``words`` that qualify one of the ``loose`` mentions, each with the words it makes with
-    the mention ("tonic water"), or alone when it stands beside it ("tonic water or *quinine*")."""
+    the mention ("tonic water"), or alone when it stands beside it ("tonic water or *quinine*"); with ``objects``, also
+    the object of an everyday verb ("eating *bananas*") — not in a story, where it is as often where ("tearing *inside*")."""
     out = []
     for t in words:
         if t.surface not in unknown or any(t.surface in w.split() for w in out):
@@ -81,7 +82,7 @@ def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose) -
             if t.i == m.start - 1 and tokens[m.start].lemma not in STOPWORDS | {"over"}:
                 out.append(f"{t.surface} {m.text}")
                 break
-            if t.i == m.end and m.kind == "search" and m.text.endswith("ing"):
+            if objects and t.i == m.end and m.kind == "search" and m.text.endswith("ing"):
                 out.append(t.surface)
                 break
             if t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and"):
