@@ -169,8 +169,8 @@ def _ask_one(store, raw: str) -> Answer:
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
-    asked = unmentioned.asked(an, chosen) if answer.boolean is True else []
-    if asked:  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
+    asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
+    if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
         answer.boolean, answer.kind = None, "abstain"
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
                           + re.sub(r"^Yes\s*[—-]\s*", "", answer.message))
@@ -181,7 +181,8 @@ def _ask_one(store, raw: str) -> Answer:
         pass  # "can the spasms keep coming back": the form asked about is one the article states ("may recur")
     elif an.yes_no and chosen.kind == "about":  # a yes/no about one thing the article says nothing to: not stated
         answer.answered, answer.kind, answer.answers = False, "abstain", []
-        answer.message = "The article does not say. " + answer.message
+        answer.message = (f"The article does not mention {join(asked)}, so it does not say. " if asked else
+                          "The article does not say. ") + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
         explain.also_about(ex, answer, chosen.anchors, an)
     if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"

@@ -64,7 +64,8 @@ def _other_subjects(an: Analysis) -> list[str]:
     """"My dog keeps twitching his back leg", "my tomatoes have blossom end rot, is that a calcium thing": an animal or
     a plant is what the question is about, unless the reader names their own body or condition too ("walking my dog
     when my knee locked up")."""
-    subjects = [c for c in an.cues if c.entry.intent == "other-subject"]
+    taken = {i for m in an.candidates for i in m.span} | set(an.corrections)  # "charley *horse*"; "horas" read as horse
+    subjects = [c for c in an.cues if c.entry.intent == "other-subject" and not set(c.positions) & taken]
     if not subjects:
         return []
     starts = {m.start for m in an.mentions}

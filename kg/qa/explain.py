@@ -438,4 +438,7 @@ def difference(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     answer.answered, answer.kind = True, "describe"
     answer.answers = [ex.entity(a), ex.entity(b)]
     answer.evidence = evidence
-    answer.message = ("The article does not compare them directly; it says — " + " ".join(parts))
+    # each one's list side by side compares them; each one's own words do not say how to tell them apart
+    lead = ("The article does not compare them directly" if props and evidence else
+            f"The article does not say how to tell {ex.name(a)} and {ex.name(b)} apart")
+    answer.message = lead + "; it says — " + " ".join(parts)

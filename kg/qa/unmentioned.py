@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token
 
 _TEMPORAL = frozenset("after before since when while during".split())
 LOOSE = ("lay", "search")  # an everyday or related word led to the entity: its modifier may change what it is
@@ -33,10 +33,31 @@ def _in_question(an: Analysis) -> list[str]:
         return []
     q = an.question
     out = _beside(an.tokens, q, unknown, [m for m in an.anchors if m.kind in LOOSE])
-    if len(q) > 2 and q[0].lemma == "be" and q[1].surface in unknown and not q[1].surface.endswith("ing") \
-            and not any(q[1].surface in w.split() for w in out):
-        out.insert(0, q[1].surface)
+    subject = _subject(q, unknown)
+    if subject and not any(subject in w.split() for w in out):
+        out.insert(0, subject)
     return out
+
+
+_ASKING = frozenset("be can could would will might may do".split())
+
+
+def _subject(q: list[Token], unknown: set[str]) -> str | None:
+    """The unknown word a yes/no opens on, past a determiner: "is *baclofen* one of …", "is the *menopause* itself
+    causing it", "could my *thyroid* be doing this" — the thing asked about. Not a verb's "-ing" ("is *lifting* …").
+
+    >>> from kg.qa.text import tokenize
+    >>> _subject(tokenize("is the menopause itself causing it"), {"menopause", "itself"})
+    'menopause'
+    """
+    if len(q) < 3 or q[0].lemma not in _ASKING:
+        return None
+    k = 2 if q[1].lemma in _DETERMINERS and len(q) > 3 else 1
+    if q[0].lemma != "be" and k == 1:
+        return None  # "can stress …", "does zinc …": a bare noun after a modal is asked through the relation, as before
+    w = q[k]
+    possessive = w.surface.endswith(("'s", "’s", "s'"))  # "can my *son's* leg cramps …": whose, not what
+    return w.surface if w.surface in unknown and not w.surface.endswith("ing") and not possessive else None
 
 
 def _in_story(an: Analysis, chosen: Reading) -> list[str]:
@@ -50,7 +71,25 @@ def _in_story(an: Analysis, chosen: Reading) -> list[str]:
         return []
     covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
     unknown = {t.surface for t in an.context if unknown_word(t, covered)}
-    return _beside(an.tokens, an.context, unknown, loose, objects=False)
+    return [w for w in _beside(an.tokens, an.context, unknown, loose, objects=False) if _opens_a_name(an.tokens, w)]
+
+
+_OPENERS = _DETERMINERS | PREPOSITIONS | {"this", "that", "these", "those", "some", "any", "us", "me", "him", "them"}
+
+
+def _opens_a_name(tokens: list[Token], phrase: str) -> bool:
+    """In a story a word before an everyday word is its kind only where a name starts ("swears by *tonic* water", "an
+    *epsom* salt bath"), not after a subject ("I *take* prednisolone", "I can *barely* keep water down").
+
+    >>> from kg.qa.text import tokenize
+    >>> _opens_a_name(tokenize("she swears by tonic water"), "tonic water"), _opens_a_name(tokenize("i take pills"), "take pills")
+    (True, False)
+    """
+    words = phrase.split()
+    for k in range(len(tokens) - len(words) + 1):
+        if [t.surface for t in tokens[k:k + len(words)]] == words:
+            return k == 0 or tokens[k - 1].is_punct or tokens[k - 1].lemma in _OPENERS
+    return False
 
 
 def unknown_word(t: Token, covered: set[int]) -> bool:
@@ -78,6 +117,8 @@ def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose, o
         if t.surface.endswith(("'s", "’s", "s'")):
             continue  # "a *kid's* knee twitch": whose, not which kind
         for m in loose:
+            if _spells_out(t.surface, m.label):
+                continue  # "*cortical* steroids": the reader spells out the article's name (corticosteroids), not a kind
             # a word before a phrase that opens with a function word ("the same job *over and over*") is not its kind
             if t.i == m.start - 1 and tokens[m.start].lemma not in STOPWORDS | {"over"}:
                 out.append(f"{t.surface} {m.text}")
@@ -98,6 +139,15 @@ def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose, o
                 out.append(" ".join(phrase))
                 break
     return out
+
+
+def _spells_out(word: str, label: str) -> bool:
+    """Whether ``word`` begins like a word of the entity's ``label``: part of its name, not another thing.
+
+    >>> _spells_out("cortical", "Corticosteroids"), _spells_out("tonic", "Proper hydration")
+    (True, False)
+    """
+    return len(word) >= 5 and any(w.startswith(word[:5]) for w in label.lower().split())
 
 
 __all__ = ["asked", "unknown_word"]

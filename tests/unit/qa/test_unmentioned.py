@@ -12,7 +12,7 @@ STORE = EmbeddedStore.from_file()
 
 @pytest.mark.parametrize("question, phrase", [
     ("my aunt swears by tonic water for leg cramps, does the article say that works", "tonic water"),
-    ("a bloke at work drinks coconut water for his cramps, is that any good", "coconut water"),
+    ("a bloke at work swears by coconut water for his cramps, is that any good", "coconut water"),
     ("my coach gives us decaf coffee before games. can it make our knees twitch", "decaf coffee"),
     ("would a warm bath with epsom salts ease my knee spasms", "epsom salts"),
     ("is coconut water good for muscle spasms", "coconut water"),
@@ -28,4 +28,33 @@ def test_an_unknown_thing_on_an_everyday_word_gets_no_yes(question, phrase):
     "i drink loads of coffee, can that make my knee twitch",
 ])
 def test_the_everyday_word_alone_still_answers_yes(question):
+    assert ask(STORE, question).to_dict().get("boolean") is True
+
+
+@pytest.mark.parametrize("question, word", [
+    ("my periods have stopped and my knee twitches at night. is the menopause behind it", "menopause"),
+    ("started a new job and my thighs cramp every evening. is the commute causing it", "commute"),
+])
+def test_a_yes_no_on_an_unknown_subject_is_not_answered_with_a_list(question, word):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None and answer["kind"] == "abstain", answer["message"]
+    assert f"does not mention {word}" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "how can you tell if a twitch is ALS or nothing",
+    "how can i tell if a cramp is dehydration or something worse",
+    "whats the difference between a normal twitch and an ALS one",
+])
+def test_telling_two_things_apart_is_not_stated(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None
+    assert "does not say how to tell" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "my nan is on cortico steroids for her lungs, can they cause cramps",
+    "does drinking coffee make your knee twitch",
+])
+def test_a_word_that_spells_out_the_name_is_no_other_thing(question):
     assert ask(STORE, question).to_dict().get("boolean") is True
