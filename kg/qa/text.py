@@ -147,13 +147,21 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+YES_OR_NO = (("y", "n"), ("yes", "no"), ("true", "false"), ("yes", "or", "no"), ("true", "or", "false"))
+
+
 def ends_or_not(question: list[Token]) -> bool:
-    """A statement with "or not" / "or no" at its end asks yes or no ("the cold weather make more spasms or no").
+    """A statement with "or not" / "or no" at its end asks yes or no ("the cold weather make more spasms or no"), as
+    does one that ends in the answers it wants ("cutting down help y/n", "higher spasm risk, yes or no").
 
     >>> ends_or_not(tokenize("the cold make more spasms in the knee or no")), ends_or_not(tokenize("heat or ice"))
     (True, False)
+    >>> ends_or_not(tokenize("overweight + desk job, higher spasm risk y/n")), ends_or_not(tokenize("vitamin b or d"))
+    (True, False)
     """
     words = [t.lemma for t in question if not t.is_punct]
+    if len(words) > 3 and any(tuple(words[-len(end):]) == end for end in YES_OR_NO):
+        return True
     return len(words) > 3 and words[-2] == "or" and words[-1] in ("no", "not", "nah")
 
 
