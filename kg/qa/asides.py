@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.qa.lexicon import Cue
 from kg.qa.linking import Mention
-from kg.qa.text import WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, WH_WORDS, Token
 
 QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
 # "…, and why", "…, or not": a follow-up; "…, eg hypokalaemia from K+ loss": an example of what is asked — not remarks
@@ -24,9 +24,13 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     """(question, context) with the remarks that follow the asking clause moved to the context."""
     asked = {t.i for t in question}
     after = [p for p in parts if p and p[0].i in asked and p[0].i > question[0].i]
-    if not question or not after:
+    if not question:
         return question, context
     aside: set[int] = set()
+    last = _alternative(parts[-1]) if parts and parts[-1][0].i in asked else None
+    # "do electrolytes matter for cramping *or is that just supplement marketing*": the reader's doubt, not a choice
+    if last and (_remark(last, mentions, cues) or last[3].lemma in DISMISSING):
+        aside |= {t.i for t in last}
     for clause in reversed(after):  # from the end back: a remark closes the question
         if not _remark(clause, mentions, cues):
             break
@@ -36,10 +40,28 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     return [t for t in question if t.i not in aside], context + [t for t in question if t.i in aside]
 
 
+def _alternative(clause: list[Token]) -> list[Token] | None:
+    """"… *or is that just supplement marketing*", "… *or am i imagining it*": the reader's other explanation, offered
+    after the question in the same clause (words from "or" and an auxiliary with a pronoun on).
+
+    >>> from kg.qa.text import tokenize
+    >>> [t.surface for t in _alternative(tokenize("does salt help or is that just a myth"))]
+    ['or', 'is', 'that', 'just', 'a', 'myth']
+    """
+    for k in range(2, len(clause) - 3):
+        if clause[k].lemma == "or" and clause[k + 1].surface in AUXILIARIES and clause[k + 2].lemma in ALTERNATIVE_SUBJECTS:
+            return clause[k:]
+    return None
+
+
+ALTERNATIVE_SUBJECTS = frozenset("it that this i they".split())
+DISMISSING = frozenset("just only all simply merely".split())  # "or is that *just* …": a doubt, not another thing asked
+
+
 def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:
     """A clause that names nothing the article knows, asks nothing and joins nothing on."""
     span = {t.i for t in clause}
-    if clause[0].lemma in JOINING or any(t.lemma in WH_WORDS for t in clause):
+    if clause[0].lemma in JOINING and clause[0].lemma != "or" or any(t.lemma in WH_WORDS for t in clause):
         return False
     if any(set(m.span) & span for m in mentions):
         return False

@@ -36,7 +36,7 @@ been being am do does did can could may might will would shall should of in on a
 what which who whom whose when where why how that this these those there here any some if so as into than then too
 very just also more most much many not no yes i'm i've it's that's what's there's don't doesn't can't isn't aren't
 be have get without because since after before while but plus besides ever even until though although during
-thats whats im ive dont doesnt cant isnt arent theres  lol""".split())
+thats whats im ive dont doesnt cant isnt arent theres  lol itself themselves himself herself myself yourself""".split())
 WH_WORDS = frozenset("what which who whom whose when where why how".split())
 AUXILIARIES = frozenset("""can could do does did is are was were will would may might should shall has have had am
 be isn't aren't doesn't don't can't won't wouldn't couldn't""".split())

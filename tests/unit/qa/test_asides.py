@@ -47,3 +47,18 @@ def test_a_follow_up_stays_with_the_question():
 def test_the_remark_is_context():
     an = analyse("is there a cure for ALS, a student is bound to ask", label_index(STORE), lexicon(STORE))
     assert "student" in [t.surface for t in an.context] and not an.unknown
+
+
+@pytest.mark.parametrize("question", [
+    "is stretching good for cramps or is that just a myth",
+    "does dehydration really cause cramps or is it all hype from drinks companies",
+])
+def test_the_readers_doubt_after_the_question_is_no_part_of_it(question):
+    an = analyse(question, label_index(STORE), lexicon(STORE))
+    assert not an.unknown, an.unknown
+    assert ask(STORE, question).to_dict().get("boolean") is True
+
+
+def test_a_reflexive_pronoun_is_no_unknown_word():
+    answer = ask(STORE, "can the heat itself give you cramps").to_dict()
+    assert answer.get("boolean") is True and not answer.get("unknown"), answer["message"]
