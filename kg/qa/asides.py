@@ -29,7 +29,7 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     aside: set[int] = set()
     last = _alternative(parts[-1]) if parts and parts[-1][0].i in asked else None
     # "do electrolytes matter for cramping *or is that just supplement marketing*": the reader's doubt, not a choice
-    if last and (_remark(last, mentions, cues) or last[3].lemma in DISMISSING):
+    if last and (_remark(last, mentions, cues) or last[1].lemma == "be" and last[3].lemma in DISMISSING):
         aside |= {t.i for t in last}
     for clause in reversed(after):  # from the end back: a remark closes the question
         if not _remark(clause, mentions, cues):
@@ -55,7 +55,8 @@ def _alternative(clause: list[Token]) -> list[Token] | None:
 
 
 ALTERNATIVE_SUBJECTS = frozenset("it that this i they".split())
-DISMISSING = frozenset("just only all simply merely".split())  # "or is that *just* …": a doubt, not another thing asked
+# "or is that *just* …": a doubt, not another thing asked ("or do they just sort themselves out" asks one)
+DISMISSING = frozenset("just only all simply merely".split())
 
 
 def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:

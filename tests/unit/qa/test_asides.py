@@ -62,3 +62,9 @@ def test_the_readers_doubt_after_the_question_is_no_part_of_it(question):
 def test_a_reflexive_pronoun_is_no_unknown_word():
     answer = ask(STORE, "can the heat itself give you cramps").to_dict()
     assert answer.get("boolean") is True and not answer.get("unknown"), answer["message"]
+
+
+def test_a_second_question_offered_as_the_alternative_stays():
+    an = analyse("is there any point seeing a doctor about my cramps or do they just go away by themselves",
+                 label_index(STORE), lexicon(STORE))
+    assert "away" in [t.surface for t in an.question]
