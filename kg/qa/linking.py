@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import simplemma
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from kg.namespaces import KGO
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
@@ -29,6 +30,7 @@ DROP = frozenset("the a an my your his her our their its this that these those s
 MAX_NGRAM = 9
 SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say at the start of a word
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
+SLIP_LOOSE = 65  # … or is one or two letters off it ("blood tent", "muscle spaces"), the longer name being the proof
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
                       "funny little random just right above below around near behind over under stop quit".split())
@@ -217,21 +219,33 @@ class LabelIndex:
             if i in covered or i in corrections or t.is_punct or len(t.lemma) < 4 or not t.lemma.isalpha() \
                     or t.lemma in STOPWORDS or t.lemma in self.vocabulary:
                 continue
-            best = process.extractOne(t.lemma, self.vocabulary, scorer=fuzz.ratio, score_cutoff=SLIP_CUTOFF)
-            if best is None or best[0][0] != t.lemma[0] or abs(len(best[0]) - len(t.lemma)) > 1:
-                continue
-            trial = words[:i] + [best[0]] + words[i + 1:]
-            longer = [m for m in self._spans(tokens, trial, {**corrections, i: best[0]})
-                      if m.start <= i < m.end and m.length >= 2]
-            if longer:
-                corrections[i], words[i] = best[0], best[0]
-                found = self._spans(tokens, words, corrections)
-                covered = {k for m in found for k in m.span}
+            for word in self._slips(t.lemma):
+                trial = words[:i] + [word] + words[i + 1:]
+                longer = [m for m in self._spans(tokens, trial, {**corrections, i: word})
+                          if m.start <= i < m.end and m.length >= 2]
+                if longer:
+                    corrections[i], words[i] = word, word
+                    found = self._spans(tokens, words, corrections)
+                    covered = {k for m in found for k in m.span}
+                    break
         if any(t.surface in self.homophones for t in tokens):
             found = self._heard(tokens, words, corrections, found)
         found.extend(self._composed(tokens, words, found))
         found.extend(self._composed(tokens, words, found))  # "the muscle above my *knee keeps flickering*": twice
         return found, corrections
+
+    def _slips(self, word: str) -> list[str]:
+        """Known words a real word may be a slip for, closest first: nearly the same letters ("spams" for spasms), or
+        one slip off in a short word and two in a longer one ("blood *tent*", "muscle *spaces*") — taken only where
+        the word read completes a longer name around it."""
+        out = []
+        for candidate, score, _ in process.extract(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=SLIP_LOOSE,
+                                                   limit=6):
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 1:
+                continue
+            if score >= SLIP_CUTOFF or OSA.distance(candidate, word) <= (1 if len(word) <= 5 else 2):
+                out.append(candidate)
+        return out
 
     def _heard(self, tokens: list[Token], words: list[str], corrections: dict[int, str], found: list[Mention]):
         """Read a word as the one it sounds like (the lexicon's kgl:Homophone) where the written word names nothing
