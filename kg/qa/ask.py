@@ -133,7 +133,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if advice.asked(an) and not _warning(an) and not _general(an, index):
+    if advice.asked(an) and not _warning(an) and not _general(an, index, lex):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
@@ -254,12 +254,13 @@ def _linked_note(an: Analysis, r: Reading) -> str:
 
 
 SOFT_ADVICE = frozenset({("can", "i", "take"), ("be", "it", "ok"), ("be", "it", "okay"), ("be", "it", "fine"),
-                         ("should", "i", "try"), ("should", "i", "use")})
+                         ("should", "i", "try"), ("should", "i", "use"), ("can", "i", "use"), ("ok", "for", "my"), ("okay", "for", "my"),
+                         ("alright", "for", "my"), ("fine", "for", "my")})  # "is magnesium ok for my cramps": does it help
 PERSONAL_KINDS = tuple(KGO + c for c in ("PopulationGroup", "PhysiologicalState", "Disease"))
 REMEDY_KINDS = tuple(KGO + c for c in ("Drug", "DrugClass", "Therapy", "Substance", "Nutrient"))
 
 
-def _general(an: Analysis, index) -> bool:
+def _general(an: Analysis, index, lex) -> bool:
     """"What painkillers can I take when my knee cramps", "is it ok to rub it": what the article says helps, asked in
     the first person — not advice for a person, unless a condition of theirs (pregnant, a disease) or a second remedy
     (a mix of pills) is named."""
@@ -272,6 +273,8 @@ def _general(an: Analysis, index) -> bool:
         return False
     if any(c.entry.intent == "stage" for c in an.cues) or _own_unknown(an):  # "at 30 weeks", "with my zopiclone"
         return False
+    if coverage.told_conditions(an, lex):  # "I have kidney disease, can I take magnesium"
+        return False
     remedies = {m.iri for m in an.mentions if any(index.is_a(m.iri, k) for k in REMEDY_KINDS)}
     return len(remedies) <= 1
 
@@ -280,10 +283,15 @@ _OWNED = frozenset("my his her our with alongside plus".split())
 
 
 def _own_unknown(an: Analysis) -> bool:
-    """A thing of the reader's that the article never names ("with my *zopiclone*", "my *blood pressure* pills"): a
-    medicine or a condition of theirs, so whether they may take something is theirs to ask a pharmacist."""
-    unknown = set(an.unknown)
-    return any(t.surface in unknown and any(w.lemma in _OWNED for w in an.tokens[max(0, t.i - 2):t.i]) for t in an.question)
+    """A thing of the reader's that the article never names ("with my *zopiclone*", "my *blood pressure* pills", "I'm
+    on *warfarin*"), or another condition their story tells ("I have kidney disease"): a medicine or a condition of
+    theirs, so whether they may take something is theirs to ask a pharmacist."""
+    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    unknown = set(an.unknown) | {t.surface for t in an.context if unmentioned.unknown_word(t, covered)}
+    owned = _OWNED | {"on"} if an.context else _OWNED  # "I'm *on* warfarin": told, not "ok to take on an empty stomach"
+    told = an.context if an.context else []
+    return any(t.surface in unknown and any(w.lemma in owned for w in an.tokens[max(0, t.i - 2):t.i])
+               for t in an.question + told)
 
 
 def _topic_like(an: Analysis, index) -> set[str]:

@@ -50,14 +50,7 @@ def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
         m.kind == "topic" for m in an.mentions)
     if not (lemmas & BOTH or (lemmas & PRONOUNS and not named)):
         return []
-    told = {t.i for t in an.context}
-    listed = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.cues
-              if c.entry.intent == "elsewhere" and c.start in told]
-    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
-    unknown = {t.surface for t in an.context if unknown_word(t, covered) and t.lemma not in article_words}
-    endings = lex.intent_forms("condition-ending")
-    return listed + [t.surface for t in an.context if t.surface in unknown
-                     and any(t.surface.endswith(e) and len(t.surface) > len(e) + 3 for e in endings)]
+    return told_conditions(an, lex, article_words)
 
 
 def _other_subjects(an: Analysis) -> list[str]:
@@ -94,13 +87,29 @@ def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:
     return out
 
 
-def _unknown_names(an: Analysis, lex: Lexicon, article_words) -> list[str]:
-    """Names built on a head noun (with an unknown word before it) or an ending (an unknown word), not an entity's."""
+def told_conditions(an: Analysis, lex: Lexicon, article_words=frozenset()) -> list[str]:
+    """Other conditions the reader's story tells of ("I have *kidney disease*", "I've got *osteopenia*", "my *gout*"):
+    whether they may take something is for the doctors who know them."""
+    if not an.context:
+        return []
+    told = {t.i for t in an.context}
+    listed = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.cues
+              if c.entry.intent == "elsewhere" and c.start in told]
+    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    unknown = {t.surface for t in an.context if unknown_word(t, covered) and t.lemma not in article_words}
+    return listed + _unknown_names(an, lex, article_words, an.context, unknown)
+
+
+def _unknown_names(an: Analysis, lex: Lexicon, article_words, words=None, unknown=None) -> list[str]:
+    """Names built on a head noun (with an unknown word before it) or an ending (an unknown word), not an entity's —
+    in the question, or in ``words`` with their ``unknown`` ones."""
     heads, endings = lex.intent_forms("condition-head"), lex.intent_forms("condition-ending")
-    unknown = {t.surface for t in an.question if t.surface in an.unknown and t.lemma not in article_words}
+    if words is None:
+        words = an.question
+        unknown = {t.surface for t in an.question if t.surface in an.unknown and t.lemma not in article_words}
     in_mention = {i for m in an.mentions for i in m.span}
     out = []
-    for t in an.question:
+    for t in words:
         if t.i in in_mention or t.is_punct:
             continue
         if t.surface in unknown and any(t.surface.lower().endswith(e) and len(t.surface) > len(e) + 3 for e in endings):
@@ -127,4 +136,4 @@ def _name_before(an: Analysis, head: int, unknown: set[str], in_mention: set[int
     return words
 
 
-__all__ = ["elsewhere"]
+__all__ = ["elsewhere", "told_conditions"]

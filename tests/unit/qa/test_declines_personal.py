@@ -24,6 +24,10 @@ STORE = EmbeddedStore.from_file()
     "my dog keeps twitching his back leg, is that a magnesium thing",
     "does my cat get cramps",
     "my horse gets muscle spasms after a ride, would magnesium help",
+    "i have kidney disease, can i take magnesium for cramps",
+    "i am on warfarin, can i use ibuprofen for knee pain",
+    "does ibuprofen interact with diuretics",
+    "will statins interact with magnesium supplements",
 ])
 def test_declined(question):
     answer = ask(STORE, question).to_dict()
@@ -36,6 +40,8 @@ def test_declined(question):
     "is it ok to take ibuprofen for my knee spasms",
     "i have arthritis, what causes my knee twitching",
     "i was walking my dog when my knee locked up in a spasm, what causes that",
+    "is magnesium ok for my cramps",
+    "can i use heat packs for a knee spasm",
 ])
 def test_general_questions_are_still_answered(question):
     answer = ask(STORE, question).to_dict()
