@@ -221,7 +221,7 @@ def _asks_class(cues, question: list[Token], t: Token) -> bool:
     return any(c.entry.kind == "class" and c.start == t.i + 1 and c.end > last for c in cues)
 
 
-SUBORDINATORS = frozenset("if since because although though while after once".split())
+SUBORDINATORS = frozenset("if since because although though while after once when whenever".split())
 
 
 def _after_condition(clause: list[Token]) -> list[list[Token]]:
@@ -232,7 +232,7 @@ def _after_condition(clause: list[Token]) -> list[list[Token]]:
     if not clause or clause[0].lemma not in SUBORDINATORS:
         return run_on(clause)  # "my leg goes tight like a knot can a massage help": the question run on
     for k, t in enumerate(clause[2:], start=2):
-        if t.lemma in WH_WORDS and clause[k - 1].lemma not in ("of", "about", "for", "to", "in", "and", "or"):
+        if t.lemma in WH_WORDS and clause[k - 1].lemma not in ("of", "about", "for", "to", "in", "and", "or", "be"):
             return [clause[:k], clause[k:]]
     for k, t in enumerate(clause[3:-1], start=3):  # "if i took way too many stimulants *should i* get help"
         if t.surface.lower() in AUXILIARIES and clause[k + 1].lemma in _ASKED_OF and clause[k - 1].lemma not in _ASKED_OF:

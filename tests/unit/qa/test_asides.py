@@ -68,3 +68,17 @@ def test_a_second_question_offered_as_the_alternative_stays():
     an = analyse("is there any point seeing a doctor about my cramps or do they just go away by themselves",
                  label_index(STORE), lexicon(STORE))
     assert "away" in [t.surface for t in an.question]
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("when im stressed out my knee gets more twitchy is that a real thing", "is that a real thing"),
+    ("whenever i drink coffee my knee twitches could that be why", "could that be why"),
+])
+def test_a_when_clause_before_a_run_on_question_is_context(question, asked):
+    an = analyse(question, label_index(STORE), lexicon(STORE))
+    assert " ".join(t.surface for t in an.question) == asked
+
+
+def test_a_question_that_opens_with_when_stays_whole():
+    an = analyse("when should i see a doctor about my knee twitching", label_index(STORE), lexicon(STORE))
+    assert an.question[0].surface == "when" and an.context == []
