@@ -270,3 +270,15 @@ def held_first(reader, an: Analysis, groups, context):
         return groups
     symptom = [g for g in groups if all(reader.fits(m.iri, KGO + "SignOrSymptom") for m in g[2])]
     return held[:1] + [g for g in groups if g not in held[:1] and g not in symptom]
+
+
+def cured(groups: list, cues: list) -> tuple:
+    """The thing a cure is asked of: the one after the cure word when another stands before it ("does magnesium *cure*
+    ALS", "will stretching cure cramps": whether ALS or cramps can be cured at all), else the first named.
+
+    >>> cured([(0, 1, ["magnesium"]), (3, 4, ["ALS"])], [type("Cue", (), {"start": 2})()])
+    (3, 4, ['ALS'])
+    """
+    at = cues[0].start
+    before, after = [g for g in groups if g[1] <= at], [g for g in groups if g[0] > at]
+    return after[0] if before and after else groups[0]

@@ -96,7 +96,7 @@ class Reader:
         # cure questions: "is there a cure for X", "can X be cured"
         cure = [c for c in rel_cues if KGO + "hasCure" in c.entry.references]
         if cure and anchors:
-            for m in anchors[0][2]:
+            for m in intents.cured(anchors, cure)[2]:
                 out.append(Reading("cure", anchors=(m.iri,), score=9.0, why=["cure"]))
             rel_cues = [c for c in rel_cues if c not in cure]
         count, telegraphic = bool(an.intent_cues("count")), yesno.telegraphic_asks(self, an, anchors, rel_cues)
