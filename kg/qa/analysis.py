@@ -16,7 +16,7 @@ from kg.qa.asides import trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, asked_as_statement, clauses, ends_or_not, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, asked_as_statement, clauses, embedded_wh, ends_or_not, run_on, tokenize
 
 
 @dataclass
@@ -129,8 +129,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
         or asked_as_statement(question, marked)  # "knee twitching can be the first sign of ALS? i'm worried"
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
         yes_no = True
-    if yes_no and len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS:
-        yes_no, wh = False, wh or "what"  # "can you name an autoimmune disease that …": a request, not a yes/no
+    if yes_no and (len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS or embedded_wh(question)):
+        yes_no, wh = False, wh or embedded_wh(question) or "what"  # "can you name …", "does it explain how …": asked
     mark = bool(tokens) and tokens[-1].surface.startswith("?")
     return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark,
                     candidates=mentions_all)

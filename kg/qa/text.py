@@ -147,6 +147,27 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+REPORTING = frozenset("say explain tell mention describe cover state know show list give".split())
+EMBEDDED = ("how", "why", "what", "which", "when")
+
+
+def embedded_wh(question: list[Token]) -> str | None:
+    """The question word a yes/no about the article's saying opens: "does it explain *how* estrogen causes spasms",
+    "does the article say *what* causes knee twitching", "do you know *why* …" ask how, what, why — not yes or no.
+
+    >>> embedded_wh(tokenize("does the article explain why older people get more cramps"))
+    'why'
+    >>> embedded_wh(tokenize("does it say that magnesium helps")), embedded_wh(tokenize("does stretching help, and how"))
+    (None, None)
+    """
+    words = [t.lemma for t in question[:7] if not t.is_punct]
+    for k in range(1, min(len(words) - 1, 5)):
+        after = words[k + 2:k + 3] if words[k + 1] in ("me", "you", "us") else words[k + 1:k + 2]  # "tell *you* why"
+        if words[k] in REPORTING and after and after[0] in EMBEDDED:
+            return after[0]
+    return None
+
+
 YES_OR_NO = (("y", "n"), ("yes", "no"), ("true", "false"), ("yes", "or", "no"), ("true", "or", "false"))
 
 
