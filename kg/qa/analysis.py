@@ -16,7 +16,7 @@ from kg.qa.asides import trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, asked_as_statement, clauses, embedded_wh, ends_or_not, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, clauses, embedded_wh, ends_or_not, run_on, tokenize
 
 
 @dataclass
@@ -110,7 +110,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
             continue
         if t.lemma in named:  # "heat or ice": "heat" is a word of the name "ice" led to (heat or cold therapy)
             continue
-        if t.surface.isdigit() or len(t.surface) < 3:
+        if t.surface.isdigit() or len(t.surface) < 3 or adverb(t.surface):  # "honestly", "seriously": how, not what
             continue
         unknown.append(t.surface)
     mentions, cues = _narrowed(mentions, cues, tokens)

@@ -147,6 +147,16 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+def adverb(word: str) -> bool:
+    """An adverb made of an English word and "-ly" ("honestly", "seriously", "genuinely"): it says how, not what, so it
+    is no unknown thing; short words and nouns ending so ("belly", "family", "reply") are not.
+
+    >>> [adverb(w) for w in ("honestly", "seriously", "belly", "family", "reply", "supply")]
+    [True, True, False, False, False, False]
+    """
+    return len(word) >= 7 and word.endswith("ly") and simplemma.is_known(word[:-2], lang="en")
+
+
 REPORTING = frozenset("say explain tell mention describe cover state know show list give".split())
 EMBEDDED = ("how", "why", "what", "which", "when")
 
