@@ -159,6 +159,12 @@ def _ask_one(store, raw: str) -> Answer:
         answer.closest = quote_index(store).closest(raw)
         answer.alternatives = [_alternative(ex, r) for r in readings[:3]]
         return answer
+    claimed = unmentioned.told_claim(an)  # "someone said quinine helps, is that true": what it does not mention
+    if claimed:
+        answer.declined = "unknown"
+        answer.message = f"The article does not mention {join(claimed)}, so it does not say whether that is true."
+        answer.closest = quote_index(store).closest(raw, k=2)
+        return answer
     if not readings:
         answer.message = ("I could not read this as a question the article answers"
                           + (f": it does not mention {join(an.unknown)}." if an.unknown else "."))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, REPORTING, STOPWORDS, WH_WORDS, Token
 
 _TEMPORAL = frozenset("after before since when while during".split())
 LOOSE = ("lay", "search")  # an everyday or related word led to the entity: its modifier may change what it is
@@ -92,6 +92,32 @@ def _opens_a_name(tokens: list[Token], phrase: str) -> bool:
     return False
 
 
+def told_claim(an: Analysis) -> list[str]:
+    """"Someone at work said *quinine* helps, is that true", "I read that *beetroot juice* stops spasms, does it say
+    so": a yes/no that refers back to a claim the story tells, whose thing (the words right before its relation word)
+    the article never mentions — what it does not mention is the answer, not its own list of treatments."""
+    if not an.yes_no or not any(t.lemma in PRONOUNS for t in an.question) or an.anchors:
+        return []
+    told = {t.i for t in an.context}
+    covered = {i for m in an.mentions + an.candidates for i in m.span} | {i for c in an.cues for i in c.positions}
+    out = []
+    for c in an.cues:
+        if c.entry.kind != "relation" or c.start not in told or "*" in c.form:
+            continue  # a frame with a gap ("mum *takes* Lipitor *for* …") says who does what, not what does
+        words = []
+        k = c.start - 1
+        while k >= 0 and k in told and unknown_word(an.tokens[k], covered) and an.tokens[k].lemma not in CLAIMING \
+                and len(words) < 3:
+            words.insert(0, an.tokens[k].surface)
+            k -= 1
+        if words and " ".join(words) not in out:
+            out.append(" ".join(words))
+    return out
+
+
+CLAIMING = REPORTING | frozenset("reckon think swear claim believe hear read insist suggest recommend".split())
+
+
 def unknown_word(t: Token, covered: set[int]) -> bool:
     """A content word that is no part of a name or a lexicon word.
 
@@ -150,4 +176,4 @@ def _spells_out(word: str, label: str) -> bool:
     return len(word) >= 5 and any(w.startswith(word[:5]) for w in label.lower().split())
 
 
-__all__ = ["asked", "unknown_word"]
+__all__ = ["asked", "told_claim", "unknown_word"]

@@ -58,3 +58,18 @@ def test_telling_two_things_apart_is_not_stated(question):
 ])
 def test_a_word_that_spells_out_the_name_is_no_other_thing(question):
     assert ask(STORE, question).to_dict().get("boolean") is True
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("a lady at church said quinine helps, is that true", "quinine"),
+    ("my friend reckons pickle juice cures cramps, is that right", "pickle juice"),
+    ("i saw online that turmeric stops knee twitching, does the article agree with that", "turmeric"),
+])
+def test_a_claim_told_in_the_story_about_an_unknown_thing_is_named(question, thing):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None and not answer.get("answers"), answer["message"]
+    assert f"does not mention {thing}," in answer["message"], answer["message"]
+
+
+def test_a_claim_about_a_known_thing_is_still_answered():
+    assert ask(STORE, "my physio said stretching helps cramps, is that true").to_dict().get("boolean") is True
