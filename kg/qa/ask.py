@@ -180,6 +180,9 @@ def _ask_one(store, raw: str) -> Answer:
         answer.boolean, answer.kind = None, "abstain"
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
                           + re.sub(r"^Yes\s*[—-]\s*", "", answer.message))
+    elif not an.yes_no and unmentioned.qualified(an, quote_index(store).vocabulary):  # "what helps *menstrual* cramps"
+        answer.message = (f"The article does not mention {join(unmentioned.qualified(an, quote_index(store).vocabulary))}."
+                          " What it says: " + answer.message)
     elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
         answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
     elif an.yes_no and chosen.kind == "about" and not an.unknown and chosen.anchors[0] not in read.topic \

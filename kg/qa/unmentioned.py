@@ -60,6 +60,15 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
     return w.surface if w.surface in unknown and not w.surface.endswith("ing") and not possessive else None
 
 
+def qualified(an: Analysis, article_words=frozenset()) -> list[str]:
+    """"What helps *menstrual* cramps", "what can I do about *stomach* cramps": an everyday word of the article's
+    condition qualified by a word it never uses — the phrase, named before whatever the article says of the condition.
+    A word of the article's own (``article_words``: "*sudden* cramps") describes the condition as the article does."""
+    unknown = {t.surface for t in an.question if t.surface in an.unknown and t.lemma not in article_words}
+    loose = [m for m in an.anchors if m.kind in LOOSE]
+    return _beside(an.tokens, an.question, unknown, loose, objects=False) if unknown and loose else []
+
+
 def _in_story(an: Analysis, chosen: Reading) -> list[str]:
     """"My neighbour swears by *tonic water* for leg cramps, does it say that works": the yes/no refers back to the
     story, and the everyday word its reading took from the story is qualified there by a word the article never uses."""
@@ -176,4 +185,4 @@ def _spells_out(word: str, label: str) -> bool:
     return len(word) >= 5 and any(w.startswith(word[:5]) for w in label.lower().split())
 
 
-__all__ = ["asked", "told_claim", "unknown_word"]
+__all__ = ["asked", "qualified", "told_claim", "unknown_word"]

@@ -73,3 +73,16 @@ def test_a_claim_told_in_the_story_about_an_unknown_thing_is_named(question, thi
 
 def test_a_claim_about_a_known_thing_is_still_answered():
     assert ask(STORE, "my physio said stretching helps cramps, is that true").to_dict().get("boolean") is True
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("what helps menstrual cramps", "menstrual cramps"),
+    ("what can i do about stomach cramps", "stomach cramps"),
+])
+def test_a_list_for_a_kind_the_article_never_names_says_so_first(question, phrase):
+    message = ask(STORE, question).to_dict()["message"]
+    assert message.startswith(f"The article does not mention {phrase}."), message
+
+
+def test_a_word_of_the_article_describes_the_condition():
+    assert "does not mention" not in ask(STORE, "what causes sudden cramps").to_dict()["message"]
