@@ -21,3 +21,12 @@ def test_obligation_words_reach_the_warning_signs(question):
     assert answer.get("declined") is None and not answer.get("unknown"), answer["message"]
     assert answer["kind"] == "list" and answer["answers"], answer["message"]
     assert "doctor" in answer["reading"] or "medical attention" in answer["reading"], answer["reading"]
+
+
+@pytest.mark.parametrize("question", [
+    "when must i go to a doctor about cramps",
+    "at what point should i go to my gp about knee twitching",
+])
+def test_going_to_a_doctor_is_the_warning_signs_question(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer["kind"] == "list" and "see a doctor" in answer["reading"], answer["reading"]
