@@ -86,6 +86,9 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
         if relaxed and not e.subject.startswith("?"):  # the anchor stands for its kind ("yoga": stress reduction)
             lines.append(f"  {s} kgo:exampleOf* ?whole{n} .")
             s = f"?whole{n}"
+            if e.object == "?y":  # the thing between stands for its kind too ("a blood test checks for nutrient
+                lines.append(f"  ?y kgo:exampleOf* ?yof{n} .")  # deficiencies": magnesium deficiency is one)
+                o = f"?yof{n}"
         elif relaxed and e.subject == "?y" and not e.object.startswith("?"):  # the link is the kind's ("vitamin
             lines.append(f"  ?y kgo:exampleOf* ?ykind{n} .")  # deficiencies" for vitamin D deficiency)
             s = f"?ykind{n}"

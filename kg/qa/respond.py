@@ -151,7 +151,11 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
         answer.message = f"The article{'’s list' if in_list else ''} names {count}{broader}: {shown}."
     if r.ranking:
         answer.message += " " + _ranking_note(ex, order, evidence)
-    if asked is not r:
+    if asked is not r and r.edges[:1] == [Edge("?x", RELATED, "?y")] and len(r.edges) == len(asked.edges) + 1 >= 3:
+        between = join([ex.name(y) for y in dict.fromkeys(y for _, y in rows if y)])  # the intersection's thing between
+        answer.message = (f"{_what_not(ex, asked)[:1].upper()}{_what_not(ex, asked)[1:]}: the article says both of "
+                          f"what each is linked to ({between}), and names {len(order)} — {shown}.")
+    elif asked is not r:
         answer.message = f"The article does not say {_what_not(ex, asked)}; it says this instead. " + answer.message
 
 

@@ -40,13 +40,12 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
     if r.classes == (KGO + "PopulationGroup",) and not any(True for _ in ex.run(text, bindings)):
         r = replace(r, classes=())  # "who is speech therapy for": a group, or else whoever the article names
         text, bindings = ex.sparql(r)
-    rows = [(row["x"].value, row["y"].value if "?y" in text.split("WHERE")[0] and row["y"] is not None else None)
-            for row in ex.run(text, bindings)]
+    rows = _rows(ex, text, bindings)
     relaxed = False
     if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
             and (len(r.edges) > 1 or r.ranking or not r.edges[0].subject.startswith("?")):
         text2, bindings2 = ex.sparql(r, relaxed=True)
-        rows = [(row["x"].value, None) for row in ex.run(text2, bindings2)]
+        rows = _rows(ex, text2, bindings2)
         if rows:
             text, bindings, relaxed = text2, bindings2, True
     if not rows and nearly_alike and len(r.edges) == 1 and r.edges[0].prop in ex.schema.relations:
@@ -69,7 +68,34 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
         if not trial["empty"]:
             trial.setdefault("ran", bridged)
             return trial
+    if not rows and nearly_alike and r.classes and _joined_on_answer(r):
+        # "which of the minerals linked to spasms can a blood test check for": the article states both facts of one
+        # thing between — the mineral's deficiency is linked to spasms and is what a blood test checks for
+        bridged = replace(r, edges=[Edge("?x", RELATED, "?y")] + [_on(e, "?x", "?y") for e in r.edges])
+        trial = _run_list(ex, bridged, nearly_alike=False)
+        if not trial["empty"]:
+            trial.setdefault("ran", bridged)
+            return trial
     return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+
+
+def _rows(ex: Executor, text: str, bindings: dict) -> list[tuple[str, str | None]]:
+    """The answers, each with the thing between (``?y``) when the query has one."""
+    between = "?y" in text.split("WHERE")[0]
+    return [(row["x"].value, row["y"].value if between and row["y"] is not None else None)
+            for row in ex.run(text, bindings)]
+
+
+def _joined_on_answer(r: Reading) -> bool:
+    """Whether the reading is an intersection: two or more edges, each between the answer and a bound entity."""
+    return len(r.edges) >= 2 and all(
+        (e.subject == "?x") != (e.object == "?x") and not (e.object if e.subject == "?x" else e.subject).startswith("?")
+        for e in r.edges)
+
+
+def _on(e: Edge, old: str, new: str) -> Edge:
+    """The edge with the variable ``old`` renamed ``new``."""
+    return Edge(new if e.subject == old else e.subject, e.prop, new if e.object == old else e.object)
 
 
 def _treats_within(ex: Executor, r: Reading) -> list[str]:
