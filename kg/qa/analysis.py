@@ -16,7 +16,7 @@ from kg.qa.asides import trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, clauses, embedded_wh, ends_or_not, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, clauses, embedded_wh, ends_or_not, partitive, run_on, tokenize
 
 
 @dataclass
@@ -99,6 +99,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     question, context = _asking_clause(parts, cues_all, marked)
     question, context = trailing(parts, *_fronted(parts, question, context, mentions_all, cues_all), mentions_all, cues_all)
     mentions, cues = _choose(mentions_all, cues_all, tokens)
+    cues = [c for c in cues if not (c.entry.intent == "comparison" and c.form[0] == "which" and partitive(question))]  # a choice
     mentions = _fold_repeats(mentions, mentions_all)
     mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
     mentions, illustrated = _examples_folded(mentions, tokens)
@@ -158,8 +159,7 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[
         if asks and k > 0 and _empty_ask(clause):
             k -= 1  # "the medication risk factor that isn't in the table, what is it": the phrase before is asked
         if asks:
-            question = [t for part in parts[k:] for t in part]
-            return question, [t for part in parts[:k] for t in part]
+            return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
 
@@ -175,6 +175,8 @@ def _fronted(parts, question: list[Token], context: list[Token], mentions, cues)
     if not context or not question:
         return question, context
     last = next((p for p in parts if p and p[-1].i == context[-1].i), None)
+    if last is not None and partitive(last + question) and any(last[0].i < m.start for m in mentions):
+        return last + question, context[:len(context) - len(last)]  # "of the medicines listed as …, which one …"
     if last is None or last[0].lemma not in FRONTING or not any(last[0].i < m.start and m.end <= last[-1].i + 1
                                                                for m in mentions):
         return question, context
@@ -407,7 +409,6 @@ class Groups:
         return cls([(s, e, ms) for (s, e), ms in sorted(spans.items())])
 
 
-
 _BEFORE_CLASS = frozenset(("a", "an", "the", "kind", "type", "sort", "of", "other", "specific",
                            "stuff", "thing", "something", "from", "two", "three", "four", "five", "six", "seven"))
 # "any stuff from the drugstore", "what kind of", "what *two* stimulants"
@@ -418,8 +419,8 @@ def asked_after(an: Analysis, start: int) -> bool:
     k = start - 1
     while k >= 0 and an.tokens[k].lemma in _BEFORE_CLASS:
         k -= 1
-    return k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")
-
+    return (k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")) or partitive(an.question) and (
+        k < an.question[0].i or k == an.question[0].i and an.tokens[k].lemma in PARTITIVE)  # "*of the X* …, which one"
 
 
 def named_mechanism(an: Analysis) -> bool:

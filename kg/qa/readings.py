@@ -9,7 +9,7 @@ a query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.y
 
 from __future__ import annotations
 
-from kg.qa import intents, shapes, yesno
+from kg.qa import intents, sets, shapes, yesno
 from kg.qa.analysis import Analysis, Groups, asked_after, bare_what, is_passive, named_mechanism
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
@@ -228,15 +228,14 @@ class Reader:
         if not cues:
             return out
         # intersections: two relation cues, each with its own anchor ("a cause of X and a treatment for Y")
-        pairs = self._pairs(an, cues, anchors)
+        pairs = sets.pairs(self, an, cues, anchors)
         # one relation said twice ("what treatment can help") is no intersection, unless its things are coordinated
         one_relation = len({p[2] for p in pairs}) == 1 and not any(t.lemma in ("both", "and") for t in an.question)
-        if (len(pairs) >= 2 and len({p[1][0] for p in pairs}) >= 2 and len({p[0].positions for p in pairs}) >= 2
-                and not one_relation):
+        if sets.intersected(pairs) and not one_relation:
             edges, anchor_iris, score = [], [], 7.0
-            for cue, (start, ms), prop, flipped in pairs[:3]:
+            for cue, (start, ms), prop, flipped, again in pairs[:3]:
                 m = ms[0]
-                role, sure = self.role(an, cue, prop, m, flipped)
+                role, sure = sets.again_role(cue, flipped) if again else self.role(an, cue, prop, m, flipped)
                 edges.append(Edge(m.iri, prop, "?x") if role == "subject" else Edge("?x", prop, m.iri))
                 anchor_iris.append(m.iri)
                 score += sure
@@ -396,30 +395,6 @@ class Reader:
         if entry.pos == "noun":  # "why ... X": X is what is caused
             return [Cue(at, at + 1, entry, ("why",), (at,))]
         return [Cue(at, at + 1, entry, (an.wh or "",), (at,))]
-
-    def _pairs(self, an: Analysis, cues: list[Cue], anchors) -> list:
-        """Each relation cue with the anchor it governs: the next one after it, else the nearest before."""
-        out = []
-        used: set[int] = set()
-        paired: set[tuple] = set()
-        for cue in cues:
-            if cue.positions in paired:
-                continue
-            after = [g for g in anchors if g[0] >= cue.end and g[0] not in used and not any(  # not past a relative
-                cue.end < o.start and o.end <= g[0] and an.tokens[o.start - 1].lemma in ("that", "which") for o in cues)]
-            if after:
-                g = after[0]
-            else:
-                before = [g for g in anchors if g[1] <= cue.start and g[0] not in used]
-                if not before:
-                    continue
-                g = before[-1]
-            used.add(g[0])
-            paired.add(cue.positions)
-            prop, flipped = self.schema.canonical(cue.entry.references[0])
-            if prop in self.schema.relations and self.schema.relations[prop].realised:
-                out.append((cue, (g[0], g[2]), prop, flipped))
-        return out
 
 
 def _other(role: str) -> str:

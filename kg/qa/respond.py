@@ -118,7 +118,9 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
     answer.evidence = [ex.evidence_item(st) for st in statements]
     warning = any(e.prop == KGO + "warrantsMedicalAttentionFor" for e in r.edges)
     answer.groups = _groups(ex, order, evidence, by_urgency=warning)
-    examples = {} if r.kind == "count" or r.within or any(local(e.prop) in ("exampleOf", "hasExample") for e in r.edges) \
+    two_sets = sum("?x" in (e.subject, e.object) for e in r.edges) >= 2  # a kind's examples need not be in both sets
+    examples = {} if r.kind == "count" or r.within or two_sets or any(local(e.prop) in ("exampleOf", "hasExample")
+                                                                        for e in r.edges) \
         else _examples(ex, order[:MOST_EXAMPLED if r.classes else SHOWN])
     if answer.groups:  # the answers in the order of their groups (the most urgent first)
         grouped = [a["iri"] for g in answer.groups for a in g["answers"]]

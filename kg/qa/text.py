@@ -242,3 +242,21 @@ def asked_as_statement(question: list[Token], marked) -> bool:
     if any(t.dash for t in part):
         return False  # "massage was recommended for my fatigue — is massage a cause": the dash opens the question
     return not any(t.lemma in WH_WORDS for t in part) and any(t.surface in RUN_ON_MODALS | RUN_ON_BE for t in part[1:])
+
+
+PARTITIVE = frozenset(("of", "among", "amongst"))  # "*of* the medicines listed as risk factors, which one …"
+
+
+def partitive(question: list[Token]) -> bool:
+    """"Of the medicines listed as risk factors, which one is also a cause of knee twitching": a set named before the
+    asking word is the set the answer is chosen from — asked (its class and relation words too), not told.
+
+    >>> from kg.qa.text import tokenize
+    >>> partitive(tokenize("of the minerals dehydration drains, which ones are in the diet")), partitive(tokenize("which ones"))
+    (True, False)
+    """
+    words = [t for t in question if not t.is_punct]
+    if not words or words[0].lemma not in PARTITIVE:
+        return False
+    return any(t.lemma in ("which", "what") and (before.is_punct or before.i + 1 != t.i)  # after a comma (the clauses
+               for before, t in zip(question, question[1:]))  # hold no punctuation: a gap in the positions)

@@ -1,0 +1,75 @@
+"""Two sets asked of one answer: each relation word of the question with the thing it is said of.
+
+"A cause of X that also treats Y" pairs each relation with its own thing; "which treatments for cramps also prevent
+*them*", "which causes of knee twitching are *also* risk factors" say the second relation of the same thing — by a
+pronoun after it, or by "also" before it with nothing named after it. The reader intersects the pairs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.qa.analysis import Analysis
+from kg.qa.lexicon import Cue
+from kg.qa.text import PRONOUNS
+
+if TYPE_CHECKING:
+    from kg.qa.readings import Reader
+
+ALSO = frozenset(("also", "too"))  # "… which are *also* risk factors"
+
+
+def pairs(reader: "Reader", an: Analysis, cues: list[Cue], anchors) -> list:
+    """Each relation cue with the anchor it governs: the next one after it, else the nearest before — or, said again
+    of the same thing ("also", a pronoun after it), the anchor of the cue before (then ``again`` is true):
+    ``(cue, (start, mentions), prop, flipped, again)``."""
+    out = []
+    used: set[int] = set()
+    paired: set[tuple] = set()
+    for cue in cues:
+        if cue.positions in paired:
+            continue
+        after = [g for g in anchors if g[0] >= cue.end and g[0] not in used and not any(  # not past a relative
+            cue.end < o.start and o.end <= g[0] and an.tokens[o.start - 1].lemma in ("that", "which") for o in cues)]
+        before = [g for g in anchors if g[1] <= cue.start and g[0] not in used]
+        again = False
+        if after:
+            g = after[0]
+        elif before:
+            g = before[-1]
+        elif out and said_again(an, cue, anchors):
+            g, again = next(g for g in anchors if g[0] == out[-1][1][0]), True
+        else:
+            continue
+        used.add(g[0])
+        paired.add(cue.positions)
+        prop, flipped = reader.schema.canonical(cue.entry.references[0])
+        if prop in reader.schema.relations and reader.schema.relations[prop].realised:
+            out.append((cue, (g[0], g[2]), prop, flipped, again))
+    return out
+
+
+def said_again(an: Analysis, cue: Cue, anchors) -> bool:
+    """Whether a relation word is said of the thing already named: "also" just before it, or a pronoun right after it
+    ("which of the treatments for cramps also *prevent them*"), and no thing named after it."""
+    if any(g[0] >= cue.end for g in anchors):
+        return False
+    before = [t.lemma for t in an.tokens[max(0, cue.start - 3):cue.start]]
+    after = an.tokens[cue.end:cue.end + 1]
+    return bool(ALSO & set(before)) or bool(after) and after[0].lemma in PRONOUNS
+
+
+def again_role(cue: Cue, flipped: bool) -> tuple[str, float]:
+    """The role of the thing a relation word is said of again: a verb's object ("also prevent *them*"), a noun's other
+    side from the one it names ("also risk factors": risk factors *for* it)."""
+    if cue.entry.pos == "noun":
+        role = "object" if (cue.entry.names or "subject") == "subject" else "subject"
+    else:
+        role = "object"
+    return ("subject" if role == "object" else "object") if flipped else role, 2.0
+
+
+def intersected(pairs_: list) -> bool:
+    """Whether the pairs constrain the answer twice: two relations, and two things or one thing said again."""
+    return len(pairs_) >= 2 and len({p[0].positions for p in pairs_}) >= 2 and (
+        len({p[1][0] for p in pairs_}) >= 2 or len({p[2] for p in pairs_}) >= 2)

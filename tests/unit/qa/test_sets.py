@@ -1,0 +1,39 @@
+"""Two-set selections: "of the X listed as …, which one is also …" (a set named before the asking word is asked, not
+told), and a second relation said again of the same thing ("which treatments for cramps also prevent them")."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+STORE = EmbeddedStore.from_file()
+
+
+def labels(answer) -> set[str]:
+    return {a["label"] for a in answer.answers}
+
+
+@pytest.mark.parametrize("question", [
+    "among the drugs that are risk factors for muscle spasms, which also cause knee twitching",
+    "of the medications on the risk factor list for spasms, which one can also cause the knee to twitch",
+])
+def test_a_fronted_set_is_the_set_the_answer_is_chosen_from(question):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and "Diuretics" in labels(answer), answer.message
+    assert "Statins" not in labels(answer) and "statins" not in answer.message.lower(), answer.message  # not a kind's examples
+    assert "ranks" not in answer.reading, answer.reading  # a choice from the set, not a comparison
+
+
+@pytest.mark.parametrize("question", [
+    "which treatments for muscle spasms also prevent them",
+    "of the treatments for cramps, which ones also prevent them",
+])
+def test_a_relation_said_again_of_the_same_thing_intersects(question):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and "Stretching exercises" in labels(answer), answer.message
+    assert len(answer.answers) < 5 and "prevent" in answer.reading, answer.reading
+
+
+def test_a_second_relation_with_its_own_thing_is_not_said_again():
+    answer = ask(STORE, "which medicine in the article shows up both as a cause of twitching and as a treatment for something")
+    assert "prevent" not in answer.reading and answer.answered, answer.reading
