@@ -161,7 +161,8 @@ def _kinds_asked(reader, an: Analysis, rel_cues: list[Cue]) -> list[Reading]:
         if m.start > 0 and asked_after(an, m.start) and an.tokens[m.start - 1].lemma not in ("the", "a", "an") \
                 and (not rel_cues or reader.fits(m.iri, KGO + "Therapy")) \
                 and reader.plays(m.iri, KGO + "exampleOf", as_subject=False):
-            out.append(Reading("list", [Edge("?x", KGO + "exampleOf", m.iri)], anchors=(m.iri,), score=9.5,
+            out.append(Reading("count" if an.intent_cues("count") else "list", [Edge("?x", KGO + "exampleOf", m.iri)],
+                               anchors=(m.iri,), score=9.5,
                                why=["which ones of a kind: its examples"]))
     return out
 

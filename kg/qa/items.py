@@ -48,6 +48,8 @@ def _one_list(index: PartIndex, within: Within | None):
     if within is None or within.outside or within.row is not None:
         return None
     lists = [p for p in map(index.part, within.parts) if p is not None and p.kind == "list" and p.items]
+    if not lists and len(within.parts) == 1:  # "the home treatments section": the one list the section holds
+        lists = [p for p in index.parts if p.kind == "list" and p.items and p.section == within.parts[0]]
     return lists[0] if len(lists) == 1 else None  # a heading over its one list ("Key Takeaways") names the list
 
 

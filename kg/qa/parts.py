@@ -40,6 +40,7 @@ class Part:
     columns: tuple[str, ...] = ()  # a table's column headers as lemmas, in order ("cause", "example")
     items: tuple["Item", ...] = ()  # a list's bullets, in order
     heading: frozenset[str] = frozenset()  # the content lemmas of the title alone (no caption, no columns)
+    section: str | None = None  # the section a list sits in
 
     @property
     def title(self) -> str:
@@ -115,7 +116,8 @@ class PartIndex:
             text = " ".join([part.title] + [row[v].value for v in ("caption", "columns") if row[v] is not None])
             words = pieces(lemmas_of(text.replace("|", " ")))
             parts.append(replace(part, words=frozenset(words - own or words),  # "Table: Remedies": not "table"
-                                 heading=frozenset(pieces(lemmas_of(part.title)))))
+                                 heading=frozenset(pieces(lemmas_of(part.title))),
+                                 section=row["section"].value if row["section"] is not None else None))
         return cls(parts)
 
     def label(self, iri: str) -> str:

@@ -66,3 +66,17 @@ def test_an_ordinal_before_a_list_is_the_thing_its_bullet_names(real_store, ques
 def test_an_ordinal_past_the_end_of_the_list_names_nothing(real_store):
     answer = ask(real_store, "what is the seventh item on the risk factors for muscle spasms list")  # it has six
     assert "item 7" not in answer.reading
+
+
+@pytest.mark.parametrize("question, title", [
+    ("how many home treatments does the home treatments section list", "Here are some home treatments"),
+    ("how many things are in the self care section", "practicing self-care"),
+])
+def test_a_section_with_one_list_is_counted_by_its_bullets(real_store, question, title):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == 3 and title in answer.reading, (answer.reading, answer.message)
+
+
+def test_how_many_of_a_kind_is_a_count(real_store):
+    answer = ask(real_store, "how many stress reduction techniques does the article name")
+    assert answer.kind == "count" and answer.count == 4, answer.message
