@@ -146,6 +146,8 @@ class Executor:
                 text = "what " + " or ".join(self.schema.class_labels.get(c, local(c)).lower() for c in reading.classes)
             elif reading.classes:
                 text += " (only " + ", ".join(self.schema.class_labels.get(c, local(c)) for c in reading.classes) + ")"
+            if reading.excluding:
+                text += ", other than " + " and ".join(self.name(x) for x in reading.excluding)
             if reading.within_words:
                 row = reading.within_row and reading.within_row not in reading.anchors  # "the X row": unless X is asked
                 text += (f" (of {self.name(reading.within_row)})" if row else "") + ", " + reading.within_words

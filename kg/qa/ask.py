@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
+from kg.qa import advice, besides, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import STOPWORDS, normalise_text
@@ -106,7 +106,7 @@ def _ask_one(store, raw: str) -> Answer:
     index, lex = label_index(store), lexicon(store)
     read = reader(store)
     ex = executor(store)
-    an = kinds.resolve(resolve(analyse(raw, index, lex), store, index, read.schema, read.topic), ex)  # "that kind of"
+    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(raw, index, lex), store, index, read.schema, read.topic), ex))
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
@@ -146,7 +146,7 @@ def _ask_one(store, raw: str) -> Answer:
     decided = items.answer_part(answer, part_index(store), within, an)  # "how many points in the key takeaways"
     if decided is not None:
         return decided
-    readings = read.readings(an)
+    readings = besides.leaving_out(read.readings(an), excluding)  # "apart from coffee, what other stimulant"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))

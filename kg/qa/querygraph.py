@@ -52,6 +52,7 @@ class Reading:
     outside: bool = False  # the answer is one the parts do not name ("the risk factor that isn't in the table")
     named_in: bool = False  # the answer is one the parts name, whatever with: the edges' answers that are also there
     union: tuple[str, ...] = ()  # further relations the first edge is read along too ("what is yoga for": treats or prevents)
+    excluding: tuple[str, ...] = ()  # entities the answer leaves out ("what other stimulant, apart from coffee")
 
     def key(self) -> tuple:
         return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside, self.named_in,
@@ -107,7 +108,7 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
     if reading.classes:
         lines.append("  ?x rdf:type ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in reading.classes) + " }")
     anchors = [names[a] for a in names] + (["?topic"] if "?topic" in "".join(lines) else [])
-    for a in anchors:
+    for a in anchors + [term(x) for x in reading.excluding]:
         lines.append(f"  FILTER(?x != {a})")
     select = "?x ?y" if any("?y" in (e.subject, e.object) for e in reading.edges) else "?x"
     select += "".join(f" {names[a]}" for a in names)  # bound variables are projected (pyoxigraph substitutions)
@@ -154,7 +155,7 @@ def named_for(reading: Reading, relations: dict, queries) -> Named | None:
     objects) of one relation for one entity, with no class asked for. ``relations`` is the schema's, whose
     lexicon senses name the queries; ``queries`` the registry."""
     if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes or reading.within \
-            or reading.union:
+            or reading.union or reading.excluding:
         return None
     edge = reading.edges[0]
     rel = relations.get(edge.prop)

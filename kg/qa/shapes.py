@@ -94,9 +94,16 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
                 other = others[0][2][0]
                 role, sure = reader.role(an, cue, prop, other, flipped)
                 edge = Edge(other.iri, prop, "?x") if role == "subject" else Edge("?x", prop, other.iri)
-                out.append(Reading(kind, [Edge("?x", example, m.iri), edge], (), (m.iri, other.iri), score + 1.5,
+                out.append(Reading(kind, [Edge("?x", example, m.iri), edge], (), (m.iri, other.iri),
+                                   score + (3.0 if asked and _other_than(an, start) else 1.5),  # the kind is asked
                                    ["the examples of a kind that " + cue.entry.name]))
     return out
+
+
+def _other_than(an: Analysis, start: int) -> bool:
+    """"What *other* stimulant, apart from coffee": a kind whose other members are asked for — the kind is the answer's,
+    not a word to drop for the relation's plain list."""
+    return any(c.entry.intent == "exclusion" for c in an.cues) or start > 0 and an.tokens[start - 1].lemma == "other"
 
 
 def wh_after(an: Analysis, end: int) -> bool:
