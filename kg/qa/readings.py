@@ -118,6 +118,7 @@ class Reader:
         out.extend(shapes.kinds(self, an, anchors, rel_cues))
         out.extend(shapes.class_objects(self, an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
+        out.extend(sets.coordinated(self, an, anchors, rel_cues))  # "how are they diagnosed and treated"
         if an.yes_no and len(anchors) == 1 and rel_cues:
             out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))
         if not out and anchors and not rel_cues:

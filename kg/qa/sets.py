@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Cue
+from kg.qa.querygraph import Edge, Reading
 from kg.qa.text import PRONOUNS
 
 if TYPE_CHECKING:
@@ -73,3 +74,37 @@ def intersected(pairs_: list) -> bool:
     """Whether the pairs constrain the answer twice: two relations, and two things or one thing said again."""
     return len(pairs_) >= 2 and len({p[0].positions for p in pairs_}) >= 2 and (
         len({p[1][0] for p in pairs_}) >= 2 or len({p[2] for p in pairs_}) >= 2)
+
+
+COORDINATORS = frozenset(("and", "or", "+", "&", "/", "then", "plus"))
+
+
+def coordinated(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list:
+    """"How are nutrient deficiencies *diagnosed and treated*", "deficiency twitch — how to *check + fix*": two relation
+    words side by side (or joined by "and", "+") asked of the same thing, in the same role, are one list along both
+    relations (the reading's ``union``), where the thing plays both roles in the graph."""
+    if an.wh not in ("how", None):  # "what causes and treats X" is two questions (kg.qa.compound), not one list
+        return []
+    out = []
+    kind = "count" if an.intent_cues("count") else "list"
+    verbs = sorted({c.positions: c for c in rel_cues}.values(), key=lambda c: c.start)
+    for a, b in zip(verbs, verbs[1:]):
+        between = [t for t in an.tokens[a.end:b.start] if not t.is_punct or t.surface in COORDINATORS]
+        if not all(t.lemma in COORDINATORS or t.surface in COORDINATORS for t in between) or len(between) > 1:
+            continue
+        for first in [c for c in rel_cues if c.positions == a.positions]:
+            for second in [c for c in rel_cues if c.positions == b.positions]:
+                p1, f1 = reader.schema.canonical(first.entry.references[0])
+                p2, f2 = reader.schema.canonical(second.entry.references[0])
+                if p1 == p2 or not {p1, p2} <= set(reader.schema.relations):
+                    continue
+                for _, _, ms in anchors[:2]:
+                    m = ms[0]
+                    r1, _ = reader.role(an, first, p1, m, f1)
+                    r2, _ = reader.role(an, second, p2, m, f2)
+                    if r1 != r2 or not (reader.plays(m.iri, p1, r1 == "subject") and reader.plays(m.iri, p2, r2 == "subject")):
+                        continue
+                    edge = Edge(m.iri, p1, "?x") if r1 == "subject" else Edge("?x", p1, m.iri)
+                    out.append(Reading(kind, [edge], anchors=(m.iri,), score=11.0, union=(p2,),
+                                       why=[f"two relations asked together: {first.entry.name} and {second.entry.name}"]))
+    return out

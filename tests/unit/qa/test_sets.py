@@ -37,3 +37,14 @@ def test_a_relation_said_again_of_the_same_thing_intersects(question):
 def test_a_second_relation_with_its_own_thing_is_not_said_again():
     answer = ask(STORE, "which medicine in the article shows up both as a cause of twitching and as a treatment for something")
     assert "prevent" not in answer.reading and answer.answered, answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "nutrient deficiencies: how are they diagnosed and treated",
+    "low vitamin levels, how to check and fix",
+    "how do you diagnose and treat a nutrient deficiency",
+])
+def test_two_relations_asked_together_of_one_thing_are_one_list_along_both(question):
+    answer = ask(STORE, question)
+    assert {"Blood test", "Dietary changes", "Supplementation"} <= labels(answer), (answer.reading, answer.message)
+    assert "diagnosed" in answer.reading and "treat" in answer.reading, answer.reading
