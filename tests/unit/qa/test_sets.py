@@ -48,3 +48,4 @@ def test_two_relations_asked_together_of_one_thing_are_one_list_along_both(quest
     answer = ask(STORE, question)
     assert {"Blood test", "Dietary changes", "Supplementation"} <= labels(answer), (answer.reading, answer.message)
     assert "diagnosed" in answer.reading and "treat" in answer.reading, answer.reading
+
