@@ -57,7 +57,8 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
         clause = an.tokens[clause_start:end]
         words = [w for w in clause if not w.is_punct and w.lemma not in STOPWORDS]
         named_at = {i for m in an.mentions for i in m.span}  # "whose example is *not drinking enough fluids*": a name
-        if len(clause) < 2 or not words or any(w.lemma in SKIP and w.i not in named_at for w in clause) \
+        if len(clause) < 2 or not words or any(w.lemma in SKIP and w.i not in named_at and not _second_predicate(an, w)
+                                               for w in clause) \
                 or (clause[0].lemma == "be" and not _predicate(clause)):
             continue  # "the cause that's stress": the clause names it
         iri = (None if _asked(an, head) else (_member(an, store, index, schema, topic, head, clause)
@@ -82,6 +83,12 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
 ARTICLES = frozenset({"a", "an"})
 
 
+def _second_predicate(an: Analysis, w: Token) -> bool:
+    """"The disease that has no cure *but can* start with twitching": "but" before a modal joins a second thing said
+    of the same thing described — no difference of two sets."""
+    return w.lemma == "but" and w.i + 1 < len(an.tokens) and an.tokens[w.i + 1].lemma in MODALS
+
+
 def _predicate(clause: list[Token]) -> bool:
     """"that is *a disease of the nerve cells …*": after "be", an indefinite noun phrase says what the thing is (the
     words of its definition), where "that's stress" names it."""
@@ -95,6 +102,8 @@ def _clause_start(tokens: list[Token], k: int) -> int | None:
         return None
     if t.surface in MARKERS or t.lemma in MARKERS:
         return k + 1
+    if t.lemma in ("with", "without") and k + 2 < len(tokens) and tokens[k + 1].lemma in ("no", "a", "an", "its"):
+        return k + 1  # "the disease *with no cure*", "the cause with a blood test for it": a clause without a verb
     if t.lemma in SUBJECTS and k + 1 < len(tokens) and not tokens[k - 1].is_punct \
             and tokens[k - 1].lemma not in STOPWORDS:
         return k  # a clause without "that": "the cause *you fix by drinking water*"

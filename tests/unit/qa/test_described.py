@@ -104,3 +104,14 @@ def test_quote_marks_around_the_articles_words_do_not_end_the_clause(real_store,
     """A quoted phrase is no dash: the clause runs on through it and describes dehydration."""
     answer = ask(real_store, question)
     assert any(e["kind"] == "described" and e["iri"].endswith("/dehydration") for e in answer.entities), answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "how is the disease with no cure managed",
+    "the condition without a cure, what helps",
+    "the illness that has no cure but may begin with twitching, how is it treated",
+])
+def test_a_description_without_a_verb_or_with_a_second_predicate_names_it(real_store, question):
+    answer = ask(real_store, question)
+    assert any(e["kind"] == "described" and e["iri"].endswith("/als") for e in answer.entities), answer.entities
+    assert "speech therapy" in labels(answer) and "anti-seizure medications" not in labels(answer), answer.message
