@@ -19,3 +19,9 @@ def labels(answer) -> set[str]:
 def test_clinical_abbreviations_for_treatment_are_read(question, expected):
     answer = ask(STORE, question)
     assert answer.kind == "list" and expected in labels(answer), (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", ["which analgesics does it mention", "what otc analgesics are there"])
+def test_analgesics_are_the_pain_relievers(question):
+    answer = ask(STORE, question)
+    assert {"Ibuprofen", "Acetaminophen"} <= labels(answer), (answer.reading, answer.message)
