@@ -68,6 +68,12 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
         if not trial["empty"]:
             trial.setdefault("ran", bridged)
             return trial
+    if not rows and nearly_alike and _joined_on_answer(r):  # "what example of an autoimmune disorder can cause
+        for nearly in _one_edge_nearly(ex, r):  # twitches": the article says twitching is a symptom of neuromyotonia
+            trial = _run_list(ex, nearly, nearly_alike=False)
+            if not trial["empty"]:
+                trial.setdefault("ran", nearly)
+                return trial
     if not rows and nearly_alike and r.classes and _joined_on_answer(r):
         # "which of the minerals linked to spasms can a blood test check for": the article states both facts of one
         # thing between — the mineral's deficiency is linked to spasms and is what a blood test checks for
@@ -91,6 +97,19 @@ def _joined_on_answer(r: Reading) -> bool:
     return len(r.edges) >= 2 and all(
         (e.subject == "?x") != (e.object == "?x") and not (e.object if e.subject == "?x" else e.subject).startswith("?")
         for e in r.edges)
+
+
+def _one_edge_nearly(ex: Executor, r: Reading) -> list[Reading]:
+    """The intersection with one of its edges read along a relation a reader means nearly alike (the others kept)."""
+    out = []
+    for n, e in enumerate(r.edges):
+        if e.prop not in ex.schema.relations:
+            continue
+        for near in sorted(ex.schema.relations[e.prop].near):
+            prop, flipped = ex.schema.canonical(near)
+            edge = Edge(e.object, prop, e.subject) if flipped else Edge(e.subject, prop, e.object)
+            out.append(replace(r, edges=r.edges[:n] + [edge] + r.edges[n + 1:]))
+    return out
 
 
 def _on(e: Edge, old: str, new: str) -> Edge:

@@ -27,3 +27,13 @@ def test_an_intersection_is_read_through_the_thing_between(question):
 def test_an_intersection_the_article_states_directly_is_not_bridged():
     answer = ask(STORE, "which causes of knee twitching are also risk factors for muscle spasms")
     assert "Diuretics" in {a["label"] for a in answer.answers} and "linked to (" not in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what example of an autoimmune disease is named as causing twitches",
+    "name an example of autoimmune disorders that can lead to muscle twitching",
+])
+def test_an_empty_intersection_is_read_with_one_edge_nearly_alike(question):
+    answer = ask(STORE, question)  # the article says twitching is a *symptom* of neuromyotonia, not that it causes it
+    assert [a["label"] for a in answer.answers] == ["Neuromyotonia"], answer.message
+    assert "symptom" in answer.message and "does not say" in answer.message, answer.message
