@@ -150,7 +150,8 @@ class Reader:
         if len(context) > 1:  # "that" stands for the condition rather than the body part it is in
             conditions = [g for g in context if not any(self.fits(m.iri, KGO + "BodyPart") for m in g[2])]
             context = conditions or context
-        if context and (pronoun or not groups or (an.yes_no and len(groups) == 1)):
+        named = [g for g in groups if not self._is_answer_class(an, g)]  # "…, which muscles": a class asked, nothing named
+        if context and (pronoun or not named or (an.yes_no and len(groups) == 1)):
             # "is that an age thing?": the context's entities stand for "that"; a condition first, then the latest
             groups = groups + intents.conditions_first(self, reversed(context), groups, an)
         groups = intents.held_first(self, an, groups, context)

@@ -23,3 +23,12 @@ def test_which_stretches_are_the_muscles_they_work(question):
 def test_a_purpose_word_tied_across_relations_goes_to_what_the_other_words_mean():
     answer = ask(STORE, "what stretching should i do for cramps in my legs")
     assert "treat" in answer.reading and "diagnosed" not in answer.reading, answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "I want to do some stretching. which muscles?",
+    "thinking of stretching after my run - which muscles",
+])
+def test_a_class_asked_alone_after_a_story_is_asked_of_the_story(question):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and MUSCLES <= {a["label"] for a in answer.answers}, answer.message
