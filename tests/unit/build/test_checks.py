@@ -38,3 +38,23 @@ def test_a_fact_without_quote_is_caught():
     rows = run_check(store, paths.CHECKS_DIR / "fact-without-quote-violation.rq")
     assert rows == [{"s": "https://w3id.org/kneekg/id/a", "p": "https://w3id.org/kneekg/ontology/causes",
                      "o": "https://w3id.org/kneekg/id/b"}]
+
+
+def test_a_statement_without_its_entailed_predicates_is_caught():
+    """The build's kgo:entailedPredicate must be exactly the predicate's rdfs:subPropertyOf* closure, both ways."""
+    store = pyoxigraph.Store()
+    store.load(b"""
+@prefix kgo: <https://w3id.org/kneekg/ontology/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kgo:sideEffectOf rdfs:subPropertyOf kgo:causedBy .
+kgo:causedBy rdfs:subPropertyOf kgo:relatedTo .
+<https://w3id.org/kneekg/statement/a> rdf:predicate kgo:sideEffectOf ;
+    kgo:entailedPredicate kgo:sideEffectOf , kgo:relatedTo , kgo:treats .
+""", format=pyoxigraph.RdfFormat.TURTLE)
+    rows = run_check(store, paths.CHECKS_DIR / "entailed-predicate-violation.rq")
+    kgo, st = "https://w3id.org/kneekg/ontology/", "https://w3id.org/kneekg/statement/a"
+    assert rows == [
+        {"statement": st, "predicate": kgo + "sideEffectOf", "entailed": kgo + "causedBy", "problem": "missing"},
+        {"statement": st, "predicate": kgo + "sideEffectOf", "entailed": kgo + "treats", "problem": "not entailed"},
+    ]
