@@ -8,12 +8,15 @@ The old text is evaluated as the embedded store of that revision evaluated it: t
 revision's own ``kg/store/prepared.py`` (its LATERAL rewrite), so a change to the rewrite is
 measured as well as a change to a query's text. ``--every-entity`` also binds each entity of the
 graph (of the middle article, on synthetic graphs) in turn to the query's IRI parameter: a text
-that starts from the parameter can be fast for the example and slow for a hub.
+that starts from the parameter can be fast for the example and slow for a hub. ``--evaluated``
+evaluates the new text too, as the store prepares it, where it would otherwise answer a
+``#+ computed: once`` query from its tables: text against text.
 
     .venv/bin/python bench/compare_queries.py --before main~1 evidence nutrients-linked
     .venv/bin/python bench/compare_queries.py --before 9fa9e87~1 --sizes 1000000
     .venv/bin/python bench/compare_queries.py causes-of qualified-facts --before 75e5f8a --sizes 1000000 --every-entity
     .venv/bin/python bench/compare_queries.py causes-of --before main --report per-value-tables  # bench/results/per-value-tables.md
+    .venv/bin/python bench/compare_queries.py --before 4357256 --evaluated --every-entity --report entailed-predicates
 """
 
 from __future__ import annotations
@@ -83,14 +86,22 @@ def _rows(result) -> list[str]:
 EVERY_ENTITY_RUNS = 3  # runs per text and entity in the sweep (their median)
 
 
-def _every_entity(store, new, old_text: str, article: int | None) -> dict | None:
+def _after(store, new, values: dict, evaluated: bool):
+    """The new text's answer as the store gives it (tables included), or ``evaluated`` as the store prepares the text."""
+    from kg.sparql.registry import run
+
+    if evaluated:
+        text, terms = store.text_for(new), new.bind(values)
+        return lambda: store.evaluate(text, substitutions=terms)
+    return lambda: run(store, new, values)
+
+
+def _every_entity(store, new, old_text: str, article: int | None, evaluated: bool = False) -> dict | None:
     """Both texts with each entity of the (middle) article as the query's one IRI parameter: totals, worst, rows.
 
     A rewrite that starts from the parameter is fast for the example and may be slow for a hub;
     the sweep shows it.
     """
-    from kg.sparql.registry import run
-
     iri = [p.name for p in new.params if p.type == "iri"]
     if len(iri) != 1:
         return None
@@ -103,7 +114,7 @@ def _every_entity(store, new, old_text: str, article: int | None) -> dict | None
     for entity in entities:
         values = {**new.example_values(), iri[0]: "kg:" + entity.rsplit("/", 1)[-1]}
         terms = new.bind(values)
-        runs = {"before": lambda: store.evaluate(old_text, substitutions=terms), "after": lambda: run(store, new, values)}
+        runs = {"before": lambda: store.evaluate(old_text, substitutions=terms), "after": _after(store, new, values, evaluated)}
         answers = {}
         for label, fn in runs.items():
             samples = []
@@ -120,11 +131,12 @@ def _every_entity(store, new, old_text: str, article: int | None) -> dict | None
             **{f"{label}_worst_entity": worst[label][1] for label in worst}}
 
 
-def worker(path: Path, article: int | None, before: dict[str, str], every_entity: bool = False) -> dict:
+def worker(path: Path, article: int | None, before: dict[str, str], every_entity: bool = False,
+           evaluated: bool = False) -> dict:
     """Load one graph; time each query's old and new text alternately; return a JSON-able dict."""
 
     from bench.common import example_values
-    from kg.sparql.registry import registry, run
+    from kg.sparql.registry import registry
     from kg.store.embedded import EmbeddedStore
 
     store = EmbeddedStore.from_file(path)
@@ -134,7 +146,7 @@ def worker(path: Path, article: int | None, before: dict[str, str], every_entity
         values = example_values(new, article)
         terms = new.bind(values)
         runs = {"before": lambda: store.evaluate(old_text, substitutions=terms),  # as the old store prepared it, evaluated (no table)
-                "after": lambda: run(store, new, values)}
+                "after": _after(store, new, values, evaluated)}
         rows = {label: _rows(fn()) for label, fn in runs.items()}  # warm, and the answers
         first = time.perf_counter()
         run_once = {label: (lambda fn=fn: sum(1 for _ in fn())) for label, fn in runs.items()}
@@ -157,7 +169,7 @@ def worker(path: Path, article: int | None, before: dict[str, str], every_entity
             "runs": len(samples["after"]),
         }
         if every_entity:
-            out["queries"][name]["every_entity"] = _every_entity(store, new, old_text, article)
+            out["queries"][name]["every_entity"] = _every_entity(store, new, old_text, article, evaluated)
     return out
 
 
@@ -177,6 +189,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SYNTH_SIZES), help="synthetic graph sizes")
     parser.add_argument("--every-entity", action="store_true",
                         help="also run both texts with every entity of the (middle) article as the parameter")
+    parser.add_argument("--evaluated", action="store_true",
+                        help="evaluate the new text too (as prepared), not from a computed-once query's tables")
     parser.add_argument("--report", default="query-rewrites",
                         help="name of the results file written (bench/results/<report>.md and .json)")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
@@ -185,7 +199,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         before = json.loads(args.texts.read_text(encoding="utf-8"))
-        print(json.dumps(worker(args.worker, args.article, before, args.every_entity)))
+        print(json.dumps(worker(args.worker, args.article, before, args.every_entity, args.evaluated)))
         return
 
     from kg.sparql.registry import registry
@@ -207,6 +221,7 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--before", args.before, "--worker", str(path), "--texts", str(texts_file)]
         cmd += ["--article", str(article)] if article else []
         cmd += ["--every-entity"] if args.every_entity else []
+        cmd += ["--evaluated"] if args.evaluated else []
         print(f"measuring {label} ({path.name}) …", file=sys.stderr, flush=True)
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=1800)
         if proc.returncode != 0:
@@ -237,7 +252,9 @@ def main() -> None:
     if sweep:
         body += ("\n\n## Every entity as the parameter: total of the medians before → after, ms (slowest entity)\n\n"
                  + table(["query"] + [r["label"] for r in results], sweep))
-    notes = [f"each query's old and new text run alternately for {BUDGET:.0f} s per graph on the same store "
+    notes = (["the new text evaluated as the embedded store prepares it (`--evaluated`: no computed-once tables)"]
+             if args.evaluated else [])
+    notes += [f"each query's old and new text run alternately for {BUDGET:.0f} s per graph on the same store "
              "(example parameters; on synthetic graphs moved into the middle article, as `bench/inprocess.py` does)",
              "rows compared as returned (order included) on every graph"]
     if sweep:
