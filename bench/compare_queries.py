@@ -10,13 +10,16 @@ measured as well as a change to a query's text. ``--every-entity`` also binds ea
 graph (of the middle article, on synthetic graphs) in turn to the query's IRI parameter: a text
 that starts from the parameter can be fast for the example and slow for a hub. ``--evaluated``
 evaluates the new text too, as the store prepares it, where it would otherwise answer a
-``#+ computed: once`` query from its tables: text against text.
+``#+ computed: once`` query from its tables: text against text. ``--virtuoso`` runs both texts,
+as written (no embedded rewrite), on a Virtuoso bulk-loaded with each graph (``tests/support/virtuoso.py``
+with the serving settings ``bench/peers.py`` uses) instead of the embedded store.
 
     .venv/bin/python bench/compare_queries.py --before main~1 evidence nutrients-linked
     .venv/bin/python bench/compare_queries.py --before 9fa9e87~1 --sizes 1000000
     .venv/bin/python bench/compare_queries.py causes-of qualified-facts --before 75e5f8a --sizes 1000000 --every-entity
     .venv/bin/python bench/compare_queries.py causes-of --before main --report per-value-tables  # bench/results/per-value-tables.md
     .venv/bin/python bench/compare_queries.py --before 4357256 --evaluated --every-entity --report entailed-predicates
+    .venv/bin/python bench/compare_queries.py --before 4357256 --virtuoso --every-entity --report entailed-predicates-virtuoso
 """
 
 from __future__ import annotations
@@ -86,13 +89,18 @@ def _rows(result) -> list[str]:
 EVERY_ENTITY_RUNS = 3  # runs per text and entity in the sweep (their median)
 
 
+def _evaluate(store):
+    """Evaluate a text as it is written: the embedded store's ``evaluate`` (no table), a remote store's ``query``."""
+    return getattr(store, "evaluate", store.query)
+
+
 def _after(store, new, values: dict, evaluated: bool):
     """The new text's answer as the store gives it (tables included), or ``evaluated`` as the store prepares the text."""
     from kg.sparql.registry import run
 
     if evaluated:
         text, terms = store.text_for(new), new.bind(values)
-        return lambda: store.evaluate(text, substitutions=terms)
+        return lambda: _evaluate(store)(text, substitutions=terms)
     return lambda: run(store, new, values)
 
 
@@ -114,7 +122,8 @@ def _every_entity(store, new, old_text: str, article: int | None, evaluated: boo
     for entity in entities:
         values = {**new.example_values(), iri[0]: "kg:" + entity.rsplit("/", 1)[-1]}
         terms = new.bind(values)
-        runs = {"before": lambda: store.evaluate(old_text, substitutions=terms), "after": _after(store, new, values, evaluated)}
+        runs = {"before": lambda: _evaluate(store)(old_text, substitutions=terms),
+                "after": _after(store, new, values, evaluated)}
         answers = {}
         for label, fn in runs.items():
             samples = []
@@ -132,20 +141,29 @@ def _every_entity(store, new, old_text: str, article: int | None, evaluated: boo
 
 
 def worker(path: Path, article: int | None, before: dict[str, str], every_entity: bool = False,
-           evaluated: bool = False) -> dict:
+           evaluated: bool = False, virtuoso: bool = False) -> dict:
     """Load one graph; time each query's old and new text alternately; return a JSON-able dict."""
+    if virtuoso:
+        from kg.store.remote import RemoteStore
+        from tests.support.virtuoso import SERVING, virtuoso_server
 
-    from bench.common import example_values
-    from kg.sparql.registry import registry
+        with virtuoso_server(path, tuning=SERVING) as server:
+            return _measure(RemoteStore(server.sparql, timeout=120), article, before, every_entity, evaluated)
     from kg.store.embedded import EmbeddedStore
 
-    store = EmbeddedStore.from_file(path)
+    return _measure(EmbeddedStore.from_file(path), article, before, every_entity, evaluated)
+
+
+def _measure(store, article: int | None, before: dict[str, str], every_entity: bool, evaluated: bool) -> dict:
+    from bench.common import example_values
+    from kg.sparql.registry import registry
+
     out = {"triples": len(store), "queries": {}}
     for name, old_text in before.items():
         new = registry()[name]
         values = example_values(new, article)
         terms = new.bind(values)
-        runs = {"before": lambda: store.evaluate(old_text, substitutions=terms),  # as the old store prepared it, evaluated (no table)
+        runs = {"before": lambda: _evaluate(store)(old_text, substitutions=terms),  # as the old store prepared it, evaluated (no table)
                 "after": _after(store, new, values, evaluated)}
         rows = {label: _rows(fn()) for label, fn in runs.items()}  # warm, and the answers
         first = time.perf_counter()
@@ -191,6 +209,8 @@ def main() -> None:
                         help="also run both texts with every entity of the (middle) article as the parameter")
     parser.add_argument("--evaluated", action="store_true",
                         help="evaluate the new text too (as prepared), not from a computed-once query's tables")
+    parser.add_argument("--virtuoso", action="store_true",
+                        help="run both texts as written on a Virtuoso loaded with each graph, not the embedded store")
     parser.add_argument("--report", default="query-rewrites",
                         help="name of the results file written (bench/results/<report>.md and .json)")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
@@ -199,7 +219,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         before = json.loads(args.texts.read_text(encoding="utf-8"))
-        print(json.dumps(worker(args.worker, args.article, before, args.every_entity, args.evaluated)))
+        print(json.dumps(worker(args.worker, args.article, before, args.every_entity, args.evaluated, args.virtuoso)))
         return
 
     from kg.sparql.registry import registry
@@ -212,7 +232,7 @@ def main() -> None:
         raise SystemExit(f"no named query differs from {args.before}")
     texts_file = ROOT / "bench" / "data" / "compare-queries-before.json"
     texts_file.parent.mkdir(parents=True, exist_ok=True)
-    texts_file.write_text(json.dumps(old_prepared(args.before, before)), encoding="utf-8")
+    texts_file.write_text(json.dumps(before if args.virtuoso else old_prepared(args.before, before)), encoding="utf-8")
 
     results = []
     for label, path in graphs(tuple(args.sizes)):
@@ -222,6 +242,7 @@ def main() -> None:
         cmd += ["--article", str(article)] if article else []
         cmd += ["--every-entity"] if args.every_entity else []
         cmd += ["--evaluated"] if args.evaluated else []
+        cmd += ["--virtuoso"] if args.virtuoso else []
         print(f"measuring {label} ({path.name}) …", file=sys.stderr, flush=True)
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=1800)
         if proc.returncode != 0:
@@ -245,7 +266,8 @@ def main() -> None:
             cells.append(f"{ms(q['before_median'])} → {ms(q['after_median'])} ({speedup:,.0f}×; {q['rows']} rows, "
                          f"{answer})")
         rows.append(cells)
-    body = (f"## Median latency before (`{revision}`) → after (working tree), ms, in process, interleaved runs\n\n"
+    where = "on Virtuoso over HTTP" if args.virtuoso else "in process"
+    body = (f"## Median latency before (`{revision}`) → after (working tree), ms, {where}, interleaved runs\n\n"
             + table(["query"] + [f"{r['label']} ({r['triples']:,} triples)" for r in results], rows))
     sweep = [[f"`{name}`"] + [_sweep_cell(r["queries"][name].get("every_entity")) for r in results] for name in before
              if any(r["queries"][name].get("every_entity") for r in results)]
@@ -254,6 +276,9 @@ def main() -> None:
                  + table(["query"] + [r["label"] for r in results], sweep))
     notes = (["the new text evaluated as the embedded store prepares it (`--evaluated`: no computed-once tables)"]
              if args.evaluated else [])
+    notes += (["both texts as written, through `RemoteStore`, on Virtuoso bulk-loaded with each graph (`--virtuoso`: "
+               "serving settings of `bench/peers.py`); rows compared between the two texts, not with the embedded store"]
+              if args.virtuoso else [])
     notes += [f"each query's old and new text run alternately for {BUDGET:.0f} s per graph on the same store "
              "(example parameters; on synthetic graphs moved into the middle article, as `bench/inprocess.py` does)",
              "rows compared as returned (order included) on every graph"]

@@ -69,9 +69,10 @@ BACKENDS = ["embedded", "virtuoso", "oxigraph"]
 
 @pytest.fixture(scope="session")
 def synthetic_store() -> EmbeddedStore:
-    """A 20,000-triple synthetic graph (kg.build.synth, seed 0): many articles, for queries that must pick the right one."""
+    """A 60,000-triple synthetic graph (kg.build.synth, seed 0): the release graph (~20,000) and two whole renamed
+    articles linked into it, for queries that must pick the right one."""
     out = io.StringIO()
-    synth.write(20_000, out, seed=0)
+    synth.write(60_000, out, seed=0)
     store = pyoxigraph.Store()
     store.load(out.getvalue().encode(), format=pyoxigraph.RdfFormat.N_QUADS)
     return EmbeddedStore(store, "synthetic (test)")

@@ -20,7 +20,7 @@ from tests.support.virtuoso import virtuoso_server
 
 KG = "https://w3id.org/kneekg/id/"
 HUBS = 24  # entities per graph: those with the most evidence statements
-SYNTHETIC_TRIPLES = 20_000
+SYNTHETIC_TRIPLES = 60_000  # the release graph (~20,000 triples) and two whole synthetic articles
 
 # Compared on every graph, hubs or not: the entities Virtuoso 7.2 got wrong while the named queries matched a
 # statement's predicate by `rdfs:subPropertyOf*` inside an OPTIONAL's UNION branches (rows of `causes-of` and quotes
