@@ -236,7 +236,7 @@ class Lexicon:
         found: list[Cue] = []
         for i, word in enumerate(words):
             for form, entry in self.forms.get(word, ()):
-                positions = _match(form, words, i)
+                positions = _match(form, words, i) or (_split(form, words, i) if entry.pos == "verb" else None)
                 # a frame's gap does not reach across a comma or a sentence end ("once a spasm *stops*, can it *come back*")
                 if positions and not any(tokens[k].is_punct for k in range(i, positions[-1])):
                     found.append(Cue(i, positions[-1] + 1, entry, form, positions))
@@ -252,6 +252,24 @@ class Lexicon:
             self._intent_forms[intent] = frozenset(" ".join(key) for forms in self.forms.values()
                                                    for key, entry in forms if entry.intent == intent)
         return self._intent_forms[intent]
+
+
+PARTICLES = frozenset("off on up out down about in over".split())
+OBJECT_PRONOUNS = frozenset("it that this them these those one".split())
+
+
+def _split(form: tuple[str, ...], words: list[str], start: int) -> tuple[int, ...] | None:
+    """A phrasal verb with its object pronoun between verb and particle ("what sets *that* off", "what brings *it*
+    on"): English puts a pronoun object there, so every verb + particle form reads so without a form of its own.
+
+    >>> _split(("set", "off"), ["what", "set", "that", "off"], 1)
+    (1, 3)
+    >>> _split(("lead", "to"), ["lead", "it", "to"], 0) is None
+    True
+    """
+    if len(form) != 2 or form[1] not in PARTICLES or start + 2 >= len(words):
+        return None
+    return (start, start + 2) if words[start + 1] in OBJECT_PRONOUNS and words[start + 2] == form[1] else None
 
 
 def _match(form: tuple[str, ...], words: list[str], start: int) -> tuple[int, ...] | None:
