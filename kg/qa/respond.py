@@ -330,9 +330,19 @@ def fill_boolean(ex: Executor, answer: Answer, r: Reading, result: dict) -> None
             answer.evidence += [ex.evidence_item(y) for y in own[:2]]
     if not near and not qualifiers:
         hedges.keep_hedge(ex, answer, st.subject, st.object, st.predicate, ordered)
+    _name_examples(ex, answer, s)
     conflict = describe.contradictions(ex, [s, o])
     if conflict:
         answer.message += " " + conflict
+
+
+def _name_examples(ex: Executor, answer: Answer, kind: str) -> None:
+    """"Otc meds for spasms?": a yes about a kind says which ones the article names (ibuprofen, acetaminophen), and
+    lists them, since a reader asking about a kind asks which to look for."""
+    named = _examples(ex, [kind]).get(kind, [])
+    if named:
+        answer.message += f" It names {join([ex.name(x) for x in named])} as examples of {ex.name(kind)}."
+        answer.answers += [ex.entity(x) for x in named]
 
 
 def _universal(ex: Executor, answer: Answer, r: Reading, statements: list[Statement], s: str, o: str) -> None:
