@@ -81,6 +81,7 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
 
 
 ARTICLES = frozenset({"a", "an"})
+PREPOSITIONS = frozenset("for of about with to on in from by at against".split())
 
 
 def _second_predicate(an: Analysis, w: Token) -> bool:
@@ -101,6 +102,8 @@ def _clause_start(tokens: list[Token], k: int) -> int | None:
     if k == 0:
         return None
     if t.surface in MARKERS or t.lemma in MARKERS:
+        if t.lemma == "that" and tokens[k - 1].lemma in PREPOSITIONS:
+            return None  # "the treatment for *that* progressive nerve disease that …": a determiner, not a clause
         return k + 1
     if t.lemma in ("with", "without") and k + 2 < len(tokens) and tokens[k + 1].lemma in ("no", "a", "an", "its"):
         return k + 1  # "the disease *with no cure*", "the cause with a blood test for it": a clause without a verb

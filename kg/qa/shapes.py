@@ -115,7 +115,10 @@ def wh_after(an: Analysis, end: int) -> bool:
     tokens = an.tokens
     for k in (end, end + 1):
         if k < len(tokens) and tokens[k].lemma in ("what", "which"):
-            between = tokens[end:k]
+            between = tokens[end:k + 1]
+            if any(t.dash or t.is_punct for t in between):
+                return False  # "the condition where … cells *- what* treats that": the question starts again
+            between = between[:-1]
             return all(t.lemma in _LINKS or t.surface.endswith("ing") for t in between)
     return False
 

@@ -1,0 +1,25 @@
+"""An entity described by a clause, then asked about: "the treatment for *that* progressive nerve disease that …"
+(a "that" after a preposition is a determiner, not the clause), "the condition where … healthy cells - what treats
+that" (a "what" after a dash starts the question again: it does not narrow the kind to its examples)."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+pytestmark = pytest.mark.unit
+
+STORE = EmbeddedStore.from_file()
+AUTOIMMUNE = {"Corticosteroids", "Immunosuppressants"}
+ALS = {"Physical therapy", "Speech therapy", "Respiratory support"}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how do they manage that progressive nerve disease that can begin with twitching", ALS),
+    ("any therapy for that disease that affects the nerve cells controlling muscle movement", ALS),
+    ("the disorder where the body attacks its own healthy cells - what helps it", AUTOIMMUNE),
+    ("the condition where your immune system attacks healthy cells - which medicines treat it", AUTOIMMUNE),
+])
+def test_a_described_thing_is_asked_about_by_the_rest(question, expected):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and expected <= {a["label"] for a in answer.answers}, (answer.reading, answer.message)
