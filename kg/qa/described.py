@@ -201,10 +201,16 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
         return st.predicate in (forward if st.subject == e else backward)
 
     classes = head[1]
+
+    def linked_to(m) -> set[str]:
+        return {e for e, sts in around(store).with_other(m.iri).items()
+                if e.startswith(str(KG)) and e not in topic and _fits(index, schema, e, classes)
+                and any(said(e, st) for st in sts)}
+
     if len(named) == 1:
-        candidates = {e for e, sts in around(store).with_other(named[0].iri).items()
-                      if e.startswith(str(KG)) and e not in topic and _fits(index, schema, e, classes)
-                      and any(said(e, st) for st in sts)}
+        candidates = linked_to(named[0])
+    elif _coordinated(an, named):  # "the cause that drains your calcium *and* potassium": linked to each of them
+        candidates = set.intersection(*(linked_to(m) for m in named))
     else:  # the clause names both ends of a fact ("whose spasms come from added weight"): where that fact holds
         iris = {m.iri for m in named}
         contexts = {c for st in around(store).statements(named[0].iri) if not st.negated
@@ -226,6 +232,13 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
         if len(hits) == 1:
             return next(iter(hits))
     return None
+
+
+def _coordinated(an: Analysis, named) -> bool:
+    """Whether the things the clause names are a list ("calcium and potassium", "B-6, B-12 or D"), not both ends of
+    one fact."""
+    return all(all(t.lemma in ("and", "or", ",", "&") for t in an.tokens[a.end:b.start]) and b.start > a.end
+               for a, b in zip(named, named[1:]))
 
 
 def _member(an, store, index: LabelIndex, schema: Schema, topic, head, clause: list[Token]) -> str | None:

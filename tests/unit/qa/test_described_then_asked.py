@@ -23,3 +23,13 @@ ALS = {"Physical therapy", "Speech therapy", "Respiratory support"}
 def test_a_described_thing_is_asked_about_by_the_rest(question, expected):
     answer = ask(STORE, question)
     assert answer.kind == "list" and expected <= {a["label"] for a in answer.answers}, (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", [
+    "how is the problem that depletes calcium and potassium treated",
+    "the cause that drains potassium, calcium and electrolytes: how do you treat it",
+])
+def test_a_clause_naming_a_list_describes_what_is_linked_to_each(question):
+    answer = ask(STORE, question)
+    assert "dehydration" in answer.reading.lower() and "Proper hydration" in {a["label"] for a in answer.answers}, \
+        (answer.reading, answer.message)
