@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import describe, explain, hedges, offered
+from kg.qa import describe, explain, hedges, offered, ranked
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.facts import KGV, Statement
@@ -81,6 +81,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
     if any("?topic" in (e.subject, e.object) for e in r.edges):
         anchors += list(ex.topic)
     noun = _noun(ex, r)
+    rows, singled = ranked.top_rows(ex, r, rows, anchors)  # "the treatment for the most common cause": of it only
     if not rows:
         answer.message = f"The article does not say {_what_not(ex, r)}."
         return
@@ -152,7 +153,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
         count = f"one {lemma(head)} {rest}".rstrip() if len(order) == 1 else f"{len(order)} {noun}"
         answer.message = f"The article{'’s list' if in_list else ''} names {count}{broader}: {shown}."
     if r.ranking:
-        answer.message += " " + _ranking_note(ex, order, evidence)
+        answer.message += " " + (singled or _ranking_note(ex, order, evidence))
     if asked is not r and r.edges[:1] == [Edge("?x", RELATED, "?y")] and len(r.edges) == len(asked.edges) + 1 >= 3:
         between = join([ex.name(y) for y in dict.fromkeys(y for _, y in rows if y)])  # the intersection's thing between
         answer.message = (f"{_what_not(ex, asked)[:1].upper()}{_what_not(ex, asked)[1:]}: the article says both of "
