@@ -16,7 +16,7 @@ from kg.qa.asides import trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, clauses, embedded_wh, ends_or_not, partitive, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
 
 
 @dataclass
@@ -110,7 +110,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
             continue
         if t.lemma in named:  # "heat or ice": "heat" is a word of the name "ice" led to (heat or cold therapy)
             continue
-        if t.surface.isdigit() or len(t.surface) < 3 or adverb(t.surface):  # "honestly", "seriously": how, not what
+        if t.surface.isdigit() or len(t.surface) < 3 or adverb(t.surface) or pronoun_modifier(tokens, t.i):  # "honestly"; "anything *quick* i can do"
             continue
         unknown.append(t.surface)
     mentions, cues = _narrowed(mentions, cues, tokens)

@@ -157,6 +157,21 @@ def adverb(word: str) -> bool:
     return len(word) >= 7 and word.endswith("ly") and simplemma.is_known(word[:-2], lang="en")
 
 
+INDEFINITES = frozenset("anything something nothing".split())
+SUBJECTS = frozenset("i we you he she they one".split())
+
+
+def pronoun_modifier(tokens: list[Token], k: int) -> bool:
+    """An adjective after "anything"/"something" and before the clause's subject ("anything *quick* I can do",
+    "something *simple* we could try"): it says what sort of thing, and names no thing of its own.
+
+    >>> words = tokenize("anything quick i can do")
+    >>> pronoun_modifier(words, 1), pronoun_modifier(words, 2)
+    (True, False)
+    """
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].lemma in INDEFINITES and tokens[k + 1].lemma in SUBJECTS
+
+
 REPORTING = frozenset("say explain tell mention describe cover state know show list give".split())
 EMBEDDED = ("how", "why", "what", "which", "when")
 
