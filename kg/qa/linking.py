@@ -314,7 +314,7 @@ class LabelIndex:
                 if gap < 0 or gap > BODY_WINDOW:
                     continue
                 between = range(min(part.end, other.end), max(part.start, other.start))
-                if any(tokens[k].is_punct or tokens[k].lemma in NO_GAP
+                if any(tokens[k].is_punct or tokens[k].lemma in NO_GAP or tokens[k].lemma in WH_WORDS  # "spasm *which* muscles"
                        or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS) for k in between):
                     continue
                 if any(ol[:len(pl)] == pl for pl in self.name_lemmas.get(part.iri, ())

@@ -32,3 +32,12 @@ def test_a_purpose_word_tied_across_relations_goes_to_what_the_other_words_mean(
 def test_a_class_asked_alone_after_a_story_is_asked_of_the_story(question):
     answer = ask(STORE, question)
     assert answer.kind == "list" and MUSCLES <= {a["label"] for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "thigh cramp stretching which muscles",
+    "calf spasm stretches which muscles then",
+])
+def test_a_wh_word_between_a_symptom_and_a_part_keeps_them_apart(question):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and MUSCLES <= {a["label"] for a in answer.answers}, answer.reading
