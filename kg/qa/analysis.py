@@ -409,7 +409,7 @@ class Groups:
 
 
 _BEFORE_CLASS = frozenset(("a", "an", "the", "kind", "type", "sort", "of", "other", "specific",
-                           "stuff", "thing", "something", "from", "two", "three", "four", "five", "six", "seven"))
+                           "stuff", "thing", "something", "from", "two", "three", "four", "five", "six", "seven", "all", "every"))
 # "any stuff from the drugstore", "what kind of", "what *two* stimulants"
 
 
@@ -418,7 +418,7 @@ def asked_after(an: Analysis, start: int) -> bool:
     k = start - 1
     while k >= 0 and an.tokens[k].lemma in _BEFORE_CLASS:
         k -= 1
-    return (k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list")) or partitive(an.question) and (
+    return (k >= 0 and an.tokens[k].lemma in ("what", "which", "any", "many", "list", "name")) or partitive(an.question) and (
         k < an.question[0].i or k == an.question[0].i and an.tokens[k].lemma in PARTITIVE)  # "*of the X* …, which one"
 
 

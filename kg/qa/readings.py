@@ -100,7 +100,7 @@ class Reader:
                 out.append(Reading("cure", anchors=(m.iri,), score=9.0, why=["cure"]))
             rel_cues = [c for c in rel_cues if c not in cure]
         count, telegraphic = bool(an.intent_cues("count")), yesno.telegraphic_asks(self, an, anchors, rel_cues)
-        if len(anchors) >= 2 and not yesno.compared(an, anchors) and (an.yes_no or not an.wh):
+        if len(anchors) >= 2 and not yesno.compared(an, anchors) and (an.yes_no or not an.wh and not cls):  # "list all drugs …": a class asked
             booleans = yesno.booleans(self, an, anchors, rel_cues)
             if not an.yes_no:  # telegraphic: "steroid pills and knee twitching.. connected??"
                 nouns = any(c.entry.pos == "noun" for c in rel_cues) or an.intent_cues("count")
