@@ -21,3 +21,10 @@ def test_a_yes_about_a_kind_lists_its_examples(question, named):
     assert answer.boolean is True, answer.message
     assert named <= {a["label"] for a in answer.answers}, answer.answers
     assert all(n.lower() in answer.message.lower() for n in named), answer.message
+
+
+@pytest.mark.parametrize("question", ["any relaxing stuff that helps twitchy legs", "ways to unwind so my knee stops jumping"])
+def test_everyday_words_for_calming_techniques_list_them(question):
+    answer = ask(STORE, question)
+    assert {"Yoga", "Meditation", "Deep breathing exercises", "Mindfulness"} <= {a["label"] for a in answer.answers}, \
+        answer.message
