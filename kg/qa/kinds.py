@@ -72,10 +72,32 @@ def one_named(an: Analysis, ex) -> Analysis:
     return an
 
 
+def which_ones(an: Analysis, ex) -> Analysis:
+    """"Stimulants can cause twitching. *Which ones* does it name?": "ones" asked by "which/what" in a question that
+    names nothing itself stands for the last kind the story names (one the article gives examples of), so the
+    question asks for that kind's examples — not which of the story's things ranks higher."""
+    at = next((t.i for t in an.question if t.surface.lower() == "ones" and t.i > 0
+               and an.tokens[t.i - 1].lemma in ("which", "what")), None)
+    if at is None or any(m.end >= at for m in an.anchors):
+        return an
+    last = max((m.end for m in an.anchors), default=None)  # "heard painkillers help cramps *-* which ones?": a new ask
+    if last is not None and not any(t.dash or t.is_punct for t in an.tokens[last:at]):
+        return an
+    kinds = [m for m in an.mentions if m.end < at and any(st.object == m.iri and st.predicate == KGO + "exampleOf"
+                                                   and not st.negated for st in ex.statements(m.iri))]
+    if not kinds:
+        return an
+    kind = max(kinds, key=lambda m: m.end)
+    mention = Mention(at, at + 1, an.tokens[at].surface, kind.iri, kind.label, kind.matched, "repeated")
+    cues = [c for c in an.cues if at not in c.positions]
+    return replace(an, mentions=sorted(an.mentions + [mention], key=lambda m: (m.start, -m.length)), cues=cues,
+                   intents={c.entry.intent for c in cues if c.entry.intent and c.start in an.q_positions})
+
+
 def resolve(an: Analysis, ex) -> Analysis:
     """The analysis with each phrase that points back to a kind read as a mention of that kind (``ex``: a
     kg.qa.answer.Executor), and "the one <kind> the article names" as the kind's one example."""
-    an = one_named(an, ex)
+    an = which_ones(one_named(an, ex), ex)
     spans = _spans(an)
     if not spans:
         return an

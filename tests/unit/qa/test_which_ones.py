@@ -41,3 +41,13 @@ def test_a_class_asked_alone_after_a_story_is_asked_of_the_story(question):
 def test_a_wh_word_between_a_symptom_and_a_part_keeps_them_apart(question):
     answer = ask(STORE, question)
     assert answer.kind == "list" and MUSCLES <= {a["label"] for a in answer.answers}, answer.reading
+
+
+@pytest.mark.parametrize("question, examples", [
+    ("the article says stimulants can cause twitching. which ones does it name?", {"Caffeine", "Amphetamines"}),
+    ("my friend says otc painkillers help a cramp. ok, which ones?", {"Ibuprofen", "Acetaminophen"}),
+])
+def test_which_ones_after_a_kind_asks_for_its_examples(question, examples):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and examples <= {a["label"] for a in answer.answers}, (answer.reading, answer.message)
+    assert "ranks higher" not in answer.reading
