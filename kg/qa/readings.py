@@ -69,6 +69,8 @@ class Reader:
             if c.entry.name in ("example-noun", "form-noun") and nxt and nxt[0].lemma == "of" and any(
                     k.start == c.end + 1 for k in an.class_cues + [o for o in cues if o.entry.pos == "noun"]):
                 continue  # "kinds of treatment": the treatments are asked for, not examples
+            if c.entry.name in ("example-noun", "form-noun") and any(k.end == c.start for k in an.class_cues):
+                continue  # "which *drug type*": the class asked for, not examples
             if c.form == ("help",) and (c.end in starts or c.end + 1 in starts):
                 continue
             if c.form[:2] == ("what", "be") and any(m.start >= c.end for m in an.anchors):
