@@ -187,6 +187,8 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
     for c in an.cues:
         if c.entry.kind == "relation" and first <= c.start and c.end <= last:
             head_acts = c.start < named[0].start and not by
+            if first > 0 and an.tokens[first - 1].lemma == "whose" and c.entry.pos == "noun":
+                head_acts = (c.entry.names or "subject") == "object"  # "whose *diagnostic approach* is X": X diagnoses it
             for p in c.entry.references:
                 inverse = schema.relations[p].inverse if p in schema.relations else None
                 same, other = (forward, backward) if head_acts else (backward, forward)
@@ -211,6 +213,10 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
         candidates = linked_to(named[0])
     elif _coordinated(an, named):  # "the cause that drains your calcium *and* potassium": linked to each of them
         candidates = set.intersection(*(linked_to(m) for m in named))
+        iris = {m.iri for m in named}  # "whose diagnostic approach is physical examination and medical history": of
+        exact = {e for e in candidates if {x for x, sts in around(store).with_other(e).items()  # several, the one
+                                           if x.startswith(str(KG)) and any(said(e, st) for st in sts)} == iris}
+        candidates = exact if len(candidates) > 1 and len(exact) == 1 else candidates  # linked to those alone
     else:  # the clause names both ends of a fact ("whose spasms come from added weight"): where that fact holds
         iris = {m.iri for m in named}
         contexts = {c for st in around(store).statements(named[0].iri) if not st.negated
@@ -237,7 +243,7 @@ def _linked(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
 def _coordinated(an: Analysis, named) -> bool:
     """Whether the things the clause names are a list ("calcium and potassium", "B-6, B-12 or D"), not both ends of
     one fact."""
-    return all(all(t.lemma in ("and", "or", ",", "&") for t in an.tokens[a.end:b.start]) and b.start > a.end
+    return all(all(t.lemma in ("and", "or", ",", "&", "a", "an", "the") for t in an.tokens[a.end:b.start]) and b.start > a.end
                for a, b in zip(named, named[1:]))
 
 

@@ -33,3 +33,15 @@ def test_a_clause_naming_a_list_describes_what_is_linked_to_each(question):
     answer = ask(STORE, question)
     assert "dehydration" in answer.reading.lower() and "Proper hydration" in {a["label"] for a in answer.answers}, \
         (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", [
+    "the cause whose diagnosis is medical history and a physical exam: what does the table give for it",
+    "the condition whose diagnostic approach is a physical examination and medical history - how is it treated",
+])
+def test_whose_relation_noun_names_what_is_done_to_it(question):
+    """"Whose diagnostic approach is X and Y": X and Y diagnose the thing; of those they both diagnose, the one they
+    alone diagnose (dehydration; muscle fatigue has the examination only)."""
+    answer = ask(STORE, question)
+    assert "dehydration" in answer.reading.lower() and "Proper hydration" in {a["label"] for a in answer.answers}, \
+        (answer.reading, answer.message)
