@@ -191,7 +191,7 @@ class Executor:
     def _chain_words(self, reading: Reading, topic: str) -> str:
         first, second = reading.edges
         rel1, rel2 = self.schema.relations[first.prop], self.schema.relations[second.prop]
-        anchor = second.object if not second.object.startswith("?") else second.subject
+        anchor = second.object if second.object not in ("?x", "?y") else second.subject  # an entity or ?topic
         inner = (rel2.subject_noun.format(o=self._term(anchor, topic)) if second.subject == "?y"
                  else rel2.object_noun.format(s=self._term(anchor, topic)))
         return (rel1.subject_noun.format(o="the " + inner) if first.subject == "?x"

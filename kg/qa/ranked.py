@@ -5,6 +5,7 @@ answers are those of the weighed ones, not of every cause. With nothing weighed,
 from __future__ import annotations
 
 from kg.qa.answer import Executor
+from kg.qa.lexicon import local
 from kg.qa.querygraph import Reading
 from kg.qa.words import NO_EMPHASIS, emphasis, join
 
@@ -22,7 +23,9 @@ def top_rows(ex: Executor, r: Reading, rows: list, anchors: list[str]) -> tuple[
     best = min(rank.values(), default=NO_EMPHASIS)
     if best >= NO_EMPHASIS:
         return rows, ""
-    top = [y for y in dict.fromkeys(y for _, y in rows) if rank.get(y) == best]
+    named = {y for y, sts in said.items() if any(local(e) == r.ranking for st in sts for e in st.emphasis)}
+    # the very word asked ("the *common* culprits": what the article calls common), else what it weighs first
+    top = [y for y in dict.fromkeys(y for _, y in rows) if (y in named if named else rank.get(y) == best)]
     st = min((st for y in top for st in said[y] if st.emphasis), key=lambda st: st.begin)
     note = f"These are for what the article singles out, {join([ex.name(y) for y in top])}: “{st.quote}”"
     return [(x, y) for x, y in rows if y in top], note

@@ -9,7 +9,7 @@ a query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.y
 
 from __future__ import annotations
 
-from kg.qa import intents, sets, shapes, yesno
+from kg.qa import chains, intents, sets, shapes, yesno
 from kg.qa.analysis import Analysis, Groups, asked_after, bare_what, is_passive, named_mechanism
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
@@ -257,6 +257,8 @@ class Reader:
                 e1 = Edge("?x", p1, "?y") if named1 == "subject" else Edge("?y", p1, "?x")
                 e2 = Edge("?y", p2, m.iri) if named2 == "subject" else Edge(m.iri, p2, "?y")
                 out.append(Reading(kind, [e1, e2], cls, (m.iri,), 9.0, ["second hop: " + first.entry.name + " of " + second.entry.name]))
+        elif len(nouns) >= 2 and ranking and self.topic_ok(an):  # "the common culprits - the treatment for each"
+            out.extend(chains.topic_chain(self.schema, an, nouns, kind, cls, self.topic))
         if len(nouns) < 2:  # "treatments that target the causes of X" is the nouns' chain
             out.extend(self._verb_chain(an, cues, anchors, kind, cls))
         for cue in cues:

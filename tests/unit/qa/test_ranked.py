@@ -25,3 +25,20 @@ def test_a_ranked_second_hop_answers_for_the_weighed_one(question, expected, nev
 def test_without_a_ranking_word_every_cause_counts():
     answer = ask(STORE, "treatments for the causes of knee twitching")
     assert "Supplementation" in {a["label"] for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what is the treatment for the most common causes",
+    "the usual causes - what treatments go with them?",
+])
+def test_a_ranked_chain_through_the_topic(question):
+    """No thing named: the chain runs through the article's topic, narrowed to the causes it weighs first."""
+    answer = ask(STORE, question)
+    labels = {a["label"] for a in answer.answers}
+    assert {"Time", "Stretching exercises"} <= labels and "Supplementation" not in labels, (answer.reading, answer.message)
+    assert "what" not in answer.reading.split("causes of ")[-1][:5], answer.reading
+
+
+def test_the_very_ranking_word_asked_picks_what_the_article_calls_so():
+    answer = ask(STORE, "the common culprits the article names - what is the treatment for each of them")
+    assert {"Proper hydration", "Supplementation"} <= {a["label"] for a in answer.answers}, answer.message
