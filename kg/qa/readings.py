@@ -261,6 +261,7 @@ class Reader:
             out.extend(chains.topic_chain(self.schema, an, nouns, kind, cls, self.topic))
         if len(nouns) < 2:  # "treatments that target the causes of X" is the nouns' chain
             out.extend(self._verb_chain(an, cues, anchors, kind, cls))
+            out.extend(chains.noun_verb_chain(self.schema, an, cues, anchors, kind, cls) if ranking else [])
         for cue in cues:
             for ref in cue.entry.references:
                 prop, flipped = self.schema.canonical(ref)

@@ -42,3 +42,14 @@ def test_a_ranked_chain_through_the_topic(question):
 def test_the_very_ranking_word_asked_picks_what_the_article_calls_so():
     answer = ask(STORE, "the common culprits the article names - what is the treatment for each of them")
     assert {"Proper hydration", "Supplementation"} <= {a["label"] for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "the treatment for whatever usually causes knee twitching",
+    "what's the remedy for the thing that most often triggers cramps in the knee",
+])
+def test_a_noun_then_a_ranked_verb_chains_through_the_unnamed_cause(question):
+    """"The fix for the thing (that) most often (is) behind X": ?x treats ?y . ?y causes X, ?y the weighed cause."""
+    answer = ask(STORE, question)
+    labels = {a["label"] for a in answer.answers}
+    assert {"Time", "Stretching exercises"} <= labels and "Supplementation" not in labels, (answer.reading, answer.message)
