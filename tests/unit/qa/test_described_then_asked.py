@@ -45,3 +45,9 @@ def test_whose_relation_noun_names_what_is_done_to_it(question):
     answer = ask(STORE, question)
     assert "dehydration" in answer.reading.lower() and "Proper hydration" in {a["label"] for a in answer.answers}, \
         (answer.reading, answer.message)
+
+
+def test_given_for_in_the_passive_is_no_treatment():
+    """"What does the table give for it" asks the treatment; "which symptoms are given for X" does not."""
+    answer = ask(STORE, "which symptoms are given for dehydration in the table?")
+    assert "Muscle twitching" in {a["label"] for a in answer.answers}, (answer.reading, answer.message)
