@@ -47,6 +47,15 @@ def asked_indirectly(an: Analysis, m) -> bool:
         and after.lemma in ("be", "do", "can")  # "what *painkillers* can you grab": those are the asked kind
 
 
+KNOWING = frozenset("tell know distinguish recognise recognize spot differentiate".split())
+
+
+def _how_to_tell(an: Analysis) -> bool:
+    """"How do I *tell* it from tired legs", "how would I *know*": how to recognise a thing, not how two things link."""
+    words = [t for t in an.question if not t.is_punct]
+    return any(t.lemma == "how" and any(u.lemma in KNOWING for u in words[k + 1:k + 4]) for k, t in enumerate(words))
+
+
 def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
     """"How does X lead to Y", "why do pregnant women get cramps": what the article says links them, and how.
 
@@ -56,6 +65,10 @@ def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> 
     if an.question and an.question[-1].lemma == "why":
         return []
     iris = [g[2][0].iri for g in anchors]
+    if _how_to_tell(an):  # "how do I tell a cramp from tired legs": what the first one is like, its symptoms
+        symptom = KGO + "hasSymptom"
+        return [Reading("list", [Edge(i, symptom, "?x")], anchors=(i,), score=9.5, why=["how to tell X (from Y)"])
+                for i in iris[:1] if reader.plays(i, symptom, as_subject=True)]
     if len(iris) == 1 and reader.topic and iris[0] not in reader.topic:
         iris.append(reader.topic[0])
     if len(iris) < 2:
