@@ -19,6 +19,9 @@ PEOPLE = frozenset("i it they you we he she this that".split())
 MIN_PART = 3  # words each part has at least
 
 
+ASKING = frozenset("list name say give tell describe explain state".split())  # "name X, *and list* Y": an ask
+
+
 def split(raw: str) -> tuple[str, str] | None:
     """The two questions of ``raw`` (the second with the first before it, as context), or None for one question.
 
@@ -26,6 +29,8 @@ def split(raw: str) -> tuple[str, str] | None:
     ('what makes it do that', 'what makes it do that. how do i get it to stop')
     >>> split("do stretching and massage help") is None
     True
+    >>> split("name the disorder the faq gives, and list its treatments")[0]
+    'name the disorder the faq gives'
     """
     text = normalise_text(raw)
     tokens = tokenize(text)
@@ -34,16 +39,18 @@ def split(raw: str) -> tuple[str, str] | None:
         if t.lemma != "and" or k + 2 >= len(tokens):
             continue
         nxt, after = tokens[k + 1], tokens[k + 2]
-        asks = nxt.lemma in WH_WORDS or (nxt.surface in AUXILIARIES and after.lemma in PEOPLE)
+        asks = nxt.lemma in WH_WORDS or (nxt.surface in AUXILIARIES and after.lemma in PEOPLE) or nxt.lemma in ASKING
         if not asks:
             continue
         first = [w for w in tokens[:k] if not w.is_punct]
         second = [w for w in tokens[k + 1:] if not w.is_punct]
         if len(first) < MIN_PART or len(second) < MIN_PART or len(first) + len(second) > len(words):
             continue
-        if not any(w.lemma in WH_WORDS or w.surface in AUXILIARIES for w in first):
+        if not any(w.lemma in WH_WORDS or w.surface in AUXILIARIES for w in first) and first[0].lemma not in ASKING:
             continue  # "my knee twitches and what should I do": the first part tells, it does not ask
         before = text[:t.start].rstrip(" ,;-")
+        if nxt.lemma in ASKING and not any(w.lemma in BACK for w in second):  # "…, and list the treatments for X":
+            return before, text[nxt.start:]  # a whole ask of its own, read without the first one's words
         return before, before + ". " + text[nxt.start:]
     return None
 
