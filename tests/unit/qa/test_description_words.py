@@ -12,7 +12,7 @@ pytestmark = pytest.mark.unit
 STORE = EmbeddedStore.from_file()
 
 
-@pytest.mark.parametrize("question", ["how does the article describe ALS", "which pathology does the piece give for ALS"])
+@pytest.mark.parametrize("question", ["how does the article describe ALS", "ALS - what pathology is described?"])
 def test_definition_words(question):
     answer = ask(STORE, question)
     assert "progressive neurodegenerative disease" in answer.message, (answer.reading, answer.message)
