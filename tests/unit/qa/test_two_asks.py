@@ -14,7 +14,7 @@ STORE = EmbeddedStore.from_file()
 @pytest.mark.parametrize("question, expected", [
     ("name the autoimmune disorder the faq mentions as an example, and give the treatments for autoimmune disorders",
      {"Neuromyotonia", "Corticosteroids", "Physical therapy"}),
-    ("list the stimulants the article gives as examples and say what helps dehydration",
+    ("list the stimulants the article names and say what helps dehydration",
      {"Caffeine", "Amphetamines", "Proper hydration"}),
 ])
 def test_two_imperative_asks_are_both_answered(question, expected):
