@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, besides, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
+from kg.qa import advice, amounts, besides, reference, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import STOPWORDS, normalise_text
@@ -119,14 +119,14 @@ def _ask_one(store, raw: str) -> Answer:
     if not any(not t.is_punct for t in an.tokens):
         answer.message = "The article does not say: the question has no words I can read."
         return answer
-    if an.intent_cues("dose"):
+    if an.intent_cues("dose") or amounts.asked(an, lex, index):  # "how many tablets could I safely take in a day"
         answer.declined = "dose"
         answer.message = ("The article gives no doses or amounts, so it cannot say how much to take or how often. "
                           "Follow the product's directions or ask a pharmacist or doctor.")
         return answer
     if an.intent_cues("prognosis"):  # "life expectancy with ALS": no figures in the article, and not ours to give
         return outlook.decline(ex, answer, an, quote_index(store).closest(raw, k=2))  # and what it says of its course
-    elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary, index)
+    elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary, index, raw)
     if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
         answer.declined = "unknown"
         answer.message = (f"The article does not cover {join(elsewhere)}: it is about muscle spasms of the knee, "
@@ -158,6 +158,13 @@ def _ask_one(store, raw: str) -> Answer:
             answer.message += " It does mention " + join(dict.fromkeys(m.label for m in an.anchors)) + "."
         answer.closest = quote_index(store).closest(raw)
         answer.alternatives = [_alternative(ex, r) for r in readings[:3]]
+        return answer
+    record = reference.asked(an, lex)  # "what's the ICD-10 code for a knee spasm": the article gives none
+    if record:
+        answer.declined = "unknown"
+        answer.message = (f"The article does not give the {record} of anything it names: it is about muscle spasms of "
+                          "the knee, their causes, treatment and prevention.")
+        answer.closest = quote_index(store).closest(raw, k=2)
         return answer
     claimed = unmentioned.told_claim(an)  # "someone said quinine helps, is that true": what it does not mention
     if claimed:

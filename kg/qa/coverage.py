@@ -13,6 +13,8 @@ mention and is never declined.
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas
+
 from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Lexicon
@@ -23,13 +25,14 @@ MAX_NAME = 4  # words of a name before its head noun
 NOT_OF_A_NAME = frozenset("and or of for with about from in on to by my your his her their a an the".split())
 
 
-def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset(), index=None) -> list[str]:
+def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset(), index=None, raw: str = "") -> list[str]:
     """The names of conditions the article does not cover that the question asks about, in order; a word of the
     article (``article_words``: lemmas of its quotes) is no sign of one ("neurodegenerative disease"). With the label
     ``index``, also the other conditions of the reader's story the question refers to, and the animals and plants a
     story is about."""
     named = [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in an.intent_cues("elsewhere")]
-    found = named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words)
+    found = named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words) + kinds_unnamed(
+        an, lex, article_words, raw)
     if index is not None:
         found += _in_story(an, lex, article_words, index) + _other_subjects(an)
     return list(dict.fromkeys(found))
@@ -65,6 +68,59 @@ def _other_subjects(an: Analysis) -> list[str]:
     if any(t.lemma in ("my", "our") and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
         return []
     return [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in subjects]
+
+
+DRUG_KINDS = frozenset({KGO + "Drug", KGO + "DrugClass"})
+
+
+def _name_word(surface: str, lex: Lexicon, gerund: bool = False) -> bool:
+    """A word that names a kind when put before a noun ("*IT band* pain", "*Osgood-Schlatter* knee pain", "*allergy*
+    tablets"; with ``gerund`` "*sleeping* tablets") — a noun or a name no dictionary holds, not a word that says how
+    ("sharp", "stabbing", "constant") nor when ("night") (lemminflect's parts of speech)."""
+    surface = surface.removesuffix("'s")  # "runner's knee pain", "Baker's cyst"
+    if "-" in surface:  # "Osgood-Schlatter": a name; "immune-suppressing": words of a compound adjective
+        parts = [p for p in surface.split("-") if p]
+        return bool(parts) and all(p.isalpha() for p in parts) and any(not getAllLemmas(p) for p in parts)
+    kinds = getAllLemmas(surface)
+    if not kinds:
+        return surface.isalpha()
+    if {"ADJ", "ADV"} & kinds.keys() or any(f[-1] == surface for f in lex.word_sets.get("period", ())):
+        return False
+    if surface.endswith("ing"):
+        return gerund and "VERB" in kinds
+    return "NOUN" in kinds
+
+
+def kinds_unnamed(an: Analysis, lex: Lexicon, article_words=frozenset(), raw: str = "") -> list[str]:
+    """A kind of pain or of medicine the article never names, asked about: an unknown naming word right before the
+    head ("*IT band* pain", "*Osgood-Schlatter* knee pain", "a good *sleeping* tablet") — the article's pain is the pain
+    of a spasm, its medicines the ones it lists; an acronym typed in capitals before it stays in the name ("IT")."""
+    heads = lex.intent_forms("condition-head")
+    asked = an.q_positions
+    out = []
+    for m in an.mentions:
+        head = next((k for k in m.span if an.tokens[k].lemma in heads), None)  # "pain behind the knee"
+        if m.start in asked and head is not None:
+            out += _kind_name(an, lex, m.start, head + 1, article_words, raw, gerund=False)
+    for c in an.class_cues:
+        if c.start in asked and DRUG_KINDS & set(c.entry.references) and len(c.positions) == 1:
+            out += _kind_name(an, lex, c.start, c.end, article_words, raw, gerund=True)
+    return out
+
+
+def _kind_name(an: Analysis, lex: Lexicon, start: int, end: int, article_words, raw: str, gerund: bool) -> list[str]:
+    k = start - 1
+    if k < 0:
+        return []
+    t = an.tokens[k]
+    if t.is_punct or t.surface not in an.unknown or t.lemma in article_words or t.lemma in STOPWORDS \
+            or not _name_word(t.surface, lex, gerund):
+        return []
+    first = k
+    before = an.tokens[k - 1] if k > 0 else None
+    if before is not None and raw[before.start:before.end].isupper() and len(before.surface) <= 4:
+        first = k - 1  # "IT band pain": the capitals are a name, not "it"
+    return [" ".join((raw[x.start:x.end] if raw else x.surface) for x in an.tokens[first:end])]
 
 
 def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:

@@ -19,6 +19,7 @@ from kg.store.memo import per_store
 KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
 GAP = "*"
+WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "intake", "reference"})  # kg.qa.amounts, .reference
 MAX_GAP = 4
 
 
@@ -194,6 +195,7 @@ class Lexicon:
     forms: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # first lemma -> forms
     vocabulary: set[str] = field(default_factory=set)  # every lemma of every form
     _intent_forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    word_sets: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # intent -> forms kept out of the cues
 
     @classmethod
     def from_store(cls, store, schema: Schema) -> "Lexicon":
@@ -222,6 +224,9 @@ class Lexicon:
             for form in data["forms"]:
                 key = tuple(GAP if w == GAP else w for w in (lemmas_of(form.replace(GAP, " zzgapzz "))))
                 key = tuple(GAP if w == "zzgapzz" else w for w in key)
+                if entry.intent in WORD_SETS:  # words that shape no reading: looked up, never cues nor spelling words
+                    lexicon.word_sets.setdefault(entry.intent, set()).add(key)
+                    continue
                 if not key or (key, entry) in lexicon.forms.get(key[0], []):
                     continue
                 lexicon.forms.setdefault(key[0], []).append((key, entry))
@@ -242,6 +247,15 @@ class Lexicon:
                     found.append(Cue(i, positions[-1] + 1, entry, form, positions))
         found.sort(key=lambda c: (-c.length, c.start, c.entry.iri))
         return found
+
+    def in_set(self, intent: str, lemmas: list[str], at: int) -> int:
+        """How many words of one of the word set ``intent``'s forms stand at ``at`` in ``lemmas`` (0: none), longest.
+
+        >>> Lexicon(word_sets={"period": {("a", "day"), ("daily",)}}).in_set("period", ["twice", "a", "day"], 1)
+        2
+        """
+        found = [len(f) for f in self.word_sets.get(intent, ()) if tuple(lemmas[at:at + len(f)]) == f]
+        return max(found, default=0)
 
     def by_intent(self, intent: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.intent == intent]

@@ -93,6 +93,7 @@ class LabelIndex:
     vocabulary: frozenset[str] = frozenset()  # every word of every key
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
     cue_words: frozenset[str] = frozenset()  # the lexicon's words: a real word among them is no slip
+    set_words: frozenset[str] = frozenset()  # words of the lexicon's word sets (kg.qa.amounts, .reference): never "corrected"
     speller: Speller = field(default_factory=lambda: Speller.of([]))
     homophones: dict[str, tuple[str, ...]] = field(default_factory=dict)  # written -> words meant (the lexicon's)
     lexicon: object = None  # the lexicon, for whether a word heard completes one of its phrases
@@ -135,6 +136,7 @@ class LabelIndex:
                  | WH_WORDS | AUXILIARIES)  # "wich symptoms", "shoud i": question words are misspelt too
         index.spell_words = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         index.cue_words = frozenset(index.lexicon.vocabulary)
+        index.set_words = frozenset(w for forms in index.lexicon.word_sets.values() for f in forms for w in f)
         index.speller = Speller.of(index.spell_words)
         for row in store.query(internal_query("qa-homophones")):
             heard = normalise_text(row["heard"].value)
@@ -168,7 +170,7 @@ class LabelIndex:
         Only words that are not English words themselves, four letters or more, with the same
         first letter and a similar length: "spain" is not "pain", "stain" not "strain".
         """
-        if (not word.isalpha() or word in self.vocabulary or word in STOPWORDS
+        if (not word.isalpha() or word in self.vocabulary or word in STOPWORDS or word in self.set_words  # "snomed"
                 or simplemma.is_known(word, lang="en")):
             return None
         silent = [s + word for s in SILENT_FIRST if s + word in self.vocabulary]

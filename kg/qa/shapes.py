@@ -190,12 +190,38 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
         return True
     token = an.tokens[cue.positions[0]]
-    if _describes(an, cue, token, cues) or _reported(an, cue, cues):
+    if _describes(an, cue, token, cues) or _reported(an, cue, cues) or conceded(an, cue, cues):
         return True
     twin = any(o.entry.pos == "verb" and o.positions == cue.positions for o in cues)
     return cue.entry.pos == "noun" and twin and (
         (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
         or _after_modal(an, cue))
+
+
+CONCEDING = frozenset("if since because though although seeing".split())
+CONCEDING_BEFORE_A_CLAUSE = frozenset("as given now once".split())  # "as *it* has no cure", not "listed as a cause"
+CLAUSE_SUBJECTS = frozenset("it there that they he she this".split())
+
+
+def conceded(an, cue, cues) -> bool:
+    """"What does ALS treatment focus on *if it can't be cured*", "what helps, *since there's no cure*": a relation word
+    in a clause that grants a fact, after a wh-question whose own relation word asks — the fact is told, not asked.
+
+    >>> from kg.qa.text import tokenize
+    >>> an = type("An", (), {"tokens": tokenize("what does treatment focus on if it cant be cured"), "wh": "what"})()
+    >>> cure, focus = (type("Cue", (), {"start": s, "end": e})() for s, e in ((8, 10), (3, 5)))
+    >>> conceded(an, cure, [cure, focus]), conceded(an, focus, [cure, focus])
+    (True, False)
+    """
+    if not an.wh:
+        return False
+    opened = [t.i for t in an.tokens[:cue.start] if t.i > 0 and (t.surface in CONCEDING or (
+        t.surface in CONCEDING_BEFORE_A_CLAUSE and an.tokens[t.i + 1].surface in CLAUSE_SUBJECTS))]
+    return bool(opened) and any(o.end <= opened[-1] for o in cues if o is not cue) and any(
+        t.lemma in WH_OPENERS for t in an.tokens[:opened[-1]])
+
+
+WH_OPENERS = frozenset("what which how why who where when whats".split())
 
 
 def _describes(an, cue, token, cues) -> bool:

@@ -58,3 +58,29 @@ def test_a_second_question_about_something_else_is_still_answered():
     """Only a second part that points back ("how is *it* treated") is about the condition declined."""
     answer = ask(STORE, "what is fibromyalgia and what causes muscle spasms")
     assert "does not cover fibromyalgia" in answer.message and answer.answered
+
+
+@pytest.mark.parametrize("question, name", [
+    ("what can I do about shin pain when I run", "shin pain"),
+    ("how do i get rid of Baker's cyst pain behind the knee", "cyst pain"),
+    ("what's the best way to treat IT band pain after cycling", "IT band pain"),
+    ("which sleeping pills stop night cramps", "sleeping pills"),
+    ("what helps Osgood-Schlatter pain in a 12 year old", "Osgood-Schlatter pain"),
+])
+def test_a_kind_of_pain_or_medicine_the_article_never_names_is_declined(question, name):
+    """A naming word before the article's pain or a medicine word ("IT band pain", "sleeping pills") is another kind."""
+    answer = ask(STORE, question)
+    assert answer.declined == "unknown" and not answer.answered and not answer.answers and answer.boolean is None
+    assert f"does not cover {name}" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what helps the sharp pain of a knee cramp",       # says how it hurts
+    "what helps the stabbing pain of a cramp",
+    "which immune-suppressing drugs does the article mention for autoimmune disorders",  # a compound adjective
+    "what are good pain tablets for a spasm",
+    "can water pills cause knee twitching",
+])
+def test_words_that_say_how_are_no_other_kind(question):
+    answer = ask(STORE, question)
+    assert answer.declined != "unknown", answer.message

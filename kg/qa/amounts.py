@@ -1,0 +1,79 @@
+"""Whether a question asks an amount for a person — a dose, however it is phrased.
+
+The article gives no doses or amounts, so "how many ibuprofen tablets could I safely take in a day", "how many litres
+of water ought a lady of 78 drink each day" and "what's the right amount of magnesium for me" are declined, while "how
+many causes are there" or "how many muscles does it say to stretch" count the article's things. The lexicon's phrase
+frames ("how many * a day") reach only four words apart; this reads the whole sentence of the amount word instead:
+
+- an amount word ("how many", "how much", "how often": ``kgl:amount-asked``) whose sentence names a measure right
+  after it ("how many *tablets*", "how much *mg*": ``kgl:measure``), or a period anywhere after it ("*each day*", "*in
+  one go*": ``kgl:period``), or a verb of taking (``kgl:intake``) with a remedy the article names (a drug, substance,
+  nutrient or therapy) — unless what it counts is a word of the article's own things ("how many *causes* a day");
+- or a word that names an amount (``kgl:amount-named``: "the right amount", "the recommended daily intake") with a
+  remedy or a measure in its sentence.
+
+The word sets are data of the lexicon (kept out of the parser's phrases: they shape no reading).
+"""
+
+from __future__ import annotations
+
+from kg.namespaces import KGO
+from kg.qa.analysis import Analysis
+from kg.qa.lexicon import Lexicon
+
+REMEDY_KINDS = tuple(KGO + c for c in ("Drug", "DrugClass", "Therapy", "Substance", "Nutrient"))
+SENTENCE_END = frozenset(".?!;")
+_BEFORE_COUNTED = frozenset("of the a an these those such".split())
+
+
+def _sentence(an: Analysis, at: int) -> range:
+    """Positions from ``at`` to the end of its sentence."""
+    end = at
+    while end < len(an.tokens) and an.tokens[end].surface not in SENTENCE_END:
+        end += 1
+    return range(at, end)
+
+
+def _counts_things(an: Analysis, lex: Lexicon, at: int) -> bool:
+    """The word counted after the amount word is a class or relation word of the article ("how many *causes*",
+    "how many *groups* of people", "how many *remedies*"): it counts the article's things, not an amount."""
+    k = at
+    while k < len(an.tokens) and an.tokens[k].lemma in _BEFORE_COUNTED:
+        k += 1
+    if k >= len(an.tokens):
+        return False
+    lemma = an.tokens[k].lemma
+    return any(form == (lemma,) and (entry.kind in ("class", "relation") or entry.intent == "part")
+               for form, entry in lex.forms.get(lemma, ()))
+
+
+def _remedies(an: Analysis, index, span: range) -> bool:
+    return any(m.start in span and any(index.is_a(m.iri, k) for k in REMEDY_KINDS) for m in an.candidates)
+
+
+def asked(an: Analysis, lex: Lexicon, index) -> bool:
+    """Whether the question asks an amount of something for a person to take (see the module's words)."""
+    lemmas = [t.lemma for t in an.tokens]
+    for at in range(len(lemmas)):
+        opener = lex.in_set("amount-asked", lemmas, at)
+        named = lex.in_set("amount-named", lemmas, at)
+        if not (opener or named):
+            continue
+        after = _sentence(an, at + max(opener, named))
+        if named and (_remedies(an, index, after) or any(lex.in_set("measure", lemmas, k) for k in after)):
+            return True
+        if not opener:
+            continue
+        head = [k for k in after[:4] if lemmas[k] not in _BEFORE_COUNTED]
+        if any(lex.in_set("measure", lemmas, k) for k in head[:2]):
+            return True  # "how many *ibuprofen tablets*", "how many *cups* of coffee"
+        if _counts_things(an, lex, after.start):
+            continue
+        if any(lex.in_set("period", lemmas, k) for k in after):
+            return True
+        if any(lex.in_set("intake", lemmas, k) for k in after) and _remedies(an, index, range(at, after.stop)):
+            return True
+    return False
+
+
+__all__ = ["asked"]
