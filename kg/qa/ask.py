@@ -106,14 +106,15 @@ def _ask_one(store, raw: str) -> Answer:
     index, lex = label_index(store), lexicon(store)
     read = reader(store)
     ex = executor(store)
-    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(raw, index, lex), store, index, read.schema, read.topic), ex))
+    text, joined = index.rejoin(raw)  # "over wait": overweight, split by ear
+    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(text, index, lex), store, index, read.schema, read.topic), ex))
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
         within = None if parts.names_anchor(an, within) else within  # "the disorder named in the faq": which one
         an, within = items.ordinal(an, within, part_index(store), index)  # "the first cause in the causes list"
     answer.entities = [m.to_dict() for m in an.mentions]
-    answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()}
+    answer.corrections = {an.tokens[i].surface: w for i, w in an.corrections.items()} | joined
     answer.context = " ".join(t.surface for t in an.context)
     answer.unknown = list(an.unknown)
     if not any(not t.is_punct for t in an.tokens):
@@ -178,7 +179,8 @@ def _ask_one(store, raw: str) -> Answer:
         answer.closest = quote_index(store).closest(raw)
         return answer
     chosen, result = choose(ex, readings, an, patient=within is not None)
-    answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen)
+    answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen) + "".join(
+        f" (“{k}” read as “{w}”.)" for k, w in joined.items())
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"

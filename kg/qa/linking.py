@@ -13,15 +13,17 @@ jumping") links to the entity named by both when there is one ("knee twitch").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import simplemma
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from kg.namespaces import KGO
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
-from kg.qa.spelling import Speller, auxiliary_slips
+from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
 from kg.store.memo import per_store
 from kg.views.labels import labels as labels_of
@@ -93,6 +95,7 @@ class LabelIndex:
     vocabulary: frozenset[str] = frozenset()  # every word of every key
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
     cue_words: frozenset[str] = frozenset()  # the lexicon's words: a real word among them is no slip
+    prefixes: dict[str, list[str]] = field(default_factory=dict)  # first two letters of the long words of names (kg.qa.spelling.split_word)
     set_words: frozenset[str] = frozenset()  # words of the lexicon's word sets (kg.qa.amounts, .reference): never "corrected"
     speller: Speller = field(default_factory=lambda: Speller.of([]))
     homophones: dict[str, tuple[str, ...]] = field(default_factory=dict)  # written -> words meant (the lexicon's)
@@ -131,6 +134,9 @@ class LabelIndex:
         index.lexicon = lexicon_of(store)
         index._head_variants(index.lexicon)
         index.vocabulary = frozenset(w for key in index.keys for w in key)
+        for w in sorted(index.vocabulary):  # the long words of names by their first letters
+            if len(w) >= MIN_JOINED and w.isalpha():
+                index.prefixes.setdefault(w[:2], []).append(w)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
         words = (set(index.vocabulary) | index.lexicon.vocabulary | {w for w in surface if w.isalpha()}
                  | WH_WORDS | AUXILIARIES)  # "wich symptoms", "shoud i": question words are misspelt too
@@ -163,6 +169,31 @@ class LabelIndex:
                 self.first[variant[0]] = max(self.first.get(variant[0], 0), len(variant))
 
     # --- spelling --------------------------------------------------------------------------
+
+    def rejoin(self, text: str) -> tuple[str, dict[str, str]]:
+        """``text`` with a word of the article's names that a slip or the ear split into two or three ("over wait",
+        "anti spasm attic") written whole, and what was joined ({"over wait": "overweight"})."""
+        norm = normalise_text(text)
+        words, joined, out, at = list(_LETTERS.finditer(norm)), {}, [], 0
+        k = 0
+        while k < len(words):
+            for n in range(MAX_JOIN, 1, -1):
+                run = words[k:k + n]
+                parts = [w.group(0) for w in run]
+                whole = "".join(parts)
+                if len(run) < n or any(norm[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                    continue  # one space between the pieces: not across a comma
+                near = [w for w in self.prefixes.get(whole[:2], ()) if abs(len(w) - len(whole)) <= 2]
+                if not process.extractOne(whole, near, scorer=fuzz.ratio, score_cutoff=70):
+                    continue  # no long word of the names is near it: the speller need not look
+                word = split_word(parts, self.vocabulary, _english, self.speller.nonword)
+                if word:
+                    out += [norm[at:run[0].start()], word]
+                    at, joined[" ".join(parts)] = run[-1].end(), word
+                    k += n - 1
+                    break
+            k += 1
+        return ("".join(out) + norm[at:], joined) if joined else (text, {})
 
     def correct(self, word: str) -> str | None:
         """A known word that ``word`` is a misspelling of, or None.
@@ -363,6 +394,14 @@ class LabelIndex:
 
 label_index = per_store(LabelIndex.from_store)
 label_index.__doc__ = """The label index of ``store``, built on first use and kept as long as the store lives."""
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _english(word: str) -> bool:
+    """A word of English, by how often it is written (simplemma reads "overwait" as over + wait)."""
+    return zipf_frequency(word, "en") >= 1.0
 
 
 __all__ = ["LabelIndex", "Mention", "label_index", "key_of"]

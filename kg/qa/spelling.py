@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 from rapidfuzz.distance import OSA, Levenshtein
 
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, STOPWORDS, WH_WORDS, Token, lemma
 
 MODALS = frozenset("can could will would shall should may might must is are was were".split())
 COMMON = 4.0  # Zipf frequency (wordfreq) from which a real word is taken as meant ("plain", "summer")
@@ -160,3 +160,36 @@ def auxiliary_slips(tokens: list[Token]) -> dict[int, str]:
 
 
 __all__ = ["Speller", "auxiliary_slips", "cutoff", "sound"]
+
+
+MAX_JOIN = 3  # words one word may be split into ("anti spasm attic")
+MIN_JOINED = 7  # letters of a word worth reading from its pieces
+
+
+def split_word(parts: list[str], known, is_english, nonword) -> str | None:
+    """The article's word that neighbouring words spell together, split by a slip or by ear ("over wait" →
+    overweight, "anti spasm attic" → antispasmodic, "cortico steroids"), or None. Either a piece is no English word
+    and the whole is a word of the article's names (``known``), or the whole is no English word and sounds exactly
+    as a word of the names that keeps nearly all its letters. Words that stand apart stay apart: "work out" (both
+    pieces and the whole are English), "the risk" (a function word), "conditions can" (another sound).
+
+    >>> s = Speller.of(["overweight", "antispasmodic", "spasm", "spasming", "workout", "therapist"])
+    >>> known = {"overweight", "antispasmodic", "spasm", "spasming", "workout", "therapist"}
+    >>> english = lambda w: w in {"over", "wait", "work", "out", "workout", "spasm", "attic", "anti", "the", "risk"}
+    >>> [split_word(p.split(), known, english, s.nonword) for p in ("over wait", "anti spasm attic", "spasm attic")]
+    ['overweight', 'antispasmodic', None]
+    >>> split_word(["work", "out"], known, english, s.nonword), split_word(["the", "risk"], known, english, s.nonword)
+    (None, None)
+    """
+    joined = "".join(parts)
+    if len(parts) < 2 or len(joined) < MIN_JOINED or not joined.isalpha() or any(
+            len(p) < 2 or p in STOPWORDS for p in parts):
+        return None
+    if lemma(joined) in known or joined in known:  # "cortico steroids": the article's word, split
+        return (lemma(joined) if lemma(joined) in known else joined) if not all(map(is_english, parts)) else None
+    if is_english(joined):
+        return None
+    word = nonword(joined)
+    if word is None or word not in known or len(word) < len(joined) - 1 or word in parts or sound(word) != sound(joined):
+        return None
+    return word
