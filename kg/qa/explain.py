@@ -24,6 +24,7 @@ from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.run import broader
+from kg.qa.samename import same_names
 from kg.qa.words import SIGN_WORDS, URGENCY_ORDER, URGENCY_WORDS, emphasis, join
 
 SHOWN_QUOTES = 3  # quotes in the message of a description
@@ -406,6 +407,8 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
 def difference(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     """Two things side by side: each one's definition or most relevant statement, and what links them."""
     a, b = r.anchors[:2]
+    if a == b and an.yes_no and same_names(ex, answer, a, an):  # "is amyotrophic lateral sclerosis the same as ALS"
+        return
     if a == b:  # "cramp" and "spasm": the article uses both words for one thing and never tells them apart
         words = [m.text for m in an.mentions if m.iri == a]
         answer.message = (f"The article does not say how {join([f'“{w}”' for w in dict.fromkeys(words)])} differ: "
