@@ -153,6 +153,8 @@ class Reader:
             conditions = [g for g in context if not any(self.fits(m.iri, KGO + "BodyPart") for m in g[2])]
             context = conditions or context
         named = [g for g in groups if not self._is_answer_class(an, g)]  # "…, which muscles": a class asked, nothing named
+        kinds = {m.iri for g in named for m in g[2]}  # "reading about stretching and heat packs. do *these home
+        context = [g for g in context if not all(set(self.wholes(m.iri)) & kinds for m in g[2])]  # remedies* …": them
         if context and (pronoun or not named or (an.yes_no and len(groups) == 1)):
             # "is that an age thing?": the context's entities stand for "that"; a condition first, then the latest
             groups = groups + intents.conditions_first(self, reversed(context), groups, an)
