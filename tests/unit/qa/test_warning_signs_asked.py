@@ -72,3 +72,13 @@ def test_a_worry_told_after_the_question_leaves_the_yes_no_asked(real_store, que
 def test_a_worry_after_asking_whether_it_is_a_sign_is_still_the_worry_answered(real_store):
     answer = ask(real_store, "is my knee twitching a sign of ALS?? kind of freaking out here")
     assert "muscle fatigue" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "my knee twitching has been going on for months now, should I get it checked",
+    "this twitch above my knee has been there for weeks on end, is it worth seeing the gp",
+])
+def test_a_twitch_told_as_lasting_weeks_is_the_persistent_twitching_the_article_warns_of(real_store, question):
+    """"Going on for weeks": persistent twitching, which the article says calls for medical attention — a yes, quoted."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "persist" in answer.message
