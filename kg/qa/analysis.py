@@ -114,7 +114,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
             continue
         unknown.append(t.surface)
     mentions, cues = _narrowed(mentions, cues, tokens)
-    first = question[0].lemma if question else ""
+    first = next((t.lemma for t in question if t.lemma in AUXILIARIES | WH_WORDS | {"be", "do", "have"} or not any(c.start == t.i and c.entry.intent == "filler" for c in cues)), "")  # "lol is …"
     # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
     if wh is None and question and question[-1].lemma in WH_WORDS and not _nominal_wh(question):
