@@ -23,6 +23,7 @@ from kg.qa.lexicon import Lexicon
 
 REMEDY_KINDS = tuple(KGO + c for c in ("Drug", "DrugClass", "Therapy", "Substance", "Nutrient"))
 SENTENCE_END = frozenset(".?!;")
+REPORTERS = frozenset("it they article author page table list section".split())  # the article gives, names …
 _BEFORE_COUNTED = frozenset("of the a an these those such".split())
 
 
@@ -71,8 +72,9 @@ def asked(an: Analysis, lex: Lexicon, index) -> bool:
             continue
         if any(lex.in_set("period", lemmas, k) for k in after):
             return True
-        if any(lex.in_set("intake", lemmas, k) for k in after) and _remedies(an, index, range(at, after.stop)):
-            return True
+        if any(lex.in_set("intake", lemmas, k) and lemmas[k - 1] not in REPORTERS for k in after) \
+                and _remedies(an, index, range(at, after.stop)):
+            return True  # not "how many stress techniques does *it give*": the article gives them
     return False
 
 

@@ -71,6 +71,7 @@ def _other_subjects(an: Analysis) -> list[str]:
 
 
 DRUG_KINDS = frozenset({KGO + "Drug", KGO + "DrugClass"})
+OWNED = frozenset("my his her their our your".split())
 
 
 def _name_word(surface: str, lex: Lexicon, gerund: bool = False) -> bool:
@@ -117,9 +118,13 @@ def _kind_name(an: Analysis, lex: Lexicon, start: int, end: int, article_words, 
             or not _name_word(t.surface, lex, gerund):
         return []
     first = k
-    before = an.tokens[k - 1] if k > 0 else None
+    while first > 0 and an.tokens[first - 1].surface in an.unknown and _name_word(an.tokens[first - 1].surface, lex):
+        first -= 1  # "blood *pressure* tablets": the whole name
+    before = an.tokens[first - 1] if first > 0 else None
+    if gerund and any(t.lemma in OWNED for t in an.tokens[max(0, first - 3):first]):
+        return []  # "with *my* blood pressure tablets": the reader's own medicine, whether to take it is advice
     if before is not None and raw[before.start:before.end].isupper() and len(before.surface) <= 4:
-        first = k - 1  # "IT band pain": the capitals are a name, not "it"
+        first -= 1  # "IT band pain": the capitals are a name, not "it"
     return [" ".join((raw[x.start:x.end] if raw else x.surface) for x in an.tokens[first:end])]
 
 
