@@ -84,7 +84,7 @@ def _name_word(surface: str, lex: Lexicon, gerund: bool = False) -> bool:
         return bool(parts) and all(p.isalpha() for p in parts) and any(not getAllLemmas(p) for p in parts)
     kinds = getAllLemmas(surface)
     if not kinds:
-        return surface.isalpha()
+        return surface.isalpha() and len(surface) >= 4  # not a prefix typed apart ("non prescription")
     if {"ADJ", "ADV"} & kinds.keys() or any(f[-1] == surface for f in lex.word_sets.get("period", ())):
         return False
     if surface.endswith("ing"):
@@ -104,7 +104,8 @@ def kinds_unnamed(an: Analysis, lex: Lexicon, article_words=frozenset(), raw: st
         if m.start in asked and head is not None:
             out += _kind_name(an, lex, m.start, head + 1, article_words, raw, gerund=False)
     for c in an.class_cues:
-        if c.start in asked and DRUG_KINDS & set(c.entry.references) and len(c.positions) == 1:
+        heads = not any(m.start == c.end for m in an.mentions)  # "prescription *pain relief*": not the head noun
+        if c.start in asked and DRUG_KINDS & set(c.entry.references) and len(c.positions) == 1 and heads:
             out += _kind_name(an, lex, c.start, c.end, article_words, raw, gerund=True)
     return out
 
