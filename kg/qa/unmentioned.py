@@ -36,7 +36,29 @@ def _in_question(an: Analysis) -> list[str]:
     subject = _subject(q, unknown)
     if subject and not any(subject in w.split() for w in out):
         out.insert(0, subject)
-    return out
+    return out or _after_all(an, unknown)
+
+
+_SUBORDINATE = frozenset("once after until till before since when whenever".split())
+
+
+def _after_all(an: Analysis, unknown: set[str]) -> list[str]:
+    """What the question ends on, past everything it names, when the article names none of it: a time or condition
+    ("do the spasms go away *once the baby is born*") or the one affected ("will my leg cramps hurt *my baby*"). A yes
+    for the things named would answer a question without it."""
+    marks = [t.i for t in an.tokens if t.surface == "?"]  # what follows a question mark is a remark, not the question
+    words = [t for t in an.question if not t.is_punct and (not marks or t.i < marks[0])]
+    last = max((m.end for m in an.anchors if not marks or m.end <= marks[0]), default=0)
+    tail = [t for t in words if t.i >= last]
+    if not tail or not any(t.surface in unknown and t.lemma not in _SUBORDINATE for t in tail):
+        return []
+    opens = [k for k, t in enumerate(tail[:-1]) if t.lemma in _SUBORDINATE]
+    named = opens and any(t.surface in unknown and an.tokens[t.i - 1].lemma in _DETERMINERS for t in tail[opens[0] + 1:])
+    if named:  # a thing the clause names ("once *the baby* is born"), not how it is ("when it is hot")
+        return ["“" + " ".join(t.surface for t in tail[opens[0]:]) + "”"]
+    if tail[0].lemma in _DETERMINERS and all(t.surface in unknown for t in tail[1:]) and len(tail) > 1:
+        return [" ".join(t.surface for t in tail[1:])]
+    return []
 
 
 _ASKING = frozenset("be can could would will might may do".split())

@@ -86,3 +86,25 @@ def test_a_list_for_a_kind_the_article_never_names_says_so_first(question, phras
 
 def test_a_word_of_the_article_describes_the_condition():
     assert "does not mention" not in ask(STORE, "what causes sudden cramps").to_dict()["message"]
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("do knee spasms usually clear up once the baby arrives", "“once the baby arrives”"),
+    ("can knee spasms come back after a holiday", "“after a holiday”"),
+    ("would knee spasms hurt my unborn child", "unborn child"),
+    ("could muscle spasms damage the cartilage", "cartilage"),
+])
+def test_a_yes_no_ending_on_what_the_article_never_names_gets_no_yes(question, phrase):
+    """What the question ends on, past all it names — a time ("once the baby is born") or who is affected ("hurt my
+    baby") — is part of what is asked: a "yes" for the things named alone would answer another question."""
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None, answer["message"]
+    assert f"does not mention {phrase}" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "can dehydration cause spasms when it is hot",
+    "can stress make my knee twitch",
+])
+def test_a_clause_that_names_nothing_new_keeps_the_yes(question):
+    assert ask(STORE, question).to_dict().get("boolean") is True
