@@ -75,8 +75,9 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
     if len(q) < 3 or q[0].lemma not in _ASKING:
         return None
     k = 2 if q[1].lemma in _DETERMINERS and len(q) > 3 else 1
-    if q[0].lemma != "be" and k == 1:
+    if q[0].lemma != "be" and k == 1 and q[-1].lemma not in PRONOUNS:
         return None  # "can stress …", "does zinc …": a bare noun after a modal is asked through the relation, as before
+    # — unless the rest is the story's, referred back to ("…after a night out, does *alcohol* cause it")
     w = q[k]
     possessive = w.surface.endswith(("'s", "’s", "s'"))  # "can my *son's* leg cramps …": whose, not what
     return w.surface if w.surface in unknown and not w.surface.endswith("ing") and not possessive else None

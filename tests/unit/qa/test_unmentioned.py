@@ -108,3 +108,14 @@ def test_a_yes_no_ending_on_what_the_article_never_names_gets_no_yes(question, p
 ])
 def test_a_clause_that_names_nothing_new_keeps_the_yes(question):
     assert ask(STORE, question).to_dict().get("boolean") is True
+
+
+@pytest.mark.parametrize("question, word", [
+    ("my knee twitches after a night out, does alcohol cause it", "alcohol"),
+    ("my calves knot up every night since i moved. could mould be causing them", "mould"),
+])
+def test_a_yes_no_whose_unknown_subject_refers_back_to_the_story_is_not_answered_with_a_list(question, word):
+    """"…does *alcohol* cause it": the rest is the story's, so the whole list of causes would answer another question."""
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None, answer["message"]
+    assert f"does not mention {word}" in answer["message"], answer["message"]
