@@ -33,7 +33,7 @@ from kg.qa.readings import reader
 from kg.qa import advice, amounts, besides, reference, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
-from kg.qa.text import STOPWORDS, normalise_text
+from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text
 from kg.qa.words import join
 
 MAX_QUESTION_CHARS = 500
@@ -362,7 +362,6 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
 
 
 _OF_WHAT = frozenset("for of about".split())
-_DETERMINERS = frozenset("a an the my his her their your".split())
 
 
 def _unknown_head(an: Analysis, index) -> bool:
@@ -374,14 +373,14 @@ def _unknown_head(an: Analysis, index) -> bool:
     for t in reversed(words):
         if t.surface in unknown:
             tail.insert(0, t)
-        elif t.lemma in _DETERMINERS and tail:
+        elif t.lemma in DETERMINERS and tail:
             continue
         else:
             break
     if not tail or tail[0].i == 0:
         return False
     lead = an.tokens[tail[0].i - 1]
-    lead = an.tokens[lead.i - 1] if lead.lemma in _DETERMINERS and lead.i > 0 else lead
+    lead = an.tokens[lead.i - 1] if lead.lemma in DETERMINERS and lead.i > 0 else lead
     conditions = (KGO + "MedicalCondition", KGO + "SignOrSymptom", KGO + "Disease")
     named = any(index.is_a(m.iri, c) for m in an.anchors for c in conditions) or any(
         m.kind == "topic" for m in an.mentions)

@@ -214,7 +214,7 @@ def ends_or_not(question: list[Token]) -> bool:
 RUN_ON_MODALS = frozenset("can could should would will do does did".split())
 RUN_ON_BE = frozenset("is are was".split())
 _SUBJECTS = frozenset("i it you we he she they that this".split())
-_DETERMINERS = frozenset("a an the my your his her their".split())
+DETERMINERS = frozenset("a an the my your his her their".split())
 
 
 def run_on(clause: list[Token]) -> list[list[Token]]:
@@ -236,7 +236,7 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
             continue
         if any(w.lemma in WH_WORDS for w in clause[:k]):
             return [clause]
-        if (t.surface in RUN_ON_MODALS and after.surface in _SUBJECTS | _DETERMINERS) or \
+        if (t.surface in RUN_ON_MODALS and after.surface in _SUBJECTS | DETERMINERS) or \
                 (t.surface in RUN_ON_BE and after.surface in _SUBJECTS):
             return [clause[:k], clause[k:]]
     return [clause]
