@@ -139,10 +139,26 @@ def auxiliary_slips(tokens: list[Token]) -> dict[int, str]:
     ({}, {})
     >>> auxiliary_slips(tokenize("knee twiching and its hard to swalow what dose that mean"))
     {8: 'does'}
+
+    Or opening a clause as a yes/no's auxiliary, before the subject a pronoun, a determiner or a verb's -ing form
+    starts ("*dose* eating bananas help", "my wife has diabetes, *dose* that matter") — not a dose named first
+    ("dose of magnesium?", "dose magnesium per day"):
+
+    >>> auxiliary_slips(tokenize("dose stretching help a cramp")), auxiliary_slips(tokenize("i'm pregnant, dose it matter"))
+    ({0: 'does'}, {3: 'does'})
+    >>> auxiliary_slips(tokenize("dose of magnesium?")), auxiliary_slips(tokenize("dose magnesium per day"))
+    ({}, {})
     """
     out: dict[int, str] = {}
-    for i in range(1, len(tokens) - 1):
-        t, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+    for i in range(0, len(tokens) - 1):
+        t, after = tokens[i], tokens[i + 1]
+        if i == 0 or tokens[i - 1].is_punct:
+            if not t.is_punct and t.surface not in AUXILIARIES and _opens_subject(tokens, i + 1):
+                aux = next((a for a in SOUND_AUXILIARIES if a[0] == t.surface[0] and sound(a) == sound(t.surface)), None)
+                if aux:
+                    out[i] = aux
+            continue
+        before = tokens[i - 1]
         if t.is_punct or t.surface in AUXILIARIES or before.lemma not in WH_WORDS and before.surface not in WH_WORDS:
             continue
         if i > 1 and not tokens[i - 2].is_punct and after.surface not in PRONOUNS:
@@ -157,6 +173,28 @@ def auxiliary_slips(tokens: list[Token]) -> dict[int, str]:
         if aux:
             out[i] = aux
     return out
+
+
+SUBJECT_OPENERS = frozenset("the a an my your his her our their this that it they he she i you we".split())
+
+
+def _opens_subject(tokens: list[Token], k: int) -> bool:
+    """Whether the words from ``k`` open a clause's subject and go on to its verb: a pronoun or a determiner, or a
+    verb's -ing form ("drinking", "drinkin'") with words after it, and no auxiliary or modal of their own after.
+
+    >>> from kg.qa.text import tokenize
+    >>> _opens_subject(tokenize("x drinkin water help"), 1), _opens_subject(tokenize("x that make it worse"), 1)
+    (True, True)
+    >>> _opens_subject(tokenize("x magnesium help"), 1), _opens_subject(tokenize("x that should i take"), 1)
+    (False, False)
+    """
+    rest = tokens[k:]
+    end = next((n for n, r in enumerate(rest) if r.is_punct), len(rest))
+    clause = rest[:end]
+    if len(clause) < 2 or any(r.surface in MODALS or r.surface in AUXILIARIES for r in clause):
+        return False
+    first = clause[0].surface
+    return first in SUBJECT_OPENERS or (len(first) > 5 and first.endswith(("ing", "in")) and len(clause) >= 3)
 
 
 __all__ = ["Speller", "auxiliary_slips", "cutoff", "sound"]

@@ -88,3 +88,24 @@ def test_a_homophone_that_makes_sense_as_written_stays_as_written(real_store, qu
 def test_a_misspelling_that_sounds_exactly_like_a_word_is_read_as_it(real_store):
     answer = ask(real_store, "wat does it mean if my knee twiches and i get weeknes and my ballance is off")
     assert answer.corrections.get("weeknes") == "weakness"
+
+
+@pytest.mark.parametrize("question, position", [("dose stretching help a cramp", 0),
+                                                ("my dad is on statins, dose that explain his cramps", 6),
+                                                ("dus the heat make knee twitching worse", 0)])
+def test_a_clause_opening_word_that_sounds_like_an_auxiliary_before_a_subject_is_read_as_it(question, position):
+    assert auxiliary_slips(tokenize(question)) == {position: "does"}
+
+
+@pytest.mark.parametrize("question", ["dose of magnesium for leg cramps?", "dose magnesium per day for cramps",
+                                      "dose for ibuprofen when my knee spasms"])
+def test_a_dose_named_first_stays_a_dose_and_is_declined(real_store, question):
+    assert auxiliary_slips(tokenize(question)) == {}
+    assert ask(real_store, question).declined == "dose"
+
+
+@pytest.mark.parametrize("question", ["dose stretching help a cramp in the thigh",
+                                      "my dad is on statins, dose that explain his cramps"])
+def test_a_yes_no_opened_by_dose_is_answered_not_declined(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined is None and answer.boolean is True
