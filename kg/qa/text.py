@@ -135,9 +135,17 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
 
     >>> [[t.surface for t in c] for c in clauses(tokenize("I'm 72. is that an age thing?"))]
     [["i'm", '72'], ['is', 'that', 'an', 'age', 'thing']]
+
+    And at a dash before an auxiliary, which opens a yes/no after what the reader tells ("my client overtrains — is
+    that a risk"); a dash elsewhere joins ("heat or ice - which one", "low-impact"):
+
+    >>> [[t.surface for t in c] for c in clauses(tokenize("she overtrains - is that a risk - or a myth"))]
+    [['she', 'overtrains'], ['is', 'that', 'a', 'risk', 'or', 'a', 'myth']]
     """
     out: list[list[Token]] = [[]]
     for t in tokens:
+        if t.dash and out[-1] and (t.lemma in AUXILIARIES or t.lemma in ("be", "do", "have")):
+            out.append([])
         if t.is_punct:
             if t.surface in (".", "?", "!", ";", ",", ":") or t.surface.startswith(".."):
                 if out[-1]:
