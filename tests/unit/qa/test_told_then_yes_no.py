@@ -1,0 +1,28 @@
+"""A yes/no after what the reader tells, behind a dash ("my client overtrains — is overexertion a risk factor"), and
+the lay ways of asking whether something needs a doctor ("does that need looking at"): answered yes, with the quote."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.qa.text import clauses, tokenize
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question", ["my brother runs marathons every month - is overexertion a risk factor for spasms",
+                                      "I coach a squad that trains hard all week — can dehydration cause muscle spasms"])
+def test_a_yes_no_behind_a_dash_after_a_story_is_answered_yes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and answer.message.startswith("Yes")
+
+
+@pytest.mark.parametrize("text", ["heat or ice - which one works better", "low-impact exercise for knee spasms"])
+def test_a_dash_before_no_auxiliary_keeps_one_clause(text):
+    assert len(clauses(tokenize(text))) == 1
+
+
+@pytest.mark.parametrize("question", ["my knee twitches and I keep losing my balance, does that need looking at",
+                                      "knee spasms with trouble speaking, do they need to be checked by someone"])
+def test_whether_a_sign_needs_seeing_is_a_warning_sign_question(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "medical attention" in answer.message
