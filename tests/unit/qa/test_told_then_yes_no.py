@@ -26,3 +26,10 @@ def test_a_dash_before_no_auxiliary_keeps_one_clause(text):
 def test_whether_a_sign_needs_seeing_is_a_warning_sign_question(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True and "medical attention" in answer.message
+
+
+@pytest.mark.parametrize("question", ["when i drink a lot of coffee, my knee twitches. caffeine can do that?",
+                                      "if I am dehydrated for days, spasms can come from it?"])
+def test_a_yes_no_asked_in_statement_order_after_a_when_or_if_clause_is_the_question(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and answer.message.startswith("Yes")
