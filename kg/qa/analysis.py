@@ -145,7 +145,7 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[
         return [], []
     parts = [piece for part in parts for piece in _after_condition(part)]
     asked = [k for k, part in enumerate(parts) if part[-1].i in marked and (_asks(part) or asked_as_statement(part, marked))]
-    if asked and (asked[-1] < len(parts) - 1 or not _asks(parts[asked[-1]])):  # or the last, asking as a statement
+    if asked and (asked[-1] < len(parts) - 1 or not any(_asks(p) and p[0].lemma not in SUBORDINATORS for p in parts[:asked[-1] + 1])):  # or the last asks as a statement, and no clause asks before ("when I…, stress can do this?")
         k = asked[-1]  # what follows the question tells more about it ("… since i turned 70"): it stays with it
         return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     for k in range(len(parts) - 1, -1, -1):
