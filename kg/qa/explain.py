@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
-from kg.qa.closest import quote_index
+from kg.qa.closest import quote_index, with_antecedents
 from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
@@ -87,8 +87,9 @@ def about(ex: Executor, answer: Answer, r: Reading, an: Analysis, stated: bool =
     if not items:
         answer.message = f"The article says nothing about {names} beyond naming it."
         return
-    quotes = " ".join(f"“{x.quote}”" for x in items[:SHOWN_QUOTES])
-    answer.evidence = [_item(ex, x) for x in items[:EVIDENCE]]
+    shown = with_antecedents(quote_index(ex.store), [_item(ex, x) for x in items[:SHOWN_QUOTES]])
+    quotes = " ".join(f"“{x['quote']}”" for x in shown)
+    answer.evidence = shown + [_item(ex, x) for x in items[SHOWN_QUOTES:EVIDENCE]]
     answer.answers = [ex.entity(i) for i in iris[:2]]
     answer.message = f"What the article says about {names}, the passages nearest your question first: {quotes}"
     facts = _in_words(ex, iris, [x.quote for x in items[:SHOWN_QUOTES]])
@@ -122,9 +123,10 @@ def also_about(ex: Executor, answer: Answer, anchors, an: Analysis) -> None:
     iris = [a for a in anchors if not a.startswith(KGV) and not a.startswith("?")]
     items = ranked(ex, _widen(ex, iris), question_text(an))[:SHOWN_QUOTES] if iris else []
     if items:
+        shown = with_antecedents(quote_index(ex.store), [_item(ex, x) for x in items])
         answer.message += (f" What it says about {join([ex.name(i) for i in iris[:2]])}, nearest your question: "
-                           + " ".join(f"“{x.quote}”" for x in items))
-        answer.evidence += [_item(ex, x) for x in items]
+                           + " ".join(f"“{x['quote']}”" for x in shown))
+        answer.evidence += shown
 
 
 def _warning_signs(ex: Executor, iris) -> list[tuple[str, int, Statement]]:
