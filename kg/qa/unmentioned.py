@@ -150,6 +150,23 @@ def told_claim(an: Analysis) -> list[str]:
 CLAIMING = REPORTING | frozenset("reckon think swear claim believe hear read insist suggest recommend".split())
 
 
+_POSSESSORS = frozenset("my your his her our their".split())
+
+
+def _unmarked_possessive(tokens: list[Token], t: Token) -> bool:
+    """"My *mums* knee", "her *dads* legs": a word in -s between a possessive and a noun is a possessive typed without
+    its apostrophe (a plural is seldom a noun's kind) — whose knee, not which kind of knee.
+
+    >>> from kg.qa.text import tokenize
+    >>> words = tokenize("my mums knee and the tonic water and my glass knee")
+    >>> _unmarked_possessive(words, words[1]), _unmarked_possessive(words, words[5]), _unmarked_possessive(words, words[9])
+    (True, False, False)
+    """
+    word = t.surface
+    return (t.i > 0 and tokens[t.i - 1].lemma in _POSSESSORS and len(word) >= 4 and word.endswith("s")
+            and not word.endswith(("ss", "us", "is")))
+
+
 def unknown_word(t: Token, covered: set[int]) -> bool:
     """A content word that is no part of a name or a lexicon word.
 
@@ -172,8 +189,8 @@ def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose, o
         before = tokens[t.i - 1] if t.i > 0 else None
         if before is not None and before.lemma in _TEMPORAL:
             continue
-        if t.surface.endswith(("'s", "’s", "s'")):
-            continue  # "a *kid's* knee twitch": whose, not which kind
+        if t.surface.endswith(("'s", "’s", "s'")) or _unmarked_possessive(tokens, t):
+            continue  # "a *kid's* knee twitch", "my *mums* knee": whose, not which kind
         for m in loose:
             if _spells_out(t.surface, m.label):
                 continue  # "*cortical* steroids": the reader spells out the article's name (corticosteroids), not a kind
