@@ -90,6 +90,8 @@ class Speller:
         ('cause', 'what')
         >>> Speller.of(["weakness", "weekend", "weeks"]).nonword("weeknes")
         'weakness'
+        >>> Speller.of(["blood", "bleed", "supply"]).nonword("blud"), Speller.of(["blood", "supply"]).nonword("blub")
+        ('blood', None)
 
         """
         candidates = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=60, limit=8)
@@ -99,7 +101,9 @@ class Speller:
             if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
                 continue
             same_sound = Levenshtein.distance(sound(candidate), key) <= (1 if len(key) >= 4 else 0)
-            if score >= cutoff(len(word)) or (same_sound and score >= cutoff(len(word)) - 10):
+            # a short word spelt as it sounds keeps few letters: the same sound exactly stands for them ("blud": blood)
+            homophone = len(word) == 4 and sound(candidate) == key and len(key) >= 2
+            if score >= cutoff(len(word)) or (same_sound and score >= cutoff(len(word)) - (15 if homophone else 10)):
                 edits = OSA.distance(candidate, word)
                 swapped = edits < Levenshtein.distance(candidate, word)  # every letter kept: "cuase" is cause, not case
                 exact = sound(candidate) == key  # "weeknes" sounds as weakness, not weekend (one sound off)

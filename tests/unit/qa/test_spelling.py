@@ -109,3 +109,10 @@ def test_a_dose_named_first_stays_a_dose_and_is_declined(real_store, question):
 def test_a_yes_no_opened_by_dose_is_answered_not_declined(real_store, question):
     answer = ask(real_store, question)
     assert answer.declined is None and answer.boolean is True
+
+
+@pytest.mark.parametrize("question", ["limmited blud suply, can that give me cramps in my legs",
+                                      "can poor blud flow make your knee twitch"])
+def test_a_short_word_spelt_as_it_sounds_is_read_as_the_word_it_sounds(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "limited blood supply" in answer.message
