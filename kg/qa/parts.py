@@ -344,6 +344,9 @@ def without(an, within: Within):
     return an
 
 
+DESCRIBING = frozenset({"definition", "duration", "mechanism"})  # readings that quote what the article says of one thing
+
+
 def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], count: bool) -> list[Reading]:
     """The readings restricted to the part: lists and counts are read inside it, best first; what the part names
     of the class asked for ("how many remedies in the remedies table") is a reading too; other kinds come after."""
@@ -358,6 +361,8 @@ def restrict(readings: list[Reading], within: Within, classes: tuple[str, ...], 
                     named_in=True, score=r.score + (NAMED_IN_COST if within.both else -NAMED_IN_COST),
                     why=r.why + ["the answers the part also names, the fact stated anywhere"
                                  + (" (on both)" if within.both else f" (-{NAMED_IN_COST})")]))
+        elif r.kind in DESCRIBING:  # "according to the anatomy section, what are muscles made of": where it is said
+            out.append(replace(r, score=r.score - 1.0, why=r.why + ["a description, and a part of the article is named (-1)"]))
         else:
             out.append(replace(r, score=r.score - 4.0, why=r.why + ["not a list, and a part of the article is named (-4)"]))
     if within.row is not None and not within.outside:  # "nerve damage cause example": the row's other cells

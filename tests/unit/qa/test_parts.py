@@ -153,3 +153,11 @@ def test_both_on_a_list_and_along_a_relation_is_the_intersection(real_store, que
     article never says they cause knee twitching."""
     answer = ask(real_store, question)
     assert "diuretics" in labels(answer) and "statins" not in labels(answer), answer.message
+
+
+@pytest.mark.parametrize("question", ["according to the anatomy section, what are muscles made of",
+                                      "what does the anatomy part say muscles are built from"])
+def test_a_definition_asked_of_a_named_section_is_the_definition_not_a_list(real_store, question):
+    from kg.qa.ask import ask
+    answer = ask(real_store, question)
+    assert answer.kind == "describe" and "bundles of fibers" in answer.message
