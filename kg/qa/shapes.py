@@ -190,7 +190,7 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
         return True
     token = an.tokens[cue.positions[0]]
-    if _describes(an, cue, token, cues) or _reported(an, cue, cues) or conceded(an, cue, cues):
+    if _describes(an, cue, token, cues) or _reported(an, cue, cues) or conceded(an, cue, cues) or _as_role(an, cue, cues):
         return True
     twin = any(o.entry.pos == "verb" and o.positions == cue.positions for o in cues)
     return cue.entry.pos == "noun" and twin and (
@@ -236,12 +236,31 @@ def _reported(an, cue, cues) -> bool:
     """"The example *it gives* for heat exhaustion", "the treatments *they give*": a verb whose subject, "it" or
     "they" right after a relation or class word, is the article — it reports what the article names, no relation."""
     k = cue.start - 1
+    if cue.entry.pos == "verb" and len(cue.positions) > 1 and k >= 1:  # "what example *does the article give for*"
+        gap = [t for t in an.tokens[cue.start:cue.end] if t.i not in cue.positions]
+        if gap and all(t.lemma in _THE_ARTICLE for t in gap) and any(
+                o.end == cue.start and o.entry.pos == "noun" for o in list(cues) + an.class_cues if o is not cue):
+            return True
     return cue.entry.pos == "verb" and k >= 1 and an.tokens[k].lemma in ("it", "they") and any(
         o.end == k and o.entry.pos == "noun" and o.start > 0 and an.tokens[o.start - 1].lemma in _DETERMINERS
         for o in list(cues) + an.class_cues if o is not cue)  # a noun phrase: not "how can I *help it* recover"
 
 
+_THE_ARTICLE = frozenset("it they the this article table text page faq section list author writer".split())
+
+
 _DETERMINERS = frozenset("the a an what which any other".split())
+
+
+def _as_role(an, cue, cues) -> bool:
+    """"The example it gives for tense muscles *as a cause*", "what does it say about stress *as a trigger*": a relation
+    noun after a named thing and "as (a)" says in which role the thing is taken, and another relation word asks."""
+    k = cue.start - 1  # a noun, or a verb frame on the same word (after "as a" it is the noun)
+    if k < 1:
+        return False
+    k -= an.tokens[k].lemma in ("a", "an")
+    return k >= 1 and an.tokens[k].lemma == "as" and any(m.end == k for m in an.mentions) and any(
+        o.positions != cue.positions and o.entry.kind == "relation" and o.start in an.q_positions for o in cues)
 
 
 def _after_modal(an, cue) -> bool:
