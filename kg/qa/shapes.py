@@ -254,13 +254,15 @@ _DETERMINERS = frozenset("the a an what which any other".split())
 
 def _as_role(an, cue, cues) -> bool:
     """"The example it gives for tense muscles *as a cause*", "what does it say about stress *as a trigger*": a relation
-    noun after a named thing and "as (a)" says in which role the thing is taken, and another relation word asks."""
+    noun after a named thing and "as (a)" says in which role the thing is taken, and a relation noun before asks — not
+    "which drugs does it identify as having twitching *as a side effect*", where the role is what is asked."""
     k = cue.start - 1  # a noun, or a verb frame on the same word (after "as a" it is the noun)
     if k < 1:
         return False
     k -= an.tokens[k].lemma in ("a", "an")
     return k >= 1 and an.tokens[k].lemma == "as" and any(m.end == k for m in an.mentions) and any(
-        o.positions != cue.positions and o.entry.kind == "relation" and o.start in an.q_positions for o in cues)
+        o.positions != cue.positions and o.entry.kind == "relation" and o.entry.pos == "noun" and o.end < k
+        and o.start in an.q_positions for o in cues)  # "*what example* … for X as a cause": a noun before asks
 
 
 def _after_modal(an, cue) -> bool:

@@ -23,3 +23,9 @@ def test_the_example_of_a_cause_is_asked_not_its_effects_or_treatments(real_stor
 
 def test_what_doctors_give_for_a_condition_is_still_its_treatments(real_store):
     assert "stretching exercises" in labels(ask(real_store, "what do doctors give for cramps"))
+
+
+@pytest.mark.parametrize("question", ["which drugs does the article identify as having muscle spasms as a side effect",
+                                      "what medicines are known for having twitching as a side effect"])
+def test_a_role_asked_after_as_a_is_the_relation(real_store, question):
+    assert "diuretics" in labels(ask(real_store, question))
