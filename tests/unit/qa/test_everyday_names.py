@@ -21,9 +21,3 @@ def test_a_caffeinated_drink_by_its_brand_is_read_as_caffeine(real_store, questi
     answer = ask(real_store, question)
     assert answer.boolean is True and "caffeine" in answer.message
 
-
-@pytest.mark.parametrize("question", ["can good trainers stop my legs cramping when i run",
-                                      "do proper trainers help prevent spasms"])
-def test_trainers_are_the_articles_footwear(real_store, question):
-    answer = ask(real_store, question)
-    assert answer.boolean is True and "appropriate footwear" in answer.message
