@@ -33,3 +33,10 @@ def test_whether_a_sign_needs_seeing_is_a_warning_sign_question(real_store, ques
 def test_a_yes_no_asked_in_statement_order_after_a_when_or_if_clause_is_the_question(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True and answer.message.startswith("Yes")
+
+
+@pytest.mark.parametrize("question", ["are balance problems one of the signs the article says need a doctor",
+                                      "is weakness one of the signs that needs a doctor"])
+def test_a_sign_that_needs_a_doctor_is_a_warning_sign_not_whether_spasms_need_one(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "medical attention" in answer.message
