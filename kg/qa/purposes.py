@@ -30,6 +30,9 @@ def phrases(ex: Executor, r: Reading) -> list[tuple[str, list[str], object]]:
     if not all(e.subject == a and e.object == "?x" for e in r.edges):
         return []
     props = frozenset().union(*(ex.family(p) for p in [e.prop for e in r.edges] + list(r.union)))
+    remedy = ex.family(KGO + "treats") | ex.family(KGO + "prevents")
+    if props & remedy:  # "how does exercise help against spasms": what it does, said of preventing them as of treating
+        props |= remedy
     means = frozenset().union(*(ex.family(p) for p in MEANS))
     out: dict[str, tuple[str, list[str], object]] = {}
     for st in sorted(ex.statements(a), key=lambda s: s.begin):

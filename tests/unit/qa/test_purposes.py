@@ -67,3 +67,11 @@ def test_a_causes_list_quotes_what_the_cause_does_on_the_way(real_store, questio
 def test_mentioned_or_recommended_for_asks_what_a_thing_is_for(real_store, question, expected):
     answer = ask(real_store, question)
     assert expected in {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", ["how does regular exercise help against spasms",
+                                      "how does appropriate exercise help with knee twitching"])
+def test_what_a_remedy_does_is_said_whether_it_treats_or_prevents(real_store, question):
+    from kg.qa.ask import ask
+    answer = ask(real_store, question)
+    assert "maintain muscle strength and flexibility" in answer.message
