@@ -121,8 +121,12 @@ class Reader:
         out.extend(shapes.class_objects(self, an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
         out.extend(sets.coordinated(self, an, anchors, rel_cues))  # "how are they diagnosed and treated"
-        if an.yes_no and len(anchors) == 1 and rel_cues:
-            out.extend(yesno.topic_booleans(self, an, anchors, rel_cues))
+        own = [g for g in anchors if any(an.in_question(m) for m in g[2])]  # the story's things stand in for "that" —
+        words = [t for t in an.question if not t.is_punct]  # no "it", "is that" refers back ("signs that need": relative)
+        back = any(t.lemma in PRONOUNS and (t.lemma != "that" or k <= 1 or k == len(words) - 1) for k, t in enumerate(words))
+        told = len(own) == 1 < len(anchors) and not back
+        if an.yes_no and rel_cues and (len(anchors) == 1 or told):  # or the topic does
+            out.extend(yesno.topic_booleans(self, an, anchors if len(anchors) == 1 else own, rel_cues))
         if not out and anchors and not rel_cues:
             out.extend(Reading("claim", anchors=(m.iri,), score=2.0, why=["a product"])
                        for m in anchors[0][2] if self.fits(m.iri, KGO + "Product"))

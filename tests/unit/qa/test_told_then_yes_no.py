@@ -40,3 +40,15 @@ def test_a_yes_no_asked_in_statement_order_after_a_when_or_if_clause_is_the_ques
 def test_a_sign_that_needs_a_doctor_is_a_warning_sign_not_whether_spasms_need_one(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True and "medical attention" in answer.message
+
+
+@pytest.mark.parametrize("question", ["I've got ALS. Is weakness one of the signs that needs a doctor?",
+                                      "my brother has diabetes and now trouble speaking. is difficulty speaking a warning sign?"])
+def test_a_yes_no_complete_in_itself_falls_back_to_the_topic_when_the_storys_thing_gives_none(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "medical attention" in answer.message
+
+
+def test_a_pronoun_keeps_the_storys_thing_as_the_one_asked(real_store):
+    answer = ask(real_store, "my mum has diabetes. does magnesium help with it?")
+    assert answer.boolean is not True
