@@ -171,6 +171,8 @@ class Reader:
         start, end, ms = group
         if not any(c.start == start and c.end == end for c in an.class_cues):
             return False
+        if any(c.start >= end for c in an.intent_cues("definition")):  # "(describe) what muscles are made of": defined
+            return False
         return asked_after(an, start)
 
     def answer_classes(self, an: Analysis) -> tuple[str, ...]:

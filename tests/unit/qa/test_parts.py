@@ -161,3 +161,11 @@ def test_a_definition_asked_of_a_named_section_is_the_definition_not_a_list(real
     from kg.qa.ask import ask
     answer = ask(real_store, question)
     assert answer.kind == "describe" and "bundles of fibers" in answer.message
+
+
+@pytest.mark.parametrize("question", ["how does the article describe what muscles are made of",
+                                      "what muscles are made of, according to the article"])
+def test_a_class_word_before_made_of_is_what_is_defined_not_the_class_asked(real_store, question):
+    from kg.qa.ask import ask
+    answer = ask(real_store, question)
+    assert answer.kind == "describe" and "bundles of fibers" in answer.message
