@@ -52,3 +52,10 @@ def test_a_yes_no_complete_in_itself_falls_back_to_the_topic_when_the_storys_thi
 def test_a_pronoun_keeps_the_storys_thing_as_the_one_asked(real_store):
     answer = ask(real_store, "my mum has diabetes. does magnesium help with it?")
     assert answer.boolean is not True
+
+
+@pytest.mark.parametrize("question", ["roughly how long might a spasm be expected to last?",
+                                      "how long is a cramp expected to go on for"])
+def test_a_related_word_in_its_ing_form_is_not_read_from_another_form(real_store, question):
+    answer = ask(real_store, question)  # "expecting" (pregnant) is not "expected to last"
+    assert answer.kind == "describe" and "pregnan" not in (answer.reading or "").lower()
