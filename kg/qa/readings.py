@@ -423,7 +423,7 @@ def _flip(role: str, flipped: bool) -> str:
 def _asked_of(an: Analysis, m: Mention) -> bool:
     """Whether a question word and then an auxiliary come right before the mention ("what *does* X …")."""
     words = [t.lemma for t in an.tokens[max(0, m.start - 4):m.start] if t.lemma not in ("a", "an", "the", "my", "your")]
-    return len(words) >= 2 and words[-2] in ("what", "which") and words[-1] in AUXILIARIES | {"be", "do", "have"} \
+    return len(words) >= 2 and words[-2] in ("what", "which", "how") and words[-1] in AUXILIARIES | {"be", "do", "have"} \
         or shapes.asked_indirectly(an, m)
 
 

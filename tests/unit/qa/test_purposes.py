@@ -75,3 +75,15 @@ def test_what_a_remedy_does_is_said_whether_it_treats_or_prevents(real_store, qu
     from kg.qa.ask import ask
     answer = ask(real_store, question)
     assert "maintain muscle strength and flexibility" in answer.message
+
+
+@pytest.mark.parametrize("question", ["how does regular exercise cut the risk of spasms? asking for a client",
+                                      "how does exercising regularly lower the risk of muscle spasms"])
+def test_how_a_named_remedy_lowers_a_risk_is_asked_of_the_remedy(real_store, question):
+    answer = ask(real_store, question)
+    assert "maintain muscle strength and flexibility" in answer.message
+
+
+def test_an_overdose_of_a_named_stimulant_is_a_stimulant_overdose(real_store):
+    answer = ask(real_store, "my flatmate took way too many amphetamines and his legs are twitching, what should he do")
+    assert "immediate medical attention" in answer.message
