@@ -66,7 +66,7 @@ class QuoteIndex:
         words = tokenize(text)
         if not words or words[0].lemma not in ANAPHORS:
             return None
-        return {"quote": text, "begin": b, "end": e, "source": SOURCE_ANCHOR.format(begin=b, end=e)}
+        return {"quote": text, "begin": b, "end": e, "source": SOURCE_ANCHOR.format(begin=b, end=e), "relation_label": "context"}
 
     def antecedent(self, quote: str, begin: int) -> dict | None:
         """The sentence right before ``quote`` when it opens with a word that points back to it ("This helps prevent
@@ -84,7 +84,7 @@ class QuoteIndex:
         if found is None:
             return None
         text, b, e = found
-        return {"quote": text, "begin": b, "end": e, "source": SOURCE_ANCHOR.format(begin=b, end=e)}
+        return {"quote": text, "begin": b, "end": e, "source": SOURCE_ANCHOR.format(begin=b, end=e), "relation_label": "context"}
 
     def relevance(self, text: str, quotes) -> dict[str, float]:
         """The BM25 score of each of ``quotes`` for the words of ``text`` (0 for a quote the index does not hold)."""

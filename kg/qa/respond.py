@@ -12,6 +12,7 @@ from kg.namespaces import KG
 from kg.qa import describe, explain, hedges, offered, ranked
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
+from kg.qa.closest import quote_index, with_antecedents
 from kg.qa.facts import KGV, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
@@ -52,6 +53,8 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
         answer.kind, answer.boolean = "boolean", True
         answer.message = "Yes, the article claims so — but as a claim, not a fact: " + answer.message[
             len("The article does not state it as a fact; it claims that "):]
+    if kind not in ("list", "count"):  # a list's evidence is its facts; elsewhere "This helps …" brings what "this" is
+        answer.evidence = with_antecedents(quote_index(ex.store), answer.evidence)
 
 
 def asks_listed(an: Analysis) -> bool:
