@@ -328,8 +328,8 @@ class LabelIndex:
                     continue
                 for iri, kind, name in self.keys.get(key, ()):
                     if kind == "search" and j == i + 1 and name.endswith("ing") and " " not in name \
-                            and not tokens[i].surface.endswith(("ing", "in", "in'")):
-                        continue  # a related word in its -ing form only so: "expecting" (pregnant), not "expected to last"
+                            and tokens[i].surface.endswith("ed"):
+                        continue  # a related word in its -ing form is no participle: "expecting" (pregnant), not "expected to last"
                     fixed = tuple((tokens[k].surface, corrections[k]) for k in range(i, j) if k in corrections)
                     found.append(Mention(i, j, " ".join(t.surface for t in tokens[i:j]), iri, self.labels[iri],
                                          name, kind, fixed))

@@ -124,7 +124,8 @@ class Reader:
         own = [g for g in anchors if any(an.in_question(m) for m in g[2])]  # the story's things stand in for "that" —
         words = [t for t in an.question if not t.is_punct]  # no "it", "is that" refers back ("signs that need": relative)
         back = any(t.lemma in PRONOUNS and (t.lemma != "that" or k <= 1 or k == len(words) - 1) for k, t in enumerate(words))
-        told = len(own) == 1 < len(anchors) and not back
+        told = len(own) == 1 < len(anchors) and not back and all(  # a sign asked of: a sign of the topic too
+            self.fits(m.iri, KGO + "SignOrSymptom") for m in own[0][2])
         if an.yes_no and rel_cues and (len(anchors) == 1 or told):  # or the topic does
             out.extend(yesno.topic_booleans(self, an, anchors if len(anchors) == 1 else own, rel_cues))
         if not out and anchors and not rel_cues:

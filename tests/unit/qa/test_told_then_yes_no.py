@@ -59,3 +59,13 @@ def test_a_pronoun_keeps_the_storys_thing_as_the_one_asked(real_store):
 def test_a_related_word_in_its_ing_form_is_not_read_from_another_form(real_store, question):
     answer = ask(real_store, question)  # "expecting" (pregnant) is not "expected to last"
     assert answer.kind == "describe" and "pregnan" not in (answer.reading or "").lower()
+
+
+def test_a_remedy_asked_after_a_story_keeps_the_storys_condition(real_store):
+    answer = ask(real_store, "I have ALS. can stretching help?")  # not turned into a yes about spasms
+    assert answer.boolean is not True
+
+
+def test_a_related_word_in_its_ing_form_still_links_its_base_form(real_store):
+    answer = ask(real_store, "I'm trying to eat properly for me and the baby - which nutrients in my diet matter for cramps")
+    assert "Calcium" in " ".join(a["label"] for a in answer.answers)
