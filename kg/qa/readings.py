@@ -140,6 +140,9 @@ class Reader:
             if an.yes_no and r.kind in ("list", "count"):
                 r.score -= 3.0  # a yes/no question wants yes or no
                 r.why.append("yes/no question (-3)")
+            elif an.wh == "why" and r.kind == "list" and r.anchors and all(e.subject == r.anchors[0] for e in r.edges):
+                r.score -= 1.0  # "why are pregnant women more prone": a reason, not what they get
+                r.why.append("a why asks a reason, not what the thing leads to (-1)")
             elif (not an.wh and not an.yes_no and len(anchors) >= 2 and r.kind in ("list", "count") and not count
                   and (len(r.edges) == 1 and not any(c.entry.pos == "noun" for c in rel_cues) or telegraphic)):
                 r.score -= 2.0  # telegraphic, two things named: how they are linked
@@ -191,7 +194,7 @@ class Reader:
 
     def _causal(self, cues: list[Cue]) -> bool:
         causal = {KGO + "causes", KGO + "causedBy", KGO + "exacerbates", KGO + "riskFactorFor", RELATED,
-                  KGO + "hasRiskFactor"}
+                  KGO + "hasRiskFactor", KGO + "atIncreasedRiskOf"}
         return any(set(c.entry.references) & causal for c in cues)
 
     # roles of an anchor for a cue's frame
