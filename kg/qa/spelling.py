@@ -34,6 +34,7 @@ from kg.qa.text import AUXILIARIES, PREPOSITIONS, STOPWORDS, WH_WORDS, Token, le
 
 MODALS = frozenset("can could will would shall should may might must is are was were".split())
 COMMON = 4.0  # Zipf frequency (wordfreq) from which a real word is taken as meant ("plain", "summer")
+SILENT_STARTS = frozenset({"kn", "wr", "gn", "ps", "wh"})  # a first letter not heard: spelt as heard without it
 SOUND_AUXILIARIES = ("does", "do", "is", "are", "can", "should", "could", "would")
 PRONOUNS = frozenset("that this it they he she i you we".split())
 
@@ -92,13 +93,16 @@ class Speller:
         'weakness'
         >>> Speller.of(["blood", "bleed", "supply"]).nonword("blud"), Speller.of(["blood", "supply"]).nonword("blub")
         ('blood', None)
+        >>> Speller.of(["knees", "nerves", "needs"]).nonword("nees"), Speller.of(["knee", "nerve"]).nonword("nee")
+        ('knees', 'knee')
 
         """
         candidates = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=60, limit=8)
         key = sound(word)
         best = None
         for candidate, score, _ in candidates:
-            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
+            silent = candidate[:2] in SILENT_STARTS and candidate[1] == word[0]  # "nees": knees, "rist": wrist
+            if (candidate[0] != word[0] and not silent) or abs(len(candidate) - len(word)) > 2:
                 continue
             same_sound = Levenshtein.distance(sound(candidate), key) <= (1 if len(key) >= 4 else 0)
             # a short word spelt as it sounds keeps few letters: the same sound exactly stands for them ("blud": blood)

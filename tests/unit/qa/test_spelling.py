@@ -116,3 +116,9 @@ def test_a_yes_no_opened_by_dose_is_answered_not_declined(real_store, question):
 def test_a_short_word_spelt_as_it_sounds_is_read_as_the_word_it_sounds(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True and "limited blood supply" in answer.message
+
+
+@pytest.mark.parametrize("question", ["why does my nee jump", "twiching nees, what causes it"])
+def test_a_word_spelt_without_its_silent_first_letter_is_read_as_it(real_store, question):
+    answer = ask(real_store, question)
+    assert any(e["iri"].endswith("/knee-muscle-spasm") for e in answer.entities)
