@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, explain, items, kinds, outlook, parts, purposes, situation, told, unmentioned
+from kg.qa import advice, amounts, besides, reference, compound, coverage, explain, incidental, items, kinds, outlook, parts, purposes, situation, told, unmentioned
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text
@@ -334,8 +334,8 @@ def _unknown_blocks(an: Analysis, index) -> list[str]:
     anchors = an.anchors
     refers_back = bool(an.context_mentions) and any(t.lemma in ("it", "that", "this", "them", "him", "her", "he", "she")
                                                    for t in an.question)
-    if not anchors and not refers_back:
-        return an.unknown
+    if not anchors and not refers_back:  # unless a story's thing is asked of: "… what signs mean I ought to *ring* the doctor"
+        return incidental.deciding(an)
     starts = {m.start for m in anchors}
     modifiers = all(t.i + 1 in starts and t.i > 0 and an.tokens[t.i - 1].lemma in ("the", "a", "an", "my", "these", "those")
                     for t in an.question if t.surface in an.unknown)  # "the *odd* knee spasms": says which, not what

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.lexicon import Cue
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
-from kg.qa.text import PRONOUNS
+from kg.qa.text import AUXILIARIES, DETERMINERS, PREPOSITIONS, PRONOUNS, REPORTING, SUBJECTS
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -188,7 +188,10 @@ def not_a_relation(an, cue, cues) -> bool:
     sign), or a noun frame read off a verb's -ing form that a verb frame also reads ("what could be *causing* it":
     the verb, whose subject is asked — not "the causing of it")."""
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
-        return True
+        return not _contacted(an, cue)
+    if cue.entry.name in ("symptom-noun", "indicate-verb") and any(
+            o.entry.name == "warning-noun" and o.start > cue.start and (len(o.form) > 1 or _contacted(an, o)) for o in cues):
+        return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
     token = an.tokens[cue.positions[0]]
     if _describes(an, cue, token, cues) or _reported(an, cue, cues) or conceded(an, cue, cues) or _as_role(an, cue, cues):
         return True
@@ -196,6 +199,31 @@ def not_a_relation(an, cue, cues) -> bool:
     return cue.entry.pos == "noun" and twin and (
         (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
         or _after_modal(an, cue))
+
+
+def _contacted(an, cue) -> bool:
+    """"What signs mean I ought to *ring the doctor*", "should I *phone my GP*": the doctor is what the reader's verb
+    takes (after a determiner, and the verb after a subject, a modal or "to"), so the reader going to one is asked — not a
+    doctor who acts ("how do doctors diagnose it", "what will the doctor check", "what should I tell the doctor").
+
+    >>> from kg.qa.text import tokenize
+    >>> an = type("An", (), {"tokens": tokenize("what signs mean i ought to ring the doctor"), "cues": []})()
+    >>> _contacted(an, type("Cue", (), {"start": 8})())
+    True
+    >>> an.tokens = tokenize("what will the doctor check")
+    >>> _contacted(an, type("Cue", (), {"start": 3})())
+    False
+    """
+    k = cue.start - 1
+    if k < 0 or an.tokens[k].lemma not in DETERMINERS:
+        return False
+    verb = k - 1
+    if verb < 1:
+        return False
+    word, before = an.tokens[verb], an.tokens[verb - 1]
+    covered = {i for c in an.cues for i in c.positions}
+    return (word.lemma not in AUXILIARIES | REPORTING | PREPOSITIONS and word.surface.isalpha() and verb not in covered
+            and (before.lemma in SUBJECTS or before.lemma == "to" or before.lemma in AUXILIARIES))
 
 
 CONCEDING = frozenset("if since because though although seeing".split())
