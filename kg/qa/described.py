@@ -20,7 +20,7 @@ from kg.qa.closest import quote_index
 from kg.qa.facts import around
 from kg.qa.lexicon import Schema, internal_query
 from kg.qa.linking import LabelIndex, Mention
-from kg.qa.text import STOPWORDS, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, REPORTING, STOPWORDS, WH_WORDS, Token
 from kg.store.memo import per_store
 from kg.views.text import singular
 
@@ -143,8 +143,8 @@ def _clause_end(an: Analysis, start: int) -> int:
         dash = t.i > start and t.dash  # a quote mark is no dash: "whose example is 'not drinking enough fluids'"
         if (t.is_punct and t.surface not in (",", "'")) or (t.lemma in WH_WORDS and t.lemma not in MARKERS) or dash:
             break
-        if t.surface == "," and t.i + 1 < len(an.tokens) and an.tokens[t.i + 1].lemma in WH_WORDS:
-            break  # "the risk group where …, who is that": the question starts again
+        if t.surface == "," and t.i + 1 < len(an.tokens) and _opens_clause(an.tokens[t.i + 1]):
+            break  # "the risk group where …, who is that", "the disease that has no cure, *list* its treatments"
         end = t.i + 1
     while end > start and an.tokens[end - 1].is_punct:
         end -= 1
@@ -154,6 +154,17 @@ def _clause_end(an: Analysis, start: int) -> int:
     elif relations and relations[-1].end == end and _awaited(an, relations[-1]):
         end = relations[-1].start  # "how is the cause that is a disorder of the brain *treated*"
     return end
+
+
+def _opens_clause(t: Token) -> bool:
+    """A word after a comma that starts a clause of its own, not the next item of a list: a question word, an auxiliary
+    that opens a question ("…, *can* it be cured") or a verb that bids ("…, *list* / *name* / *tell me* …").
+
+    >>> from kg.qa.text import tokenize
+    >>> [_opens_clause(t) for t in tokenize("list who can potassium")]
+    [True, True, True, False]
+    """
+    return t.lemma in WH_WORDS or t.lemma in AUXILIARIES or t.lemma in REPORTING or t.lemma == "name"
 
 
 def _awaited(an: Analysis, verb) -> bool:

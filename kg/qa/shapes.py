@@ -227,13 +227,16 @@ def _contacted(an, cue) -> bool:
 
 
 CONCEDING = frozenset("if since because though although seeing".split())
+CONDITIONS = frozenset("when whenever".split())  # "how is it treated *when they cause* twitching": with a subject
 CONCEDING_BEFORE_A_CLAUSE = frozenset("as given now once".split())  # "as *it* has no cure", not "listed as a cause"
 CLAUSE_SUBJECTS = frozenset("it there that they he she this".split())
 
 
 def conceded(an, cue, cues) -> bool:
     """"What does ALS treatment focus on *if it can't be cured*", "what helps, *since there's no cure*": a relation word
-    in a clause that grants a fact, after a wh-question whose own relation word asks — the fact is told, not asked.
+    in a clause that grants a fact, after a wh-question whose own relation word asks — the fact is told, not asked;
+    so is a "when"-clause with a subject of its own ("how is it treated *when they cause twitching*"), not "when
+    *diagnosing* it", which says what the asked thing is done for.
 
     >>> from kg.qa.text import tokenize
     >>> an = type("An", (), {"tokens": tokenize("what does treatment focus on if it cant be cured"), "wh": "what"})()
@@ -244,7 +247,8 @@ def conceded(an, cue, cues) -> bool:
     if not an.wh:
         return False
     opened = [t.i for t in an.tokens[:cue.start] if t.i > 0 and (t.surface in CONCEDING or (
-        t.surface in CONCEDING_BEFORE_A_CLAUSE and an.tokens[t.i + 1].surface in CLAUSE_SUBJECTS))]
+        t.surface in CONCEDING_BEFORE_A_CLAUSE and an.tokens[t.i + 1].surface in CLAUSE_SUBJECTS) or (
+        t.surface in CONDITIONS and t.i + 1 < cue.start and not an.tokens[t.i + 1].surface.endswith("ing")))]
     return bool(opened) and any(o.end <= opened[-1] for o in cues if o is not cue) and any(
         t.lemma in WH_OPENERS for t in an.tokens[:opened[-1]])
 
