@@ -189,6 +189,8 @@ def not_a_relation(an, cue, cues) -> bool:
     the verb, whose subject is asked — not "the causing of it")."""
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and any(o.entry.name != "warning-noun" for o in cues):
         return not _contacted(an, cue)
+    if cue.entry.name == "warning-noun" and len(cue.form) == 1 and _for_whom(an, cue):
+        return True
     if cue.entry.name in ("symptom-noun", "indicate-verb") and any(
             o.entry.name == "warning-noun" and o.start > cue.start and (len(o.form) > 1 or _contacted(an, o)) for o in cues):
         return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
@@ -224,6 +226,19 @@ def _contacted(an, cue) -> bool:
     covered = {i for c in an.cues for i in c.positions}
     return (word.lemma not in AUXILIARIES | REPORTING | PREPOSITIONS and word.surface.isalpha() and verb not in covered
             and (before.lemma in SUBJECTS or before.lemma == "to" or before.lemma in AUXILIARIES))
+
+
+def _for_whom(an, cue) -> bool:
+    """"What should I write down about my knee twitching *for the doctor*": a bare doctor after "for" + a determiner, in
+    a question that names things of its own, is whom the asked thing is for — not the reader going to one.
+
+    >>> from kg.qa.text import tokenize
+    >>> an = type("An", (), {"tokens": tokenize("what to note for the doctor"), "anchors": [object()]})()
+    >>> _for_whom(an, type("Cue", (), {"start": 5})()), _for_whom(an, type("Cue", (), {"start": 4})())
+    (True, False)
+    """
+    k = cue.start - 1
+    return bool(an.anchors) and k >= 1 and an.tokens[k].lemma in DETERMINERS and an.tokens[k - 1].lemma == "for"
 
 
 CONCEDING = frozenset("if since because though although seeing".split())
