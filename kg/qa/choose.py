@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.answer import Executor
+from kg.qa.facts import around
 from kg.qa.parts import PATIENT
 from kg.qa.querygraph import KGO, Edge, Reading
 from kg.qa.run import execute
@@ -93,6 +94,10 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
                 trial = execute(ex, other)
                 if not trial.get("empty"):
                     return other, trial
+    if result.get("empty") and len(best.edges) == 2 and best.kind in ("list", "count") and _kind_asked(an):
+        inherited = _of_the_kind(ex, best, an)  # "what kinds of underlying conditions can spasms be a sign of": said of
+        if inherited is not None:  # the kind itself, so its kinds are what is asked
+            return inherited
     if result.get("empty") and len(best.edges) >= 2 and best.kind in ("list", "count") and _kind_asked(an):
         for other in _parts_of(best, readings):  # "which kind of spasm does time fix": none is a kind of spasm, but
             trial = execute(ex, other)  # what time fixes is the question's own relation
@@ -157,6 +162,26 @@ def _kind_asked(an: Analysis) -> bool:
     """"Which *kind* of spasm …", "what type of …": a kind word right after the question word."""
     return any(set(c.entry.references) & set(KINDS_OF) and c.entry.pos == "noun" and asked_after(an, c.start)
                for c in an.relation_cues)
+
+
+def _of_the_kind(ex: Executor, best: Reading, an: Analysis):
+    """An empty "kinds of K that …" intersection whose other constraint the article states of K itself ("muscle spasms
+    can be a symptom of an underlying medical condition"): K's kinds, the ones it names ("a condition affecting
+    circulation, metabolism …"), are the answer — the reading says it is of K's kinds, with no claim about each."""
+    kinds = [e for e in best.edges if e.prop in KINDS_OF and e.subject == "?x" and not e.object.startswith("?")]
+    other = [e for e in best.edges if e not in kinds]
+    if len(kinds) != 1 or len(other) != 1:
+        return None
+    kind, edge = kinds[0].object, other[0]
+    thing = edge.object if edge.subject == "?x" else edge.subject
+    meant = {p for c in an.relation_cues if edge.prop in c.entry.references for p in c.entry.references} or {edge.prop}
+    meant |= {ex.schema.relations[p].inverse for p in meant if p in ex.schema.relations} - {None}
+    props = set().union(*(ex.schema.sub_properties(p) for p in meant))
+    if not any(st.predicate in props and not st.negated for st in around(ex.store).with_other(kind).get(thing, ())):
+        return None
+    own = replace(best, edges=kinds, anchors=(kind,), why=best.why + ["said of the kind itself: its kinds"])
+    trial = execute(ex, own)
+    return None if trial.get("empty") else (own, trial)
 
 
 def _parts_of(best: Reading, readings: list[Reading]) -> list[Reading]:
