@@ -22,17 +22,22 @@ JOINING = frozenset("and or but so eg e.g ie i.e like such especially particular
 def trailing(parts: list[list[Token]], question: list[Token], context: list[Token], mentions: list[Mention],
              cues: list[Cue]) -> tuple[list[Token], list[Token]]:
     """(question, context) with the remarks that follow the asking clause moved to the context."""
-    asked = {t.i for t in question}
-    after = [p for p in parts if p and p[0].i in asked and p[0].i > question[0].i]
     if not question:
         return question, context
+    if purpose(question):  # "what causes leg cramps, *because I want to know what to avoid*": the clause before asks
+        asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and p[0].lemma in WH_WORDS), None)
+        if asking is not None:
+            held = {t.i for t in asking}
+            return asking, [t for t in context if t.i not in held] + question
+    asked = {t.i for t in question}
+    after = [p for p in parts if p and p[0].i in asked and p[0].i > question[0].i]
     aside: set[int] = set()
     last = _alternative(parts[-1]) if parts and parts[-1][0].i in asked else None
     # "do electrolytes matter for cramping *or is that just supplement marketing*": the reader's doubt, not a choice
     if last and (_remark(last, mentions, cues) or last[1].lemma == "be" and last[3].lemma in DISMISSING):
         aside |= {t.i for t in last}
     for clause in reversed(after):  # from the end back: a remark closes the question
-        if not _remark(clause, mentions, cues):
+        if not _remark(clause, mentions, cues) and not purpose(clause):
             break
         aside |= {t.i for t in clause}
     if not aside:
@@ -57,6 +62,28 @@ def _alternative(clause: list[Token]) -> list[Token] | None:
 ALTERNATIVE_SUBJECTS = frozenset("it that this i they".split())
 # "or is that *just* …": a doubt, not another thing asked ("or do they just sort themselves out" asks one)
 DISMISSING = frozenset("just only all simply merely".split())
+
+
+PURPOSE = frozenset("so because bc cos coz".split())
+PURPOSE_SUBJECTS = frozenset("i we you they he she".split())
+
+
+def purpose(clause: list[Token]) -> bool:
+    """"…, *so I can tell patients what to expect*", "…, *because we have an exam on it*": why the reader asks (a
+    clause opening on "so"/"because" and a subject of its own), told after the question — not part of what it asks,
+    though it may hold a question word ("what to expect") or a thing of the article. "…, so what should I do" and "…,
+    so can it be cured" ask on.
+
+    >>> from kg.qa.text import tokenize
+    >>> purpose(tokenize("so i can tell patients what to expect")), purpose(tokenize("so what should i do"))
+    (True, False)
+    >>> purpose(tokenize("so that we know what to say")), purpose(tokenize("because i have exams"))
+    (True, True)
+    """
+    if len(clause) < 3 or clause[0].lemma not in PURPOSE:
+        return False
+    k = 2 if clause[1].lemma == "that" else 1
+    return clause[k].lemma in PURPOSE_SUBJECTS
 
 
 def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:
