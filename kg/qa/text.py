@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
+from lemminflect import getAllLemmas
 
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u201c": '"',
                         "\u201d": '"'})
@@ -74,8 +75,8 @@ def normalise_text(text: str) -> str:
 def lemma(word: str) -> str:
     """The dictionary form of one lower-case word.
 
-    >>> [lemma(w) for w in ("causes", "caused", "twitching", "vitamins", "worse", "meds")]
-    ['cause', 'cause', 'twitch', 'vitamin', 'worse', 'med']
+    >>> [lemma(w) for w in ("causes", "caused", "twitching", "vitamins", "worse", "meds", "fixes", "massages")]
+    ['cause', 'cause', 'twitch', 'vitamin', 'worse', 'med', 'fix', 'massage']
     """
     if word in _LEMMA_FIX:
         return _LEMMA_FIX[word]
@@ -85,7 +86,12 @@ def lemma(word: str) -> str:
         return "-".join(lemma(part) if part else part for part in word.split("-"))
     if word.endswith("'s"):
         return lemma(word[:-2])
-    return simplemma.lemmatize(word, lang="en").lower()
+    out = simplemma.lemmatize(word, lang="en").lower()
+    if word.endswith("es") and out == word[:-1]:  # "fixes" → "fixe", "crosses" → "crosse": only the s dropped; where
+        other = {w for forms in getAllLemmas(word).values() for w in forms}  # lemminflect knows the word, its lemma
+        if len(other) == 1 and out not in other:
+            return other.pop()
+    return out
 
 
 def tokenize(text: str) -> list[Token]:
