@@ -37,7 +37,9 @@ BODY_WINDOW = 4  # words between a body part and a symptom that may name one thi
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
                       "funny little random just right above below around near behind over under stop quit".split())
 # "my knee keeps doing this weird twitchy thing", "the muscle just above my knee keeps flickering"
-NO_GAP = frozenset({"from"})  # "stop my knee *from* spazzing": the frame's word, not a gap inside one name
+NO_GAP = frozenset({"from", "except", "excluding", "besides"})  # "stop my knee *from* spazzing": the frame's word, not
+# a gap inside one name; "spasms *except* the knee": what is left out
+NOT_ONLY = frozenset("just only merely simply".split())  # "spasms *not just* the knee": the part is not what is asked
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = str(KGO.Claim)
 
@@ -351,6 +353,7 @@ class LabelIndex:
                     continue
                 between = range(min(part.end, other.end), max(part.start, other.start))
                 if any(tokens[k].is_punct or tokens[k].lemma in NO_GAP or tokens[k].lemma in WH_WORDS  # "spasm *which* muscles"
+                       or (tokens[k].lemma == "not" and k + 1 < len(tokens) and tokens[k + 1].lemma in NOT_ONLY)
                        or (tokens[k].lemma not in STOPWORDS and tokens[k].lemma not in GAP_WORDS) for k in between):
                     continue
                 if any(ol[:len(pl)] == pl for pl in self.name_lemmas.get(part.iri, ())
