@@ -24,6 +24,11 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     """(question, context) with the remarks that follow the asking clause moved to the context."""
     if not question:
         return question, context
+    if _narrowing(question, mentions, cues):  # "what stretches help knee spasms, *which muscles*": one question
+        asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and p[0].lemma in WH_WORDS), None)
+        if asking is not None:
+            held = {t.i for t in asking}
+            return asking + question, [t for t in context if t.i not in held]
     if purpose(question):  # "what causes leg cramps, *because I want to know what to avoid*": the clause before asks
         asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and p[0].lemma in WH_WORDS), None)
         if asking is not None:
@@ -84,6 +89,19 @@ def purpose(clause: list[Token]) -> bool:
         return False
     k = 2 if clause[1].lemma == "that" else 1
     return clause[k].lemma in PURPOSE_SUBJECTS
+
+
+def _narrowing(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:
+    """"…, *which muscles*", "… - *what kind*": a question word and a class word alone after a question that asks —
+    it says what kind of answer the question before wants, and is read with it, not as a question of its own."""
+    if not 2 <= len(clause) <= 3 or clause[0].lemma not in ("which", "what"):
+        return False
+    span = {t.i for t in clause[1:]}
+    classed = {i for c in cues if c.entry.kind == "class" for i in c.positions}  # "muscles": a class word and a name
+    if any((set(m.span) & span) - classed for m in mentions):
+        return False
+    return any(t.i in classed for t in clause[1:]) and not any(
+        set(c.positions) & span and c.entry.kind == "relation" for c in cues)
 
 
 def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:
