@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.qa.lexicon import Cue
 from kg.qa.linking import Mention
-from kg.qa.text import AUXILIARIES, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, REPORTING, WH_WORDS, Token
 
 QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
 # "…, and why", "…, or not": a follow-up; "…, eg hypokalaemia from K+ loss": an example of what is asked — not remarks
@@ -24,6 +24,11 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     """(question, context) with the remarks that follow the asking clause moved to the context."""
     if not question:
         return question, context
+    if source_tag(question):  # "does water trigger cramps, *does the article say*": the clause before is asked
+        asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and _asks(p)), None)
+        if asking is not None:
+            held = {t.i for t in asking}
+            return asking, [t for t in context if t.i not in held] + question
     if _narrowing(question, mentions, cues):  # "what stretches help knee spasms, *which muscles*": one question
         asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and p[0].lemma in WH_WORDS), None)
         if asking is not None:
@@ -89,6 +94,35 @@ def purpose(clause: list[Token]) -> bool:
         return False
     k = 2 if clause[1].lemma == "that" else 1
     return clause[k].lemma in PURPOSE_SUBJECTS
+
+
+THE_SOURCE = frozenset("article it this that page text piece source they you".split())
+SOURCE_FILLERS = frozenset("the this that your actually really even anything so".split())
+
+
+def source_tag(clause: list[Token]) -> bool:
+    """"…, *does the article say*", "… - *does it mention that*", "…, *does this actually say so*": a tag that asks
+    whether the article says what the clause before asked — the question is that clause, not the article's saying.
+
+    >>> from kg.qa.text import tokenize
+    >>> source_tag(tokenize("does the article say?")), source_tag(tokenize("does it actually mention that"))
+    (True, True)
+    >>> source_tag(tokenize("does the article say what causes it")), source_tag(tokenize("does water help"))
+    (False, False)
+    """
+    words = [t for t in clause if not t.is_punct]
+    if len(words) < 3 or words[0].surface not in AUXILIARIES or words[-1].lemma not in REPORTING | SOURCE_FILLERS:
+        return False
+    rest = [t.lemma for t in words[1:]]
+    said = [k for k, w in enumerate(rest) if w in REPORTING]
+    return (len(said) == 1 and any(w in THE_SOURCE for w in rest[:said[0]])
+            and all(w in THE_SOURCE | SOURCE_FILLERS | REPORTING for w in rest))
+
+
+def _asks(clause: list[Token]) -> bool:
+    """A clause that asks on its own: it opens on an auxiliary or a question word."""
+    words = [t for t in clause if not t.is_punct]
+    return bool(words) and (words[0].surface in AUXILIARIES or words[0].lemma in WH_WORDS)
 
 
 def _narrowing(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:
