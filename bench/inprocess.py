@@ -7,6 +7,7 @@ materialisation (every row read).
 
     .venv/bin/python bench/inprocess.py            # article + 100k + 1M
     .venv/bin/python bench/inprocess.py --sizes 100000
+    .venv/bin/python bench/inprocess.py --sizes 1000000 --queries-only --name inprocess-1m   # named queries only
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _time(fn, budget: float = BUDGET, max_runs: int = MAX_RUNS) -> tuple[list[fl
     return samples, rows, first
 
 
-def worker(path: Path, article: int | None) -> dict:
+def worker(path: Path, article: int | None, with_ask: bool = True) -> dict:
     """Load one graph and time everything on it; return a JSON-able dict."""
     from kg.sparql.registry import registry, run
     from kg.store.embedded import EmbeddedStore
@@ -81,7 +82,9 @@ def worker(path: Path, article: int | None) -> dict:
                                       "once": query.once}
     ask, why = find_ask()
     questions = gold_questions()
-    if ask is None or not questions:
+    if not with_ask:
+        out["ask"] = {"skipped": "--queries-only"}
+    elif ask is None or not questions:
         out["ask"] = {"skipped": why if ask is None else "no gold questions (evaluation/gold.yaml absent)"}
     else:
         # The per-store indexes (labels, lexicon, BM25 over the quotes) are built once when a store is first
@@ -117,18 +120,22 @@ def worker(path: Path, article: int | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SYNTH_SIZES), help="synthetic graph sizes")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="time the named queries only, not `ask` (minutes less at 1M: for comparing query texts)")
+    parser.add_argument("--name", default="inprocess", help="result file name in bench/results (default inprocess)")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--article", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.article)))
+        print(json.dumps(worker(args.worker, args.article, with_ask=not args.queries_only)))
         return
 
     results = []
     for label, path in graphs(tuple(args.sizes)):
         triples_hint = sum(1 for _ in open(path, "rb")) if label != "article" else 0
         article = synthetic_article(triples_hint) if triples_hint else None
-        cmd = [sys.executable, __file__, "--worker", str(path)] + (["--article", str(article)] if article else [])
+        cmd = ([sys.executable, __file__, "--worker", str(path)] + (["--article", str(article)] if article else [])
+               + (["--queries-only"] if args.queries_only else []))
         print(f"measuring {label} ({path.name}) …", file=sys.stderr, flush=True)
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=900)
         if proc.returncode != 0:
@@ -137,7 +144,7 @@ def main() -> None:
         data["label"], data["article"] = label, article
         results.append(data)
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-    (ROOT / "bench" / "results" / "inprocess.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (ROOT / "bench" / "results" / f"{args.name}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
     load_rows = [[r["label"], f"{r['triples']:,}", f"{r['load_s']:.2f}",
                   f"{(r['rss_loaded_kb'] - r['rss_before_kb']) / 1024:,.0f}", f"{r['rss_peak_kb'] / 1024:,.0f}"]
@@ -195,7 +202,7 @@ def main() -> None:
             notes.append(f"{r['label']}: `ask` builds its per-store indexes (labels, lexicon, BM25 over the quotes) once, "
                          f"on the first question: {r['ask']['index_build_s']:.2f} s, not counted above; targets "
                          f"< 5 ms (article) and < 50 ms (1M) for the median first run")
-    report("inprocess", "Named queries and ask in process", body, notes)
+    report(args.name, "Named queries and ask in process", body, notes)
 
 
 if __name__ == "__main__":

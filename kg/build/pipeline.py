@@ -26,7 +26,7 @@ from kg.build.grounding import coverage
 from kg.build.lexicon import load_lexicon
 from kg.namespaces import (FACTS_GRAPH, INFERRED_GRAPH, KG, KGO, KGV, ONTOLOGY_GRAPH, PREFIXES,
                            PROVENANCE_GRAPH)
-from kg.build.reasoning import entailed_predicates, reason, super_property_closure
+from kg.build.reasoning import entailed_predicates, involved_entities, reason, super_property_closure
 from kg.build.shapes import check_shapes
 
 GENERATED_NOTE = """# Generated release artifacts — do not edit
@@ -43,7 +43,7 @@ Written by `kneekg build` from `ontology/kneekg.ttl`, `ontology/shapes.ttl`, `fa
 
 Named graphs in `graph.nq`:
 `https://w3id.org/kneekg/graph/ontology` (TBox), `.../graph/facts` (asserted facts),
-`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added, `kgo:context` and `kgo:entailedPredicate` of statements included),
+`.../graph/inferred` (what HermiT and the SKOS/RDFS rules added, `kgo:context`, `kgo:entailedPredicate` and `kgo:involves` of statements included),
 `.../graph/provenance` (one `rdf:Statement` per fact and quote, with the qualifiers of that quote
 and where it sits; the article, its sections, tables and lists, and its publisher).
 """
@@ -138,7 +138,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
     reasoned = reason(ontology, data)
     contexts = super_property_closure(ontology, prov, KGO.context)
     entailed = entailed_predicates(ontology + lexicon, prov)
-    for triple in contexts + super_property_closure(ontology, data, KGO.searchLabel) + entailed:
+    involved = involved_entities(prov)
+    for triple in contexts + super_property_closure(ontology, data, KGO.searchLabel) + entailed + involved:
         reasoned.inferred.add(triple)
 
     graphs = {ONTOLOGY_GRAPH: ontology + lexicon, FACTS_GRAPH: data + about_entities, INFERRED_GRAPH: reasoned.inferred,
@@ -203,7 +204,8 @@ def compute(sources: Sources | None = None) -> BuildResult:
                      "inferred_relations": reasoned.inferred_relations,
                      "inferred_subclass_axioms": reasoned.inferred_subclass_axioms,
                      "inferred_statement_contexts": len(contexts),
-                     "inferred_statement_predicates": len(entailed)},
+                     "inferred_statement_predicates": len(entailed),
+                     "inferred_statement_entities": len(involved)},
         "coverage": {"units": len(units), "covered": sum(1 for _, ok in units if ok),
                      "uncovered": [{"line": u.line, "kind": u.kind, "text": u.text} for u, ok in units if not ok]},
         "checks": {name: len(rows) for name, rows in sorted(checks.items())},

@@ -227,3 +227,20 @@ def entailed_predicates(tbox: Graph, provenance: Graph) -> Graph:
                 if isinstance(super_property, URIRef):
                     entailed.add((statement, KGO.entailedPredicate, super_property))
     return entailed
+
+
+def involved_entities(provenance: Graph) -> Graph:
+    """``kgo:involves`` for every evidence statement: its fact's subject and its object.
+
+    A query that lists what the article states about one entity, as subject or as object
+    (``qualified-facts``), finds its statements by ``?statement kgo:involves ?entity`` — one
+    bound pattern — instead of a UNION of ``rdf:subject`` and ``rdf:object`` branches, which
+    pyoxigraph plans and evaluates branch by branch. The quality check ``involves-violation``
+    compares it with ``rdf:subject`` and ``rdf:object`` over the whole release.
+    """
+    involved = Graph()
+    for statement in provenance.subjects(RDF.type, RDF.Statement):
+        for end in (RDF.subject, RDF.object):
+            for value in provenance.objects(statement, end):
+                involved.add((statement, KGO.involves, value))
+    return involved

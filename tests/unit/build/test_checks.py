@@ -58,3 +58,23 @@ kgo:causedBy rdfs:subPropertyOf kgo:relatedTo .
         {"statement": st, "predicate": kgo + "sideEffectOf", "entailed": kgo + "causedBy", "problem": "missing"},
         {"statement": st, "predicate": kgo + "sideEffectOf", "entailed": kgo + "treats", "problem": "not entailed"},
     ]
+
+
+def test_a_statement_whose_involved_entities_are_not_its_ends_is_caught():
+    """The build's kgo:involves must be exactly the statement's rdf:subject and rdf:object."""
+    store = pyoxigraph.Store()
+    store.load(b"""
+@prefix kgo: <https://w3id.org/kneekg/ontology/> .
+@prefix kg: <https://w3id.org/kneekg/id/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+<https://w3id.org/kneekg/statement/a> rdf:subject kg:caffeine ; rdf:predicate kgo:causes ; rdf:object kg:knee-muscle-spasm ;
+    kgo:involves kg:caffeine , kg:als .
+<https://w3id.org/kneekg/statement/b> rdf:subject kg:als ; rdf:predicate kgo:affects ; rdf:object kg:brain ;
+    kgo:involves kg:als , kg:brain .
+""", format=pyoxigraph.RdfFormat.TURTLE)
+    rows = run_check(store, paths.CHECKS_DIR / "involves-violation.rq")
+    kg, st = "https://w3id.org/kneekg/id/", "https://w3id.org/kneekg/statement/a"
+    assert rows == [
+        {"statement": st, "value": kg + "als", "problem": "not an end"},
+        {"statement": st, "value": kg + "knee-muscle-spasm", "problem": "missing"},
+    ]

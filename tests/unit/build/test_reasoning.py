@@ -3,7 +3,7 @@
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.build.reasoning import entailed_predicates
+from kg.build.reasoning import entailed_predicates, involved_entities
 from kg.namespaces import KGO
 
 STATEMENT = URIRef("https://w3id.org/kneekg/statement/a")
@@ -21,3 +21,15 @@ def test_a_statement_entails_its_predicate_and_every_super_property():
     entailed = entailed_predicates(tbox, prov)
     assert set(entailed) == {(STATEMENT, KGO.entailedPredicate, p) for p in
                              (KGO.sideEffectOf, KGO.causedBy, KGO.relatedTo, URIRef("http://schema.org/cause"))}
+
+
+def test_a_statement_involves_its_subject_and_its_object_only():
+    prov = Graph()
+    prov.add((STATEMENT, RDF.type, RDF.Statement))
+    prov.add((STATEMENT, RDF.subject, URIRef("https://w3id.org/kneekg/id/caffeine")))
+    prov.add((STATEMENT, RDF.predicate, KGO.causes))
+    prov.add((STATEMENT, RDF.object, URIRef("https://w3id.org/kneekg/id/knee-muscle-spasm")))
+    prov.add((URIRef("https://w3id.org/kneekg/statement/not-a-statement"), RDF.subject, KGO.causes))
+    assert set(involved_entities(prov)) == {
+        (STATEMENT, KGO.involves, URIRef("https://w3id.org/kneekg/id/caffeine")),
+        (STATEMENT, KGO.involves, URIRef("https://w3id.org/kneekg/id/knee-muscle-spasm"))}
