@@ -36,25 +36,29 @@ DIRECT_TYPE = "application/sparql-query"
 @bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
 def endpoint():
     """Answer one SPARQL query per the SPARQL 1.1 Protocol; a repeated GET (or HEAD) comes from webapp/cache.py."""
-    if request.method in ("GET", "HEAD") and request.query_string:
+    # The request object itself, passed down: each read through Flask's ``request`` proxy is a context
+    # look-up, and an uncached query reads it a dozen times.
+    req = request._get_current_object()
+    if req.method in ("GET", "HEAD") and req.query_string:
         # The raw query string and Accept decide a GET's answer: look it up before parsing anything.
         # HEAD goes the same way, so it gets the same headers (werkzeug leaves the body out).
-        return cached(("sparql", request.query_string, request.headers.get("Accept")), _answer)
-    return _answer()
+        return cached(("sparql", req.query_string, req.headers.get("Accept")), lambda: _answer(req))
+    return _answer(req)
 
 
-def _answer():
-    if request.method == "POST":
+def _answer(req):
+    if req.method == "POST":
         parsed = _read_post()
         if isinstance(parsed, Response):
             return parsed
         queries, params = parsed
     else:
-        queries, params = request.args.getlist("query"), request.args
+        params = req.args
+        queries = params.getlist("query")
     if params.getlist("update"):
         return protocol_error(400, "this endpoint is read-only: SPARQL Update ('update' parameter) is not accepted")
     if not queries:
-        if request.method == "GET":
+        if req.method == "GET":
             return service_description()
         return protocol_error(400, "no query: send the query in the 'query' parameter or as an application/sparql-query body")
     if len(queries) > 1:
@@ -62,7 +66,7 @@ def _answer():
     sparql = queries[0]
     if not sparql.strip():
         return protocol_error(400, "the query is empty")
-    return run_query(sparql, params)
+    return run_query(sparql, params, req)
 
 
 def _read_post():
@@ -95,21 +99,23 @@ def _merged(first, second):
     return merged
 
 
-def run_query(sparql: str, params) -> Response:
+def run_query(sparql: str, params, req) -> Response:
     """Check, evaluate (in the engine) and send one query's results."""
     eng = state.engine()
     default_graph = params.getlist("default-graph-uri") or None
     named_graph = params.getlist("named-graph-uri") or None
     form = eng.form(sparql)
-    fmt = negotiate(formats_for(form), request.headers.get("Accept"), format_names(), what=f"{form} queries")
+    fmt = negotiate(formats_for(form), req.headers.get("Accept"), format_names(req), what=f"{form} queries")
     job = eng.prepare(sparql, fmt, default_graph=default_graph, named_graphs=named_graph, base_iri=endpoint_url())
     headers = {**CORS, "Vary": "Accept"}
-    if request.method == "POST":  # a GET's (and HEAD's) ETag and caching are the response cache's (webapp/cache.py)
+    if req.method == "POST":  # a GET's (and HEAD's) ETag and caching are the response cache's (webapp/cache.py)
         etag = f"{_store_tag()}-{job.key()[:24]}"
         headers.update({"ETag": f'"{etag}"', "Cache-Control": "public, max-age=60"})
-        if "HTTP_IF_NONE_MATCH" in request.environ and request.if_none_match.contains_weak(etag):
+        if "HTTP_IF_NONE_MATCH" in req.environ and req.if_none_match.contains_weak(etag):
             return Response(status=304, headers=headers)
-    result = eng.run(job, client=limits.client_address(), cancelled=limits.disconnected())
+    # Who asks and how to tell that they left are found only for a query that holds a place (not one
+    # proven to give few rows): the engine calls these then.
+    result = eng.run(job, client=limits.client_address, watch=limits.disconnected)
     headers["X-Result-Count"] = str(result.count)
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; limit={result.limit}"
@@ -128,16 +134,17 @@ def endpoint_url() -> str:
 FORMAT_PARAMETERS = ("format", "output", "results")  # read alike, as Fuseki and Virtuoso read them
 
 
-def format_names() -> list[str]:
+def format_names(req=None) -> list[str]:
     """The format names this request gives: ``format``, then ``output``, then ``results``, each value split on commas.
 
     A GET's come from the query string, a form POST's from its fields then the query string, a
     direct POST's from the query string (its body is the query).
     """
-    args = request.args
+    req = req or request
+    args = req.args
     values = [value for key in FORMAT_PARAMETERS for value in args.getlist(key)]
-    if request.method == "POST" and request.mimetype == FORM_TYPE:
-        form = request.form
+    if req.method == "POST" and req.mimetype == FORM_TYPE:
+        form = req.form
         values = [value for key in FORMAT_PARAMETERS for value in form.getlist(key) + args.getlist(key)]
     return requested(values) if values else []
 

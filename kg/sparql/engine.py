@@ -126,14 +126,18 @@ class Engine:
             self._last_plan.plan = (sparql, plan)
         return plan
 
-    def run(self, job: Job, client: str | None = None, cancelled: Callable[[], bool] | None = None) -> Serialised:
+    def run(self, job: Job, client: str | Callable[[], str] | None = None,
+            cancelled: Callable[[], bool] | None = None, *,
+            watch: Callable[[], Callable[[], bool] | None] | None = None) -> Serialised:
         """Evaluate a prepared job (cached: the graph does not change while it is served).
 
-        ``client`` names who asks (an address): it may run only ``per_client`` queries at once
-        (:class:`~kg.sparql.errors.TooManyQueries` beyond). ``cancelled`` says whether the client
-        went away (the query is then stopped). A cached answer costs neither. A query proven to give few
-        rows is not kept: a GET's response is kept whole by the web app's response cache, and evaluating
-        such a query again costs ~0.1 ms.
+        ``client`` names who asks (an address, or a function that gives it): it may run only
+        ``per_client`` queries at once (:class:`~kg.sparql.errors.TooManyQueries` beyond). ``cancelled``
+        says whether the client went away (the query is then stopped); ``watch``, a function that makes
+        that test, is called only for a query that goes to a query process. A cached answer, or a query
+        proven to give few rows, asks neither who the client is nor how to watch it. A query proven to
+        give few rows is not kept: a GET's response is kept whole by the web app's response cache, and
+        evaluating such a query again costs ~0.1 ms.
         """
         bounded = job.inline and job.rows_at_most is not None
         key = job.key() if self.cache_size and not bounded else None
@@ -144,8 +148,10 @@ class Engine:
         if bounded:  # proven to give few rows: no need to hold a place
             result = evaluate(self.store, job)
         else:  # a named query inline is as costly as the registry's query is: it holds a place as any query
-            with self.admission.admit(client):
+            with self.admission.admit(client() if callable(client) else client):
                 if self.isolated and not job.inline:
+                    if cancelled is None and watch is not None:
+                        cancelled = watch()
                     result = self._get_pool().run(job, self.timeout, cancelled)
                 else:
                     result = evaluate(self.store, job)

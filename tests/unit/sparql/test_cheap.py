@@ -180,6 +180,33 @@ def test_a_named_query_holds_its_clients_place_and_a_bound_pattern_needs_none(re
         assert engine.run(pattern, client="client").count > 0
 
 
+def test_who_asks_is_found_only_for_a_query_that_holds_a_place(real_store):
+    """The web view hands the engine functions (the client's address, a disconnect test): a query proven to give
+    few rows calls neither; one that holds a place asks who the client is, and its per-client limit holds."""
+    from kg.sparql.errors import TooManyQueries
+
+    engine = Engine(real_store, workers=0, cache_size=0, per_client=1)
+    asked: list[str] = []
+
+    def client() -> str:
+        asked.append("client")
+        return "client"
+
+    def watch():
+        asked.append("watch")
+        return None
+
+    pattern = engine.prepare(f"SELECT ?p ?o WHERE {{ <{KG}dehydration> ?p ?o }}", SOLUTION_FORMATS["json"])
+    assert engine.run(pattern, client=client, watch=watch).count > 0
+    assert asked == []
+    named = engine.prepare(registry()["causes-of"].with_values({"condition": "kg:dehydration"}), SOLUTION_FORMATS["json"])
+    assert engine.run(named, client=client, watch=watch).count > 0
+    assert asked == ["client"]  # evaluated in this thread (inline): no query process to stop, nothing to watch
+    with engine.admission.admit("client"):  # the client's one place is taken
+        with pytest.raises(TooManyQueries):
+            engine.run(named, client=client, watch=watch)
+
+
 def test_a_named_query_that_does_not_select_its_parameter_is_not_proven():
     """pyoxigraph substitutes only a selected variable: such a query is evaluated as written, in the pool."""
     from pathlib import Path

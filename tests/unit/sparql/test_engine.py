@@ -156,6 +156,27 @@ def test_pool_kills_a_runaway_query_and_keeps_serving(real_store):
         workers.close()
 
 
+def test_a_query_in_a_process_is_watched_and_stopped_when_its_client_leaves(real_store):
+    """The engine asks the web view's ``watch`` for a disconnect test only for a query it sends to a process."""
+    from kg.sparql.errors import QueryCancelled
+
+    engine = Engine(real_store, workers=1, cache_size=0, timeout=20.0)
+    try:
+        watched = []
+
+        def watch():
+            watched.append(True)
+            return lambda: True  # the client has left
+
+        job = engine.prepare(CARTESIAN, SOLUTION_FORMATS["json"])
+        assert not job.inline
+        with pytest.raises(QueryCancelled):
+            engine.run(job, client="client", watch=watch)
+        assert watched == [True]
+    finally:
+        engine.close()
+
+
 def test_graph_results_in_every_format(real_store):
     engine = Engine(real_store, workers=0, cache_size=0, row_limit=None)
     for fmt in GRAPH_FORMATS.values():
