@@ -7,6 +7,7 @@ that serves query results goes through.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from flask import Response, request
@@ -18,8 +19,22 @@ CACHE_CONTROL = "public, max-age=300"
 KEPT_HEADERS = ("X-Result-Count", "X-Result-Truncated", "Vary", "Access-Control-Allow-Origin")
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A 200 not yet made into a response: a view that hands this to :func:`cached` gets one response built
+    with every header at once (its own, the ETag and Cache-Control), rather than one built by the view and then
+    read back and changed by the cache. ``headers`` are all kept with the body."""
+
+    body: bytes
+    content_type: str
+    headers: dict[str, str]
+
+    def response(self, extra: dict[str, str] | None = None) -> Response:
+        return Response(self.body, content_type=self.content_type, headers={**self.headers, **(extra or {})})
+
+
 def cached(key_parts: tuple, build: Callable[[], object]):
-    """Answer the current request from the cache (or 304), else ``build()`` it and keep a 200.
+    """Answer the current request from the cache (or 304), else ``build()`` it and keep a 200 (or an :class:`Answer`).
 
     ``key_parts`` must hold everything the response depends on besides the graph (query text,
     bindings, dataset, format or the Accept header it was negotiated from).
@@ -37,6 +52,12 @@ def cached(key_parts: tuple, build: Callable[[], object]):
             return Response(status=304, headers={**common, **dict(entry.headers)})
         return Response(entry.body, content_type=entry.content_type, headers={**dict(entry.headers), **common})
     response = build()
+    if isinstance(response, Answer):
+        headers = tuple(response.headers.items())
+        cache.put(key, response.body, response.content_type, headers)
+        if matches:
+            return Response(status=304, headers={**common, **response.headers})
+        return response.response(common)
     if getattr(response, "status_code", None) != 200 or response.is_streamed:
         return response
     body = response.get_data()

@@ -21,7 +21,7 @@ from kg.sparql.formats import RDF_FORMATS, formats_for, negotiate, quality, requ
 from kg.views import service, void
 from webapp import config as settings
 from webapp import errors, limits, state
-from webapp.cache import cached
+from webapp.cache import Answer, cached
 from webapp.errors import CORS, protocol_error
 
 bp = Blueprint("sparql", __name__)
@@ -43,7 +43,8 @@ def endpoint():
         # The raw query string and Accept decide a GET's answer: look it up before parsing anything.
         # HEAD goes the same way, so it gets the same headers (werkzeug leaves the body out).
         return cached(("sparql", req.query_string, req.headers.get("Accept")), lambda: _answer(req))
-    return _answer(req)
+    answer = _answer(req)
+    return answer.response() if isinstance(answer, Answer) else answer
 
 
 def _answer(req):
@@ -99,8 +100,8 @@ def _merged(first, second):
     return merged
 
 
-def run_query(sparql: str, params, req) -> Response:
-    """Check, evaluate (in the engine) and send one query's results."""
+def run_query(sparql: str, params, req) -> Response | Answer:
+    """Check, evaluate (in the engine) and send one query's results (a GET's as an :class:`Answer` for the cache)."""
     eng = state.engine()
     default_graph = params.getlist("default-graph-uri") or None
     named_graph = params.getlist("named-graph-uri") or None
@@ -119,7 +120,8 @@ def run_query(sparql: str, params, req) -> Response:
     headers["X-Result-Count"] = str(result.count)
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; limit={result.limit}"
-    return Response(result.body, content_type=result.format.content_type, headers=headers)
+    answer = Answer(result.body, result.format.content_type, headers)
+    return answer.response() if req.method == "POST" else answer
 
 
 def endpoint_url() -> str:

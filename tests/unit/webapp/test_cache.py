@@ -107,3 +107,31 @@ def test_served_query_routes_answer_repeats_from_the_cache(app, path):
     assert second.headers["ETag"] == first.headers["ETag"]
     assert second.headers["Cache-Control"] == cache.CACHE_CONTROL
     assert client.get(path, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
+def test_an_answer_is_kept_and_sent_with_its_own_headers_the_etag_and_cache_control():
+    """A view may hand the cache an unbuilt 200 (``cache.Answer``): one response is made with all its headers."""
+    app = Flask(__name__)
+    app.extensions["kg_store"] = object()
+    app.config["STORE"] = app.extensions["kg_store"]
+    calls = []
+
+    @app.get("/a")
+    def a():
+        def build():
+            calls.append(1)
+            return cache.Answer(b"[1]", "application/json", {"X-Result-Count": "1", "Vary": "Accept"})
+        return cache.cached(("a", request.args.get("x")), build)
+
+    client = app.test_client()
+    first, second = client.get("/a?x=1"), client.get("/a?x=1")
+    assert calls == [1]
+    for response in (first, second):
+        assert response.status_code == 200 and response.data == b"[1]" and response.content_type == "application/json"
+        assert response.headers["X-Result-Count"] == "1" and response.headers["Vary"] == "Accept"
+        assert response.headers["Cache-Control"] == cache.CACHE_CONTROL
+    assert first.headers["ETag"] == second.headers["ETag"]
+    not_modified = client.get("/a?x=1", headers={"If-None-Match": first.headers["ETag"]})
+    assert not_modified.status_code == 304 and not_modified.data == b"" and not_modified.headers["X-Result-Count"] == "1"
+    fresh = app.test_client().get("/a?x=2", headers={"If-None-Match": first.headers["ETag"]})
+    assert fresh.status_code == 200 and calls == [1, 1]
