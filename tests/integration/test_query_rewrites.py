@@ -86,7 +86,7 @@ def _sample(real_store) -> list[str | None]:
 
 # A former text a backend answers wrongly, and why: there the new text must give the embedded store's rows of it.
 WRONG_BEFORE = {("virtuoso", "qualified-facts"): "Virtuoso 7.2 drops the values of optional patterns after a "
-                "UNION (openlink/virtuoso-opensource#1052); the new text keeps the UNION in a sub-select"}
+                "UNION (openlink/virtuoso-opensource#1052); the new text has no UNION (the build's kgo:involves)"}
 WRONG_BEFORE.update({("virtuoso", name): "Virtuoso 7.2 loses rows of an OPTIONAL whose UNION branches match the "
                      "statement's predicate by rdfs:subPropertyOf* (which ones varies with its plan: README, 'Tested "
                      "against a real Virtuoso'); the new text reads the build's kgo:entailedPredicate"
