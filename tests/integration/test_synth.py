@@ -15,7 +15,7 @@ from kg.namespaces import NAMED_GRAPHS
 from kg.sparql.registry import registry, run
 from kg.store.embedded import EmbeddedStore
 
-SIZE = 45_000  # the release graph (~15k with the lexicon) and at least two synthetic articles
+SIZE = 50_000  # the release graph (~22k with the lexicon), a whole synthetic article (~19k) and part of a second
 
 
 def _nquads(triples: int, seed: int = 0) -> str:
