@@ -59,7 +59,7 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
         named_at = {i for m in an.mentions for i in m.span}  # "whose example is *not drinking enough fluids*": a name
         if len(clause) < 2 or not words or any(w.lemma in SKIP and w.i not in named_at and not _second_predicate(an, w)
                                                for w in clause) \
-                or (clause[0].lemma == "be" and not _predicate(clause)):
+                or (clause[0].lemma == "be" and not _predicate(clause) and not _relates(clause)):
             continue  # "the cause that's stress": the clause names it
         iri = (None if _asked(an, head) else (_member(an, store, index, schema, topic, head, clause)
                                               or _linked(an, store, index, schema, topic, head, clause))) \
@@ -82,12 +82,19 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
 
 ARTICLES = frozenset({"a", "an"})
 PREPOSITIONS = frozenset("for of about with to on in from by at against".split())
+RELATING = frozenset({"down", "due", "related", "linked", "connected", "tied", "caused"})  # "that's *down to* …"
 
 
 def _second_predicate(an: Analysis, w: Token) -> bool:
     """"The disease that has no cure *but can* start with twitching": "but" before a modal joins a second thing said
     of the same thing described — no difference of two sets."""
     return w.lemma == "but" and w.i + 1 < len(an.tokens) and an.tokens[w.i + 1].lemma in MODALS
+
+
+def _relates(clause: list[Token]) -> bool:
+    """"the causes that are *about* nutrients", "that's *down to* stress": after "be", a preposition says what the
+    thing has to do with, not its name."""
+    return len(clause) > 2 and (clause[1].lemma in PREPOSITIONS or clause[1].lemma in RELATING)
 
 
 def _predicate(clause: list[Token]) -> bool:
@@ -267,17 +274,19 @@ def _member(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
     first, last = clause[0].i, clause[-1].i + 1
     named = [m for m in an.mentions if first <= m.start and m.end <= last]
     of = [m for m in an.mentions if m.end == head[0] or (cue is not None and cue.end < m.start and m.end < first)]
-    if cue is None or not named or not of:
-        return None
+    if cue is None or (not of and (named or not _topic_head(an, head))):
+        return None  # "the *knee-twitch* cause that's about …": a head before its clause is the article's topic's
     prop = cue.entry.references[0]
     inverse = schema.relations[prop].inverse if prop in schema.relations else None
     names_subject = (cue.entry.names or "subject") == "subject"
-    reads, x = around(store), of[0].iri
-    members = {e for e, sts in reads.with_other(x).items() if e not in topic and any(
-        not st.negated and ((st.predicate in schema.sub_properties(prop) and (st.object == x) == names_subject)
-                            or (inverse and st.predicate in schema.sub_properties(inverse)
-                                and (st.subject == x) == names_subject)) for st in sts)}
-    words = {singular(w) for m in named for w in index.labels.get(m.iri, "").lower().split()}
+    reads = around(store)
+    members = {e for x in ([of[0].iri] if of else topic) for e, sts in reads.with_other(x).items() if e not in topic
+               and any(not st.negated and ((st.predicate in schema.sub_properties(prop) and (st.object == x) == names_subject)
+                                           or (inverse and st.predicate in schema.sub_properties(inverse)
+                                               and (st.subject == x) == names_subject)) for st in sts)}
+    words = {singular(w) for m in named for w in index.labels.get(m.iri, "").lower().split()} or _about_words(clause)
+    if not words:
+        return None
     hits = {m.iri for m in named if m.iri in members} or {e for m in named for e in reads.with_other(m.iri)
                                                          if e in members} or {
         e for e in members if words & {singular(w) for w in index.labels.get(e, "").lower().split()}}
@@ -285,6 +294,25 @@ def _member(an, store, index: LabelIndex, schema: Schema, topic, head, clause: l
     hits = {e for e in hits if not any(st.subject == e and st.predicate in broader and st.object in hits
                                        for st in reads.statements(e))}
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _about_words(clause: list[Token]) -> set[str]:
+    """The content words of a clause that says what the thing is about ("that's *about missing nutrients*", "that
+    are down to *vitamins*"), none for any other clause.
+
+    >>> from kg.qa.text import tokenize
+    >>> sorted(_about_words(tokenize("are about missing nutrients"))), _about_words(tokenize("isnt in the table"))
+    (['miss', 'nutrient'], set())
+    """
+    rest = clause[1:] if clause and clause[0].lemma == "be" else clause
+    if not rest or (rest[0].lemma not in PREPOSITIONS and rest[0].lemma not in RELATING) or rest[0].lemma == "in":
+        return set()
+    return {singular(t.lemma) for t in rest if not t.is_punct and t.lemma not in STOPWORDS and t.lemma not in RELATING}
+
+
+def _topic_head(an: Analysis, head) -> bool:
+    """Whether the head noun is "the … cause" with nothing named of its own: the article's topic is what it is of."""
+    return not any(m for m in an.mentions if m.end <= head[0])
 
 
 def _asked(an: Analysis, head) -> bool:

@@ -246,6 +246,11 @@ class Lexicon:
                 if positions and not any(tokens[k].is_punct for k in range(i, positions[-1])):
                     found.append(Cue(i, positions[-1] + 1, entry, form, positions))
         found.sort(key=lambda c: (-c.length, c.start, c.entry.iri))
+        if any(c.entry.kind == "relation" and c.entry.pos == "noun" for c in found):
+            # "what treatment options does *the article give*": with the relation in a noun, the article's verb
+            # reports what it names, it relates nothing ("how does the article characterise ALS" keeps its verb)
+            found = [c for c in found if not (c.entry.kind == "relation" and c.entry.pos == "verb" and c.start
+                                              and words[c.start - 1] == "article")]
         return found
 
     def in_set(self, intent: str, lemmas: list[str], at: int) -> int:
