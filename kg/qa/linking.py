@@ -35,8 +35,8 @@ SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read a
 SLIP_LOOSE = 65  # … or is one or two letters off it ("blood tent", "muscle spaces"), the longer name being the proof
 BODY_WINDOW = 4  # words between a body part and a symptom that may name one thing together
 GAP_WORDS = frozenset("keep start always often constantly sometimes randomly suddenly have be get go do weird odd strange "
-                      "funny little random just right above below around near behind over under stop quit".split())
-# "my knee keeps doing this weird twitchy thing", "the muscle just above my knee keeps flickering"
+                      "funny little random just right above below around near behind over under stop quit all".split())
+# "my knee keeps doing this weird twitchy thing", "the muscle just above my knee keeps flickering", "my knee's gone all twitchy"
 NO_GAP = frozenset({"from", "except", "excluding", "besides"})  # "stop my knee *from* spazzing": the frame's word, not
 # a gap inside one name; "spasms *except* the knee": what is left out
 NOT_ONLY = frozenset("just only merely simply".split())  # "spasms *not just* the knee": the part is not what is asked
