@@ -20,6 +20,7 @@ from __future__ import annotations
 from kg.qa.analysis import Analysis
 from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
+from kg.qa import exampled
 from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
@@ -393,13 +394,12 @@ def action(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     if treatments:
         ways = "one way" if len(treatments) == 1 else f"{len(treatments)} ways"
         parts.append(f"It names {ways} to treat or relieve {ex.name(iris[0])}: "
-                     + join([ex.label(t) for t in treatments[:12]]) + ".")
+                     + join(exampled.names(ex, treatments[:12])) + ".")
         if particular:
             parts.append("For particular causes only, it also names " + join(
                 [f"{ex.name(t)} (in {join(list(dict.fromkeys(ex.name(c) for cs in where[t] for c in cs))[:2])})" for t in particular[:6]]) + ".")
     answer.answered, answer.kind = True, "list" if treatments else "describe"
-    answer.answers = [ex.entity(t) for t in treatments] or [ex.entity(urgent[0].subject)]
-    answer.evidence = [ex.evidence_item(st) for st in urgent[:2]]
+    answer.answers, answer.evidence = exampled.answers(ex, treatments) or [ex.entity(urgent[0].subject)], [ex.evidence_item(st) for st in urgent[:2]]
     for iri in _widen(ex, iris):
         answer.evidence += [ex.evidence_item(st) for st in ex.statements(iri) if st.predicate == KGO + "treats"
                             and st.object == iri][:6]
