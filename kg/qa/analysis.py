@@ -408,7 +408,7 @@ class Groups:
         return cls([(s, e, ms) for (s, e), ms in sorted(spans.items())])
 
 
-_BEFORE_CLASS = frozenset(("a", "an", "the", "kind", "type", "sort", "of", "other", "specific",
+_BEFORE_CLASS = frozenset(("a", "an", "the", "kind", "type", "sort", "of", "other", "specific", "actual",
                            "stuff", "thing", "something", "from", "two", "three", "four", "five", "six", "seven", "all", "every"))
 # "any stuff from the drugstore", "what kind of", "what *two* stimulants"
 
