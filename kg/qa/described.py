@@ -18,9 +18,9 @@ from kg.namespaces import KG, KGO
 from kg.qa.analysis import Analysis
 from kg.qa.closest import quote_index
 from kg.qa.facts import around
-from kg.qa.lexicon import Schema, internal_query
+from kg.qa.lexicon import Schema, internal_query, lexicon
 from kg.qa.linking import LabelIndex, Mention
-from kg.qa.text import AUXILIARIES, REPORTING, STOPWORDS, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, REPORTING, STOPWORDS, WH_WORDS, Token, tokenize
 from kg.store.memo import per_store
 from kg.views.text import singular
 
@@ -68,15 +68,43 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
             continue
         start = min([head[0]] + [m.start for m in an.mentions if head[0] in m.span or (m.end == head[0] and not head[1])])
         # "the *knee twitching* cause that …", "the *nerve disease* that …": the words around the head belong to it
-        text = " ".join(w.surface for w in an.tokens[start:end])
-        mention = Mention(start, end, text, iri, index.labels.get(iri, iri), index.labels.get(iri, iri), "described")
-        span = set(range(start, end))
-        mentions = sorted([m for m in an.mentions if not set(m.span) & span] + [mention], key=lambda m: (m.start, -m.length))
-        cues = [c for c in an.cues if not set(c.positions) & span]
-        inside = {w.surface for w in an.tokens[start:end]}
-        unknown = [u for u in an.unknown if u not in inside]
-        intents = {c.entry.intent for c in cues if c.entry.intent and c.start in an.q_positions}
-        return replace(an, mentions=mentions, cues=cues, unknown=unknown, intents=intents)
+        return _named(an, index, start, end, iri)
+    return _negated(an, store, index, schema, topic)
+
+
+def _named(an: Analysis, index: LabelIndex, start: int, end: int, iri: str) -> Analysis:
+    """``an`` with the words from ``start`` to ``end`` read as one mention of ``iri`` (kind "described")."""
+    text = " ".join(w.surface for w in an.tokens[start:end])
+    mention = Mention(start, end, text, iri, index.labels.get(iri, iri), index.labels.get(iri, iri), "described")
+    span = set(range(start, end))
+    mentions = sorted([m for m in an.mentions if not set(m.span) & span] + [mention], key=lambda m: (m.start, -m.length))
+    cues = [c for c in an.cues if not set(c.positions) & span]
+    inside = {w.surface for w in an.tokens[start:end]}
+    unknown = [u for u in an.unknown if u not in inside]
+    intents = {c.entry.intent for c in cues if c.entry.intent and c.start in an.q_positions}
+    return replace(an, mentions=mentions, cues=cues, unknown=unknown, intents=intents)
+
+
+NEGATING = ("in", "un", "non")  # "*in*curable", "*un*treatable": the lexicon's word, negated
+
+
+def _negated(an: Analysis, store, index: LabelIndex, schema: Schema, topic) -> Analysis:
+    """"The *incurable* disease": a negating prefix on a relation word of the lexicon before a class word describes
+    the thing as "with no cure" — matched against the article's sentences as a clause would be."""
+    lex = lexicon(store)
+    for c in an.cues:
+        if c.entry.kind != "class" or c.start == 0:
+            continue
+        word = an.tokens[c.start - 1].lemma
+        stem = next((word[len(p):] for p in NEGATING if word.startswith(p) and len(word) > len(p) + 3), "")
+        entry = next((e for f, e in lex.forms.get(stem, ()) if f == (stem,) and e.kind == "relation"), None)
+        if entry is None:
+            continue
+        base = next((f[0] for fs in lex.forms.values() for f, e in fs if e is entry and len(f) == 1), stem)
+        clause = [replace(t, i=len(an.tokens) + t.i) for t in tokenize(f"with no {base}")]  # beyond the question's words
+        iri = _described(an, store, index, schema, topic, (c.start, tuple(c.entry.references)), clause)
+        if iri is not None:
+            return _named(an, index, c.start - 1, c.end, iri)
     return an
 
 
