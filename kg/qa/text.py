@@ -82,6 +82,8 @@ def lemma(word: str) -> str:
         return _LEMMA_FIX[word]
     if not word[0].isalpha() or len(word) < 3:
         return word
+    if word.startswith("mid-") and len(word) > 5:
+        return "mid"  # "mid-session", "mid-run": when, not what (the lexicon's fillers hold "mid")
     if "-" in word:
         return "-".join(lemma(part) if part else part for part in word.split("-"))
     if word.endswith("'s"):
