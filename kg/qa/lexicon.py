@@ -246,12 +246,8 @@ class Lexicon:
                 if positions and not any(tokens[k].is_punct for k in range(i, positions[-1])):
                     found.append(Cue(i, positions[-1] + 1, entry, form, positions))
         found.sort(key=lambda c: (-c.length, c.start, c.entry.iri))
-        if any(c.entry.kind == "relation" and c.entry.pos == "noun" for c in found):
-            # "what treatment options does *the article give*": with the relation in a noun, the article's verb
-            # reports what it names, it relates nothing ("how does the article characterise ALS" keeps its verb)
-            found = [c for c in found if not (c.entry.kind == "relation" and c.entry.pos == "verb" and c.start
-                                              and words[c.start - 1] == "article")]
-        return found
+        return [c for c in found if not _reports(c, words, any(c.entry.kind == "relation" and c.entry.pos == "noun"
+                                                                 for c in found))]
 
     def in_set(self, intent: str, lemmas: list[str], at: int) -> int:
         """How many words of one of the word set ``intent``'s forms stand at ``at`` in ``lemmas`` (0: none), longest.
@@ -273,6 +269,25 @@ class Lexicon:
         return self._intent_forms[intent]
 
 
+def _reports(c: Cue, words: list[str], noun_asks: bool) -> bool:
+    """Whether a relation verb right after "the article" only reports: the question's relation is in a noun ("what
+    treatment options does the article *give*"), or a noun stands between the question word and "does the article"
+    ("what *range* does the article give"). "How does the article characterise ALS" and "what does
+    the article give for cramps" keep their verb.
+
+    >>> _reports(Cue(5, 6, Entry("e", "relation", pos="verb"), ("give",), (5,)), "what range do the article give".split(), False)
+    True
+    >>> _reports(Cue(4, 5, Entry("e", "relation", pos="verb"), ("give",), (4,)), "what do the article give".split(), False)
+    False
+    """
+    k = c.start
+    if c.entry.kind != "relation" or c.entry.pos != "verb" or k < 2 or words[k - 1] != "article":
+        return False
+    return noun_asks or (k >= 5 and words[k - 3] == "do" and words[k - 2] == "the" and words[k - 4] not in WH
+                         and any(w in WH for w in words[max(0, k - 7):k - 4]))
+
+
+WH = frozenset("what which who whom whose when where why how".split())
 PARTICLES = frozenset("off on up out down about in over".split())
 OBJECT_PRONOUNS = frozenset("it that this them these those one".split())
 
