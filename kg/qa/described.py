@@ -100,7 +100,8 @@ def _negated(an: Analysis, store, index: LabelIndex, schema: Schema, topic) -> A
         entry = next((e for f, e in lex.forms.get(stem, ()) if f == (stem,) and e.kind == "relation"), None)
         if entry is None:
             continue
-        base = next((f[0] for fs in lex.forms.values() for f, e in fs if e is entry and len(f) == 1), stem)
+        base = min((f[0] for fs in lex.forms.values() for f, e in fs if e is entry and len(f) == 1),
+                   key=lambda w: (len(w), w), default=stem)  # its plainest word: "cure", not "curable" or "cured"
         clause = [replace(t, i=len(an.tokens) + t.i) for t in tokenize(f"with no {base}")]  # beyond the question's words
         iri = _described(an, store, index, schema, topic, (c.start, tuple(c.entry.references)), clause)
         if iri is not None:
