@@ -73,7 +73,13 @@ def resolve(an: Analysis, store, index: LabelIndex, schema: Schema, topic: tuple
 
 
 def _named(an: Analysis, index: LabelIndex, start: int, end: int, iri: str) -> Analysis:
-    """``an`` with the words from ``start`` to ``end`` read as one mention of ``iri`` (kind "described")."""
+    """``an`` with the words from ``start`` to ``end`` read as one mention of ``iri`` (kind "described"), and with
+    them a clause that only says where the article names it ("the incurable disease *it lists as a cause of knee
+    twitching*"): it was found as described, the clause is no question of its own."""
+    words = [t.lemma for t in an.tokens]
+    says = next((k + 1 for k in (end, end + 1) if k + 1 < len(words) and words[k] in ("it", "article")
+                 and words[k + 1] in REPORTING | {"name", "call"} and (k == end or words[end] == "the")), None)
+    end = _clause_end(an, says) if says is not None else end
     text = " ".join(w.surface for w in an.tokens[start:end])
     mention = Mention(start, end, text, iri, index.labels.get(iri, iri), index.labels.get(iri, iri), "described")
     span = set(range(start, end))
