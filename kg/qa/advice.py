@@ -18,7 +18,7 @@ from kg.qa.facts import Statement
 from kg.qa.intents import CONDITIONS
 from kg.qa.querygraph import KGO
 from kg.qa.run import broader
-from kg.qa.text import AUXILIARIES
+from kg.qa.text import AUXILIARIES, WH_WORDS
 
 TREATS = KGO + "treats"
 
@@ -46,6 +46,38 @@ def asked(an: Analysis) -> list:
         return c.form[0] in AUXILIARIES | {"be", "do"} and (c.start == 0 or an.tokens[c.start - 1].is_punct)
     return [c for c in an.cues if c.entry.intent == "advice" and (c.start in an.q_positions or opens(c))
             and not ("*" in c.form and c.positions[-1] > 0 and an.tokens[c.positions[-1] - 1].lemma == "to")]
+
+
+SUBJECTS = frozenset("i we he she they".split())  # the reader, or the one they care for; "you" is anyone's
+
+
+def changes_own(an: Analysis, lex) -> bool:
+    """Whether the reader asks about changing a treatment someone is on: a modal of advice opening the yes/no with its
+    subject, then a verb of changing ("*should I* be recommending … that we *switch* him", "*ought I* to *discontinue*
+    it", "*do we need to* take her *off* …"), or the outcome of their own swap ("*if I switch* from the pill to the coil,
+    will …"). What to take is decided by a prescriber and the patient, whatever the article says of either thing.
+
+    Both sets of words are data (``kgl:advice-modal``, ``kgl:regimen-change``, ``kgl:regimen-swap``)."""
+    lemmas = [t.lemma for t in an.tokens]
+    starts = [t.i for t in an.tokens if not t.is_punct and (t.i == 0 or an.tokens[t.i - 1].is_punct)]
+
+    def modal_opens(first: int) -> bool:  # a clause of the question or the story's last ("…, ought I to stop it?")
+        clause = [t.i for t in an.tokens[first:] if not t.is_punct]
+        clause = clause[:next((n for n, k in enumerate(clause) if k > first and k - 1 != clause[n - 1]), len(clause))]
+        for k in clause[:2]:  # "so *should i* …": past one word of filler, not a question word ("what should I do")
+            n = lex.in_set("advice-modal", lemmas, k)  # "should *i*", "do *i* need to", "would it be wise to"
+            if k != clause[0] and lemmas[clause[0]] in WH_WORDS:
+                return False
+            if n and (SUBJECTS & set(lemmas[k:k + max(n, 2)]) or n >= 3):
+                end = k + max(n, 2)  # "ought i *to* discontinue" is the modal's; "… before a run *to stop* cramps" a purpose
+                return any(lex.in_set("regimen-change", lemmas, j) and not (lemmas[j - 1] == "to" and j - 1 > end)
+                           for j in clause if j >= k + n)
+        return False
+
+    def own_swap() -> bool:
+        return any(lemmas[k] == "if" and k + 2 < len(lemmas) and lemmas[k + 1] in SUBJECTS
+                                 and lex.in_set("regimen-swap", lemmas, k + 2) for k in range(len(lemmas)))
+    return any(modal_opens(k) for k in starts) or own_swap()
 
 
 def for_named_cause(ex: Executor, an: Analysis, topic: bool = False) -> list[ForCause]:
@@ -115,4 +147,4 @@ def add_for_cause(ex: Executor, answer, an: Analysis) -> None:
         answer.answers += [ex.entity(i) for i in dict.fromkeys(f.statement.subject for f in found[:2]) if i not in listed]
 
 
-__all__ = ["asked", "ForCause", "for_named_cause", "said_for", "said_of_named", "add_for_cause"]
+__all__ = ["asked", "changes_own", "ForCause", "for_named_cause", "said_for", "said_of_named", "add_for_cause"]

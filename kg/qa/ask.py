@@ -134,7 +134,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if advice.asked(an) and not _warning(an) and not _general(an, index, lex):
+    if advice.changes_own(an, lex) or advice.asked(an) and not _warning(an) and not _general(an, index, lex):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")

@@ -39,7 +39,7 @@ very just also more most much many not no yes i'm i've it's that's what's there'
 be have get without because since after before while but plus besides ever even until though although during
 thats whats im ive dont doesnt cant isnt arent theres  lol itself themselves himself herself myself yourself""".split())
 WH_WORDS = frozenset("what which who whom whose when where why how".split())
-AUXILIARIES = frozenset("""can could do does did is are was were will would may might should shall has have had am
+AUXILIARIES = frozenset("""can could do does did is are was were will would may might should shall ought must has have had am
 be isn't aren't doesn't don't can't won't wouldn't couldn't""".split())
 NEGATIONS = frozenset("not isn't isnt aren't arent wasn't wasnt never n't".split())
 PRONOUNS = frozenset("it that this them they these those he him she her".split())
