@@ -51,9 +51,44 @@ def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
     lemmas = {t.lemma for t in an.question}
     named = any(index.is_a(m.iri, k) for m in an.mentions for k in CONDITION_KINDS) or any(
         m.kind == "topic" for m in an.mentions)
-    if not (lemmas & BOTH or (lemmas & PRONOUNS and not named)):
+    back = refers_back(an) and not any(m.kind != "topic" and not any(index.is_a(m.iri, k) for k in CONDITION_KINDS)
+                                       for m in an.context_mentions)  # "I'm on steroids for my X, could *that* be it"
+    if not (lemmas & BOTH or (lemmas & PRONOUNS and not named) or back):
         return []
-    return told_conditions(an, lex, article_words)
+    return told_conditions(an, lex, article_words) + (told_things(an, article_words) if back else [])
+
+
+REFERRING = frozenset("that this it these those".split())
+ASKING = frozenset("be can could would will might may do".split())
+
+
+def refers_back(an: Analysis) -> bool:
+    """A yes/no whose subject is a pronoun for what the story told: "mum has dementia too, will *that* make her cramps
+    worse", "is *that* what's causing my cramps", "is *that* the same thing as these knee spasms" — the story's thing is
+    what is asked about, whatever condition of the article the question names besides."""
+    q = [t for t in an.question if not t.is_punct]
+    return an.yes_no and len(q) > 2 and q[0].lemma in ASKING and q[1].lemma in REFERRING
+
+
+def told_things(an: Analysis, article_words=frozenset()) -> list[str]:
+    """Things the story gives or puts the reader on that the article never names: the unknown words after a verb and
+    an article ("the ship's doctor gave me *a seasickness patch*", "they started her on *a new tablet*" is no name: one
+    word the article knows ends it)."""
+    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    told = {t.i for t in an.context}
+    out = []
+    for t in an.context:
+        if t.lemma not in ("a", "an", "some") or t.i == 0 or an.tokens[t.i - 1].is_punct \
+                or an.tokens[t.i - 1].lemma in NOT_OF_A_NAME - OWNED:
+            continue  # "*for a* bit", "*after a* cold shift": where or when, not a thing given
+        words = []
+        k = t.i + 1
+        while k in told and unknown_word(an.tokens[k], set()) and k not in covered:  # "a *new inhaler*": a name's words
+            words.append(an.tokens[k])
+            k += 1
+        if words and unknown_word(words[-1], covered) and words[-1].lemma not in article_words:  # its head unknown
+            out.append(" ".join(w.surface for w in words))
+    return out
 
 
 def _other_subjects(an: Analysis) -> list[str]:
@@ -198,4 +233,4 @@ def _name_before(an: Analysis, head: int, unknown: set[str], in_mention: set[int
     return words
 
 
-__all__ = ["elsewhere", "told_conditions"]
+__all__ = ["elsewhere", "told_conditions", "refers_back", "told_things"]
