@@ -132,9 +132,12 @@ class Reader:
             out.extend(Reading("claim", anchors=(m.iri,), score=2.0, why=["a product"])
                        for m in anchors[0][2] if self.fits(m.iri, KGO + "Product"))
         out.extend(intents.readings(self, an, anchors, rel_cues))
+        # "Claim: home remedies work for *everyone*. Does the article agree?": the story's claim is what is asked
+        told = [c for c in an.cues if c.entry.intent == "universal" and c.start not in an.q_positions
+                and not an.anchors and an.intent_cues("claim-check")]
         for r in out:
             r.ranking = ranking
-            r.universal = tuple(w for c in an.intent_cues("universal") for w in c.form)
+            r.universal = tuple(w for c in an.intent_cues("universal") + told for w in c.form)
             if an.intent_cues("difference") and r.kind in ("list", "count") and len(r.edges) >= 2:
                 r.score -= 3.0  # "the difference between how they treat A and B": not what both share
             if an.yes_no and r.kind in ("list", "count"):
