@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.namespaces import KGO
-from kg.qa.asides import trailing
+from kg.qa.asides import named_then_asked, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -174,8 +174,9 @@ def _fronted(parts, question: list[Token], context: list[Token], mentions, cues)
     if not context or not question:
         return question, context
     last = next((p for p in parts if p and p[-1].i == context[-1].i), None)
-    if last is not None and partitive(last + question) and any(last[0].i < m.start for m in mentions):
-        return last + question, context[:len(context) - len(last)]  # "of the medicines listed as …, which one …"
+    named = last is not None and named_then_asked(last, question, context, mentions)  # "ALS - can it be a sign": its
+    if last is not None and (partitive(last + question) and any(last[0].i < m.start for m in mentions) or named):
+        return (question + last if named else last + question), context[:len(context) - len(last)]  # "of the X, which"
     if last is None or last[0].lemma not in FRONTING or not any(last[0].i < m.start and m.end <= last[-1].i + 1
                                                                for m in mentions):
         return question, context
@@ -204,8 +205,7 @@ def _nominal_wh(question: list[Token]) -> bool:
 
 
 def _asks(clause: list[Token]) -> bool:
-    first = clause[0].lemma if clause else ""
-    return first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
+    return bool(clause) and (clause[0].lemma in WH_WORDS or clause[0].lemma in AUXILIARIES | {"be", "do", "have"})
 
 
 def _relative(tokens: list[Token], t: Token) -> bool:

@@ -148,4 +148,12 @@ def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bo
     return not any(set(c.positions) & span and not (c.entry.intent in QUIET_INTENTS) for c in cues)
 
 
-__all__ = ["trailing"]
+
+def named_then_asked(last: list, question: list, context: list, mentions) -> bool:
+    """"ALS - can knee twitching be an early sign", "diuretics - do they cause cramps": a name alone before a dash, then
+    the question, is what the question is about (asked, not told) — a heading the reader typed, not a story."""
+    return (len(last) == len(context) and bool(question) and question[0].dash
+            and any(m.start <= last[0].i and m.end > last[-1].i for m in mentions))
+
+
+__all__ = ["named_then_asked", "trailing"]

@@ -236,6 +236,9 @@ def split_word(parts: list[str], known, is_english, nonword) -> str | None:
     if is_english(joined):
         return None
     word = nonword(joined)
-    if word is None or word not in known or len(word) < len(joined) - 1 or word in parts or sound(word) != sound(joined):
+    plural = word is not None and word not in known and lemma(word) in known  # "die uretics": a plural of a name
+    if plural and all(map(is_english, parts)):  # "twitch see" is two words, not "twitches"
+        return None
+    if word is None or not (word in known or plural) or len(word) < len(joined) - 1 or word in parts or sound(word) != sound(joined):
         return None
     return word
