@@ -187,7 +187,7 @@ def _ask_one(store, raw: str) -> Answer:
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
     if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
-        answer.boolean, answer.kind = None, "abstain"
+        answer.boolean, answer.kind, answer.answered, answer.answers = None, "abstain", False, []
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
                           + re.sub(r"^Yes\s*[—-]\s*", "", answer.message))
     elif not an.yes_no and unmentioned.qualified(an, quote_index(store).vocabulary):  # "what helps *menstrual* cramps"
