@@ -40,6 +40,7 @@ def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset(), index=None,
 
 BOTH = frozenset("both either".split())
 CONDITION_KINDS = tuple(KGO + c for c in ("MedicalCondition", "SignOrSymptom", "Disease"))
+TOLD_OK = tuple(KGO + c for c in ("SignOrSymptom", "BodyPart"))  # what "that" cannot stand for: how it shows, where
 
 
 def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
@@ -51,7 +52,7 @@ def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
     lemmas = {t.lemma for t in an.question}
     named = any(index.is_a(m.iri, k) for m in an.mentions for k in CONDITION_KINDS) or any(
         m.kind == "topic" for m in an.mentions)
-    back = refers_back(an) and not any(m.kind != "topic" and not any(index.is_a(m.iri, k) for k in CONDITION_KINDS)
+    back = refers_back(an) and not any(m.kind != "topic" and not any(index.is_a(m.iri, k) for k in TOLD_OK)
                                        for m in an.context_mentions)  # "I'm on steroids for my X, could *that* be it"
     if not (lemmas & BOTH or (lemmas & PRONOUNS and not named) or back):
         return []
