@@ -22,8 +22,3 @@ def test_a_caffeinated_drink_by_its_brand_is_read_as_caffeine(real_store, questi
     assert answer.boolean is True and "caffeine" in answer.message
 
 
-
-@pytest.mark.parametrize("question", ["do hormones cause cramps", "could my hormones be to blame for the leg spasms"])
-def test_hormones_alone_are_the_articles_hormonal_changes(real_store, question):
-    answer = ask(real_store, question)
-    assert answer.boolean is True and "hormonal changes" in answer.message.lower()
