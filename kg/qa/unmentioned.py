@@ -74,6 +74,12 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
     """
     if len(q) < 3 or q[0].lemma not in _ASKING:
         return None
+    about = _said_about(q, unknown)
+    if about:
+        return about
+    if (q[0].lemma == "be" and q[1].lemma == "it" and len(q) > 4 and q[2].lemma in _DETERMINERS
+            and any(t.lemma in _CLEFT for t in q[4:])):
+        q = q[1:]  # "is it *the sugar* in fizzy drinks that sets it off": a cleft, asked of what it puts first
     k = 2 if q[1].lemma in _DETERMINERS and len(q) > 3 else 1
     if q[0].lemma != "be" and k == 1 and q[-1].lemma not in PRONOUNS:
         return None  # "can stress …", "does zinc …": a bare noun after a modal is asked through the relation, as before
@@ -81,6 +87,35 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
     w = q[k]
     possessive = w.surface.endswith(("'s", "’s", "s'"))  # "can my *son's* leg cramps …": whose, not what
     return w.surface if w.surface in unknown and not w.surface.endswith("ing") and not possessive else None
+
+
+_CLEFT = frozenset("that which who".split())  # what a cleft's clause opens on
+_ABOUT = frozenset("about on regarding concerning".split())
+
+
+def _said_about(q: list[Token], unknown: set[str]) -> str | None:
+    """"does it say anything *about breastfeeding* doing the same", "does the article mention *yoga mats* at all": a
+    yes/no about the article's saying asks of the thing it names, and an unknown one is what the article does not
+    mention — never a yes for a thing of the story.
+
+    >>> from kg.qa.text import tokenize
+    >>> _said_about(tokenize("does it say anything about breastfeeding doing the same"), {"breastfeeding", "same"})
+    'breastfeeding'
+    >>> _said_about(tokenize("does it say anything about dehydration"), set()) is None
+    True
+    """
+    words = [t for t in q if not t.is_punct]
+    said = next((k for k, t in enumerate(words[:5]) if t.lemma in REPORTING), None)
+    if said is None:
+        return None
+    k = said + 1
+    k += words[k].lemma in ("anything", "something") if k < len(words) else 0
+    k += words[k].lemma in _ABOUT if k < len(words) else 0
+    k += words[k].lemma in _DETERMINERS if k < len(words) else 0
+    if k >= len(words) or k == said + 1 and words[said].lemma == "say":
+        return None  # "does it say *stress* helps": a claim said, asked through its relation
+    w = words[k]
+    return w.surface if w.surface in unknown and w.lemma not in PRONOUNS else None
 
 
 def qualified(an: Analysis, article_words=frozenset()) -> list[str]:
