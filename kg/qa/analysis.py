@@ -16,7 +16,7 @@ from kg.qa.asides import named_then_asked, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, asks, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
 
 
 @dataclass
@@ -144,20 +144,20 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[
     if not parts:
         return [], []
     parts = [piece for part in parts for piece in _after_condition(part)]
-    asked = [k for k, part in enumerate(parts) if part[-1].i in marked and (_asks(part) or asked_as_statement(part, marked))]
-    if asked and (asked[-1] < len(parts) - 1 or not any(_asks(p) and p[0].lemma not in SUBORDINATORS for p in parts[:asked[-1] + 1])):  # or the last asks as a statement, and no clause asks before ("when I…, stress can do this?")
+    asked = [k for k, part in enumerate(parts) if part[-1].i in marked and (asks(part) or asked_as_statement(part, marked))]
+    if asked and (asked[-1] < len(parts) - 1 or not any(asks(p) and p[0].lemma not in SUBORDINATORS for p in parts[:asked[-1] + 1])):  # or the last asks as a statement, and no clause asks before ("when I…, stress can do this?")
         k = asked[-1]  # what follows the question tells more about it ("… since i turned 70"): it stays with it
         return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     for k in range(len(parts) - 1, -1, -1):
         clause = parts[k]
         first = clause[0].lemma
-        asks = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
+        asking = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
                 or any(t.lemma in WH_WORDS for t in clause[:3]))
-        if asks and k > 0 and first in ("and", "or") and len(clause) <= 5 and _asks(parts[k - 1]):
+        if asking and k > 0 and first in ("and", "or") and len(clause) <= 5 and asks(parts[k - 1]):
             k -= 1  # "what are X prescribed for, and for which condition?": a follow-up fragment of the question before
-        if asks and k > 0 and _empty_ask(clause):
+        if asking and k > 0 and _empty_ask(clause):
             k -= 1  # "the medication risk factor that isn't in the table, what is it": the phrase before is asked
-        if asks:
+        if asking:
             return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     # No clause asks in so many words (telegraphic): it is all question.
     return [t for part in parts for t in part], []
@@ -202,10 +202,6 @@ def _nominal_wh(question: list[Token]) -> bool:
     it does not ask for one — unless joined on as a second question ("is it serious, *and why*")."""
     return len(question) > 2 and question[0].lemma in AUXILIARIES | {"be", "do", "have"} \
         and question[-2].lemma not in ("and", "or", "but", "so")
-
-
-def _asks(clause: list[Token]) -> bool:
-    return bool(clause) and (clause[0].lemma in WH_WORDS or clause[0].lemma in AUXILIARIES | {"be", "do", "have"})
 
 
 def _relative(tokens: list[Token], t: Token) -> bool:

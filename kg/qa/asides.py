@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.qa.lexicon import Cue
 from kg.qa.linking import Mention
-from kg.qa.text import AUXILIARIES, REPORTING, WH_WORDS, Token
+from kg.qa.text import AUXILIARIES, REPORTING, WH_WORDS, Token, asks
 
 QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
 # "…, and why", "…, or not": a follow-up; "…, eg hypokalaemia from K+ loss": an example of what is asked — not remarks
@@ -25,7 +25,7 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     if not question:
         return question, context
     if source_tag(question):  # "does water trigger cramps, *does the article say*": the clause before is asked
-        asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and _asks(p)), None)
+        asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and asks(p)), None)
         if asking is not None:
             held = {t.i for t in asking}
             return asking, [t for t in context if t.i not in held] + question
@@ -117,12 +117,6 @@ def source_tag(clause: list[Token]) -> bool:
     said = [k for k, w in enumerate(rest) if w in REPORTING]
     return (len(said) == 1 and any(w in THE_SOURCE for w in rest[:said[0]])
             and all(w in THE_SOURCE | SOURCE_FILLERS | REPORTING for w in rest))
-
-
-def _asks(clause: list[Token]) -> bool:
-    """A clause that asks on its own: it opens on an auxiliary or a question word."""
-    words = [t for t in clause if not t.is_punct]
-    return bool(words) and (words[0].surface in AUXILIARIES or words[0].lemma in WH_WORDS)
 
 
 def _narrowing(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bool:

@@ -258,6 +258,15 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
     return [clause]
 
 
+def asks(clause: list[Token]) -> bool:
+    """A clause that asks on its own: it opens on a question word or an auxiliary.
+
+    >>> asks(tokenize("does water help")), asks(tokenize("my knee twitches"))
+    (True, False)
+    """
+    return bool(clause) and (clause[0].lemma in WH_WORDS or clause[0].lemma in AUXILIARIES | {"be", "do", "have"})
+
+
 def asked_as_statement(question: list[Token], marked) -> bool:
     """A statement with a question mark asks yes or no when it has its verb ("the twitching in the knee can be the
     first sign of ALS? i am very worried"): a modal or "is/are" after its first word, no question word before the mark.
