@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.namespaces import KGO
-from kg.qa.asides import named_then_asked, trailing
+from kg.qa.asides import named_then_asked, told_after_mark, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -104,9 +104,10 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     mentions, illustrated = _examples_folded(mentions, tokens)
     covered = {i for m in mentions for i in m.span} | {i for c in cues for i in c.positions} | illustrated
     unknown = []
+    remark = told_after_mark(parts, question, marked)  # "is there a cure for ALS? doctors never give a *straight* answer"
     named = {w for m in mentions for name in index.name_lemmas.get(m.iri, ()) for w in name}
     for t in question:
-        if t.i in covered or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS:
+        if t.i in covered or t.i in remark or t.lemma in STOPWORDS or t.surface in STOPWORDS or t.lemma in WH_WORDS:
             continue
         if t.lemma in named:  # "heat or ice": "heat" is a word of the name "ice" led to (heat or cold therapy)
             continue

@@ -55,6 +55,33 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     return [t for t in question if t.i not in aside], context + [t for t in question if t.i in aside]
 
 
+def told_after_mark(parts: list[list[Token]], question: list[Token], marked) -> set[int]:
+    """The sentences after a question mark that close a clause that asks, when none of them asks on its own: "are
+    athletes more prone to spasms? *asking because my dancers are athletes*", "can ALS be cured? *my uncle keeps saying
+    the doctors hide things*" — the reader's remark, not what is asked: its words are no unknown words of the question
+    (they neither block it nor are named as what the article does not mention), though it stays with the question
+    ("what does a spasm feel like? *mine feels like ripping*" tells what the reader asks about).
+
+    >>> from kg.qa.text import tokenize
+    >>> q = tokenize("is there a cure for als ? doctors never give you a straight answer")
+    >>> sorted(told_after_mark([q[:6], q[7:]], q[:6] + q[7:], {q[5].i}))
+    [7, 8, 9, 10, 11, 12, 13]
+    >>> q = tokenize("is it serious ? and what should i do")
+    >>> told_after_mark([q[:3], q[4:]], q[:3] + q[4:], {q[2].i})
+    set()
+    """
+    asked = {t.i for t in question}
+    mine = [p for p in parts if p and p[0].i in asked]
+    ends = [k for k, p in enumerate(mine) if p[-1].i in marked
+            and any(t.lemma in WH_WORDS or t.surface in AUXILIARIES or t.lemma in ("be", "do", "have") for t in p[:3])]
+    if not ends or ends[-1] == len(mine) - 1:
+        return set()
+    after = mine[ends[-1] + 1:]
+    if any(asks(p) or p[0].lemma in JOINING or any(t.lemma in WH_WORDS for t in p) or p[-1].i in marked for p in after):
+        return set()
+    return {t.i for p in after for t in p}
+
+
 def _alternative(clause: list[Token]) -> list[Token] | None:
     """"… *or is that just supplement marketing*", "… *or am i imagining it*": the reader's other explanation, offered
     after the question in the same clause (words from "or" and an auxiliary with a pronoun on).
@@ -150,4 +177,4 @@ def named_then_asked(last: list, question: list, context: list, mentions) -> boo
             and any(m.start <= last[0].i and m.end > last[-1].i for m in mentions))
 
 
-__all__ = ["named_then_asked", "trailing"]
+__all__ = ["named_then_asked", "told_after_mark", "trailing"]

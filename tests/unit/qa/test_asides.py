@@ -82,3 +82,18 @@ def test_a_when_clause_before_a_run_on_question_is_context(question, asked):
 def test_a_question_that_opens_with_when_stays_whole():
     an = analyse("when should i see a doctor about my knee twitching", label_index(STORE), lexicon(STORE))
     assert an.question[0].surface == "when" and an.context == []
+
+
+@pytest.mark.parametrize("question", [
+    "can ALS ever be cured? my brother says the specialists are hiding something",
+    "is ALS curable or not? the forums online are full of miracle stories",
+])
+def test_a_sentence_told_after_the_question_mark_blocks_nothing(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("declined") is None, answer["message"]
+    assert answer.get("boolean") is False and "no cure" in answer["message"], answer["message"]
+
+
+def test_a_second_question_after_the_mark_is_still_asked():
+    an = analyse("is knee twitching serious? and what causes it", label_index(STORE), lexicon(STORE))
+    assert "causes" in [t.surface for t in an.question]
