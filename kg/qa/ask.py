@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, outlook, parts, purposes, situation, told, unmentioned
+from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text
@@ -151,7 +151,7 @@ def _ask_one(store, raw: str) -> Answer:
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
-    blocked = _unknown_blocks(an, index) if within is None or not classes else []
+    blocked = offtopic.blocks(an, store, text) or (_unknown_blocks(an, index) if within is None or not classes else [])
     if blocked:
         answer.declined = "unknown"
         answer.message = f"The article does not mention {join(blocked)}."

@@ -1,0 +1,62 @@
+"""Questions about what the article never names, asked with a word of the article beside it, are declined by what
+they ask about (kg.qa.offtopic) — never answered from the article's word: the kind asked for after "which/what", what a
+yes/no says the reader's thing is, a question reaching the article only through one loose word or a relative clause,
+and a story that names nothing of the article but a sign. New phrasings, in no batch."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+STORE = EmbeddedStore.from_file()
+
+
+def _declined(question: str) -> dict:
+    answer = ask(STORE, question).to_dict()
+    assert not answer["answered"] and not answer["answers"] and answer.get("boolean") is None, answer["message"]
+    assert "does not" in answer["message"], answer["message"]
+    return answer
+
+
+@pytest.mark.parametrize("question, named", [
+    ("which homeopathic pills or cbd balms work best for a knee cramp", "cbd balm"),
+    ("what epsom salt soak is good for leg cramps", "epsom salt soak"),
+])
+def test_the_kind_asked_for_is_one_the_article_never_names(question, named):
+    assert named in _declined(question)["message"]
+
+
+@pytest.mark.parametrize("question, named", [
+    ("my knee is hot and puffy and the thigh twitches. could it be a hamstring avulsion?", "hamstring avulsion"),
+    ("calf cramps at night and my ankle is swollen and warm, is this a clot", "clot"),
+])
+def test_what_the_readers_thing_is_said_to_be_is_named(question, named):
+    assert named in _declined(question)["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "how do you treat a sting from a jellyfish",  # "sting" reaches the article only as a related word
+    "what's good to drink to settle a hangover headache",
+    "how do I splint the arm of someone who cramped and fell off a ladder",  # the cramp is the person's, not asked
+])
+def test_a_question_reaching_the_article_only_loosely_is_declined(question):
+    _declined(question)
+
+
+@pytest.mark.parametrize("question", [
+    "my fingertips turn blue and numb when I hold the handlebars in winter. what is that",
+    "my lips go numb and tingly after the dentist jab, why would that be",
+])
+def test_a_story_of_another_condition_told_by_a_sign_is_declined(question):
+    _declined(question)
+
+
+@pytest.mark.parametrize("question", [
+    "my knee keeps jumping when I sit in the car for hours, what causes that",  # the article's own condition
+    "is it the hormones that make cramps worse in pregnancy?",  # a word of the article's text
+    "which vitamins help with knee twitching",
+    "what drinks help leg cramps",  # an everyday word alone is asked through what it leads to
+])
+def test_questions_about_the_article_are_still_answered(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("declined") is None, answer["message"]
