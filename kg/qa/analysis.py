@@ -16,7 +16,7 @@ from kg.qa.asides import named_then_asked, told_after_mark, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
-from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, adverb, asked_as_statement, asks, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
+from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, acronym, adverb, asked_as_statement, asks, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
 
 
 @dataclass
@@ -111,7 +111,8 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
             continue
         if t.lemma in named:  # "heat or ice": "heat" is a word of the name "ice" led to (heat or cold therapy)
             continue
-        if t.surface.isdigit() or len(t.surface) < 3 or adverb(t.surface) or pronoun_modifier(tokens, t.i):  # "honestly"; "anything *quick* i can do"
+        if t.surface.isdigit() or len(t.surface) < 3 and not acronym(text[t.start:t.end]) or adverb(t.surface) \
+                or pronoun_modifier(tokens, t.i):  # "honestly"; "anything *quick* i can do"; but "can *MS* cause it"
             continue
         unknown.append(t.surface)
     mentions, cues = _narrowed(mentions, cues, tokens)

@@ -173,6 +173,16 @@ def adverb(word: str) -> bool:
     return len(word) >= 7 and word.endswith("ly") and simplemma.is_known(word[:-2], lang="en")
 
 
+def acronym(typed: str) -> bool:
+    """A short word typed in capitals is a name ("MS", "UC", "RA"), not a little word to pass over: a two-letter word
+    the article never uses is then an unknown word like any other.
+
+    >>> acronym("MS"), acronym("ms"), acronym("I"), acronym("A")
+    (True, False, False, False)
+    """
+    return len(typed) >= 2 and typed.isalpha() and typed.isupper()
+
+
 INDEFINITES = frozenset("anything something nothing".split())
 SUBJECTS = frozenset("i we you he she they one".split())
 

@@ -60,3 +60,18 @@ def test_a_story_of_another_condition_told_by_a_sign_is_declined(question):
 def test_questions_about_the_article_are_still_answered(question):
     answer = ask(STORE, question).to_dict()
     assert answer.get("declined") is None, answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "my sister has MS. does the article list MS as something that makes knees twitch?",
+    "could UC be why my legs cramp",
+])
+def test_a_two_letter_acronym_is_a_word_the_article_does_not_mention(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is None and not answer["answers"], answer["message"]
+    assert "does not mention" in answer["message"], answer["message"]
+
+
+def test_a_two_letter_word_in_lower_case_is_still_passed_over():
+    answer = ask(STORE, "is it ok to stretch a cramp").to_dict()
+    assert answer.get("declined") != "unknown", answer["message"]
