@@ -26,6 +26,8 @@ from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
 from kg.qa.answer import executor
 from kg.qa.closest import quote_index
+from kg.qa.lexicon import lexicon
+from kg.qa import reference
 from kg.qa.run import broader
 from kg.qa.text import PRONOUNS, STOPWORDS, Token
 from kg.store.memo import per_store
@@ -43,6 +45,8 @@ def blocks(an: Analysis, store, raw: str) -> list[str]:
     """What the question asks about that the article never names (empty: nothing found). A word of the article's own
     text (a lemma of its quotes: "is it the *hormones*") is never one."""
     words = quote_index(store).vocabulary
+    if reference.asked(an, lexicon(store)):
+        return []  # "which ICD code …": a record the article never gives, declined as such (kg.qa.reference)
     known = _without(an, {t.surface for t in an.tokens if t.lemma in words}) if an.unknown else an
     return (asked_for(an, raw, words) or named_as(an, raw, words) or weakly_named(known)
             or told_elsewhere(known, store))
@@ -83,7 +87,8 @@ def asked_for(an: Analysis, raw: str = "", article_words=frozenset()) -> list[st
             phrases.append([])
         elif (_unknown(an, t) or t.i in loose) and not (phrases[-1] and _verb_after(phrases[-1][-1], t)):
             phrases[-1].append(t)
-        elif t.i in kinds and phrases[-1] and all(_unknown(an, w) and w.lemma not in article_words for w in phrases[-1]):
+        elif t.i in kinds and phrases[-1] and all(_unknown(an, w) and not w.surface.endswith("ing") and not set(w.lemma.split("-"))
+                                                  & set(article_words) for w in phrases[-1]):  # not "immune-suppressing"
             phrases[-1].append(t)
             loose.add(t.i)
         else:
