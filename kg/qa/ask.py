@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned
+from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text
@@ -178,7 +178,7 @@ def _ask_one(store, raw: str) -> Answer:
                           + (f": it does not mention {join(an.unknown)}." if an.unknown else "."))
         answer.closest = quote_index(store).closest(raw)
         return answer
-    chosen, result = choose(ex, readings, an, patient=within is not None)
+    chosen, result = whether.linked(ex, *choose(ex, readings, an, patient=within is not None), an)  # "footwear?"
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen) + "".join(
         f" (“{k}” read as “{w}”.)" for k, w in joined.items())
     answer.debug = {"score": chosen.score, "why": chosen.why}
