@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.namespaces import KGO
-from kg.qa.asides import named_then_asked, told_after_mark, trailing
+from kg.qa.asides import named_then_asked, told_after_mark, told_sentence, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -180,7 +180,7 @@ def _fronted(parts, question: list[Token], context: list[Token], mentions, cues)
     if last is not None and (partitive(last + question) and any(last[0].i < m.start for m in mentions) or named):
         return (question + last if named else last + question), context[:len(context) - len(last)]  # "of the X, which"
     if last is None or last[0].lemma not in FRONTING or not any(last[0].i < m.start and m.end <= last[-1].i + 1
-                                                               for m in mentions):
+                                                               for m in mentions) or told_sentence(last):
         return question, context
     inside = {t.i for t in last} - {k for m in mentions for k in m.span}
     if any(c.entry.kind == "relation" and set(c.positions) & inside for c in cues):

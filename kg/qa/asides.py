@@ -170,6 +170,20 @@ def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bo
 
 
 
+def told_sentence(phrase: list[Token]) -> bool:
+    """"*With two babies I have* zero time to waste. do these …": a phrase opening like a fronted one ("with", "for")
+    that has a subject of its own is a sentence the reader tells, not what the question is about.
+
+    >>> from kg.qa.text import tokenize
+    >>> told_sentence(tokenize("with two babies i have no time")), told_sentence(tokenize("for autoimmune disorders"))
+    (True, False)
+    """
+    return any(t.lemma in TELLING_SUBJECTS for t in phrase[1:])
+
+
+TELLING_SUBJECTS = frozenset("i we he she they".split())
+
+
 def named_then_asked(last: list, question: list, context: list, mentions) -> bool:
     """"ALS - can knee twitching be an early sign", "diuretics - do they cause cramps": a name alone before a dash, then
     the question, is what the question is about (asked, not told) — a heading the reader typed, not a story."""
@@ -177,4 +191,4 @@ def named_then_asked(last: list, question: list, context: list, mentions) -> boo
             and any(m.start <= last[0].i and m.end > last[-1].i for m in mentions))
 
 
-__all__ = ["named_then_asked", "told_after_mark", "trailing"]
+__all__ = ["named_then_asked", "told_after_mark", "told_sentence", "trailing"]

@@ -158,7 +158,8 @@ class Reader:
 
     def _anchor_groups(self, an: Analysis) -> list[tuple[int, int, list[Mention]]]:
         groups = Groups.of(an.anchors).spans
-        pronoun = any(t.lemma in PRONOUNS for t in an.question)
+        starts = {m.start for m in an.anchors}  # "do *these* home treatments …": a determiner, not a pronoun
+        pronoun = any(t.lemma in PRONOUNS and t.i + 1 not in starts for t in an.question)
         context = Groups.of(an.context_mentions).spans
         if len(context) > 1:  # "that" stands for the condition rather than the body part it is in
             conditions = [g for g in context if not any(self.fits(m.iri, KGO + "BodyPart") for m in g[2])]
@@ -166,7 +167,7 @@ class Reader:
         named = [g for g in groups if not self._is_answer_class(an, g)]  # "…, which muscles": a class asked, nothing named
         kinds = {m.iri for g in named for m in g[2]}  # "reading about stretching and heat packs. do *these home
         context = [g for g in context if not all(set(self.wholes(m.iri)) & kinds for m in g[2])]  # remedies* …": them
-        if context and (pronoun or not named or (an.yes_no and len(groups) == 1)):
+        if context and (pronoun or not named or (an.yes_no and len(groups) == 1 and not an.intent_cues("universal"))):
             # "is that an age thing?": the context's entities stand for "that"; a condition first, then the latest
             groups = groups + intents.conditions_first(self, reversed(context), groups, an)
         groups = intents.held_first(self, an, groups, context)

@@ -97,3 +97,12 @@ def test_a_sentence_told_after_the_question_mark_blocks_nothing(question):
 def test_a_second_question_after_the_mark_is_still_asked():
     an = analyse("is knee twitching serious? and what causes it", label_index(STORE), lexicon(STORE))
     assert "causes" in [t.surface for t in an.question]
+
+
+@pytest.mark.parametrize("question", [
+    "with three kids and a job I have no time at all. do these home remedies help everybody?",
+    "with my shifts we never have time to spare. do home treatments work for every person?",
+])
+def test_a_told_sentence_before_an_always_question_does_not_join_it(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is False and "may not work for everyone" in answer["message"], answer["message"]
