@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, whether
+from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text
@@ -79,6 +79,8 @@ def prepare(store) -> None:
 def ask(store, question) -> Answer:
     """Answer ``question`` from ``store``; raise ``BadQuestion`` for unreadable input."""
     raw = normalise(question)
+    if verdict.claim(raw):  # "my wife reckons every spasm needs a doctor. is she right": her claim is what is asked
+        return verdict.as_asked(_ask_one(store, verdict.claim(raw)), raw)
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
         first = _ask_one(store, parts[0])
@@ -392,8 +394,7 @@ def examples(store=None) -> list[str]:
     """Example questions for the /ask page: every lexicon entry's examples (the tests run them all)."""
     if store is None:
         return ["What can make my knee twitch?", "What can dehydration lead to?", "Can too much coffee make my knee twitch?",
-                "What is a blood test for?", "How long does a muscle spasm last?",
-                "Which vitamins am I low on if my knee twitches?", "When should I see a doctor about knee twitching?",
+                "What is a blood test for?", "How long does a muscle spasm last?", "Which vitamins am I low on if my knee twitches?", "When should I see a doctor about knee twitching?",
                 "Is there a cure for ALS?", "What treatments address the causes of knee twitching?"]
     return [ex for entry in lexicon(store).entries.values() for ex in entry.examples]
 
@@ -446,5 +447,4 @@ def render_text(answer: Answer, show_sparql: bool = False) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["ask", "prepare", "Answer", "BadQuestion", "MAX_QUESTION_CHARS", "normalise", "render_text", "group_evidence",
-           "examples", "normalise_text"]
+__all__ = ["ask", "prepare", "Answer", "BadQuestion", "MAX_QUESTION_CHARS", "normalise", "render_text", "group_evidence", "examples", "normalise_text"]

@@ -33,7 +33,7 @@ EVIDENCE = 8  # quotes kept as evidence
 WARNS = KGO + "warrantsMedicalAttentionFor"
 CLAIM_ABOUT = KGO + "claimAbout"
 AUXILIARY_LEMMAS = frozenset("do be can will should could would may might have".split())
-NEED_WORDS = frozenset("need require doctor medical treatment intervention professional".split())
+NEED_WORDS = frozenset("need require doctor doc gp medical treatment intervention professional".split())
 
 
 def question_text(an: Analysis) -> str:
