@@ -131,31 +131,43 @@ def _verb_after(p: Token, t: Token) -> bool:
 
 
 def named_as(an: Analysis, raw: str = "", article_words=frozenset()) -> list[str]:
-    """"Is this a *blood clot / DVT*", "could it be *gout*", "is that just *growing pains*": a yes/no that asks what the
-    reader's thing is, naming it by words the article never uses — its head unknown (after an article or a hedge)."""
+    """"Is this a *blood clot / DVT*", "could it be *gout*", "how do I know if my cramps are *a heart attack*", "what
+    should I do for *a nosebleed* after a cramp": what the reader's thing is said to be, or what the question is for,
+    named by words the article never uses — the head of the phrase after "be" (opening the yes/no, or "be a/an"
+    anywhere) or after "for/against + a/an", unknown."""
     q = [t for t in an.question if not t.is_punct]
-    if not an.yes_no or len(q) < 3:
-        return []
-    k = 1
-    if q[0].lemma in ("can", "could", "might", "may", "would") and q[1].lemma in PRONOUNS and len(q) > 3 \
-            and q[2].lemma == "be":
-        k = 3  # "could it be …"
-    elif q[0].lemma == "be" and q[1].lemma in PRONOUNS:
-        k = 2  # "is this …"
-    else:
-        return []
-    while k < len(q) and (q[k].lemma in _HEDGES or q[k].lemma in _ARTICLES):
-        k += 1
-    words = []
-    for t in q[k:]:
-        if t.lemma in STOPWORDS and t.lemma not in _JOINS:
-            break
-        words.append(t)
-    while words and words[-1].lemma in _JOINS:
-        words.pop()
-    if not words or not _unknown(an, words[-1]) or not _noun(words[-1].surface) or words[-1].lemma in article_words:
-        return []
-    return [_phrase(raw, words)]
+    starts = []
+    if an.yes_no and len(q) >= 3:
+        if q[0].lemma in ("can", "could", "might", "may", "would") and q[1].lemma in PRONOUNS and len(q) > 3 \
+                and q[2].lemma == "be":
+            starts.append(3)  # "could it be …"
+        elif q[0].lemma == "be" and q[1].lemma in PRONOUNS:
+            starts.append(2)  # "is this …"
+    starts += [k + 1 for k in range(1, len(q) - 1) if q[k].lemma == "be" and q[k + 1].lemma in ("a", "an")]
+    starts += [k + 2 for k in range(len(q) - 2) if q[k].lemma in _FOR and q[k + 1].lemma in _OWN_OR_ONE]
+    for k in starts:
+        while k < len(q) and (q[k].lemma in _HEDGES or q[k].lemma in _ARTICLES):
+            k += 1
+        words = []
+        for t in q[k:]:
+            if t.lemma in STOPWORDS and t.lemma not in _JOINS or not _unknown(an, t) and words:
+                break
+            words.append(t)
+        while words and words[-1].lemma in _JOINS:
+            words.pop()
+        after = q[q.index(words[-1]) + 1] if words and words[-1] is not q[-1] else None
+        if not words or not _unknown(an, words[-1]) or not _noun(words[-1].surface) \
+                or set(words[-1].lemma.split("-")) & set(article_words):  # not "a *go-to-the-doctor* thing"
+            continue
+        if after is not None and after.lemma in _WHOSE:
+            continue  # "for a teenager *with* cramps": who it is for, not what
+        return [_phrase(raw, words)]
+    return []
+
+
+_FOR = frozenset("for against".split())
+_OWN_OR_ONE = frozenset("a an".split())  # "for *my* quiz": why the reader asks, not what
+_WHOSE = frozenset("with who that whose".split())
 
 
 def weakly_named(an: Analysis) -> list[str]:

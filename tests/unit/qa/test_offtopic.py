@@ -75,3 +75,20 @@ def test_a_two_letter_acronym_is_a_word_the_article_does_not_mention(question):
 def test_a_two_letter_word_in_lower_case_is_still_passed_over():
     answer = ask(STORE, "is it ok to stretch a cramp").to_dict()
     assert answer.get("declined") != "unknown", answer["message"]
+
+
+@pytest.mark.parametrize("question, named", [
+    ("how can I tell whether these calf cramps are a stroke", "stroke"),
+    ("what's best to take for a migraine after a night cramp", "migraine"),
+])
+def test_what_the_things_are_said_to_be_or_asked_for_is_named(question, named):
+    assert named in _declined(question)["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "quick check for my revision: can ALS be cured?",  # why the reader asks, not what
+    "knee twitching and my words come out slurred, is that a see-a-doctor situation",  # a compound of article words
+])
+def test_the_readers_purpose_and_article_compounds_are_no_other_thing(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("declined") is None and answer.get("boolean") is not None, answer["message"]
