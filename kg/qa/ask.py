@@ -79,8 +79,8 @@ def prepare(store) -> None:
 def ask(store, question) -> Answer:
     """Answer ``question`` from ``store``; raise ``BadQuestion`` for unreadable input."""
     raw = normalise(question)
-    if verdict.claim(raw):  # "my wife reckons every spasm needs a doctor. is she right": her claim is what is asked
-        return verdict.as_asked(_ask_one(store, verdict.claim(raw)), raw)
+    if (claimed := verdict.reread(raw, lambda q: _ask_one(store, q))) is not None:  # "my wife reckons …, is she right"
+        return claimed
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
         first = _ask_one(store, parts[0])
@@ -156,7 +156,7 @@ def _ask_one(store, raw: str) -> Answer:
     blocked = offtopic.blocks(an, store, text) or (_unknown_blocks(an, index) if within is None or not classes else [])
     if blocked:
         answer.declined = "unknown"
-        answer.message = f"The article does not mention {join(blocked)}."
+        answer.message = offtopic.not_mentioned(blocked, an, store)  # "hormones": a word it uses, though no entity
         if an.anchors:
             answer.message += " It does mention " + join(dict.fromkeys(m.label for m in an.anchors)) + "."
         answer.closest = quote_index(store).closest(raw)

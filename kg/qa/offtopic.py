@@ -30,6 +30,7 @@ from kg.qa.lexicon import lexicon
 from kg.qa import reference
 from kg.qa.run import broader
 from kg.qa.text import PRONOUNS, STOPWORDS, Token
+from kg.qa.words import join
 from kg.store.memo import per_store
 
 LOOSE = ("lay", "search")
@@ -105,14 +106,15 @@ def asked_for(an: Analysis, raw: str = "", article_words=frozenset()) -> list[st
 
 
 def _noun(word: str) -> bool:
-    """A word that can head a name: not only a word that says how (an adjective, an adverb), nor an "-ing" form
+    """A word that can head a name: not only a word that says how (an adjective, an adverb), nor an "-ing/-ed" form
     (lemminflect's parts of speech; a word no dictionary holds is a name: "norovirus", "DVT").
 
-    >>> _noun("oil"), _noun("relaxing"), _noun("dvt"), _noun("gently")
-    (True, False, True, False)
+    >>> _noun("oil"), _noun("relaxing"), _noun("dvt"), _noun("gently"), _noun("expected")
+    (True, False, True, False, False)
     """
     kinds = getAllLemmas(word)
-    return not word.endswith("ing") and not (kinds and kinds.keys() <= {"ADJ", "ADV"})
+    participle = word.endswith(("ing", "ed")) and ("VERB" in kinds or not kinds)  # "is a cramp *expected* to …"
+    return not participle and not (kinds and kinds.keys() <= {"ADJ", "ADV"})
 
 
 def _verb_after(p: Token, t: Token) -> bool:
@@ -204,4 +206,19 @@ def told_elsewhere(an: Analysis, store) -> list[str]:
     return unknown if len(unknown) >= 2 else []
 
 
-__all__ = ["blocks", "asked_for", "named_as", "weakly_named", "told_elsewhere"]
+def not_mentioned(words: list[str], an: Analysis, store) -> str:
+    """"The article does not mention X" — never of a word its text uses ("can hormones be behind spasms": it names
+    hormones among what an underlying condition may affect, though as no thing of its own): of those, that it does not
+    say, with its closest statements shown beside."""
+    vocabulary = quote_index(store).vocabulary
+    lemmas = {t.surface: t.lemma for t in an.tokens}
+    used = [w for w in words if lemmas.get(w, w) in vocabulary or w in vocabulary]
+    unused = [w for w in words if w not in used]
+    said = f"The article does not mention {join(unused)}." if unused else ""
+    if used:
+        said += (" " if said else "") + (f"The article uses the word{'s' if len(used) > 1 else ''} {join(used)} but "
+                                         "does not say this; its closest statements are below.")
+    return said
+
+
+__all__ = ["blocks", "not_mentioned", "asked_for", "named_as", "weakly_named", "told_elsewhere"]

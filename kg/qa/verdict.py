@@ -56,10 +56,18 @@ def claim(raw: str) -> str | None:
     return "is it true that " + raw[words[0].start:words[-1].end]
 
 
-def as_asked(answer, raw: str):
-    """The answer to the claim, shown for the reader's own question."""
+def reread(raw: str, ask_one):
+    """The answer to the told claim (``ask_one`` asks one question), shown for the reader's own question; None when
+    there is no claim, or when the claim's thing is one the article never mentions — the question is then answered as
+    asked, which names that thing as the told claim's (kg.qa.unmentioned)."""
+    asked = claim(raw)
+    if asked is None:
+        return None
+    answer = ask_one(asked)
+    if answer.declined == "unknown":
+        return None
     answer.question = raw
     return answer
 
 
-__all__ = ["claim", "as_asked"]
+__all__ = ["claim", "reread"]

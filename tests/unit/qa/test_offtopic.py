@@ -92,3 +92,9 @@ def test_what_the_things_are_said_to_be_or_asked_for_is_named(question, named):
 def test_the_readers_purpose_and_article_compounds_are_no_other_thing(question):
     answer = ask(STORE, question).to_dict()
     assert answer.get("declined") is None and answer.get("boolean") is not None, answer["message"]
+
+
+def test_a_word_the_article_uses_is_never_said_to_be_unmentioned():
+    answer = ask(STORE, "could hormones be the reason my muscles spasm?").to_dict()
+    assert "does not mention hormones" not in answer["message"], answer["message"]
+    assert answer.get("boolean") is None or answer.get("boolean") is True, "never a no"
