@@ -60,6 +60,19 @@ class ItemList:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A line of the article that readers name as a thing of its own: a question of the FAQ (with the line that
+    answers it) or an inline note ("Note: ...")."""
+
+    ordinal: int  # from 1, in article order
+    begin: int
+    end: int
+    text: str  # verbatim
+    section: int
+    answer: tuple[int, int, str] | None = None  # an FAQ question's answer line (begin, end, text)
+
+
+@dataclass(frozen=True)
 class Line:
     number: int  # 1-based
     begin: int
@@ -86,6 +99,8 @@ class Structure:
     tables: list[Table] = field(default_factory=list)
     lists: list[ItemList] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    questions: list[Passage] = field(default_factory=list)  # the FAQ's questions, in order, with their answers
+    notes: list[Passage] = field(default_factory=list)  # the inline notes, in order
     agents: dict[str, Agent] = field(default_factory=dict)
 
     def line_of(self, begin: int, end: int) -> Line:
@@ -267,6 +282,15 @@ def parse_structure(data: dict, article: str, display: str = "facts/article.yaml
             kind = "body-text"
         structure.lines.append(Line(number, begin, end, text, kind, section.ordinal, table,
                                     in_list.get(index), row_group, faq_question))
+        if kind == "faq-question":
+            structure.questions.append(Passage(len(structure.questions) + 1, begin, end, text, section.ordinal))
+        elif kind == "faq-answer" and structure.questions and structure.questions[-1].answer is None \
+                and text.strip():
+            last = structure.questions[-1]
+            structure.questions[-1] = Passage(last.ordinal, last.begin, last.end, last.text, last.section,
+                                              (begin, end, text))
+        elif kind == "note":
+            structure.notes.append(Passage(len(structure.notes) + 1, begin, end, text, section.ordinal))
     return structure
 
 

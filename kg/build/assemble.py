@@ -300,12 +300,39 @@ def describe_structure(prov: Graph, structure: Structure) -> None:
                 prov.add((node, KGO.columns, Literal(" | ".join(part.columns))))
             else:  # each bullet: what a list "has N items" counts (an item's "such as" examples are not items)
                 describe_items(prov, node, part)
+    describe_passages(prov, structure)
     for agent in structure.agents.values():
         node = ARTICLE_PART[agent.id]
         prov.add((node, RDF.type, PROV.Agent))
         prov.add((node, RDFS.label, Literal(agent.label, lang="en")))
         prov.add((node, RDFS.comment, Literal(agent.comment, lang="en")))
         prov.add((ARTICLE_IRI, PROV.wasAttributedTo, node))
+
+
+def _passage(prov: Graph, node, kind, text: str, begin: int, end: int, section: int, ordinal: int | None) -> None:
+    prov.add((node, RDF.type, kind))
+    prov.add((node, RDFS.label, Literal(text, lang="en")))
+    prov.add((node, DCTERMS.isPartOf, ARTICLE_PART[f"s-{section}"]))
+    if ordinal is not None:
+        prov.add((node, KGO.ordinal, Literal(ordinal, datatype=XSD.nonNegativeInteger)))
+    prov.add((node, KGO.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
+    prov.add((node, KGO.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+
+
+def describe_passages(prov: Graph, structure: Structure) -> None:
+    """The FAQ's questions (each with the line that answers it) and the inline notes, verbatim and in order: what
+    "how many questions does the FAQ have", "its last question" and "the note after …" ask about."""
+    for q in structure.questions:
+        node = ARTICLE_PART[f"faq-{q.ordinal}"]
+        _passage(prov, node, KGO.ArticleQuestion, q.text, q.begin, q.end, q.section, q.ordinal)
+        if q.answer is not None:
+            begin, end, text = q.answer
+            answer = ARTICLE_PART[f"faq-{q.ordinal}-answer"]
+            _passage(prov, answer, KGO.ArticleAnswer, text, begin, end, q.section, None)
+            prov.add((node, KGO.answer, answer))
+    for note in structure.notes:
+        _passage(prov, ARTICLE_PART[f"note-{note.ordinal}"], KGO.ArticleNote, note.text, note.begin, note.end,
+                 note.section, note.ordinal)
 
 
 def describe_items(prov: Graph, node, part) -> None:

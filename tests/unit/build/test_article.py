@@ -113,3 +113,21 @@ def test_the_risk_factor_list_has_six_bullets_not_its_examples():
     structure = load_structure(paths.STRUCTURE, article)
     risks = next(lst for lst in structure.lists if lst.label == "Risk Factors for Muscle Spasms")
     assert len(risks.items) == 6 and risks.items[0][2] == "Certain medications, such as diuretics or statins"
+
+
+def test_the_faq_has_thirteen_questions_each_with_its_answer_line_verbatim():
+    article = paths.ARTICLE.read_text(encoding="utf-8")
+    structure = load_structure(paths.STRUCTURE, article)
+    assert len(structure.questions) == 13
+    last = structure.questions[-1]
+    assert last.text == "What is the importance of seeking medical attention for muscle spasms in the knee?"
+    assert all(article[q.begin:q.end] == q.text and q.answer and article[q.answer[0]:q.answer[1]] == q.answer[2]
+               for q in structure.questions)
+
+
+def test_a_note_is_a_passage_of_its_own_in_its_section():
+    article = paths.ARTICLE.read_text(encoding="utf-8")
+    structure = load_structure(paths.STRUCTURE, article)
+    (note,) = structure.notes
+    assert note.text.startswith("Note: Medicramp") and article[note.begin:note.end] == note.text
+    assert structure.sections[note.section].label == "When to Seek Medical Attention for Knee Twitching"
