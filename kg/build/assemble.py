@@ -281,6 +281,8 @@ def describe_structure(prov: Graph, structure: Structure) -> None:
         prov.add((node, RDFS.label, Literal(section.label, lang="en")))
         prov.add((node, DCTERMS.isPartOf, ARTICLE_IRI))
         prov.add((node, KGO.ordinal, Literal(section.ordinal, datatype=XSD.nonNegativeInteger)))
+        if section.heading:
+            prov.add((node, KGO.heading, Literal(section.heading)))
         prov.add((node, KGO.beginIndex, Literal(section.begin, datatype=XSD.nonNegativeInteger)))
         prov.add((node, KGO.endIndex, Literal(section.end, datatype=XSD.nonNegativeInteger)))
     for kind, parts in (("t", structure.tables), ("l", structure.lists)):

@@ -30,10 +30,10 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
-from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text
+from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
 from kg.qa.words import join
 
 MAX_QUESTION_CHARS = 500
@@ -69,7 +69,7 @@ def prepare(store) -> None:
     """Build every per-store index question answering uses (labels, lexicon, readings, BM25 over the quotes), so
     that no question pays for them: a server calls it at start, a benchmark before timing."""
     index = label_index(store)
-    lexicon(store), reader(store), executor(store), quote_index(store), quote_entities(store), part_index(store)
+    lexicon(store), reader(store), executor(store), quote_index(store), quote_entities(store), part_index(store), document.document(store)
     if len(index.labels) <= PREREAD_ENTITIES:  # a small graph (one article): read what is around every entity now
         reads = around(store)
         for iri in index.labels:
@@ -108,7 +108,7 @@ def _ask_one(store, raw: str) -> Answer:
     index, lex = label_index(store), lexicon(store)
     read = reader(store)
     ex = executor(store)
-    text, joined = index.rejoin(raw)  # "over wait": overweight, split by ear
+    text, joined = index.rejoin(unlabelled(raw))  # "over wait": overweight, split by ear; "Exam item 2:" asks nothing
     an, excluding = besides.excluded(kinds.resolve(resolve(analyse(text, index, lex), store, index, read.schema, read.topic), ex))
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
@@ -146,7 +146,7 @@ def _ask_one(store, raw: str) -> Answer:
             answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
                 f"“{c['quote']}”" for c in answer.closest))
         return answer
-    decided = items.answer_part(answer, part_index(store), within, an)  # "how many points in the key takeaways"
+    decided = document.answer_document(answer, store, an, within) or items.answer_part(answer, part_index(store), within, an)
     if decided is not None:
         return decided
     readings = besides.leaving_out(read.readings(an), excluding)  # "apart from coffee, what other stimulant"

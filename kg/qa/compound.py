@@ -19,7 +19,7 @@ PEOPLE = frozenset("i it they you we he she this that".split())
 MIN_PART = 3  # words each part has at least
 
 
-ASKING = frozenset("list name say give tell describe explain state".split())  # "name X, *and list* Y": an ask
+ASKING = frozenset("list name say give tell describe explain state define identify".split())  # "name X, *and list* Y": an ask
 
 
 def split(raw: str) -> tuple[str, str] | None:
@@ -52,7 +52,45 @@ def split(raw: str) -> tuple[str, str] | None:
         if nxt.lemma in ASKING and not any(w.lemma in BACK for w in second):  # "…, and list the treatments for X":
             return before, text[nxt.start:]  # a whole ask of its own, read without the first one's words
         return before, before + ". " + text[nxt.start:]
+    return _sentences(text, tokens)
+
+
+SEQUENCE = frozenset("then also next and now finally secondly second".split())  # "… . *Then* state what …"
+ENDS = frozenset(".?;!")
+
+
+def _sentences(text: str, tokens) -> tuple[str, str] | None:
+    """Two asking sentences in a row, the second an order ("Define ALS as given in the text. Then state what its
+    treatment focuses on."): two questions, the second read with the first before it (its "its" is ALS).
+
+    >>> _sentences("define als. then state what its treatment focuses on", tokenize("define als. then state what its treatment focuses on"))
+    ('define als', 'define als. state what its treatment focuses on')
+    >>> _sentences("my knee twitches. list the causes", tokenize("my knee twitches. list the causes")) is None
+    True
+    """
+    for k, t in enumerate(tokens):
+        if t.surface not in ENDS:
+            continue
+        j = k + 1
+        while j < len(tokens) and (tokens[j].lemma in SEQUENCE or tokens[j].surface == ","):
+            j += 1
+        if j >= len(tokens) or tokens[j].lemma not in ASKING:
+            continue
+        first = [w for w in tokens[:k] if not w.is_punct]
+        second = [w for w in tokens[j:] if not w.is_punct]
+        if len(first) < 2 or len(second) < MIN_PART or not _asks(tokens[:k]):
+            continue
+        before = text[:t.start].rstrip(" ,;-")
+        return before, before + ". " + text[tokens[j].start:]
     return None
+
+
+def _asks(tokens) -> bool:
+    """Whether a sentence asks: a question word or an auxiliary in it, or an order at its start or after a label's
+    colon ("Exam item 2: *define* ALS")."""
+    starts = [0] + [k + 1 for k, t in enumerate(tokens) if t.surface == ":"]
+    return any(t.lemma in WH_WORDS or t.surface in AUXILIARIES for t in tokens) or any(
+        k < len(tokens) and tokens[k].lemma in ASKING for k in starts)
 
 
 BACK = frozenset("it its they them their that this those these".split())

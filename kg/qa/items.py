@@ -77,7 +77,7 @@ def answer_list(answer: Answer, part, within: Within) -> Answer:
 
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
-            "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "last": -1, "final": -1}
+            "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "last": -1, "final": -1, "opening": 1, "closing": -1}
 
 
 def ordinal(an, within: Within | None, index: PartIndex, labels):

@@ -20,7 +20,8 @@ KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
 GAP = "*"
 WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "intake", "reference",  # kg.qa.amounts, .reference
-                       "advice-modal", "regimen-change", "regimen-swap"})  # kg.qa.advice
+                       "advice-modal", "regimen-change", "regimen-swap",  # kg.qa.advice
+                       "said", "faq-question", "note", "outline"})  # kg.qa.document
 MAX_GAP = 4
 
 

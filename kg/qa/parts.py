@@ -158,7 +158,8 @@ class PartIndex:
                                         frozenset(cue.positions), row.iri)
                 continue
             before = _window(tokens, cue.start - 1, -1)
-            after = _window(tokens, cue.end + 1, 1) if cue.end < len(tokens) and tokens[cue.end].lemma in LEADS else []
+            after = _window(tokens, cue.end + 1, 1) if cue.end < len(tokens) and tokens[cue.end].lemma in LEADS else \
+                _window(tokens, cue.end, 1) if not cue.entry.references else []  # "under the heading Risk Factors …"
             own = {w for k in cue.positions for w in pieces((tokens[k].lemma,))}  # "the faq": the word is the name
             for side in (before, after, []):
                 words = pieces(tokens[k].lemma for k in side) or (own if not side and not before and not after else set())
@@ -197,7 +198,9 @@ class PartIndex:
         """A part named by its title alone, without a part word: every content word of the title is in the question
         and one of them names nothing else the article knows ("how many points are in the *key takeaways*": the
         words are the heading's, not an entity's)."""
-        unknown = set(an.unknown)
+        covered = {k for m in an.mentions for k in m.span} | {k for c in an.cues for k in c.positions}
+        unknown = set(an.unknown) | {t.surface for t in an.context if t.i not in covered and t.lemma not in STOPWORDS
+                                     and not t.is_punct}  # "Last bit - the Conclusion. Can you sum up what it says …"
         if not unknown:  # a heading word that names nothing else: without one, no part is named so
             return None
         lemmas = {t.lemma: t.i for t in an.tokens if not t.is_punct}

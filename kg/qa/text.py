@@ -310,3 +310,25 @@ def partitive(question: list[Token]) -> bool:
         return False
     return any(t.lemma in ("which", "what") and (before.is_punct or before.i + 1 != t.i)  # after a comma (the clauses
                for before, t in zip(question, question[1:]))  # hold no punctuation: a gap in the positions)
+
+
+_LABEL = re.compile(r"^\s*([^:?]{1,40}):\s*(.+)$", re.DOTALL)
+
+
+def unlabelled(text: str) -> str:
+    """The question without a numbered label before it ("Exam item 2 (2 marks): Define ALS …", "Q3: …"): the label says
+    which question of a sheet it is, not what it asks; a label without a number may be the topic ("Dehydration: what
+    does it deplete?") and stays.
+
+    >>> unlabelled("Exam item 2 (2 marks): Define ALS as given in the text.")
+    'Define ALS as given in the text.'
+    >>> unlabelled("Q3: what causes knee twitching")
+    'what causes knee twitching'
+    >>> unlabelled("Dehydration: what does it deplete?")
+    'Dehydration: what does it deplete?'
+    """
+    found = _LABEL.match(text)
+    if not found or not any(c.isdigit() for c in found.group(1)) or len(found.group(1).split()) > 6 \
+            or len(found.group(2).split()) < 3:
+        return text
+    return found.group(2)
