@@ -117,11 +117,58 @@ def answer_document(answer: Answer, store, an, within: Within | None) -> Answer 
     if within is None and _has(an, lex, "outline") and asks and not an.mentions \
             and not relations and not an.class_cues and not _unknown_beside(an, lex):
         return _outline(answer, doc)
+    if not sections and (an.mentions or an.unknown) and _where_asked(an, lex):
+        return _where(answer, store, an, lex, doc)
     if sections and _has(an, lex, "said", every) and asks and not an.intent_cues("count") \
             and not any(c.start > 0 and an.tokens[c.start - 1].lemma in ("which", "what") and c.start - 1 == first
                         for c in an.class_cues):  # "which minerals does the self-care section say …": a kind asked
         return _said(answer, store, an, within, sections)
     return None
+
+
+def _where_asked(an, lex) -> bool:
+    """"*Which section* talks about stretching", "*what part of the article* covers ALS", "*where* does it talk about
+    Medicramp": the place in the article is asked, not what it says there."""
+    for c in an.cues:
+        if c.entry.intent == "part" and c.start > 0 and an.tokens[c.start - 1].lemma in ("which", "what") \
+                and (not c.entry.references or c.entry.references[0] == KGO + "ArticleSection") and c.start in an.q_positions:
+            return True
+    return an.wh == "where" and bool(_has(an, lex, "said"))
+
+
+def _where(answer: Answer, store, an, lex, doc: Document) -> Answer | None:
+    """The sections whose sentences bear most on the question's words, each with its closest sentence."""
+    quotes = quote_index(store)
+    lemmas = [t.lemma for t in an.tokens]
+    plain = lex.intent_forms("filler") | lex.intent_forms("part") | {"part", "where", "article"}
+    said = {k for t in an.question for k in range(t.i, t.i + lex.in_set("said", lemmas, t.i))}
+    rest = " ".join(t.surface for t in an.question if not t.is_punct and t.lemma not in STOPWORDS and t.i not in said
+                    and t.lemma not in plain)
+    scores = quotes.relevance(rest, [q for q, _, _ in quotes.quotes]) if rest else {}
+    best_of: dict[str, tuple[float, tuple[str, int, int]]] = {}
+    for q in quotes.quotes:
+        section = next((s for s in reversed(doc.sections) if s.begin <= q[1]), None)
+        score = scores.get(q[0], 0.0)
+        if section is not None and score > 0 and score > best_of.get(section.iri, (0.0, None))[0]:
+            best_of[section.iri] = (score, q)
+    if not best_of:
+        return None
+    top = max(score for score, _ in best_of.values())
+    chosen = sorted(((score, iri, q) for iri, (score, q) in best_of.items() if score >= CLOSE * top),
+                    key=lambda x: -x[0])[:3]
+    chosen.sort(key=lambda x: x[2][1])
+    named = [doc.section(iri) for _, iri, _ in chosen]
+    answer.answered, answer.kind = True, "list"
+    answer.reading = f"I read this as: which sections of the article talk about “{rest}”."
+    answer.message = ("The article talks about it most in " + "; ".join(
+        f"the section “{s.text}” (“{q[0]}”)" for s, (_, _, q) in zip(named, chosen)) + ".")
+    answer.answers = [{"label": s.text, "iri": s.iri, "url": SOURCE_ANCHOR.format(begin=s.begin, end=s.end)}
+                      for s in named]
+    answer.evidence = [{"quote": q, "begin": b, "end": e, "source": SOURCE_ANCHOR.format(begin=b, end=e),
+                        "relation_label": "section text"} for _, _, (q, b, e) in chosen]
+    _query(answer, {"kind": KGO + "ArticleSection"})
+    answer.debug = {"why": ["where in the article: the sections whose sentences bear most on the words", rest]}
+    return answer
 
 
 def _unknown_beside(an, lex) -> list[str]:

@@ -108,3 +108,14 @@ def test_a_numbered_two_part_item_answers_both_parts(real_store, question, first
     answer = ask(real_store, question)
     text = answer.message + " ".join(e["quote"] for e in answer.evidence)
     assert first in text and second in {a["label"] for a in answer.answers}, answer.reading
+
+
+@pytest.mark.parametrize("question, heading", [
+    ("which section deals with the drugs that can set off twitching", "Medications and Stimulants: Possible Causes of Knee Twitching"),
+    ("what part of the article covers Medicramp", "Key Takeaways"),
+    ("where in the article does it talk about heat exhaustion", "Causes and Risk Factors for Muscle Spasms"),
+])
+def test_where_in_the_article_names_the_sections_with_their_sentences(real_store, question, heading):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and heading in {a["label"] for a in answer.answers}, answer.message
+    assert _verbatim(answer) and len(answer.evidence) == len(answer.answers)
