@@ -21,7 +21,7 @@ from kg.qa.closest import ADJACENT, quote_index
 from kg.qa.items import ORDINALS
 from kg.qa.lexicon import internal_query, lexicon
 from kg.qa.parts import LEADS, Within
-from kg.qa.text import AUXILIARIES, STOPWORDS
+from kg.qa.text import AUXILIARIES, STOPWORDS, lemmas_of
 from kg.sparql.registry import internal
 from kg.sparql.text import with_values, without_header
 from kg.store.memo import per_store
@@ -116,7 +116,9 @@ def answer_document(answer: Answer, store, an, within: Within | None) -> Answer 
         return _faq(answer, an, lex, doc, faq[0])
     if within is None and _has(an, lex, "outline") and asks and not an.mentions \
             and not relations and not an.class_cues and not _unknown_beside(an, lex):
-        return _outline(answer, doc)
+        return _outline(answer, an, lex, doc)
+    if len(sections) == 1 and _has(an, lex, "outline") and _beside(an, within):  # "the last section before the FAQ"
+        return _one_section(answer, doc, _beside(an, within), sections[0])
     if not sections and (an.mentions or an.unknown) and _where_asked(an, lex):
         return _where(answer, store, an, lex, doc)
     if sections and _has(an, lex, "said", every) and asks and not an.intent_cues("count") \
@@ -176,7 +178,7 @@ def _unknown_beside(an, lex) -> list[str]:
     *laid* out"): words of another subject."""
     lemmas = [t.lemma for t in an.tokens]
     own = {k for intent in ("outline", "said") for t in an.tokens for k in range(t.i, t.i + lex.in_set(intent, lemmas, t.i))}
-    return [w for w in an.unknown if not any(an.tokens[k].surface == w for k in own)]
+    return [w for w in an.unknown if not any(an.tokens[k].surface == w for k in own) and w not in ORDINALS]
 
 
 def _request(an) -> bool:
@@ -193,11 +195,17 @@ def _query(answer: Answer, bindings: dict[str, str]) -> None:
                                                       {k: pyoxigraph.NamedNode(v) for k, v in bindings.items()})}
 
 
-def _outline(answer: Answer, doc: Document) -> Answer:
-    """The article's headings, in order."""
+def _outline(answer: Answer, an, lex, doc: Document) -> Answer:
+    """The article's headings, in order: all of them, counted, or one by its place ("the second heading")."""
     heads = doc.headings()
+    place = _ordinal(an, lex, _has(an, lex, "outline"))
+    if place is not None and 0 < abs(place) <= len(heads):
+        return _one_section(answer, doc, place, None)
     answer.answered, answer.kind = True, "list"
-    answer.reading = "I read this as: the article's sections, in order (its headings)."
+    if an.intent_cues("count"):
+        answer.kind, answer.count = "count", len(heads)
+    answer.reading = ("I read this as: how many sections the article has (its headings)." if answer.count else
+                      "I read this as: the article's sections, in order (its headings).")
     answer.message = (f"The article has {len(heads)} sections under headings, after an untitled introduction: "
                       + "; ".join(f"{k}. {s.text}" for k, s in enumerate(heads, start=1)) + ".")
     answer.answers = [{"label": s.text, "iri": s.iri, "url": SOURCE_ANCHOR.format(begin=s.begin, end=s.end)}
@@ -205,6 +213,39 @@ def _outline(answer: Answer, doc: Document) -> Answer:
     answer.evidence = [_heading(s) for s in heads]
     _query(answer, {"kind": KGO + "ArticleSection"})
     answer.debug = {"why": ["the article's outline asked: its headings in order"]}
+    return answer
+
+
+def _beside(an, within: Within) -> int | None:
+    """"The section *before* the FAQ" (-1), "the one *after* the key takeaways" (1): the place beside a named section."""
+    k = min(within.positions) - 1
+    while k >= 0 and an.tokens[k].lemma in ("the", "a", "this", "that"):
+        k -= 1
+    return {"before": -1, "after": 1, "following": 1, "preceding": -1}.get(an.tokens[k].lemma) if k >= 0 else None
+
+
+def _one_section(answer: Answer, doc: Document, place: int, beside: Passage | None) -> Answer:
+    """One section by its place among the headings (from the end when negative), or beside another one; its heading
+    and its opening sentence."""
+    heads = list(doc.headings())
+    if beside is not None:
+        k = heads.index(beside) + place if beside in heads else -1
+        if not 0 <= k < len(heads):
+            return None
+        section = heads[k]
+        where = f"the section {'before' if place < 0 else 'after'} “{beside.text}”"
+    else:
+        section = heads[place - 1 if place > 0 else place]
+        where = f"heading {heads.index(section) + 1} of {len(heads)}"
+    answer.answered, answer.kind = True, "list"
+    answer.reading = f"I read this as: {where} of the article."
+    answer.message = f"That is the section “{section.text}” ({where}" + (
+        f"; heading {heads.index(section) + 1} of {len(heads)})." if beside is not None else ").")
+    answer.answers = [{"label": section.text, "iri": section.iri,
+                       "url": SOURCE_ANCHOR.format(begin=section.begin, end=section.end)}]
+    answer.evidence = [_heading(section)]
+    _query(answer, {"part": section.iri})
+    answer.debug = {"why": ["one section by its place", where]}
     return answer
 
 
@@ -241,6 +282,19 @@ def _faq(answer: Answer, an, lex, doc: Document, faq: Passage) -> Answer:
         answer.evidence = [q.quoted("FAQ question")] + ([q.answer.quoted("FAQ answer")] if q.answer else [])
         answer.debug = {"why": ["one question of the FAQ, by its place", str(place)]}
         return answer
+    matching = [] if an.intent_cues("count") else _matching(an, lex, questions, at)
+    if matching:  # "which FAQ question is about ALS": the questions that name it, with their answers
+        answer.answered, answer.kind = True, "list"
+        answer.reading = "I read this as: the FAQ's questions about " + " ".join(matching[1]) + ", with their answers."
+        answer.message = "The FAQ asks: " + " ".join(
+            f"“{q.text}” (question {questions.index(q) + 1} of {len(questions)})" + (
+                f" The article answers: “{q.answer.text}”" if q.answer else "") for q in matching[0])
+        answer.answers = [{"label": q.text, "iri": q.iri, "url": SOURCE_ANCHOR.format(begin=q.begin, end=q.end)}
+                          for q in matching[0]]
+        answer.evidence = [e for q in matching[0] for e in
+                           [q.quoted("FAQ question")] + ([q.answer.quoted("FAQ answer")] if q.answer else [])]
+        answer.debug = {"why": ["the FAQ's questions that share the question's words"]}
+        return answer
     answer.answered = True
     answer.answers = [{"label": q.text, "iri": q.iri, "url": SOURCE_ANCHOR.format(begin=q.begin, end=q.end)}
                       for q in questions]
@@ -256,6 +310,22 @@ def _faq(answer: Answer, an, lex, doc: Document, faq: Passage) -> Answer:
         answer.message = f"The article's FAQ asks {len(questions)} questions: {listing}"
     answer.debug = {"why": ["the FAQ's questions"]}
     return answer
+
+
+def _matching(an, lex, questions: list[Passage], at: list[int]) -> tuple[list[Passage], list[str]] | list:
+    """The FAQ questions sharing most of the question's own content words (not the words for the FAQ or its
+    questions), or [] when it names none ("which FAQ question is about *ALS*")."""
+    plain = lex.intent_forms("filler") | lex.intent_forms("part") | {"faq", "question", "answer", "about"}
+    words = [t for t in an.question if not t.is_punct and t.lemma not in STOPWORDS and t.lemma not in plain
+             and t.i not in at and t.lemma not in ORDINALS]
+    if not words:
+        return []
+    wanted = {t.lemma for t in words}
+    scored = [(len(wanted & set(lemmas_of(q.text))), q) for q in questions]
+    best = max(score for score, _ in scored)
+    if best == 0:
+        return []
+    return [q for score, q in scored if score == best][:3], [t.surface for t in words]
 
 
 def _nth(n: int) -> str:

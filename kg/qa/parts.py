@@ -131,7 +131,7 @@ class PartIndex:
             matched = words & p.words
             if not matched & self.rare:
                 continue
-            scored.append((sum(self.weight[w] for w in matched), -len(p.words - matched), p))
+            scored.append((math.fsum(self.weight[w] for w in matched), -len(p.words - matched), p))  # exact: ties stay ties
         of_kind = [s for s in scored if kind is None or s[2].kind == kind]  # "the deficiency list" is no section
         if not of_kind and kind == "list":  # "the knee twitching medication list": readers call a table's rows a list,
             of_kind = [s for s in scored if s[2].kind == "table" and words <= s[2].words]  # every word the table's

@@ -119,3 +119,32 @@ def test_where_in_the_article_names_the_sections_with_their_sentences(real_store
     answer = ask(real_store, question)
     assert answer.kind == "list" and heading in {a["label"] for a in answer.answers}, answer.message
     assert _verbatim(answer) and len(answer.evidence) == len(answer.answers)
+
+
+@pytest.mark.parametrize("question, count", [("how many sections does the article have?", 18),
+                                             ("number of headings in the piece", 18)])
+def test_the_headings_are_counted(real_store, question, count):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == count, answer.message
+
+
+@pytest.mark.parametrize("question, heading", [
+    ("what's the last section before the FAQ?", "Conclusion"),
+    ("which section comes after the key takeaways", "Causes of Knee Twitching: Dehydration and Vitamin Deficiencies"),
+    ("what is the final section of the article", "FAQ"),
+    ("what's the third heading", "Medications and Stimulants: Possible Causes of Knee Twitching"),
+])
+def test_one_section_by_its_place(real_store, question, heading):
+    answer = ask(real_store, question)
+    assert [a["label"] for a in answer.answers] == [heading], answer.message
+    assert _verbatim(answer)
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("which FAQ question deals with ALS?", "Is knee twitching a symptom of ALS or autoimmune disorders?"),
+    ("the faq question on dehydration - what does it say", "How can dehydration contribute to knee twitching?"),
+])
+def test_the_faq_question_about_a_thing_with_its_answer(real_store, question, asked):
+    answer = ask(real_store, question)
+    assert asked in {a["label"] for a in answer.answers} and len(answer.evidence) >= 2, answer.message
+    assert _verbatim(answer)
