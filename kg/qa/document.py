@@ -77,6 +77,12 @@ class Document:
         order = lambda ps: tuple(sorted(ps, key=lambda p: p.begin))  # noqa: E731
         return cls(order(found["ArticleSection"]), order(found["ArticleQuestion"]), order(found["ArticleNote"]))
 
+    @property
+    def faq(self) -> list[Passage]:
+        """The sections that hold the FAQ's questions (one in the article)."""
+        held = {q.section for q in self.questions}
+        return [s for s in self.sections if s.iri in held]
+
     def section(self, iri: str) -> Passage | None:
         return next((s for s in self.sections if s.iri == iri), None)
 
@@ -99,7 +105,7 @@ def _has(an, lex, intent: str, tokens=None) -> list[int]:
 def answer_document(answer: Answer, store, an, within: Within | None) -> Answer | None:
     """The answer when the question asks about the article as a document, else None (read as usual)."""
     lex, doc = lexicon(store), document(store)
-    faq = [s for s in doc.sections if any(q.section == s.iri for q in doc.questions)]
+    faq = doc.faq
     sections = [] if within is None or within.outside or within.row is not None else \
         [doc.section(p) for p in within.parts if doc.section(p) is not None]
     every = an.context + an.question
