@@ -21,7 +21,7 @@ from kg.qa.text import NEGATIONS, STOPWORDS, lemmas_of
 from kg.store.memo import per_store
 
 KINDS = {KGO + "ArticleSection": "section", KGO + "ArticleTable": "table", KGO + "ArticleList": "list"}
-LEADS = frozenset("on about of for call called title titled name named headed with".split())  # "the section *on* X"
+LEADS = frozenset("on about of for call called title titled name named headed head with".split())  # "the section *on* X"
 MAX_WORDS = 5  # name words read on each side of a part word
 CONNECTORS = frozenset("for of and in".split())  # inside a part's name: "the risk factors *for* muscle spasms list"
 PATIENT = 8  # readings tried, best first, for one with an answer inside the part

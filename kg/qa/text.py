@@ -31,7 +31,7 @@ _LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cr
               "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
               "used": "use", "lying": "lie", "less": "less", "lot": "lot", "lots": "lot", "does": "do",
               "did": "do", "has": "have", "had": "have", "having": "have", "meant": "mean", "supposed": "suppose",
-              "playing": "play", "round": "around", "gone": "go", "felt": "feel"}
+              "playing": "play", "round": "around", "gone": "go", "felt": "feel", "intro": "introduction"}
 STOPWORDS = frozenset("""a an the my your our their his her its i me we you he she it they them is are was were be
 been being am do does did can could may might will would shall should of in on at to for from by with about and or
 what which who whom whose when where why how that this these those there here any some if so as into than then too

@@ -148,3 +148,24 @@ def test_the_faq_question_about_a_thing_with_its_answer(real_store, question, as
     answer = ask(real_store, question)
     assert asked in {a["label"] for a in answer.answers} and len(answer.evidence) >= 2, answer.message
     assert _verbatim(answer)
+
+
+@pytest.mark.parametrize("question, count", [
+    ("items in the list headed Possible Causes of Muscle Spasms - how many?", 7),
+    ("how many points does the bulleted list headed Key Takeaways have", 5),
+])
+def test_a_list_headed_so_is_counted_by_its_bullets(real_store, question, count):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == count, answer.message
+
+
+@pytest.mark.parametrize("question", ["what does the intro say about ALS", "sum up the intro for me"])
+def test_the_intro_is_the_introduction(real_store, question):
+    answer = ask(real_store, question)
+    assert "“Introduction”" in answer.reading, answer.reading
+
+
+def test_leaving_out_leaves_a_thing_out(real_store):
+    answer = ask(real_store, "leaving out dehydration, what can cause knee twitching")
+    labels = {a["label"] for a in answer.answers}
+    assert "Dehydration" not in labels and "Stimulant overdose" in labels, answer.message
