@@ -31,7 +31,7 @@ KGO = "https://w3id.org/kneekg/ontology/"
 MOST_SAID = 4  # sentences quoted when a section is asked about some words of it
 WHOLE = 8  # sentences quoted when a section is asked about as a whole
 POSSESSIVES = frozenset("my your our his her their".split())
-ARTICLES = frozenset("the a that this its article article's".split())  # the article's note is named with one
+ARTICLES = frozenset("the a that this its article's".split())  # the article's note is named with one
 READERS = frozenset("of on about down".split())  # "make a note *of*", "take notes *on*": the reader's own
 CLOSE = 0.5  # a sentence quoted with the best is at least this share of the best one's relevance
 
@@ -349,7 +349,8 @@ def _note(an, lex, doc: Document, sections: list[Passage]) -> Passage | None:
     def articles(k: int) -> bool:  # "the note", "a little note", "the article's side note", not "take notes on"
         before = [t.lemma for t in an.tokens[max(0, k - 3):k]]
         after = an.tokens[k + 1].lemma if k + 1 < len(an.tokens) else ""
-        return bool(set(before) & ARTICLES) and not set(before) & POSSESSIVES and after not in READERS
+        verb = k > 0 and an.tokens[k - 1].lemma in ("article", "it", "text")  # "what does the article *note* about X"
+        return bool(set(before) & ARTICLES) and not set(before) & POSSESSIVES and after not in READERS and not verb
     if not any(articles(k) for k in at):
         return None  # "what should I keep a note of", "for my revision notes": the reader's notes, not the article's
     if not doc.notes:

@@ -169,3 +169,8 @@ def test_leaving_out_leaves_a_thing_out(real_store):
     answer = ask(real_store, "leaving out dehydration, what can cause knee twitching")
     labels = {a["label"] for a in answer.answers}
     assert "Dehydration" not in labels and "Stimulant overdose" in labels, answer.message
+
+
+def test_note_as_a_verb_is_no_note(real_store):
+    answer = ask(real_store, "what does the article note about dehydration")
+    assert "Medicramp" not in answer.message, answer.message
