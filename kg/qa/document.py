@@ -129,9 +129,18 @@ def answer_document(answer: Answer, store, an, within: Within | None) -> Answer 
         return _where(answer, store, an, lex, doc)
     if sections and _has(an, lex, "said", every) and asks and not an.intent_cues("count") \
             and not any(c.start > 0 and an.tokens[c.start - 1].lemma in ("which", "what") and c.start - 1 == first
-                        for c in an.class_cues):  # "which minerals does the self-care section say …": a kind asked
+                        for c in an.class_cues) \
+            and not _said_relation(an, lex):  # "which minerals does the self-care section say …", "… say causes X"
         return _said(answer, store, an, within, sections)
     return None
+
+
+def _said_relation(an, lex) -> bool:
+    """"What does the FAQ say *causes* knee twitching": the words said are a relation asked, a list to read inside the
+    part, not the part's sentences to quote."""
+    lemmas, starts = [t.lemma for t in an.tokens], {c.start for c in an.relation_cues}  # "say (can) cause"
+    return any(k in starts and all(w in AUXILIARIES for w in lemmas[t.i + lex.in_set("said", lemmas, t.i):k])
+               for t in an.question if lex.in_set("said", lemmas, t.i) for k in range(t.i + 1, t.i + 4))
 
 
 def _where_asked(an, lex) -> bool:

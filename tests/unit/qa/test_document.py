@@ -174,3 +174,10 @@ def test_leaving_out_leaves_a_thing_out(real_store):
 def test_note_as_a_verb_is_no_note(real_store):
     answer = ask(real_store, "what does the article note about dehydration")
     assert "Medicramp" not in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question, label", [("what does the FAQ say causes knee twitching", "Dehydration"),
+                                             ("what does the conclusion say can cause knee spasms", "Stimulant overdose")])
+def test_a_relation_said_in_a_section_is_a_list_read_inside_it(real_store, question, label):
+    answer = ask(real_store, question)
+    assert answer.kind == "list" and label in {a["label"] for a in answer.answers}, answer.message
