@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.qa.lexicon import Cue
 from kg.qa.linking import Mention
-from kg.qa.text import AUXILIARIES, REPORTING, WH_WORDS, Token, asks
+from kg.qa.text import AUXILIARIES, DETERMINERS, PRONOUNS, REPORTING, SUBJECTS, WH_WORDS, Token, asks, clauses
 
 QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
 # "…, and why", "…, or not": a follow-up; "…, eg hypokalaemia from K+ loss": an example of what is asked — not remarks
@@ -77,7 +77,7 @@ def told_after_mark(parts: list[list[Token]], question: list[Token], marked) -> 
     if not ends or ends[-1] == len(mine) - 1:
         return set()
     after = mine[ends[-1] + 1:]
-    if any(asks(p) or p[0].lemma in JOINING or any(t.lemma in WH_WORDS for t in p) or p[-1].i in marked for p in after):
+    if any(asks(p) and not _subjectless(p) or p[0].lemma in JOINING or any(t.lemma in WH_WORDS for t in p) or p[-1].i in marked for p in after):
         return set()
     return {t.i for p in after for t in p}
 
@@ -170,6 +170,32 @@ def _remark(clause: list[Token], mentions: list[Mention], cues: list[Cue]) -> bo
 
 
 
+def _subjectless(clause: list[Token]) -> bool:
+    """"*dont want* to bother the doctor", "*cant be* bothered": a negative auxiliary with no subject after it is the
+    reader's "I don't …", told; "*doesnt it* go away", "*don't the spasms* stop" ask.
+
+    >>> from kg.qa.text import tokenize
+    >>> _subjectless(tokenize("dont want to bother anyone")), _subjectless(tokenize("doesnt it go away"))
+    (True, False)
+    """
+    return (len(clause) > 1 and clause[0].surface.endswith(("nt", "n't"))
+            and clause[1].lemma not in SUBJECTS | PRONOUNS | DETERMINERS)
+
+
+def told_remark(tokens: list[Token], question: list[Token]) -> set[int]:
+    """The positions of the reader's remark after the question mark (`told_after_mark`), from the tokens alone: what
+    a reading that looks for words ("do I need *a doctor*") must not take from "do they go away by themselves? dont
+    want to bother *the doctor*".
+
+    >>> from kg.qa.text import tokenize
+    >>> q = tokenize("do they go away ? dont want to bother the doctor")
+    >>> sorted(t.surface for t in q if t.i in told_remark(q, q[:4] + q[5:]))[:3]
+    ['bother', 'doctor', 'dont']
+    """
+    marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
+    return told_after_mark(clauses(tokens), question, marked)
+
+
 def told_sentence(phrase: list[Token]) -> bool:
     """"*With two babies I have* zero time to waste. do these …": a phrase opening like a fronted one ("with", "for")
     that has a subject of its own is a sentence the reader tells, not what the question is about.
@@ -191,4 +217,4 @@ def named_then_asked(last: list, question: list, context: list, mentions) -> boo
             and any(m.start <= last[0].i and m.end > last[-1].i for m in mentions))
 
 
-__all__ = ["named_then_asked", "told_after_mark", "told_sentence", "trailing"]
+__all__ = ["named_then_asked", "told_after_mark", "told_remark", "told_sentence", "trailing"]
