@@ -7,7 +7,9 @@ went away, has its process killed and replaced; other requests keep being served
 
 * **Forked by a spawner.** The query processes are forked by one single-threaded process (the
   *spawner*), itself forked when the pool is made — before the server's threads start — so a
-  replacement is never forked from a process whose other threads may hold locks.
+  replacement is never forked from a process whose other threads may hold locks. The spawner lets
+  go of the sockets and pipes it inherited but keeps their numbers taken (see
+  :func:`_release_inherited_connections`), so no inherited object can close a query process's channel.
 * **Longer runs, lower priority.** A query still running after ``demote_after`` seconds has its
   process moved to nice 19, so runaway queries yield the CPU to everything else (short queries,
   pages, cached answers); such a process is replaced after its answer (priority cannot go back up).
@@ -99,11 +101,16 @@ def _form_of(result) -> str:
     return "SELECT"
 
 
-def _close_inherited_connections(keep: set[int]) -> None:
-    """Close the sockets and pipes a forked worker inherited (clients' connections, other workers' pipes).
+def _release_inherited_connections(keep: set[int]) -> None:
+    """Let go of the sockets and pipes a forked process inherited (clients' connections, other workers' pipes).
 
-    Otherwise a connection the parent has closed stays open in the worker, and whoever waits for
-    its end (an HTTP client, a browser driver) waits for ever. Regular files (an on-disk store) stay.
+    Otherwise a connection the parent has closed stays open here, and whoever waits for its end (an HTTP
+    client, a browser driver) waits for ever. Each is replaced by /dev/null, not closed: the objects that
+    owned them are inherited too (a store's HTTP session, which the remote store replaces in a new process;
+    garbage the parent had not yet collected) and close their number when they are finalised here. A
+    closed number would be the next socket's — a query process's channel to its server — and that
+    finaliser would cut it: the query process ended before it answered, and so did the fresh one it was
+    retried on, forked from the same image (a 500 for a cheap query). Regular files (an on-disk store) stay.
     """
     import stat
 
@@ -111,18 +118,22 @@ def _close_inherited_connections(keep: set[int]) -> None:
         fds = [int(name) for name in os.listdir("/proc/self/fd")]
     except OSError:
         fds = list(range(3, 1024))
-    for fd in fds:
-        if fd < 3 or fd in keep:
-            continue
-        try:
-            mode = os.fstat(fd).st_mode
-        except OSError:
-            continue
-        if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
+    devnull = os.open(os.devnull, os.O_RDWR | os.O_CLOEXEC)
+    try:
+        for fd in fds:
+            if fd < 3 or fd in keep or fd == devnull:
+                continue
             try:
-                os.close(fd)
+                mode = os.fstat(fd).st_mode
             except OSError:
-                pass
+                continue
+            if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
+                try:
+                    os.dup2(devnull, fd, inheritable=False)  # the connection is let go; its number stays taken
+                except OSError:
+                    pass
+    finally:
+        os.close(devnull)
 
 
 def _die_with_parent() -> None:
@@ -169,7 +180,7 @@ def _spawner_main(control: socket.socket, store, nice: int) -> None:
 
     It ends when ``control`` closes (its server process ended); its query processes die with it.
     """
-    _close_inherited_connections({control.fileno()})
+    _release_inherited_connections({control.fileno()})
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # query processes are reaped as they end

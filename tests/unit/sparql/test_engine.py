@@ -197,3 +197,64 @@ def test_workers_do_not_hold_the_parents_connections(mini_store):
     finally:
         theirs.close()
         workers.close()
+
+
+class SessionStore:
+    """A store that holds connections made in the server process and lets them go in a forked one, as the remote
+    store does with its per-process HTTP session: the objects that owned them close their descriptors there.
+
+    In a query process every socket and pipe the server process had open when the store was made is closed
+    by number, as those objects' finalisers would close them (a replaced session, garbage the server process
+    had not yet collected, collected in the query process). Its own connections come first, so no free number
+    lies below them.
+    """
+
+    isolated = True
+
+    def __init__(self, inner):
+        import os
+        import socket
+        import stat
+
+        self.inner = inner
+        self.connections = [socket.socketpair() for _ in range(4)]  # keep-alive connections, say
+        self.pid = os.getpid()
+        self.owned = []
+        for name in os.listdir("/proc/self/fd"):
+            try:
+                mode = os.fstat(int(name)).st_mode
+            except OSError:
+                continue
+            if int(name) > 2 and (stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode)):
+                self.owned.append(int(name))
+
+    def query(self, sparql, **kwargs):
+        import os
+
+        if os.getpid() != self.pid:  # a forked process: what the server process's objects owned is closed here
+            self.pid = os.getpid()
+            for fd in self.owned:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        return self.inner.query(sparql, **kwargs)
+
+    def close(self):
+        for pair in self.connections:
+            for end in pair:
+                end.close()
+
+
+def test_a_query_process_survives_what_it_inherited_closing_its_descriptors(mini_store):
+    """A cheap query must not be 'crashed' because an inherited object closed a number that now is the query
+    process's channel (a 500, 'the query stopped two query processes in a row', in remote mode under load)."""
+    store = SessionStore(mini_store)
+    workers = pool.WorkerPool(store, 2)
+    try:
+        job = Engine(mini_store, cache_size=0).prepare("ASK { ?s ?p ?o }", SOLUTION_FORMATS["json"])
+        for _ in range(4):  # each process answers, and answers again
+            assert b'"boolean":true' in workers.run(job, timeout=30).body
+    finally:
+        workers.close()
+        store.close()
