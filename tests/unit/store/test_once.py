@@ -105,7 +105,7 @@ def test_every_value_is_answered_from_its_table_as_the_text_answers_it(real_stor
         assert answered == _rows(evaluate(query.sparql, substitutions=query.bind(values))), (name, entity, "standard")
         with_rows += bool(answered)
     assert not evaluated  # every answer was a table
-    assert with_rows == len(tables) >= 3
+    assert with_rows == len(tables) >= 2  # several values (the article names warning signs for two conditions)
 
 
 @pytest.mark.parametrize("name", PER_VALUE)
