@@ -252,8 +252,8 @@ class LabelIndex:
         covered = {k for m in found for k in m.span}
         for i, t in enumerate(tokens):
             if i in covered or i in corrections or t.is_punct or len(t.lemma) < 4 or not t.lemma.isalpha() \
-                    or t.lemma in STOPWORDS or t.lemma in self.vocabulary:
-                continue
+                    or t.lemma in STOPWORDS or t.lemma in self.vocabulary or t.lemma in self.cue_words:
+                continue  # a word of the lexicon means itself: "the Remedies for Knee Muscle Spasms *table*"
             for word in self._slips(t.lemma):
                 trial = words[:i] + [word] + words[i + 1:]
                 longer = [m for m in self._spans(tokens, trial, {**corrections, i: word})

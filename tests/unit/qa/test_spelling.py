@@ -122,3 +122,11 @@ def test_a_short_word_spelt_as_it_sounds_is_read_as_the_word_it_sounds(real_stor
 def test_a_word_spelt_without_its_silent_first_letter_is_read_as_it(real_store, question):
     answer = ask(real_store, question)
     assert any(e["iri"].endswith("/knee-muscle-spasm") for e in answer.entities)
+
+
+@pytest.mark.parametrize("question", ["how many remedies are in the Remedies for Knee Muscle Spasms table",
+                                      "what does the knee muscle spasms table say about stretching"])
+def test_a_word_of_the_lexicon_is_no_slip_for_a_longer_name(real_store, question):
+    """"table" is a part word of the lexicon: never "tablet" because "muscle spasm tablet" would complete a name."""
+    answer = ask(real_store, question)
+    assert "tablet" not in answer.reading, answer.reading
