@@ -116,23 +116,36 @@ def counted_list(index: PartIndex, within: Within | None, an):
     part = _one_list(index, within)
     if part is None or not an.intent_cues("count"):
         return None
-    title = part.heading | part.words
-    for c in an.cues:
-        if c.entry.kind in ("class", "relation") and not set(c.positions) & within.positions \
-                and not pieces(an.tokens[k].lemma for k in c.positions) <= title:
-            return None  # "how many *medications* are on the risk factors list": a kind inside the list
-    for m in an.mentions:
-        if not set(m.span) & within.positions and not pieces(an.tokens[k].lemma for k in m.span) <= title:
-            return None
-    return part
+    title = part.heading | part.words | (_section_words(index, part) if part.section in within.parts else frozenset())
+    asked = an.q_positions  # "I'm *making* a lesson from this article. How many key takeaways …": told, not asked
+
+    def narrower(span) -> bool:  # "how many *medications* are on the risk factors list": a kind inside the list;
+        words = pieces(an.tokens[k].lemma for k in span)  # "how many *self-care measures* … under Self-Care for …"
+        return not words <= title and not words & title & index.rare  # is the heading's own thing, said another way
+
+    spans = [set(c.positions) for c in an.cues if c.entry.kind in ("class", "relation") and c.start in asked
+             and not index.words_of.get(c.entry.name, frozenset()) & part.heading] \
+        + [set(m.span) for m in an.mentions if m.start in asked]
+    spans = [s for s in spans if not s & within.positions]
+    whole = [set().union(*(o for o in spans if min(o) <= max(s) + 1 and min(s) <= max(o) + 1)) for s in spans]
+    # "self-care *measures*", "self-care *tips*": the whole phrase is what is counted
+    return None if any(narrower(sorted(s)) for s in whole) else part
+
+
+def _section_words(index: PartIndex, part) -> frozenset[str]:
+    """The heading words of the section a list sits in: the list under "Self-Care for Muscle Spasms" is its list."""
+    section = index.part(part.section) if part.section else None
+    return section.heading if section is not None else frozenset()
 
 
 def answer_count(answer: Answer, part, within: Within) -> Answer:
     """The list's bullets counted and quoted, each where it sits in the article."""
     n = len(part.items)
+    name = f"list “{part.title}”" if part.section not in within.parts else \
+        f"list in the section “{within.words.rpartition('“')[2].rstrip('”')}”"  # not its lead-in sentence
     answer.answered, answer.kind, answer.count = True, "count", n
-    answer.reading = f"I read this as: how many items (bullets) the article's list “{part.title}” has."
-    answer.message = (f"The article's list “{part.title}” has {n} item{'s' if n != 1 else ''}: "
+    answer.reading = f"I read this as: how many items (bullets) the article's {name} has."
+    answer.message = (f"The article's {name} has {n} item{'s' if n != 1 else ''}: "
                       + "; ".join(f"{k}. {item.text.rstrip('.')}" for k, item in enumerate(part.items, start=1)) + ".")
     answer.answers = [{"label": item.text, "iri": item.iri, "url": SOURCE_ANCHOR.format(begin=item.begin, end=item.end)}
                       for item in part.items]

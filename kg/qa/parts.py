@@ -21,7 +21,8 @@ from kg.qa.text import NEGATIONS, STOPWORDS, lemmas_of
 from kg.store.memo import per_store
 
 KINDS = {KGO + "ArticleSection": "section", KGO + "ArticleTable": "table", KGO + "ArticleList": "list"}
-LEADS = frozenset("on about of for call called title titled name named headed head with".split())  # "the section *on* X"
+LEADS = frozenset("on about of for call called title titled name named headed head with under".split())  # "the section *on* X"
+UNDER = "under"  # "listed *under* Risk Factors for Muscle Spasms": a heading follows, whatever the part word's kind
 MAX_WORDS = 5  # name words read on each side of a part word
 CONNECTORS = frozenset("for of and in".split())  # inside a part's name: "the risk factors *for* muscle spasms list"
 PATIENT = 8  # readings tried, best first, for one with an answer inside the part
@@ -91,8 +92,9 @@ def pieces(lemmas) -> set[str]:
 class PartIndex:
     """The article's parts by the words of their headings, read once per store."""
 
-    def __init__(self, parts: list[Part]):
+    def __init__(self, parts: list[Part], words_of: dict[str, frozenset[str]] | None = None):
         self.parts = parts
+        self.words_of = words_of or {}  # a lexicon entry's one-word forms: "tips" and "treatments" say one thing
         df: dict[str, int] = {}
         for p in parts:
             for w in p.words:
@@ -118,7 +120,12 @@ class PartIndex:
             parts.append(replace(part, words=frozenset(words - own or words),  # "Table: Remedies": not "table"
                                  heading=frozenset(pieces(lemmas_of(part.title))),
                                  section=row["section"].value if row["section"] is not None else None))
-        return cls(parts)
+        words_of: dict[str, set[str]] = {}
+        for forms in lexicon(store).forms.values():
+            for form, entry in forms:
+                if len(form) == 1:
+                    words_of.setdefault(entry.name, set()).add(form[0])
+        return cls(parts, {k: frozenset(v) for k, v in words_of.items()})
 
     def label(self, iri: str) -> str:
         return next((p.title for p in self.parts if p.iri == iri), local(iri))
@@ -147,8 +154,9 @@ class PartIndex:
         tokens = an.tokens
         for cue in [c for c in an.cues if c.entry.intent == "part"]:  # "according to the faq, what …": before the ask too
             kind = KINDS.get(cue.entry.references[0]) if cue.entry.references else None
-            if tokens[cue.start].surface.endswith("ed"):  # "the causes listed": a verb, not the part
-                continue
+            under = cue.end < len(tokens) and tokens[cue.end].lemma == UNDER
+            if tokens[cue.end - 1].surface.endswith("ed") and not under:  # "the causes listed": a verb, not the part
+                continue  # ("a *bulleted* list" is one; "listed under <a heading>" names the heading)
             if cue.entry.name == "row-words":
                 row = next((m for m in an.anchors if m.end == cue.start), None)
                 if row is None:
@@ -163,7 +171,7 @@ class PartIndex:
             own = {w for k in cue.positions for w in pieces((tokens[k].lemma,))}  # "the faq": the word is the name
             for side in (before, after, []):
                 words = pieces(tokens[k].lemma for k in side) or (own if not side and not before and not after else set())
-                parts = self.named(words, kind) if words else []
+                parts = self.named(words, None if under and side is after else kind) if words else []
                 definite = cue.start > 0 and tokens[cue.start - 1].lemma in ("the", "this", "that")
                 if not parts and not side and not before and not after and definite and kind in ("table", "list"):
                     parts = [p for p in self.parts if p.kind == kind]  # "according to the table": any of them
@@ -174,7 +182,8 @@ class PartIndex:
                 if parts:
                     noun = parts[0].kind  # "the medication list" that is a table is said as the table
                     titles = " / ".join(f"“{p.title}”" for p in parts)
-                    positions = frozenset(side) | frozenset(cue.positions)
+                    positions = frozenset(side) | frozenset(cue.positions) | (
+                        frozenset({cue.end}) if side and side is after and cue.end not in side else frozenset())  # "under"
                     negation = _negation(tokens, min(positions))
                     within = Within(tuple(p.iri for p in parts), ("not " if negation else "")
                                     + f"in the article's {noun} {titles}", positions | negation, outside=bool(negation))

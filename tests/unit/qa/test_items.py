@@ -70,7 +70,7 @@ def test_an_ordinal_past_the_end_of_the_list_names_nothing(real_store):
 
 @pytest.mark.parametrize("question, title", [
     ("how many home treatments does the home treatments section list", "Here are some home treatments"),
-    ("how many things are in the self care section", "practicing self-care"),
+    ("how many things are in the self care section", "the section “Self-Care for Muscle Spasms”"),  # not its lead-in
 ])
 def test_a_section_with_one_list_is_counted_by_its_bullets(real_store, question, title):
     answer = ask(real_store, question)
@@ -80,3 +80,26 @@ def test_a_section_with_one_list_is_counted_by_its_bullets(real_store, question,
 def test_how_many_of_a_kind_is_a_count(real_store):
     answer = ask(real_store, "how many stress reduction techniques does the article name")
     assert answer.kind == "count" and answer.count == 4, answer.message
+
+
+@pytest.mark.parametrize("question, count, title", [
+    # a modifier of the part word that looks like a verb ("numbered", "bulleted") is no verb
+    ("how many entries does the numbered list of possible causes of muscle spasms have", 7, "Possible Causes of Muscle Spasms"),
+    # "listed under <a heading>": the heading names the part; a section with one list is counted by its bullets
+    ("how many things are listed under Risk Factors for Muscle Spasms?", 6, "Risk Factors for Muscle Spasms"),
+    ("how many tips are listed under Home Treatments for Muscle Spasms", 3, "Home Treatments for Muscle Spasms"),
+    ("how many self-care tips does the page list under Self-Care for Muscle Spasms", 3, "Self-Care for Muscle Spasms"),
+    # what the reader says of themselves before the question is not a kind of thing the count narrows to
+    ("I'm writing a quiz and I'm preparing handouts. How many key takeaways are there?", 5, "Key Takeaways"),
+])
+def test_a_part_named_by_its_heading_counts_its_own_bullets(real_store, question, count, title):
+    answer = ask(real_store, question)
+    assert answer.kind == "count" and answer.count == count, answer.message
+    assert title in answer.reading and "bullets" in answer.reading, answer.reading
+
+
+@pytest.mark.parametrize("question", ["how many minerals are listed under Self-Care for Muscle Spasms",
+                                      "how many drugs are listed under Risk Factors for Muscle Spasms"])
+def test_a_kind_inside_a_part_named_by_its_heading_is_not_its_bullets(real_store, question):
+    answer = ask(real_store, question)
+    assert "bullets" not in answer.reading and answer.count == 3, (answer.reading, answer.count)
