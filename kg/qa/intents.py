@@ -103,7 +103,17 @@ def defined(an: Analysis, anchors, cues: list[Cue]) -> list[tuple[list, float]]:
         for start, _, ms in anchors:
             if start == after and start != anchors[0][0]:
                 return [(ms, 8.0)]
-    return [(ms, 6.0) for _, _, ms in anchors[:1]]
+    asked = any(_wh_noun(an, c) for c in cues)  # "*what definition* does the article give for X": the noun asked
+    return [(ms, 10.0 if asked else 6.0) for _, _, ms in anchors[:1]]
+
+
+def _wh_noun(an: Analysis, cue: Cue) -> bool:
+    """The definition word is the noun the question word asks for ("*what definition* does it give", "which
+    meaning"): whatever verb follows ("give for", "use for") is the article's giving, not a relation asked."""
+    k = cue.start - 1
+    while k >= 0 and an.tokens[k].lemma in ("the", "its", "article", "article's", "exact", "actual"):
+        k -= 1
+    return k >= 0 and an.tokens[k].lemma in ("what", "which", "whats", "what's") and len(cue.form) == 1
 
 
 def how_long(an: Analysis, ms, rel_cues: list[Cue]) -> float:

@@ -116,3 +116,14 @@ def test_what_to_do_about_a_named_cause_lists_what_the_article_advises_for_it(re
 def test_a_therapy_asked_for_by_its_kind_with_a_relation_word_is_answered_with_its_kinds(real_store, question, expected):
     """"What ways of calming down does it suggest to help the twitching": the ways are the techniques it names."""
     assert expected <= {a["iri"].rsplit("/", 1)[-1] for a in ask(real_store, question).answers}
+
+
+@pytest.mark.parametrize("question, defined", [
+    ("which definition does the text use for ALS", "progressive neurodegenerative disease"),
+    ("what's the article's definition for an autoimmune disorder", "immune system mistakenly attacks"),
+    ("what exact definition does the page offer for a muscle spasm", "sudden, involuntary contractions"),
+])
+def test_a_definition_asked_by_the_question_word_is_no_relation_of_the_verb_after_it(real_store, question, defined):
+    """"What *definition* does it give for X": the article gives the definition; "give for" asks no treatment."""
+    answer = ask(real_store, question)
+    assert defined in answer.message, (answer.reading, answer.message[:200])
