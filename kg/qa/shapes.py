@@ -194,6 +194,8 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name in ("symptom-noun", "indicate-verb") and any(
             o.entry.name == "warning-noun" and o.start > cue.start and (len(o.form) > 1 or _contacted(an, o)) for o in cues):
         return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
+    if _gives_a_description(an, cue):
+        return True
     token = an.tokens[cue.positions[0]]
     if _describes(an, cue, token, cues) or _reported(an, cue, cues) or conceded(an, cue, cues) or _as_role(an, cue, cues):
         return True
@@ -201,6 +203,16 @@ def not_a_relation(an, cue, cues) -> bool:
     return cue.entry.pos == "noun" and twin and (
         (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
         or _after_modal(an, cue))
+
+
+DESCRIPTIONS = frozenset({"definition", "duration", "mechanism"})
+
+
+def _gives_a_description(an, cue) -> bool:
+    """A verb frame with a gap that holds a word asking a description ("the article *gives* two different *durations*
+    *for* a spasm", "does it *give* a definition *for* ALS"): what is given is the description, not a treatment."""
+    gap = set(range(cue.positions[0] + 1, cue.positions[-1])) - set(cue.positions)
+    return bool(gap) and any(c.entry.intent in DESCRIPTIONS and set(c.positions) <= gap for c in an.cues)
 
 
 def _contacted(an, cue) -> bool:

@@ -1,0 +1,22 @@
+"""A verb frame that holds a word asking a description in its gap asks that description, not the frame's relation;
+phrasings of our own, not a blind batch's."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question, said", [
+    ("the article gives two different durations for spasms, which are they", "a few minutes to several hours"),
+    ("does it give a definition for ALS", "progressive neurodegenerative disease"),
+    ("the text gives a duration for muscle spasms, what is it", "a few seconds to several minutes"),
+])
+def test_a_description_in_the_gap_of_give_for_is_what_is_given(real_store, question, said):
+    answer = ask(real_store, question)
+    assert said in answer.message and "treatments" not in answer.message, (answer.reading, answer.message[:200])
+
+
+def test_give_for_with_nothing_in_the_gap_still_asks_treatments(real_store):
+    assert "treat" in ask(real_store, "what does the article give for cramps").reading
