@@ -46,10 +46,27 @@ def phrases(ex: Executor, r: Reading) -> list[tuple[str, list[str], object]]:
     return list(out.values())[:MOST]
 
 
+def cure_said(ex: Executor, r: Reading) -> list:
+    """For the treatments of one thing, what the article says of curing it ("While ALS has no cure, treatment focuses
+    on managing symptoms and improving quality of life"): what its treatment is for, when the treatments cannot cure."""
+    if r.kind != "list" or len(r.anchors) != 1 or not r.edges or r.within:
+        return []
+    a = r.anchors[0]
+    if not all(e.object == a and e.subject == "?x" and e.prop in ex.family(KGO + "treats") for e in r.edges):
+        return []
+    return [st for st in ex.statements(a) if st.subject == a and st.predicate == KGO + "hasCure"]
+
+
 def add(ex: Executor, answer: Answer, r: Reading) -> None:
-    """Add the article's own phrases for what the anchor does to a list answer read from its side."""
+    """Add the article's own phrases for what the anchor does to a list answer read from its side, and to the
+    treatments of a thing what the article says of curing it."""
     if not answer.answered:
         return
+    cure = [st for st in cure_said(ex, r) if st.quote not in answer.message]
+    if cure:
+        answer.message += " On a cure, the article says: " + " ".join(f"“{st.quote}”" for st in cure)
+        known = {e["statement"] for e in answer.evidence if e.get("statement")}
+        answer.evidence = [ex.evidence_item(st) for st in cure if st.iri not in known] + answer.evidence
     found = phrases(ex, r)
     if not found:
         return

@@ -87,3 +87,17 @@ def test_how_a_named_remedy_lowers_a_risk_is_asked_of_the_remedy(real_store, que
 def test_an_overdose_of_a_named_stimulant_is_a_stimulant_overdose(real_store):
     answer = ask(real_store, "my flatmate took way too many amphetamines and his legs are twitching, what should he do")
     assert "immediate medical attention" in answer.message
+
+
+@pytest.mark.parametrize("question", ["what's the point of treating ALS if there's no cure",
+                                      "how do they manage ALS then, since nothing cures it",
+                                      "which therapies does the article list for amyotrophic lateral sclerosis"])
+def test_the_treatments_of_a_thing_come_with_what_the_article_says_of_curing_it(real_store, question):
+    """What the treatment of an incurable disease is for is said in the cure's sentence, not by a treats fact."""
+    answer = ask(real_store, question)
+    assert "managing symptoms and improving quality of life" in answer.message, (answer.reading, answer.message)
+    assert not answer.message.startswith("No")
+
+
+def test_treatments_of_a_thing_the_article_says_nothing_of_curing_add_nothing(real_store):
+    assert "cure" not in ask(real_store, "what treats dehydration").message
