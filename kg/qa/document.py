@@ -356,7 +356,8 @@ def _note(an, lex, doc: Document, sections: list[Passage]) -> Passage | None:
     section, else the one whose words the question shares most."""
     at = _has(an, lex, "note", an.context + an.question)
     def articles(k: int) -> bool:  # "the note", "a little note", "the article's side note", not "take notes on"
-        before = [t.lemma for t in an.tokens[max(0, k - 3):k]]
+        before = [t.lemma if t.lemma in STOPWORDS | {"article"} or t.surface[-2:] not in ("'s", "’s") else "my"
+                  for t in an.tokens[max(0, k - 3):k]]  # "a patient's notes", "my GP's notes": as "my notes"
         after = an.tokens[k + 1].lemma if k + 1 < len(an.tokens) else ""
         verb = k > 0 and an.tokens[k - 1].lemma in ("article", "it", "text")  # "what does the article *note* about X"
         return bool(set(before) & ARTICLES) and not set(before) & POSSESSIVES and after not in READERS and not verb

@@ -181,3 +181,9 @@ def test_note_as_a_verb_is_no_note(real_store):
 def test_a_relation_said_in_a_section_is_a_list_read_inside_it(real_store, question, label):
     answer = ask(real_store, question)
     assert answer.kind == "list" and label in {a["label"] for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", ["what does ALS do to the nerves? my GP's notes mention it",
+                                      "the nurse's notes say neuromyotonia - what is that"])
+def test_someone_elses_notes_are_not_the_articles_note(real_store, question):
+    assert "Medicramp" not in ask(real_store, question).message
