@@ -34,6 +34,11 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
         if asking is not None:
             held = {t.i for t in asking}
             return asking + question, [t for t in context if t.i not in held]
+    if guess(question) and any(m.start > question[1].i and m.start <= question[-1].i for m in mentions):  # "which groups are more prone, *is it people like footballers*": the wh-question asks
+        asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and p[0].lemma in ASKING), None)
+        if asking is not None:
+            held = {t.i for t in asking}
+            return asking + question, [t for t in context if t.i not in held]
     if purpose(question):  # "what causes leg cramps, *because I want to know what to avoid*": the clause before asks
         asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and p[0].lemma in WH_WORDS), None)
         if asking is not None:
@@ -97,6 +102,20 @@ def _alternative(clause: list[Token]) -> list[Token] | None:
 
 
 ALTERNATIVE_SUBJECTS = frozenset("it that this i they".split())
+ASKING = frozenset("what which who whats how".split())  # a wh-question, not "when dad's leg cramps, …" (a condition)
+
+
+def guess(clause: list[Token]) -> bool:
+    """"…, *is it people like footballers*", "…, *is it coffee*": the reader's guess at the answer after a wh-question
+    (an auxiliary, a pronoun and no question word of its own; the caller wants a thing named in it, so "is it
+    serious" stays a question of its own) — it checks the answer, it asks no other.
+
+    >>> from kg.qa.text import tokenize
+    >>> guess(tokenize("is it people like footballers")), guess(tokenize("is it serious")), guess(tokenize("what is it"))
+    (True, True, False)
+    """
+    return len(clause) >= 3 and clause[0].lemma == "be" and clause[1].lemma in ALTERNATIVE_SUBJECTS - {"i"} \
+        and not any(t.lemma in WH_WORDS for t in clause)
 # "or is that *just* …": a doubt, not another thing asked ("or do they just sort themselves out" asks one)
 DISMISSING = frozenset("just only all simply merely".split())
 

@@ -106,3 +106,12 @@ def test_a_second_question_after_the_mark_is_still_asked():
 def test_a_told_sentence_before_an_always_question_does_not_join_it(question):
     answer = ask(STORE, question).to_dict()
     assert answer.get("boolean") is False and "may not work for everyone" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("who gets cramps the most, is it older people", {"older adults", "pregnant women", "athletes"}),
+    ("what stuff causes the twitching, is it coffee", {"dehydration", "diuretics"}),
+])
+def test_a_guess_after_a_wh_question_checks_the_answer_and_the_wh_question_asks(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert answer.boolean is None and expected <= {a["label"].lower() for a in answer.answers}, answer.message
