@@ -15,7 +15,7 @@ from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
 from kg.qa.linking import LabelIndex, Mention, label_index
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
-from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS
+from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, modifiers
 from kg.store.memo import per_store
 
 
@@ -66,8 +66,9 @@ class Reader:
         out = []
         for c in cues:
             nxt = an.tokens[c.end:c.end + 2]
-            if c.entry.name in ("example-noun", "form-noun") and nxt and nxt[0].lemma == "of" and any(
-                    k.start == c.end + 1 for k in an.class_cues + [o for o in cues if o.entry.pos == "noun"]):
+            if c.entry.name in ("example-noun", "form-noun") and nxt and nxt[0].lemma == "of" and any(  # "kinds of
+                    c.end < k.start <= c.end + 3 and modifiers(an.tokens[c.end + 1:k.start])  # (medical) problems"
+                    for k in an.class_cues + [o for o in cues if o.entry.pos == "noun"]):
                 continue  # "kinds of treatment": the treatments are asked for, not examples
             if c.entry.name in ("example-noun", "form-noun") and any(k.end == c.start for k in an.class_cues):
                 continue  # "which *drug type*": the class asked for, not examples

@@ -332,3 +332,12 @@ def unlabelled(text: str) -> str:
             or len(found.group(2).split()) < 3:
         return text
     return found.group(2)
+
+
+def modifiers(tokens) -> bool:
+    """Words that only modify the noun after them (no stop word, no punctuation): "kinds of *medical* problems".
+
+    >>> modifiers(tokenize("medical")), modifiers(tokenize("the")), modifiers([])
+    (True, False, True)
+    """
+    return all(t.surface.isalpha() and t.lemma not in STOPWORDS for t in tokens)

@@ -20,3 +20,12 @@ def test_kinds_of_the_kind_the_relation_is_said_of(question):
     labels = {a["label"] for a in answer["answers"]}
     assert {"Condition affecting circulation", "Condition affecting nerves"} <= labels, answer["message"]
     assert "Tenderness" not in labels, answer["message"]
+
+
+@pytest.mark.parametrize("question", ["what sorts of underlying problems can a muscle spasm be a sign of",
+                                      "which types of medical conditions can muscle spasms be a symptom of"])
+def test_kinds_of_a_modified_class_asks_the_class_not_forms(real_store, question):
+    """"Kinds of *medical* problems": the class word after a modifier is asked, not the forms of the thing named."""
+    answer = ask(real_store, question)
+    assert "forms of" not in answer.reading and {"Amyotrophic lateral sclerosis", "Autoimmune disorders"} <= {
+        a["label"] for a in answer.answers}, (answer.reading, answer.message[:200])
