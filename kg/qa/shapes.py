@@ -191,7 +191,7 @@ def not_a_relation(an, cue, cues) -> bool:
         return not _contacted(an, cue)
     if cue.entry.name == "warning-noun" and len(cue.form) == 1 and _for_whom(an, cue):
         return True
-    if cue.entry.name in ("symptom-noun", "indicate-verb") and any(
+    if cue.entry.name in ("symptom-noun", "indicate-verb", "accompany-verb") and any(
             o.entry.name == "warning-noun" and o.start > cue.start and (len(o.form) > 1 or _contacted(an, o)) for o in cues):
         return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
     if _gives_a_description(an, cue):

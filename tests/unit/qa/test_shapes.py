@@ -20,3 +20,14 @@ def test_a_description_in_the_gap_of_give_for_is_what_is_given(real_store, quest
 
 def test_give_for_with_nothing_in_the_gap_still_asks_treatments(real_store):
     assert "treat" in ask(real_store, "what does the article give for cramps").reading
+
+
+@pytest.mark.parametrize("question", ["which symptoms alongside a twitching knee mean urgent medical attention is needed",
+                                      "what problems accompanying knee twitching mean you should get medical attention fast"])
+def test_signs_accompanying_a_thing_in_the_warning_frame_are_its_warning_signs(real_store, question):
+    answer = ask(real_store, question)
+    assert {"Difficulty swallowing", "Weakness"} <= {a["label"] for a in answer.answers}, (answer.reading, answer.message[:200])
+
+
+def test_what_accompanies_a_thing_outside_the_warning_frame_is_its_symptoms(real_store):
+    assert "symptoms" in ask(real_store, "what symptoms come alongside knee twitching").reading
