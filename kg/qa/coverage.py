@@ -97,13 +97,34 @@ def _other_subjects(an: Analysis) -> list[str]:
     a plant is what the question is about, unless the reader names their own body or condition too ("walking my dog
     when my knee locked up")."""
     taken = {i for m in an.candidates for i in m.span} | set(an.corrections)  # "charley *horse*"; "horas" read as horse
-    subjects = [c for c in an.cues if c.entry.intent == "other-subject" and not set(c.positions) & taken]
+    subjects = [c for c in an.cues if c.entry.intent == "other-subject" and not set(c.positions) & taken
+                and not _setting(an.tokens, c.start)]
     if not subjects:
         return []
     starts = {m.start for m in an.mentions}
     if any(t.lemma in ("my", "our") and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
         return []
     return [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in subjects]
+
+
+SETTING = frozenset("with among around behind beside near past".split())  # "with 6 dogs on leads": where, not whose
+
+
+def _setting(tokens, k: int) -> bool:
+    """The animal or plant is where the reader is, not whose body is asked about: "legs seize up *with 6 dogs* on
+    leads", "cramped up *among the tomato plants*" (a preposition of place or company before it, numbers and
+    determiners skipped) — "for my dog", "my dog's leg" stay about the animal.
+
+    >>> from kg.qa.text import tokenize
+    >>> t = tokenize("legs seize up with 6 dogs on leads")
+    >>> _setting(t, 5), _setting(tokenize("is magnesium good for my dog"), 5)
+    (True, False)
+    """
+    k -= 1
+    while k >= 0 and (tokens[k].surface.isdigit() or tokens[k].lemma in ("the", "a", "an", "my", "our", "some", "two",
+                                                                            "three", "few", "several", "all")):
+        k -= 1
+    return k >= 0 and tokens[k].lemma in SETTING
 
 
 DRUG_KINDS = frozenset({KGO + "Drug", KGO + "DrugClass"})

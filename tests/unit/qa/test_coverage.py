@@ -84,3 +84,14 @@ def test_a_kind_of_pain_or_medicine_the_article_never_names_is_declined(question
 def test_words_that_say_how_are_no_other_kind(question):
     answer = ask(STORE, question)
     assert answer.declined != "unknown", answer.message
+
+
+@pytest.mark.parametrize("question", ["knee locked up while I was out with the horses, what should I do right then",
+                                      "calf cramped among the sheep this morning, what can I do when it happens"])
+def test_an_animal_where_the_reader_is_is_no_other_subject(real_store, question):
+    answer = ask(real_store, question)
+    assert not answer.declined and answer.answered, answer.message
+
+
+def test_an_animals_own_leg_is_still_another_subject(real_store):
+    assert "does not cover" in ask(real_store, "the puppy keeps twitching his back leg, what causes that").message
