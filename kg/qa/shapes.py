@@ -196,6 +196,9 @@ def not_a_relation(an, cue, cues) -> bool:
         return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
     if _gives_a_description(an, cue):
         return True
+    if cue.entry.name == "purpose-verb" and any(o.start == cue.end and o is not cue for o in cues) \
+            and any(m.end == cue.start for m in an.mentions):  # "how is *a heat pack meant to* help": the thing named
+        return True  # right before, the verb after is asked of it; "meant to" only frames it ("they meant to": as before)
     token = an.tokens[cue.positions[0]]
     if _describes(an, cue, token, cues) or _reported(an, cue, cues) or conceded(an, cue, cues) or _as_role(an, cue, cues):
         return True

@@ -31,3 +31,12 @@ def test_signs_accompanying_a_thing_in_the_warning_frame_are_its_warning_signs(r
 
 def test_what_accompanies_a_thing_outside_the_warning_frame_is_its_symptoms(real_store):
     assert "symptoms" in ask(real_store, "what symptoms come alongside knee twitching").reading
+
+
+@pytest.mark.parametrize("question", ["how is massage supposed to relieve a cramp",
+                                      "how are ice packs meant to ease a spasm"])
+def test_meant_to_before_a_verb_only_frames_it(real_store, question):
+    """"How is X *meant to* help Y": the verb after it is asked (what X helps, in the article's words), not whether
+    X is for diagnosing or treating."""
+    answer = ask(real_store, question)
+    assert "diagnos" not in answer.reading and "In the article's own words" in answer.message, answer.reading
