@@ -21,7 +21,7 @@ from kg.qa.closest import ADJACENT, quote_index
 from kg.qa.items import ORDINALS
 from kg.qa.lexicon import internal_query, lexicon
 from kg.qa.parts import LEADS, Within
-from kg.qa.text import AUXILIARIES, STOPWORDS, lemmas_of
+from kg.qa.text import AUXILIARIES, STOPWORDS, lemmas_of, owned_as_mine
 from kg.sparql.registry import internal
 from kg.sparql.text import with_values, without_header
 from kg.store.memo import per_store
@@ -356,8 +356,7 @@ def _note(an, lex, doc: Document, sections: list[Passage]) -> Passage | None:
     section, else the one whose words the question shares most."""
     at = _has(an, lex, "note", an.context + an.question)
     def articles(k: int) -> bool:  # "the note", "a little note", "the article's side note", not "take notes on"
-        before = [t.lemma if t.lemma in STOPWORDS | {"article"} or t.surface[-2:] not in ("'s", "’s") else "my"
-                  for t in an.tokens[max(0, k - 3):k]]  # "a patient's notes", "my GP's notes": as "my notes"
+        before = owned_as_mine(an.tokens[max(0, k - 3):k])  # "a patient's notes", "my GP's notes": as "my notes"
         after = an.tokens[k + 1].lemma if k + 1 < len(an.tokens) else ""
         verb = k > 0 and an.tokens[k - 1].lemma in ("article", "it", "text")  # "what does the article *note* about X"
         return bool(set(before) & ARTICLES) and not set(before) & POSSESSIVES and after not in READERS and not verb

@@ -341,3 +341,13 @@ def modifiers(tokens) -> bool:
     (True, False, True)
     """
     return all(t.surface.isalpha() and t.lemma not in STOPWORDS for t in tokens)
+
+
+def owned_as_mine(tokens) -> list[str]:
+    """The tokens' lemmas, with someone's possessive ("a *patient's* notes", "my *GP's* notes") read as "my": theirs,
+    not the article's ("the article's", "there's", "it's" stay as they are).
+
+    >>> owned_as_mine(tokenize("a patient's")), owned_as_mine(tokenize("the article's")), owned_as_mine(tokenize("there's"))
+    (['a', 'my'], ['the', 'article'], ['there'])
+    """
+    return [t.lemma if t.lemma in STOPWORDS | {"article"} or t.surface[-2:] not in ("'s", "’s") else "my" for t in tokens]
