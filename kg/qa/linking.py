@@ -137,7 +137,7 @@ class LabelIndex:
         index._head_variants(index.lexicon)
         index.vocabulary = frozenset(w for key in index.keys for w in key)
         for w in sorted(index.vocabulary):  # the long words of names by their first letters
-            if len(w) >= MIN_JOINED and w.isalpha():
+            if len(w) >= MIN_JOINED - 1 and w.isalpha():  # a lemma one short of it may be split in its plural ("stat ins")
                 index.prefixes.setdefault(w[:2], []).append(w)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
         words = (set(index.vocabulary) | index.lexicon.vocabulary | {w for w in surface if w.isalpha()}

@@ -215,7 +215,8 @@ MIN_JOINED = 7  # letters of a word worth reading from its pieces
 def split_word(parts: list[str], known, is_english, nonword) -> str | None:
     """The article's word that neighbouring words spell together, split by a slip or by ear ("over wait" →
     overweight, "anti spasm attic" → antispasmodic, "cortico steroids"), or None. Either a piece is no English word
-    and the whole is a word of the article's names (``known``), or the whole is no English word and sounds exactly
+    and the whole is a word of the article's names (``known``) — or every piece is English but one is a rare word the
+    names never use ("stat ins" → statins) — or the whole is no English word and sounds exactly
     as a word of the names that keeps nearly all its letters. Words that stand apart stay apart: "work out" (both
     pieces and the whole are English), "the risk" (a function word), "conditions can" (another sound).
 
@@ -226,13 +227,19 @@ def split_word(parts: list[str], known, is_english, nonword) -> str | None:
     ['overweight', 'antispasmodic', None]
     >>> split_word(["work", "out"], known, english, s.nonword), split_word(["the", "risk"], known, english, s.nonword)
     (None, None)
+    >>> known |= {"statins", "statin"}
+    >>> split_word(["stat", "ins"], known, lambda w: True, s.nonword), split_word(["work", "out"], known, lambda w: True, s.nonword)
+    ('statin', None)
     """
     joined = "".join(parts)
     if len(parts) < 2 or len(joined) < MIN_JOINED or not joined.isalpha() or any(
             len(p) < 2 or p in STOPWORDS for p in parts):
         return None
     if lemma(joined) in known or joined in known:  # "cortico steroids": the article's word, split
-        return (lemma(joined) if lemma(joined) in known else joined) if not all(map(is_english, parts)) else None
+        whole = lemma(joined) if lemma(joined) in known else joined
+        # "stat ins": English pieces, but one is a rare word the article never uses — the ear split its word
+        heard = any(p not in known and lemma(p) not in known and frequency(p) < COMMON for p in parts)
+        return whole if not all(map(is_english, parts)) or heard else None
     if is_english(joined):
         return None
     word = nonword(joined)
