@@ -162,11 +162,9 @@ def _ask_one(store, raw: str) -> Answer:
         answer.closest = quote_index(store).closest(raw)
         answer.alternatives = [_alternative(ex, r) for r in readings[:3]]
         return answer
-    record = reference.asked(an, lex)  # "what's the ICD-10 code for a knee spasm": the article gives none
+    record = reference.declined(an, lex)  # "what's the ICD-10 code for a knee spasm", "any books on ALS": it gives none
     if record:
-        answer.declined = "unknown"
-        answer.message = (f"The article does not give the {record} of anything it names: it is about muscle spasms of "
-                          "the knee, their causes, treatment and prevention.")
+        answer.declined, answer.message = "unknown", record
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
     claimed = unmentioned.told_claim(an)  # "someone said quinine helps, is that true": what it does not mention

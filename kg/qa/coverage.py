@@ -18,7 +18,7 @@ from lemminflect import getAllLemmas
 from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Lexicon
-from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS
+from kg.qa.text import AUXILIARIES, PRONOUNS, STOPWORDS, WH_WORDS, acronym
 from kg.qa.unmentioned import unknown_word
 
 MAX_NAME = 4  # words of a name before its head noun
@@ -34,7 +34,7 @@ def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset(), index=None,
     found = named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words) + kinds_unnamed(
         an, lex, article_words, raw)
     if index is not None:
-        found += _in_story(an, lex, article_words, index) + _other_subjects(an)
+        found += _in_story(an, lex, article_words, index, raw) + _other_subjects(an)
     return list(dict.fromkeys(found))
 
 
@@ -43,7 +43,7 @@ CONDITION_KINDS = tuple(KGO + c for c in ("MedicalCondition", "SignOrSymptom", "
 TOLD_OK = tuple(KGO + c for c in ("SignOrSymptom", "BodyPart"))  # what "that" cannot stand for: how it shows, where
 
 
-def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
+def _in_story(an: Analysis, lex: Lexicon, article_words, index, raw: str = "") -> list[str]:
     """"I've got osteopenia as well, would calcium tablets sort out both", "I have arthritis, will magnesium help it":
     another condition told in the story is what the question asks about when it says "both" or "either", or refers
     back with a pronoun and neither it nor the story names a condition of the article."""
@@ -56,7 +56,19 @@ def _in_story(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
                                        for m in an.context_mentions)  # "I'm on steroids for my X, could *that* be it"
     if not (lemmas & BOTH or (lemmas & PRONOUNS and not named) or back):
         return []
-    return told_conditions(an, lex, article_words) + (told_things(an, article_words) if back else [])
+    return told_conditions(an, lex, article_words) + (told_things(an, article_words) + told_acronyms(an, raw, article_words)
+                                                       if back else [])
+
+
+def told_acronyms(an: Analysis, raw: str, article_words=frozenset()) -> list[str]:
+    """Names the story types in capitals that the article never uses ("think I might have done my *ACL*, is that why
+    my knee keeps spasming", "I've got *IBS*, could that be it"): what "that" stands for is a thing of the reader's the
+    article does not cover."""
+    if not raw:
+        return []
+    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    return [raw[t.start:t.end] for t in an.context if t.end <= len(raw) and acronym(raw[t.start:t.end])
+            and unknown_word(t, covered) and t.lemma not in article_words]
 
 
 REFERRING = frozenset("that this it these those".split())

@@ -6,6 +6,11 @@ code, so "what the article says about knee muscle spasm" would answer another qu
 phrase a "what/which" question opens on ("what's *the ICD-10 code* for …", "which *SNOMED concept* is …"): when its
 words are ones the article never uses and one of them is a word of reference (``kgl:reference`` in the lexicon: code,
 author, publication date, statistic …), the question is declined by naming it.
+
+Resources outside the article — books, support groups, apps, charities, helplines (``kgl:resource``) — asked for
+anywhere in the question or the story before it ("a patron would like some recommended books or support groups for
+ALS, can you suggest some") are declined the same way: the article recommends none, and what it says about ALS
+answers another question.
 """
 
 from __future__ import annotations
@@ -38,4 +43,33 @@ def asked(an: Analysis, lex: Lexicon) -> str:
     return ""
 
 
-__all__ = ["asked"]
+def resource(an: Analysis, lex: Lexicon) -> str:
+    """The resources outside the article the reader asks for ("recommended books or support groups"), or ""."""
+    lemmas = [t.lemma for t in an.tokens]
+    requested = bool(set(lemmas) & _REQUEST)  # "can you *suggest* some"; not a remark ("forums all say ALS")
+    found = []
+    for n in range(len(lemmas)):
+        k = lex.in_set("resource", lemmas, n)
+        if k and (requested or set(lemmas[n:n + k]) & _AROUND_RESOURCE):  # or asked as wanted: "any good books"  # the thing, not the words around it that made it one ("*good* books", "books *on*")
+            found.append(" ".join(t.surface for t in an.tokens[n:n + k] if t.lemma not in _AROUND_RESOURCE))
+    return " or ".join(dict.fromkeys(f for f in found if f))
+
+
+_REQUEST = frozenset("recommend recommendation suggest suggestion point join find contact read".split())
+_AROUND_RESOURCE = frozenset("good recommend any some on about further".split())
+
+
+def declined(an: Analysis, lex: Lexicon) -> str:
+    """Why the question is declined as asking for a record or a resource the article never gives, or ""."""
+    record = asked(an, lex)
+    if record:
+        return (f"The article does not give the {record} of anything it names: it is about muscle spasms of the knee, "
+                "their causes, treatment and prevention.")
+    wanted = resource(an, lex)
+    if wanted:
+        return (f"The article does not recommend any {wanted}: it gives general information about muscle spasms of "
+                "the knee, their causes, treatment and prevention, and points to no resources beyond itself.")
+    return ""
+
+
+__all__ = ["asked", "declined", "resource"]
