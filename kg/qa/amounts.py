@@ -52,6 +52,17 @@ def _remedies(an: Analysis, index, span: range) -> bool:
     return any(m.start in span and any(index.is_a(m.iri, k) for k in REMEDY_KINDS) for m in an.candidates)
 
 
+def _taken_before(an: Analysis, lex: Lexicon, index, at: int) -> bool:
+    """An amount word that ends its sentence ("…, and how much?", "… and how often") asks the amount of what the
+    sentence before it takes: a verb of taking with a remedy the article names, earlier in the same sentence."""
+    start = at
+    while start > 0 and an.tokens[start - 1].surface not in SENTENCE_END:
+        start -= 1
+    lemmas = [t.lemma for t in an.tokens]
+    return any(lex.in_set("intake", lemmas, k) and lemmas[k - 1] not in REPORTERS for k in range(start, at)) \
+        and _remedies(an, index, range(start, at))
+
+
 def asked(an: Analysis, lex: Lexicon, index) -> bool:
     """Whether the question asks an amount of something for a person to take (see the module's words)."""
     lemmas = [t.lemma for t in an.tokens]
@@ -65,6 +76,8 @@ def asked(an: Analysis, lex: Lexicon, index) -> bool:
             return True
         if not opener:
             continue
+        if not after and _taken_before(an, lex, index, at):
+            return True  # "best time to take a magnesium supplement when fasting, and how much"
         head = [k for k in after[:4] if lemmas[k] not in _BEFORE_COUNTED]
         if any(lex.in_set("measure", lemmas, k) for k in head[:2]):
             return True  # "how many *ibuprofen tablets*", "how many *cups* of coffee"

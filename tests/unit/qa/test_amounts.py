@@ -38,3 +38,15 @@ def test_an_amount_for_a_person_is_declined_as_a_dose(question):
 def test_a_count_of_the_article_s_things_is_not_a_dose(question):
     answer = ask(STORE, question)
     assert answer.declined != "dose", answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "when is the best time to take potassium for cramps, and how often",
+    "thinking of taking a calcium supplement at night, and how much",
+])
+def test_an_amount_word_that_ends_its_sentence_asks_the_amount_taken_before_it(question):
+    assert ask(STORE, question).declined == "dose"
+
+
+def test_an_amount_word_after_the_articles_things_still_counts():
+    assert ask(STORE, "which remedies does the article give, and how many").declined is None
