@@ -239,6 +239,7 @@ def ends_or_not(question: list[Token]) -> bool:
 
 RUN_ON_MODALS = frozenset("can could should would will do does did".split())
 RUN_ON_BE = frozenset("is are was".split())
+RUN_ON_DO = frozenset("does do did".split())  # do-support inside a statement opens the question run on after it
 _SUBJECTS = frozenset("i it you we he she they that this".split())
 DETERMINERS = frozenset("a an the my your his her their".split())
 
@@ -251,6 +252,8 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
 
     >>> [[t.surface for t in c] for c in run_on(tokenize("my leg goes tight like a knot can a massage help"))]
     [['my', 'leg', 'goes', 'tight', 'like', 'a', 'knot'], ['can', 'a', 'massage', 'help']]
+    >>> [t.surface for t in run_on(tokenize("i have been stressed and my knee wont stop does stress make it worse"))[1]]
+    ['does', 'stress', 'make', 'it', 'worse']
     >>> len(run_on(tokenize("the twitching in the knee can be a sign"))), len(run_on(tokenize("things that can help me")))
     (1, 1)
     """
@@ -263,7 +266,9 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
         if any(w.lemma in WH_WORDS for w in clause[:k]):
             return [clause]
         if (t.surface in RUN_ON_MODALS and after.surface in _SUBJECTS | DETERMINERS) or \
-                (t.surface in RUN_ON_BE and after.surface in _SUBJECTS):
+                (t.surface in RUN_ON_BE and after.surface in _SUBJECTS) or \
+                (t.surface in RUN_ON_DO and after.lemma not in NEGATIONS | {"not"} and after.lemma not in _SUBJECTS
+                 and not after.is_punct and k + 2 < len(clause)):  # "… my knee wont stop twitching *does stress* make it worse"
             return [clause[:k], clause[k:]]
     return [clause]
 
