@@ -23,7 +23,7 @@ from wordfreq import zipf_frequency
 
 from kg.namespaces import KGO
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
-from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word
+from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word, spoken_codes
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
 from kg.store.memo import per_store
 from kg.views.labels import labels as labels_of
@@ -98,6 +98,7 @@ class LabelIndex:
     spell_words: list[str] = field(default_factory=list)  # vocabulary + lexicon words, for spelling
     cue_words: frozenset[str] = frozenset()  # the lexicon's words: a real word among them is no slip
     prefixes: dict[str, list[str]] = field(default_factory=dict)  # first two letters of the long words of names (kg.qa.spelling.split_word)
+    code_heads: frozenset[str] = frozenset()  # words before a code in a name ("vitamin" b-12): kg.qa.spelling.spoken_codes
     set_words: frozenset[str] = frozenset()  # words of the lexicon's word sets (kg.qa.amounts, .reference): never "corrected"
     speller: Speller = field(default_factory=lambda: Speller.of([]))
     homophones: dict[str, tuple[str, ...]] = field(default_factory=dict)  # written -> words meant (the lexicon's)
@@ -136,6 +137,8 @@ class LabelIndex:
         index.lexicon = lexicon_of(store)
         index._head_variants(index.lexicon)
         index.vocabulary = frozenset(w for key in index.keys for w in key)
+        index.code_heads = frozenset(key[k - 1] for key in index.keys for k in range(1, len(key))  # "vitamin" b-12
+                                     if any(c.isdigit() for c in key[k]))
         for w in sorted(index.vocabulary):  # the long words of names by their first letters
             if len(w) >= MIN_JOINED - 1 and w.isalpha():  # a lemma one short of it may be split in its plural ("stat ins")
                 index.prefixes.setdefault(w[:2], []).append(w)
@@ -175,8 +178,8 @@ class LabelIndex:
     def rejoin(self, text: str) -> tuple[str, dict[str, str]]:
         """``text`` with a word of the article's names that a slip or the ear split into two or three ("over wait",
         "anti spasm attic") written whole, and what was joined ({"over wait": "overweight"})."""
-        norm = normalise_text(text)
-        words, joined, out, at = list(_LETTERS.finditer(norm)), {}, [], 0
+        norm, joined = self._codes(normalise_text(text))  # "vitamin be twelve": b-12, said out
+        words, out, at = list(_LETTERS.finditer(norm)), [], 0
         k = 0
         while k < len(words):
             for n in range(MAX_JOIN, 1, -1):
@@ -196,6 +199,18 @@ class LabelIndex:
                     break
             k += 1
         return ("".join(out) + norm[at:], joined) if joined else (text, {})
+
+    def _codes(self, norm: str) -> tuple[str, dict[str, str]]:
+        """``norm`` with the codes of names said out as words written as codes ("be twelve" → "b-12")."""
+        found = list(re.finditer(r"\S+", norm))
+        codes = spoken_codes([w.group(0) for w in found], self.vocabulary, self.code_heads)
+        if not codes:
+            return norm, {}
+        out, at, joined = [], 0, {}
+        for k, (n, code) in sorted(codes.items()):
+            out += [norm[at:found[k].start()], code]
+            at, joined[norm[found[k].start():found[k + n - 1].end()]] = found[k + n - 1].end(), code
+        return "".join(out) + norm[at:], joined
 
     def correct(self, word: str) -> str | None:
         """A known word that ``word`` is a misspelling of, or None.

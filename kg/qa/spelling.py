@@ -249,3 +249,32 @@ def split_word(parts: list[str], known, is_english, nonword) -> str | None:
     if word is None or not (word in known or plural) or len(word) < len(joined) - 1 or word in parts or sound(word) != sound(joined):
         return None
     return word
+
+
+# letters and numbers as speech-to-text writes them out ("vitamin *be twelve*"): English, not words of the domain
+LETTER_NAMES = {"be": "b", "bee": "b", "see": "c", "sea": "c", "dee": "d", "ee": "e"}
+NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                                "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+                                                .split())}
+
+
+def spoken_codes(words: list[str], known, heads) -> dict[int, tuple[int, str]]:
+    """Codes of the article's names said out and written as words: a letter's name and a number word ("be twelve" →
+    b-12, "bee six" → b-6), where the code is a word of the names (``known``) and the word before is one that stands
+    before a code in a name (``heads``: "vitamin") or is such a code — {first position: (words, code)}. "A spasm can
+    be twelve minutes" keeps its words.
+
+    >>> spoken_codes("can a vitamin be twelve deficiency".split(), {"b-12"}, {"vitamin"})
+    {3: (2, 'b-12')}
+    >>> spoken_codes("vitamin be six be twelve low".split(), {"b-6", "b-12"}, {"vitamin"})
+    {1: (2, 'b-6'), 3: (2, 'b-12')}
+    >>> spoken_codes("can a spasm be twelve minutes".split(), {"b-12"}, {"vitamin"})
+    {}
+    """
+    out: dict[int, tuple[int, str]] = {}
+    for k in range(1, len(words) - 1):
+        letter, number = LETTER_NAMES.get(words[k]), NUMBER_WORDS.get(words[k + 1])
+        code = f"{letter}-{number}" if letter and number else None
+        if code and code in known and (lemma(words[k - 1]) in heads or k - 2 in out):
+            out[k] = (2, code)
+    return out

@@ -21,3 +21,17 @@ def test_a_name_split_by_ear_is_read_whole_and_answered(real_store, question, wo
 @pytest.mark.parametrize("text", ["is a good work out bad for cramps", "will blood work show it", "do i need a check up"])
 def test_common_words_stay_apart(real_store, text):
     assert label_index(real_store).rejoin(text) == (text, {})
+
+
+@pytest.mark.parametrize("question", [
+    "can a vitamin bee twelve deficiency cause cramps",
+    "could a lack of vitamin be six make my legs twitch",
+])
+def test_a_code_said_out_by_speech_to_text_is_read_as_the_code(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.message
+    assert any(code in answer.corrections.values() for code in ("b-12", "b-6")), answer.corrections
+
+
+def test_a_letter_and_a_number_that_name_no_code_stay_words(real_store):
+    assert label_index(real_store).rejoin("can a spasm be twelve minutes long") == ("can a spasm be twelve minutes long", {})
