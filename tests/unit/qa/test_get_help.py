@@ -30,3 +30,12 @@ def test_a_suspected_overdose_calls_for_immediate_attention(question):
 def test_a_condition_without_a_comma_is_context(question, asked):
     an = analyse(question, label_index(STORE), lexicon(STORE))
     assert " ".join(t.surface for t in an.question) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "my uncle's knee twitches and he slurs his words now, is that one to get help for quickly",
+    "knee keeps jerking and i'm finding it hard to swallow, is that a thing to get medical help for",
+])
+def test_something_to_get_help_for_asks_whether_it_needs_a_doctor(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and "medical attention" in answer.reading, answer.reading
