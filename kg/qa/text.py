@@ -257,8 +257,10 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
     >>> len(run_on(tokenize("the twitching in the knee can be a sign"))), len(run_on(tokenize("things that can help me")))
     (1, 1)
     """
-    if len(clause) < 6 or clause[0].lemma in WH_WORDS or clause[0].surface in AUXILIARIES:
+    if len(clause) < 6 or clause[0].surface in AUXILIARIES:
         return [clause]
+    if clause[0].lemma in WH_WORDS:
+        return _guess_after_wh(clause)
     for k in range(3, len(clause) - 2):
         t, after, before = clause[k], clause[k + 1], clause[k - 1]
         if before.lemma in _SUBJECTS | WH_WORDS | {"and", "or", "to", "not"} or before.surface in AUXILIARIES:
@@ -269,6 +271,32 @@ def run_on(clause: list[Token]) -> list[list[Token]]:
                 (t.surface in RUN_ON_BE and after.surface in _SUBJECTS) or \
                 (t.surface in RUN_ON_DO and after.lemma not in NEGATIONS | {"not"} and after.lemma not in _SUBJECTS
                  and not after.is_punct and k + 2 < len(clause)):  # "… my knee wont stop twitching *does stress* make it worse"
+            return [clause[:k], clause[k:]]
+    return [clause]
+
+
+WH_GUESS_AFTER = 6  # words of a wh-question before the reader's own guess may run on after it
+
+
+def _guess_after_wh(clause: list[Token]) -> list[list[Token]]:
+    """"why does my knee twitch when i drink too much coffee *is the caffeine doing it*": a wh-question, then the
+    reader's own guess run on as a yes/no ("is/can/could" before "the", "that", "it" …) — the guess is what is asked,
+    the wh-question before it the story. Only after a wh-question of six words or more that has its own auxiliary
+    ("why *does* …"; "which of the minerals … can a blood test check for" inverts once), and not after a pronoun or
+    a relative ("what happens when it is …", "which ones that can …").
+
+    >>> [t.surface for t in _guess_after_wh(tokenize("why does my knee twitch when i drink coffee is the caffeine doing it"))[1]]
+    ['is', 'the', 'caffeine', 'doing', 'it']
+    >>> len(_guess_after_wh(tokenize("what can i do about it when my knee is sore"))), len(_guess_after_wh(tokenize("what is the cause")))
+    (1, 1)
+    """
+    if not any(t.surface in AUXILIARIES for t in clause[1:3]):
+        return [clause]  # "which of the minerals … *can a blood test* check for": the wh-question's own inversion
+    for k in range(WH_GUESS_AFTER, len(clause) - 2):
+        t, after, before = clause[k], clause[k + 1], clause[k - 1]
+        if before.lemma in _SUBJECTS | WH_WORDS | {"and", "or", "to", "not", "that", "which", "who"} or before.surface in AUXILIARIES:
+            continue
+        if (t.surface in RUN_ON_BE | RUN_ON_MODALS) and after.surface in _SUBJECTS | DETERMINERS:
             return [clause[:k], clause[k:]]
     return [clause]
 

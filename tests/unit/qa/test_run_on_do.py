@@ -20,3 +20,18 @@ def test_emphatic_do_with_a_negation_is_no_question(real_store):
     from kg.qa.text import run_on, tokenize
 
     assert len(run_on(tokenize("my knee really does not twitch at night at all"))) == 1
+
+
+@pytest.mark.parametrize("question, must", [
+    ("why do my legs cramp at night after i work in the heat could it be dehydration", "dehydration"),
+    ("why does my knee jump every time i have a few espressos is it the caffeine", "high"),
+])
+def test_a_guess_run_on_after_a_wh_question_is_what_is_asked(real_store, question, must):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and must in answer.message.lower(), answer.message
+
+
+def test_a_wh_question_inverted_once_is_not_split(real_store):
+    from kg.qa.text import run_on, tokenize
+
+    assert len(run_on(tokenize("which of the nutrients linked to cramps can a blood test find"))) == 1
