@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.namespaces import KGO
-from kg.qa.asides import named_then_asked, told_after_mark, told_sentence, trailing
+from kg.qa.asides import named_then_asked, paired_then_asked, told_after_mark, told_sentence, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -177,7 +177,8 @@ def _fronted(parts, question: list[Token], context: list[Token], mentions, cues)
         return question, context
     last = next((p for p in parts if p and p[-1].i == context[-1].i), None)
     named = last is not None and named_then_asked(last, question, context, mentions)  # "ALS - can it be a sign": its
-    if last is not None and (partitive(last + question) and any(last[0].i < m.start for m in mentions) or named):
+    if last is not None and (partitive(last + question) and any(last[0].i < m.start for m in mentions) or named
+                             or paired_then_asked(last, question, context, mentions)):  # "magnesium vs calcium, which …"
         return (question + last if named else last + question), context[:len(context) - len(last)]  # "of the X, which"
     if last is None or last[0].lemma not in FRONTING or not any(last[0].i < m.start and m.end <= last[-1].i + 1
                                                                for m in mentions) or told_sentence(last):

@@ -236,4 +236,18 @@ def named_then_asked(last: list, question: list, context: list, mentions) -> boo
             and any(m.start <= last[0].i and m.end > last[-1].i for m in mentions))
 
 
-__all__ = ["named_then_asked", "told_after_mark", "told_remark", "told_sentence", "trailing"]
+PAIRING = frozenset("vs versus v or and".split())
+
+
+def paired_then_asked(last: list, question: list, context: list, mentions) -> bool:
+    """"Magnesium vs calcium, which matters more for cramps", "heat or ice - which is better": two names set against
+    each other alone before a which-question are the things it weighs — asked, not told."""
+    if len(last) != len(context) or not question or question[0].lemma not in ("which", "what"):
+        return False
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    pairing = [t for t in last if t.i not in covered]
+    names = {(m.start, m.end) for m in mentions if last[0].i <= m.start and m.end <= last[-1].i + 1}
+    return len(names) >= 2 and bool(pairing) and all(t.lemma in PAIRING | DETERMINERS for t in pairing)
+
+
+__all__ = ["named_then_asked", "paired_then_asked", "told_after_mark", "told_remark", "told_sentence", "trailing"]
