@@ -99,6 +99,8 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
         if inherited is not None:  # the kind itself, so its kinds are what is asked
             return inherited
     if result.get("empty") and len(best.edges) >= 2 and best.kind in ("list", "count") and _kind_asked(an):
+        if _no_kinds(ex, best):  # "what kind of shoes help": the article names no kind of footwear, and what helps
+            return best, result  # besides answers another question — it does not say
         for other in _parts_of(best, readings):  # "which kind of spasm does time fix": none is a kind of spasm, but
             trial = execute(ex, other)  # what time fixes is the question's own relation
             if not trial.get("empty"):
@@ -182,6 +184,14 @@ def _of_the_kind(ex: Executor, best: Reading, an: Analysis):
     own = replace(best, edges=kinds, anchors=(kind,), why=best.why + ["said of the kind itself: its kinds"])
     trial = execute(ex, own)
     return None if trial.get("empty") else (own, trial)
+
+
+def _no_kinds(ex: Executor, best: Reading) -> bool:
+    """The kind asked of ("what kind of *shoes*") is a named thing of which the article names no kind or example at all."""
+    kinds = [e for e in best.edges if e.prop in KINDS_OF and e.subject == "?x" and not e.object.startswith("?")]
+    if len(kinds) != 1:
+        return False
+    return bool(execute(ex, replace(best, edges=kinds, anchors=(kinds[0].object,))).get("empty"))
 
 
 def _parts_of(best: Reading, readings: list[Reading]) -> list[Reading]:
