@@ -110,7 +110,7 @@ def _other_subjects(an: Analysis) -> list[str]:
     when my knee locked up")."""
     taken = {i for m in an.candidates for i in m.span} | set(an.corrections)  # "charley *horse*"; "horas" read as horse
     subjects = [c for c in an.cues if c.entry.intent == "other-subject" and not set(c.positions) & taken
-                and not _setting(an.tokens, c.start)]
+                and not (_setting(an.tokens, c.start) or _object_of_doing(an, c.start))]
     if not subjects:
         return []
     starts = {m.start for m in an.mentions}
@@ -137,6 +137,26 @@ def _setting(tokens, k: int) -> bool:
                                                                             "three", "few", "several", "all")):
         k -= 1
     return k >= 0 and tokens[k].lemma in SETTING
+
+
+_QUANTIFYING = frozenset("the a an some two three four five six seven eight few several many lots of".split())
+
+
+def _object_of_doing(an: Analysis, start: int) -> bool:
+    """"I walk *dogs* all day", "halfway round the park *with 6 dogs* on leads": the animal is what the reader does
+    something with (a verb or a preposition before it, past a number or an article), not who has the spasms ("*my
+    dog* keeps twitching", "do *dogs* get cramps", "is magnesium good *for dogs*")."""
+    k = start - 1
+    while k >= 0 and (an.tokens[k].lemma in _QUANTIFYING or an.tokens[k].surface.isdigit()):
+        k -= 1
+    if k < 0:
+        return False
+    before = an.tokens[k]
+    return not (before.is_punct or before.surface in AUXILIARIES or before.lemma in ("be", "do", "have")
+                or before.lemma in OWNED | {"our"} or before.lemma in WH_WORDS or before.lemma in _ABOUT_IT)
+
+
+_ABOUT_IT = frozenset("and or for about to in of".split())  # "is magnesium good *for dogs*": the animal is asked about
 
 
 DRUG_KINDS = frozenset({KGO + "Drug", KGO + "DrugClass"})
