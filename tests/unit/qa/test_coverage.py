@@ -95,3 +95,23 @@ def test_an_animal_where_the_reader_is_is_no_other_subject(real_store, question)
 
 def test_an_animals_own_leg_is_still_another_subject(real_store):
     assert "does not cover" in ask(real_store, "the puppy keeps twitching his back leg, what causes that").message
+
+
+@pytest.mark.parametrize("question", [
+    "i groom horses all day and get leg cramps at night, what helps",
+    "out on the hills with three dogs and the legs seize up, what can i do",
+])
+def test_an_animal_the_reader_does_something_with_is_not_the_subject(question):
+    from kg.qa.ask import ask
+    from kg.store.embedded import EmbeddedStore
+
+    answer = ask(EmbeddedStore.from_file(), question)
+    assert answer.declined is None and answer.answers, answer.message
+
+
+def test_an_animal_that_has_the_spasms_is_still_declined():
+    from kg.qa.ask import ask
+    from kg.store.embedded import EmbeddedStore
+
+    for question in ("my cat keeps twitching her back leg, what causes that", "is magnesium good for dogs with cramps"):
+        assert ask(EmbeddedStore.from_file(), question).declined == "unknown", question
