@@ -47,9 +47,10 @@ def resource(an: Analysis, lex: Lexicon) -> str:
     """The resources outside the article the reader asks for ("recommended books or support groups"), or ""."""
     lemmas = [t.lemma for t in an.tokens]
     requested = bool(set(lemmas) & _REQUEST)  # "can you *suggest* some"; not a remark ("forums all say ALS")
+    firsts = {form[0] for form in lex.word_sets.get("resource", ())}
     found = []
     for n in range(len(lemmas)):
-        k = lex.in_set("resource", lemmas, n)
+        k = lex.in_set("resource", lemmas, n) if lemmas[n] in firsts else 0
         if k and (requested or set(lemmas[n:n + k]) & _AROUND_RESOURCE):  # or asked as wanted: "any good books"  # the thing, not the words around it that made it one ("*good* books", "books *on*")
             found.append(" ".join(t.surface for t in an.tokens[n:n + k] if t.lemma not in _AROUND_RESOURCE))
     return " or ".join(dict.fromkeys(f for f in found if f))
