@@ -68,7 +68,6 @@ class Reader:
             nxt = an.tokens[c.end:c.end + 2]
             if c.entry.name in ("example-noun", "form-noun") and nxt and nxt[0].lemma == "of" and any(  # "kinds of
                     c.end < k.start <= c.end + 3 and modifiers(an.tokens[c.end + 1:k.start])  # (medical) problems"
-                    and not any(c.end < m.start < k.start for m in an.mentions)  # not "kinds of *shoes* help": a thing
                     for k in an.class_cues + [o for o in cues if o.entry.pos == "noun"]):
                 continue  # "kinds of treatment": the treatments are asked for, not examples
             if c.entry.name in ("example-noun", "form-noun") and any(k.end == c.start for k in an.class_cues):
