@@ -16,6 +16,7 @@ from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, REPORTING, STOPWORDS
 _TEMPORAL = frozenset("after before since when while during".split())
 LOOSE = ("lay", "search")  # an everyday or related word led to the entity: its modifier may change what it is
 _DETERMINERS = frozenset("a an the some my his her their your".split())
+_FINITE = frozenset("be have get".split())  # a clause with its own verb ("after the baby *is* born"), not a phrase
 
 
 def asked(an: Analysis, chosen: Reading | None = None) -> list[str]:
@@ -53,7 +54,10 @@ def _after_all(an: Analysis, unknown: set[str]) -> list[str]:
     if not tail or not any(t.surface in unknown and t.lemma not in _SUBORDINATE for t in tail):
         return []
     opens = [k for k, t in enumerate(tail[:-1]) if t.lemma in _SUBORDINATE]
-    named = opens and any(t.surface in unknown and an.tokens[t.i - 1].lemma in _DETERMINERS for t in tail[opens[0] + 1:])
+    clause = tail[opens[0] + 1:] if opens else []
+    named = opens and (any(t.surface in unknown and an.tokens[t.i - 1].lemma in _DETERMINERS for t in clause)
+                       or len(clause) > 2 and clause[0].lemma in _DETERMINERS and any(t.surface in unknown for t in clause)
+                       and any(t.lemma in _FINITE or t.surface in AUXILIARIES for t in clause[2:]))  # "the baby *is* born"
     if named:  # a thing the clause names ("once *the baby* is born"), not how it is ("when it is hot")
         return ["“" + " ".join(t.surface for t in tail[opens[0]:]) + "”"]
     if tail[0].lemma in _DETERMINERS and all(t.surface in unknown for t in tail[1:]) and len(tail) > 1:
@@ -81,7 +85,7 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
             and any(t.lemma in _CLEFT for t in q[4:])):
         q = q[1:]  # "is it *the sugar* in fizzy drinks that sets it off": a cleft, asked of what it puts first
     k = 2 if q[1].lemma in _DETERMINERS and len(q) > 3 else 1
-    if q[0].lemma != "be" and k == 1 and q[-1].lemma not in PRONOUNS:
+    if q[0].lemma != "be" and k == 1 and q[-1].lemma not in PRONOUNS and not _who_gets(q, unknown):
         return None  # "can stress …", "does zinc …": a bare noun after a modal is asked through the relation, as before
     # — unless the rest is the story's, referred back to ("…after a night out, does *alcohol* cause it")
     w = q[k]
@@ -89,6 +93,22 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
     return w.surface if w.surface in unknown and not w.surface.endswith("ing") and not possessive else None
 
 
+def _who_gets(q: list[Token], unknown: set[str]) -> bool:
+    """"can *kids and teenagers* get knee spasms from …": people the article never names, who get or have the
+    condition, are what a bare noun after the modal asks of — a yes for the condition would drop them.
+
+    >>> from kg.qa.text import tokenize
+    >>> _who_gets(tokenize("can kids and teens get knee spasms"), {"kids", "teens"})
+    True
+    >>> _who_gets(tokenize("can zinc help cramps"), {"zinc"})
+    False
+    """
+    people = [t for t in q[1:4] if t.lemma not in ("and", "or")]
+    verb = next((t for t in q[1:5] if t.lemma in _GETTING), None)
+    return verb is not None and bool(people) and all(t.surface in unknown for t in people if t.i < verb.i)
+
+
+_GETTING = frozenset("get have suffer develop experience".split())  # who has the condition: "can toddlers *get* …"
 _CLEFT = frozenset("that which who".split())  # what a cleft's clause opens on
 _ABOUT = frozenset("about on regarding concerning".split())
 
