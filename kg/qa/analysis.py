@@ -36,6 +36,7 @@ class Analysis:
     question_mark: bool = False  # the question ends with "?" (a telegraphic one asks yes or no)
     readings: list[Reading] = field(default_factory=list)
     candidates: list[Mention] = field(default_factory=list)  # every mention found, overlaps included ("twitch" in "knee twitch")
+    remark: frozenset[int] = frozenset()  # positions of the reader's remark after the question mark (told_after_mark)
 
     def heads(self, group: list[Mention]) -> list[Mention]:
         """Shorter names inside a chosen one, of other things: "knee *twitch*" also names muscle twitching, "leg *cramps*
@@ -135,7 +136,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
         yes_no, wh = False, wh or embedded_wh(question) or "what"  # "can you name …", "does it explain how …": asked
     mark = bool(tokens) and tokens[-1].surface.startswith("?")
     return Analysis(tokens, question, context, mentions, cues, corrections, unknown, intents, wh, yes_no, mark,
-                    candidates=mentions_all)
+                    candidates=mentions_all, remark=frozenset(remark))
 
 
 def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[int] | set[int] = frozenset()

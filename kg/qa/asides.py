@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.qa.lexicon import Cue
 from kg.qa.linking import Mention
-from kg.qa.text import AUXILIARIES, DETERMINERS, PRONOUNS, REPORTING, SUBJECTS, WH_WORDS, Token, asks, clauses
+from kg.qa.text import AUXILIARIES, DETERMINERS, PRONOUNS, REPORTING, SUBJECTS, WH_WORDS, Token, asks
 
 QUIET_INTENTS = frozenset({"filler", "personal"})  # words of a remark: "just", "really", "my"
 # "…, and why", "…, or not": a follow-up; "…, eg hypokalaemia from K+ loss": an example of what is asked — not remarks
@@ -201,20 +201,6 @@ def _subjectless(clause: list[Token]) -> bool:
             and clause[1].lemma not in SUBJECTS | PRONOUNS | DETERMINERS)
 
 
-def told_remark(tokens: list[Token], question: list[Token]) -> set[int]:
-    """The positions of the reader's remark after the question mark (`told_after_mark`), from the tokens alone: what
-    a reading that looks for words ("do I need *a doctor*") must not take from "do they go away by themselves? dont
-    want to bother *the doctor*".
-
-    >>> from kg.qa.text import tokenize
-    >>> q = tokenize("do they go away ? dont want to bother the doctor")
-    >>> sorted(t.surface for t in q if t.i in told_remark(q, q[:4] + q[5:]))[:3]
-    ['bother', 'doctor', 'dont']
-    """
-    marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
-    return told_after_mark(clauses(tokens), question, marked)
-
-
 def told_sentence(phrase: list[Token]) -> bool:
     """"*With two babies I have* zero time to waste. do these …": a phrase opening like a fronted one ("with", "for")
     that has a subject of its own is a sentence the reader tells, not what the question is about.
@@ -250,4 +236,4 @@ def paired_then_asked(last: list, question: list, context: list, mentions) -> bo
     return len(names) >= 2 and bool(pairing) and all(t.lemma in PAIRING | DETERMINERS for t in pairing)
 
 
-__all__ = ["named_then_asked", "paired_then_asked", "told_after_mark", "told_remark", "told_sentence", "trailing"]
+__all__ = ["named_then_asked", "paired_then_asked", "told_after_mark", "told_sentence", "trailing"]

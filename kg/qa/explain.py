@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 from kg.qa.analysis import Analysis
-from kg.qa.asides import told_remark
 from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
 from kg.qa import exampled
@@ -305,7 +304,7 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         about(ex, answer, r, an, stated=False)
         answer.message = f"The article does not say how {ex.name(iris[0])} usually goes. " + answer.message
         return
-    words = {t.lemma for t in an.question if t.i not in told_remark(an.tokens, an.question)}  # not the remark's
+    words = {t.lemma for t in an.question if t.i not in an.remark}  # not the remark's
     need = bool(words & NEED_WORDS) and "without" not in words  # "do most go away *without* a doctor": a yes
     answer.answers = [ex.entity(i) for i in iris[:1]]
     answer.evidence = [_item(ex, d) for d in courses]
