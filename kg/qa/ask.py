@@ -109,7 +109,7 @@ def _ask_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     text, joined = index.rejoin(unlabelled(raw))  # "over wait": overweight, split by ear; "Exam item 2:" asks nothing
-    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(text, index, lex), store, index, read.schema, read.topic), ex))
+    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(text, index, lex), store, index, read.schema, read.topic), ex), ex, lex)
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
@@ -149,7 +149,7 @@ def _ask_one(store, raw: str) -> Answer:
     decided = document.answer_document(answer, store, an, within) or items.answer_part(answer, part_index(store), within, an)
     if decided is not None:
         return decided
-    readings = besides.leaving_out(read.readings(an), excluding)  # "apart from coffee, what other stimulant"
+    readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))

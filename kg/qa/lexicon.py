@@ -21,7 +21,8 @@ LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
 GAP = "*"
 WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "intake", "reference", "resource",  # kg.qa.amounts, .reference
                        "advice-modal", "regimen-change", "regimen-swap",  # kg.qa.advice
-                       "said", "faq-question", "note", "outline"})  # kg.qa.document
+                       "said", "faq-question", "note", "outline",  # kg.qa.document
+                       "remainder"})  # kg.qa.besides
 MAX_GAP = 4
 
 

@@ -29,3 +29,30 @@ def test_an_excluded_thing_is_left_out_of_the_answer(question, left_out, kept):
 def test_without_an_excluded_thing_nothing_is_left_out():
     answer = ask(STORE, "which stimulants can cause knee twitching")
     assert {"Caffeine", "Amphetamines"} <= labels(answer) and "other than" not in answer.reading, answer.message
+
+
+@pytest.mark.parametrize("question, told, others", [
+    ("yoga is one of the stress relief techniques, what are the others", "Yoga",
+     {"Deep breathing exercises", "Meditation", "Mindfulness"}),
+    ("ibuprofen is one painkiller it mentions, which is the other one", "Ibuprofen", {"Acetaminophen"}),
+    ("caffeine is a stimulant, what's another stimulant named in the article", "Caffeine", {"Amphetamines"}),
+])
+def test_a_thing_told_as_one_of_its_kind_leaves_the_kinds_other_examples(question, told, others):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and labels(answer) == others, answer.message
+    assert "other than " + told.lower() in answer.reading.lower(), answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "caffeine causes twitching, what other things does it cause",  # asked of, not told as one of a kind
+    "dehydration is one cause of knee twitching, what are the other causes",  # a relation's other answers
+    "which of caffeine and other stimulants does the article name",  # "X and other Ys": X is among them
+])
+def test_a_thing_asked_of_or_told_with_a_relation_is_not_read_as_a_kind(question):
+    answer = ask(STORE, question)
+    assert "examples of" not in answer.reading, answer.reading
+
+
+def test_a_yes_no_about_a_thing_or_others_of_its_kind_keeps_the_thing():
+    answer = ask(STORE, "can amphetamines or other stimulants cause knee twitching")
+    assert answer.kind == "boolean" and answer.boolean is True, answer.message
