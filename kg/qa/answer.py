@@ -146,6 +146,9 @@ class Executor:
                 text = "what " + " or ".join(self.schema.class_labels.get(c, local(c)).lower() for c in reading.classes)
             elif reading.classes:
                 text += " (only " + ", ".join(self.schema.class_labels.get(c, local(c)) for c in reading.classes) + ")"
+            for e in reading.minus:  # "ALS treatments not also given for autoimmune disorders"
+                rel, s, o = self.schema.relations[e.prop], self._term(e.subject, topic), self._term(e.object, topic)
+                text += ", not among " + (rel.ask_subject.format(o=o) if e.subject == "?x" else rel.ask_object.format(s=s))
             if reading.excluding:
                 text += ", other than " + " and ".join(self.name(x) for x in reading.excluding)
             if reading.within_words:

@@ -53,10 +53,11 @@ class Reading:
     named_in: bool = False  # the answer is one the parts name, whatever with: the edges' answers that are also there
     union: tuple[str, ...] = ()  # further relations the first edge is read along too ("what is yoga for": treats or prevents)
     excluding: tuple[str, ...] = ()  # entities the answer leaves out ("what other stimulant, apart from coffee")
+    minus: tuple[Edge, ...] = ()  # edges the answer must not have ("ALS treatments not also given for autoimmune …")
 
     def key(self) -> tuple:
         return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside, self.named_in,
-                self.union)
+                self.union, self.minus)
 
 
 def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -> tuple[str, dict[str, str]]:
@@ -103,6 +104,8 @@ def to_sparql(reading: Reading, topic: tuple[str, ...], relaxed: bool = False) -
             lines.append(f"  VALUES ?relation{n} {{ {props} }} {s} ?relation{n} {o} .")
         else:
             lines.append(f"  {s} <{e.prop}> {o} .")
+    for e in reading.minus:  # a difference of two sets: the answers of the edges that do not also have this one
+        lines.append(f"  FILTER NOT EXISTS {{ {term(e.subject)} <{e.prop}> {term(e.object)} . }}")
     if reading.within:
         lines.extend(_within(reading, term))
     if reading.classes:
@@ -155,7 +158,7 @@ def named_for(reading: Reading, relations: dict, queries) -> Named | None:
     objects) of one relation for one entity, with no class asked for. ``relations`` is the schema's, whose
     lexicon senses name the queries; ``queries`` the registry."""
     if reading.kind not in ("list", "count") or len(reading.edges) != 1 or reading.classes or reading.within \
-            or reading.union or reading.excluding:
+            or reading.union or reading.excluding or reading.minus:
         return None
     edge = reading.edges[0]
     rel = relations.get(edge.prop)

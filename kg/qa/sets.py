@@ -3,6 +3,10 @@
 "A cause of X that also treats Y" pairs each relation with its own thing; "which treatments for cramps also prevent
 *them*", "which causes of knee twitching are *also* risk factors" say the second relation of the same thing — by a
 pronoun after it, or by "also" before it with nothing named after it. The reader intersects the pairs.
+
+A negation before the second thing asks the difference: "the ALS treatments that are *not* also listed for
+autoimmune disorders", "causes of knee twitching but not of muscle spasms in general" — the first relation's answers
+for the first thing that do not have the relation (the one said after the negation, else the same) with the second.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Cue
 from kg.qa.querygraph import Edge, Reading
-from kg.qa.text import PRONOUNS
+from kg.qa.text import NEGATIONS, PRONOUNS, STOPWORDS
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -107,4 +111,49 @@ def coordinated(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) ->
                     edge = Edge(m.iri, p1, "?x") if r1 == "subject" else Edge("?x", p1, m.iri)
                     out.append(Reading(kind, [edge], anchors=(m.iri,), score=11.0, union=(p2,),
                                        why=[f"two relations asked together: {first.entry.name} and {second.entry.name}"]))
+    return out
+
+
+def difference(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list:
+    """"List the ALS treatments that are NOT also listed for autoimmune disorders": a thing and its relation before a
+    negation, and a second thing after it with only relation words, fillers and function words between — the first
+    set less the second (the reading's ``minus``), along a relation noun said after the negation ("not risk factors"),
+    else the first relation (a verb there — "listed", "given" — only says where). Nothing for a yes/no, or a negation inside what is named ("not
+    drinking enough")."""
+    if an.yes_no:
+        return []
+    neg = next((t.i for t in an.question if t.lemma in NEGATIONS or t.surface.lower() in NEGATIONS), None)
+    if neg is None:
+        return []
+    before = [g for g in anchors if g[1] <= neg]
+    after = [g for g in anchors if g[0] > neg]
+    if not before or not after:
+        return []
+    covered = {p for c in an.cues for p in c.positions}
+    if any(t.i not in covered and t.lemma not in STOPWORDS and not t.is_punct for t in an.tokens[neg + 1:after[0][0]]):
+        return []
+    first = [c for c in rel_cues if c.start < neg and c.entry.kind == "relation"]
+    second = [c for c in rel_cues if neg < c.start < after[0][0] and c.entry.kind == "relation" and c.entry.pos == "noun"]
+    if not first:
+        return []
+    kind = "count" if an.intent_cues("count") else "list"
+    a, b = before[-1][2][0], after[0][2][0]
+    out = []
+    for cue in first[-1:]:
+        prop, flipped = reader.schema.canonical(cue.entry.references[0])
+        if prop not in reader.schema.relations:
+            continue
+        role, sure = reader.role(an, cue, prop, a, flipped)
+        if not reader.plays(a.iri, prop, role == "subject"):
+            continue
+        prop2, role2 = prop, role
+        if second:
+            prop2, flipped2 = reader.schema.canonical(second[0].entry.references[0])
+            if prop2 not in reader.schema.relations:
+                continue
+            role2, _ = reader.role(an, second[0], prop2, b, flipped2)
+        edge = Edge(a.iri, prop, "?x") if role == "subject" else Edge("?x", prop, a.iri)
+        less = Edge(b.iri, prop2, "?x") if role2 == "subject" else Edge("?x", prop2, b.iri)
+        out.append(Reading(kind, [edge], anchors=(a.iri, b.iri), score=12.0 + sure, minus=(less,),
+                           why=[f"a difference: {cue.entry.name} of one thing, not of the one after the negation"]))
     return out

@@ -25,7 +25,7 @@ def asked(ex: Executor, r: Reading) -> tuple[str, list[str]] | None:
     """(the condition, the relations asked: prevention first when it is asked) for a treatments or prevention reading."""
     if r.kind == "action" and r.anchors:
         return r.anchors[0], [TREATS, PREVENTS]
-    if r.kind != "list" or len(r.edges) != 1:
+    if r.kind != "list" or len(r.edges) != 1 or r.minus:  # a difference names its second thing to leave it out
         return None
     e = r.edges[0]
     for prop, order in ((TREATS, [TREATS, PREVENTS]), (PREVENTS, [PREVENTS, TREATS])):

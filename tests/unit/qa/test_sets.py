@@ -49,3 +49,26 @@ def test_two_relations_asked_together_of_one_thing_are_one_list_along_both(quest
     assert {"Blood test", "Dietary changes", "Supplementation"} <= labels(answer), (answer.reading, answer.message)
     assert "diagnosed" in answer.reading and "treat" in answer.reading, answer.reading
 
+
+
+@pytest.mark.parametrize("question, kept, left", [
+    ("what treats ALS but not autoimmune disorders", {"Speech therapy", "Respiratory support"}, "Physical therapy"),
+    ("which treatments for autoimmune disorders are not given for ALS", {"Corticosteroids", "Occupational therapy"},
+     "Physical therapy"),
+    ("which causes of knee twitching are not risk factors for muscle spasms", {"Muscle fatigue", "Dehydration"},
+     "Diuretics"),
+])
+def test_a_negation_before_a_second_thing_asks_the_difference_of_two_sets(question, kept, left):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and kept <= labels(answer) and left not in labels(answer), answer.message
+    assert ", not among " in answer.reading, answer.reading
+    assert answer.query and "FILTER NOT EXISTS" in answer.query["sparql"] and "?a1" in answer.query["sparql"]
+
+
+@pytest.mark.parametrize("question", [
+    "what can cause spasms when you are not drinking enough water",  # the negation is inside what is told
+    "is physical therapy not used for ALS",  # a yes/no
+])
+def test_a_negation_inside_a_story_or_a_yes_no_is_no_difference(question):
+    answer = ask(STORE, question)
+    assert ", not among " not in (answer.reading or ""), answer.reading
