@@ -73,6 +73,29 @@ def _nearest_first(readings: list[Reading], an: Analysis) -> list[Reading]:
     return top + readings[len(top):]
 
 
+def _named_over_topic(readings: list[Reading], an: Analysis, topic: tuple[str, ...]) -> list[Reading]:
+    """"Vitamin deficiency symptoms knee twitch", "dehydration spasms how diagnosed": one relation asked of the article's
+    topic and of another thing the question names, scored alike (within a point), is asked of the other thing — the
+    topic is what the whole article is about, and naming another thing beside it is what the reader asks. Both are named
+    in the asking clause, the other first, as a noun string puts it: a thing of the story before the question ("out in
+    the heat all day, what's causing it") is context, and one after the topic ("the causes of spasms — which are to do
+    with heat") narrows the topic's answers."""
+    best = readings[0] if readings else None
+    asked = {m.iri: m.start for m in an.mentions if an.in_question(m)}
+    if best is None or best.kind not in ("list", "count") or len(best.edges) != 1 or not best.anchors \
+            or not set(best.anchors) <= set(topic) & set(asked):
+        return readings
+    e = best.edges[0]
+    for r in readings[1:6]:
+        if round(best.score - r.score, 6) > 1.0:
+            break
+        if r.kind == best.kind and len(r.edges) == 1 and r.edges[0].prop == e.prop and r.anchors \
+                and (r.edges[0].subject == "?x") == (e.subject == "?x") and not set(r.anchors) & set(topic) \
+                and set(r.anchors) <= set(asked) and max(asked[a] for a in r.anchors) < min(asked[a] for a in best.anchors):
+            return [r] + [x for x in readings if x is not r]
+    return readings
+
+
 def _most_meant(readings: list[Reading], an: Analysis) -> list[Reading]:
     """Readings tied at the top along different relations: the one more of the question's words mean first ("what
     stretching should I *do for* cramps": "do for" means treats, prevents or diagnoses; "do" also means treats)."""
@@ -85,7 +108,7 @@ def _most_meant(readings: list[Reading], an: Analysis) -> list[Reading]:
 
 
 def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
-    readings = _most_meant(_nearest_first(readings, an), an)
+    readings = _named_over_topic(_most_meant(_nearest_first(readings, an), an), an, ex.topic)
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:

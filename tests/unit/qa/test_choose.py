@@ -84,3 +84,24 @@ def test_as_a_role_says_what_the_thing_is_not_what_the_answer_must_be(real_store
     """"An example of X *as a cause of spasms*": X's example is asked; "a cause of spasms" says what X is."""
     answer = ask(real_store, question)
     assert expected in {a["label"].lower() for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question, anchor", [
+    ("vitamin deficiency symptoms knee twitch", "vitamin deficiencies"),
+    ("dehydration knee twitching how is it diagnosed", "dehydration"),
+    ("nutrient deficiency knee spasms diagnosis", "nutrient deficiencies"),
+])
+def test_a_relation_asked_of_the_topic_and_another_thing_is_asked_of_the_other(real_store, question, anchor):
+    answer = ask(real_store, question)
+    assert anchor in answer.reading.lower() and "knee muscle spasm" not in answer.reading.lower(), answer.reading
+
+
+def test_the_topic_alone_is_still_asked_of(real_store):
+    answer = ask(real_store, "knee twitch symptoms")
+    assert "knee muscle spasm" in answer.reading.lower(), answer.reading
+
+
+def test_a_thing_named_after_the_topic_or_in_the_story_does_not_take_the_question(real_store):
+    answer = ask(real_store, "out in the heat all day and my knee twitches. of the causes of muscle spasms, "
+                             "which ones are to do with heat?")
+    assert "heat exhaustion" not in answer.reading.lower().split("—")[0], answer.reading
