@@ -216,7 +216,9 @@ class Reader:
         if entry.pos == "noun":
             named = entry.names or "subject"
             other = "object" if named == "subject" else "subject"
-            if not before or not an.in_question(m) or shapes.member_asked(an, m, prop):  # after it, or told: "the cause" is of it
+            if shapes.apposed(an, cue, m):  # "the example 'X'", "the treatment stretching": X is what the noun names
+                role, sure = named, 2.5
+            elif not before or not an.in_question(m) or shapes.member_asked(an, m, prop):  # after it, or told: "the cause" is of it
                 role, sure = other, (2.0 if not before else 1.0)
             else:
                 between = [t.lemma for t in tokens[m.end:cue.start]]

@@ -35,6 +35,20 @@ def member_asked(an: Analysis, m, prop: str) -> bool:
     return prop == KGO + "exampleOf" and an.in_question(m) and asked_after(an, m.start)
 
 
+QUOTES = frozenset("' \" “ ” ‘ ’ : -".split())
+
+
+def apposed(an: Analysis, cue: Cue, m) -> bool:
+    """"Illustrated by *the example 'Injury … nerve function'*", "*the treatment stretching* — what is it for": a relation
+    noun in the singular after "the", with the thing right after it (quoted or not), names the thing itself — the
+    thing is the example, not what the example is of."""
+    tokens = an.tokens
+    if cue.start == 0 or tokens[cue.start - 1].lemma not in ("the", "this") or m.start < cue.end:
+        return False
+    noun = tokens[cue.end - 1]
+    return noun.surface.lower() == noun.lemma and all(t.surface in QUOTES for t in tokens[cue.end:m.start])
+
+
 def asked_indirectly(an: Analysis, m) -> bool:
     """"Asking *what the blood test is for* when someone has spasms": a question word, the thing, then its verb — the
     indirect question's word order (a determiner after the question word); the thing is what is asked of, not the

@@ -40,3 +40,14 @@ def test_meant_to_before_a_verb_only_frames_it(real_store, question):
     X is for diagnosing or treating."""
     answer = ask(real_store, question)
     assert "diagnos" not in answer.reading and "In the article's own words" in answer.message, answer.reading
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("the example 'working in high temperatures without proper hydration' - which cause of muscle spasms is it given for",
+     "heat-exhaustion"),
+    ("in the causes table, which cause has the example 'overexertion during exercise'",
+     "tense-or-poorly-conditioned-muscles"),
+])
+def test_a_thing_right_after_the_singular_relation_noun_is_what_the_noun_names(real_store, question, expected):
+    answer = ask(real_store, question)
+    assert [a["iri"].rsplit("/", 1)[-1] for a in answer.answers] == [expected], answer.message
