@@ -15,6 +15,7 @@ from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.intents import CONDITIONS
 from kg.qa.querygraph import KGO, RELATED, Reading
+from kg.qa.text import WH_WORDS
 from kg.qa.words import join
 
 FORM_OF = KGO + "formOf"
@@ -56,9 +57,17 @@ def relations(ex: Executor, r: Reading) -> frozenset[str] | None:
     return frozenset(out - {FORM_OF})
 
 
+def _of_the_list_asked(an: Analysis, r: Reading) -> bool:
+    """"Which minerals does dehydration drain, and are *any of those* in the diet list": the words point back to the
+    list the question has just asked for (a question word before them, not their own "which of those"), not to the
+    story's things."""
+    cue = min(an.intent_cues("told"), key=lambda c: c.start)
+    return r.kind in ("list", "count") and any(t.lemma in WH_WORDS and t.i < cue.start for t in an.question)
+
+
 def told_list(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     """"Could any of these be …": every told thing the article links to the condition, each with its quote."""
-    if not an.intent_cues("told"):
+    if not an.intent_cues("told") or _of_the_list_asked(an, r):
         return
     goals = targets(ex, r, an)
     props = relations(ex, r)

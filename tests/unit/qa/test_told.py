@@ -38,3 +38,15 @@ def test_a_told_thing_the_article_does_not_link_is_named_not_denied():
 def test_one_thing_told_is_still_a_yes_no_about_it():
     answer = ask(STORE, "I'm on a water pill. could it be causing my knee twitching?")
     assert answer.boolean is True and "of the things you named" not in answer.message.lower()
+
+
+@pytest.mark.parametrize("question, listed", [
+    ("i drink loads of coffee and take estrogen. which drugs does the article say cause muscle spasms, and is any of "
+     "those one i take?", {"Diuretics", "Corticosteroids", "Estrogen"}),
+    ("worried about calcium and magnesium. what does dehydration deplete, and are any of these in my list?",
+     {"Calcium", "Potassium", "Electrolytes"}),
+])
+def test_words_pointing_back_after_a_list_asked_point_to_that_list_not_the_story(question, listed):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and listed <= {a["label"] for a in answer.answers}, answer.message
+    assert not answer.message.startswith("Of the things you named"), answer.message
