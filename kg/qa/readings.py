@@ -121,7 +121,8 @@ class Reader:
         out.extend(shapes.kinds(self, an, anchors, rel_cues))
         out.extend(shapes.class_objects(self, an, anchors, rel_cues))
         out.extend(self._lists(an, anchors, rel_cues, cls, ranking))
-        out.extend(sets.coordinated(self, an, anchors, rel_cues) + sets.difference(self, an, anchors, rel_cues))
+        out.extend(sets.coordinated(self, an, anchors, rel_cues) + sets.difference(self, an, anchors, rel_cues)
+                   + sets.described(self, an, anchors, rel_cues))  # "treatments for X that cause Y": asked of X
         own = [g for g in anchors if any(an.in_question(m) for m in g[2])]  # the story's things stand in for "that" —
         words = [t for t in an.question if not t.is_punct]  # no "it", "is that" refers back ("signs that need": relative)
         back = any(t.lemma in PRONOUNS and (t.lemma != "that" or k <= 1 or k == len(words) - 1) for k, t in enumerate(words))

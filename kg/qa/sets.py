@@ -32,7 +32,7 @@ def pairs(reader: "Reader", an: Analysis, cues: list[Cue], anchors) -> list:
     used: set[int] = set()
     paired: set[tuple] = set()
     for cue in cues:
-        if cue.positions in paired:
+        if cue.positions in paired or out and _describes(an, cue, out[-1][1][1][0]):
             continue
         after = [g for g in anchors if g[0] >= cue.end and g[0] not in used and not any(  # not past a relative
             cue.end < o.start and o.end <= g[0] and an.tokens[o.start - 1].lemma in ("that", "which") for o in cues)]
@@ -52,6 +52,19 @@ def pairs(reader: "Reader", an: Analysis, cues: list[Cue], anchors) -> list:
         if prop in reader.schema.relations and reader.schema.relations[prop].realised:
             out.append((cue, (g[0], g[2]), prop, flipped, again))
     return out
+
+
+CLAUSE = frozenset(("that", "which", "who", "when", "if", "whenever"))  # a clause about the thing just named
+CLAUSE_FILLERS = frozenset(("it", "its", "it's", "they", "be", "is", "are", "was", "'s", "s", "get", "gets", "got"))
+
+
+def _describes(an: Analysis, cue: Cue, m) -> bool:
+    """Whether a relation word opens a clause about the thing named just before it, not about the answer:
+    "treatments for autoimmune disorders *that cause* twitching", "treatments for the twitching *when it's caused* by
+    an autoimmune disorder" — the thing is described (or its cause told), and no second set is asked."""
+    between = [t for t in an.tokens[m.end:cue.start] if not t.is_punct]
+    return bool(between) and between[0].lemma in CLAUSE and all(
+        t.lemma in CLAUSE | CLAUSE_FILLERS or t.surface.lower() in CLAUSE_FILLERS for t in between)
 
 
 def said_again(an: Analysis, cue: Cue, anchors) -> bool:
@@ -156,4 +169,29 @@ def difference(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> 
         less = Edge(b.iri, prop2, "?x") if role2 == "subject" else Edge("?x", prop2, b.iri)
         out.append(Reading(kind, [edge], anchors=(a.iri, b.iri), score=12.0 + sure, minus=(less,),
                            why=[f"a difference: {cue.entry.name} of one thing, not of the one after the negation"]))
+    return out
+
+
+def described(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list:
+    """"What treatments are there for autoimmune disorders *that cause twitching*", "what helps with stimulant overdose
+    that causes knee twitching": a relation word before a thing, and a clause after it about the thing — the relation
+    is asked of the thing, ahead of the second set or the chain through the clause's relation."""
+    if an.yes_no:
+        return []
+    kind = "count" if an.intent_cues("count") else "list"
+    out = []
+    for start, end, ms in anchors:
+        m = ms[0]
+        if not any(_describes(an, c, m) for c in rel_cues if c.start >= m.end):
+            continue
+        for cue in [c for c in rel_cues if c.end <= m.start][-1:]:
+            prop, flipped = reader.schema.canonical(cue.entry.references[0])
+            if prop not in reader.schema.relations or not reader.schema.relations[prop].realised:
+                continue
+            role, sure = reader.role(an, cue, prop, m, flipped)
+            if not reader.plays(m.iri, prop, role == "subject"):
+                continue
+            edge = Edge(m.iri, prop, "?x") if role == "subject" else Edge("?x", prop, m.iri)
+            out.append(Reading(kind, [edge], anchors=(m.iri,), score=11.0 + sure,
+                               why=[f"{cue.entry.name} of the thing a clause after it describes"]))
     return out

@@ -72,3 +72,14 @@ def test_a_negation_before_a_second_thing_asks_the_difference_of_two_sets(questi
 def test_a_negation_inside_a_story_or_a_yes_no_is_no_difference(question):
     answer = ask(STORE, question)
     assert ", not among " not in (answer.reading or ""), answer.reading
+
+
+@pytest.mark.parametrize("question, expected, left", [
+    ("which treatments does the article give for autoimmune disorders that cause muscle twitching",
+     {"Corticosteroids", "Immunosuppressants"}, "Proper hydration"),
+    ("what is the treatment for dehydration which causes knee twitching", {"Proper hydration"}, "Massage"),
+])
+def test_a_clause_about_the_thing_asked_of_describes_it_and_asks_no_second_set(question, expected, left):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and expected <= labels(answer) and left not in labels(answer), answer.message
+    assert " and " not in answer.reading.split("—")[0], answer.reading  # no intersection with the clause's relation
