@@ -77,6 +77,8 @@ def lemma(word: str) -> str:
 
     >>> [lemma(w) for w in ("causes", "caused", "twitching", "vitamins", "worse", "meds", "fixes", "massages")]
     ['cause', 'cause', 'twitch', 'vitamin', 'worse', 'med', 'fix', 'massage']
+    >>> [lemma(w) for w in ("fixed", "mixed", "used", "tired")]
+    ['fix', 'mix', 'use', 'tire']
     """
     if word in _LEMMA_FIX:
         return _LEMMA_FIX[word]
@@ -89,10 +91,12 @@ def lemma(word: str) -> str:
     if word.endswith("'s"):
         return lemma(word[:-2])
     out = simplemma.lemmatize(word, lang="en").lower()
-    if word.endswith("es") and out == word[:-1]:  # "fixes" → "fixe", "crosses" → "crosse": only the s dropped; where
-        other = {w for forms in getAllLemmas(word).values() for w in forms}  # lemminflect knows the word, its lemma
-        if len(other) == 1 and out not in other:
-            return other.pop()
+    if word.endswith(("es", "ed")) and out == word[:-1]:  # "fixes", "fixed" → "fixe": only the last letter dropped;
+        found = getAllLemmas(word)  # where lemminflect knows the word and not that form, its lemma (the verb's first)
+        other = {w for forms in found.values() for w in forms}
+        verbs = found.get("VERB", ())
+        if out not in other and (len(other) == 1 or len(verbs) == 1):
+            return verbs[0] if len(verbs) == 1 else other.pop()
     return out
 
 
