@@ -40,3 +40,13 @@ def test_action_asks_what_to_do(question):
 def test_persistent_frequent_twitching(question):
     answer = ask(STORE, question)
     assert "Underlying medical condition" in {a["label"] for a in answer.answers}, (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question, label", [
+    ("what are anti-seizure agents used for", "Anti-seizure medications"),
+    ("which conditions are anticonvulsant capsules given for", "Anti-seizure medications"),
+    ("what are antispasmodic agents recommended for", "Antispasmodic medications"),
+])
+def test_a_drug_class_goes_by_the_pharmacists_words_for_a_drug(question, label):
+    answer = ask(STORE, question)
+    assert label in {e["label"] for e in answer.entities}, (answer.reading, answer.message)
