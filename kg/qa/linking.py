@@ -40,6 +40,7 @@ GAP_WORDS = frozenset("keep start always often constantly sometimes randomly sud
 NO_GAP = frozenset({"from", "except", "excluding", "besides"})  # "stop my knee *from* spazzing": the frame's word, not
 # a gap inside one name; "spasms *except* the knee": what is left out
 NOT_ONLY = frozenset("just only merely simply".split())  # "spasms *not just* the knee": the part is not what is asked
+RELATIVES = frozenset(("that", "which", "to"))  # "medications *that* suppress …", "medications *to* suppress …"
 KIND_RANK = {"pref": 0, "alt": 1, "lay": 2, "search": 3}
 CLAIM = str(KGO.Claim)
 
@@ -155,7 +156,9 @@ class LabelIndex:
         return index
 
     def _head_variants(self, lex) -> None:
-        """Names whose last word is a class word also go by that class's other words ("anti-seizure drugs")."""
+        """Names whose last word is a class word also go by that class's other words ("anti-seizure drugs"); names of a
+        class word and a relative clause with no relation word of the lexicon also go without the relative ("which
+        drugs suppress the immune response"), the clause being the name's own words."""
         heads: dict[str, set[str]] = {}
         for entry in lex.entries.values():
             if entry.kind != "class":
@@ -163,7 +166,13 @@ class LabelIndex:
             words = {form[0] for forms in lex.forms.values() for form, e in forms if e is entry and len(form) == 1}
             for w in words:
                 heads.setdefault(w, set()).update(words - {w})
-        for key, entries in list(self.keys.items()):
+        relation_words = {form[0] for forms in lex.forms.values() for form, e in forms if e.kind == "relation"}
+        for key, entries in list(self.keys.items()):  # "medications that suppress the immune response": "which drugs
+            if len(key) > 3 and key[0] in heads and key[1] in RELATIVES and not set(key[2:]) & relation_words:
+                for head in heads[key[0]] | {key[0]}:  # suppress the immune response" names it, the relative left out
+                    self.keys.setdefault((head,) + key[2:], [(iri, "alt" if kind == "pref" else kind, name)
+                                                             for iri, kind, name in entries])
+                    self.first[head] = max(self.first.get(head, 0), len(key) - 1)
             if len(key) < 2 or key[-1] not in heads:
                 continue
             for head in heads[key[-1]]:

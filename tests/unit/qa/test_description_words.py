@@ -50,3 +50,12 @@ def test_persistent_frequent_twitching(question):
 def test_a_drug_class_goes_by_the_pharmacists_words_for_a_drug(question, label):
     answer = ask(STORE, question)
     assert label in {e["label"] for e in answer.entities}, (answer.reading, answer.message)
+
+
+@pytest.mark.parametrize("question", [
+    "which drugs suppress the immune response",
+    "what medicines suppress the immune response in autoimmune disorders",
+])
+def test_a_class_word_and_a_relative_clause_name_the_thing_without_the_relative(question):
+    answer = ask(STORE, question)
+    assert {"Corticosteroids", "Immunosuppressants"} <= {a["label"] for a in answer.answers}, answer.message
