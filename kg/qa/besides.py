@@ -65,7 +65,7 @@ def _told_member(an: Analysis, ex, lex) -> tuple[Analysis, Left]:
         return an, Left()
     after = {m.iri for m in an.mentions if m.start == rest[1]}
     if any(c.start == rest[1] and c.entry.kind == "relation" for c in an.cues):  # "the other causes": the relation's
-        return an, Left()
+        return _told_answer(an, ex, rest)
     for told in [m for m in an.mentions if m.end <= rest[0]]:
         kinds = {st.object for st in ex.statements(told.iri) if st.subject == told.iri and not st.negated
                  and st.predicate == KGO + "exampleOf"}
@@ -73,6 +73,19 @@ def _told_member(an: Analysis, ex, lex) -> tuple[Analysis, Left]:
         if named:
             return replace(an, mentions=[m for m in an.mentions if m.iri != told.iri]), Left(
                 (told.iri,), tuple(dict.fromkeys(m.iri for m in named)))
+    return an, Left()
+
+
+def _told_answer(an: Analysis, ex, rest: tuple[int, int]) -> tuple[Analysis, Left]:
+    """"Dehydration is one cause of knee twitching, what are the other causes", "stretching is one treatment for cramps —
+    which other treatments": a thing told before the remainder word that the graph links, along the relation asked, to
+    another thing the question names is one answer already given — left out, the question asked of the other thing."""
+    cues = [c for c in an.cues if c.entry.kind == "relation"]
+    props = frozenset().union(*(ex.family(p) for c in cues for p in c.entry.references if p in ex.schema.relations))
+    for told in [m for m in an.mentions if m.end <= rest[0]]:
+        others = [m for m in an.mentions if m.iri != told.iri]
+        if any(not st.negated for m in others for st in ex.between(told.iri, m.iri, props)):
+            return replace(an, mentions=[m for m in an.mentions if m.iri != told.iri]), Left((told.iri,))
     return an, Left()
 
 

@@ -56,3 +56,13 @@ def test_a_thing_asked_of_or_told_with_a_relation_is_not_read_as_a_kind(question
 def test_a_yes_no_about_a_thing_or_others_of_its_kind_keeps_the_thing():
     answer = ask(STORE, "can amphetamines or other stimulants cause knee twitching")
     assert answer.kind == "boolean" and answer.boolean is True, answer.message
+
+
+@pytest.mark.parametrize("question, told, kept", [
+    ("dehydration is one cause of knee twitching, what are the other causes", "Dehydration", "Muscle fatigue"),
+    ("stretching is one treatment for cramps, which other treatments does it give", "Stretching exercises", "Massage"),
+])
+def test_a_thing_told_as_one_answer_of_the_relation_is_left_out_of_the_others(question, told, kept):
+    answer = ask(STORE, question)
+    assert answer.kind == "list" and kept in labels(answer) and told not in labels(answer), answer.message
+    assert "other than " + told.lower() in answer.reading.lower(), answer.reading
