@@ -153,6 +153,11 @@ def _ask_one(store, raw: str) -> Answer:
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
+    record = reference.declined(an, lex, quote_index(store).vocabulary)  # "the ICD-10 code", "books on ALS", "a plan"
+    if record:
+        answer.declined, answer.message = "unknown", record
+        answer.closest = quote_index(store).closest(raw, k=2)
+        return answer
     blocked = offtopic.blocks(an, store, text) or (_unknown_blocks(an, index) if within is None or not classes else [])
     if blocked:
         answer.declined = "unknown"
@@ -161,11 +166,6 @@ def _ask_one(store, raw: str) -> Answer:
             answer.message += " It does mention " + join(dict.fromkeys(m.label for m in an.anchors)) + "."
         answer.closest = quote_index(store).closest(raw)
         answer.alternatives = [_alternative(ex, r) for r in readings[:3]]
-        return answer
-    record = reference.declined(an, lex)  # "what's the ICD-10 code for a knee spasm", "any books on ALS": it gives none
-    if record:
-        answer.declined, answer.message = "unknown", record
-        answer.closest = quote_index(store).closest(raw, k=2)
         return answer
     claimed = unmentioned.told_claim(an)  # "someone said quinine helps, is that true": what it does not mention
     if claimed:

@@ -34,8 +34,23 @@ def elsewhere(an: Analysis, lex: Lexicon, article_words=frozenset(), index=None,
     found = named + _unknown_names(an, lex, article_words) + _injuries(an, lex, article_words) + kinds_unnamed(
         an, lex, article_words, raw)
     if index is not None:
-        found += _in_story(an, lex, article_words, index, raw) + _other_subjects(an)
-    return list(dict.fromkeys(found))
+        found += _in_story(an, lex, article_words, index, raw) + _other_subjects(an) + _story_asked(
+            an, lex, article_words, index)
+    found = list(dict.fromkeys(found))
+    return [f for f in found if not any(f != g and f in g.split(" ") for g in found)]  # "torn meniscus", not "meniscus" too
+
+
+def _story_asked(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
+    """"Think I tore my meniscus skiing, knee is swollen and clicks when I bend it. what should I do", "I sprained my
+    ankle on the stairs and it's bruised, how long till it heals": a question that names nothing of its own asks about
+    the story, and when the story tells an injury or another condition and nothing of the article but how it shows
+    (swelling, pain) and where, that injury is what is asked — not the article's swelling."""
+    if not an.context or an.anchors or any(c.entry.kind in ("class", "relation") for c in an.cues
+                                           if c.start in an.q_positions):
+        return []  # "… why does my knee twitch", "… what causes that": the question asks the article's thing
+    if any(not any(index.is_a(m.iri, k) for k in TOLD_OK) for m in an.context_mentions):
+        return []  # the story names the article's own condition or cause ("my knee twitches after a statin")
+    return told_conditions(an, lex, article_words) + _injuries(an, lex, article_words, an.context)
 
 
 BOTH = frozenset("both either".split())
@@ -218,14 +233,14 @@ def _kind_name(an: Analysis, lex: Lexicon, start: int, end: int, article_words, 
     return [" ".join((raw[x.start:x.end] if raw else x.surface) for x in an.tokens[first:end])]
 
 
-def _injuries(an: Analysis, lex: Lexicon, article_words) -> list[str]:
+def _injuries(an: Analysis, lex: Lexicon, article_words, words=None) -> list[str]:
     """"Torn his ACL": an injury word (a word, not a cue: "torn" is also read as the article's tearing sensation),
     then, past a possessive or article, a word the article never uses and no entity's name holds — what was hurt;
     the injury is named without the possessive ("torn ACL")."""
     injury = lex.intent_forms("injury")
     in_mention = {i for m in an.mentions for i in m.span}
     out = []
-    for t in an.question:
+    for t in an.question if words is None else words:
         if t.lemma not in injury:
             continue
         k = t.i + 1

@@ -22,7 +22,8 @@ GAP = "*"
 WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "intake", "reference", "resource",  # kg.qa.amounts, .reference
                        "advice-modal", "regimen-change", "regimen-swap",  # kg.qa.advice
                        "said", "faq-question", "note", "outline",  # kg.qa.document
-                       "remainder"})  # kg.qa.besides
+                       "remainder",  # kg.qa.besides
+                       "plan-request", "plan", "law", "weight-change", "body-mass"})  # kg.qa.beyond
 MAX_GAP = 4
 
 

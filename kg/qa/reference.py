@@ -15,6 +15,7 @@ answers another question.
 
 from __future__ import annotations
 
+from kg.qa import beyond
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Lexicon
 
@@ -60,8 +61,9 @@ _REQUEST = frozenset("recommend recommendation suggest suggestion point join fin
 _AROUND_RESOURCE = frozenset("good recommend any some on about further".split())
 
 
-def declined(an: Analysis, lex: Lexicon) -> str:
-    """Why the question is declined as asking for a record or a resource the article never gives, or ""."""
+def declined(an: Analysis, lex: Lexicon, article_words=frozenset()) -> str:
+    """Why the question is declined as asking for a record or a resource the article never gives, or a plan, the law
+    or a weight goal (kg.qa.beyond), or ""."""
     record = asked(an, lex)
     if record:
         return (f"The article does not give the {record} of anything it names: it is about muscle spasms of the knee, "
@@ -70,7 +72,7 @@ def declined(an: Analysis, lex: Lexicon) -> str:
     if wanted:
         return (f"The article does not recommend any {wanted}: it gives general information about muscle spasms of "
                 "the knee, their causes, treatment and prevention, and points to no resources beyond itself.")
-    return ""
+    return beyond.declined(an, lex, article_words)
 
 
 __all__ = ["asked", "declined", "resource"]
