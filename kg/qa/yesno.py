@@ -20,11 +20,23 @@ if TYPE_CHECKING:
     from kg.qa.readings import Reader
 
 HEAD_PENALTY = 1.5  # a yes/no about a shorter name inside the one asked ("twitch" in "knee twitch")
-COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either"})
+COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either",
+                          "anything", "something", "any", "other", "stuff"})  # "stretching or *anything* at home"
+JOINS = frozenset({"or", "and", ",", "/", "&", "nor"})  # words that join two things said as one side
 
 
 def sides(reader: "Reader", an: Analysis, anchors) -> list[list[Mention]]:
     """The two things a yes/no question relates: "tylenol or advil" is one side, "pain" the other."""
+    merged = _merged(an, anchors)
+    if len(merged) >= 2:
+        return [g[2] for g in merged]
+    if len(merged) == 1 and len(merged[0][2]) >= 2:  # "is A or B ...": the two members
+        return [[m] for m in merged[0][2]]
+    return [g[2] for g in anchors]
+
+
+def _merged(an: Analysis, anchors) -> list[tuple[int, int, list[Mention]]]:
+    """The anchor groups with those joined by "or", "and", commas (and determiners) made one side."""
     merged: list[tuple[int, int, list[Mention]]] = []
     for start, end, ms in anchors:
         if merged and merged[-1][1] <= start and all(
@@ -35,11 +47,7 @@ def sides(reader: "Reader", an: Analysis, anchors) -> list[list[Mention]]:
             continue
         else:
             merged.append((start, end, list(ms)))
-    if len(merged) >= 2:
-        return [g[2] for g in merged]
-    if len(merged) == 1 and len(merged[0][2]) >= 2:  # "is A or B ...": the two members
-        return [[m] for m in merged[0][2]]
-    return [g[2] for g in anchors]
+    return merged
 
 
 def telegraphic_asks(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> bool:
@@ -55,7 +63,15 @@ def telegraphic_asks(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue
 
 
 def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
-    """Yes/no between two entities: along the relation the question names, or any relation."""
+    """Yes/no between two entities: along the relation the question names, or any relation. Things named only as
+    one coordinated side with a relation of the topic's ("do stretching exercises or heat packs work for everyone",
+    "PAD, diabetes as risk factors - listed?") are each asked of the topic, never of each other."""
+    merged = _merged(an, anchors)
+    if len(merged) == 1 and len(anchors) >= 2 and rel_cues and all(
+            {t.lemma for t in an.tokens[a[1]:b[0]]} & JOINS for a, b in zip(anchors, anchors[1:])) and not any(
+            m.iri in reader.topic or reader.fits(m.iri, KGO + "SignOrSymptom") for m in merged[0][2]):
+        # not "ALS, knee twitching an early symptom?": the topic's sign is the other side
+        return topic_booleans(reader, an, merged, rel_cues)
     both = sides(reader, an, anchors)
     if len(both) < 2:
         return []
