@@ -1,0 +1,49 @@
+"""Whether a condition is *always* serious, asked yes or no, is answered by how the article says it usually goes.
+
+"Does the article say knee twitching is always a sign of something serious", "is a twitchy knee always something to
+worry about", "does a cramp every time mean something bad": the article states that occasional spasms are common and
+often resolve on their own, and that persistent or frequent ones may be a sign of an underlying condition. That is
+its "not always": the answer is "No", quoting the course it states — never a bare "No" without it, and never for
+"never" ("is it never serious" is not denied by a spasm that resolves).
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import Answer, Executor
+from kg.qa.querygraph import Reading
+from kg.qa.run import broader
+
+NOT_UNIVERSAL = frozenset({("never",)})  # universal words whose denial a course that resolves does not state
+
+
+def asked(an: Analysis) -> str:
+    """The universal word a yes/no asks with ("always", "every time"), or ""."""
+    cues = [c for c in an.intent_cues("universal") if c.form not in NOT_UNIVERSAL]
+    return " ".join(an.tokens[k].surface for k in range(cues[0].start, cues[0].end)) if an.yes_no and cues else ""
+
+
+def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """Turn the article's reassurance into its stated "not always" when the yes/no asks whether it is always serious
+    and no warning sign was named with it (that answer is a yes of its own)."""
+    word = asked(an)
+    if not word or answer.boolean is not None or answer.kind != "describe":
+        return
+    conditions = list(r.anchors) or list(ex.topic)
+    wide = list(dict.fromkeys(x for c in conditions for x in [c] + broader(ex, c, "formOf")))
+    courses = [d for iri in wide for d in ex.around.descriptions(iri) if d.kind == "course" and d.quote
+               and not d.negated]
+    if not courses:
+        return
+    answer.answered, answer.kind, answer.boolean = True, "boolean", False
+    quotes = " ".join(f"“{q}”" for q in dict.fromkeys(d.quote for d in courses[:2]))
+    answer.message = f"No — not {word}: the article says {quotes}" + _rest(answer.message)
+
+
+def _rest(message: str) -> str:
+    """What the answer said after its quotes of the course (the warning signs), kept."""
+    at = message.find(" It says to seek medical attention")
+    return message[at:] if at >= 0 else ""
+
+
+__all__ = ["asked", "serious"]
