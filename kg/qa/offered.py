@@ -3,6 +3,10 @@
 A wh-question whose last comma-separated part is only a thing the article names is a yes/no about that thing: is it
 among the answers? A yes quotes the article's sentence for it; a thing not among them is "the article does not name
 it among them" (never a "No": the article lists, it does not deny).
+
+A yes/no that asks whether the article names any of a kind ("does the article recommend any specific over the counter
+painkillers by name", "are any vitamins named") and is answered by the list of them is a yes, with the list; an empty
+list stays "the article does not say" (``named_any``).
 """
 
 from __future__ import annotations
@@ -50,3 +54,17 @@ def check(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     else:
         answer.message = (f"The article does not name {', '.join(ex.name(i) for i in offered)} among them. "
                           + answer.message)
+
+
+REPORTING = frozenset("name mention list recommend give suggest include offer cite specify".split())
+ANY = frozenset("any specific particular some actual".split())
+
+
+def named_any(answer: Answer, r: Reading, an: Analysis) -> None:
+    """"Does it name any …": a yes when the list asked for has members (see the module's words)."""
+    if not an.yes_no or r.kind != "list" or not answer.answered or not answer.answers or answer.boolean is not None:
+        return
+    lemmas = {t.lemma for t in an.question}
+    if lemmas & REPORTING and lemmas & ANY:
+        answer.kind, answer.boolean = "boolean", True
+        answer.message = "Yes — " + answer.message[:1].lower() + answer.message[1:]

@@ -26,6 +26,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
     if kind in ("list", "count"):
         fill_list(ex, answer, r, result, listed=asks_listed(an))
         offered.check(ex, answer, r, an)  # "who gets spasms more, athletes?": is the guess among them
+        offered.named_any(answer, r, an)  # "does it name any specific painkillers": yes, with them
     elif kind == "boolean":
         fill_boolean(ex, answer, r, result)
     elif kind == "definition":

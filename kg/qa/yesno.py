@@ -169,8 +169,10 @@ def _fitting_near(reader: "Reader", rel, x: str, y: str) -> list[str]:
 
 def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
     """"Can caffeine cause spasms?" names two; "does stretching help?" names one: the other is the topic."""
-    if not reader.topic_ok(an):
-        return []
+    if not reader.topic_ok(an) or any(c.start in an.q_positions and "any" in {t.lemma for t in an.tokens[max(0, c.start - 2):c.start]}
+                                      and not any(reader.fits(t, k) for t in reader.topic for k in c.entry.references)
+                                      for c in an.class_cues):
+        return []  # "does it mention *any* medications that cause twitching": the kind asked stands where the topic would
     out = []
     for cue in rel_cues:
         for ref in cue.entry.references:

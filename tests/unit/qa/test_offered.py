@@ -34,3 +34,20 @@ def test_a_guess_the_article_does_not_list_is_not_a_no():
                                       "athletes, who gets spasms more?"])
 def test_no_guess_without_a_trailing_thing_alone(question):
     assert guessed(analyse(question, label_index(STORE), lexicon(STORE))) == []
+
+
+@pytest.mark.parametrize("question", ["are any painkillers named", "does the article give any particular examples of stimulants"])
+def test_whether_it_names_any_of_a_kind_is_a_yes_with_them(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and answer.message.startswith("Yes — the article names") and answer.answers, answer.message
+
+
+def test_a_kind_it_names_none_of_is_no_yes():
+    assert ask(STORE, "does the article name any specific brands of magnesium").boolean is not True
+
+
+@pytest.mark.parametrize("question", ["does the article mention any specific medications that cause twitching",
+                                      "does it list any drugs that can bring on knee spasms"])
+def test_any_of_a_kind_with_a_relation_asks_the_kind_not_the_topic(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is True and "Estrogen" in answer.message, answer.message
