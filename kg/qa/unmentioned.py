@@ -40,6 +40,26 @@ def _in_question(an: Analysis) -> list[str]:
     return out or _after_all(an, unknown)
 
 
+def _claim_subject(words: list[Token], unknown: set[str]) -> str | None:
+    """The subject of a claim said ("does the article say *long periods of sitting* cause it"), when the article never
+    names it: its unknown words (with "of" between them), not opening on a verb's "-ing" form.
+
+    >>> from kg.qa.text import tokenize
+    >>> _claim_subject(tokenize("long periods of sitting cause it"), {"long", "periods", "sitting"})
+    'long periods of sitting'
+    >>> _claim_subject(tokenize("stress helps"), set()) is None
+    True
+    """
+    run: list[Token] = []
+    for w in words:
+        if not (w.surface in unknown or w.lemma == "of" and run):
+            break
+        run.append(w)
+    while run and run[-1].lemma == "of":
+        run.pop()
+    return " ".join(w.surface for w in run) if run and not run[0].surface.endswith("ing") else None
+
+
 _SUBORDINATE = frozenset("once after until till before since when whenever".split())
 
 
@@ -132,8 +152,10 @@ def _said_about(q: list[Token], unknown: set[str]) -> str | None:
     k += words[k].lemma in ("anything", "something") if k < len(words) else 0
     k += words[k].lemma in _ABOUT if k < len(words) else 0
     k += words[k].lemma in _DETERMINERS if k < len(words) else 0
-    if k >= len(words) or k == said + 1 and words[said].lemma == "say":
-        return None  # "does it say *stress* helps": a claim said, asked through its relation
+    if k < len(words) and k == said + 1 and words[said].lemma == "say":
+        return _claim_subject(words[k:], unknown)  # "does it say *stress* helps": a claim, asked through its relation
+    if k >= len(words):
+        return None
     w = words[k]
     return w.surface if w.surface in unknown and w.lemma not in PRONOUNS else None
 

@@ -119,3 +119,16 @@ def test_a_yes_no_whose_unknown_subject_refers_back_to_the_story_is_not_answered
     answer = ask(STORE, question).to_dict()
     assert answer.get("boolean") is None, answer["message"]
     assert f"does not mention {word}" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("been gaming all weekend and my knee twitches, does it say video games cause that", "video games"),
+    ("my calf cramps every night. does the article say memory foam mattresses cause it?", "memory foam mattresses"),
+])
+def test_a_claim_said_whose_subject_the_article_never_names_is_not_answered_by_its_list(question, phrase):
+    answer = ask(STORE, question)
+    assert answer.boolean is None and not answer.answered and phrase in answer.message, answer.message
+
+
+def test_a_claim_said_of_a_thing_it_names_is_still_answered():
+    assert ask(STORE, "does the article say stress causes it").boolean is True
