@@ -9,6 +9,8 @@ frames ("how many * a day") reach only four words apart; this reads the whole se
   after it ("how many *tablets*", "how much *mg*": ``kgl:measure``), or a period anywhere after it ("*each day*", "*in
   one go*": ``kgl:period``), or a verb of taking (``kgl:intake``) with a remedy the article names (a drug, substance,
   nutrient or therapy) — unless what it counts is a word of the article's own things ("how many *causes* a day");
+- an amount word whose sentence counts spans of time ("how many *days*": ``kgl:span``) with a remedy the article
+  names ("how many days to rest before training again", "how many minutes should I ice it"): a schedule for a person;
 - or a word that names an amount (``kgl:amount-named``: "the right amount", "the recommended daily intake") with a
   remedy or a measure in its sentence.
 
@@ -83,6 +85,8 @@ def asked(an: Analysis, lex: Lexicon, index) -> bool:
             return True  # "how many *ibuprofen tablets*", "how many *cups* of coffee"
         if _counts_things(an, lex, after.start):
             continue
+        if head and lex.in_set("span", lemmas, head[0]) and _remedies(an, index, range(at, after.stop)):
+            return True  # "how many *days* to rest before training again": a schedule for a person, not a spasm's length
         if any(lex.in_set("period", lemmas, k) for k in after):
             return True
         if any(lex.in_set("intake", lemmas, k) and lemmas[k - 1] not in REPORTERS for k in after) \

@@ -50,3 +50,18 @@ def test_an_amount_word_that_ends_its_sentence_asks_the_amount_taken_before_it(q
 
 def test_an_amount_word_after_the_articles_things_still_counts():
     assert ask(STORE, "which remedies does the article give, and how many").declined is None
+
+
+@pytest.mark.parametrize("question", [
+    "how many minutes should i keep a heat pack on a cramped calf",
+    "after a bad cramp, how many weeks of rest before i can play football again",
+])
+def test_spans_of_time_counted_for_a_remedy_are_a_schedule_it_never_gives(question):
+    answer = ask(STORE, question)
+    assert answer.declined == "dose" and not answer.answered, answer.message
+
+
+@pytest.mark.parametrize("question", ["how many minutes can a muscle spasm last", "how many hours can a cramp go on for"])
+def test_a_spasms_own_length_is_still_answered(question):
+    answer = ask(STORE, question)
+    assert not answer.declined and answer.answered, answer.message
