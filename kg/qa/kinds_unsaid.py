@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
+from kg.qa.intents import CONDITIONS
 from kg.qa.querygraph import KGO, Reading
 
 KIND_WORDS = frozenset("kind type sort form brand make variety style".split())
@@ -28,8 +29,8 @@ def asked_kind_of(an: Analysis):
 def check(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     """Say the article names no kinds of the thing asked, when it names none and the reading answered without it."""
     m = asked_kind_of(an)
-    if m is None or m.iri in r.anchors and r.kind != "list":
-        return
+    if m is None or m.iri in r.anchors and r.kind != "list" or any(ex.index.is_a(m.iri, c) for c in CONDITIONS):
+        return  # "what type of spasm does rest help": a condition's kinds are what the relation answers
     if any(st.predicate == EXAMPLE and st.object == m.iri and not st.negated for st in ex.statements(m.iri)):
         return  # "what kind of stimulants": the article's examples are the kinds
     if r.kind == "list" and m.iri in r.anchors and all(a["iri"] != m.iri for a in answer.answers):

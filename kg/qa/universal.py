@@ -2,15 +2,17 @@
 
 "Does the article say knee twitching is always a sign of something serious", "is a twitchy knee always something to
 worry about", "does a cramp every time mean something bad": the article states that occasional spasms are common and
-often resolve on their own, and that persistent or frequent ones may be a sign of an underlying condition. That is
-its "not always": the answer is "No", quoting the course it states — never a bare "No" without it, and never for
-"never" ("is it never serious" is not denied by a spasm that resolves).
+often resolve on their own, and denies that most need medical intervention ("Most muscle spasms resolve on their own
+without medical intervention": a negated course). That denial is its "not always": the answer is "No", resting on the
+negated fact and quoting the course it states — never without a negated fact, and never for "never" ("is it never
+serious" is not denied by a spasm that resolves).
 """
 
 from __future__ import annotations
 
 from kg.qa.analysis import Analysis
-from kg.qa.answer import Answer, Executor
+from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
+from kg.qa.lexicon import local
 from kg.qa.querygraph import Reading
 from kg.qa.run import broader
 
@@ -31,13 +33,21 @@ def serious(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         return
     conditions = list(r.anchors) or list(ex.topic)
     wide = list(dict.fromkeys(x for c in conditions for x in [c] + broader(ex, c, "formOf")))
-    courses = [d for iri in wide for d in ex.around.descriptions(iri) if d.kind == "course" and d.quote
-               and not d.negated]
-    if not courses:
-        return
+    courses = [d for iri in wide for d in ex.around.descriptions(iri) if d.kind == "course" and d.quote]
+    denied = [d for d in courses if d.negated]
+    if not denied:
+        return  # a "No" rests on what the article denies, or is not given
+    stated = [d for d in courses if not d.negated and d.quote != denied[0].quote]
     answer.answered, answer.kind, answer.boolean = True, "boolean", False
-    quotes = " ".join(f"“{q}”" for q in dict.fromkeys(d.quote for d in courses[:2]))
+    quotes = " ".join(f"“{q}”" for q in dict.fromkeys(d.quote for d in stated[:1] + denied[:1]))
     answer.message = f"No — not {word}: the article says {quotes}" + _rest(answer.message)
+    answer.evidence = [_item(d) for d in denied[:1] + stated[:1]] + [
+        e for e in answer.evidence if e.get("quote") not in {d.quote for d in denied[:1] + stated[:1]}]
+
+
+def _item(d) -> dict:
+    return {"quote": d.quote, "begin": d.begin, "end": d.end, "source": SOURCE_ANCHOR.format(begin=d.begin, end=d.end),
+            "relation_label": local(d.what), "negated": d.negated}
 
 
 def _rest(message: str) -> str:

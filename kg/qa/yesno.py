@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 HEAD_PENALTY = 1.5  # a yes/no about a shorter name inside the one asked ("twitch" in "knee twitch")
 COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either",
                           "anything", "something", "any", "other", "stuff"})  # "stretching or *anything* at home"
-JOINS = frozenset({"or", "and", ",", "/", "&", "nor"})  # words that join two things said as one side
+JOINS = frozenset({"or", "and", ",", "/", "&", "nor"})
+RELATIVE = frozenset({"that", "which", "who", "to"})  # "any medications *that* cause it": the kind is asked for  # words that join two things said as one side
 
 
 def sides(reader: "Reader", an: Analysis, anchors) -> list[list[Mention]]:
@@ -170,9 +171,10 @@ def _fitting_near(reader: "Reader", rel, x: str, y: str) -> list[str]:
 def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
     """"Can caffeine cause spasms?" names two; "does stretching help?" names one: the other is the topic."""
     if not reader.topic_ok(an) or any(c.start in an.q_positions and "any" in {t.lemma for t in an.tokens[max(0, c.start - 2):c.start]}
+                                      and c.end < len(an.tokens) and an.tokens[c.end].lemma in RELATIVE
                                       and not any(reader.fits(t, k) for t in reader.topic for k in c.entry.references)
                                       for c in an.class_cues):
-        return []  # "does it mention *any* medications that cause twitching": the kind asked stands where the topic would
+        return []  # "does it mention *any* medications *that* cause twitching": the kind asked stands where the topic would
     out = []
     for cue in rel_cues:
         for ref in cue.entry.references:
