@@ -73,7 +73,10 @@ def plan(an: Analysis, lex: Lexicon, article_words=frozenset()) -> str:
             continue  # "what does the doctor *create*": another's doing, told
         for j, m in _found(lex, "plan", lemmas, after, frozenset()):  # "plan" is the article's word too
             first = next((i for i in after if an.tokens[i].lemma not in FOR_THE_READER | {"a", "an", "the", "some"}), j)
-            return " ".join(t.surface for t in an.tokens[first:j + m])
+            end = j + m
+            while end < len(lemmas) and lex.in_set("plan", lemmas, end):  # "a warm-up *routine*": the whole name
+                end += lex.in_set("plan", lemmas, end)
+            return " ".join(t.surface for t in an.tokens[first:end])
     return ""
 
 
