@@ -225,8 +225,7 @@ class Reader:
                 between = [t.lemma for t in tokens[m.end:cue.start]]
                 after = [t for t in tokens[cue.end:] if not t.is_punct]
                 stranded = bool(after) and after[0].lemma in PREPOSITIONS and len(after) == 1
-                if "be" in between or any(w in ("a", "an", "one", "among") for w in between) or stranded or (not after and an.yes_no) \
-                        or "as" in between[-2:] and len(between) <= 2:  # "statins (listed) *as* risk factor"
+                if "be" in between or any(w in ("a", "an", "one", "among") for w in between) or stranded or (not after and an.yes_no) or "as" in between[-2:] and len(between) <= 2:  # "statins (listed) *as* risk factor"
                     role, sure = named, 1.5
                 else:
                     role, sure = other, 1.0  # compound: "knee twitching causes"
