@@ -88,6 +88,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
     anchors = [a for e in r.edges for a in (e.subject, e.object) if not a.startswith("?")]
     if any("?topic" in (e.subject, e.object) for e in r.edges):
         anchors += list(ex.topic)
+    anchors += result.get("wider", [])  # the broader condition whose measures were added: its statements are the evidence
     noun = _noun(ex, r)
     rows, singled = ranked.top_rows(ex, r, rows, anchors)  # "the treatment for the most common cause": of it only
     if not rows:
@@ -160,6 +161,9 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
         head, _, rest = noun.partition(" ")
         count = f"one {lemma(head)} {rest}".rstrip() if len(order) == 1 else f"{len(order)} {noun}"
         answer.message = f"The article{'’s list' if in_list else ''} names {count}{broader}: {shown}."
+    wider = result.get("wider") or []
+    if wider and (general := [x for x in order if all(wider[0] in (st.subject, st.object) for st in evidence[x])]):
+        answer.message += f" Of these, it gives {join([ex.name(x) for x in general])} for {ex.name(wider[0])} in general."
     if r.ranking:
         answer.message += " " + (singled or _ranking_note(ex, order, evidence))
     if asked is not r and r.edges[:1] == [Edge("?x", RELATED, "?y")] and len(r.edges) == len(asked.edges) + 1 >= 3:

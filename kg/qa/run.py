@@ -32,10 +32,13 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
         query = registry()[named.name]
         rows = [(row[named.answer].value, None) for row in run_named(ex.store, query, {named.param: named.value})]
         rows += [(x, None) for x in _treats_within(ex, r)]
-        rows = [(x, y) for x, y in dict.fromkeys(rows) if x != named.value]
+        wider = _prevents_wider(ex, r)
+        for condition in wider:  # what prevents muscle spasms prevents the knee's too (footwear, said of spasms)
+            rows += [(row[named.answer].value, None) for row in run_named(ex.store, query, {named.param: condition})]
+        rows = [(x, y) for x, y in dict.fromkeys(rows) if x != named.value and x not in wider]
         if rows:
             return {"empty": False, "rows": rows, "sparql": query.sparql, "bindings": {named.param: named.value},
-                    "relaxed": False, "named": named.name}
+                    "relaxed": False, "named": named.name, "wider": wider}
     text, bindings = ex.sparql(r)
     if r.classes == (KGO + "PopulationGroup",) and not any(True for _ in ex.run(text, bindings)):
         r = replace(r, classes=())  # "who is speech therapy for": a group, or else whoever the article names
@@ -128,6 +131,16 @@ def _treats_within(ex: Executor, r: Reading) -> list[str]:
     query = internal("qa-in-condition")
     return [row["subject"].value for row in run_named(ex.store, query, {"condition": r.edges[0].object})
             if row["predicate"].value in treats]
+
+
+def _prevents_wider(ex: Executor, r: Reading) -> list[str]:
+    """The conditions the asked one is a form of, when prevention is asked: a measure the article gives against
+    muscle spasms in general (appropriate footwear) prevents a knee muscle spasm as well, since that is one."""
+    if len(r.edges) != 1 or r.edges[0].subject != "?x" or r.edges[0].object.startswith("?"):
+        return []
+    if r.edges[0].prop not in ex.family(KGO + "prevents"):
+        return []
+    return broader(ex, r.edges[0].object, "formOf")
 
 
 def _run_boolean(ex: Executor, r: Reading) -> dict:
