@@ -78,6 +78,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     out.extend(_what_to_take(reader, an))
     out.extend(_one_of(reader, an))
     out.extend(_which_are_they(reader, an))
+    out.extend(_which_last(reader, an))
     if iris:
         definition = bool(an.intent_cues("definition"))
         open_question = an.wh in ("what", "how", "why") and not rel_cues and not definition and not an.yes_no
@@ -208,6 +209,18 @@ def _which_are_they(reader, an: Analysis) -> list[Reading]:
     kinds = [m for m in an.mentions if m.end <= words[at].i and reader.plays(m.iri, KGO + "exampleOf", as_subject=False)]
     return [Reading("list", [Edge("?x", KGO + "exampleOf", kinds[-1].iri)], anchors=(kinds[-1].iri,), score=10.0,
                     why=["which are they: the examples of the kind told before"])] if kinds else []
+
+
+def _which_last(reader, an: Analysis) -> list[Reading]:
+    """"otc painkillers for muscle spasm *which ones*", "vit deficiencies linked to twitch - *which*": a telegraphic
+    question that names a kind first and ends on "which (ones)" asks for the article's examples of that kind — what
+    follows the kind (for muscle spasm, linked to twitch) is what the kind is said of, not another thing asked."""
+    words = [t.lemma for t in an.question if not t.is_punct]
+    if words[-2:] != ["which", "one"] and words[-1:] != ["which"]:
+        return []
+    kinds = [m for m in an.mentions if reader.plays(m.iri, KGO + "exampleOf", as_subject=False)]
+    return [Reading("list", [Edge("?x", KGO + "exampleOf", kinds[0].iri)], anchors=(kinds[0].iri,), score=10.0,
+                    why=["a kind, then which ones: its examples"])] if kinds else []
 
 
 ONE_OF = frozenset(("name", "example", "give", "mention"))
