@@ -20,3 +20,4 @@ def test_which_in_the_middle_is_not_read_as_a_kind_asked_for(real_store):
     answer = ask(real_store, "which pain relievers does it say help with cramps")
     assert {"over-the-counter pain relievers"} <= {a["label"].lower() for a in answer.answers} or \
         {"ibuprofen", "acetaminophen"} <= {a["label"].lower() for a in answer.answers}, answer.message
+
