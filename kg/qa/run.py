@@ -44,6 +44,10 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
         r = replace(r, classes=())  # "who is speech therapy for": a group, or else whoever the article names
         text, bindings = ex.sparql(r)
     rows = _rows(ex, text, bindings)
+    wider = _prevents_wider(ex, r) if rows else []
+    for condition in wider:  # "what sort of exercise prevents knee spasms": of muscle spasms too, of the class asked
+        more = _rows(ex, *ex.sparql(replace(r, edges=[Edge("?x", r.edges[0].prop, condition)])))
+        rows += [row for row in more if row not in rows and row[0] not in wider]
     relaxed = False
     if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
             and (len(r.edges) > 1 or r.ranking or not r.edges[0].subject.startswith("?")):
@@ -85,7 +89,7 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
         if not trial["empty"]:
             trial.setdefault("ran", bridged)
             return trial
-    return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed}
+    return {"empty": not rows, "rows": rows, "sparql": text, "bindings": bindings, "relaxed": relaxed, "wider": wider}
 
 
 def _rows(ex: Executor, text: str, bindings: dict) -> list[tuple[str, str | None]]:
@@ -136,8 +140,8 @@ def _treats_within(ex: Executor, r: Reading) -> list[str]:
 def _prevents_wider(ex: Executor, r: Reading) -> list[str]:
     """The conditions the asked one is a form of, when prevention is asked: a measure the article gives against
     muscle spasms in general (appropriate footwear) prevents a knee muscle spasm as well, since that is one."""
-    if len(r.edges) != 1 or r.edges[0].subject != "?x" or r.edges[0].object.startswith("?"):
-        return []
+    if len(r.edges) != 1 or r.edges[0].subject != "?x" or r.edges[0].object.startswith("?") or r.within:
+        return []  # "what does the remedies table say prevents it": that part's answers only
     if r.edges[0].prop not in ex.family(KGO + "prevents"):
         return []
     return broader(ex, r.edges[0].object, "formOf")

@@ -43,3 +43,12 @@ def test_prevention_of_the_broad_condition_is_unchanged(real_store):
     """Muscle spasm is a form of nothing wider: its own list only, with no 'in general' note."""
     answer = ask(real_store, "how do I prevent muscle cramps")
     assert "appropriate footwear" in _labels(answer) and "in general" not in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what kinds of exercise keep knee cramps away",
+    "which measures of self care stop knee twitching coming back",
+])
+def test_a_class_asked_of_knee_prevention_takes_the_broader_measures_of_that_class_too(real_store, question):
+    answer = ask(real_store, question)
+    assert "(only therapy)" in answer.reading and "appropriate footwear" in _labels(answer), answer.message
