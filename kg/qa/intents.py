@@ -218,7 +218,9 @@ def _which_last(reader, an: Analysis) -> list[Reading]:
     words = [t.lemma for t in an.question if not t.is_punct]
     if words[-2:] != ["which", "one"] and words[-1:] != ["which"]:
         return []
-    kinds = [m for m in an.mentions if reader.plays(m.iri, KGO + "exampleOf", as_subject=False)]
+    first = next((t.i for t in an.question if not t.is_punct), None)  # the kind opens it: a telegraphic question,
+    kinds = [m for m in an.mentions if m.start == first  # not "… as a cause and as a treatment — which one?"
+             and reader.plays(m.iri, KGO + "exampleOf", as_subject=False)]
     return [Reading("list", [Edge("?x", KGO + "exampleOf", kinds[0].iri)], anchors=(kinds[0].iri,), score=10.0,
                     why=["a kind, then which ones: its examples"])] if kinds else []
 

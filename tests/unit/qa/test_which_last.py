@@ -21,3 +21,11 @@ def test_which_in_the_middle_is_not_read_as_a_kind_asked_for(real_store):
     assert {"over-the-counter pain relievers"} <= {a["label"].lower() for a in answer.answers} or \
         {"ibuprofen", "acetaminophen"} <= {a["label"].lower() for a in answer.answers}, answer.message
 
+
+def test_which_one_after_a_told_sentence_is_not_a_kind_asked_for(real_store):
+    """Only a kind that opens the question is asked for by a closing "which": after a sentence that tells something
+    ("… named as a cause and as a treatment. which one?") the kind is not the first thing, and no examples are read."""
+    answer = ask(real_store, "one medicine is named as a cause of spasms and as a treatment for autoimmune disorders. "
+                             "which one?")
+    assert "examples of muscle spasm" not in answer.reading, answer.reading
+
