@@ -80,6 +80,14 @@ def changes_own(an: Analysis, lex) -> bool:
     return any(modal_opens(k) for k in starts) or own_swap()
 
 
+def regimen(an: Analysis, lex) -> bool:
+    """Whether the question tells that someone is on a medicine ("while *I'm on* warfarin", "if *he is on* metformin",
+    "*already taking* statins"): a thing the article never names after it is theirs (kg.qa.ask), so whether a remedy
+    may be taken with it is a question of interactions. The words are data (``kgl:regimen-on``)."""
+    lemmas = [t.lemma for t in an.tokens]
+    return any(lex.in_set("regimen-on", lemmas, k) for k in range(len(lemmas)))
+
+
 def for_named_cause(ex: Executor, an: Analysis, topic: bool = False) -> list[ForCause]:
     """The article's treatments of the condition the reader names (question or story) given *for* a cause the reader
     also names, or the kind of cause it is an example of (estrogen → medications that can cause muscle spasms). With
@@ -147,4 +155,4 @@ def add_for_cause(ex: Executor, answer, an: Analysis) -> None:
         answer.answers += [ex.entity(i) for i in dict.fromkeys(f.statement.subject for f in found[:2]) if i not in listed]
 
 
-__all__ = ["asked", "changes_own", "ForCause", "for_named_cause", "said_for", "said_of_named", "add_for_cause"]
+__all__ = ["asked", "changes_own", "regimen", "ForCause", "for_named_cause", "said_for", "said_of_named", "add_for_cause"]

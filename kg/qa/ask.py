@@ -290,7 +290,7 @@ def _general(an: Analysis, index, lex) -> bool:
         return False  # an amount or a schedule for a person
     if any(index.is_a(m.iri, k) for m in an.mentions for k in PERSONAL_KINDS if m.iri not in _topic_like(an, index)):
         return False
-    if any(c.entry.intent == "stage" for c in an.cues) or _own_unknown(an):  # "at 30 weeks", "with my zopiclone"
+    if any(c.entry.intent == "stage" for c in an.cues) or _own_unknown(an, advice.regimen(an, lex)):  # "at 30 weeks"
         return False
     if coverage.told_conditions(an, lex):  # "I have kidney disease, can I take magnesium"
         return False
@@ -301,13 +301,13 @@ def _general(an: Analysis, index, lex) -> bool:
 _OWNED = frozenset("my his her our with alongside plus".split())
 
 
-def _own_unknown(an: Analysis) -> bool:
+def _own_unknown(an: Analysis, on: bool = False) -> bool:
     """A thing of the reader's that the article never names ("with my *zopiclone*", "my *blood pressure* pills", "I'm
     on *warfarin*"), or another condition their story tells ("I have kidney disease"): a medicine or a condition of
     theirs, so whether they may take something is theirs to ask a pharmacist."""
     covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
     unknown = set(an.unknown) | {t.surface for t in an.context if unmentioned.unknown_word(t, covered)}
-    owned = _OWNED | {"on"} if an.context else _OWNED  # "I'm *on* warfarin": told, not "ok to take on an empty stomach"
+    owned = _OWNED | ({"on"} if an.context or on else set()) | ({"take"} if on else set())  # not "on an empty stomach"
     told = an.context if an.context else []
     return any(t.surface in unknown and any(w.lemma in owned for w in an.tokens[max(0, t.i - 2):t.i])
                for t in an.question + told)

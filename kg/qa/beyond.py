@@ -1,4 +1,5 @@
-"""Requests a health article never answers whatever it names: a plan made for the reader, a question of law, a body-weight goal.
+"""Requests a health article never answers whatever it names: a plan made for the reader, a question of law, a body-weight
+goal, a service (translating, writing an email) or the value a measurement of the reader's should have.
 
 "Can you write me a 4-week stretching programme for clients who get knee cramps" names stretching and cramps, and
 "what the article says of stretching" answers another question: the article gives no programmes, and says a
@@ -14,7 +15,11 @@ Three shapes, each asked in the question (a story's plan or lawsuit is only a st
   within its clause, is a plan word ("programme", "schedule", "meal plan");
 - a word of law or insurance ("legal", "sue", "insurance", "entitled");
 - a verb of changing weight with a body-mass amount or "weight" after it ("drop *5kg*", "lose 2 *stone*", "cut
-  water *weight*") — an amount glued to its unit ("5kg") is read as its unit.
+  water *weight*") — an amount glued to its unit ("5kg") is read as its unit;
+- a service addressed to the system (``kgl:service``: "please *translate* …", "can you *email* …"), something to be
+  written for the reader (a verb of making with ``kgl:composition`` after it: "write me a *poem*"), or a language to
+  put words into ("… into *Portuguese*", "how do you say it in *Spanish*": ``kgl:language`` after "in/into");
+- a target value of a measurement (kg.qa.targets): the article gives no levels, ranges or readings.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import re
 
 from kg.qa.analysis import Analysis
+from kg.qa import targets
 from kg.qa.lexicon import Lexicon
 
 ADDRESSED = frozenset("you u ya".split())  # "can *you* write me"
@@ -95,8 +101,39 @@ def weight_goal(an: Analysis, lex: Lexicon, article_words=frozenset()) -> str:
     return ""
 
 
+def service(an: Analysis, lex: Lexicon, article_words=frozenset()) -> str:
+    """The service the question asks of the system rather than of the article ("translate 'muscle spasm'", "write
+    me an email", "… into Portuguese"), or ""."""
+    lemmas = _lemmas(an)
+    for k, n in _found(lex, "service", lemmas, sorted(an.q_positions), frozenset()) + [
+            (k, n) for k, n in _found(lex, "plan-request", lemmas, sorted(an.q_positions), frozenset())
+            if any(lex.in_set("composition", lemmas, j) for j in _clause(an, k + n - 1))]:
+        if _addressed(an, k):
+            return " ".join(t.surface for t in an.tokens[k:_clause(an, k + n - 1).stop])
+    for k in sorted(an.q_positions):
+        if lemmas[k] in ("in", "into") and k + 1 < len(lemmas) and lex.in_set("language", lemmas, k + 1):
+            return " ".join(t.surface for t in an.tokens[k:k + 1 + lex.in_set("language", lemmas, k + 1)])
+    return ""
+
+
+def _addressed(an: Analysis, k: int) -> bool:
+    """A verb said to the system: after "you" ("can *you* translate"), opening the question or after "please"."""
+    before = {t.lemma for t in an.tokens[max(0, k - 3):k]}
+    return bool(before & ADDRESSED) or k == 0 or an.tokens[k - 1].is_punct or an.tokens[k - 1].lemma in ("please", "pls", "plz")
+
+
 def declined(an: Analysis, lex: Lexicon, article_words=frozenset()) -> str:
-    """Why the question is declined as a plan, a question of law or a weight goal, or ""."""
+    """Why the question is declined as a plan, a question of law, a weight goal, a service or a measurement's target,
+    or ""."""
+    asked = service(an, lex, article_words)
+    if asked:
+        return (f"The article does not say: “{asked}” asks for a service (translating, writing), not a question the "
+                "article answers. It gives information about muscle spasms of the knee, their causes, treatment and "
+                "prevention.")
+    value = targets.asked(an, lex)
+    if value:
+        return (f"The article does not say: it gives no target, normal or safe values for any measurement (“{value}”). "
+                "What a reading should be for you is for a doctor who knows your results.")
     made = plan(an, lex, article_words)
     if made:
         return (f"The article does not make plans such as a {made}: it gives general information about muscle spasms "
@@ -112,4 +149,4 @@ def declined(an: Analysis, lex: Lexicon, article_words=frozenset()) -> str:
     return ""
 
 
-__all__ = ["declined", "law", "plan", "unit", "weight_goal"]
+__all__ = ["declined", "law", "plan", "service", "unit", "weight_goal"]

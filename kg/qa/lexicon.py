@@ -23,7 +23,8 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "advice-modal", "regimen-change", "regimen-swap",  # kg.qa.advice
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
-                       "plan-request", "plan", "law", "weight-change", "body-mass"})  # kg.qa.beyond
+                       "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
+                       "norm", "measured", "regimen-on"})  # kg.qa.targets, kg.qa.advice
 MAX_GAP = 4
 
 

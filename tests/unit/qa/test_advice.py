@@ -99,3 +99,17 @@ def test_a_class_word_told_as_the_cause_gets_what_the_article_advises_for_that_k
     """"If one of my *tablets* is causing it": no medicine is named, but the word names the kind of cause."""
     answer = ask(real_store, question)
     assert "adjusting-medications" in {a["iri"].rsplit("/", 1)[-1] for a in answer.answers}
+
+
+@pytest.mark.parametrize("question", [
+    "can i use ibuprofen for my spasm when im on lisinopril",
+    "should be fine to use acetaminophen for cramps while on apixaban, can i take it",
+    "is it ok to take magnesium for cramps if I'm currently on levothyroxine",
+])
+def test_a_remedy_with_a_medicine_the_reader_is_on_is_declined_as_an_interaction(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined == "advice" and answer.boolean is None and not answer.answered, answer.message
+
+
+def test_a_remedy_asked_alone_is_still_what_the_article_says_helps(real_store):
+    assert ask(real_store, "can I take ibuprofen for my knee spasm").boolean is True

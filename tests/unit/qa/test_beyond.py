@@ -87,3 +87,24 @@ def test_an_injury_told_in_the_story_and_asked_of_is_declined(question, injury):
 def test_a_story_injury_beside_the_articles_condition_asked_of_is_answered():
     answer = ask(STORE, "i sprained my ankle last year, what causes knee twitching")
     assert not answer.declined and answer.answered, answer.message
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("could you translate the causes table into Spanish for my mum", "translate"),
+    ("how would you say muscle cramp in Tagalog", "in tagalog"),
+    ("pls write me a short poem about leg cramps for my running club", "write me a short poem"),
+    ("can you draft an email to my coach explaining why my knee twitches", "email"),
+])
+def test_a_service_asked_of_the_system_is_declined(question, phrase):
+    answer = _declined(question)
+    assert phrase in _found(question, beyond.service).lower()
+    assert "asks for a service" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what should I be writing down in a diary for the doctor",
+    "my english is not so good, what causes knee twitching",
+    "can you explain in plain english what a muscle spasm is",
+])
+def test_the_articles_own_questions_beside_service_words_are_not_services(question):
+    assert _found(question, beyond.service) == ""
