@@ -11,6 +11,7 @@ list stays "the article does not say" (``named_any``).
 
 from __future__ import annotations
 
+from kg.qa import existence
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.querygraph import Reading
@@ -65,6 +66,6 @@ def named_any(answer: Answer, r: Reading, an: Analysis) -> None:
     if not an.yes_no or r.kind != "list" or not answer.answered or not answer.answers or answer.boolean is not None:
         return
     lemmas = {t.lemma for t in an.question}
-    if lemmas & REPORTING and lemmas & ANY:
+    if lemmas & REPORTING and lemmas & ANY or existence.asked(an):  # "is there a treatment for autoimmune disorders"
         answer.kind, answer.boolean = "boolean", True
         answer.message = "Yes — " + answer.message[:1].lower() + answer.message[1:]

@@ -7,11 +7,14 @@ yes (or says "the article does not say", though it does). Read instead as whethe
 topic, the answer is the relation the article states, quoted: "Yes — the article says appropriate footwear can help
 prevent muscle spasm". Only a stated link answers so (directly, or through what the topic is a form of); with none the
 first reading stands, and it never turns into a "no".
+"Is there a test for X" is read
+as the list of what the article names for X instead (kg.qa.existence): a yes with it, never a "no".
 """
 
 from __future__ import annotations
 
 
+from kg.qa import existence
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Executor
 from kg.qa.querygraph import RELATED, Edge, Reading
@@ -23,6 +26,8 @@ STATED = ("direct", "broader")  # how the link is stated: by a fact of the pair,
 def linked(ex: Executor, chosen: Reading, result: dict, an: Analysis) -> tuple[Reading, dict]:
     """``chosen`` and its ``result``, or — for a yes/no about one thing and no relation — whether the article links
     the thing and its topic, when it does."""
+    if (listed := existence.listed(ex, chosen, an)) is not None:  # "is there a test for vitamin deficiencies"
+        return listed
     alone = bare(an) or what_about(an)  # "how about deep breathing?": whatever else its words could ask
     named = list(dict.fromkeys(m.iri for m in an.anchors if m.start in an.q_positions))
     if not (chosen.kind == "about" and len(chosen.anchors) == 1 and an.yes_no or alone) or len(named) != 1 \
