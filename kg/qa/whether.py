@@ -6,9 +6,8 @@ knee spasms the article is about. Read as what the article says about the thing,
 yes (or says "the article does not say", though it does). Read instead as whether the article links the thing and its
 topic, the answer is the relation the article states, quoted: "Yes — the article says appropriate footwear can help
 prevent muscle spasm". Only a stated link answers so (directly, or through what the topic is a form of); with none the
-first reading stands, and it never turns into a "no".
-"Is there a test for X" is read
-as the list of what the article names for X instead (kg.qa.existence): a yes with it, never a "no".
+first reading stands, and it never turns into a "no". "Is there a test for X" is read as the list of what the article
+names for X instead (kg.qa.existence): a yes with it, never a "no".
 """
 
 from __future__ import annotations
