@@ -32,3 +32,22 @@ def test_low_on_vitamins_names_vitamin_deficiencies(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is True, answer.message
     assert "vitamin deficiencies" in answer.reading.lower()
+
+
+@pytest.mark.parametrize("question", [
+    "does it say anywhere that meditation helps with twitchy muscles",
+    "is deep breathing mentioned somewhere as good for knee twitching",
+])
+def test_anywhere_asks_nothing_of_its_own(real_store, question):
+    """"Mentioned *anywhere*": where in the article, not a thing it must name — the yes the article states."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.message
+
+
+@pytest.mark.parametrize("question, word", [
+    ("will the home remedies definitely work for me", "definitely"),
+    ("is massage certainly going to work for everyone", "certainly"),
+])
+def test_definitely_is_a_universal_denied_by_the_articles_not_for_everyone(real_store, question, word):
+    answer = ask(real_store, question)
+    assert answer.boolean is False and "may not work for everyone" in answer.message, answer.message
