@@ -24,7 +24,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
-                       "norm", "measured", "regimen-on"})  # kg.qa.targets, kg.qa.advice
+                       "norm", "measured", "regimen-on", "normality", "persistence"})  # kg.qa.targets, .advice, .usual
 MAX_GAP = 4
 
 
