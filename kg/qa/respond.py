@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import describe, explain, hedges, kinds_unsaid, moment, offered, ranked, universal, usual
+from kg.qa import describe, explain, hedges, intake, kinds_unsaid, moment, offered, ranked, universal, usual
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
@@ -29,6 +29,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
         offered.named_any(answer, r, an)  # "does it name any specific painkillers": yes, with them
     elif kind == "boolean":
         fill_boolean(ex, answer, r, result)
+        intake.through_whole(ex, answer, r, an)  # "is magnesium good for knee twitch": through proper nutrition
     elif kind == "definition":
         describe.definition(ex, answer, r)
     elif kind == "about":
