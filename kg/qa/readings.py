@@ -139,7 +139,7 @@ class Reader:
                 and not an.anchors and an.intent_cues("claim-check")]
         for r in out:
             r.ranking = ranking
-            r.universal = tuple(w for c in an.intent_cues("universal") + told for w in c.form)
+            r.universal = yesno.universal_words(an, told)  # not an "or … always" offered after the asked one
             if an.intent_cues("difference") and r.kind in ("list", "count") and len(r.edges) >= 2:
                 r.score -= 3.0  # "the difference between how they treat A and B": not what both share
             if an.yes_no and r.kind in ("list", "count"):

@@ -15,6 +15,7 @@ from kg.qa.intents import CONDITIONS
 from kg.qa.lexicon import Cue, local
 from kg.qa.linking import Mention
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
+from kg.qa.text import AUXILIARIES
 
 if TYPE_CHECKING:
     from kg.qa.readings import Reader
@@ -276,3 +277,23 @@ def _next_to_coordinator(an: Analysis, group) -> bool:
     start, end, _ = group
     near = [an.tokens[k].lemma for k in (start - 1, end) if 0 <= k < len(an.tokens)]
     return any(w in ("or", "vs", "versus") for w in near)
+
+
+def universal_words(an: Analysis, told: list) -> tuple[str, ...]:
+    """The universal words a reading asks with ("always", "everyone") — not those of a second alternative: "can a
+    spasm hit a whole group of muscles *or is it always* just one muscle" asks the first, which the article may
+    state; "always" belongs to the alternative clause offered after "or" (an auxiliary opens it).
+
+    >>> from types import SimpleNamespace as N
+    >>> t = [N(lemma=w, i=k) for k, w in enumerate("can it hit a group or be it always one".split())]
+    >>> c = N(start=8, form=("always",), entry=N(intent="universal"))
+    >>> universal_words(N(question=t, tokens=t, intent_cues=lambda i: [c]), [])
+    ()
+    >>> universal_words(N(question=t[6:], tokens=t, intent_cues=lambda i: [c]), [])
+    ('always',)
+    """
+    lemmas = {t.i: t.lemma for t in an.tokens}
+    ors = [t.i for t in an.question[1:] if t.lemma == "or" and lemmas.get(t.i + 1) in AUXILIARIES | {"be", "do"}]
+    first = ors[0] if ors else None  # "or *is it* always …": a clause of its own, not "stretching or heat packs"
+    return tuple(w for c in an.intent_cues("universal") + told
+                 if first is None or c.start < first for w in c.form)
