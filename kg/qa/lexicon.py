@@ -24,7 +24,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
-                       "norm", "measured", "regimen-on", "normality", "persistence"})  # kg.qa.targets, .advice, .usual
+                       "norm", "measured", "regimen-on", "normality", "persistence", "worth"})  # kg.qa.targets, .advice, .usual, .worth
 MAX_GAP = 4
 
 

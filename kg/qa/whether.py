@@ -13,7 +13,7 @@ names for X instead (kg.qa.existence): a yes with it, never a "no".
 from __future__ import annotations
 
 
-from kg.qa import existence
+from kg.qa import existence, worth
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Executor
 from kg.qa.querygraph import RELATED, Edge, Reading
@@ -27,6 +27,8 @@ def linked(ex: Executor, chosen: Reading, result: dict, an: Analysis) -> tuple[R
     the thing and its topic, when it does."""
     if (listed := existence.listed(ex, chosen, an)) is not None:  # "is there a test for vitamin deficiencies"
         return listed
+    if (helps := worth.helping(ex, chosen, result, an)) is not None:  # "is it worth keeping a diary for the doctor"
+        return helps
     alone = bare(an) or what_about(an)  # "how about deep breathing?": whatever else its words could ask
     named = list(dict.fromkeys(m.iri for m in an.anchors if m.start in an.q_positions))
     if not (chosen.kind == "about" and len(chosen.anchors) == 1 and an.yes_no or alone) or len(named) != 1 \
