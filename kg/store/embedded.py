@@ -54,11 +54,11 @@ class EmbeddedStore:
     def query(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None) -> QueryResult:
-        """Evaluate ``sparql``; a one-parameter ``computed: once`` named query is answered from its table (:mod:`kg.store.once`)."""
+        """Evaluate ``sparql``; a one-parameter ``computed: once`` named query is answered from its rows (:mod:`kg.store.once`)."""
         if substitutions and default_graph is None and named_graphs is None and not base_iri:
-            table = once.per_value_text(self, sparql, substitutions)
-            if table is not None:
-                return self._store.query(table)
+            rows = once.per_value_answer(self, sparql, substitutions)
+            if rows is not None:
+                return pyoxigraph.parse_query_results(rows, format=once.TSV)
         return self.evaluate(sparql, substitutions=substitutions, default_graph=default_graph,
                              named_graphs=named_graphs, base_iri=base_iri)
 
@@ -81,7 +81,7 @@ class EmbeddedStore:
         """The named query evaluated row by row (its evidence OPTIONAL as ``LATERAL``: :mod:`kg.store.prepared`).
 
         A whole-graph aggregate (``#+ computed: once``) is answered from its rows, computed once (:mod:`kg.store.once`);
-        a one-parameter ``computed: once`` query keeps its text, and :meth:`query` answers it from its tables.
+        a one-parameter ``computed: once`` query keeps its text, and :meth:`query` answers it from its rows.
         """
         text = prepared.text_for(query)
         return once.answered_text(self, query, text) if query.once and not query.params else text

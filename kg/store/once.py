@@ -7,21 +7,22 @@ of those rows instead, with the query's own ``ORDER BY``: the same rows in the s
 lookup's cost instead of a scan of the whole graph (673 ms at a million triples).
 
 A named query with one IRI parameter may say ``#+ computed: once`` too (``causes-of``: every
-condition's causes, each with its quotes). The embedded store then evaluates it once with the
-parameter unbound — every value's rows in one evaluation, its joins hashed instead of looked up
-row by row — and keeps, for each value that has rows, a ``VALUES`` table of exactly the rows the
-query gives for that value, in its order (evaluated bound; the table is checked to give them so);
-a value without rows gets the empty table. Evaluated, such a query took 1-1.7 ms at a million
-triples (pyoxigraph plans it anew on every call, then looks up each row's evidence); its table
-costs a parse of its rows, 0.1-0.45 ms (:func:`per_value_text`; ``bench/results/per-value-tables.md``).
-Making the tables costs one unbound evaluation and one bound evaluation per value, once (1.3-5.8 s
-a query at a million triples). A remote store evaluates the standard text.
+condition's causes, each with its quotes; ``qualified-facts``: how the article states every fact
+an entity takes part in). The embedded store then evaluates it once with the parameter unbound —
+which values have rows, and what they are — and keeps, for each such value, the rows the query
+gives bound to it, in its order, as pyoxigraph writes them in SPARQL TSV (evaluated bound; checked
+to be that value's unbound rows); a value without rows gets the empty answer. Asked for a value,
+the store parses its rows instead of evaluating the query: pyoxigraph plans a query anew on every
+call (0.1-0.6 ms) and then looks up each row's evidence, ~14 look-ups per quote for
+``qualified-facts`` (1.0-1.9 ms at a million triples), where parsing the TSV of its 30 rows takes
+~0.1-0.2 ms (``bench/results/qualified-facts-tabled.md``). Making the answers costs one unbound and
+one bound evaluation per value, once (at a million triples ~13 s for ``qualified-facts``'s
+~9,600 entities, 44 MB of rows). A remote store evaluates the standard text.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import Counter
 
 import pyoxigraph
 
@@ -30,6 +31,8 @@ from kg.sparql.registry import NamedQuery, registry
 from kg.sparql.text import values_clause
 from kg.store.memo import per_store
 from kg.store.rewrite import split_order
+
+TSV = pyoxigraph.QueryResultsFormat.TSV
 
 _lock = threading.Lock()
 _building: dict[str, threading.Lock] = {}  # one per query: tabling one query does not hold up another
@@ -45,11 +48,8 @@ def _rows(result) -> tuple[list[str], list[list]]:
     return variables, [[solution[v] for v in variables] for solution in result]
 
 
-def table_text(sparql: str, variables: list[str], rows: list[list], ordered: bool = True) -> str | None:
+def table_text(sparql: str, variables: list[str], rows: list[list]) -> str | None:
     """The rows as a query of their own: a VALUES table under ``sparql``'s ORDER BY (None if that cannot hold them).
-
-    Without ``ordered``, the table has no ORDER BY: the rows are already in order, and pyoxigraph gives
-    VALUES rows as written (sorting them again costs more than reading them: 0.1-0.2 ms).
 
     >>> lit = pyoxigraph.Literal
     >>> print(table_text("SELECT ?m ?n WHERE { ?s ?p ?o } ORDER BY ?m", ["m", "n"], [[lit("a"), lit("1")]]))
@@ -59,7 +59,7 @@ def table_text(sparql: str, variables: list[str], rows: list[list], ordered: boo
     if any(isinstance(term, pyoxigraph.BlankNode) for row in rows for term in row):
         return None  # a blank node cannot be written in VALUES
     try:
-        order = split_order(sparql)[2] if ordered else ""
+        order = split_order(sparql)[2]
     except ValueError:
         order = ""
     projection = " ".join(f"?{v}" for v in variables)
@@ -88,7 +88,7 @@ def answered_text(store, query: NamedQuery, text: str) -> str:
 
 
 @per_store
-def _value_tables(store) -> dict[str, tuple[dict[Term, str | None], str] | None]:
+def _value_tables(store) -> dict[str, tuple[dict[str, bytes], bytes] | None]:
     return {}
 
 
@@ -105,44 +105,63 @@ def _per_value_queries(text_for) -> dict[str, NamedQuery]:
     return _per_value
 
 
-def _tables(store, query: NamedQuery, text: str) -> tuple[dict[Term, str | None], str] | None:
-    """Each value of ``query``'s parameter that has rows, with the table that answers it (None: evaluate ``text``),
-    and the empty table, which answers every other value.
+def _lines(body: bytes) -> list[bytes]:
+    r"""The rows of a SPARQL TSV body, one line each (a literal escapes its tabs and line breaks).
+
+    >>> _lines(b'?a\t?b\n<x>\t"1\\n2"\n<y>\t\n')
+    [b'<x>\t"1\\n2"', b'<y>\t']
+    """
+    return body.split(b"\n")[1:-1]
+
+
+def _tables(store, query: NamedQuery, text: str) -> tuple[dict[str, bytes], bytes] | None:
+    """Each value of ``query``'s parameter that has rows (as N-Triples), with its answer: the rows ``text``
+    gives bound to it, in order, as pyoxigraph writes them in SPARQL TSV; and the empty answer, for
+    every other value.
 
     None for the whole query if its rows cannot be told apart by the parameter: a row without it,
-    or a value whose rows, evaluated bound, are not the unbound rows with that value.
+    or a value whose rows, evaluated bound, are not the unbound rows with that value. Rows whose value
+    is a literal are left out: the parameter is an IRI (:func:`per_value_answer` evaluates any other
+    term). The rows stay
+    pyoxigraph's bytes throughout (written in Rust, compared and kept as they are): no term is read
+    in Python, which keeps making a table per entity affordable at a million triples.
     """
     param = query.params[0].name
-    result = store.evaluate(text)  # every value's rows at once
-    variables = [v.value for v in result.variables]
-    if param not in variables:
+    body = store.evaluate(text).serialize(format=TSV)  # every value's rows at once
+    head = body[:body.index(b"\n")]
+    try:
+        column = head.split(b"\t").index(b"?" + param.encode())
+    except ValueError:
         return None
-    groups: dict[Term, list[list]] = {}
-    for solution in result:
-        value = solution[param]
-        if value is None:
+    groups: dict[bytes, list[bytes]] = {}
+    for line in _lines(body):
+        cell = line.split(b"\t", column + 1)[column]
+        if not cell:
+            return None  # a row without the parameter: no value to keep it under
+        if cell.startswith(b"<"):  # an IRI parameter is never bound to a literal (a definition's text)
+            groups.setdefault(cell, []).append(line)
+    del body
+    answers: dict[str, bytes] = {}
+    for cell, rows in groups.items():
+        value = pyoxigraph.NamedNode(cell[1:-1].decode())
+        if str(value) != cell.decode():
             return None
-        groups.setdefault(value, []).append([solution[v] for v in variables])
-    empty = pyoxigraph.Store()
-    tables: dict[Term, str | None] = {}
-    for value, rows in groups.items():
-        bound_variables, bound = _rows(store.evaluate(text, substitutions={param: value}))
-        if bound_variables != variables or Counter(map(tuple, bound)) != Counter(map(tuple, rows)):
+        answer = store.evaluate(text, substitutions={param: value}).serialize(format=TSV)
+        if not answer.startswith(head + b"\n") or sorted(_lines(answer)) != sorted(rows):
             return None
-        table = table_text(text, variables, bound, ordered=False)
-        tables[value] = table if table is not None and _rows(empty.query(table)) == (variables, bound) else None
-    none = table_text(text, variables, [], ordered=False)
-    return (tables, none) if none is not None and _rows(empty.query(none)) == (variables, []) else None
+        answers[str(value)] = answer
+    return answers, head + b"\n"
 
 
-def per_value_text(store, sparql: str, substitutions: dict[str, Term]) -> str | None:
-    """The table that answers ``sparql`` with ``substitutions``, if it is a one-parameter ``computed: once`` query.
+def per_value_answer(store, sparql: str, substitutions: dict[str, Term]) -> bytes | None:
+    """The rows that answer ``sparql`` with ``substitutions`` (SPARQL TSV), if it is a one-parameter ``computed: once`` query.
 
     None when it is not one, or when its rows could not be tabled: then ``sparql`` is evaluated.
-    The tables of a query are made the first time a store is asked for it, under a lock.
+    The answers of a query are made the first time a store is asked for it, under a lock.
     """
     query = _per_value_queries(store.text_for).get(sparql)
-    if query is None or len(substitutions) != 1 or query.params[0].name not in substitutions:
+    if query is None or len(substitutions) != 1 or \
+            not isinstance(substitutions.get(query.params[0].name), pyoxigraph.NamedNode):
         return None
     tables = _value_tables(store)
     if query.name not in tables:
@@ -154,5 +173,5 @@ def per_value_text(store, sparql: str, substitutions: dict[str, Term]) -> str | 
     found = tables[query.name]
     if found is None:
         return None
-    tables, none = found
-    return tables.get(substitutions[query.params[0].name], none)
+    answers, none = found
+    return answers.get(str(substitutions[query.params[0].name]), none)
