@@ -16,6 +16,12 @@ went away, has its process killed and replaced; other requests keep being served
 * **A dead process is retried once.** A query process that died (killed from outside, out of
   memory) is replaced and the query sent once more to the fresh one; only a second death is an
   error (kind ``crashed``).
+* **No pid is trusted after its process ends.** Once a process is reaped its pid may be another
+  process's. The server kills a query process through a *pidfd* (a handle on that one process, opened
+  by the spawner while it was its unreaped child, sent with the process's socket): a process that has
+  ended cannot be signalled, and a stranger never is. The spawner reaps a query process only once the
+  server has let go of it, so until then its pid still names it, and the spawner — its parent — is
+  the one that lowers its priority by pid.
 """
 
 from __future__ import annotations
@@ -175,40 +181,80 @@ def _worker_main(conn: Connection, store, nice: int) -> None:
             conn.send(("error", ("error", f"query result could not be sent: {exc}")))
 
 
-def _spawner_main(control: socket.socket, store, nice: int) -> None:
-    """Fork a query process for every byte read from ``control``; send back its pid and its end of a socket pair.
+_SPAWN, _RELEASE, _KILL, _DEMOTE = b"s", b"r", b"k", b"n"  # the spawner's commands, each followed by a pid (8 bytes)
 
+
+def _reaped(pid: int) -> bool:
+    """Reap ``pid`` if it has ended (never waits); whether it is gone."""
+    try:
+        return os.waitpid(pid, os.WNOHANG)[0] != 0
+    except ChildProcessError:
+        return True
+
+
+def _spawner_main(control: socket.socket, store, nice: int) -> None:
+    """Serve the server's commands from ``control``: fork a query process (and send back its pid, its pidfd
+    and its end of a socket pair), kill or renice one, reap one the server has let go of.
+
+    Query processes are reaped only once released, so a pid the server holds always names its process.
     It ends when ``control`` closes (its server process ended); its query processes die with it.
     """
     _release_inherited_connections({control.fileno()})
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # query processes are reaped as they end
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # no reaping behind the server's back (SIG_IGN would)
+    released: set[int] = set()
     while True:
         try:
-            request = control.recv(1)
+            request = control.recv(9, socket.MSG_WAITALL)
         except OSError:
             request = b""
-        if not request:
+        if len(request) != 9:
             os._exit(0)
-        ours, theirs = socket.socketpair()
-        pid = os.fork()
-        if pid == 0:
+        command, pid = request[:1], int.from_bytes(request[1:], "big")
+        if command == _SPAWN:
+            _spawn(control, store, nice)
+        elif command in (_RELEASE, _KILL):
+            if command == _KILL:
+                try:
+                    os.kill(pid, signal.SIGKILL)  # our unreaped child: the pid is exact
+                except ProcessLookupError:
+                    pass
+            released.add(pid)
+        elif command == _DEMOTE and pid not in released:
             try:
-                control.close()
-                ours.close()
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                _die_with_parent()
-                _worker_main(Connection(theirs.detach()), store, nice)
-            finally:
-                os._exit(0)
-        theirs.close()
+                os.setpriority(os.PRIO_PROCESS, pid, DEMOTED_NICE)
+            except OSError:
+                pass
+        released = {pid for pid in released if not _reaped(pid)}
+
+
+def _spawn(control: socket.socket, store, nice: int) -> None:
+    """Fork one query process; send the server its pid, its end of a socket pair and a pidfd on it."""
+    ours, theirs = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
         try:
-            socket.send_fds(control, [pid.to_bytes(8, "big")], [ours.fileno()])
-        except OSError:
-            os._exit(0)
-        finally:
+            control.close()
             ours.close()
+            _die_with_parent()
+            _worker_main(Connection(theirs.detach()), store, nice)
+        finally:
+            os._exit(0)
+    theirs.close()
+    fds = [ours.fileno()]
+    try:
+        fds.append(os.pidfd_open(pid))  # our unreaped child: this pid is that process
+    except (AttributeError, OSError):  # no pidfd (Linux before 5.3): the server asks us to kill it instead
+        pass
+    try:
+        socket.send_fds(control, [pid.to_bytes(8, "big")], fds)
+    except OSError:
+        os._exit(0)
+    finally:
+        for fd in fds[1:]:
+            os.close(fd)
+        ours.close()
 
 
 class _Spawner:
@@ -230,11 +276,21 @@ class _Spawner:
 
     def spawn(self) -> "_Worker":
         with self._lock:
-            self._control.sendall(b"s")
-            message, fds, _, _ = socket.recv_fds(self._control, 8, 1)
+            self._control.sendall(_SPAWN + bytes(8))
+            message, fds, _, _ = socket.recv_fds(self._control, 8, 2)
         if len(message) != 8 or not fds:
+            for fd in fds:
+                os.close(fd)
             raise OSError("the query process spawner stopped")
-        return _Worker(int.from_bytes(message, "big"), Connection(fds[0]))
+        return _Worker(int.from_bytes(message, "big"), Connection(fds[0]), fds[1] if len(fds) > 1 else None, self)
+
+    def tell(self, command: bytes, pid: int) -> None:
+        """Send the spawner one command about query process ``pid`` (no answer awaited)."""
+        with self._lock:
+            try:
+                self._control.sendall(command + pid.to_bytes(8, "big"))
+            except OSError:  # the spawner has ended, and its query processes with it
+                pass
 
     def stop(self) -> None:
         try:
@@ -252,12 +308,14 @@ class _Spawner:
 
 
 class _Worker:
-    """One query process: its pid and its end of the socket pair."""
+    """One query process: its pid, a pidfd on it (None where Linux has none), its end of the socket pair."""
 
-    def __init__(self, pid: int, conn: Connection):
+    def __init__(self, pid: int, conn: Connection, pidfd: int | None, spawner: "_Spawner"):
         self.pid = pid
         self.conn = conn
+        self.pidfd = pidfd
         self.demoted = False
+        self._spawner = spawner
 
     def alive(self) -> bool:
         """Whether it still listens: an idle process has nothing to say, so anything readable means it ended."""
@@ -267,14 +325,26 @@ class _Worker:
             return False
 
     def stop(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        """Kill the process through its pidfd (never a process that got its pid since), then let the spawner reap it."""
+        if self.pidfd is not None:
+            try:
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+            except ProcessLookupError:  # it had ended already
+                pass
+            os.close(self.pidfd)
+            self.pidfd = None
+            self._spawner.tell(_RELEASE, self.pid)
+        else:
+            self._spawner.tell(_KILL, self.pid)  # its parent kills it: to the spawner the pid is still exact
         try:
             self.conn.close()
         except OSError:
             pass
+
+    def demote(self) -> None:
+        """Move the process to nice 19 — by its parent, for which the pid still names it."""
+        self.demoted = True
+        self._spawner.tell(_DEMOTE, self.pid)
 
 
 class _Died(Exception):
@@ -358,7 +428,7 @@ class WorkerPool:
                     self._replace(worker)
                     raise QueryCancelled("the client closed the connection; its query was stopped")
                 if self.demote_after is not None and not worker.demoted and now - started >= self.demote_after:
-                    self._demote(worker)
+                    worker.demote()
             status, payload = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             raise _Died from None
@@ -374,14 +444,6 @@ class WorkerPool:
             raise error_class(message, line, column)
         kind, message = payload
         raise EngineError(message, kind=kind)
-
-    @staticmethod
-    def _demote(worker: _Worker) -> None:
-        worker.demoted = True
-        try:
-            os.setpriority(os.PRIO_PROCESS, worker.pid, DEMOTED_NICE)
-        except OSError:
-            pass
 
     def close(self) -> None:
         """Stop every query process and the spawner; engines over this store then get a new pool."""
