@@ -59,11 +59,21 @@ hostile_values = st.one_of(st.text(max_size=80), st.sampled_from(
 
 @pytest.fixture(scope="module", params=["embedded", "oxigraph"])
 def client(request, real_store):
-    """The app on the release graph, on the embedded store and on the Oxigraph server (0 5xx on both)."""
+    """The app on the release graph, on the embedded store and on the Oxigraph server (0 5xx on both), warmed
+    as ``kneekg serve`` warms it before it serves.
+
+    Unwarmed, the first question built the question answering's per-store indexes inside its request — on
+    the Oxigraph server ~5-11 s of queries over HTTP (4.8 s measured at load average 3) — against the
+    request's one deadline (``QUERY_TIMEOUT``, 5 s here), and under a load spike got its 503. Warmed, a
+    question asks the server a few short queries (0.3 s at most, measured), so 5 s is a wide margin and a
+    503 here is a real failure.
+    """
     from webapp import create_app
+    from webapp.server import warm
 
     store = real_store if request.param == "embedded" else request.getfixturevalue("oxigraph_release")
     app = create_app({"TESTING": True, "STORE": store, "QUERY_TIMEOUT": 5})
+    warm(app)
     yield app.test_client()
     close = getattr(app.extensions.get("kg_engine"), "close", None)
     if close is not None:  # stop the engine's query processes, if it runs any
