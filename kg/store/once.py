@@ -121,10 +121,10 @@ def _tables(store, query: NamedQuery, text: str) -> tuple[dict[str, bytes], byte
 
     None for the whole query if its rows cannot be told apart by the parameter: a row without it,
     or a value whose rows, evaluated bound, are not the unbound rows with that value. Rows whose value
-    is a literal are left out: the parameter is an IRI (:func:`per_value_answer` evaluates any other
-    term). The rows stay
-    pyoxigraph's bytes throughout (written in Rust, compared and kept as they are): no term is read
-    in Python, which keeps making a table per entity affordable at a million triples.
+    is not an IRI (a literal: a definition's text) are left out, as the parameter is one
+    (:func:`per_value_answer` evaluates any other term). The rows stay pyoxigraph's bytes throughout
+    (written in Rust, compared and kept as they are): no term is read in Python, which keeps making
+    an answer per entity affordable at a million triples.
     """
     param = query.params[0].name
     body = store.evaluate(text).serialize(format=TSV)  # every value's rows at once
@@ -138,7 +138,7 @@ def _tables(store, query: NamedQuery, text: str) -> tuple[dict[str, bytes], byte
         cell = line.split(b"\t", column + 1)[column]
         if not cell:
             return None  # a row without the parameter: no value to keep it under
-        if cell.startswith(b"<"):  # an IRI parameter is never bound to a literal (a definition's text)
+        if cell.startswith(b"<"):  # an IRI parameter is never bound to a literal (a definition's text) or a blank node
             groups.setdefault(cell, []).append(line)
     del body
     answers: dict[str, bytes] = {}
