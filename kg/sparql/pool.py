@@ -6,33 +6,26 @@ graph (copy-on-write: no reload, no copy). A query that overruns the limit, or w
 went away, has its process killed and replaced; other requests keep being served by the others.
 
 * **Forked by a spawner.** The query processes are forked by one single-threaded process (the
-  *spawner*), itself forked when the pool is made — before the server's threads start — so a
-  replacement is never forked from a process whose other threads may hold locks. The spawner lets
-  go of the sockets and pipes it inherited but keeps their numbers taken (see
-  :func:`_release_inherited_connections`), so no inherited object can close a query process's channel.
+  *spawner*, :mod:`kg.sparql.spawner`), itself forked when the pool is made — before the server's
+  threads start — so a replacement is never forked from a process whose other threads may hold locks.
 * **Longer runs, lower priority.** A query still running after ``demote_after`` seconds has its
   process moved to nice 19, so runaway queries yield the CPU to everything else (short queries,
   pages, cached answers); such a process is replaced after its answer (priority cannot go back up).
 * **A dead process is retried once.** A query process that died (killed from outside, out of
   memory) is replaced and the query sent once more to the fresh one; only a second death is an
   error (kind ``crashed``).
-* **No pid is trusted after its process ends.** Once a process is reaped its pid may be another
-  process's. The server kills a query process through a *pidfd* (a handle on that one process, opened
-  by the spawner while it was its unreaped child, sent with the process's socket): a process that has
-  ended cannot be signalled, and a stranger never is. The spawner reaps a query process only once the
-  server has let go of it, so until then its pid still names it, and the spawner — its parent — is
-  the one that lowers its priority by pid.
+* **No pid is trusted after its process ends.** A query process is killed through a *pidfd* (a
+  handle on that one process), and reniced and reaped by the spawner, its parent, only while the
+  server still holds it: a stop or a demotion never reaches a process that got a reused pid.
 """
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import logging
 import os
 import queue
 import signal
-import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -43,11 +36,11 @@ from kg.sparql.errors import EngineBusy, EngineError, QueryCancelled, QuerySynta
 from kg.sparql.formats import formats_for
 from kg.sparql.guard import syntax_error
 from kg.sparql.results import Serialised, serialise
+from kg.sparql.spawner import DEMOTE, KILL, RELEASE, Spawner
 
 log = logging.getLogger(__name__)
 
 DEMOTE_AFTER = 0.5  # seconds a query runs at its process's priority before it is moved to nice 19
-DEMOTED_NICE = 19
 POLL = 0.1  # seconds between checks of a running query (time limit, client gone, demotion)
 
 
@@ -107,50 +100,6 @@ def _form_of(result) -> str:
     return "SELECT"
 
 
-def _release_inherited_connections(keep: set[int]) -> None:
-    """Let go of the sockets and pipes a forked process inherited (clients' connections, other workers' pipes).
-
-    Otherwise a connection the parent has closed stays open here, and whoever waits for its end (an HTTP
-    client, a browser driver) waits for ever. Each is replaced by /dev/null, not closed: the objects that
-    owned them are inherited too (a store's HTTP session, which the remote store replaces in a new process;
-    garbage the parent had not yet collected) and close their number when they are finalised here. A
-    closed number would be the next socket's — a query process's channel to its server — and that
-    finaliser would cut it: the query process ended before it answered, and so did the fresh one it was
-    retried on, forked from the same image (a 500 for a cheap query). Regular files (an on-disk store) stay.
-    """
-    import stat
-
-    try:
-        fds = [int(name) for name in os.listdir("/proc/self/fd")]
-    except OSError:
-        fds = list(range(3, 1024))
-    devnull = os.open(os.devnull, os.O_RDWR | os.O_CLOEXEC)
-    try:
-        for fd in fds:
-            if fd < 3 or fd in keep or fd == devnull:
-                continue
-            try:
-                mode = os.fstat(fd).st_mode
-            except OSError:
-                continue
-            if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
-                try:
-                    os.dup2(devnull, fd, inheritable=False)  # the connection is let go; its number stays taken
-                except OSError:
-                    pass
-    finally:
-        os.close(devnull)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (a query must not outlive its server)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _worker_main(conn: Connection, store, nice: int) -> None:
     """Serve jobs from ``conn`` until the other end goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when a query process stops
@@ -181,136 +130,10 @@ def _worker_main(conn: Connection, store, nice: int) -> None:
             conn.send(("error", ("error", f"query result could not be sent: {exc}")))
 
 
-_SPAWN, _RELEASE, _KILL, _DEMOTE = b"s", b"r", b"k", b"n"  # the spawner's commands, each followed by a pid (8 bytes)
-
-
-def _reaped(pid: int) -> bool:
-    """Reap ``pid`` if it has ended (never waits); whether it is gone."""
-    try:
-        return os.waitpid(pid, os.WNOHANG)[0] != 0
-    except ChildProcessError:
-        return True
-
-
-def _spawner_main(control: socket.socket, store, nice: int) -> None:
-    """Serve the server's commands from ``control``: fork a query process (and send back its pid, its pidfd
-    and its end of a socket pair), kill or renice one, reap one the server has let go of.
-
-    Query processes are reaped only once released, so a pid the server holds always names its process.
-    It ends when ``control`` closes (its server process ended); its query processes die with it.
-    """
-    _release_inherited_connections({control.fileno()})
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # no reaping behind the server's back (SIG_IGN would)
-    released: set[int] = set()
-    while True:
-        try:
-            request = control.recv(9, socket.MSG_WAITALL)
-        except OSError:
-            request = b""
-        if len(request) != 9:
-            os._exit(0)
-        command, pid = request[:1], int.from_bytes(request[1:], "big")
-        if command == _SPAWN:
-            _spawn(control, store, nice)
-        elif command in (_RELEASE, _KILL):
-            if command == _KILL:
-                try:
-                    os.kill(pid, signal.SIGKILL)  # our unreaped child: the pid is exact
-                except ProcessLookupError:
-                    pass
-            released.add(pid)
-        elif command == _DEMOTE and pid not in released:
-            try:
-                os.setpriority(os.PRIO_PROCESS, pid, DEMOTED_NICE)
-            except OSError:
-                pass
-        released = {pid for pid in released if not _reaped(pid)}
-
-
-def _spawn(control: socket.socket, store, nice: int) -> None:
-    """Fork one query process; send the server its pid, its end of a socket pair and a pidfd on it."""
-    ours, theirs = socket.socketpair()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            control.close()
-            ours.close()
-            _die_with_parent()
-            _worker_main(Connection(theirs.detach()), store, nice)
-        finally:
-            os._exit(0)
-    theirs.close()
-    fds = [ours.fileno()]
-    try:
-        fds.append(os.pidfd_open(pid))  # our unreaped child: this pid is that process
-    except (AttributeError, OSError):  # no pidfd (Linux before 5.3): the server asks us to kill it instead
-        pass
-    try:
-        socket.send_fds(control, [pid.to_bytes(8, "big")], fds)
-    except OSError:
-        os._exit(0)
-    finally:
-        for fd in fds[1:]:
-            os.close(fd)
-        ours.close()
-
-
-class _Spawner:
-    """The single-threaded process that forks the query processes (see the module's note)."""
-
-    def __init__(self, store, nice: int):
-        ours, theirs = socket.socketpair()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                ours.close()
-                _spawner_main(theirs, store, nice)
-            finally:
-                os._exit(0)
-        theirs.close()
-        self.pid = pid
-        self._control = ours
-        self._lock = threading.Lock()
-
-    def spawn(self) -> "_Worker":
-        with self._lock:
-            self._control.sendall(_SPAWN + bytes(8))
-            message, fds, _, _ = socket.recv_fds(self._control, 8, 2)
-        if len(message) != 8 or not fds:
-            for fd in fds:
-                os.close(fd)
-            raise OSError("the query process spawner stopped")
-        return _Worker(int.from_bytes(message, "big"), Connection(fds[0]), fds[1] if len(fds) > 1 else None, self)
-
-    def tell(self, command: bytes, pid: int) -> None:
-        """Send the spawner one command about query process ``pid`` (no answer awaited)."""
-        with self._lock:
-            try:
-                self._control.sendall(command + pid.to_bytes(8, "big"))
-            except OSError:  # the spawner has ended, and its query processes with it
-                pass
-
-    def stop(self) -> None:
-        try:
-            self._control.close()  # the spawner reads EOF and exits
-        except OSError:
-            pass
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
-
-
 class _Worker:
     """One query process: its pid, a pidfd on it (None where Linux has none), its end of the socket pair."""
 
-    def __init__(self, pid: int, conn: Connection, pidfd: int | None, spawner: "_Spawner"):
+    def __init__(self, pid: int, conn: Connection, pidfd: int | None, spawner: Spawner):
         self.pid = pid
         self.conn = conn
         self.pidfd = pidfd
@@ -333,9 +156,9 @@ class _Worker:
                 pass
             os.close(self.pidfd)
             self.pidfd = None
-            self._spawner.tell(_RELEASE, self.pid)
+            self._spawner.tell(RELEASE, self.pid)
         else:
-            self._spawner.tell(_KILL, self.pid)  # its parent kills it: to the spawner the pid is still exact
+            self._spawner.tell(KILL, self.pid)  # its parent kills it: to the spawner the pid is still exact
         try:
             self.conn.close()
         except OSError:
@@ -344,7 +167,7 @@ class _Worker:
     def demote(self) -> None:
         """Move the process to nice 19 — by its parent, for which the pid still names it."""
         self.demoted = True
-        self._spawner.tell(_DEMOTE, self.pid)
+        self._spawner.tell(DEMOTE, self.pid)
 
 
 class _Died(Exception):
@@ -363,12 +186,12 @@ class WorkerPool:
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self.pid = os.getpid()
-        self._spawner = _Spawner(store, nice)
+        self._spawner = Spawner(lambda conn: _worker_main(conn, store, nice))
         for _ in range(self.size):
             self._add()
 
     def _add(self) -> None:
-        worker = self._spawner.spawn()
+        worker = _Worker(*self._spawner.spawn(), self._spawner)
         with self._lock:
             self._all.append(worker)
         self._idle.put(worker)

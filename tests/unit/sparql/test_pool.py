@@ -1,4 +1,4 @@
-"""kg.sparql.pool: a query process is signalled through a handle on that process, never by a pid that may be reused."""
+"""kg.sparql.pool and kg.sparql.spawner: a query process is signalled through a handle on that process, never by a pid that may be reused."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.sparql import pool
+from kg.sparql import pool, spawner
 from kg.sparql.engine import Engine
 from kg.sparql.errors import QueryTimeout
 from kg.sparql.formats import SOLUTION_FORMATS
@@ -90,12 +90,12 @@ def test_a_long_query_is_moved_to_nice_19_by_the_spawner(mini_store):
         job = Engine(mini_store, cache_size=0).prepare(CARTESIAN, SOLUTION_FORMATS["json"])
         niceness = []
         watcher = threading.Thread(target=lambda: _until(
-            lambda: niceness.append(os.getpriority(os.PRIO_PROCESS, pid)) or niceness[-1] == pool.DEMOTED_NICE, 3.0))
+            lambda: niceness.append(os.getpriority(os.PRIO_PROCESS, pid)) or niceness[-1] == spawner.DEMOTED_NICE, 3.0))
         watcher.start()
         with pytest.raises(QueryTimeout):
             workers.run(job, timeout=1.5)
         watcher.join()
-        assert pool.DEMOTED_NICE in niceness
+        assert spawner.DEMOTED_NICE in niceness
         assert pid not in workers.pids()  # replaced: its priority cannot go back up
     finally:
         workers.close()
