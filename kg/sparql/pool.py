@@ -131,7 +131,11 @@ def _worker_main(conn: Connection, store, nice: int) -> None:
 
 
 class _Worker:
-    """One query process: its pid, a pidfd on it (None where Linux has none), its end of the socket pair."""
+    """One query process: its pid, a pidfd on it (None where Linux has none), its end of the socket pair.
+
+    Once stopped, nothing more is asked about its pid (a second stop, a late demotion): the spawner may
+    have reaped it, and the number may be another process's.
+    """
 
     def __init__(self, pid: int, conn: Connection, pidfd: int | None, spawner: Spawner):
         self.pid = pid
@@ -139,6 +143,8 @@ class _Worker:
         self.pidfd = pidfd
         self.demoted = False
         self._spawner = spawner
+        self._stopped = False
+        self._lock = threading.Lock()  # a stop and a demotion reach the spawner in the order they were made
 
     def alive(self) -> bool:
         """Whether it still listens: an idle process has nothing to say, so anything readable means it ended."""
@@ -149,16 +155,20 @@ class _Worker:
 
     def stop(self) -> None:
         """Kill the process through its pidfd (never a process that got its pid since), then let the spawner reap it."""
-        if self.pidfd is not None:
-            try:
-                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
-            except ProcessLookupError:  # it had ended already
-                pass
-            os.close(self.pidfd)
-            self.pidfd = None
-            self._spawner.tell(RELEASE, self.pid)
-        else:
-            self._spawner.tell(KILL, self.pid)  # its parent kills it: to the spawner the pid is still exact
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+            if self.pidfd is not None:
+                try:
+                    signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+                except ProcessLookupError:  # it had ended already
+                    pass
+                os.close(self.pidfd)
+                self.pidfd = None
+                self._spawner.tell(RELEASE, self.pid)
+            else:
+                self._spawner.tell(KILL, self.pid)  # its parent kills it: to the spawner the pid is still exact
         try:
             self.conn.close()
         except OSError:
@@ -166,8 +176,10 @@ class _Worker:
 
     def demote(self) -> None:
         """Move the process to nice 19 — by its parent, for which the pid still names it."""
-        self.demoted = True
-        self._spawner.tell(DEMOTE, self.pid)
+        with self._lock:
+            if not self._stopped:
+                self.demoted = True
+                self._spawner.tell(DEMOTE, self.pid)
 
 
 class _Died(Exception):

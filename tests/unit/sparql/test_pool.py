@@ -99,3 +99,15 @@ def test_a_long_query_is_moved_to_nice_19_by_the_spawner(mini_store):
         assert pid not in workers.pids()  # replaced: its priority cannot go back up
     finally:
         workers.close()
+
+
+def test_nothing_is_asked_about_a_stopped_query_process(workers, monkeypatch):
+    """A second stop or a late demotion would name a pid the spawner may have reaped: neither reaches it."""
+    worker = workers._all[0]
+    told = []
+    monkeypatch.setattr(worker._spawner, "tell", lambda command, pid: told.append((command, pid)))
+    worker.stop()
+    assert told == [(spawner.RELEASE, worker.pid)]
+    worker.stop()
+    worker.demote()
+    assert told == [(spawner.RELEASE, worker.pid)] and not worker.demoted
