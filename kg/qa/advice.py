@@ -44,11 +44,16 @@ def asked(an: Analysis) -> list:
     whether to stop a medicine."""
     def opens(c) -> bool:
         return c.form[0] in AUXILIARIES | {"be", "do"} and (c.start == 0 or an.tokens[c.start - 1].is_punct)
+    def obliged(c) -> bool:  # "have I got *to*", "does she have *to*": what one must do, not what one has
+        return c.form[-1] in ("have", "get") and c.end < len(an.tokens) and an.tokens[c.end].lemma == "to"
     return [c for c in an.cues if c.entry.intent == "advice" and (c.start in an.q_positions or opens(c))
-            and not ("*" in c.form and c.positions[-1] > 0 and an.tokens[c.positions[-1] - 1].lemma == "to")]
+            and not ("*" in c.form and c.positions[-1] > 0 and an.tokens[c.positions[-1] - 1].lemma == "to")
+            and not obliged(c)]
 
 
 SUBJECTS = frozenset("i we he she they".split())  # the reader, or the one they care for; "you" is anyone's
+OBJECTS = frozenset("me us him her them".split())  # (or its lemma, a subject) the one bidden to change a treatment ("tell *her* to stop it")
+OWNERS = frozenset("my our his their your the".split())  # "advise *my* patient to …": a bidden person named
 
 
 def changes_own(an: Analysis, lex) -> bool:
@@ -57,9 +62,14 @@ def changes_own(an: Analysis, lex) -> bool:
     it", "*do we need to* take her *off* …"), or the outcome of their own swap ("*if I switch* from the pill to the coil,
     will …"). What to take is decided by a prescriber and the patient, whatever the article says of either thing.
 
-    Both sets of words are data (``kgl:advice-modal``, ``kgl:regimen-change``, ``kgl:regimen-swap``)."""
+    Bidding someone else to change is the same advice ("*should I tell her to stop* the inhaler", ``kgl:bid``). Both
+    sets of words are data (``kgl:advice-modal``, ``kgl:regimen-change``, ``kgl:regimen-swap``)."""
     lemmas = [t.lemma for t in an.tokens]
     starts = [t.i for t in an.tokens if not t.is_punct and (t.i == 0 or an.tokens[t.i - 1].is_punct)]
+
+    def bid(to: int) -> bool:  # "tell *her* to stop", "advise *my patient* to discontinue": someone bidden, no purpose
+        return any(lemmas[k + 1] in OBJECTS | SUBJECTS | OWNERS and lex.in_set("bid", lemmas, k)
+                   for k in range(max(0, to - 3), to - 1) if k + 1 == to - 1 or lemmas[k + 1] in OWNERS)
 
     def modal_opens(first: int) -> bool:  # a clause of the question or the story's last ("…, ought I to stop it?")
         clause = [t.i for t in an.tokens[first:] if not t.is_punct]
@@ -70,7 +80,8 @@ def changes_own(an: Analysis, lex) -> bool:
                 return False
             if n and (SUBJECTS & set(lemmas[k:k + max(n, 2)]) or n >= 3):
                 end = k + max(n, 2)  # "ought i *to* discontinue" is the modal's; "… before a run *to stop* cramps" a purpose
-                return any(lex.in_set("regimen-change", lemmas, j) and not (lemmas[j - 1] == "to" and j - 1 > end)
+                return any(lex.in_set("regimen-change", lemmas, j) and not (lemmas[j - 1] == "to" and j - 1 > end
+                                                                             and not bid(j - 1))
                            for j in clause if j >= k + n)
         return False
 

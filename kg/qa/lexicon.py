@@ -20,7 +20,7 @@ KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
 GAP = "*"
 WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "span", "intake", "reference", "resource",  # kg.qa.amounts, .reference
-                       "advice-modal", "regimen-change", "regimen-swap",  # kg.qa.advice
+                       "advice-modal", "regimen-change", "regimen-swap", "bid",  # kg.qa.advice
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
