@@ -18,6 +18,7 @@ from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 from kg.qa.run import execute
 
 HELPING = frozenset(KGO + p for p in ("treats", "prevents", "diagnoses", "relieves"))
+TREATS = KGO + "treats"
 STATED = ("direct", "broader")
 
 
@@ -30,12 +31,13 @@ def asked(an: Analysis, lex: Lexicon) -> bool:
 def helping(ex: Executor, chosen: Reading, result: dict, an: Analysis) -> tuple[Reading, dict] | None:
     """For "is it worth doing X" read as a relation the article does not state of X: the helping link it does state
     between X and the condition, with its result (None otherwise)."""
-    if chosen.kind != "boolean" or len(chosen.edges) != 1 or result.get("how") in STATED \
-            or not asked(an, ex.index.lexicon):
+    if chosen.kind != "boolean" or len(chosen.edges) != 1 or not asked(an, ex.index.lexicon):
         return None
     edge = chosen.edges[0]
     if edge.subject.startswith("?"):
         return None
+    if result.get("how") in STATED:  # "is caffeine worth it for cramps": a stated cause is no yes to "worth it"
+        return None if helps_only(result) else _whether_helps(ex, chosen, edge)
     asked_of = [] if edge.object.startswith("?") else [edge.object]  # "?topic": the article's own condition
     for condition in dict.fromkeys(asked_of + list(ex.topic)):
         r = Reading("boolean", [Edge(edge.subject, RELATED, condition)], anchors=(edge.subject, condition),
@@ -44,6 +46,14 @@ def helping(ex: Executor, chosen: Reading, result: dict, an: Analysis) -> tuple[
         if found.get("how") in STATED and helps_only(found):
             return r, found
     return None
+
+
+def _whether_helps(ex: Executor, chosen: Reading, edge: Edge) -> tuple[Reading, dict] | None:
+    """A link of another kind read for "is X worth it for Y": whether the article says X helps Y instead — a yes only
+    if it does; otherwise the answer says it does not say so, and what it does say (that X can cause Y)."""
+    r = Reading("boolean", [Edge(edge.subject, TREATS, edge.object)], anchors=chosen.anchors, score=chosen.score,
+                why=chosen.why + ["asked whether it is worth it: whether the article says it helps, not only a link"])
+    return r, execute(ex, r)
 
 
 def helps_only(found: dict) -> bool:
