@@ -19,6 +19,7 @@ from kg.qa.run import execute
 
 HELPING = frozenset(KGO + p for p in ("treats", "prevents", "diagnoses", "relieves"))
 TREATS = KGO + "treats"
+HARMING = frozenset(KGO + p for p in ("causes", "riskFactorFor"))
 STATED = ("direct", "broader")
 
 
@@ -37,7 +38,7 @@ def helping(ex: Executor, chosen: Reading, result: dict, an: Analysis) -> tuple[
     if edge.subject.startswith("?"):
         return None
     if result.get("how") in STATED:  # "is caffeine worth it for cramps": a stated cause is no yes to "worth it"
-        return None if helps_only(result) else _whether_helps(ex, chosen, edge)
+        return _whether_helps(ex, chosen, edge) if harms(result) else None
     asked_of = [] if edge.object.startswith("?") else [edge.object]  # "?topic": the article's own condition
     for condition in dict.fromkeys(asked_of + list(ex.topic)):
         r = Reading("boolean", [Edge(edge.subject, RELATED, condition)], anchors=(edge.subject, condition),
@@ -56,10 +57,15 @@ def _whether_helps(ex: Executor, chosen: Reading, edge: Edge) -> tuple[Reading, 
     return r, execute(ex, r)
 
 
+def harms(found: dict) -> bool:
+    """Whether a stated link is a cause or a risk (seeing a doctor for a warning sign is worth it; caffeine is not)."""
+    return any(st.predicate in HARMING for st in found.get("statements") or [])
+
+
 def helps_only(found: dict) -> bool:
     """Whether a stated link is all helping relations (a cause is no yes to "is it worth it")."""
     said = found.get("statements") or []
     return bool(said) and all(st.predicate in HELPING for st in said)
 
 
-__all__ = ["asked", "helping", "helps_only"]
+__all__ = ["asked", "harms", "helping", "helps_only"]
