@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -38,6 +39,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def die_with_parent() -> None:
+    """For ``preexec_fn``: the server a test starts gets SIGTERM when the test run that started it dies — killed by a
+    timeout or by hand, its fixtures never run their teardown, and the server would outlive it on its port."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def stop(process: subprocess.Popen, timeout: float) -> None:
     """Stop a server started as a subprocess: terminate, and kill it if it has not gone in ``timeout`` s."""
     process.terminate()
@@ -60,7 +70,7 @@ def kneekg_serve(*args: str, env: dict[str, str] | None = None, start_timeout: f
     log = tempfile.TemporaryFile()
     process = subprocess.Popen([str(kneekg), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
                                env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=die_with_parent)
     base = f"http://127.0.0.1:{port}"
 
     def output() -> str:

@@ -25,7 +25,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.support.live import free_port, stop
+from tests.support.live import die_with_parent, free_port, stop
 from tests.support.sysdeps import missing_dependency
 
 START_TIMEOUT = 60  # seconds for the server to answer after loading
@@ -88,7 +88,7 @@ def oxigraph_server(graph: Path, *, timeout: float | None = 60.0, memory: bool =
                            capture_output=True, timeout=LOAD_TIMEOUT)
             command = [binary, "serve-read-only", "--location", str(directory / "db"), *bind, *limit]
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=die_with_parent)
         deadline = time.monotonic() + START_TIMEOUT
         while not _answers(server.sparql + "?query=ASK%7B%7D"):
             if process.poll() is not None:

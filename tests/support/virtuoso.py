@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from tests.support.live import stop
+from tests.support.live import die_with_parent, stop
 from tests.support.sysdeps import missing_dependency
 import requests
 
@@ -150,7 +150,8 @@ def virtuoso_server(graph: Path | None = None, directory: Path | None = None,
     ini.write_text(render_ini(tuning, dir=directory, sql_port=server.sql_port, http_port=server.http_port))
     log = open(directory / "stdout.log", "wb")
     process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=directory,
-                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               preexec_fn=die_with_parent)
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:
