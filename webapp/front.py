@@ -184,7 +184,8 @@ http {{
 """
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """For ``preexec_fn``: the child gets SIGTERM when the process that started it dies, with no teardown run."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -220,7 +221,7 @@ class Front:
         if check.returncode != 0:
             raise FrontError(f"nginx refused its configuration: {check.stderr.strip()}")
         self.process = subprocess.Popen([binary, *prefix], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        preexec_fn=_die_with_parent)
+                                        preexec_fn=die_with_parent)
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import socket
@@ -14,6 +13,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from webapp.front import die_with_parent  # the nginx front's own: a server a test starts dies with the run
 
 
 @contextmanager
@@ -37,15 +38,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def die_with_parent() -> None:
-    """For ``preexec_fn``: the server a test starts gets SIGTERM when the test run that started it dies — killed by a
-    timeout or by hand, its fixtures never run their teardown, and the server would outlive it on its port."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def stop(process: subprocess.Popen, timeout: float) -> None:

@@ -25,8 +25,9 @@ from typing import Iterator
 
 import pytest
 
-from tests.support.live import die_with_parent, free_port, stop
+from tests.support.live import free_port, stop
 from tests.support.sysdeps import missing_dependency
+from webapp.front import die_with_parent
 
 START_TIMEOUT = 60  # seconds for the server to answer after loading
 LOAD_TIMEOUT = 600

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from tests.support.live import die_with_parent, stop
+from tests.support.live import stop
 from tests.support.sysdeps import missing_dependency
+from webapp.front import die_with_parent
 import requests
 
 START_TIMEOUT = 120  # seconds for a fresh database to come up

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.unit
 
 PARENT = """
 import subprocess, sys
-from tests.support.live import die_with_parent
+from webapp.front import die_with_parent
 child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True,
                          preexec_fn=die_with_parent)
 print(child.pid, flush=True)
