@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, sideline, situation, told, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -136,7 +136,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if advice.changes_own(an, lex) or advice.asked(an) and not _warning(an) and not _general(an, index, lex):
+    if advice.changes_own(an, lex) or sideline.asked(an, lex) or advice.asked(an) and not _warning(an) and not _general(an, index, lex):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")

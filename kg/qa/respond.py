@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import describe, explain, hedges, intake, kinds_unsaid, moment, offered, ranked, universal, usual
+from kg.qa import describe, explain, grades, hedges, intake, kinds_unsaid, moment, offered, ranked, universal, usual
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
@@ -60,6 +60,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
             len("The article does not state it as a fact; it claims that "):]
     moment.narrow(ex.store, answer, an)  # "what do I do right there and then": the measures for the moment it strikes
     kinds_unsaid.check(ex, answer, r, an)  # "what kind of shoes help": it names no kinds of footwear
+    grades.check(ex, answer, r, an)  # "the grades of a hamstring strain", "the stages of ALS": it gives none
     if kind not in ("list", "count"):  # a list's evidence is its facts; elsewhere "This helps …" brings what "this" is
         answer.evidence = with_antecedents(quote_index(ex.store), answer.evidence)
 

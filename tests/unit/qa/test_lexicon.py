@@ -45,7 +45,8 @@ def test_every_example_question_is_read(entry, question):
                  "amount-named-words", "intake-words", "measure-words", "period-words", "reference-words", "resource-words",
                  "advice-modal-words", "regimen-change-words", "regimen-swap-words", "plan-request-words", "plan-words",
                  "law-words", "weight-change-words", "body-mass-words", "span-words", "service-words", "composition-words",
-                 "language-words", "norm-words", "measured-words", "regimen-on-words", "bid-words"):
+                 "language-words", "norm-words", "measured-words", "regimen-on-words", "bid-words",
+                 "other-person-words", "activity-words", "lineup-words"):
         assert answer.declined in ("dose", "prognosis", "advice", "unknown")
         return
     assert answer.reading.startswith("I read this as:"), (question, answer.message)
