@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, sideline, situation, told, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -146,7 +146,8 @@ def _ask_one(store, raw: str) -> Answer:
             answer.message += " " + (said or "What the article says nearest your question: " + " ".join(
                 f"“{c['quote']}”" for c in answer.closest))
         return answer
-    decided = document.answer_document(answer, store, an, within) or items.answer_part(answer, part_index(store), within, an)
+    decided = document.answer_document(answer, store, an, within) or items.answer_part(answer, part_index(store), within, an) \
+        or qualities.answer(ex, answer, an)  # "is ALS progressive": a quality its definition states
     if decided is not None:
         return decided
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"

@@ -38,6 +38,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
         getattr(explain, kind)(ex, answer, r, an)
         if kind == "serious":  # "is it *always* a sign of something serious": the course it states is its "not always"
             universal.serious(ex, answer, r, an)
+            universal.unsaid(ex, answer, r, an)  # "is dehydration serious": no course, no warning sign of it given
             usual.normal(ex, answer, r, an)  # "is that normal": the article's "occasional spasms are common"
     elif kind == "duration":
         describe.duration(ex, answer, r, an)

@@ -56,4 +56,18 @@ def _rest(message: str) -> str:
     return message[at:] if at >= 0 else ""
 
 
-__all__ = ["asked", "serious"]
+__all__ = ["asked", "serious", "unsaid"]
+
+
+def unsaid(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
+    """"Is dehydration serious": a yes/no on whether a thing is serious, where the article gives no course of it and no
+    warning sign, is not stated — what it does say of the thing is shown, never as a yes, a no or an answer."""
+    if not an.yes_no or answer.boolean is not None or answer.kind != "describe" \
+            or not answer.message.startswith("What the article says about"):
+        return
+    names = " or ".join(ex.name(a) for a in r.anchors[:2]) or "it"
+    cues = an.intent_cues("serious")
+    word = " ".join(an.tokens[k].surface for k in range(cues[0].start, cues[0].end)) if cues else "serious"
+    verb = an.question[0].surface if an.question and an.question[0].lemma == "be" else "is"
+    answer.answered, answer.kind, answer.answers = False, "abstain", []
+    answer.message = f"The article does not say whether {names} {verb} {word}. " + answer.message
