@@ -25,7 +25,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "remainder",  # kg.qa.besides
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
                        "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
-                       "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup"})  # kg.qa.grades, .sideline
+                       "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction"})  # kg.qa.grades, .sideline, .reduced
 MAX_GAP = 4
 
 
