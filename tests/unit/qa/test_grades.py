@@ -48,3 +48,8 @@ def test_a_stage_named_in_passing_or_a_kind_of_a_remedy_is_not_this(question):
     an = analyse(question, label_index(STORE), lexicon(STORE))
     found = asked(an, lexicon(STORE))
     assert found is None or found[1] and "stretch" in found[0].iri
+
+
+@pytest.mark.parametrize("question", ["what is the life span with ALS", "how long can you survive with ALS"])
+def test_life_span_and_survival_are_prognosis_declined(question):
+    assert ask(STORE, question).declined == "prognosis"
