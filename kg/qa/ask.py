@@ -30,7 +30,7 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -184,6 +184,7 @@ def _ask_one(store, raw: str) -> Answer:
         f" (“{k}” read as “{w}”.)" for k, w in joined.items())
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
+    turned.check(ex, answer, chosen, readings)  # "what causes ALS": not what ALS leads to
     answer = each.coordinated(ex, answer, chosen, an)  # "how are dehydration and nutrient deficiencies diagnosed": each
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
