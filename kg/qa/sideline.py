@@ -16,6 +16,7 @@ from __future__ import annotations
 from kg.qa.analysis import Analysis
 
 OPENERS = frozenset("should can could may shall ought must would will do be".split())
+WHEN = frozenset("soon long".split())  # "how soon can he play", "how long before she can train"
 OWNERS = frozenset("my our his her their the your".split())
 PRONOUNS = frozenset("he she him".split())  # "her" is a person only when no body part of hers follows
 GAP = 4  # at most this many words between the person and the activity ("can my daughter *still go back and* play")
@@ -39,7 +40,9 @@ def asked(an: Analysis, lex) -> bool:
         return False
     lemmas = [t.lemma for t in an.tokens]
     q = [t for t in an.question if not t.is_punct]
-    if not q or q[0].lemma not in OPENERS or not an.yes_no:
+    lead = 1 if q and q[0].lemma == "when" else 2 if len(q) > 1 and q[0].lemma == "how" and q[1].lemma in WHEN else 0
+    q = q[lead:]  # "*when* can he go back to training", "*how soon* can my son play": when the decision falls
+    if not q or q[0].lemma not in OPENERS or not (an.yes_no or lead):
         return False  # "what should my son do when he cramps": what helps, asked for him
     named = {k for m in an.mentions for k in m.span}
     relation = {k for c in an.relation_cues for k in c.positions}

@@ -46,3 +46,17 @@ def test_a_decision_about_someone_elses_game_is_declined(question):
 ])
 def test_what_causes_or_helps_and_ones_own_activity_are_not_this(question):
     assert not _asked(question)
+
+
+@pytest.mark.parametrize("question", ["when can he go back to training after a cramp",
+                                      "how soon can my son play after a calf cramp",
+                                      "what is the return to play time after a cramp"])
+def test_when_someone_may_play_again_is_declined(question):
+    answer = ask(STORE, question)
+    assert answer.declined == "advice" and not answer.answered and not answer.answers
+
+
+@pytest.mark.parametrize("question", ["when should my son see a doctor about his knee twitching",
+                                      "how long can a cramp last"])
+def test_when_to_see_a_doctor_and_how_long_a_cramp_lasts_are_answered(question):
+    assert ask(STORE, question).answered
