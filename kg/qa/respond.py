@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import describe, explain, grades, hedges, intake, kinds_unsaid, moment, offered, ranked, universal, usual
+from kg.qa import copular, describe, explain, grades, hedges, intake, kinds_unsaid, moment, offered, ranked, universal, usual
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
@@ -30,6 +30,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
     elif kind == "boolean":
         fill_boolean(ex, answer, r, result)
         intake.through_whole(ex, answer, r, an)  # "is magnesium good for knee twitch": through proper nutrition
+        copular.check(ex, answer, r, an)  # "is ALS an autoimmune disease": a kind only by exampleOf, not any link
     elif kind == "definition":
         describe.definition(ex, answer, r)
     elif kind == "about":
