@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import copular, describe, explain, grades, hedges, intake, kinds_unsaid, moment, offered, ranked, universal, usual
+from kg.qa import copular, describe, explain, grades, hedges, instead, intake, kinds_unsaid, moment, offered, ranked, universal, usual
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
@@ -176,7 +176,7 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
         answer.message = (f"{_what_not(ex, asked)[:1].upper()}{_what_not(ex, asked)[1:]}: the article says both of "
                           f"what each is linked to ({between}), and names {len(order)} — {shown}.")
     elif asked is not r:
-        answer.message = f"The article does not say {_what_not(ex, asked)}; it says this instead. " + answer.message
+        instead.say(ex, answer, asked, _what_not(ex, asked))  # of another condition: its own details, not given
 
 
 MOST_EXAMPLED = 40  # answers whose examples are looked up when a kind is asked for (each is one more entity read)
