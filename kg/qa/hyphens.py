@@ -1,0 +1,50 @@
+"""Compounds a reader hyphenates on the fly ("a see-the-doc job", "higher-risk groups", "a go-to-hospital thing"):
+read as their words.
+
+A hyphenated word the article's names and the lexicon do not hold as a whole is no word of its own: kept whole it is
+one unknown word, and "the article does not mention see-the-doc" answers nothing. Written with spaces, its words are
+read like any others — "see the doc" as seeing a doctor, "higher risk" as more at risk — and a word among them the
+article does not use still stays unknown. Hyphenated words the article names whole ("over-the-counter", "B-6",
+"self-care") and codes with a number or a single letter ("covid-19", "x-ray") stay as written, and so does "mid-",
+which the lemmas read as when, not what.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.qa.text import lemma, normalise_text
+
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
+
+
+def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
+    """``text`` with the hyphens of compounds no name or lexicon form holds whole written as spaces (same length, so
+    every position stays where it was).
+
+    >>> unhyphenated("is that a see-the-doc job", frozenset())
+    'is that a see the doc job'
+    >>> unhyphenated("are over-the-counter pills ok", frozenset({"over-the-counter"}))
+    'are over-the-counter pills ok'
+    >>> unhyphenated("is an x-ray needed mid-run", frozenset())
+    'is an x-ray needed mid-run'
+    >>> unhyphenated("Nothing to split", frozenset())
+    'Nothing to split'
+    """
+    norm = normalise_text(text)
+    if len(norm) != len(text) or "-" not in norm:
+        return text
+    out = list(text)
+    changed = False
+    for m in _COMPOUND.finditer(norm):
+        word = m.group(0)
+        parts = word.split("-")
+        if word in known or lemma(word) in known or word.startswith("mid-") or any(len(p) < 2 for p in parts):
+            continue
+        if m.start() and norm[m.start() - 1].isalnum() or m.end() < len(norm) and norm[m.end()].isalnum():
+            continue  # part of a code with digits ("b-12x")
+        for k in range(m.start(), m.end()):
+            if norm[k] == "-":
+                out[k] = " "
+                changed = True
+    return "".join(out) if changed else text
