@@ -2,18 +2,19 @@
 read as their words.
 
 A hyphenated word the article's names and the lexicon do not hold as a whole is no word of its own: kept whole it is
-one unknown word, and "the article does not mention see-the-doc" answers nothing. Written with spaces, its words are
-read like any others — "see the doc" as seeing a doctor, "higher risk" as more at risk — and a word among them the
-article does not use still stays unknown. Hyphenated words the article names whole ("over-the-counter", "B-6",
-"self-care") and codes with a number or a single letter ("covid-19", "x-ray") stay as written, and so does "mid-",
-which the lemmas read as when, not what.
+one unknown word, and "the article does not mention see-the-doc" answers nothing. When one of its words is a word of
+the article's names or the lexicon, it is written with spaces and its words are read like any others — "see the doc"
+as seeing a doctor, "higher risk" as a risk group — and a word among them the article does not use still stays
+unknown. A compound none of whose words the article or the lexicon uses is a name of its own ("Osgood-Schlatter") and
+is named whole. Hyphenated words the article names whole ("over-the-counter", "self-care"), codes with a number or a
+single letter ("B-6", "x-ray") and "mid-", which the lemmas read as when, not what, stay as written.
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.qa.text import lemma, normalise_text
+from kg.qa.text import STOPWORDS, lemma, normalise_text
 
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
@@ -22,8 +23,10 @@ def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
     """``text`` with the hyphens of compounds no name or lexicon form holds whole written as spaces (same length, so
     every position stays where it was).
 
-    >>> unhyphenated("is that a see-the-doc job", frozenset())
+    >>> unhyphenated("is that a see-the-doc job", frozenset({"see", "doctor"}))
     'is that a see the doc job'
+    >>> unhyphenated("does Osgood-Schlatter hurt", frozenset({"see", "doctor"}))
+    'does Osgood-Schlatter hurt'
     >>> unhyphenated("are over-the-counter pills ok", frozenset({"over-the-counter"}))
     'are over-the-counter pills ok'
     >>> unhyphenated("is an x-ray needed mid-run", frozenset())
@@ -41,6 +44,8 @@ def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
         parts = word.split("-")
         if word in known or lemma(word) in known or word.startswith("mid-") or any(len(p) < 2 for p in parts):
             continue
+        if not any(p not in STOPWORDS and (p in known or lemma(p) in known) for p in parts):
+            continue  # a name of its own the article never uses ("Osgood-Schlatter"): named whole, as written
         if m.start() and norm[m.start() - 1].isalnum() or m.end() < len(norm) and norm[m.end()].isalnum():
             continue  # part of a code with digits ("b-12x")
         for k in range(m.start(), m.end()):
