@@ -1,13 +1,14 @@
-"""Compounds a reader hyphenates on the fly ("a see-the-doc job", "higher-risk groups", "a go-to-hospital thing"):
-read as their words.
+"""Phrases a reader hyphenates into one word on the fly ("a see-the-doc job", "a go-to-hospital thing"): read as
+their words.
 
-A hyphenated word the article's names and the lexicon do not hold as a whole is no word of its own: kept whole it is
-one unknown word, and "the article does not mention see-the-doc" answers nothing. When one of its words is a word of
-the article's names or the lexicon, it is written with spaces and its words are read like any others — "see the doc"
-as seeing a doctor, "higher risk" as a risk group — and a word among them the article does not use still stays
-unknown. A compound none of whose words the article or the lexicon uses is a name of its own ("Osgood-Schlatter") and
-is named whole. Hyphenated words the article names whole ("over-the-counter", "self-care"), codes with a number or a
-single letter ("B-6", "x-ray") and "mid-", which the lemmas read as when, not what, stay as written.
+A hyphenated phrase of three words or more that the article's names and the lexicon do not hold as a whole is no
+word of its own: kept whole it is one unknown word, and "the article does not mention see-the-doc" answers nothing.
+When one of its words is a word of the article's names or the lexicon, it is written with spaces and its words are
+read like any others — "see the doc" as seeing a doctor — and a word among them the article does not use still stays
+unknown. A compound none of whose words the article or the lexicon uses is a name of its own ("Guillain-Barre-Strohl")
+and is named whole. Two-word compounds are mostly words of their own ("plant-based", "immune-suppressing",
+"cramped-up"), read whole as before (the lexicon holds the ones to read, "higher-risk group"); so are hyphenated words
+the article names ("over-the-counter") and codes with a number or a single letter ("B-6", "x-ray").
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
     'does Osgood-Schlatter hurt'
     >>> unhyphenated("are over-the-counter pills ok", frozenset({"over-the-counter"}))
     'are over-the-counter pills ok'
-    >>> unhyphenated("is an x-ray needed mid-run", frozenset())
-    'is an x-ray needed mid-run'
+    >>> unhyphenated("is an x-ray needed mid-run for plant-based eaters", frozenset({"plant", "run"}))
+    'is an x-ray needed mid-run for plant-based eaters'
     >>> unhyphenated("Nothing to split", frozenset())
     'Nothing to split'
     """
@@ -42,7 +43,7 @@ def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
     for m in _COMPOUND.finditer(norm):
         word = m.group(0)
         parts = word.split("-")
-        if word in known or lemma(word) in known or word.startswith("mid-") or any(len(p) < 2 for p in parts):
+        if len(parts) < 3 or word in known or lemma(word) in known or any(len(p) < 2 for p in parts):
             continue
         if not any(p not in STOPWORDS and (p in known or lemma(p) in known) for p in parts):
             continue  # a name of its own the article never uses ("Osgood-Schlatter"): named whole, as written

@@ -1,5 +1,5 @@
-"""Hyphenated compounds a reader makes on the fly are read as their words (kg.qa.hyphens); names the article holds
-whole with a hyphen, codes and "mid-" stay as written."""
+"""Phrases a reader hyphenates on the fly are read as their words (kg.qa.hyphens); two-word compounds, names the
+article holds whole with a hyphen and codes stay as written."""
 
 import pytest
 
@@ -14,7 +14,8 @@ pytestmark = pytest.mark.unit
     ("is Osgood-Schlatter the same", frozenset({"see", "gp"}), "is Osgood-Schlatter the same"),
     ("are over-the-counter pills ok", frozenset({"over-the-counter"}), "are over-the-counter pills ok"),
     ("does a b-12 shot help", frozenset(), "does a b-12 shot help"),
-    ("cramps mid-swim", frozenset(), "cramps mid-swim"),
+    ("cramps mid-swim", frozenset({"swim"}), "cramps mid-swim"),
+    ("a plant-based diet", frozenset({"plant", "diet"}), "a plant-based diet"),
     ("Is It A Go-To-The-Doc Thing", frozenset({"doctor"}), "Is It A Go To The Doc Thing"),
 ])
 def test_only_compounds_no_name_holds_are_split_and_positions_stay(text, known, expected):
