@@ -51,3 +51,31 @@ def test_the_sunshine_vitamin_is_vitamin_d(real_store, question):
 def test_a_word_that_changes_what_the_thing_is_still_refuses_the_yes(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is not True and "decaf" in answer.message
+
+
+@pytest.mark.parametrize("question", ["would a twitchy knee with slurred speech be a reason to ring the doctor",
+                                      "is persistent knee twitching a reason to phone the gp",
+                                      "if someone took way too many stimulants do they need emergency care"])
+def test_ringing_the_doctor_and_emergency_care_ask_whether_it_needs_a_doctor(real_store, question):
+    answer = ask(real_store, question)
+    assert "does not mention" not in answer.message and "medical attention" in answer.message
+
+
+@pytest.mark.parametrize("question", ["are rugby players more prone to cramps", "do weekend warriors get more spasms"])
+def test_kinds_of_sportspeople_are_related_to_the_articles_athletes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "athletes" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["does sipping water all day help with twitchy knees",
+                                      "can gulping down energy drinks give me cramps"])
+def test_a_manner_of_drinking_leaves_the_drink(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "does not mention" not in answer.message
+
+
+@pytest.mark.parametrize("question", ["is it a myth that stretching helps cramps",
+                                      "is it a myth that caffeine makes your knee twitch"])
+def test_a_question_turned_round_by_myth_is_never_answered_yes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is not True
