@@ -79,3 +79,14 @@ def test_a_manner_of_drinking_leaves_the_drink(real_store, question):
 def test_a_question_turned_round_by_myth_is_never_answered_yes(real_store, question):
     answer = ask(real_store, question)
     assert answer.boolean is not True
+
+
+@pytest.mark.parametrize("question, deficiency", [("does being short on magnesium make your legs twitch", "magnesium deficiency"),
+                                                  ("can a lack of b12 make my knee jump", "vitamin b12 deficiency"),
+                                                  ("is lacking calcium a cause of cramps", "calcium deficiency"),
+                                                  ("could running low on potassium give me cramps", "potassium deficiency"),
+                                                  ("can being deficient in vitamin b6 cause twitching", "vitamin b6 deficiency"),
+                                                  ("is being short of vit d behind my knee twitching", "vitamin d deficiency")])
+def test_everyday_ways_of_being_low_on_a_nutrient_name_its_deficiency(real_store, question, deficiency):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and deficiency in answer.message.lower()
