@@ -1,0 +1,92 @@
+"""Colloquial words that only say how much, how eagerly or how sure ("guzzling", "tons of", "is that legit"), idioms
+for seeing a doctor and everyday names for the article's things ("sporty types", "the sunshine vitamin") no longer
+sink a yes/no the article answers; a word that changes what a thing is ("decaf") still does."""
+
+import pytest
+
+from kg.qa.ask import ask
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("question", ["can guzzling coffee all day make my knee twitch",
+                                      "does downing energy drinks cause muscle spasms",
+                                      "could tons of caffeine be why my knee keeps jumping",
+                                      "i have a load of coffee every morning, can that cause knee twitching"])
+def test_how_much_or_how_eagerly_is_answered_with_the_articles_qualifier(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "high amounts" in answer.message
+
+
+@pytest.mark.parametrize("question", ["my trainer says dehydration gives you cramps, is that legit",
+                                      "heard amphetamines can make muscles spasm, is that legit?"])
+def test_is_that_legit_tags_a_claim_asked_yes_or_no(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "legit" not in answer.message
+
+
+@pytest.mark.parametrize("question", ["is swelling a good reason to get it checked out",
+                                      "is weakness in my knee a reason to have it checked"])
+def test_a_reason_to_get_it_looked_at_asks_whether_it_needs_a_doctor(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "medical attention" in answer.message
+
+
+@pytest.mark.parametrize("question", ["do sporty types get cramps more often",
+                                      "are triathletes more prone to muscle spasms",
+                                      "are athletic types at a greater risk of spasms"])
+def test_kinds_of_sporty_people_are_the_articles_athletes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "athletes" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["can a lack of the sunshine vitamin cause knee twitching",
+                                      "does not enough sunshine vitamin lead to twitchy knees"])
+def test_the_sunshine_vitamin_is_vitamin_d(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "vitamin" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["does guzzling decaf cause knee twitching", "can tons of decaf coffee make my knee twitch"])
+def test_a_word_that_changes_what_the_thing_is_still_refuses_the_yes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is not True and "decaf" in answer.message
+
+
+@pytest.mark.parametrize("question", ["would a twitchy knee with slurred speech be a reason to ring the doctor",
+                                      "is persistent knee twitching a reason to phone the gp",
+                                      "if someone took way too many stimulants do they need emergency care"])
+def test_ringing_the_doctor_and_emergency_care_ask_whether_it_needs_a_doctor(real_store, question):
+    answer = ask(real_store, question)
+    assert "does not mention" not in answer.message and "medical attention" in answer.message
+
+
+@pytest.mark.parametrize("question", ["are rugby players more prone to cramps", "do weekend warriors get more spasms"])
+def test_kinds_of_sportspeople_are_related_to_the_articles_athletes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "athletes" in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["does sipping water all day help with twitchy knees",
+                                      "can gulping down energy drinks give me cramps"])
+def test_a_manner_of_drinking_leaves_the_drink(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and "does not mention" not in answer.message
+
+
+@pytest.mark.parametrize("question", ["is it a myth that stretching helps cramps",
+                                      "is it a myth that caffeine makes your knee twitch"])
+def test_a_question_turned_round_by_myth_is_never_answered_yes(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is not True
+
+
+@pytest.mark.parametrize("question, deficiency", [("does being short on magnesium make your legs twitch", "magnesium deficiency"),
+                                                  ("can a lack of b12 make my knee jump", "vitamin b12 deficiency"),
+                                                  ("is lacking calcium a cause of cramps", "calcium deficiency"),
+                                                  ("could running low on potassium give me cramps", "potassium deficiency"),
+                                                  ("can being deficient in vitamin b6 cause twitching", "vitamin b6 deficiency"),
+                                                  ("is being short of vit d behind my knee twitching", "vitamin d deficiency")])
+def test_everyday_ways_of_being_low_on_a_nutrient_name_its_deficiency(real_store, question, deficiency):
+    answer = ask(real_store, question)
+    assert answer.boolean is True and deficiency in answer.message.lower()
