@@ -24,7 +24,8 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
-                       "norm", "measured", "regimen-on", "normality", "persistence", "worth"})  # kg.qa.targets, .advice, .usual, .worth
+                       "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
+                       "asker", "asking", "asking-for"})  # kg.qa.reported
 MAX_GAP = 4
 
 
