@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.answer import Executor
+from kg.qa.direction import as_asked
 from kg.qa.facts import around
 from kg.qa.parts import PATIENT
 from kg.qa.querygraph import KGO, Edge, Reading
@@ -109,6 +110,7 @@ def _most_meant(readings: list[Reading], an: Analysis) -> list[Reading]:
 
 def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
     readings = _named_over_topic(_most_meant(_nearest_first(readings, an), an), an, ex.topic)
+    readings, _ = as_asked(readings, an)  # "what causes limited blood supply": its causes, though it has none
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:
