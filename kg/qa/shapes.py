@@ -208,7 +208,7 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name in ("symptom-noun", "indicate-verb", "accompany-verb") and any(
             o.entry.name == "warning-noun" and o.start > cue.start and (len(o.form) > 1 or _contacted(an, o)) for o in cues):
         return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
-    if _gives_a_description(an, cue):
+    if _gives_a_description(an, cue) or _beside(an, cue, cues):
         return True
     if cue.entry.name == "purpose-verb" and any(o.start == cue.end and o is not cue for o in cues) \
             and any(m.end == cue.start for m in an.mentions):  # "how is *a heat pack meant to* help": the thing named
@@ -220,6 +220,17 @@ def not_a_relation(an, cue, cues) -> bool:
     return cue.entry.pos == "noun" and twin and (
         (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
         or _after_modal(an, cue))
+
+
+def _beside(an, cue, cues) -> bool:
+    """"What might a skin rash *alongside* the spasms mean", "swelling *accompanying* a cramp — what does it point to":
+    a word of coming-with between two named things says they come together (as "with" does), and another relation
+    word asks what they mean; it asks no relation of its own."""
+    if cue.entry.name != "accompany-verb" or len(cue.positions) != 1 or not any(
+            o.entry.kind == "relation" and o.entry.name != cue.entry.name for o in cues):
+        return False
+    after = [t for t in an.tokens[cue.end:cue.end + 3] if t.lemma not in ("the", "a", "an", "my", "his", "her", "these", "those")]
+    return any(m.end == cue.start for m in an.mentions) and bool(after) and any(m.start == after[0].i for m in an.mentions)
 
 
 DESCRIPTIONS = frozenset({"definition", "duration", "mechanism"})
