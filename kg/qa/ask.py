@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, amounts, besides, reference, reported, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, incidental, items, kinds, offtopic, outlook, parts, purposes, situation, told, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -159,6 +159,7 @@ def _ask_one(store, raw: str) -> Answer:
     if decided is not None:
         return decided
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
+    readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
