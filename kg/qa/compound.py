@@ -78,7 +78,7 @@ def _sentences(text: str, tokens) -> tuple[str, str] | None:
             continue
         first = [w for w in tokens[:k] if not w.is_punct]
         second = [w for w in tokens[j:] if not w.is_punct]
-        if len(first) < 2 or len(second) < MIN_PART or not _asks(tokens[:k]):
+        if len(first) < 2 or len(second) < MIN_PART or not (_asks(tokens[:k]) or t.surface == "?"):
             continue
         before = text[:t.start].rstrip(" ,;-")
         return before, before + ". " + text[tokens[j].start:]
@@ -86,11 +86,15 @@ def _sentences(text: str, tokens) -> tuple[str, str] | None:
 
 
 def _asks(tokens) -> bool:
-    """Whether a sentence asks: a question word or an auxiliary in it, or an order at its start or after a label's
-    colon ("Exam item 2: *define* ALS")."""
+    """Whether a sentence asks: a question word in it, or an auxiliary or an order at its start or after a label's
+    colon ("Exam item 2: *define* ALS"); a statement ("nerve damage is one cause.") tells.
+
+    >>> _asks(tokenize("nerve damage is one cause")), _asks(tokenize("is nerve damage a cause"))
+    (False, True)
+    """
     starts = [0] + [k + 1 for k, t in enumerate(tokens) if t.surface == ":"]
-    return any(t.lemma in WH_WORDS or t.surface in AUXILIARIES for t in tokens) or any(
-        k < len(tokens) and tokens[k].lemma in ASKING for k in starts)
+    return any(t.lemma in WH_WORDS for t in tokens) or any(  # an auxiliary asks where it opens: "nerve damage *is* one
+        k < len(tokens) and (tokens[k].lemma in ASKING or tokens[k].surface in AUXILIARIES) for k in starts)  # cause." tells
 
 
 BACK = frozenset("it its they them their that this those these".split())

@@ -17,7 +17,7 @@ def labels(answer) -> set[str]:
     ("so what could be causing limited blood supply?", "Muscle spasm"),
     ("what brings on a limited blood supply", "Muscle spasm"),
     ("what treats limited blood supply", "Muscle spasm"),
-    ("what are the causes of limited blood supply", "Muscle spasm"),
+    ("what leads to limited blood supply", "Muscle spasm"),
     ("which things lead to limited blood supply", "Muscle spasm"),
 ])
 def test_the_asked_side_with_no_facts_is_not_answered_by_its_flip(real_store, question, flip):
