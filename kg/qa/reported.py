@@ -31,6 +31,8 @@ def peel(raw: str, lex) -> str:
     ...                          "asking-for": {("ask", "for"),}})
     >>> peel("my son wants to know whether energy drinks can make his knee twitch", lex)
     'can energy drinks make his knee twitch'
+    >>> peel("my son wants to know if he has ALS", lex)
+    'does he have ALS'
     >>> peel("he asks what causes cramps", lex), peel("asking for my son: what helps?", lex)
     ('what causes cramps', 'what helps?')
     >>> peel("my knee twitches, my son wants to know if it's serious", lex)
@@ -118,6 +120,10 @@ def _asked(tokens: list[Token], at: int, source: str) -> str:
         if t.is_punct:
             break
         if j and t.surface in INVERTED and clause[j - 1].lemma not in _NOT_SUBJECT:  # "whether energy drinks *can* make"
+            following = clause[j + 1].lemma if j + 1 < len(clause) else ""
+            if t.surface in ("has", "have", "had") and following not in ("get", "be") and not following.endswith("ed"):
+                do = "did" if t.surface == "had" else "does"  # "if he *has* ALS": "does he have ALS", not "has he ALS"
+                return do + " " + source[start:t.start] + "have " + source[t.end:].lstrip()
             return t.surface + " " + source[start:t.start] + source[t.end:].lstrip()
         if t.surface.endswith("'s") and t.lemma in _SHORT_IS:  # "if it's serious"
             return "is " + t.lemma + source[t.end:]

@@ -20,6 +20,8 @@ def labels(answer) -> set[str]:
     ("Asking for my husband: what are the signs of ALS?", "what are the signs of ALS?"),
     ("one of my patients asked me whether ALS can be cured", "can ALS be cured"),
     ("my knee twitches a lot, my partner wants to know why", "my knee twitches a lot, why"),
+    ("my son wants to know if he has ALS", "does he have ALS"),
+    ("he's had cramps all week and wonders if it's serious", "he's had cramps all week. is it serious"),
 ])
 def test_the_wrapper_is_peeled(real_store, question, inner):
     assert peel(question, lexicon(real_store)) == inner
@@ -66,6 +68,8 @@ def test_an_embedded_yes_no_gets_the_articles_yes(real_store, question):
     ("my mum is wondering how much magnesium she should take", "dose"),
     ("my husband asks: should he stop taking his statins", "advice"),
     ("she's asking what dose of quinine is safe", "dose"),
+    ("my son wants to know if he has ALS", "advice"),  # whether a person has a disease: never a yes
+    ("my wife is asking whether she has an autoimmune disorder", "advice"),
 ])
 def test_an_inner_dose_or_advice_question_is_declined(real_store, question, declined):
     answer = ask(real_store, question)
