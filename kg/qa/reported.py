@@ -31,8 +31,8 @@ def peel(raw: str, lex) -> str:
     ...                          "asking-for": {("ask", "for"),}})
     >>> peel("my son wants to know whether energy drinks can make his knee twitch", lex)
     'can energy drinks make his knee twitch'
-    >>> peel("my son wants to know if he has ALS", lex)
-    'does he have ALS'
+    >>> peel("my son wants to know if he has ALS", lex), peel("he wonders if it helps cramps", Lexicon(word_sets={"asker": {("he",)}, "asking": {("wonder",)}}))
+    ('does he have ALS', 'does it help cramps')
     >>> peel("he asks what causes cramps", lex), peel("asking for my son: what helps?", lex)
     ('what causes cramps', 'what helps?')
     >>> peel("my knee twitches, my son wants to know if it's serious", lex)
@@ -127,6 +127,9 @@ def _asked(tokens: list[Token], at: int, source: str) -> str:
             return t.surface + " " + source[start:t.start] + source[t.end:].lstrip()
         if t.surface.endswith("'s") and t.lemma in _SHORT_IS:  # "if it's serious"
             return "is " + t.lemma + source[t.end:]
+    if len(clause) > 2 and clause[0].lemma in _SHORT_IS and clause[1].surface.endswith("s") \
+            and clause[1].lemma != clause[1].surface:  # "if it helps knee spasms": "does it help knee spasms"
+        return f"does {clause[0].surface} {clause[1].lemma}" + source[clause[1].end:]
     return "does the article say " + source[start:]  # "if magnesium helps with cramps"
 
 
