@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.namespaces import KGO
-from kg.qa.asides import named_then_asked, paired_then_asked, told_after_mark, told_sentence, trailing
+from kg.qa.asides import named_then_asked, paired_then_asked, remark_asks_nothing, told_after_mark, told_sentence, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
 from kg.qa.querygraph import Reading
@@ -116,7 +116,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
                 or pronoun_modifier(tokens, t.i):  # "honestly"; "anything *quick* i can do"; but "can *MS* cause it"
             continue
         unknown.append(t.surface)
-    mentions, cues = _narrowed(mentions, cues, tokens)
+    mentions, cues = _narrowed(mentions, remark_asks_nothing(cues, remark), tokens)  # "…? *worried* about my son"
     first = next((t.lemma for t in question if t.lemma in AUXILIARIES | WH_WORDS | {"be", "do", "have"} or not any(c.start == t.i and c.entry.intent == "filler" for c in cues)), "")  # "lol is …"
     # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)

@@ -87,6 +87,24 @@ def told_after_mark(parts: list[list[Token]], question: list[Token], marked) -> 
     return {t.i for p in after for t in p}
 
 
+def remark_asks_nothing(cues: list, remark: set[int]) -> list:
+    """The cues less the worry words of the reader's remark after the question mark ("what can knee twitching be a
+    symptom of? *worried* about my daughter"): when the question asks the things of a class along a relation of its own,
+    the remark tells how the reader feels, it does not turn the question into whether it is serious. Its other words stay.
+
+    >>> from types import SimpleNamespace as S
+    >>> cues = [S(start=1, entry=S(kind="relation", intent=None)), S(start=2, entry=S(kind="class", intent=None)),
+    ...         S(start=7, entry=S(kind="intent", intent="serious"))]
+    >>> [c.start for c in remark_asks_nothing(cues, {7, 8})], [c.start for c in remark_asks_nothing(cues[::2], {7})]
+    ([1, 2], [1, 7])
+    """
+    asked = [c for c in cues if c.start not in remark]
+    if not remark or not any(c.entry.kind == "relation" for c in asked) or not any(c.entry.kind == "class" for c in asked) \
+            or any(c.entry.intent == "serious" for c in asked):  # "is it a sign of ALS?? *freaking out* here", "what
+        return cues  # might it mean? I do *worry*": whether to worry is part of what is asked
+    return [c for c in cues if not (c.start in remark and c.entry.intent == "serious")]
+
+
 def _alternative(clause: list[Token]) -> list[Token] | None:
     """"… *or is that just supplement marketing*", "… *or am i imagining it*": the reader's other explanation, offered
     after the question in the same clause (words from "or" and an auxiliary with a pronoun on).

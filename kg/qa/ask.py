@@ -30,7 +30,8 @@ from kg.qa.parts import part_index
 from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
-from kg.qa import advice, amounts, besides, reference, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
+from kg.qa.render import group_evidence, render_text
+from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -81,6 +82,14 @@ def ask(store, question) -> Answer:
     raw = normalise(question)
     if (claimed := verdict.reread(raw, lambda q: _ask_one(store, q))) is not None:  # "my wife reckons …, is she right"
         return claimed
+    if (inner := reported.peel(raw, lexicon(store))) != raw:  # "my son wants to know whether …": what he asks
+        answer = _asked(store, inner)
+        answer.question = raw
+        return answer
+    return _asked(store, raw)
+
+
+def _asked(store, raw: str) -> Answer:
     parts = compound.split(raw)
     if parts is not None and not _SPARQL.search(raw):
         first = _ask_one(store, parts[0])
@@ -151,6 +160,7 @@ def _ask_one(store, raw: str) -> Answer:
     if decided is not None:
         return decided
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
+    readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
@@ -397,54 +407,6 @@ def examples(store=None) -> list[str]:
                 "What is a blood test for?", "How long does a muscle spasm last?", "Which vitamins am I low on if my knee twitches?", "When should I see a doctor about knee twitching?",
                 "Is there a cure for ALS?", "What treatments address the causes of knee twitching?"]
     return [ex for entry in lexicon(store).entries.values() for ex in entry.examples]
-
-
-def group_evidence(evidence: list[dict]) -> list[dict]:
-    """One entry per quoted passage, with every fact it grounds (a sentence often states several)."""
-    groups: dict[tuple[int, int], dict] = {}
-    for e in evidence:
-        group = groups.setdefault((e["begin"], e["end"]), {"quote": e["quote"], "begin": e["begin"], "end": e["end"],
-                                                           "source": e["source"], "facts": [], "qualifiers": []})
-        if e.get("subject_label"):
-            fact = f"{e['subject_label']} — {e['relation_label']} — {e['object_label']}"
-            if fact not in group["facts"]:
-                group["facts"].append(fact)
-        for q in e.get("qualifiers") or []:
-            if q not in group["qualifiers"]:
-                group["qualifiers"].append(q)
-    return sorted(groups.values(), key=lambda g: g["begin"])
-
-
-def render_text(answer: Answer, show_sparql: bool = False) -> str:
-    """The answer as a terminal reads it: the reading, the message, the answers, the evidence, the query."""
-    lines = []
-    if answer.reading:
-        lines.append(answer.reading)
-    lines.append(answer.message)
-    if answer.groups:
-        for group in answer.groups:
-            lines.append(f"  {group['label']}:")
-            lines += [f"    - {item['label']}  <{item['iri']}>" for item in group["answers"]]
-    else:
-        for item in answer.answers if answer.kind in ("list", "count") else []:
-            lines.append(f"  - {item['label']}  <{item['iri']}>")
-    passages = group_evidence(answer.evidence)
-    if passages:
-        lines.append("Evidence from the article:")
-        for ev in passages[:12]:
-            lines.append(f"  “{ev['quote']}” [characters {ev['begin']}–{ev['end']}]")
-        if len(passages) > 12:
-            lines.append(f"  … and {len(passages) - 12} more passages")
-    if answer.closest:
-        lines.append("Closest statements in the article (not an answer):")
-        lines += [f"  “{c['quote']}”" for c in answer.closest]
-    for alt in answer.alternatives:
-        lines.append(f"Or did you mean: {alt['question']}")
-    if answer.query:
-        kind = "named query " + answer.query["name"] if answer.query["name"] != "generated" else "generated query"
-        lines.append(f"SPARQL ({kind}): " + ("\n" + answer.query["sparql_with_values"] if show_sparql else
-                                   " ".join(f"?{k}={','.join(v)}" for k, v in answer.query["bindings"].items())))
-    return "\n".join(lines)
 
 
 __all__ = ["ask", "prepare", "Answer", "BadQuestion", "MAX_QUESTION_CHARS", "normalise", "render_text", "group_evidence", "examples", "normalise_text"]

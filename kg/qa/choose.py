@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from kg.qa.analysis import Analysis, asked_after
 from kg.qa.answer import Executor
+from kg.qa.direction import as_asked
 from kg.qa.facts import around
+from kg.qa.named_by import kinds_named_by
 from kg.qa.parts import PATIENT
 from kg.qa.querygraph import KGO, Edge, Reading
 from kg.qa.run import execute
@@ -109,6 +111,7 @@ def _most_meant(readings: list[Reading], an: Analysis) -> list[Reading]:
 
 def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
     readings = _named_over_topic(_most_meant(_nearest_first(readings, an), an), an, ex.topic)
+    readings, _ = as_asked(readings, an)  # "what causes limited blood supply": its causes, though it has none
     best = readings[0]
     result = execute(ex, best)
     if result.get("empty") and patient:
@@ -138,6 +141,8 @@ def _choose(ex: Executor, readings: list[Reading], an: Analysis, patient: bool):
             trial = execute(ex, other)  # "what do you lose *that makes the muscles twitch*": the main verb's answer
             if not trial.get("empty"):
                 return other, trial
+    if result.get("empty") and (named := kinds_named_by(ex, best, an)) is not None:
+        return named  # "what areas can an underlying condition affect": its kinds named "condition affecting …"
     near = best.kind == "boolean" and result.get("how") == "near"  # stated only along a nearby relation: a closer one?
     if result.get("empty") or near:
         for other in readings[1:6]:

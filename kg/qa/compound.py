@@ -78,7 +78,7 @@ def _sentences(text: str, tokens) -> tuple[str, str] | None:
             continue
         first = [w for w in tokens[:k] if not w.is_punct]
         second = [w for w in tokens[j:] if not w.is_punct]
-        if len(first) < 2 or len(second) < MIN_PART or not _asks(tokens[:k]):
+        if len(first) < 2 or len(second) < MIN_PART or not (_asks(tokens[:k]) or t.surface == "?"):
             continue
         before = text[:t.start].rstrip(" ,;-")
         return before, before + ". " + text[tokens[j].start:]
@@ -86,11 +86,15 @@ def _sentences(text: str, tokens) -> tuple[str, str] | None:
 
 
 def _asks(tokens) -> bool:
-    """Whether a sentence asks: a question word or an auxiliary in it, or an order at its start or after a label's
-    colon ("Exam item 2: *define* ALS")."""
+    """Whether a sentence asks: a question word in it, or an auxiliary or an order at its start or after a label's
+    colon ("Exam item 2: *define* ALS"); a statement ("nerve damage is one cause.") tells.
+
+    >>> _asks(tokenize("nerve damage is one cause")), _asks(tokenize("is nerve damage a cause"))
+    (False, True)
+    """
     starts = [0] + [k + 1 for k, t in enumerate(tokens) if t.surface == ":"]
-    return any(t.lemma in WH_WORDS or t.surface in AUXILIARIES for t in tokens) or any(
-        k < len(tokens) and tokens[k].lemma in ASKING for k in starts)
+    return any(t.lemma in WH_WORDS for t in tokens) or any(  # an auxiliary asks where it opens: "nerve damage *is* one
+        k < len(tokens) and (tokens[k].lemma in ASKING or tokens[k].surface in AUXILIARIES) for k in starts)  # cause." tells
 
 
 BACK = frozenset("it its they them their that this those these".split())
@@ -117,9 +121,36 @@ def about_answer(parts: tuple[str, str], first: Answer) -> str:
     'Caffeine. what does it do'
     """
     one = first.answers[0].get("label") if first.answered and first.kind == "list" and len(first.answers) == 1 else None
+    if not one and first.answered and first.kind == "list" and 1 < len(first.answers) <= FEW and refers_back(*parts):
+        return _each_answered(parts, [a.get("label", "") for a in first.answers])
     if not one or not refers_back(*parts):
         return parts[1]
     return one + ". " + parts[1][len(parts[0]):].lstrip(". ")
+
+
+FEW = 3  # a first part answered with this many things or fewer: its "it" in the second part stands for each of them
+_OBJECT_BACK = frozenset("it them that those this these".split())  # not "they … do" nor "its": a plain object
+# the word before it: a preposition or a verb taking it ("done *about* it", "what *fixes* them"), or "be" before a
+# passive ("how *are* those treated")
+_TAKES = frozenset("about for with of treat fix cure manage diagnose test find check handle sort be".split())
+
+
+def _each_answered(parts: tuple[str, str], labels: list[str]) -> str:
+    """"Which of the causes can a blood test pick up, *and what's done about it*": the first part answered a few things
+    (nutrient and vitamin deficiencies) — the second is asked of them all, its pronoun after a preposition or a verb
+    replaced by their names ("what's done about nutrient deficiencies and vitamin deficiencies"); as it was, when its
+    pronoun is none such.
+
+    >>> _each_answered(("which are found", "which are found. what is done about it"), ["A", "B"])
+    'what is done about a and b'
+    """
+    own = normalise_text(parts[1][len(parts[0]):].lstrip(". ,"))
+    words = tokenize(own)
+    for k, t in enumerate(words):
+        if t.surface in _OBJECT_BACK and k and words[k - 1].lemma in _TAKES:
+            names = ", ".join(labels[:-1]) + " and " + labels[-1]
+            return own[:t.start] + names.lower() + own[t.end:]
+    return parts[1]
 
 
 def merge(question: str, first: Answer, second: Answer) -> Answer:
@@ -131,7 +162,7 @@ def merge(question: str, first: Answer, second: Answer) -> Answer:
     out.boolean = first.boolean if first.boolean is not None else second.boolean
     out.message = " ".join(m for m in (first.message, "And the second part: " + second.message) if m)
     out.reading = "I read this as two questions. " + " ".join(
-        f"({n}) {a.reading[len('I read this as: '):] if a.reading.startswith('I read this as: ') else a.reading}"
+        f"({n}) {a.reading[len('I read this as: '):] if a.reading.startswith('I read this as: ') else a.reading.removeprefix('I read this as two questions. ')}"
         for n, a in ((1, first), (2, second)) if a.reading)
     seen = set()
     for a in (first, second):

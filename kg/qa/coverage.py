@@ -98,16 +98,21 @@ def refers_back(an: Analysis) -> bool:
     return an.yes_no and len(q) > 2 and q[0].lemma in ASKING and q[1].lemma in REFERRING
 
 
+UNDERGOING = frozenset("having trying doing getting taking using".split())  # "he's been *having acupuncture* …"
+
+
 def told_things(an: Analysis, article_words=frozenset()) -> list[str]:
     """Things the story gives or puts the reader on that the article never names: the unknown words after a verb and
     an article ("the ship's doctor gave me *a seasickness patch*", "they started her on *a new tablet*" is no name: one
-    word the article knows ends it)."""
+    word the article knows ends it), or right after an -ing verb of undergoing ("he's been *having acupuncture* for his
+    back … does it help")."""
     covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
     told = {t.i for t in an.context}
     out = []
     for t in an.context:
-        if t.lemma not in ("a", "an", "some") or t.i == 0 or an.tokens[t.i - 1].is_punct \
-                or an.tokens[t.i - 1].lemma in NOT_OF_A_NAME - OWNED:
+        undergone = t.surface in UNDERGOING and t.i + 1 in told and an.tokens[t.i + 1].lemma not in NOT_OF_A_NAME
+        if not undergone and (t.lemma not in ("a", "an", "some") or t.i == 0 or an.tokens[t.i - 1].is_punct
+                              or an.tokens[t.i - 1].lemma in NOT_OF_A_NAME - OWNED):
             continue  # "*for a* bit", "*after a* cold shift": where or when, not a thing given
         words = []
         k = t.i + 1

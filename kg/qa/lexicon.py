@@ -25,7 +25,8 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "remainder",  # kg.qa.besides
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
                        "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
-                       "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction"})  # kg.qa.grades, .sideline, .reduced
+                       "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
+                       "asker", "asking", "asking-for"})  # kg.qa.reported
 MAX_GAP = 4
 
 
@@ -249,7 +250,8 @@ class Lexicon:
             for form, entry in self.forms.get(word, ()):
                 positions = _match(form, words, i) or (_split(form, words, i) if entry.pos == "verb" else None)
                 # a frame's gap does not reach across a comma or a sentence end ("once a spasm *stops*, can it *come back*")
-                if positions and not any(tokens[k].is_punct for k in range(i, positions[-1])):
+                if positions and not any(tokens[k].is_punct for k in range(i, positions[-1])) and not (
+                        GAP in form and any(tokens[k].dash for k in range(i + 1, positions[-1] + 1))):  # nor a dash
                     found.append(Cue(i, positions[-1] + 1, entry, form, positions))
         found.sort(key=lambda c: (-c.length, c.start, c.entry.iri))
         return [c for c in found if not _reports(c, words, any(c.entry.kind == "relation" and c.entry.pos == "noun"
@@ -285,15 +287,31 @@ def _reports(c: Cue, words: list[str], noun_asks: bool) -> bool:
     True
     >>> _reports(Cue(4, 5, Entry("e", "relation", pos="verb"), ("give",), (4,)), "what do the article give".split(), False)
     False
+    >>> _reports(Cue(6, 7, Entry("e", "relation", pos="verb"), ("give",), (6,)), "what example of it do it give".split(), True)
+    True
+    >>> _reports(Cue(4, 5, Entry("e", "relation", pos="verb"), ("give",), (4,)), "what symptom do it give you".split(), True)
+    False
     """
     k = c.start
-    if c.entry.kind != "relation" or c.entry.pos != "verb" or k < 2 or words[k - 1] != "article":
+    if c.entry.kind != "relation" or c.entry.pos != "verb":
+        return False
+    if noun_asks and words[k + 1:k + 2] in (["me"], ["us"]) and (k == 0 or words[k - 1] in OPENERS):
+        return True  # "*give me* an example of nerve damage": a request, not "does it give me cramps"
+    if k < 2:
+        return False
+    if words[k - 1] == "it" and words[k - 2] == "do" and noun_asks and k >= 4 and words[:k - 2].count("what") + \
+            words[:k - 2].count("which") and not set(words[k + 1:k + 2]) & RECEIVERS:
+        return True  # "what examples of it does *it give*": the article gives them; "what does it give *you*" causes
+    if words[k - 1] not in REPORTERS:
         return False
     return noun_asks or (k >= 5 and words[k - 3] == "do" and words[k - 2] == "the" and words[k - 4] not in WH
                          and any(w in WH for w in words[max(0, k - 7):k - 4]))
 
 
 WH = frozenset("what which who whom whose when where why how".split())
+REPORTERS = frozenset("article table text page faq chart author writer".split())  # "what example does *the table* give"
+OPENERS = frozenset(". , ? ! - please pls so then and now just".split())  # before a request's verb
+RECEIVERS = frozenset("you me us him her them my your his their a an the".split())  # "does it give *you* cramps": it causes
 PARTICLES = frozenset("off on up out down about in over".split())
 OBJECT_PRONOUNS = frozenset("it that this them these those one".split())
 

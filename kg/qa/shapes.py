@@ -26,7 +26,16 @@ def stands_before(an: Analysis, m, cue: Cue) -> bool:
         pronoun = next((t for t in words if t.lemma in PRONOUNS and (t.lemma != "that" or t is words[-1])), None)
         if pronoun is not None and not cue.start < pronoun.i < cue.end:  # not in a frame's gap ("what are *they* for")
             return pronoun.i < cue.start
-    return m.end <= cue.start
+    return m.end <= cue.start and not _of_it_after(an, m, cue)
+
+
+def _of_it_after(an: Analysis, m, cue: Cue) -> bool:
+    """"Dehydration is one cause — what example does the table give *of it*": a noun of a relation asked with "of" and
+    a pronoun later in the question has the thing named before as that pronoun: it stands after the noun."""
+    if cue.entry.pos != "noun" or not an.in_question(m):
+        return False
+    words = [t for t in an.question if t.i >= cue.end and not t.is_punct]
+    return any(a.lemma == "of" and b.lemma in PRONOUNS and b.lemma not in ("he", "she") for a, b in zip(words, words[1:]))
 
 
 def member_asked(an: Analysis, m, prop: str) -> bool:
@@ -208,7 +217,7 @@ def not_a_relation(an, cue, cues) -> bool:
     if cue.entry.name in ("symptom-noun", "indicate-verb", "accompany-verb") and any(
             o.entry.name == "warning-noun" and o.start > cue.start and (len(o.form) > 1 or _contacted(an, o)) for o in cues):
         return True  # "what *signs mean* I should see a doctor": the warning signs, asked in the warning's own frame
-    if _gives_a_description(an, cue):
+    if _gives_a_description(an, cue) or _beside(an, cue, cues) or _told_role(an, cue, cues):
         return True
     if cue.entry.name == "purpose-verb" and any(o.start == cue.end and o is not cue for o in cues) \
             and any(m.end == cue.start for m in an.mentions):  # "how is *a heat pack meant to* help": the thing named
@@ -220,6 +229,17 @@ def not_a_relation(an, cue, cues) -> bool:
     return cue.entry.pos == "noun" and twin and (
         (len(cue.positions) == 1 and token.surface.endswith("ing") and token.lemma != token.surface)
         or _after_modal(an, cue))
+
+
+def _beside(an, cue, cues) -> bool:
+    """"What might a skin rash *alongside* the spasms mean", "swelling *accompanying* a cramp — what does it point to":
+    a word of coming-with between two named things says they come together (as "with" does), and another relation
+    word asks what they mean; it asks no relation of its own."""
+    if cue.entry.name != "accompany-verb" or len(cue.positions) != 1 or not any(
+            o.entry.kind == "relation" and o.entry.name != cue.entry.name for o in cues):
+        return False
+    after = [t for t in an.tokens[cue.end:cue.end + 3] if t.lemma not in ("the", "a", "an", "my", "his", "her", "these", "those")]
+    return any(m.end == cue.start for m in an.mentions) and bool(after) and any(m.start == after[0].i for m in an.mentions)
 
 
 DESCRIPTIONS = frozenset({"definition", "duration", "mechanism"})
@@ -339,6 +359,31 @@ def _as_role(an, cue, cues) -> bool:
     return k >= 1 and an.tokens[k].lemma == "as" and any(m.end == k for m in an.mentions) and any(
         o.positions != cue.positions and o.entry.kind == "relation" and o.entry.pos == "noun" and o.end < k
         and o.start in an.q_positions for o in cues)  # "*what example* … for X as a cause": a noun before asks
+
+
+_TOLD_BEFORE = frozenset("be one a an the main common".split())  # "X *is one* cause", "X is *a common* cause"
+_BACK = frozenset("that this the same".split())
+
+
+def _told_role(an, cue, cues) -> bool:
+    """"Nerve damage *is one cause* — give me an example of it", "muscles poorly conditioned — what example does it
+    give of *that cause*": a relation noun that tells what a named thing is (after "X is one"), or points back at it
+    ("that cause"), while another relation noun asks (the example): the thing's role is told, the example asked. The
+    verb frame on the same word ("cause") goes with the noun: after "one" or "that" it is no verb."""
+    if cue.entry.kind != "relation" or not any(
+            o.entry.kind == "relation" and o.entry.pos == "noun" and o.entry.name != cue.entry.name
+            and not set(o.positions) & set(cue.positions) and o.start in an.q_positions for o in cues):
+        return False
+    before = [t.lemma for t in an.tokens[max(0, cue.start - 3):cue.start]]
+    after = an.tokens[cue.end:cue.end + 1]
+    if before and before[-1] in _BACK and (not after or after[0].is_punct or after[0].lemma in ("then", "please")):
+        return True  # "that cause": no "of X" after it
+    if after and not (after[0].is_punct or after[0].dash or after[0].lemma in ("yes", "right", "and", "so")):
+        return False  # "can spasms be a symptom *of* …": asked; "X is one cause, yes?": told
+    k = cue.start
+    while k > 0 and an.tokens[k - 1].lemma in _TOLD_BEFORE:
+        k -= 1
+    return k < cue.start and an.tokens[k].lemma == "be" and any(m.end == k for m in an.mentions)
 
 
 def _after_modal(an, cue) -> bool:

@@ -40,11 +40,24 @@ def causes_told(ex: Executor, an: Analysis, condition: str) -> list[str]:
     near = [condition] + broader(ex, condition, "formOf") + broader(ex, condition, "formOf", down=True) + list(ex.topic)
     props = ex.family(KGO + "causes") | ex.family(KGO + "riskFactorFor")
     out = []
+    paired = _coordinated(an, condition)
     for iri in dict.fromkeys(m.iri for m in an.mentions):
-        if iri in near:
+        if iri in near or iri in paired:  # "how are nutrient deficiencies *and vitamin deficiencies* treated": each asked
             continue
         if any(st.subject == iri and not st.negated for x in near for st in ex.between(iri, x, props)):
             out.append(iri)
+    return out
+
+
+def _coordinated(an: Analysis, condition: str) -> set[str]:
+    """The things named beside the condition with "and"/"or" only between: asked alike, not told as its cause."""
+    spans = [(m.start, m.end) for m in an.mentions if m.iri == condition]
+    out = set()
+    for m in an.mentions:
+        for start, end in spans:
+            gap = an.tokens[end:m.start] if end <= m.start else an.tokens[m.end:start]
+            if gap and all(t.lemma in ("and", "or", ",", "&", "/") for t in gap):
+                out.add(m.iri)
     return out
 
 
