@@ -67,6 +67,10 @@ SETTINGS: tuple[Setting, ...] = (
             "service descriptions, dumps and the API description (never taken from a request's Host header); "
             "`kneekg serve` sets it to where it listens unless given", "KG_PUBLIC_URL",
             lambda raw: raw.rstrip("/")),
+    Setting("SNAPSHOT_DIR", None, "where what is built from the graph at start (question answering's indexes, "
+            "page models) is kept per graph digest, so the next start loads it (kg/store/snapshot.py); None: "
+            "nowhere; `kneekg serve` sets it to $XDG_CACHE_HOME/kneekg (~/.cache/kneekg) unless given",
+            "KG_SNAPSHOT_DIR", Path),
     Setting("FRONT_TOKEN", None, "the secret the server's own nginx sends with each request (set by "
             "`kneekg serve`): only then is its X-Real-IP believed as the client's address"),
 )
@@ -131,6 +135,17 @@ def graph_file(config: Mapping[str, Any]) -> Path | None:
     if config.get("STORE") is not None or config.get("SPARQL_ENDPOINT"):
         return None
     return Path(config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ)
+
+
+def default_snapshot_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where `kneekg serve` keeps snapshots unless told: ``$XDG_CACHE_HOME/kneekg``, else ``~/.cache/kneekg``.
+
+    >>> default_snapshot_dir({"XDG_CACHE_HOME": "/c"}), default_snapshot_dir({"HOME": "/h"})
+    (PosixPath('/c/kneekg'), PosixPath('/h/.cache/kneekg'))
+    """
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_CACHE_HOME") or str(Path(environ.get("HOME") or Path.home()) / ".cache")
+    return Path(base) / "kneekg"
 
 
 def serves_release(config: Mapping[str, Any]) -> bool:

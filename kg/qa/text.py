@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
-from lemminflect import getAllLemmas
+
+from kg.qa.wordforms import all_lemmas
 
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u201c": '"',
                         "\u201d": '"'})
@@ -92,7 +93,7 @@ def lemma(word: str) -> str:
         return lemma(word[:-2])
     out = simplemma.lemmatize(word, lang="en").lower()
     if word.endswith(("es", "ed")) and out == word[:-1]:  # "fixes", "fixed" → "fixe": only the last letter dropped;
-        found = getAllLemmas(word)  # where lemminflect knows the word and not that form, its lemma (the verb's first)
+        found = all_lemmas(word)  # where lemminflect knows the word and not that form, its lemma (the verb's first)
         other = {w for forms in found.values() for w in forms}
         verbs = found.get("VERB", ())
         if out not in other and (len(other) == 1 or len(verbs) == 1):
