@@ -33,15 +33,16 @@ def lemma_table() -> dict[str, str]:
     from lemminflect.core.Lemmatizer import Lemmatizer  # imports numpy: only when no snapshot holds the table
 
     lemmatizer = Lemmatizer()
-    table: dict[str, dict[str, tuple[str, ...]]] = {}
-    for source in (lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()):  # noqa: SLF001 — read once
-        for word, kinds in source.items():
-            if word != word.lower():
-                continue  # getAllLemmas looks a word up in lower case: a capitalised entry is never found
-            merged = table.setdefault(word, {})
-            merged.update({kind: tuple(form.lower() for form in forms) for kind, forms in kinds.items()})
-    return {word: ";".join(f"{kind}={','.join(forms)}" for kind, forms in kinds.items())
-            for word, kinds in table.items()}
+    lemmas, overrides = lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()  # noqa: SLF001 — read once
+    table = {word: _written(kinds) for word, kinds in lemmas.items() if word == word.lower()}
+    for word, kinds in overrides.items():
+        if word == word.lower():  # getAllLemmas looks a word up in lower case: a capitalised entry is never found
+            table[word] = _written({**lemmas.get(word, {}), **kinds})
+    return table
+
+
+def _written(kinds: dict[str, tuple[str, ...]]) -> str:
+    return ";".join([f"{kind}={','.join(forms).lower()}" for kind, forms in kinds.items()])
 
 
 @lru_cache(maxsize=8192)
