@@ -20,12 +20,13 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parent.parent)  # bench/http.py must not shadow the http package
 
 import argparse  # noqa: E402
+import json  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
 import tempfile  # noqa: E402
 import urllib.request  # noqa: E402
 
-from bench.common import ROOT, median, report, table  # noqa: E402
+from bench.common import RESULTS, ROOT, median, report, table  # noqa: E402
 from bench.serve import ours  # noqa: E402
 from bench.uncached import export  # noqa: E402
 
@@ -73,6 +74,9 @@ def main() -> None:
         rows.append([label, len(runs), f"{median(warmed):.2f}", f"{min(warmed):.2f}–{max(warmed):.2f}",
                      f"{median(first):.2f}", f"{min(first):.2f}–{max(first):.2f}",
                      ", ".join(sorted({str(r) for _, _, r in runs}))])
+    (RESULTS / "startup.json").write_text(json.dumps({label: {
+        "warmed": [w for w, _, _ in runs], "first_answer": [f for _, f, _ in runs], "readyz": [r for _, _, r in runs]}
+        for label, runs in samples.items()}, indent=1), encoding="utf-8")
     body = table(["start", "starts", "warmed in, median (s)", "range", "process start → first answer, median (s)",
                   "range", "/readyz"], rows)
     print(body)

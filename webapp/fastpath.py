@@ -29,7 +29,9 @@ answers gets the app's response, and ``SPARQL_FAST_PATH`` turns it off (to measu
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
+import codecs
+import re
+from urllib.parse import unquote
 
 from kg.sparql.errors import EngineError, QueryError
 from kg.sparql.formats import formats_for, negotiate
@@ -82,13 +84,9 @@ class FastSparql:
         entry = cache.get(key)
         if entry is not None:
             return self._headers(entry.content_type, entry.body, entry.headers, entry.etag), entry.body
-        try:
-            params = parse_qsl(query_string, keep_blank_values=True, errors="strict")
-        except (UnicodeDecodeError, ValueError):
+        sparql = query_parameter(query_string)
+        if sparql is None or not sparql.strip():
             return None
-        if len(params) != 1 or params[0][0] != "query" or not params[0][1].strip():
-            return None
-        sparql = params[0][1]
         engine = state.engine(app)
         try:
             plan = engine.cheap_plan(sparql)
@@ -113,6 +111,37 @@ class FastSparql:
     def _headers(content_type: str, body: bytes, kept, etag: str) -> list[tuple[str, str]]:
         return [("Content-Type", content_type), ("Content-Length", str(len(body))), *kept, ("ETag", etag),
                 ("Cache-Control", CACHE_CONTROL), *_SECURITY]
+
+
+_NOT_AN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def query_parameter(query_string: str) -> str | None:
+    r"""The value of a query string that is one ``query=…`` field, as ``parse_qsl`` reads it (``+`` a space,
+    ``%XX`` a byte, the bytes UTF-8); None for any other query string, or one that is not ASCII or not UTF-8.
+
+    ``parse_qsl`` decodes ``%XX`` in a Python loop (~40 µs for a named query's 2 KB); here the escapes are
+    turned into ``\xXX`` (the text's own backslashes doubled) and decoded by the codec of Python's string
+    escapes, in C (~5 µs). ``tests/unit/webapp/test_fastpath.py`` checks it against ``parse_qsl``.
+
+    >>> query_parameter("query=SELECT+%3Fs+%7B%7D"), query_parameter("query=a%5Cx41%5C"), query_parameter("q=1")
+    ('SELECT ?s {}', 'a\\x41\\', None)
+    >>> query_parameter("query=caf%C3%A9"), query_parameter("query=%C3%28"), query_parameter("query=a&x=1")
+    ('café', None, None)
+    """
+    name, equals, value = query_string.partition("=")
+    if name != "query" or not equals or "&" in value or not query_string.isascii():
+        return None
+    value = value.replace("+", " ")
+    try:
+        if "%" not in value:
+            return value
+        if _NOT_AN_ESCAPE.search(value):  # a lone %: kept as it is, as parse_qsl keeps it
+            return unquote(value, errors="strict")
+        escaped = value.replace("\\", "\\\\").replace("%", "\\x").encode("ascii")
+        return codecs.escape_decode(escaped)[0].decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return None
 
 
 def init_app(app) -> None:

@@ -23,6 +23,7 @@ from typing import Callable, TypeVar
 V = TypeVar("V")
 
 _MEMOS: dict[str, "weakref.WeakKeyDictionary[object, object]"] = {}
+_UNKEPT: dict[str, "weakref.WeakKeyDictionary[object, object]"] = {}  # per_store(kept=False)
 _PROCESS: dict[str, list] = {}  # name → [] or [value]
 
 
@@ -32,8 +33,9 @@ def _name(build, known) -> str:
     return f"{name}#{count + 1}" if count else name  # two lambdas of one module: in definition order
 
 
-def per_store(build: Callable[[object], V]) -> Callable[[object], V]:
-    """Return ``build`` memoised per store (keyed weakly, built once under a lock).
+def per_store(build: Callable[[object], V] | None = None, *, kept: bool = True):
+    """Return ``build`` memoised per store (keyed weakly, built once under a lock); ``kept=False`` (as
+    ``@per_store(kept=False)``): never read out by :func:`held` (a value that holds what no snapshot can).
 
     >>> class Store: pass
     >>> calls = []
@@ -42,9 +44,11 @@ def per_store(build: Callable[[object], V]) -> Callable[[object], V]:
     >>> size(a), size(a), size(b), len(calls)
     (1, 1, 2, 2)
     """
+    if build is None:
+        return lambda function: per_store(function, kept=kept)
     memo: "weakref.WeakKeyDictionary[object, V]" = weakref.WeakKeyDictionary()
     lock = threading.RLock()
-    _MEMOS[_name(build, _MEMOS)] = memo
+    (_MEMOS if kept else _UNKEPT)[_name(build, _MEMOS if kept else _UNKEPT)] = memo
 
     @functools.wraps(build)
     def get(store) -> V:

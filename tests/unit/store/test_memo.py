@@ -89,3 +89,16 @@ def test_a_value_of_the_libraries_is_built_once_per_process_and_can_be_given():
     given = per_process(table)  # a second memo of the same builder (as in another process)
     assert hold_by_process({f"{name}#2": {"word": "kept"}}) == 1
     assert given() == {"word": "kept"} and calls == [1]
+
+
+def test_a_value_not_kept_is_never_read_out():
+    from kg.store.memo import held
+
+    @per_store(kept=False)
+    def unkept(store):
+        return "holds what no snapshot can"
+
+    kept = per_store(lambda store: "kept")
+    s = Store()
+    assert unkept(s) is unkept(s) and kept(s) == "kept"
+    assert "kept" in held(s).values() and "holds what no snapshot can" not in held(s).values()

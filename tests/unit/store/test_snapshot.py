@@ -86,3 +86,9 @@ def test_only_the_newest_snapshots_are_kept(built, tmp_path):
         path = snapshot.save(store, tmp_path / "d", f"k{n}")
         os.utime(path, (n, n))
     assert len(list((tmp_path / "d").glob("*.snapshot"))) == snapshot.KEEP
+
+
+def test_a_store_that_answered_sparql_is_still_snapshotted(built, tmp_path):
+    store, _ = built
+    store.pattern_counts().count(None, None, None, 10)  # holds the pyoxigraph store: not kept
+    assert snapshot.save(store, tmp_path, "after-sparql") is not None

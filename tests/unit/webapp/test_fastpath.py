@@ -3,9 +3,11 @@ other request is left to the app."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.sparql.registry import registry
 from webapp import create_app
@@ -110,3 +112,25 @@ def test_a_named_query_holds_its_clients_place_and_a_client_over_its_limit_gets_
 def test_it_can_be_turned_off(real_store):
     app = create_app({"TESTING": True, "STORE": real_store, "SPARQL_FAST_PATH": False})
     assert not isinstance(app.wsgi_app, FastSparql)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ09 +%&=\\x?{}<>#\n'\"") + ["%41", "%5C", "%C3%A9", "%e2%80%99", "%C3",
+                                                                    "%zz", "%2", "\u00e9", "\\x41"]),
+                max_size=40).map("".join))
+def test_the_query_parameter_reads_as_parse_qsl_reads_it(raw):
+    from urllib.parse import parse_qsl
+
+    from webapp.fastpath import query_parameter
+
+    for query_string in ("query=" + raw, raw, "query=" + quote_plus(raw)):
+        got = query_parameter(query_string)
+        try:
+            fields = parse_qsl(query_string, keep_blank_values=True, errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            fields = None
+        if got is not None:  # read: as parse_qsl reads it
+            assert fields == [("query", got)]
+        elif query_string.isascii() and fields is not None and query_string.startswith("query=") \
+                and "&" not in query_string:
+            pytest.fail(f"left to the app although plain: {query_string!r}")
