@@ -84,10 +84,12 @@ class FastSparql:
         entry = cache.get(key)
         if entry is not None:
             return self._headers(entry.content_type, entry.body, entry.headers, entry.etag), entry.body
+        engine = state.engine(app)
+        if not engine.inline or getattr(engine.store, "pattern_counts", None) is None:
+            return None  # no query is proven cheap here (QUERY_INLINE off, a remote store): the app's work
         sparql = query_parameter(query_string)
         if sparql is None or not sparql.strip():
             return None
-        engine = state.engine(app)
         try:
             plan = engine.cheap_plan(sparql)
             if plan is None:
