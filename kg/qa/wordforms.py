@@ -1,15 +1,17 @@
-"""lemminflect's lemmas of a word by part of speech, from its table read once per process.
+"""The two dictionaries questions are read with, each read from its library's files once per process.
 
-:func:`all_lemmas` gives what ``lemminflect.getAllLemmas(word)`` gives for a lower-case word, from
-the table :func:`lemma_table` reads from lemminflect's files once (parsing its CSV, and importing
-lemminflect, which imports numpy, take ~0.2–0.5 s). The table is a
-:func:`kg.store.memo.per_process` value, so a server keeps it in its snapshot
-(:mod:`kg.store.snapshot`) with the indexes of the graph and reads it back at its next start
-instead (~0.05 s). ``tests/unit/qa/test_wordforms.py`` checks every word of lemminflect's table
-against ``getAllLemmas``.
+* :func:`lemmatize` and :func:`is_known`: simplemma's English lemmatiser, as ``simplemma.lemmatize(word,
+  lang="en")`` and ``simplemma.is_known(word, lang="en")`` give it, over its English dictionary read
+  once through :func:`english` (decompressing and decoding its file takes ~0.15–0.3 s);
+* :func:`all_lemmas`: lemminflect's lemmas of a lower-case word by part of speech, as
+  ``lemminflect.getAllLemmas(word)`` gives them, from its table read once (:func:`lemma_table`; parsing
+  its CSV, and importing lemminflect, which imports numpy, take ~0.2–0.5 s).
 
-simplemma's English dictionary is not kept so: unpickled it is slower to read (~0.3 s, 5 MB) than
-simplemma reads its own compressed file (~0.2 s).
+Both are :func:`kg.store.memo.per_process` values, so a server keeps them in its snapshot
+(:mod:`kg.store.snapshot`) with the indexes of the graph and reads them back at its next start
+instead (~0.03 s for lemminflect's, written as strings, ~0.09 s for simplemma's).
+``tests/unit/qa/test_wordforms.py`` checks every word of lemminflect's table against
+``getAllLemmas``, and simplemma's dictionary words and the lexicon's against ``simplemma``'s own functions.
 """
 
 from __future__ import annotations
@@ -18,7 +20,51 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
+import simplemma
+from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY, DefaultStrategy, DictionaryFactory, DictionaryLookupStrategy
+from simplemma.utils import normalize_token
+
 from kg.store.memo import per_process
+
+
+@per_process
+def english() -> Mapping[str, str]:
+    """simplemma's English dictionary (form → lemma), as its default factory reads it."""
+    return DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
+
+
+class _Kept(DictionaryFactory):
+    """simplemma's dictionaries: English through :func:`english` (so a snapshot holds it), any other as simplemma reads it."""
+
+    __slots__ = ()
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        return english() if lang == "en" else DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+
+
+# As simplemma.lemmatize(…, greedy=False) and simplemma.is_known build theirs, over _Kept's dictionaries.
+_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=False, dictionary_factory=_Kept()))
+_LOOKUP = DictionaryLookupStrategy(_Kept())
+
+
+def lemmatize(word: str) -> str:
+    """simplemma's English lemma of ``word``, as ``simplemma.lemmatize(word, lang="en")``.
+
+    >>> lemmatize("causes"), lemmatize("twitching")
+    ('cause', 'twitch')
+    """
+    return _LEMMATIZER.lemmatize(word, "en")
+
+
+def is_known(word: str) -> bool:
+    """Whether simplemma's English dictionary holds ``word``, as ``simplemma.is_known(word, lang="en")``.
+
+    >>> is_known("honest"), is_known("norovirusx")
+    (True, False)
+    """
+    if not isinstance(word, str) or not word:
+        return simplemma.is_known(word, lang="en")  # its own TypeError or ValueError
+    return _LOOKUP.get_lemma(normalize_token(word), "en") is not None
 
 
 @per_process

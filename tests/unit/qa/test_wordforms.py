@@ -38,3 +38,30 @@ def test_the_table_survives_a_snapshot_as_strings():
     table = lemma_table()
     assert all(type(v) is str for v in list(table.values())[:1000])
     assert pickle.loads(pickle.dumps(table)) == table
+
+
+def test_simplemmas_lemmas_and_known_words_read_as_simplemma_gives_them():
+    import random
+
+    import simplemma
+
+    from kg.qa.wordforms import english, is_known, lemmatize
+
+    words = sorted(english())
+    sample = random.Random(14).sample(words, 20_000)
+    sample += ["causes", "twitching", "fixes", "massages", "Knee", "x-ray", "it's", "honestly", "norovirusx", "MS",
+               "café", "naïve", "ibuprofen", "dehydration", "cramping", "worse", "spasms", "tendonitis", "a"]
+    sample += [w + suffix for w in sample[:2000] for suffix in ("s", "ed", "ing", "ly")]
+    assert [lemmatize(w) for w in sample] == [simplemma.lemmatize(w, lang="en") for w in sample]
+    assert [is_known(w) for w in sample] == [simplemma.is_known(w, lang="en") for w in sample]
+
+
+def test_an_empty_or_non_text_word_fails_as_in_simplemma():
+    import pytest
+
+    from kg.qa.wordforms import is_known
+
+    with pytest.raises(ValueError):
+        is_known("")
+    with pytest.raises(TypeError):
+        is_known(None)
