@@ -63,7 +63,11 @@ def warm(app) -> int:
 
     pyoxigraph parses a query on every call, so this pays the first call's one-off costs
     (imports, page faults in the freshly loaded store, template compilation) before the fork.
-    A remote store that does not answer yet is not an error: the server starts and says so.
+    With a ``SNAPSHOT_DIR``, what an earlier start built from the same graph and code (question
+    answering's indexes, the computed-once answers, the word lists) is read first, and what this
+    start built is written when there was none (:mod:`kg.store.snapshot`).
+    A remote store that does not answer yet is not an error: the server starts and says so, and
+    question answering's indexes are built after the fork (:mod:`webapp.readiness`).
     """
     from kg.sparql.errors import EngineError
     from kg.sparql.registry import QueryError, registry, run
