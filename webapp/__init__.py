@@ -24,4 +24,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     for module in (core, sparql, api, browse, export, ask):
         app.register_blueprint(module.bp)
+    from . import fastpath
+
+    fastpath.init_app(app)  # in front of the app: a plain GET /sparql answered without the framework
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, make_response, render_template, request
 
 from kg.namespaces import editor_path
 from kg.qa.ask import MAX_QUESTION_CHARS, BadQuestion, ask, examples, group_evidence
@@ -89,6 +89,8 @@ def api():
     question = request.args.get("q")
     if question is None:
         return jsonify(error="missing parameter 'q' (the question)"), 400
+    if (waiting := state.questions_pending()) is not None:
+        return _not_yet(jsonify(error=f"not yet: {waiting}; try again shortly", question=question[:MAX_QUESTION_CHARS]))
     try:
         # The graph is immutable while served: an answer is a pure function of the question.
         return cached(("api/ask", question), lambda: jsonify(_answer(question)))
@@ -104,13 +106,24 @@ def page():
     verdict = text = ""
     passages: list[dict] = []
     status = 200
-    if question is not None:
+    if question is not None and (waiting := state.questions_pending()) is not None:
+        error, status = f"Not yet: {waiting}. Please try again shortly.", 503
+    elif question is not None:
         try:
             answer = _answer(question)
             verdict, text = _headline(answer)
             passages = group_evidence(answer["evidence"])
         except BadQuestion as exc:
             error, status = str(exc), 400
-    return render_template("ask.html", q=(question or "")[:MAX_QUESTION_CHARS], answer=answer, error=error,
+    page = render_template("ask.html", q=(question or "")[:MAX_QUESTION_CHARS], answer=answer, error=error,
                            verdict=verdict, text=text, passages=passages, examples=examples(),
                            max_chars=MAX_QUESTION_CHARS), status
+    return _not_yet(make_response(*page)) if status == 503 else page
+
+
+def _not_yet(response):
+    """A 503 for a question asked before question answering's indexes are built, with when to ask again."""
+    response.status_code = 503
+    response.headers["Retry-After"] = "5"
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -51,6 +51,9 @@ SETTINGS: tuple[Setting, ...] = (
             "KG_QUERY_NICE", int),
     Setting("QUERY_INLINE", True, "evaluate SPARQL queries proven cheap (kg/sparql/cheap.py) in the serving thread "
             "instead of a query process", "KG_QUERY_INLINE", lambda v: v.strip().lower() not in ("0", "false", "no", "off")),
+    Setting("SPARQL_FAST_PATH", True, "answer a plain GET /sparql?query= that is cached or proven cheap without the "
+            "framework, with the app's response (webapp/fastpath.py); everything else goes to the app",
+            "KG_SPARQL_FAST_PATH", lambda v: v.strip().lower() not in ("0", "false", "no", "off")),
     Setting("QUERY_CACHE_SIZE", 256, "SPARQL results the engine keeps (0: none)"),
     Setting("QUERY_CACHE_BYTES", 32 << 20, "bytes the engine's kept results may take in all, per server process",
             "KG_QUERY_CACHE_BYTES", int),
@@ -67,6 +70,10 @@ SETTINGS: tuple[Setting, ...] = (
             "service descriptions, dumps and the API description (never taken from a request's Host header); "
             "`kneekg serve` sets it to where it listens unless given", "KG_PUBLIC_URL",
             lambda raw: raw.rstrip("/")),
+    Setting("SNAPSHOT_DIR", None, "where what is built from the graph at start (question answering's indexes, "
+            "page models) is kept per graph digest, so the next start loads it (kg/store/snapshot.py); None: "
+            "nowhere; `kneekg serve` sets it to $XDG_CACHE_HOME/kneekg (~/.cache/kneekg) unless given",
+            "KG_SNAPSHOT_DIR", Path),
     Setting("FRONT_TOKEN", None, "the secret the server's own nginx sends with each request (set by "
             "`kneekg serve`): only then is its X-Real-IP believed as the client's address"),
 )
@@ -131,6 +138,17 @@ def graph_file(config: Mapping[str, Any]) -> Path | None:
     if config.get("STORE") is not None or config.get("SPARQL_ENDPOINT"):
         return None
     return Path(config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ)
+
+
+def default_snapshot_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where `kneekg serve` keeps snapshots unless told: ``$XDG_CACHE_HOME/kneekg``, else ``~/.cache/kneekg``.
+
+    >>> default_snapshot_dir({"XDG_CACHE_HOME": "/c"}), default_snapshot_dir({"HOME": "/h"})
+    (PosixPath('/c/kneekg'), PosixPath('/h/.cache/kneekg'))
+    """
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_CACHE_HOME") or str(Path(environ.get("HOME") or Path.home()) / ".cache")
+    return Path(base) / "kneekg"
 
 
 def serves_release(config: Mapping[str, Any]) -> bool:

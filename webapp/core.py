@@ -7,7 +7,7 @@ from flask import Blueprint, jsonify, render_template
 from kg.views.describe import describer
 from kg.namespaces import KG, KGO
 from kg.sparql.registry import registry, run
-from webapp.state import store
+from webapp.state import questions_pending, store
 
 bp = Blueprint("core", __name__)
 
@@ -57,9 +57,12 @@ def healthz():
 
 @bp.get("/readyz")
 def readyz():
-    """Readiness: 200 when the store answers (a remote SPARQL server is asked, at most once a second), else 503."""
+    """Readiness: 200 when the store answers (a remote SPARQL server is asked, at most once a second) and question
+    answering's indexes are built (webapp.readiness), else 503 with the reason."""
     probe = getattr(store(), "ready", None)
     reason = probe() if probe is not None else None
+    if reason is None:
+        reason = questions_pending()  # the first question would wait for its indexes
     if reason is None:
         return jsonify(status="ready", store=store().description)
     response = jsonify(status="unavailable", store=store().description, reason=reason)

@@ -32,6 +32,7 @@ from webapp import config as settings
 from webapp.errors import protocol_error
 
 FRONT_HEADER = "X-Kneekg-Front"
+_FRONT_KEY = "HTTP_" + FRONT_HEADER.upper().replace("-", "_")
 
 
 def _bytes(n: int) -> str:
@@ -84,13 +85,18 @@ def too_large(error: RequestEntityTooLarge):
 
 def client_address() -> str:
     """Who sent the current request: nginx's X-Real-IP when it comes from our nginx, else the peer address."""
-    token = current_app.config.get("FRONT_TOKEN")
+    return address_of(current_app.config, request.environ)
+
+
+def address_of(config, environ) -> str:
+    """:func:`client_address` of a WSGI ``environ`` under an app's ``config`` (for code outside a request context)."""
+    token = config.get("FRONT_TOKEN")
     if token:
-        real = request.headers.get("X-Real-IP")
-        sent = request.headers.get(FRONT_HEADER, "")
+        real = environ.get("HTTP_X_REAL_IP")
+        sent = environ.get(_FRONT_KEY, "")
         if real and hmac.compare_digest(sent.encode(), str(token).encode()):
             return real
-    return request.remote_addr or "unknown"
+    return environ.get("REMOTE_ADDR") or "unknown"
 
 
 def disconnected() -> Callable[[], bool] | None:

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
+from kg.store import snapshot as _snapshots
+
 from . import config as settings
 from . import create_app, state
 from .front import Front, FrontError, check_port, find_nginx, runtime_dir
@@ -61,12 +63,18 @@ def warm(app) -> int:
 
     pyoxigraph parses a query on every call, so this pays the first call's one-off costs
     (imports, page faults in the freshly loaded store, template compilation) before the fork.
-    A remote store that does not answer yet is not an error: the server starts and says so.
+    With a ``SNAPSHOT_DIR``, what an earlier start built from the same graph and code (question
+    answering's indexes, the computed-once answers, the word lists) is read first, and what this
+    start built is written when there was none (:mod:`kg.store.snapshot`).
+    A remote store that does not answer yet is not an error: the server starts and says so, and
+    question answering's indexes are built after the fork (:mod:`webapp.readiness`).
     """
     from kg.sparql.errors import EngineError
     from kg.sparql.registry import QueryError, registry, run
 
     store = state.store(app)
+    snapshot = _snapshot(app)
+    restored = snapshot is not None and _snapshots.load(store, *snapshot) is not None
     count = 0
     for query in registry():
         try:
@@ -77,18 +85,31 @@ def warm(app) -> int:
             count += 1
         except (QueryError, EngineError, OSError, ValueError, RuntimeError) as exc:  # must not stop serving
             log.warning("warm-up of query %s failed: %s", query.name, exc)
-    from kg.qa.ask import prepare as prepare_questions
     from kg.sparql.cheap import named_index
 
     named_index()  # the registry's texts by their tokens, for the cheap-query proof: made once, before the fork
 
     # The question answering's per-store indexes (labels, lexicon, BM25 over the quotes), built once in the
-    # master and shared by every worker.
-    prepare_questions(store)
+    # master and shared by every worker; when the store does not answer yet, each worker builds them as soon
+    # as it does, and /readyz says so meanwhile (webapp.readiness).
+    if not state.manage_questions(app).prepare(store):
+        log.warning("%s", state.questions_pending(app))
     with app.test_client() as client:
         client.get("/healthz")
         client.get("/api/ask", query_string={"q": "What causes knee twitching?"})
+    if snapshot is not None and not restored and state.questions_pending(app) is None:
+        _snapshots.save(store, *snapshot)
     return count
+
+
+def _snapshot(app) -> tuple[Path, str] | None:
+    """Where the app's store keeps its snapshot and under which name (:mod:`kg.store.snapshot`), or None:
+    none configured, or a store with no graph file (a remote one, one given)."""
+    directory = settings.get(app.config, "SNAPSHOT_DIR")
+    graph = settings.graph_file(app.config)
+    if directory is None or graph is None:
+        return None
+    return Path(directory), _snapshots.key(graph)
 
 
 def prepare(config: dict | None = None):
@@ -147,6 +168,8 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
     environ = settings.load()
     if "PUBLIC_URL" not in config and os.environ.get("KG_PUBLIC_URL") is None:
         config["PUBLIC_URL"] = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    if "SNAPSHOT_DIR" not in config and environ["SNAPSHOT_DIR"] is None:
+        config["SNAPSHOT_DIR"] = settings.default_snapshot_dir()
     if not behind_nginx:
         app, seconds = prepare(config)
         print(f"kneekg: graph loaded ({_size(app)}) and warmed in {seconds:.2f} s; "
@@ -186,8 +209,11 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
 
 
 def _start_query_workers(server, worker) -> None:
-    """Fork each gunicorn worker's query processes now (before its threads start), not on its first query."""
-    state.engine(worker.app.load()).start()
+    """Fork each gunicorn worker's query processes now (before its threads start), not on its first query; and
+    build question answering's indexes in the background if the store did not answer before the fork."""
+    app = worker.app.load()
+    state.engine(app).start()
+    state.manage_questions(app).prepare_in_background(state.store(app))
 
 
 def gunicorn_options(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None,

@@ -20,6 +20,7 @@ from kg.store.embedded import EmbeddedStore
 from kg.views import export
 
 from webapp import config as settings
+from webapp.readiness import Questions
 from webapp.responses import ResponseCache
 
 STORE = "kg_store"
@@ -27,6 +28,7 @@ ENGINE = "kg_engine"
 RESPONSE_CACHE = "kg_response_cache"
 DATASET = "kg_dataset"
 FILES = "kg_files"
+QUESTIONS = "kg_questions"
 
 _lock = threading.Lock()
 
@@ -79,6 +81,17 @@ def _attached(app: Flask, name: str, make) -> Any:
             if value is None:
                 value = app.extensions[name] = make()
     return value
+
+
+def manage_questions(app: Flask) -> Questions:
+    """Have the app build question answering's indexes before any question (``kneekg serve``: webapp.readiness)."""
+    return _attached(app, QUESTIONS, Questions)
+
+
+def questions_pending(app: Flask | None = None) -> str | None:
+    """Why questions cannot be answered yet (their indexes are not built), or None: built, or built on demand."""
+    managed = _app(app).extensions.get(QUESTIONS)
+    return None if managed is None else managed.pending()
 
 
 def response_cache(app: Flask | None = None) -> ResponseCache:

@@ -13,7 +13,7 @@ mention and is never declined.
 
 from __future__ import annotations
 
-from lemminflect import getAllLemmas
+from kg.qa.wordforms import all_lemmas
 
 from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
@@ -190,8 +190,8 @@ def _name_word(surface: str, lex: Lexicon, gerund: bool = False) -> bool:
     surface = surface.removesuffix("'s")  # "runner's knee pain", "Baker's cyst"
     if "-" in surface:  # "Osgood-Schlatter": a name; "immune-suppressing": words of a compound adjective
         parts = [p for p in surface.split("-") if p]
-        return bool(parts) and all(p.isalpha() for p in parts) and any(not getAllLemmas(p) for p in parts)
-    kinds = getAllLemmas(surface)
+        return bool(parts) and all(p.isalpha() for p in parts) and any(not all_lemmas(p) for p in parts)
+    kinds = all_lemmas(surface)
     if not kinds:
         return surface.isalpha() and len(surface) >= 4  # not a prefix typed apart ("non prescription")
     if {"ADJ", "ADV"} & kinds.keys() or any(f[-1] == surface for f in lex.word_sets.get("period", ())):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import simplemma
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
@@ -26,6 +25,7 @@ from kg.qa import reduced
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
 from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word, spoken_codes
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
+from kg.qa.wordforms import is_known
 from kg.store.memo import per_store
 from kg.views.labels import labels as labels_of
 
@@ -229,7 +229,7 @@ class LabelIndex:
         first letter and a similar length: "spain" is not "pain", "stain" not "strain".
         """
         if (not word.isalpha() or word in self.vocabulary or word in STOPWORDS or word in self.set_words  # "snomed"
-                or simplemma.is_known(word, lang="en")):
+                or is_known(word)):
             return None
         silent = [s + word for s in SILENT_FIRST if s + word in self.vocabulary]
         if silent:  # spelt as it sounds: "nee" for knee, "rist" for wrist

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lemminflect import getAllLemmas
+from kg.qa.wordforms import all_lemmas
 
 from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
@@ -112,7 +112,7 @@ def _noun(word: str) -> bool:
     >>> _noun("oil"), _noun("relaxing"), _noun("dvt"), _noun("gently"), _noun("expected")
     (True, False, True, False, False)
     """
-    kinds = getAllLemmas(word)
+    kinds = all_lemmas(word)
     participle = word.endswith(("ing", "ed")) and ("VERB" in kinds or not kinds)  # "is a cramp *expected* to …"
     return not participle and not (kinds and kinds.keys() <= {"ADJ", "ADV"})
 
@@ -125,7 +125,7 @@ def _verb_after(p: Token, t: Token) -> bool:
     >>> _verb_after(a, b), _verb_after(c, tokenize("work")[0]), _verb_after(a, tokenize("balm")[0])
     (True, True, False)
     """
-    verbs = getAllLemmas(t.surface).get("VERB", ())
+    verbs = all_lemmas(t.surface).get("VERB", ())
     if not verbs:
         return False
     plural = p.surface.endswith("s") and not p.surface.endswith("ss")

@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-from lemminflect import getAllLemmas
+from kg.qa.wordforms import all_lemmas, is_known, lemmatize
 
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u201c": '"',
                         "\u201d": '"'})
@@ -90,9 +89,9 @@ def lemma(word: str) -> str:
         return "-".join(lemma(part) if part else part for part in word.split("-"))
     if word.endswith("'s"):
         return lemma(word[:-2])
-    out = simplemma.lemmatize(word, lang="en").lower()
+    out = lemmatize(word).lower()
     if word.endswith(("es", "ed")) and out == word[:-1]:  # "fixes", "fixed" → "fixe": only the last letter dropped;
-        found = getAllLemmas(word)  # where lemminflect knows the word and not that form, its lemma (the verb's first)
+        found = all_lemmas(word)  # where lemminflect knows the word and not that form, its lemma (the verb's first)
         other = {w for forms in found.values() for w in forms}
         verbs = found.get("VERB", ())
         if out not in other and (len(other) == 1 or len(verbs) == 1):
@@ -174,7 +173,7 @@ def adverb(word: str) -> bool:
     >>> [adverb(w) for w in ("honestly", "seriously", "belly", "family", "reply", "supply")]
     [True, True, False, False, False, False]
     """
-    return len(word) >= 7 and word.endswith("ly") and simplemma.is_known(word[:-2], lang="en")
+    return len(word) >= 7 and word.endswith("ly") and is_known(word[:-2])
 
 
 def acronym(typed: str) -> bool:

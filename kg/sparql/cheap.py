@@ -218,12 +218,13 @@ def plan(sparql: str, counts: PatternCounts, index: NamedIndex, text_for) -> Pla
     if "\\u" in sparql or "\\U" in sparql:
         raise NotProven("\\u escapes")
     try:
-        if "VALUES" in sparql.upper():
+        values = "VALUES" in sparql.upper()  # no VALUES keyword without these letters: most texts skip both steps
+        if values:
             found = index.framed(sparql, text_for)
             if found is not None:
                 return found
         toks = tokens(sparql)
-        if any(t.kind == "word" and t.key == "VALUES" for t in toks):
+        if values and any(t.kind == "word" and t.key == "VALUES" for t in toks):
             return named_plan(toks, index, text_for)
         form, patterns, projected = read_basic(toks)
         return Plan(sparql, form, rows_at_most=prove_pattern(patterns, counts),

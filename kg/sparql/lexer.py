@@ -44,6 +44,8 @@ _TOKEN = re.compile(r"""
     )
 """, re.VERBOSE | re.DOTALL)
 _new_token = tuple.__new__  # a Token made without its named constructor: tokens are many
+# The kind of each group by its number (the pattern's only capturing groups are the named kinds).
+_KINDS = (None,) + tuple(sorted(_TOKEN.groupindex, key=_TOKEN.groupindex.get))
 
 
 class Token(NamedTuple):
@@ -89,12 +91,13 @@ def tokens(sparql: str) -> list[Token]:
         return list(last[1])
     found: list[Token] = []
     append = found.append
+    kinds = _KINDS
     for match in _TOKEN.finditer(sparql):
-        kind = match.lastgroup
-        if kind is None:  # spacing and comments up to the end
+        index = match.lastindex  # by number: reading the group by its name took half the lexer's time
+        if index is None:  # spacing and comments up to the end
             continue
-        start, end = match.span(kind)
-        append(_new_token(Token, (kind, sparql[start:end], start, end)))
+        start, end = match.span(index)
+        append(_new_token(Token, (kinds[index], sparql[start:end], start, end)))
     if len(sparql) <= _REMEMBERED:
         _LAST.tokens = (sparql, tuple(found))
     return found

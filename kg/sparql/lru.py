@@ -71,6 +71,16 @@ class LRU(Generic[V]):
         self._entries: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict:
+        """Everything but the lock (a cache kept in a snapshot, :mod:`kg.store.snapshot`, gets a new one)."""
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     def get(self, key: Hashable) -> V | None:
         with self._lock:
             found = self._entries.get(key)

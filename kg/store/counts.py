@@ -88,7 +88,7 @@ class PatternCounts:
         return found
 
 
-@per_store
+@per_store(kept=False)  # holds the pyoxigraph store itself; counted again on demand after a start
 def pattern_counts(store) -> PatternCounts:
     """The counts of an embedded store (``store.oxigraph``), one object per store."""
     return PatternCounts(store.oxigraph)

@@ -113,3 +113,53 @@ def test_a_non_sparql_answer_is_a_502_in_our_words(caplog):
             response = client.get(path)
             assert response.status_code == 502, (path, response.status_code)
             assert SECRET not in response.get_data(as_text=True)
+
+
+@pytest.mark.oxigraph
+def test_kneekg_serve_started_while_its_server_is_down_answers_questions_once_it_is_up(tmp_path):
+    """The server starts (no traceback); until its SPARQL server answers, /readyz and a question say why (503, at
+    once); then each server process builds question answering's indexes in the background, /readyz turns 200 and
+    questions are answered — none of them built inside a request."""
+    import subprocess
+
+    import requests
+
+    from kg import paths
+    from tests.support.live import die_with_parent, kneekg_serve, stop
+    from tests.support.oxigraph import oxigraph_binary
+
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the Oxigraph server (PyPI oxigraph) is not installed")
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}/query"
+    question = {"q": "What causes knee twitching?"}
+    with kneekg_serve("--endpoint", endpoint, "--front", "none", "--workers", "2",
+                      env={"KG_QUERY_TIMEOUT": "5"}) as (base, _, output):
+        ready = requests.get(base + "/readyz", timeout=10)
+        assert ready.status_code == 503 and ready.json()["reason"]
+        early = requests.get(base + "/api/ask", params=question, timeout=10)
+        assert early.status_code == 503 and early.headers["Retry-After"] and "not yet" in early.json()["error"]
+        subprocess.run([binary, "load", "--location", str(tmp_path / "db"), "--file",
+                        str(paths.RELEASE_DIR / paths.GRAPH_NQ)], check=True, capture_output=True, timeout=120)
+        backend = subprocess.Popen([binary, "serve-read-only", "--location", str(tmp_path / "db"), "--bind",
+                                    f"127.0.0.1:{port}", "--union-default-graph"], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent)
+        try:
+            deadline = time.monotonic() + 90
+            while requests.get(base + "/readyz", timeout=10).status_code != 200:
+                assert time.monotonic() < deadline, f"never ready:\n{output()}"
+                time.sleep(0.5)
+            answered = 0
+            for n in range(40):  # each worker builds its own: one still building says "not yet", never fails
+                answer = requests.get(base + "/api/ask", params={"q": question["q"] + " " * n}, timeout=10)
+                if answer.status_code == 503 and "not yet" in answer.json()["error"]:
+                    time.sleep(0.5)
+                    continue
+                assert answer.status_code == 200 and answer.json()["answered"], output()
+                answered += 1
+                if answered == 4:
+                    break
+            assert answered == 4, output()
+        finally:
+            stop(backend, 10)
