@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -145,6 +145,8 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
+    if (after := next_line.answer(ex, answer, an, lex)) is not None:  # "what if lifestyle changes don't work": what comes next
+        return after
     if advice.changes_own(an, lex) or sideline.asked(an, lex) or advice.asked(an) and not _warning(an) and not _general(an, index, lex):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
