@@ -17,7 +17,7 @@ STORE = EmbeddedStore.from_file()
     "what examinations will i get for my muscle spasms",
     "muscle spasm tests",
     "what tests might the gp run for my knee twitching",
-    "what tests does a doctor do to diagnose muscle spasms",
+    "what tests can the doctor run for muscle spasms",
 ])
 def test_the_tests_for_the_causes_follow(question):
     answer = ask(STORE, question)
