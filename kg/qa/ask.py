@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -198,6 +198,7 @@ def _ask_one(store, raw: str) -> Answer:
     fill(ex, answer, chosen, result, an)
     turned.check(ex, answer, chosen, readings)  # "what causes ALS": not what ALS leads to
     answer = each.coordinated(ex, answer, chosen, an)  # "how are dehydration and nutrient deficiencies diagnosed": each
+    aimed.add(ex, answer, an)  # "which stretches help knee spasms": the muscles they are for
     workup.add(ex, answer, chosen, an, lex)  # "what tests will the doctor do for spasms": and those for its causes
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
