@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -138,6 +138,10 @@ def _ask_one(store, raw: str) -> Answer:
         return answer
     if an.intent_cues("prognosis"):  # "life expectancy with ALS": no figures in the article, and not ours to give
         return outlook.decline(ex, answer, an, quote_index(store).closest(raw, k=2))  # and what it says of its course
+    if (after := next_line.answer(ex, answer, an, lex)) is not None:  # "what if lifestyle changes don't work": what comes next
+        return after
+    if (first := first_line.answer(ex, answer, an, lex)) is not None:
+        return first  # "should I try lifestyle changes first or go straight to tablets": the article's order
     elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary, index, raw)
     if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
         answer.declined = "unknown"
@@ -145,8 +149,6 @@ def _ask_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if (after := next_line.answer(ex, answer, an, lex)) is not None:  # "what if lifestyle changes don't work": what comes next
-        return after
     if advice.changes_own(an, lex) or sideline.asked(an, lex) or advice.asked(an) and not _warning(an) and not _general(an, index, lex):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
