@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -165,6 +165,7 @@ def _ask_one(store, raw: str) -> Answer:
         return decided
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
     readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
+    readings = point_of.readings(ex, readings, an, lex)  # "what is a balanced diet supposed to do for knee twitching"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
+from kg.qa.querygraph import KGO
 from kg.qa.next_line import FIRST, HELPS, SECOND, _first_line
 from kg.qa.words import join
 
@@ -37,6 +38,9 @@ def answer(ex: Executor, answer: Answer, an: Analysis, lex) -> Answer | None:
         return None
     if an.yes_no and not any(t.lemma == "or" for t in an.question):
         return None  # "do doctors recommend lifestyle changes first": a yes/no, answered as one
+    helps = ex.family(HELPS[0]) | ex.family(HELPS[1]) | {KGO + "warrantsMedicalAttentionFor"}  # "doctors" is no relation asked
+    if any(set(c.entry.references) - helps for c in an.relation_cues):
+        return None  # "which of the lifestyle changes doctors recommend first also replenishes minerals": another asked
     for m in an.mentions:
         conditions = _first_line(ex, m.iri)
         if not conditions:
@@ -50,12 +54,15 @@ def answer(ex: Executor, answer: Answer, an: Analysis, lex) -> Answer | None:
         second = [st for c in conditions for st in ex.statements(c) if st.object == c and st.predicate in HELPS
                   and SECOND in st.emphasis and not st.negated]
         names = list(dict.fromkeys(st.subject for st in top))
+        examples = [e.subject for x in names for e in sorted(ex.statements(x), key=lambda e: e.begin)
+                    if e.object == x and e.predicate == KGO + "exampleOf" and not e.negated]
         answer.answered, answer.kind = True, "describe"
-        answer.answers = [ex.entity(x) for x in names]
+        answer.answers = [ex.entity(x) for x in dict.fromkeys(names + examples)]
         answer.evidence = [ex.evidence_item(st) for st in top + second]
         answer.reading = f"I read this as: what the article says comes first in treating {join([ex.name(c) for c in conditions])}."
         quotes = list(dict.fromkeys(f"“{st.quote}”" for st in top + second))
-        answer.message = (f"The article gives no personal advice, but it says what comes first: {join([ex.name(x) for x in names])}, "
+        such = f" (such as {join([ex.name(x) for x in dict.fromkeys(examples)])})" if examples else ""
+        answer.message = (f"The article gives no personal advice, but it says what comes first: {join([ex.name(x) for x in names])}{such}, "
                           f"then, if that is not enough, {join(list(dict.fromkeys(ex.name(st.subject) for st in second))) or 'what your doctor advises'}: "
                           + " ".join(quotes))
         return answer

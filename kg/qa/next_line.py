@@ -3,9 +3,9 @@ the reader names, said not to be enough, asks what comes after it — the articl
 treats ("If lifestyle changes alone do not provide sufficient relief, your doctor may recommend additional treatment
 options or medications").
 
-The shortfall is data: a negator (``kgl:shortfall-not-words``: not, don't, doesn't, isn't …) a few words before a verb
-of helping (``kgl:shortfall-help-words``: work, help, stop, be enough, give relief …), or a word that says it alone
-(``kgl:shortfall-words``: fail, insufficient). The treatment named must be one the article gives first (its
+The shortfall: a negator (not, don't, isn't …: grammar, read from the written form) right before a verb of helping
+(data, ``kgl:shortfall-help-words``: work, help, stop, be enough, give relief …), or a word that says it alone
+(``kgl:shortfall-words``: fail, insufficient); the treatment named before it is what falls short. The treatment named must be one the article gives first (its
 emphasis first-line) or an example of one; what comes next is what the article gives, for the same condition, as
 second-line. Nothing is said when the article gives no second line: the question is then read as before.
 """
@@ -21,18 +21,30 @@ KGV = "https://w3id.org/kneekg/vocab/"
 FIRST, SECOND = KGV + "first-line", KGV + "second-line"
 HELPS = (KGO + "treats", KGO + "prevents")
 REACH = 3  # at most this many words from the negator to the verb ("doesn't really seem to help")
+BETWEEN = frozenset("really seem to quite actually still even be have do much any".split())
+NEGATED = frozenset("dont doesnt didnt wont isnt arent havent hasnt cant aint wasnt werent".split())
 
 
-def shortfall(an: Analysis, lex) -> bool:
-    """Whether the question says something does not work, help or suffice."""
+def _negated(t) -> bool:
+    """A negator, by its written form: lemmas lose the "n't" of "isn't" and "doesn't" (lemma "be", "do")."""
+    w = t.surface.lower().replace("\u2019", "'")
+    return t.lemma in ("not", "never", "cannot") or w.endswith("n't") or w in NEGATED
+
+
+def shortfall(an: Analysis, lex) -> int | None:
+    """Where the question says something does not work, help or suffice (the token index), or None."""
     lemmas = [t.lemma for t in an.tokens]
-    for k in range(len(lemmas)):
+    for k, t in enumerate(an.tokens):
         if lex.in_set("shortfall", lemmas, k):
-            return True
-        n = lex.in_set("shortfall-not", lemmas, k)
-        if n and any(lex.in_set("shortfall-help", lemmas, j) for j in range(k + n, min(len(lemmas), k + n + REACH))):
-            return True
-    return False
+            return k
+        if not _negated(t):
+            continue
+        j = k + 1
+        while j < len(lemmas) and j - k <= REACH and lemmas[j] in BETWEEN:
+            j += 1
+        if j < len(lemmas) and lex.in_set("shortfall-help", lemmas, j):
+            return k
+    return None
 
 
 def _first_line(ex: Executor, iri: str, depth: int = 2) -> list[str]:
@@ -48,12 +60,15 @@ def _first_line(ex: Executor, iri: str, depth: int = 2) -> list[str]:
 
 def answer(ex: Executor, answer: Answer, an: Analysis, lex) -> Answer | None:
     """The second-line treatment after the first-line one the question says falls short, or None."""
-    if an.yes_no or not shortfall(an, lex) or any(t.lemma in ("why", "how") for t in an.question):
+    at = shortfall(an, lex)
+    if an.yes_no or at is None or any(t.lemma in ("why", "how") for t in an.question):
         return None  # "why doesn't stretching help": a reason asked, not what comes next
     causes = ex.family(KGO + "causes") | ex.family(KGO + "causedBy") | ex.family(KGO + "riskFactorFor")
     if any(set(c.entry.references) & causes for c in an.relation_cues):
         return None  # "what causes it when hydration doesn't help": another relation asked
     for m in an.mentions:
+        if m.end > at:  # the treatment that falls short is named before it: not "not having enough *fluids*"
+            continue
         conditions = _first_line(ex, m.iri)
         found = [st for c in conditions for st in ex.statements(c) if st.object == c and st.predicate in HELPS
                  and SECOND in st.emphasis and not st.negated and st.subject != m.iri]
