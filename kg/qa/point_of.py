@@ -10,6 +10,7 @@ something. The reading is the thing's side of treats, read along prevents too; n
 
 from __future__ import annotations
 
+from kg.qa import aimed
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Executor
 from kg.qa.querygraph import KGO, Edge, Reading
@@ -28,16 +29,19 @@ def _remedy(ex: Executor, iri: str) -> bool:
 
 def readings(ex: Executor, found: list[Reading], an: Analysis, lex) -> list[Reading]:
     """``found`` with the remedy's side of treats (and prevents) first, when the question asks what it is for."""
-    if an.yes_no or not _asked(an, lex):
-        return found
+    if an.yes_no or an.wh in (None, "which") or not _asked(an, lex):
+        return found  # "hamstring stretches good for knee spasm?": a yes/no; "which painkillers are good": which ones
     remedies = [m for m in an.mentions if _remedy(ex, m.iri)]
     conditions = {m.iri for m in an.mentions} - {m.iri for m in remedies}
     if not remedies:
         return found
     x = remedies[0].iri  # the first named: "what is *heat* … for *cramps*"
-    if x in conditions:
-        return found
-    top = max((r.score for r in found), default=0.0) + 1.0
+    if x in conditions or any(m.iri == x for m in aimed.asked(an)):
+        return found  # "what painkillers are good for cramps": which of them, not what they do
+    best = max((r.score for r in found), default=0.0)
+    if any(r.score == best and r.anchors[:1] == (x,) and r.edges and r.edges[0].subject == x for r in found):
+        return found  # "what is yoga supposed to help with": read from its side already (and along its kind)
+    top = best + 1.0
     reading = Reading("list", [Edge(x, TREATS, "?x")], anchors=(x,), score=top, union=(PREVENTS,),
                       why=["asks what a remedy it names is for (kg.qa.point_of)"])
     return [reading] + found
