@@ -39,7 +39,9 @@ def readings(ex: Executor, found: list[Reading], an: Analysis, lex) -> list[Read
     if x in conditions or any(m.iri == x for m in aimed.asked(an)):
         return found  # "what painkillers are good for cramps": which of them, not what they do
     best = max((r.score for r in found), default=0.0)
-    if any(r.score == best and r.anchors[:1] == (x,) and r.edges and r.edges[0].subject == x for r in found):
+    helps = ex.family(TREATS) | ex.family(PREVENTS)
+    if any(r.score == best and r.anchors[:1] == (x,) and r.edges and r.edges[0].subject == x
+           and r.edges[0].prop in helps for r in found):
         return found  # "what is yoga supposed to help with": read from its side already (and along its kind)
     top = best + 1.0
     reading = Reading("list", [Edge(x, TREATS, "?x")], anchors=(x,), score=top, union=(PREVENTS,),

@@ -22,7 +22,7 @@ STORE = EmbeddedStore.from_file()
 ])
 def test_the_remedy_s_side_is_read(question, remedy):
     answer = ask(STORE, question)
-    assert answer.reading.startswith(f"I read this as: what can {remedy} help with"), answer.reading
+    assert answer.reading.startswith(f"I read this as: what can {remedy} help"), answer.reading
     assert answer.answers and answer.evidence
 
 
