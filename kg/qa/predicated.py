@@ -28,8 +28,8 @@ def compose(mentions: list, tokens, index) -> list:
     added = []
     for m in mentions:
         j = m.end
-        if j >= len(lemmas) or lemmas[j] not in BEING:
-            continue
+        if j >= len(lemmas) or lemmas[j] not in BEING or tokens[j].surface.lower() == "being":
+            continue  # "which minerals *being* low cause it": the minerals asked, with what being low does
         k = j + 1
         while k < len(lemmas) and k - j <= REACH and (lemmas[k] in DEGREE or lemmas[k] in BEING):
             k += 1
