@@ -5,7 +5,9 @@ muscle spasm: weakness, numbness, tremors, coordination issues), not the plain t
 
 Found through the graph's names: the quality's word followed by the name the question matched is a name of another
 entity ("bad" + "cramps": "bad cramps", an everyday name of severe muscle spasm). The verbs of being and the words of
-degree between are grammar; nothing is added when no such name exists.
+degree between are grammar; the thing must open a clause of when or if ("*when* the cramps are bad"): said in the
+story ("my cramps are getting bad, when should I see someone") it is the reader's thing the question asks about.
+Nothing is added when no such name exists.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kg.qa.text import lemmas_of
 
 BEING = frozenset("be get go become feel seem turn".split())
 DEGREE = frozenset("really very so too super extremely pretty quite that real proper incredibly".split())
+CONDITIONAL = frozenset("when if once whenever".split())  # "*when* the cramps are really bad": the case asked of
 REACH = 3  # words of being and degree between the thing and its quality ("are getting really bad")
 
 
@@ -27,6 +30,8 @@ def compose(mentions: list, tokens, index) -> list:
     lemmas = [t.lemma for t in tokens]
     added = []
     for m in mentions:
+        if not any(lemmas[i] in CONDITIONAL for i in range(max(0, m.start - 3), m.start)):
+            continue  # only in a clause of when: "my cramps are getting bad, when do I see someone" asks of the cramps
         j = m.end
         if j >= len(lemmas) or lemmas[j] not in BEING or tokens[j].surface.lower() == "being":
             continue  # "which minerals *being* low cause it": the minerals asked, with what being low does

@@ -16,7 +16,7 @@ SEVERE = {"Weakness", "Numbness", "Tremors", "Coordination issues"}
 @pytest.mark.parametrize("question", [
     "if the spasms are severe what might go along with them",
     "when a spasm gets really bad what other symptoms can there be",
-    "my cramps are so bad, what else could show up with them",
+    "once the cramps get really bad what else could show up with them",
     "if muscle spasms are very severe what other symptoms come with them",
     "when leg cramps get really bad, what other symptoms can come with them",
     "what symptoms can you get when the spasms are severe",
@@ -24,6 +24,11 @@ SEVERE = {"Weakness", "Numbness", "Tremors", "Coordination issues"}
 def test_a_quality_said_of_the_spasms_names_the_severe_ones(question):
     answer = ask(STORE, question)
     assert SEVERE <= {a["label"] for a in answer.answers}, (answer.reading, answer.message)
+
+
+def test_said_in_the_story_the_thing_stays_as_named():
+    answer = ask(STORE, "my leg cramps are getting really bad, when should i see someone about them")
+    assert "Severe muscle spasm" not in {m["label"] for m in answer.entities}, answer.reading
 
 
 def test_a_passive_is_no_quality():
