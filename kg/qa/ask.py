@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
+from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -138,6 +138,10 @@ def _ask_one(store, raw: str) -> Answer:
         return answer
     if an.intent_cues("prognosis"):  # "life expectancy with ALS": no figures in the article, and not ours to give
         return outlook.decline(ex, answer, an, quote_index(store).closest(raw, k=2))  # and what it says of its course
+    if (after := next_line.answer(ex, answer, an, lex)) is not None:  # "what if lifestyle changes don't work": what comes next
+        return after
+    if (first := first_line.answer(ex, answer, an, lex)) is not None:
+        return first  # "should I try lifestyle changes first or go straight to tablets": the article's order
     elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary, index, raw)
     if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
         answer.declined = "unknown"
@@ -161,6 +165,7 @@ def _ask_one(store, raw: str) -> Answer:
         return decided
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
     readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
+    readings = point_of.readings(ex, readings, an, lex)  # "what is a balanced diet supposed to do for knee twitching"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
@@ -196,6 +201,8 @@ def _ask_one(store, raw: str) -> Answer:
     fill(ex, answer, chosen, result, an)
     turned.check(ex, answer, chosen, readings)  # "what causes ALS": not what ALS leads to
     answer = each.coordinated(ex, answer, chosen, an)  # "how are dehydration and nutrient deficiencies diagnosed": each
+    aimed.add(ex, answer, an)  # "which stretches help knee spasms": the muscles they are for
+    workup.add(ex, answer, chosen, an, lex)  # "what tests will the doctor do for spasms": and those for its causes
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
     if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked

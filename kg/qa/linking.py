@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from kg.namespaces import KGO
-from kg.qa import reduced
+from kg.qa import predicated, reduced
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
 from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word, spoken_codes
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
@@ -292,7 +292,8 @@ class LabelIndex:
             found = self._heard(tokens, words, corrections, found)
         found.extend(self._composed(tokens, words, found))
         found.extend(self._composed(tokens, words, found))  # "the muscle above my *knee keeps flickering*": twice
-        return reduced.compose(found, tokens, self), corrections  # "cutting caffeine": the act of reducing it
+        found = reduced.compose(found, tokens, self)  # "cutting caffeine": the act of reducing it
+        return predicated.compose(found, tokens, self), corrections  # "the cramps are really bad": bad cramps
 
     def _slips(self, word: str) -> list[str]:
         """Known words a real word may be a slip for, closest first: nearly the same letters ("spams" for spasms), or

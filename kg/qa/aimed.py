@@ -1,0 +1,60 @@
+""""What stretches stop my knee locking up", "which stretches help knee spasms", "stretches for a twitchy knee": the
+thing asked for by name is a therapy the article aims at parts of the body ("targeted stretching exercises for the
+quadriceps, hamstrings, and calf muscles"), so which ones are the parts it targets. The answer names them first, with
+the quote; the rest of the answer stays as it was.
+
+The asked thing is the entity named right after the question word ("what/which stretches", "what kind of
+stretching") or first in a telegraphic question ("stretches for …"); its targets are the graph's ``kgo:targets``.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import Answer, Executor
+from kg.qa.querygraph import KGO
+from kg.qa.words import join
+
+TARGETS = KGO + "targets"
+LEAD = frozenset("what which".split())
+KIND = frozenset("kind kinds type types sort sorts of".split())
+SKIPPED = frozenset("the a an any".split())
+
+
+def asked(an: Analysis) -> list:
+    """The mentions the question asks for by name: right after "what/which" (and "kind of"), or first of all."""
+    words = [t for t in an.question if not t.is_punct and t.lemma not in SKIPPED]
+    if not words:
+        return []
+    k = 0
+    if words[0].lemma in LEAD:
+        k = 1
+        while k < len(words) and words[k].lemma in KIND:
+            k += 1
+    elif an.wh is not None:
+        return []
+    if k >= len(words):
+        return []
+    return [m for m in an.mentions if m.start == words[k].i]
+
+
+def add(ex: Executor, answer: Answer, an: Analysis) -> None:
+    """Name first the parts of the body the asked-for therapy targets, with the article's words."""
+    if an.yes_no or answer.declined:
+        return
+    for m in asked(an):
+        found = sorted((st for st in ex.statements(m.iri) if st.subject == m.iri and st.predicate == TARGETS
+                        and not st.negated), key=lambda st: st.begin)
+        if not found:
+            continue
+        quote = found[0].quote.lower()
+        parts = sorted(dict.fromkeys(st.object for st in found),  # in the article's order
+                       key=lambda p: (quote.find(ex.name(p).lower()) % (len(quote) + 1)))
+        listed = {a.get("iri") for a in answer.answers}
+        answer.answers = [ex.entity(p) for p in parts if p not in listed] + answer.answers
+        answer.evidence.insert(0, ex.evidence_item(found[0]))
+        answer.answered = True
+        if answer.kind == "abstain":
+            answer.kind = "list"
+        said = f"The article names {ex.name(m.iri)} for the {join([ex.name(p) for p in parts])}: “{found[0].quote}”"
+        answer.message = f"{answer.message} {said}" if answer.boolean is not None else f"{said} {answer.message}"
+        return
