@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, hyphens, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, foreign, reference, reported, shown, compound, coverage, document, each, explain, hyphens, idioms, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -118,7 +118,7 @@ def _ask_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     text, joined = index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))  # "see-the-doc": its words; "over wait": overweight, split by ear; "Exam item 2:" asks nothing
-    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(text, index, lex), store, index, read.schema, read.topic), ex), ex, lex)
+    an, excluding = besides.excluded(kinds.resolve(resolve(idioms.unlinked(analyse(text, index, lex), lex), store, index, read.schema, read.topic), ex), ex, lex)
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
@@ -169,7 +169,7 @@ def _ask_one(store, raw: str) -> Answer:
         answer.declined, answer.message = "unknown", record
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    blocked = offtopic.blocks(an, store, text) or (_unknown_blocks(an, index) if within is None or not classes else [])
+    blocked = offtopic.blocks(an, store, text) or foreign.declined(an) or (_unknown_blocks(an, index) if within is None or not classes else [])
     if blocked:
         answer.declined = "unknown"
         answer.message = offtopic.not_mentioned(blocked, an, store)  # "hormones": a word it uses, though no entity
@@ -197,7 +197,7 @@ def _ask_one(store, raw: str) -> Answer:
     turned.check(ex, answer, chosen, readings)  # "what causes ALS": not what ALS leads to
     answer = each.coordinated(ex, answer, chosen, an)  # "how are dehydration and nutrient deficiencies diagnosed": each
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
-    asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
+    asked = (unmentioned.asked(an, chosen) or idioms.myth_asked(an)) if answer.boolean is True or an.yes_no else []
     if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
         answer.boolean, answer.kind, answer.answered, answer.answers = None, "abstain", False, []
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "

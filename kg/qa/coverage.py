@@ -159,7 +159,8 @@ def _setting(tokens, k: int) -> bool:
     return k >= 0 and tokens[k].lemma in SETTING
 
 
-_QUANTIFYING = frozenset("the a an some two three four five six seven eight few several many lots of".split())
+_QUANTIFYING = frozenset("the a an some one two three four five six seven eight few several many lots of each both "
+                          "most all none".split())  # "*one of the* dogs at our practice": which of them, not a verb
 
 
 def _object_of_doing(an: Analysis, start: int) -> bool:

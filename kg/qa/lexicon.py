@@ -26,7 +26,8 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
                        "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
-                       "asker", "asking", "asking-for"})  # kg.qa.reported
+                       "asker", "asking", "asking-for",  # kg.qa.reported
+                       "idiom"})  # kg.qa.idioms
 MAX_GAP = 4
 
 
