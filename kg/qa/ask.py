@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, amounts, besides, foreign, reference, reported, shown, compound, coverage, document, each, explain, hyphens, idioms, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
+from kg.qa import advice, amounts, besides, compared, foreign, reference, reported, shown, compound, coverage, document, each, explain, hyphens, idioms, incidental, items, kinds, offtopic, outlook, parts, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -94,7 +94,7 @@ def _asked(store, raw: str) -> Answer:
     if parts is not None and not _SPARQL.search(raw):
         first = _ask_one(store, parts[0])
         second = _ask_one(store, compound.about_answer(parts, first))  # its "it": the one thing answered
-        if first.declined == "unknown" and compound.refers_back(parts[0], parts[1]):
+        if first.declined == "unknown" and (compound.refers_back(*parts) or compound.asks_on_story(*parts)):
             first.question = raw  # "what is restless legs syndrome and how is it treated": "it" is what it does not cover
             return first
         for part, other in ((first, second), (second, first)):
@@ -216,6 +216,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "The article does not say. ") + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
         explain.also_about(ex, answer, chosen.anchors, an)
+    compared.unstated(answer, chosen, an)  # "are cramps in pregnancy *worse* in the third trimester": a link is no comparison
     if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
         advice.add_for_cause(ex, answer, an)
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told

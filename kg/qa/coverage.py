@@ -134,7 +134,8 @@ def _other_subjects(an: Analysis) -> list[str]:
     if not subjects:
         return []
     starts = {m.start for m in an.mentions}
-    if any(t.lemma in ("my", "our") and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
+    theirs = {k for c in subjects for k in c.positions}  # "my *cats* twitches": the animal is whose, not the reader
+    if any(t.lemma in ("my", "our") and t.i + 1 not in theirs and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
         return []
     return [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in subjects]
 

@@ -40,10 +40,11 @@ def declined(an: Analysis) -> list[str]:
     if an.relation_cues or an.context_mentions or not an.intents <= _PLAIN_INTENTS:
         return []
     words = [t for t in an.question if not t.is_punct]
-    if not (_requested(words) or _how_to(an, words)):
+    shape = _how_to(an, words)  # the words "best time to": "time" is no treatment there
+    if not (_requested(words) or shape):
         return []
     loose = {i for m in an.anchors if m.kind in LOOSE for i in m.span}
-    plain = {(m.start, m.end) for m in an.anchors if m.kind not in LOOSE}
+    plain = {(m.start, m.end) for m in an.anchors if m.kind not in LOOSE and not set(m.span) <= shape}
     unknown = [t.surface for t in words if t.surface in an.unknown]
     others = {i for c in an.cues if c.entry.intent == "other-subject" for i in c.positions}  # "teach a *puppy* to sit"
     off = set(unknown) | {an.tokens[i].surface for i in loose | others}
@@ -77,19 +78,21 @@ def _requested(words: list[Token]) -> bool:
     return words[k + 1].lemma in _TAKEN  # a verb takes what follows: "write *the* …", not "quiz round on …"
 
 
-def _how_to(an: Analysis, words: list[Token]) -> bool:
+def _how_to(an: Analysis, words: list[Token]) -> set[int]:
     """"The best time to *sow* …", "right way to *land* …", "the right age to start *a toddler* on …": the verb after
-    "best way/time to" is not the article's, or is no word of it at all and what it is done to is unknown."""
+    "best way/time to" is not the article's, or is no word of it at all and what it is done to is unknown: the positions
+    of "best way/time to" (empty: no such how-to)."""
     loose = {i for m in an.anchors if m.kind in LOOSE for i in m.span}
     covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues if c.entry.intent != "filler"
                                                           for i in c.positions}  # "to *start* a toddler": no word of it
     for k in range(len(words) - 3):
         if words[k].lemma in _BEST and words[k + 1].lemma in _HOW and words[k + 2].lemma == "to":
             verb, rest = words[k + 3], [t for t in words[k + 4:] if t.lemma not in DETERMINERS]
-            if verb.surface in an.unknown or verb.i in loose:
-                return True
-            return verb.i not in covered and bool(rest) and rest[0].surface in an.unknown
-    return False
+            if verb.surface in an.unknown or verb.i in loose or (
+                    verb.i not in covered and bool(rest) and rest[0].surface in an.unknown):
+                return {t.i for t in words[k:k + 3]}
+            return set()
+    return set()
 
 
 __all__ = ["declined"]
