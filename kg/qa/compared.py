@@ -18,6 +18,7 @@ from kg.qa.querygraph import RELATED, Reading
 
 COMPARING = frozenset("worse worst better than higher lower stronger weaker commoner rarer bigger smaller "
                       "likelier worsen".split())
+WHEN = frozenset("in at during when after before while if on".split())
 STATED = re.compile(r"\bmore (?:likely|prone|susceptible)\b")  # the article's own comparison, reached by the link
 TELEGRAPHIC = 3  # "magnesium foods": a phrase of a few words, no question asked
 
@@ -26,7 +27,9 @@ def unstated(answer: Answer, chosen: Reading, an: Analysis) -> bool:
     """Turn a "yes" from a bare link to a comparing question into "the article does not say"; whether it did so."""
     if answer.boolean is not True or chosen.kind != "boolean" or not chosen.edges or chosen.edges[0].prop != RELATED:
         return False
-    words = [t.surface for t in an.question if t.surface in COMPARING]
+    q = an.question
+    words = [t.surface for t in q if t.surface in COMPARING] + [  # "do spasms hurt *more in* the morning": when worse
+        t.surface for t, after in zip(q, q[1:]) if t.surface in ("more", "less") and after.lemma in WHEN]
     phrase = [t for t in an.tokens if not t.is_punct]
     if an.yes_no and words and not STATED.search(answer.message):  # "do older folk get more … than younger ones": said
         said = f"The article does not compare that (“{words[0]}”), so it does not say."

@@ -17,6 +17,8 @@ STORE = EmbeddedStore.from_file()
     "is caffeine worse for twitching in the morning",
     "are statins worse than diuretics for twitching",
     "is stress a bigger trigger for twitching in teenagers than in adults",
+    "do muscle spasms hurt more in the morning",
+    "does knee twitching hurt more after a hot bath",
     "potassium foods",
     "calcium drinks",
 ])
