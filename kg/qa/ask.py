@@ -205,6 +205,9 @@ def _ask_one(store, raw: str) -> Answer:
     elif not an.yes_no and unmentioned.qualified(an, quote_index(store).vocabulary):  # "what helps *menstrual* cramps"
         answer.message = (f"The article does not mention {join(unmentioned.qualified(an, quote_index(store).vocabulary))}."
                           " What it says: " + answer.message)
+    elif beside := foreign.about_unknown(an, chosen):  # "how much does a physiotherapist *earn* in the *UK*": not its subject
+        answer.answered, answer.kind, answer.answers, answer.evidence, answer.declined = False, "abstain", [], [], "unknown"
+        answer.message = f"The article does not mention {join(beside)}. It does mention {ex.name(chosen.anchors[0])}, not this."
     elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
         answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
     elif an.yes_no and chosen.kind == "about" and not an.unknown and chosen.anchors[0] not in read.topic \

@@ -21,6 +21,7 @@ from __future__ import annotations
 from lemminflect import getAllLemmas
 
 from kg.qa.analysis import Analysis
+from kg.qa.querygraph import Reading
 from kg.qa.text import DETERMINERS, PRONOUNS, Token
 
 LOOSE = ("search",)  # a related word, not a synonym: "wrecking" for muscle fatigue
@@ -51,6 +52,27 @@ def declined(an: Analysis) -> list[str]:
     if len(plain) > 1 or len(set(unknown)) < 2 or len(off) < 3:
         return []
     return list(dict.fromkeys(unknown))
+
+
+def about_unknown(an: Analysis, chosen: Reading) -> list[str]:
+    """"How much does a physiotherapist *earn* in the *UK*", "what *time* does the *pharmacy close* on *sundays*", "how
+    many *calories* are in a *banana*": read only as "what the article says about" its one thing, while the question's
+    own words are ones the article never uses — it asks about those, not the thing; the words (empty: not so).
+
+    Not when the question asks what the article says ("what does the article say regarding …"), what a name means
+    ("what does ALS stand for", "what it means in simple words"), or names more than one thing of the article; words
+    before a dash frame the question ("quiz round on medical acronyms - what does ALS stand for")."""
+    if chosen.kind != "about" or an.yes_no or an.relation_cues or an.context_mentions:
+        return []
+    if any(t.lemma in _META for t in an.question) or len({(m.start, m.end) for m in an.anchors if m.kind not in LOOSE}) > 1:
+        return []
+    dash = max((t.i for t in an.question if t.dash), default=-1)
+    unknown = [t.surface for t in an.question if t.surface in an.unknown and t.i >= dash]
+    return list(dict.fromkeys(unknown)) if len(set(unknown)) >= 2 else []
+
+
+_META = frozenset("article say says said mention mean means meaning stand define definition explain simple plain word "
+                  "term english regarding".split())
 
 
 def _verb(t: Token) -> bool:
@@ -95,4 +117,4 @@ def _how_to(an: Analysis, words: list[Token]) -> set[int]:
     return set()
 
 
-__all__ = ["declined"]
+__all__ = ["declined", "about_unknown"]

@@ -48,3 +48,28 @@ def test_only_the_shape_and_enough_unknown_words_decline():
     assert declined(analyse("write the balanced equation for magnesium reacting with hydrochloric acid", index, lex))
     assert not declined(analyse("magnesium reacting with hydrochloric acid", index, lex))  # no request, no how-to
     assert not declined(analyse("write down how long each knee spasm lasts", index, lex))  # the article's own words
+
+
+@pytest.mark.parametrize("question, named", [
+    ("how much does a physiotherapist earn in the UK", "earn"),
+    ("how many calories are in a banana for potassium", "calories"),
+    ("magnesium reacting with hydrochloric acid equation", "hydrochloric"),
+    ("how many goals did the athletes in the premier league score", "goals"),
+    ("how many moons does jupiter have, asking for my dehydration project", "jupiter"),
+    ("how many tourists visit the knee surgeons of istanbul", "istanbul"),
+])
+def test_a_question_of_other_words_read_only_about_one_thing_is_declined(question, named):
+    answer = ask(STORE, question).to_dict()
+    assert not answer["answered"] and not answer["answers"] and answer.get("boolean") is None, answer["message"]
+    assert answer["message"].startswith("The article does not"), answer["message"]
+    assert named in answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "what does the article say about vitamin D",
+    "what does ALS stand for",
+    "what does the article say regarding antispasmodic pharmacotherapy",
+])
+def test_what_the_article_says_or_what_a_name_means_is_still_answered(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer["answered"] or answer["answers"], answer["message"]
