@@ -14,6 +14,10 @@ Two shapes say the question is a request or a how-to, whatever its words:
 
 The question is declined when, besides, it asks no relation the article knows, names at most one thing of the article
 plainly, and at least three of its words are unknown or only loosely linked (two of them unknown outright).
+
+Whatever its shape, a question read only as "what the article says about" its one thing, whose own words are two or
+more the article never uses, asks about those words (``about_unknown``): "how much does a physiotherapist earn in
+the UK" is declined as well, naming them.
 """
 
 from __future__ import annotations
@@ -55,8 +59,7 @@ def declined(an: Analysis) -> list[str]:
 
 
 def about_unknown(an: Analysis, chosen: Reading) -> list[str]:
-    """"How much does a physiotherapist *earn* in the *UK*", "what *time* does the *pharmacy close* on *sundays*", "how
-    many *calories* are in a *banana*": read only as "what the article says about" its one thing, while the question's
+    """"How much does a physiotherapist *earn* in the *UK*", "how many *calories* are in a *banana* for potassium": read only as "what the article says about" its one thing, while the question's
     own words are ones the article never uses — it asks about those, not the thing; the words (empty: not so).
 
     Not when the question asks what the article says ("what does the article say regarding …"), what a name means
