@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, aimed, amounts, besides, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import advice, aimed, amounts, besides, compared, foreign, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, idioms, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -94,7 +94,7 @@ def _asked(store, raw: str) -> Answer:
     if parts is not None and not _SPARQL.search(raw):
         first = _ask_one(store, parts[0])
         second = _ask_one(store, compound.about_answer(parts, first))  # its "it": the one thing answered
-        if first.declined == "unknown" and compound.refers_back(parts[0], parts[1]):
+        if first.declined == "unknown" and (compound.refers_back(*parts) or compound.asks_on_story(*parts)):
             first.question = raw  # "what is restless legs syndrome and how is it treated": "it" is what it does not cover
             return first
         for part, other in ((first, second), (second, first)):
@@ -118,7 +118,7 @@ def _ask_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     text, joined = index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))  # "see-the-doc": its words; "over wait": overweight, split by ear; "Exam item 2:" asks nothing
-    an, excluding = besides.excluded(kinds.resolve(resolve(analyse(text, index, lex), store, index, read.schema, read.topic), ex), ex, lex)
+    an, excluding = besides.excluded(kinds.resolve(resolve(idioms.unlinked(analyse(text, index, lex), lex), store, index, read.schema, read.topic), ex), ex, lex)
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
@@ -174,7 +174,7 @@ def _ask_one(store, raw: str) -> Answer:
         answer.declined, answer.message = "unknown", record
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    blocked = offtopic.blocks(an, store, text) or (_unknown_blocks(an, index) if within is None or not classes else [])
+    blocked = offtopic.blocks(an, store, text) or foreign.declined(an) or (_unknown_blocks(an, index) if within is None or not classes else [])
     if blocked:
         answer.declined = "unknown"
         answer.message = offtopic.not_mentioned(blocked, an, store)  # "hormones": a word it uses, though no entity
@@ -204,7 +204,7 @@ def _ask_one(store, raw: str) -> Answer:
     aimed.add(ex, answer, an)  # "which stretches help knee spasms": the muscles they are for
     workup.add(ex, answer, chosen, an, lex)  # "what tests will the doctor do for spasms": and those for its causes
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
-    asked = unmentioned.asked(an, chosen) if answer.boolean is True or an.yes_no else []
+    asked = (unmentioned.asked(an, chosen) or idioms.myth_asked(an)) if answer.boolean is True or an.yes_no else []
     if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
         answer.boolean, answer.kind, answer.answered, answer.answers = None, "abstain", False, []
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
@@ -212,6 +212,9 @@ def _ask_one(store, raw: str) -> Answer:
     elif not an.yes_no and unmentioned.qualified(an, quote_index(store).vocabulary):  # "what helps *menstrual* cramps"
         answer.message = (f"The article does not mention {join(unmentioned.qualified(an, quote_index(store).vocabulary))}."
                           " What it says: " + answer.message)
+    elif beside := foreign.about_unknown(an, chosen):  # "how much does a physiotherapist *earn* in the *UK*": not its subject
+        answer.answered, answer.kind, answer.answers, answer.evidence, answer.declined = False, "abstain", [], [], "unknown"
+        answer.message = f"The article does not mention {join(beside)}. It does mention {ex.name(chosen.anchors[0])}, not this."
     elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
         answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
     elif an.yes_no and chosen.kind == "about" and not an.unknown and chosen.anchors[0] not in read.topic \
@@ -223,6 +226,7 @@ def _ask_one(store, raw: str) -> Answer:
                           "The article does not say. ") + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
         explain.also_about(ex, answer, chosen.anchors, an)
+    compared.unstated(answer, chosen, an)  # "are cramps in pregnancy *worse* in the third trimester": a link is no comparison
     if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
         advice.add_for_cause(ex, answer, an)
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told

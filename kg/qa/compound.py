@@ -112,6 +112,25 @@ def refers_back(first: str, second: str) -> bool:
     return any(t.lemma in BACK or t.surface in BACK for t in tokenize(own))
 
 
+# "what should we do", "what can I do now", "how can we help him": what to do about the story, asked with no thing named
+_DOING = frozenset("what how should shall can could do does we i you us he she him her then now next about and so "
+                   "help best".split()) | AUXILIARIES
+
+
+def asks_on_story(first: str, second: str) -> bool:
+    """Whether the second question only asks what to do, naming nothing ("… is that from the stroke *and what should we
+    do*"): what to do about the story's thing, so about what the first part asked of.
+
+    >>> asks_on_story("is that from gout", "is that from gout and what should we do")
+    True
+    >>> asks_on_story("is that from gout", "is that from gout and what helps cramps")
+    False
+    """
+    own = second[len(first):] if second.startswith(first) else second
+    words = [t for t in tokenize(own) if not t.is_punct]
+    return bool(words) and all(t.lemma in _DOING or t.surface in _DOING for t in words)
+
+
 def about_answer(parts: tuple[str, str], first: Answer) -> str:
     """The second question, its "it" standing for the one thing the first part answered ("what autoimmune disorder is
     given as an example and what does it cause": what *neuromyotonia* causes, not what autoimmune disorders cause).

@@ -134,7 +134,8 @@ def _other_subjects(an: Analysis) -> list[str]:
     if not subjects:
         return []
     starts = {m.start for m in an.mentions}
-    if any(t.lemma in ("my", "our") and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
+    theirs = {k for c in subjects for k in c.positions}  # "my *cats* twitches": the animal is whose, not the reader
+    if any(t.lemma in ("my", "our") and t.i + 1 not in theirs and ({t.i + 1, t.i + 2} & starts) for t in an.tokens):
         return []
     return [" ".join(an.tokens[k].surface for k in range(c.start, c.end)) for c in subjects]
 
@@ -159,7 +160,8 @@ def _setting(tokens, k: int) -> bool:
     return k >= 0 and tokens[k].lemma in SETTING
 
 
-_QUANTIFYING = frozenset("the a an some two three four five six seven eight few several many lots of".split())
+_QUANTIFYING = frozenset("the a an some one two three four five six seven eight few several many lots of each both "
+                          "most all none".split())  # "*one of the* dogs at our practice": which of them, not a verb
 
 
 def _object_of_doing(an: Analysis, start: int) -> bool:

@@ -27,7 +27,8 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
                        "asker", "asking", "asking-for",  # kg.qa.reported
-                       "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked"})  # kg.qa.next_line, .workup, .first_line, .point_of
+                       "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
+                       "idiom"})  # kg.qa.idioms
 MAX_GAP = 4
 
 
