@@ -37,3 +37,17 @@ def test_the_gp_is_seen_as_the_doctor_is(real_store, question):
 def test_without_a_told_sign_need_a_doctor_is_still_how_spasms_usually_go(real_store, question):
     answer = ask(real_store, question)
     assert "resolve on their own" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "if someone overdoses on stimulants do they need medical help",
+    "my mate thinks he overdosed on stimulants, would he need medical help right away",
+    "if I overdosed on caffeine pills would I need a doctor",
+    "after a stimulant overdose do you need medical treatment",
+])
+def test_an_overdose_told_needs_immediate_help(real_store, question):
+    """"Need medical help" after a told overdose: the article's immediate medical attention, not "help with" spasms."""
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.message
+    assert "immediate medical attention" in answer.message
+    assert "help with" not in answer.reading
