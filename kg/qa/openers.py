@@ -28,12 +28,12 @@ def skipped(clause: list[Token]) -> int:
     >>> from kg.qa.text import tokenize
     >>> [skipped(tokenize(q)) for q in ("in general can nerve damage cause spasms", "honestly could stress do it",
     ...  "out of interest is that normal", "on the whole does stretching help", "can stress do it",
-    ...  "in the knee the twitching is bad", "medically speaking is it serious")]
-    [2, 1, 3, 3, 0, 0, 2]
+    ...  "in the knee the twitching is bad", "medically speaking is it serious", "just being tired or ALS")]
+    [2, 1, 3, 3, 0, 0, 2, 0]
     """
     for k, t in enumerate(clause[:MAX_OPENER + 1]):
-        if t.lemma in ASKING:
-            return k
+        if t.lemma in ASKING:  # "just *being* tired, or ALS": a gerund after an opener asks nothing
+            return k if k == 0 or not t.surface.endswith("ing") else 0
         if not (t.lemma in OPENERS or t.surface in OPENERS or adverb(t.surface) or t.lemma == "the" and 0 < k):
             return 0
     return 0

@@ -35,3 +35,9 @@ def test_skipped_counts_only_openers_before_an_auxiliary(text, n):
 def test_an_opener_makes_no_yes_the_article_does_not_state(real_store):
     answer = ask(real_store, "my sister has migraines. in general can migraines cause muscle spasms")
     assert answer.boolean is not True
+
+
+def test_a_gerund_after_an_opener_asks_nothing():
+    """"…, just being tired or something like ALS": "being" is no auxiliary; the wh-clause before it asks."""
+    assert skipped(tokenize("just being tired or something like als")) == 0
+    assert skipped(tokenize("just is it tired legs")) == 1
