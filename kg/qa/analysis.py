@@ -15,7 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.asides import named_then_asked, paired_then_asked, remark_asks_nothing, told_after_mark, told_sentence, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
-from kg.qa.openers import skipped
+from kg.qa.openers import dashed, skipped
 from kg.qa.querygraph import Reading
 from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, acronym, adverb, asked_as_statement, asks, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
 
@@ -96,7 +96,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     tokens = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end, t.dash)
               for i, t in enumerate(tokens)]
     cues_all = lex.cues(tokens)
-    parts = clauses(tokens)
+    parts = dashed(clauses(tokens))  # "… by his stroke - in general, can …": a dash before an opener opens the question
     marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
     question, context = _asking_clause(parts, cues_all, marked)
     question, context = trailing(parts, *_fronted(parts, question, context, mentions_all, cues_all), mentions_all, cues_all)

@@ -37,3 +37,20 @@ def skipped(clause: list[Token]) -> int:
         if not (t.lemma in OPENERS or t.surface in OPENERS or adverb(t.surface) or t.lemma == "the" and 0 < k):
             return 0
     return 0
+
+
+def dashed(parts: list[list[Token]]) -> list[list[Token]]:
+    """``parts`` (kg.qa.text.clauses) split again at a dash that opens an opener and an auxiliary: "dad's nerves were
+    damaged by his stroke - in general can nerve damage cause spasms" is a story, then the question.
+
+    >>> from kg.qa.text import clauses, tokenize
+    >>> [[t.surface for t in c] for c in dashed(clauses(tokenize("he had a stroke - in general can it do that")))]
+    [['he', 'had', 'a', 'stroke'], ['in', 'general', 'can', 'it', 'do', 'that']]
+    >>> len(dashed(clauses(tokenize("heat or ice - in general which one"))))
+    1
+    """
+    out: list[list[Token]] = []
+    for part in parts:
+        cut = next((k for k, t in enumerate(part) if k and t.dash and skipped(part[k:])), None)
+        out.extend([part[:cut], part[cut:]] if cut is not None else [part])
+    return out

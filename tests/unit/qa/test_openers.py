@@ -41,3 +41,14 @@ def test_a_gerund_after_an_opener_asks_nothing():
     """"…, just being tired or something like ALS": "being" is no auxiliary; the wh-clause before it asks."""
     assert skipped(tokenize("just being tired or something like als")) == 0
     assert skipped(tokenize("just is it tired legs")) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "dad's nerves were damaged by his stroke - in general can nerve damage cause muscle spasms",
+    "my uncle had a bad accident - out of interest can nerve damage cause spasms",
+    "we work in a bakery in summer - honestly can heat exhaustion cause muscle spasms",
+])
+def test_a_dash_before_an_opener_opens_the_question(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is True, answer.message
+    assert answer.context
