@@ -15,6 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.asides import named_then_asked, paired_then_asked, remark_asks_nothing, told_after_mark, told_sentence, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
+from kg.qa.openers import dashed, skipped
 from kg.qa.querygraph import Reading
 from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, acronym, adverb, asked_as_statement, asks, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
 
@@ -95,7 +96,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     tokens = [t if i not in corrections else Token(t.i, t.surface, corrections[i], t.start, t.end, t.dash)
               for i, t in enumerate(tokens)]
     cues_all = lex.cues(tokens)
-    parts = clauses(tokens)
+    parts = dashed(clauses(tokens))  # "… by his stroke - in general, can …": a dash before an opener opens the question
     marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
     question, context = _asking_clause(parts, cues_all, marked)
     question, context = trailing(parts, *_fronted(parts, question, context, mentions_all, cues_all), mentions_all, cues_all)
@@ -117,16 +118,15 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
             continue
         unknown.append(t.surface)
     mentions, cues = _narrowed(mentions, remark_asks_nothing(cues, remark), tokens)  # "…? *worried* about my son"
-    first = next((t.lemma for t in question if t.lemma in AUXILIARIES | WH_WORDS | {"be", "do", "have"} or not any(c.start == t.i and c.entry.intent == "filler" for c in cues)), "")  # "lol is …"
+    first = next((t.lemma for t in question[skipped(question):] if t.lemma in AUXILIARIES | WH_WORDS | {"be", "do", "have"} or not any(c.start == t.i and c.entry.intent == "filler" for c in cues)), "")  # "lol is …"
     # the wh-word that asks: near the clause's start, or last ("knee twitch doctor when")
     wh = next((t.lemma for t in question[:3] if t.lemma in WH_WORDS), None)
     if wh is None and question and question[-1].lemma in WH_WORDS and not _nominal_wh(question):
         wh = question[-1].lemma
-    if wh is None and question and question[0].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
+    if wh is None and question and question[skipped(question)].lemma not in AUXILIARIES:  # "heat or ice - which one works better"
         wh = next((t.lemma for t in question if t.lemma in ("which", "what", "how", "why", "who", "when")
                    and (not _relative(tokens, t) or _asks_class(cues, question, t))), None)
-    if wh is None and question and question[0].lemma == "any":  # "any stuff from the drugstore that helps": which ones
-        wh = "which"
+    wh = "which" if wh is None and question and question[0].lemma == "any" else wh  # "any stuff from the drugstore that helps": which ones
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS or ends_or_not(question) \
         or asked_as_statement(question, marked)  # "knee twitching can be the first sign of ALS? i'm worried"
@@ -153,7 +153,7 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[
         return [t for part in parts[k:] for t in part], [t for part in parts[:k] for t in part]
     for k in range(len(parts) - 1, -1, -1):
         clause = parts[k]
-        first = clause[0].lemma
+        first = clause[skipped(clause)].lemma  # "in general, can …": an opener before the auxiliary
         asking = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
                 or any(t.lemma in WH_WORDS for t in clause[:3]))
         if asking and k > 0 and first in ("and", "or") and len(clause) <= 5 and asks(parts[k - 1]):

@@ -7,7 +7,9 @@ When one of its words is a word of the article's names or the lexicon, it is wri
 read like any others — "see the doc" as seeing a doctor — and a word among them the article does not use still stays
 unknown. A compound none of whose words the article or the lexicon uses is a name of its own ("Guillain-Barre-Strohl")
 and is named whole. Two-word compounds are mostly words of their own ("plant-based", "immune-suppressing",
-"cramped-up"), read whole as before (the lexicon holds the ones to read, "higher-risk group"); so are hyphenated words
+"cramped-up"), read whole as before (the lexicon holds the ones to read, "higher-risk group") unless both words
+are the article's or the lexicon's, neither a particle nor a verb form ("the repetitive-movement thing", but
+"immune-suppressing", "cramped-up"); so are hyphenated words
 the article names ("over-the-counter") and codes with a number or a single letter ("B-6", "x-ray").
 """
 
@@ -17,6 +19,7 @@ import re
 
 from kg.qa.text import STOPWORDS, lemma, normalise_text
 
+_PARTICLES = frozenset("up down out off in on over back away".split())  # "cramped-up", "worn-out": one word
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
@@ -32,6 +35,10 @@ def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
     'are over-the-counter pills ok'
     >>> unhyphenated("is an x-ray needed mid-run for plant-based eaters", frozenset({"plant", "run"}))
     'is an x-ray needed mid-run for plant-based eaters'
+    >>> unhyphenated("is that the repetitive-movement thing", frozenset({"repetitive", "movement"}))
+    'is that the repetitive movement thing'
+    >>> unhyphenated("immune-suppressing drugs for a cramped-up leg", frozenset({"immune", "suppressing", "cramped", "up"}))
+    'immune-suppressing drugs for a cramped-up leg'
     >>> unhyphenated("Nothing to split", frozenset())
     'Nothing to split'
     """
@@ -43,8 +50,11 @@ def unhyphenated(text: str, known: frozenset[str] | set[str]) -> str:
     for m in _COMPOUND.finditer(norm):
         word = m.group(0)
         parts = word.split("-")
-        if len(parts) < 3 or word in known or lemma(word) in known or any(len(p) < 2 for p in parts):
+        if word in known or lemma(word) in known or any(len(p) < 2 for p in parts):
             continue
+        if len(parts) < 3 and not all(p not in STOPWORDS and p not in _PARTICLES and not p.endswith(("ing", "ed"))
+                                      and (p in known or lemma(p) in known) for p in parts):
+            continue  # two words: a word of its own ("plant-based") unless both are the article's ("repetitive-movement")
         if not any(p not in STOPWORDS and (p in known or lemma(p) in known) for p in parts):
             continue  # a name of its own the article never uses ("Osgood-Schlatter"): named whole, as written
         if m.start() and norm[m.start() - 1].isalnum() or m.end() < len(norm) and norm[m.end()].isalnum():

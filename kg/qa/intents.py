@@ -35,8 +35,12 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     # "what does it mean if my knee twitches and I get weakness": a warning sign named with it asks if it is serious
     means = any("mean" in c.form for c in an.intent_cues("definition")) and any(
         reader.plays(m.iri, KGO + "warrantsMedicalAttentionFor", True) for m in an.mentions)
-    if means:
-        out.append(Reading("serious", anchors=tuple(dict.fromkeys(m.iri for m in an.mentions))[:4], score=7.0,
+    # "I can't finish my shift, do I need a doctor": a warning sign told makes "need a doctor" ask whether it calls for
+    # one — the article's rule for that sign — not how spasms usually go ("most resolve on their own" is no answer)
+    needs = an.yes_no and any(set(c.form) & DOCTOR_WORDS for c in an.intent_cues("course")) and any(
+        reader.plays(m.iri, KGO + "warrantsMedicalAttentionFor", True) for m in an.mentions)
+    if means or needs:
+        out.append(Reading("serious", anchors=tuple(dict.fromkeys(m.iri for m in an.mentions))[:4], score=10.5 if needs else 7.0,
                            why=["what it means when a warning sign comes with it"]))
     # "is low calcium linked to knee twitching? already worried about my bones": a worry told after the question mark
     marks = [t.i for t in an.tokens[:-1] if t.surface.startswith("?")]
@@ -59,7 +63,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     # "do you *always* have to go to the doctor for a spasm": how it usually goes (most resolve without a doctor)
     always_doctor = an.yes_no and bool(an.intent_cues("universal")) and len({m.iri for m in an.mentions}) == 1 and any(
         KGO + "warrantsMedicalAttentionFor" in c.entry.references for c in rel_cues)
-    if (an.intent_cues("course") and an.wh != "why") or common or always_doctor:  # "why does it twitch *on its own*"
+    if (an.intent_cues("course") and an.wh != "why" and not needs) or common or always_doctor:  # "why does it twitch *on its own*"
         out.append(Reading("course", anchors=tuple(iris[:1]) or reader.topic,
                            score=(10.0 if an.yes_no else 8.5) - (3.0 if where and len(anchors) >= 2 else 0.0),
                            why=["does it go away on its own / is it common"], topic=not iris))
@@ -90,6 +94,7 @@ def readings(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
     return out
 
 
+DOCTOR_WORDS = frozenset(("doctor", "gp", "medical", "treatment"))  # course words that ask for a doctor ("need a doctor")
 _BEFORE_DEFINED = frozenset("of a an the".split())
 
 

@@ -404,7 +404,8 @@ class LabelIndex:
                                        name, "composed", part.corrected + other.corrected))
         for part, other in felt:
             start, end = min(part.start, other.start), max(part.end, other.end)
-            if part not in named_parts and (start, end, other.iri) not in have:
+            if part not in named_parts and (start, end, other.iri) not in have and not any(  # "tired quads": a name
+                    m.start <= start and end <= m.end and m.kind != "search" for m in found):  # of its own for both
                 have.add((start, end, other.iri))
                 out.append(Mention(start, end, " ".join(t.surface for t in tokens[start:end]), other.iri,
                                    other.label, other.matched, "composed", part.corrected + other.corrected))

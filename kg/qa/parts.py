@@ -155,6 +155,8 @@ class PartIndex:
         for cue in [c for c in an.cues if c.entry.intent == "part"]:  # "according to the faq, what …": before the ask too
             kind = KINDS.get(cue.entry.references[0]) if cue.entry.references else None
             under = cue.end < len(tokens) and tokens[cue.end].lemma == UNDER
+            if _furniture(an, cue):  # "lifting dogs *onto the table*. could stress …": the story's table, not the article's
+                continue
             if tokens[cue.end - 1].surface.endswith("ed") and not under:  # "the causes listed": a verb, not the part
                 continue  # ("a *bulleted* list" is one; "listed under <a heading>" names the heading)
             if cue.entry.name == "row-words":
@@ -297,6 +299,24 @@ def singular_lemma(w: str) -> str:
 
 def _forms(lex, entry):
     return [(form, e) for forms in lex.forms.values() for form, e in forms if e is entry]
+
+
+PLACES = frozenset("onto on off at across over beside around behind".split())  # where a thing is put or sat ("going *by* the table" reads it)
+
+
+def _furniture(an, cue) -> bool:
+    """Whether a part word told in the story (not the asking clause) stands after a preposition of place: "lifting the
+    dogs onto the table", "sat at the kitchen table", "my name is on the list at the clinic" — a thing in the
+    reader's world. "Listed under …", "going by the table" and "according to the table" are not places, and a list
+    told "on the list" is the article's more often than not ("my water pill is on the list"): only a table is furniture."""
+    if cue.start in an.q_positions or an.tokens[cue.end - 1].lemma != "table":
+        return False
+    k = cue.start - 1
+    while k >= 0 and (an.tokens[k].lemma in ("the", "a", "an", "my", "our", "his", "her", "their", "this", "that")
+                      or k >= cue.start - 2 and not an.tokens[k].is_punct and an.tokens[k].lemma not in PLACES
+                      and k > 0 and an.tokens[k - 1].lemma in ("the", "a", "an", "my", "our", "his", "her", "their")):
+        k -= 1  # "onto the *kitchen* table": one word of what kind of table after the determiner
+    return k >= 0 and an.tokens[k].lemma in PLACES
 
 
 def _window(tokens, k: int, step: int) -> list[int]:

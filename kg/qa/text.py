@@ -27,7 +27,7 @@ _LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cr
               "am": "be", "been": "be", "being": "be", "im": "i'm", "ive": "i've", "dont": "don't",
               "doesnt": "doesn't", "cant": "can't", "whats": "what", "hows": "how", "wat": "what",
               "wut": "what", "u": "you", "r": "are", "ur": "your", "abt": "about", "w": "with", "bc": "because",
-              "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
+              "cuz": "because", "coz": "because", "cos": "because", "pls": "please", "plz": "please", "thx": "thanks",
               "used": "use", "lying": "lie", "less": "less", "lot": "lot", "lots": "lot", "does": "do",
               "did": "do", "has": "have", "had": "have", "having": "have", "meant": "mean", "supposed": "suppose",
               "playing": "play", "round": "around", "gone": "go", "felt": "feel", "intro": "introduction"}

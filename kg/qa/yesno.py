@@ -190,10 +190,26 @@ def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue])
                     role, sure = _played(reader, prop, m.iri, role, sure)
                 elif cue.entry.pos == "noun" and role != (cue.entry.names or "subject"):
                     continue  # "are there treatments for ALS": the noun is what is asked for, not the topic
+                role = _fitting(reader, prop, m.iri, role)
                 edges = [Edge(m.iri, prop, "?topic") if role == "subject" else Edge("?topic", prop, m.iri)]
                 out.append(Reading("boolean", edges, (), (m.iri,) + reader.topic, 6.5 + sure, ["yes/no about the topic"],
                                    topic=True))
     return out
+
+
+def _fitting(reader: "Reader", prop: str, iri: str, role: str) -> str:
+    """The side the named thing's class fits when it fits only one: the topic takes the other. "Am I more at risk
+    because I'm an athlete": a group is at risk (the relation's domain), never the condition (its range), whatever
+    the word order says."""
+    rel = reader.schema.relations.get(prop)
+    if rel is None:
+        return role
+    as_subject, as_object = reader.fits(iri, rel.domain), reader.fits(iri, rel.range)
+    if as_subject and as_object is False:
+        return "subject"
+    if as_object and as_subject is False:
+        return "object"
+    return role
 
 
 COMPARATIVES = frozenset({"more", "less", "worse", "better", "bigger", "rather", "likelier"})
