@@ -10,7 +10,8 @@ answers another question. Such a question is declined as not covered, naming the
 Two shapes say the question is a request or a how-to, whatever its words:
 
 - it opens on a verb, bare or after "please" / "can you", "could you" ("*write* …", "can you *recommend* …");
-- "the best/right/safest way/time/age to VERB …", where that verb is a word the article never uses (or only loosely).
+- "the best/right/safest way/time/age to VERB …", where that verb is a word the article never uses (or only loosely);
+- "the best/right NOUN NOUN", two words the article never uses ("the right *saddle height*").
 
 The question is declined when, besides, it asks no relation the article knows, names at most one thing of the article
 plainly, and at least three of its words are unknown or only loosely linked (two of them unknown outright).
@@ -117,6 +118,8 @@ def _how_to(an: Analysis, words: list[Token]) -> set[int]:
                     verb.i not in covered and bool(rest) and rest[0].surface in an.unknown):
                 return {t.i for t in words[k:k + 3]}
             return set()
+        if words[k].lemma in _BEST and k + 2 < len(words) and all(t.surface in an.unknown for t in words[k + 1:k + 3]):
+            return {words[k].i}  # "the right *saddle height*", "the best *grip tape*": a thing to get right, not the article's
     return set()
 
 

@@ -10,6 +10,7 @@ works"); either way the answer names what the article does not mention and says 
 from __future__ import annotations
 
 from kg.qa.analysis import Analysis
+from kg.qa.wordforms import all_lemmas
 from kg.qa.querygraph import Reading
 from kg.qa.text import AUXILIARIES, PREPOSITIONS, PRONOUNS, REPORTING, STOPWORDS, WH_WORDS, Token
 
@@ -34,7 +35,7 @@ def _in_question(an: Analysis) -> list[str]:
         return []
     q = an.question
     out = _beside(an.tokens, q, unknown, [m for m in an.anchors if m.kind in LOOSE])
-    subject = _subject(q, unknown)
+    subject = _subject(q, unknown, {i for m in an.mentions for i in m.span})
     if subject and not any(subject in w.split() for w in out):
         out.insert(0, subject)
     return out or _after_all(an, unknown)
@@ -88,7 +89,7 @@ def _after_all(an: Analysis, unknown: set[str]) -> list[str]:
 _ASKING = frozenset("be can could would will might may do".split())
 
 
-def _subject(q: list[Token], unknown: set[str]) -> str | None:
+def _subject(q: list[Token], unknown: set[str], named: set[int] = frozenset()) -> str | None:
     """The unknown word a yes/no opens on, past a determiner: "is *baclofen* one of …", "is the *menopause* itself
     causing it", "could my *thyroid* be doing this" — the thing asked about. Not a verb's "-ing" ("is *lifting* …").
 
@@ -108,9 +109,24 @@ def _subject(q: list[Token], unknown: set[str]) -> str | None:
     if q[0].lemma != "be" and k == 1 and q[-1].lemma not in PRONOUNS and not _who_gets(q, unknown):
         return None  # "can stress …", "does zinc …": a bare noun after a modal is asked through the relation, as before
     # — unless the rest is the story's, referred back to ("…after a night out, does *alcohol* cause it")
+    said = k
+    while q[0].lemma == "be" and k + 1 < len(q) - 1 and q[k].surface not in unknown and q[k].i not in named \
+            and _says_how(q[k].surface):  # not a word that names a thing itself: "*older* (adults) women like me"
+        k += 1  # "is *low* iron one of …", "is *cold* weather a cause": the thing past the words that say how it is
     w = q[k]
     possessive = w.surface.endswith(("'s", "’s", "s'"))  # "can my *son's* leg cramps …": whose, not what
-    return w.surface if w.surface in unknown and not w.surface.endswith("ing") and not possessive else None
+    if w.surface not in unknown or w.surface.endswith("ing") or possessive:
+        return None
+    return " ".join(t.surface for t in q[said:k + 1])
+
+
+def _says_how(word: str) -> bool:
+    """A word that can say how a thing is (an adjective among lemminflect's parts of speech): "low", "cold", "poor".
+
+    >>> _says_how("low"), _says_how("iron"), _says_how("the")
+    (True, False, False)
+    """
+    return "ADJ" in all_lemmas(word)
 
 
 def _who_gets(q: list[Token], unknown: set[str]) -> bool:
@@ -277,6 +293,9 @@ def _beside(tokens: list[Token], words: list[Token], unknown: set[str], loose, o
                 break
             if objects and t.i == m.end and m.kind == "search" and m.text.endswith("ing"):
                 out.append(t.surface)
+                break
+            if t.i == m.end and t.i + 2 < len(tokens) and tokens[t.i + 1].lemma in ("in", "of") and _says_how(t.surface):
+                out.append(" ".join(w.surface for w in tokens[m.start:t.i + 3]))  # "foods *rich in* magnesium": a kind
                 break
             if t.i == m.end + 1 and tokens[m.end].lemma in ("or", "and"):
                 out.append(t.surface)
