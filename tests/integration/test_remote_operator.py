@@ -127,10 +127,11 @@ def test_kneekg_serve_started_while_its_server_is_down_answers_questions_once_it
     from kg import paths
     from tests.support.live import die_with_parent, kneekg_serve, stop
     from tests.support.oxigraph import oxigraph_binary
+    from tests.support.sysdeps import missing_dependency
 
     binary = oxigraph_binary()
     if binary is None:
-        pytest.skip("the Oxigraph server (PyPI oxigraph) is not installed")
+        missing_dependency("the Oxigraph server (PyPI oxigraph) is not installed")
     port = free_port()
     endpoint = f"http://127.0.0.1:{port}/query"
     question = {"q": "What causes knee twitching?"}
