@@ -23,11 +23,10 @@ the UK" is declined as well, naming them.
 
 from __future__ import annotations
 
-from lemminflect import getAllLemmas
-
 from kg.qa.analysis import Analysis
 from kg.qa.querygraph import Reading
 from kg.qa.text import DETERMINERS, PRONOUNS, Token
+from kg.qa.wordforms import all_lemmas
 
 LOOSE = ("search",)  # a related word, not a synonym: "wrecking" for muscle fatigue
 _PLAIN_INTENTS = frozenset({"filler", "ranking", "personal", "definition", "other-subject"})  # "what's the best way": no intent of its own
@@ -80,7 +79,7 @@ _META = frozenset("article say says said mention mean means meaning stand define
 
 
 def _verb(t: Token) -> bool:
-    return t.lemma not in _NOT_VERBS and t.surface.isalpha() and "VERB" in getAllLemmas(t.surface)
+    return t.lemma not in _NOT_VERBS and t.surface.isalpha() and "VERB" in all_lemmas(t.surface)
 
 
 def _requested(words: list[Token]) -> bool:
