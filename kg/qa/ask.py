@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, aimed, amounts, besides, compared, foreign, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, idioms, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import advice, aimed, amounts, besides, compared, foreign, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, idioms, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, second_opinion, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -108,6 +108,16 @@ def _asked(store, raw: str) -> Answer:
 
 
 def _ask_one(store, raw: str) -> Answer:
+    answer = _read_one(store, raw)  # a yes/no it abstains on: one stated fact both of whose ends it names
+    return second_opinion.consider(executor(store), quote_index(store), answer, lambda: _plain(store, raw), raw)
+
+
+def _plain(store, raw: str) -> Analysis:
+    index, lex = label_index(store), lexicon(store)
+    return analyse(index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))[0], index, lex)
+
+
+def _read_one(store, raw: str) -> Answer:
     answer = Answer(question=raw)
     if _SPARQL.search(raw):
         answer.declined = "sparql"
