@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import advice, aimed, amounts, besides, compared, foreign, reference, reported, shown, compound, coverage, document, each, explain, first_line, hyphens, idioms, incidental, items, kinds, next_line, offtopic, outlook, parts, point_of, purposes, qualities, second_opinion, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import accompanied, advice, aimed, amounts, besides, compared, compound, coverage, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, incidental, items, kinds, members_asked, next_line, offtopic, outlook, parts, point_of, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -176,6 +176,8 @@ def _read_one(store, raw: str) -> Answer:
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
     readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
     readings = point_of.readings(ex, readings, an, lex)  # "what is a balanced diet supposed to do for knee twitching"
+    readings = accompanied.readings(ex, readings, an, lex)  # "what could it mean if twitching comes with a rash"
+    readings = example_asked.readings(ex, readings, an)  # "an example of the kind of nerve damage that leads to spasms"
     classes = read.answer_classes(an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
@@ -242,6 +244,7 @@ def _read_one(store, raw: str) -> Answer:
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told
     told.told_list(ex, answer, chosen, an)  # "I take a water pill, a statin and HRT: could any of these …": every one
     situation.told_first(ex, answer, chosen, an)  # "work stress is through the roof … what calms it": stress's helps
+    members_asked.add(ex, answer, chosen, an)  # "which stimulants can cause twitching": caffeine, amphetamines
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

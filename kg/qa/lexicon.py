@@ -28,6 +28,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
                        "asker", "asking", "asking-for",  # kg.qa.reported
                        "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
+                       "accompanied", "accompanying",  # kg.qa.accompanied
                        "idiom"})  # kg.qa.idioms
 MAX_GAP = 4
 

@@ -72,7 +72,7 @@ class Reader:
                 continue  # "kinds of treatment": the treatments are asked for, not examples
             if c.entry.name in ("example-noun", "form-noun") and any(k.end == c.start for k in an.class_cues):
                 continue  # "which *drug type*": the class asked for, not examples
-            if c.form == ("help",) and (c.end in starts or c.end + 1 in starts):
+            if c.form[-1:] == ("help",) and (c.end in starts or c.end + 1 in starts):  # "does rest help prevent"
                 continue
             if c.form[:2] == ("what", "be") and any(m.start >= c.end for m in an.anchors):
                 continue  # "what are the reasons for X": not "what is X for"
