@@ -10,6 +10,7 @@ unknown words, so they neither block it nor are named as what the article does n
 
 from __future__ import annotations
 
+from kg.qa.interrupted import rejoined
 from kg.qa.lexicon import Cue
 from kg.qa.linking import Mention
 from kg.qa.text import AUXILIARIES, DETERMINERS, PRONOUNS, REPORTING, SUBJECTS, WH_WORDS, Token, asks
@@ -24,6 +25,7 @@ def trailing(parts: list[list[Token]], question: list[Token], context: list[Toke
     """(question, context) with the remarks that follow the asking clause moved to the context."""
     if not question:
         return question, context
+    question, context = rejoined(parts, question, context)  # "How many medications, not counting stimulants, does …"
     if source_tag(question):  # "does water trigger cramps, *does the article say*": the clause before is asked
         asking = next((p for p in reversed(parts) if p[-1].i < question[0].i and asks(p)), None)
         if asking is not None:

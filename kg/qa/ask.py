@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, compared, compound, coverage, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, incidental, items, kinds, members_asked, next_line, offtopic, outlook, parts, point_of, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, told, turned, unmentioned, verdict, whether, workup
+from kg.qa import accompanied, advice, aimed, amounts, besides, compared, compound, counted_once, coverage, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, told, turned, unmentioned, verdict, whether, workup
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -128,7 +128,7 @@ def _read_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     text, joined = index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))  # "see-the-doc": its words; "over wait": overweight, split by ear; "Exam item 2:" asks nothing
-    an, excluding = besides.excluded(kinds.resolve(resolve(idioms.unlinked(analyse(text, index, lex), lex), store, index, read.schema, read.topic), ex), ex, lex)
+    an, excluding = besides.excluded(kinds.resolve(resolve(pointed_back.resolved(idioms.unlinked(analyse(text, index, lex), lex)), store, index, read.schema, read.topic), ex), ex, lex)
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
@@ -141,6 +141,8 @@ def _read_one(store, raw: str) -> Answer:
     if not any(not t.is_punct for t in an.tokens):
         answer.message = "The article does not say: the question has no words I can read."
         return answer
+    if (one := in_sentence.answer(ex, answer, an, lex, store, read.answer_classes(an), excluding.iris)) is not None:
+        return one  # "how many drugs are named in the sentence saying …": what that sentence names
     if an.intent_cues("dose") or amounts.asked(an, lex, index):  # "how many tablets could I safely take in a day"
         answer.declined = "dose"
         answer.message = ("The article gives no doses or amounts, so it cannot say how much to take or how often. "
@@ -207,6 +209,7 @@ def _read_one(store, raw: str) -> Answer:
         answer.closest = quote_index(store).closest(raw)
         return answer
     chosen, result = whether.linked(ex, *choose(ex, readings, an, patient=within is not None), an)  # "footwear?"
+    result = counted_once.once_each(store, chosen, result)  # "how many medications, not counting stimulants": once each
     answer.reading = "I read this as: " + ex.describe(chosen) + _linked_note(an, chosen) + "".join(
         f" (“{k}” read as “{w}”.)" for k, w in joined.items())
     answer.debug = {"score": chosen.score, "why": chosen.why}

@@ -13,10 +13,12 @@ article gives no personal advice and quotes what it says for the reader's cause 
 from __future__ import annotations
 
 from kg.qa.answer import Answer
-from kg.qa.text import AUXILIARIES, WH_WORDS, normalise_text, tokenize
+from kg.qa.text import AUXILIARIES, WH_WORDS, clauses, normalise_text, tokenize
+from kg.qa.text import asks as opens_asking
 
 PEOPLE = frozenset("i it they you we he she this that".split())
 MIN_PART = 3  # words each part has at least
+STORY = 8  # words of a first part that opens as no question: a story told before the question (kg.qa.lead_in)
 
 
 ASKING = frozenset("list name say give tell describe explain state define identify".split())  # "name X, *and list* Y": an ask
@@ -48,6 +50,10 @@ def split(raw: str) -> tuple[str, str] | None:
             continue
         if not any(w.lemma in WH_WORDS or w.surface in AUXILIARIES for w in first) and first[0].lemma not in ASKING:
             continue  # "my knee twitches and what should I do": the first part tells, it does not ask
+        if not opens_asking(first) and first[0].lemma not in ASKING and (
+                nxt.lemma in ASKING or len(first) >= STORY and not any(w.lemma in WH_WORDS for w in first)
+                and not any(opens_asking(c) for c in clauses(tokens[:k]))):  # "…, and lately it jumps. could it be X and
+            continue  # "my pickers are on their feet all day *and say* their legs lock up", a long story "… and what causes this": told
         before = text[:t.start].rstrip(" ,;-")
         if nxt.lemma in ASKING and not any(w.lemma in BACK for w in second):  # "…, and list the treatments for X":
             return before, text[nxt.start:]  # a whole ask of its own, read without the first one's words

@@ -129,9 +129,11 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
     a, b = r.anchors[:2]
     targets = [b] + broader(ex, b, "formOf") + broader(ex, b, "formOf", down=True)
     found: list[Statement] = []
+    stepped = False  # a fact one step between: what a does that bears on b, an account of how
     for s in [a] + broader(ex, a, "exampleOf") + broader(ex, a, "exampleOf", down=True):
         for o in targets:
             found += [st for st in ex.between(s, o) if not st.negated and st not in found]
+    direct = {st.quote for st in found}
     if not any(st.mechanism for st in found):  # one step between: what a does, that bears on b
         for st in ex.statements(a):
             m = st.object if st.subject == a else st.subject
@@ -140,6 +142,7 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
             second = [x for o in targets for x in ex.between(m, o) if not x.negated]
             if second:
                 found += [x for x in [st] + second if x not in found]
+                stepped = stepped or any(x.quote not in direct for x in second)  # not the link said again ("Age – …")
     if not found:
         answer.message = f"The article does not say how {ex.name(a)} can lead to {ex.name(b)}."
         return
@@ -154,8 +157,11 @@ def mechanism(ex: Executor, answer: Answer, r: Reading) -> None:
     if mechanisms:
         answer.message = (f"How {ex.name(a)} can lead to {ex.name(b)}, in the article's words: "
                           + "; ".join(f"“{m}”" for m in mechanisms[:3]) + f". It says: {quotes}")
-    else:
+    elif stepped or not ex.index.is_a(a, KGO + "PopulationGroup"):
         answer.message = f"The article links {ex.name(a)} and {ex.name(b)} like this: {quotes}"
+    else:  # "why are older adults more prone to them": a group's link stated, no reason given (pregnancy's is stepped)
+        answer.message = (f"The article does not say why or how: it only links {ex.name(a)} and {ex.name(b)}, "
+                          f"like this: {quotes}")
 
 
 def cure(ex: Executor, answer: Answer, r: Reading) -> None:

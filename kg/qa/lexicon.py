@@ -23,6 +23,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "advice-modal", "regimen-change", "regimen-swap", "bid",  # kg.qa.advice
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
+                       "sentence",  # kg.qa.in_sentence
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
                        "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced

@@ -11,6 +11,7 @@ words: none names a thing of the article. ("And"/"or" stay: a clause opening on 
 
 from __future__ import annotations
 
+from kg.qa.lead_in import split
 from kg.qa.text import AUXILIARIES, Token, adverb
 
 OPENERS = frozenset(("so", "ok", "okay", "well", "right", "anyway", "anyways", "then", "now", "also",
@@ -53,4 +54,4 @@ def dashed(parts: list[list[Token]]) -> list[list[Token]]:
     for part in parts:
         cut = next((k for k, t in enumerate(part) if k and t.dash and skipped(part[k:])), None)
         out.extend([part[:cut], part[cut:]] if cut is not None else [part])
-    return out
+    return [piece for part in out for piece in split(part)]  # "… and nobody seems to know *so what causes* this

@@ -113,7 +113,7 @@ def _asked(tokens: list[Token], at: int, source: str) -> str:
     """The inner question from ``at``: a wh-clause as typed, an embedded yes/no ("whether/if S") turned round."""
     rest = source[tokens[at].start:]
     if tokens[at].lemma not in EMBEDDING:
-        return rest
+        return _wh_turned(tokens, at, source) or rest
     clause = tokens[at + 1:]
     start = clause[0].start if clause else tokens[at].end
     for j, t in enumerate(clause[:7]):
@@ -131,6 +131,29 @@ def _asked(tokens: list[Token], at: int, source: str) -> str:
             and clause[1].lemma != clause[1].surface:  # "if it helps knee spasms": "does it help knee spasms"
         return f"does {clause[0].surface} {clause[1].lemma}" + source[clause[1].end:]
     return "does the article say " + source[start:]  # "if magnesium helps with cramps"
+
+
+_BE = frozenset(("is", "are"))
+_SUBJECT_OPENERS = frozenset("the a an my his her their our your its it they this that these those".split())  # "what *the* options are"; not "which vitamins are linked"
+
+
+def _wh_turned(tokens: list[Token], at: int, source: str) -> str | None:
+    """An embedded wh-clause in the order of a statement, turned round as asked: "what treatments *there are* for it" →
+    "what treatments are there for it", "what the warning signs *are*" → "what are the warning signs"; None when it
+    stands as asked already ("what causes cramps")."""
+    clause = [t for t in tokens[at + 1:] if not t.is_punct]
+    if len(clause) < 2 or clause[0].surface in AUXILIARIES:
+        return None
+    for j, t in enumerate(clause[:-1]):
+        if t.surface == "there" and clause[j + 1].surface in _BE and j:  # "what treatments there are for it"
+            be = clause[j + 1]
+            return source[tokens[at].start:t.start] + be.surface + " there" + source[be.end:]
+    j = len(clause) - 1 if clause[-1].surface in _BE else None  # "what the warning signs are", not "what X is for"
+    if j and clause[0].lemma in _SUBJECT_OPENERS and not any(w.surface in AUXILIARIES for w in clause[:j]):
+        be = clause[j]
+        return (source[tokens[at].start:tokens[at].end] + " " + be.surface + " " + source[clause[0].start:be.start].rstrip()
+                + source[be.end:])
+    return None
 
 
 __all__ = ["peel"]

@@ -25,7 +25,7 @@ _LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cr
               "dr": "doctor", "doc": "doctor", "docs": "doctor", "people": "people", "data": "data",
               "diabetes": "diabetes", "its": "its", "was": "be", "were": "be", "is": "be", "are": "be",
               "am": "be", "been": "be", "being": "be", "im": "i'm", "ive": "i've", "dont": "don't",
-              "doesnt": "doesn't", "cant": "can't", "whats": "what", "hows": "how", "wat": "what",
+              "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "whats": "what", "hows": "how", "wat": "what",
               "wut": "what", "u": "you", "r": "are", "ur": "your", "abt": "about", "w": "with", "bc": "because",
               "cuz": "because", "coz": "because", "cos": "because", "pls": "please", "plz": "please", "thx": "thanks",
               "used": "use", "lying": "lie", "less": "less", "lot": "lot", "lots": "lot", "does": "do",
@@ -36,7 +36,8 @@ been being am do does did can could may might will would shall should of in on a
 what which who whom whose when where why how that this these those there here any some if so as into than then too
 very just also more most much many not no yes i'm i've it's that's what's there's don't doesn't can't isn't aren't
 be have get without because since after before while but plus besides ever even until though although during
-thats whats im ive dont doesnt cant isnt arent theres  lol itself themselves himself herself myself yourself""".split())
+thats whats im ive dont doesnt cant isnt arent theres  lol itself themselves himself herself myself yourself
+we're you're they're he's she's we've you've they've i'd we'd you'd they'd i'll we'll you'll they'll didn't didnt""".split())
 WH_WORDS = frozenset("what which who whom whose when where why how".split())
 AUXILIARIES = frozenset("""can could do does did is are was were will would may might should shall ought must has have had am
 be isn't aren't doesn't don't can't won't wouldn't couldn't""".split())
