@@ -9,7 +9,12 @@ ends with a 1 MB comment, half form POSTs whose query filters on a 1 MB string l
 measures the proportional set size (PSS, shared pages counted by share) of every process of the
 server (gunicorn's master and workers, their query processes, nginx) before and after.
 
-    .venv/bin/python bench/memory.py [--requests 1000] [--size 1000000]
+With ``--triples N`` the server serves the synthetic graph of N triples (``kneekg synth``, as
+``bench/inprocess.py`` makes it) instead of the article's, and the result is written as ``memory-<N/1000>k``:
+what a server holds at that size (the graph, question answering's indexes, every ``computed: once`` query's
+rows, shared by the forked workers) as well as what the requests add.
+
+    .venv/bin/python bench/memory.py [--requests 1000] [--size 1000000] [--triples 1000000]
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import threading  # noqa: E402
 import time  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
-from bench.common import RESULTS, report, table  # noqa: E402
+from bench.common import RESULTS, report, synthetic_graph, table  # noqa: E402
 from bench.serve import ours  # noqa: E402
 
 ENTITIES = ["knee-muscle-spasm", "dehydration", "caffeine", "magnesium", "muscle-twitching", "pregnancy"]
@@ -116,13 +121,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--size", type=int, default=1_000_000, help="bytes per request body (limit: 1 MiB)")
+    parser.add_argument("--triples", type=int, default=0, help="serve the synthetic graph of this many triples "
+                                                                "(0: the article's)")
     args = parser.parse_args()
+    graph = synthetic_graph(args.triples) if args.triples else None
+    name = f"memory-{args.triples // 1000}k" if args.triples else "memory"
+    what = f"the synthetic graph of {args.triples:,} triples" if args.triples else "the article graph"
     from webapp.config import DEFAULTS, cache_budget
     from webapp.server import default_workers
 
     workers = default_workers()
     budget = cache_budget(DEFAULTS)
-    with ours() as (base, _seconds, proc):
+    with ours(graph=graph, startup_timeout=900 if graph else 120) as (base, started, proc):
         send_all(base, 20, 1000)  # warm the code paths with small requests
         time.sleep(2)
         before = pss(proc)
@@ -136,15 +146,17 @@ def main() -> None:
     result = {"requests": args.requests, "size": args.size, "body_bytes": [len(b) for b in largest],
               "statuses": dict(statuses), "seconds": seconds, "pss_before": before, "pss_after": after,
               "app_growth": growth, "workers": workers, "budget_per_process": budget,
-              "budget_all_workers": budget * workers}
+              "budget_all_workers": budget * workers, "graph": what, "triples": args.triples,
+              "startup_seconds": started}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "memory.json").write_text(json.dumps(result, indent=1))
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=1))
     mib = 1 << 20
     rows = [["app (gunicorn master, workers, query processes)", f"{before.get('app', 0) / mib:,.0f}",
              f"{after.get('app', 0) / mib:,.0f}", f"{growth / mib:+,.0f}"],
             ["nginx", f"{before.get('nginx', 0) / mib:,.1f}", f"{after.get('nginx', 0) / mib:,.1f}",
              f"{(after.get('nginx', 0) - before.get('nginx', 0)) / mib:+,.1f}"]]
-    text = (f"## PSS (MiB) before and after {args.requests:,} distinct POST /sparql of about {args.size:,} bytes\n\n"
+    text = (f"## PSS (MiB) before and after {args.requests:,} distinct POST /sparql of about {args.size:,} bytes, "
+            f"serving {what}\n\n"
             + table(["processes", "before", "after", "growth"], rows)
             + f"\n\nCache budget: {budget / mib:,.0f} MiB per server process × {workers} workers = "
               f"{budget * workers / mib:,.0f} MiB; growth {growth / mib:,.0f} MiB "
@@ -154,8 +166,8 @@ def main() -> None:
              "comment filling it; odd ones a form POST whose one-hop query has a `FILTER` on a string literal "
              "filling it (about a third of the size before URL-encoding); every body distinct",
              f"{CLIENTS} clients, each from its own loopback address (127.0.0.10–{9 + CLIENTS}) on one connection; the server as `kneekg serve` runs it (nginx → gunicorn gthread, "
-             f"{workers} workers)"]
-    report("memory", "Memory: PSS after distinct 1 MB requests, against the cache budget", text, notes)
+             f"{workers} workers), serving {what}; it answered its first request {started:.1f} s after it was started"]
+    report(name, "Memory: PSS after distinct 1 MB requests, against the cache budget", text, notes)
 
 
 if __name__ == "__main__":

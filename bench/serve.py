@@ -66,11 +66,12 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextmanager
 def ours(workers: int | None = None, graph: Path | None = None, log: Path | None = None, endpoint: str | None = None,
-         front: str = "auto", settings: dict | None = None, root: Path = ROOT):
+         front: str = "auto", settings: dict | None = None, root: Path = ROOT, startup_timeout: float = 120):
     """Our app as ``kneekg serve`` runs it (nginx in front of gunicorn gthread when nginx is installed) on
     127.0.0.1 (no access log), on the embedded store or ``endpoint``, with ``settings`` (app settings, e.g.
     ``{"QUERIES_PER_CLIENT": 0}``) over the defaults; yields ``(base_url, startup_seconds, proc)``.
-    ``root``: the source tree whose app is served (another revision's, exported, to compare with)."""
+    ``root``: the source tree whose app is served (another revision's, exported, to compare with);
+    ``startup_timeout``: seconds it may take to answer (a first start on a large graph makes its tables)."""
     port = free_port()
     entries = [f"{key!r}: {value!r}" for key, value in (settings or {}).items()]
     if graph:
@@ -85,7 +86,7 @@ def ours(workers: int | None = None, graph: Path | None = None, log: Path | None
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=root, stdout=out, stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
-        wait_http(f"http://127.0.0.1:{port}/healthz", timeout=120, proc=proc)
+        wait_http(f"http://127.0.0.1:{port}/healthz", timeout=startup_timeout, proc=proc)
         yield f"http://127.0.0.1:{port}", time.perf_counter() - start, proc
     finally:
         stop(proc)

@@ -41,6 +41,8 @@ STEPS = [
     ("the cheap-query proof", "kg/sparql/cheap.py", "plan"),
     ("negotiation", "kg/sparql/formats.py", "negotiate"),
     ("evaluation and writing the rows, in the serving thread", "kg/sparql/pool.py", "evaluate"),
+    ("writing rows kept as TSV (a named query's, kg/store/once.py), in the serving thread", "kg/sparql/results.py",
+     "from_tsv"),
     ("hand-off to a query process and back (its evaluation and writing included)", "kg/sparql/pool.py", "run"),
     ("/sparql view (everything above included)", "webapp/sparql.py", "run_query"),
     ("the fast path, without the framework (everything above included: webapp/fastpath.py)", "webapp/fastpath.py",

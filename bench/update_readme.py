@@ -180,6 +180,14 @@ def rows() -> list[list[str]]:
                     f"{memory['workers']} workers)",
                     f"{growth / (1 << 20):+,.0f} MiB ({memory['pss_before']['app'] / (1 << 20):,.0f} → "
                     f"{memory['pss_after']['app'] / (1 << 20):,.0f} MiB)", _verdict(growth <= budget)])
+    large = _load("memory-1000k")
+    if large:
+        growth, budget = large["app_growth"], large["budget_all_workers"]
+        out.append([f"synthetic 1,000k, `kneekg serve` (every computed-once query's rows kept): PSS of its processes, "
+                    f"and its growth after {large['requests']:,} distinct ~1 MB POST /sparql",
+                    f"<= cache budget ({budget >> 20} MiB)",
+                    f"{large['pss_before']['app'] / (1 << 20):,.0f} MiB; {growth / (1 << 20):+,.0f} MiB "
+                    f"(started in {large['startup_seconds']:.0f} s)", _verdict(growth <= budget)])
     soak = _load("soak")
     if soak:
         for c in soak["checks"]:
@@ -190,7 +198,8 @@ def rows() -> list[list[str]]:
 def render() -> str:
     m = machine()
     stamps = []
-    for name in ("inprocess", "http", "startup", "peers", "uncached", "hostile", "hostile-serve", "memory", "soak"):
+    for name in ("inprocess", "http", "startup", "peers", "uncached", "hostile", "hostile-serve", "memory", "memory-1000k",
+                 "soak"):
         md = RESULTS / f"{name}.md"
         if md.exists():
             found = re.search(r"Run (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", md.read_text())

@@ -138,10 +138,14 @@ def query_parameter(query_string: str) -> str | None:
     try:
         if "%" not in value:
             return value
-        if _NOT_AN_ESCAPE.search(value):  # a lone %: kept as it is, as parse_qsl keeps it
-            return unquote(value, errors="strict")
         escaped = value.replace("\\", "\\\\").replace("%", "\\x").encode("ascii")
-        return codecs.escape_decode(escaped)[0].decode("utf-8")
+        try:
+            decoded = codecs.escape_decode(escaped)[0]
+        except ValueError:  # a \x without two hex digits after it: a lone % (the text's own backslashes are doubled)
+            if _NOT_AN_ESCAPE.search(value):  # kept as it is, as parse_qsl keeps it
+                return unquote(value, errors="strict")
+            return None
+        return decoded.decode("utf-8")
     except (UnicodeDecodeError, ValueError):
         return None
 

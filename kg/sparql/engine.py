@@ -26,8 +26,8 @@ from kg.sparql.admission import Admission
 from kg.sparql.formats import Format, formats_for
 from kg.sparql.guard import SERVED_GRAPHS, analyse, check_dataset
 from kg.sparql.lru import LRU
-from kg.sparql.pool import Job, WorkerPool, default_workers, evaluate, shared_pool
-from kg.sparql.results import Serialised
+from kg.sparql.pool import Job, WorkerPool, default_workers, evaluate, kept_rows, shared_pool
+from kg.sparql.results import Serialised, from_tsv
 from kg.sparql.text import has_relative_iri
 
 MAX_CACHED_BODY = 1_000_000  # bytes; a larger result is served but not kept
@@ -137,9 +137,15 @@ class Engine:
         that test, is called only for a query that goes to a query process. A cached answer, or a query
         proven to give few rows, asks neither who the client is nor how to watch it. A query proven to
         give few rows is not kept: a GET's response is kept whole by the web app's response cache, and
-        evaluating such a query again costs ~0.1 ms.
+        evaluating such a query again costs ~0.1 ms. Nor is a named query's answer whose rows the store keeps
+        (:func:`kg.sparql.pool.kept_rows`): it is written from them, not evaluated.
         """
         bounded = job.inline and job.rows_at_most is not None
+        if job.inline and not bounded:
+            kept = kept_rows(self.store, job)
+            if kept is not None:  # a named query's rows kept by the store (kg.store.once): read, not evaluated or cached
+                with self.admission.admit(client() if callable(client) else client):  # its place, as any named query
+                    return from_tsv(kept, formats_for(job.form)[job.format_name], job.row_limit)
         key = job.key() if self.cache_size and not bounded else None
         if key is not None:
             hit = self._cache.get(key)

@@ -35,7 +35,7 @@ from typing import Callable
 from kg.sparql.errors import EngineBusy, EngineError, QueryCancelled, QuerySyntaxError, QueryTimeout
 from kg.sparql.formats import formats_for
 from kg.sparql.guard import syntax_error
-from kg.sparql.results import Serialised, serialise
+from kg.sparql.results import Serialised, from_tsv, serialise
 from kg.sparql.spawner import DEMOTE, KILL, RELEASE, Spawner
 
 log = logging.getLogger(__name__)
@@ -70,9 +70,24 @@ class Job:
         return found
 
 
+def kept_rows(store, job: Job) -> bytes | None:
+    """The rows ``store`` keeps for ``job`` — a one-parameter ``computed: once`` named query bound to a value, on
+    the served graphs (:mod:`kg.store.once`) — as SPARQL TSV; None when it keeps none (then ``job`` is evaluated)."""
+    if not job.substitutions or job.default_graph is not None or job.named_graphs is not None or job.base_iri:
+        return None
+    kept = getattr(store, "kept_rows", None)
+    return kept(job.sparql, dict(job.substitutions)) if kept is not None else None
+
+
 def evaluate(store, job: Job) -> Serialised:
-    """Run ``job`` on ``store`` (any GraphStore) and serialise the result; raise EngineError subclasses."""
+    """Run ``job`` on ``store`` (any GraphStore) and serialise the result; raise EngineError subclasses.
+
+    Rows the store keeps for it (:func:`kept_rows`) are written as they are, not evaluated.
+    """
     fmt = formats_for(job.form)[job.format_name]
+    kept = kept_rows(store, job)
+    if kept is not None:
+        return from_tsv(kept, fmt, job.row_limit)
     try:
         result = store.query(job.sparql, substitutions=dict(job.substitutions) or None,
                              default_graph=list(job.default_graph) if job.default_graph is not None else None,

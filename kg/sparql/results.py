@@ -107,7 +107,21 @@ def _serialise_whole(result: QuerySolutions, fmt: Format, row_limit: int | None)
     >>> done.count, done.truncated, done.body
     (2, True, b'o\r\n"0\n"\r\n"1\n"\r\n')
     """
-    tsv = result.serialize(format=QueryResultsFormat.TSV)
+    return from_tsv(result.serialize(format=QueryResultsFormat.TSV), fmt, row_limit)
+
+
+def from_tsv(tsv: bytes, fmt: Format, row_limit: int | None) -> Serialised:
+    r"""Rows already written as SPARQL TSV (one line per row: literals escape their line breaks) — a query's, or
+    those a store kept for a named query's value (:mod:`kg.store.once`) — counted, cut at ``row_limit`` lines if
+    longer (the cut said in the body), and written in ``fmt``: the TSV itself, or parsed once and written by pyoxigraph.
+
+    >>> done = from_tsv(b'?o\t?x\n"a"\t\n"b\\nc"\t<urn:x>\n', SOLUTION_FORMATS["json"], None)
+    >>> done.count, done.truncated, done.body.count(b'"type":"literal"'), done.body.count(b'"value":"urn:x"')
+    (2, False, 2, 1)
+    >>> done = from_tsv(b'?o\n"a"\n"b"\n', SOLUTION_FORMATS["tsv"], 1)
+    >>> done.count, done.truncated, done.body.startswith(b'?o\n"a"\n')
+    (1, True, True)
+    """
     count = tsv.count(b"\n") - 1
     truncated = row_limit is not None and count > row_limit
     if truncated:

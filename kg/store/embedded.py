@@ -62,6 +62,11 @@ class EmbeddedStore:
         return self.evaluate(sparql, substitutions=substitutions, default_graph=default_graph,
                              named_graphs=named_graphs, base_iri=base_iri)
 
+    def kept_rows(self, sparql: str, substitutions: dict[str, Term]) -> bytes | None:
+        """The rows of a one-parameter ``computed: once`` named query for its value, as SPARQL TSV, kept since the first
+        time it was asked (:mod:`kg.store.once`); None for any other query (it is evaluated)."""
+        return once.per_value_answer(self, sparql, substitutions)
+
     def evaluate(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
                  default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
                  base_iri: str | None = None) -> QueryResult:

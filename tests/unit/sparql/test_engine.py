@@ -258,3 +258,38 @@ def test_a_query_process_survives_what_it_inherited_closing_its_descriptors(mini
     finally:
         workers.close()
         store.close()
+
+
+def test_a_named_querys_kept_rows_are_written_as_its_evaluated_rows_and_not_cached(real_store):
+    """A one-parameter ``computed: once`` named query bound to a value: the engine writes the rows the store keeps for
+    it (kg.store.once) in the negotiated format — the bytes its evaluated rows give — and keeps nothing in its cache."""
+    import dataclasses
+
+    from kg.sparql.registry import registry
+    from kg.sparql.results import serialise
+
+    engine = Engine(real_store, workers=0)
+    text = registry()["neighbourhood"].with_values({"entity": "kg:dehydration"})
+    for name in ("json", "xml", "csv", "tsv"):
+        job = engine.prepare(text, SOLUTION_FORMATS[name])
+        assert job.inline and job.rows_at_most is None  # a named query, proven cheap
+        assert pool.kept_rows(real_store, job).startswith(b"?entity\t")
+        rows = real_store.evaluate(job.sparql, substitutions=dict(job.substitutions))
+        expected = serialise(rows, SOLUTION_FORMATS[name], job.row_limit, trusted=True)
+        got = engine.run(job)
+        assert (got.body, got.count, got.truncated) == (expected.body, expected.count, False) and got.count > 5
+    assert engine._cache.keys() == []
+    # Rows are kept only for the served graphs as they are, on a store that keeps them: anything else is evaluated.
+    assert pool.kept_rows(real_store, dataclasses.replace(job, default_graph=(KGG + "facts",))) is None
+    assert pool.kept_rows(real_store, dataclasses.replace(job, substitutions=())) is None
+    assert pool.kept_rows(RemoteLikeStore(real_store), job) is None
+
+
+def test_kept_rows_are_cut_at_the_row_cap_and_say_so(real_store):
+    from kg.sparql.registry import registry
+
+    engine = Engine(real_store, workers=0, row_limit=3)
+    job = engine.prepare(registry()["neighbourhood"].with_values({"entity": "kg:dehydration"}), SOLUTION_FORMATS["json"])
+    result = engine.run(job)
+    assert (result.count, result.truncated, result.limit) == (3, True, 3)
+    assert b'"truncated":true' in result.body.replace(b" ", b"")
