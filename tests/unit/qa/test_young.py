@@ -44,3 +44,14 @@ def test_an_age_told_in_years_is_no_question_about_age(real_store):
     question = ("school nurse here - a 14 yr old footballer has knee twitching and feels weak in the leg. "
                 "does the article say that combination needs a doctor")
     assert ask(real_store, question).boolean is True
+
+
+@pytest.mark.parametrize("question", ["could malaria be why my legs are aching and jerking",
+                                      "whats the best thing for lower back pain after lifting",
+                                      "what should i do about hypothermia after falling in a cold river",
+                                      "does backache cause knee spasms",
+                                      "is my back pain making my knee twitch",
+                                      "how do you treat hypothermia"])
+def test_other_conditions_readers_ask_about_are_declined_by_name(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.boolean is None and "does not" in answer.message and not answer.answers
