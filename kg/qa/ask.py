@@ -114,7 +114,12 @@ def _ask_one(store, raw: str) -> Answer:
 
 def _plain(store, raw: str) -> Analysis:
     index, lex = label_index(store), lexicon(store)
-    return analyse(index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))[0], index, lex)
+    return analyse(_rejoined(raw, index, lex)[0], index, lex)
+
+
+def _rejoined(raw: str, index, lex) -> tuple[str, dict]:
+    """"see-the-doc": its words; "over wait": overweight, split by ear; "Exam item 2:" asks nothing."""
+    return index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))
 
 
 def _read_one(store, raw: str) -> Answer:
@@ -127,7 +132,7 @@ def _read_one(store, raw: str) -> Answer:
     index, lex = label_index(store), lexicon(store)
     read = reader(store)
     ex = executor(store)
-    text, joined = index.rejoin(hyphens.unhyphenated(unlabelled(raw), index.vocabulary | lex.vocabulary))  # "see-the-doc": its words; "over wait": overweight, split by ear; "Exam item 2:" asks nothing
+    text, joined = _rejoined(raw, index, lex)
     an, excluding = besides.excluded(kinds.resolve(resolve(pointed_back.resolved(idioms.unlinked(analyse(text, index, lex), lex)), store, index, read.schema, read.topic), ex), ex, lex)
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:

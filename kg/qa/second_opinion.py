@@ -130,11 +130,11 @@ def _disjoint(a: set, b: set) -> bool:
     return any(x[1] <= y[0] or y[1] <= x[0] for x in a for y in b)
 
 
-def _related(ex: Executor, an: Analysis, st: Statement, spans: dict) -> bool:
+def _related(ex: Executor, an: Analysis, st: Statement, spans: dict, topic: frozenset[str]) -> bool:
     """Whether a relation word of the question is the fact's relation (or one the lexicon calls near), in the fact's
     direction when the question names both ends: "can muscle spasms give you dehydration" is no "dehydration can
     cause muscle spasm". A question with no relation word ("is caffeine worth it for cramps") asks no stated link."""
-    first = {end: min((a for a, _ in _named(end, spans, topic_group(ex)) if a in an.q_positions), default=None)
+    first = {end: min((a for a, _ in _named(end, spans, topic) if a in an.q_positions), default=None)
              for end in (st.subject, st.object)}
     for cue in an.relation_cues:
         for prop in cue.entry.references:
@@ -189,7 +189,7 @@ def opinions(ex: Executor, quotes: QuoteIndex, an: Analysis) -> list[Opinion]:
     if not facts:
         return []
     scores = quotes.relevance(_read_as(an), [st.quote for st in facts])
-    out = [Opinion(st, scores.get(st.quote, 0.0), _related(ex, an, st, spans), _unexplained(an, st.quote))
+    out = [Opinion(st, scores.get(st.quote, 0.0), _related(ex, an, st, spans, topic), _unexplained(an, st.quote))
            for st in facts]
     return sorted(out, key=lambda o: (o.agrees, o.related, -len(o.unexplained), o.relevance), reverse=True)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Lexicon
+from kg.namespaces import KG
 
-AGE = "https://w3id.org/kneekg/id/age"
+AGE = str(KG.age)
 _YEARS = frozenset("year yr month".split())
 _OLDER = frozenset("older elderly aging ageing".split())
 
