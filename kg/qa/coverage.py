@@ -98,6 +98,7 @@ def refers_back(an: Analysis) -> bool:
     return an.yes_no and len(q) > 2 and q[0].lemma in ASKING and q[1].lemma in REFERRING
 
 
+BEING = frozenset("i'm im i’m am is are was were he's she's we're they're you're".split())
 UNDERGOING = frozenset("having trying doing getting taking using".split())  # "he's been *having acupuncture* …"
 
 
@@ -114,6 +115,8 @@ def told_things(an: Analysis, article_words=frozenset()) -> list[str]:
         if not undergone and (t.lemma not in ("a", "an", "some") or t.i == 0 or an.tokens[t.i - 1].is_punct
                               or an.tokens[t.i - 1].lemma in NOT_OF_A_NAME - OWNED):
             continue  # "*for a* bit", "*after a* cold shift": where or when, not a thing given
+        if not undergone and t.i > 0 and (an.tokens[t.i - 1].lemma == "be" or an.tokens[t.i - 1].surface in BEING):
+            continue  # "*I'm a* plasterer", "she's a nurse": who the reader is, not a thing given
         words = []
         k = t.i + 1
         while k in told and unknown_word(an.tokens[k], set()) and k not in covered:  # "a *new inhaler*": a name's words

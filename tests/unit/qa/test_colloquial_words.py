@@ -90,3 +90,24 @@ def test_a_question_turned_round_by_myth_is_never_answered_yes(real_store, quest
 def test_everyday_ways_of_being_low_on_a_nutrient_name_its_deficiency(real_store, question, deficiency):
     answer = ask(real_store, question)
     assert answer.boolean is True and deficiency in answer.message.lower()
+
+
+@pytest.mark.parametrize("question", ["is B-12 one of the deficiencies linked to knee twitching",
+                                      "does low B-6 cause knee twitching",
+                                      "can a lack of B-12 make my knee twitch",
+                                      "the medicines against seizures are used also for the twitching?",
+                                      "do seizure tablets help with muscle twitching",
+                                      "are drugs for seizures used for the twitching"])
+def test_the_articles_own_short_names_and_plain_names_for_drug_classes(real_store, question):
+    assert ask(real_store, question).boolean is True
+
+
+@pytest.mark.parametrize("question, said", [("what means autoimmune disorder, I don't understand this word", "immune system"),
+                                            ("what means ALS", "neurodegenerative"),
+                                            ("what means amyotrophic lateral sclerosis please", "nerve cells"),
+                                            ("what mean autoimmune disorders", "healthy cells"),
+                                            ("what means the word ALS", "progressive"),
+                                            ("in the article what means autoimmune", "immune system")])
+def test_what_means_x_asks_for_a_definition(real_store, question, said):
+    answer = ask(real_store, question)
+    assert said in answer.message and "does not cover" not in answer.message
