@@ -62,13 +62,19 @@ class Token:
         return not self.surface[0].isalnum()
 
 
+_NON = re.compile(r"\bnon (?=[a-z])")
+
+
 def normalise_text(text: str) -> str:
-    """Unicode NFKC, plain apostrophes and dashes, lower case.
+    """Unicode NFKC, plain apostrophes and dashes, lower case; "non" joined to the word it negates ("non stop",
+    "non medical": a prefix that never stands alone, kept the same length so offsets hold).
 
     >>> normalise_text("Why do my KNEES twitch\u2014so often?")
     'why do my knees twitch-so often?'
+    >>> normalise_text("twitching non stop")
+    'twitching non-stop'
     """
-    return unicodedata.normalize("NFKC", text).translate(_PUNCT).lower()
+    return _NON.sub("non-", unicodedata.normalize("NFKC", text).translate(_PUNCT).lower())
 
 
 @lru_cache(maxsize=65536)

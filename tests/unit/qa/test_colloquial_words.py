@@ -111,3 +111,14 @@ def test_the_articles_own_short_names_and_plain_names_for_drug_classes(real_stor
 def test_what_means_x_asks_for_a_definition(real_store, question, said):
     answer = ask(real_store, question)
     assert said in answer.message and "does not cover" not in answer.message
+
+
+@pytest.mark.parametrize("question", ["been getting twitchy knees for weeks now pretty much non stop, is that something to worry about",
+                                      "my knee twitches non stop, is that normal",
+                                      "knee jumping non stop for days, should i worry",
+                                      "my calf has been cramping non stop all week, is it serious",
+                                      "my knee has been twitching non stop, should i be worried",
+                                      "my leg spasms non stop at night, is that a worry"])
+def test_non_stop_tells_persistence_and_is_no_unknown_word(real_store, question):
+    answer = ask(real_store, question)
+    assert "does not mention non" not in answer.message and answer.answered, answer.message
