@@ -122,3 +122,13 @@ def test_what_means_x_asks_for_a_definition(real_store, question, said):
 def test_non_stop_tells_persistence_and_is_no_unknown_word(real_store, question):
     answer = ask(real_store, question)
     assert "does not mention non" not in answer.message and answer.answered, answer.message
+
+
+@pytest.mark.parametrize("question, label", [("dx approach for dehydration per the diagnosis table", "Physical examination"),
+                                             ("dx of vitamin deficiency", "Blood test"),
+                                             ("tx for knee twitching", "Proper hydration"),
+                                             ("sx of ALS", "Muscle twitching"),
+                                             ("ALS mx", "Physical therapy"),
+                                             ("investigations for nutrient deficiencies", "Blood test")])
+def test_clinicians_shorthand_for_diagnosis_treatment_and_symptoms(real_store, question, label):
+    assert label in {a["label"] for a in ask(real_store, question).answers}
