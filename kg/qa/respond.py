@@ -168,7 +168,8 @@ def fill_list(ex: Executor, answer: Answer, r: Reading, result: dict, listed: bo
         answer.message = f"The article{'’s list' if in_list else ''} names {count}{broader}: {shown}."
     wider = result.get("wider") or []
     if wider and (general := [x for x in order if all(wider[0] in (st.subject, st.object) for st in evidence[x])]):
-        answer.message += f" Of these, it gives {join([ex.name(x) for x in general])} for {ex.name(wider[0])} in general."
+        answer.message += (f" Of these, it gives {join([ex.name(x) for x in general])} for {ex.name(wider[0])} in general."
+                           if len(general) < len(order) else f" The article says this of {ex.name(wider[0])} in general.")
     if r.ranking:
         answer.message += " " + (singled or _ranking_note(ex, order, evidence))
     if asked is not r and r.edges[:1] == [Edge("?x", RELATED, "?y")] and len(r.edges) == len(asked.edges) + 1 >= 3:

@@ -48,6 +48,12 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
     for condition in wider:  # "what sort of exercise prevents knee spasms": of muscle spasms too, of the class asked
         more = _rows(ex, *ex.sparql(replace(r, edges=[Edge("?x", r.edges[0].prop, condition)])))
         rows += [row for row in more if row not in rows and row[0] not in wider]
+    if not rows and nearly_alike:  # "how is vitamin D deficiency diagnosed": the article says it of its kind
+        for kind in _kinds_asked(ex, r):
+            rows = _rows(ex, *ex.sparql(replace(r, edges=[Edge("?x", r.edges[0].prop, kind)])))
+            if rows:
+                wider = [kind]
+                break
     relaxed = False
     if not rows and any(not e.object.startswith("?") or not e.subject.startswith("?") for e in r.edges) \
             and (len(r.edges) > 1 or r.ranking or not r.edges[0].subject.startswith("?")):
@@ -145,6 +151,20 @@ def _prevents_wider(ex: Executor, r: Reading) -> list[str]:
     if r.edges[0].prop not in ex.family(KGO + "prevents"):
         return []
     return broader(ex, r.edges[0].object, "formOf")
+
+
+KIND_MEASURES = ("diagnoses", "treats")  # how a kind is found out or treated holds for each example the article gives
+
+
+def _kinds_asked(ex: Executor, r: Reading) -> list[str]:
+    """What the asked thing is an example of, nearest first, when how it is diagnosed or treated is asked and the
+    article says so only of the kind ("a blood test can help determine the levels" of vitamin deficiencies, of which
+    vitamin D deficiency is one): the answer then says it gives these for the kind in general."""
+    if len(r.edges) != 1 or r.edges[0].subject != "?x" or r.edges[0].object.startswith("?") or r.within or r.classes:
+        return []
+    if not any(r.edges[0].prop in ex.family(KGO + m) for m in KIND_MEASURES):
+        return []
+    return broader(ex, r.edges[0].object, "exampleOf")
 
 
 def _run_boolean(ex: Executor, r: Reading) -> dict:

@@ -229,8 +229,12 @@ def compared(an: Analysis, anchors) -> bool:
     """Whether the question weighs two things against each other: a comparison word of the lexicon, or a comparative
     ("more likely", "worse", "safer") with two things coordinated by "or"/"vs" ("is it the water tablet or the
     statin that's more likely to give me cramps") or set against each other by "than" ("is caffeine more likely than
-    dehydration to …"). Such a question is never a plain yes: a fact about one of them does not rank it."""
-    return bool(an.intent_cues("comparison")) or weighs(an, anchors)
+    dehydration to …"). Such a question is never a plain yes: a fact about one of them does not rank it. "Rather
+    than" with nothing the article names after it sets apart two ways of one thing ("can a spasm hit one part of a
+    muscle *rather than the whole thing*"), not two things to rank."""
+    cues = [c for c in an.intent_cues("comparison")
+            if c.form != ("rather",) or any(g[0] > c.start for g in anchors)]
+    return bool(cues) or weighs(an, anchors)
 
 
 def weighs(an: Analysis, anchors) -> bool:

@@ -71,3 +71,15 @@ def test_a_yes_no_without_a_comparative_is_still_answered(question):
 def test_comparatives_are_read_from_the_lemmas():
     assert comparative("likelier", "likely") and comparative("more", "more")
     assert not comparative("water", "water") and not comparative("fever", "fever")
+
+
+@pytest.mark.parametrize("question", ["can a spasm hit just one part of a muscle rather than the whole thing",
+                                      "can spasms affect a whole group of muscles rather than just one",
+                                      "can a cramp grab only part of the muscle rather than all of it",
+                                      "does a spasm sometimes take the entire muscle rather than a bit of it",
+                                      "can a spasm be in one specific part of a muscle rather than everywhere",
+                                      "can it hit a group of muscles rather than a single one"])
+def test_rather_than_two_ways_of_one_thing_is_no_ranking(real_store, question):
+    answer = ask(real_store, question)
+    assert "ranks" not in answer.reading and "better or more common" not in answer.message, answer.reading
+    assert not answer.message.startswith("No")
