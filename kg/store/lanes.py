@@ -19,9 +19,9 @@ stop one short of ``pthread_cancel``: oxigraph issue #1336). Only ending its pro
   engine's 503 (time limit) alone. A new spare is started at once (a read-only store reopens in
   ~20 ms).
 
-The :class:`Supervisor`'s decisions are a pure step over the board and the lanes' states (unit
-tested with stand-in processes); :func:`_supervise` runs it every :data:`TICK` seconds in a process
-forked by :meth:`Lanes.start` before the web server forks its workers, so every process shares the board.
+The supervisor (:mod:`kg.store.supervisor`) decides step by step over the board and the lanes' states (unit
+tested with stand-in processes); it runs every :data:`TICK` seconds in a process forked by
+:meth:`Lanes.start` before the web server forks its workers, so every process shares the board.
 """
 
 from __future__ import annotations
@@ -32,12 +32,10 @@ import multiprocessing
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -137,185 +135,6 @@ class Board:
         return found
 
 
-@dataclass
-class Lane:
-    """One ``oxigraph serve-read-only`` process (``handle``: a ``subprocess.Popen`` or a stand-in) and its port."""
-
-    handle: object
-    port: int
-    ready: bool = False
-
-
-@dataclass
-class Supervisor:
-    """Decides, one :meth:`step` at a time, which lanes to start, publish and kill (see the module's note).
-
-    ``launch(port)`` starts a lane's process; ``listening(port)`` says whether it answers connections;
-    ``alive(pid)`` whether a request's sender still runs; ``free_port()`` a port to start one on.
-    """
-
-    board: Board
-    launch: Callable[[int], object]
-    listening: Callable[[int], bool]
-    free_port: Callable[[], int]
-    alive: Callable[[int], bool] = alive
-    backoff: float = 0.1  # seconds before starting again a lane that ended by itself (doubling, at most 5 s)
-    trusted: Lane | None = None
-    active: Lane | None = None
-    spare: Lane | None = None
-    kills: int = 0
-    _dying: list = field(default_factory=list)
-    _wait: dict = field(default_factory=dict)  # role -> (not before, next backoff)
-
-    def lanes(self) -> list[Lane]:
-        return [lane for lane in (self.trusted, self.active, self.spare) if lane is not None]
-
-    def step(self, now: float) -> None:
-        for handle in [h for h in self._dying if h.poll() is not None]:  # reap the killed
-            self._dying.remove(handle)
-            _said(handle)
-        for role in ("trusted", "active", "spare"):
-            lane = getattr(self, role)
-            if lane is not None and lane.handle.poll() is not None:
-                log.warning("the Oxigraph %s lane (port %s) ended by itself (status %s: %s); starting another", role,
-                            lane.port, lane.handle.poll(), _said(lane.handle) or "nothing said")
-                setattr(self, role, None)
-                if role != "spare":
-                    self._bump(TRUSTED if role == "trusted" else UNTRUSTED)
-                pause = self._wait.get(role, (0.0, self.backoff))[1]
-                self._wait[role] = (now + pause, min(5.0, pause * 2))
-            if getattr(self, role) is None and now >= self._wait.get(role, (0.0, 0.0))[0]:
-                port = self.free_port()
-                setattr(self, role, Lane(self.launch(port), port))
-        for role in ("trusted", "active", "spare"):
-            lane = getattr(self, role)
-            if lane is not None and not lane.ready and self.listening(lane.port):
-                lane.ready = True
-                self._wait.pop(role, None)
-        if not _ready(self.active) and _ready(self.spare):  # the untrusted lane is (re)starting: the spare is ready
-            self.active, self.spare = self.spare, self.active
-            self._bump(UNTRUSTED)
-        self._abandoned(now)
-        self._publish()
-
-    def _publish(self) -> None:
-        for kind, lane in ((TRUSTED, self.trusted), (UNTRUSTED, self.active)):
-            self.board.publish(kind, lane.port if _ready(lane) else 0, self.board.lane(kind)[1])
-
-    def _abandoned(self, now: float) -> None:
-        """Kill the untrusted lane if a request on it was abandoned; clear the rows nobody will end."""
-        generation = self.board.lane(UNTRUSTED)[1]
-        kill = False
-        for row in self.board.rows():
-            gone = not self.alive(row.pid)
-            late = now > row.deadline + GRACE
-            if row.generation == generation and (gone or late):
-                kill = True
-                self.board.end(row.index)
-            elif row.generation != generation and (gone or now > row.deadline + STALE):
-                self.board.end(row.index)  # its lane is gone already; its sender will not end it
-        if kill:
-            self.kill_active()
-
-    def kill_active(self) -> None:
-        """Replace the untrusted lane by the spare (published first), then kill it and start a new spare."""
-        old = self.active
-        if old is None:
-            return
-        self.active, self.spare = self.spare, None
-        self._bump(UNTRUSTED)
-        self._publish()  # before the kill: a request cut off by it finds the next lane published
-        self.kills += 1
-        log.warning("an ad-hoc query on the Oxigraph lane (port %s) was abandoned: killing that lane "
-                    "(the queries still on it are sent once more to the next)", old.port)
-        self._kill(old)
-
-    def _kill(self, lane: Lane) -> None:
-        try:
-            lane.handle.kill()  # SIGKILL by its parent: the pid is still exact (not reaped)
-        except ProcessLookupError:
-            pass
-        self._dying.append(lane.handle)
-
-    def _bump(self, kind: int) -> None:
-        self.board.publish(kind, 0, self.board.lane(kind)[1] + 1)
-
-    def stop(self) -> None:
-        for lane in self.lanes():
-            self._kill(lane)
-        for handle in self._dying:
-            try:
-                handle.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
-        self.trusted = self.active = self.spare = None
-
-
-def _ready(lane: Lane | None) -> bool:
-    return lane is not None and lane.ready
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _listening(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.05):
-            return True
-    except OSError:
-        return False
-
-
-def _die_with_parent(sig: int) -> Callable[[], None]:
-    def arm() -> None:
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, sig)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    return arm
-
-
-def _launcher(binary: str, location: Path, timeout: float) -> Callable[[int], subprocess.Popen]:
-    def launch(port: int) -> subprocess.Popen:
-        errors = tempfile.TemporaryFile()  # what it says (a line per start), read only if it ends by itself
-        process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind",
-                                    f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", str(max(1, int(timeout)))],
-                                   stdin=subprocess.DEVNULL, stdout=errors, stderr=errors, close_fds=True,
-                                   preexec_fn=_die_with_parent(signal.SIGKILL))
-        process.errors = errors
-        return process
-    return launch
-
-
-def _said(handle) -> str:
-    """The end of what a lane's process wrote, and close that file."""
-    errors = getattr(handle, "errors", None)
-    if errors is None:
-        return ""
-    try:
-        errors.seek(0)
-        return errors.read().decode(errors="replace").strip()[-500:]
-    finally:
-        errors.close()
-
-
-def _supervise(board: Board, binary: str, location: Path, timeout: float) -> None:
-    """The supervisor process: one step every TICK until its parent stops it (SIGTERM) or dies."""
-    _die_with_parent(signal.SIGTERM)()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    supervisor = Supervisor(board, _launcher(binary, location, timeout), _listening, _free_port)
-    try:
-        while True:
-            supervisor.step(time.monotonic())
-            time.sleep(TICK)
-    finally:
-        supervisor.stop()
-
-
 class Lanes:
     """The parent's side: load the folder if needed, fork the supervisor, send requests to a lane, stop."""
 
@@ -350,7 +169,9 @@ class Lanes:
         if pid == 0:  # pragma: no cover - the child
             code = 0
             try:
-                _supervise(self.board, self.binary, self.location, self.timeout)
+                from kg.store.supervisor import supervise
+
+                supervise(self.board, self.binary, self.location, self.timeout)
             except SystemExit:
                 pass
             except BaseException:  # noqa: BLE001
@@ -437,4 +258,4 @@ class Lanes:
             time.sleep(0.005)
 
 
-__all__ = ["Board", "Lane", "Lanes", "Supervisor", "TRUSTED", "UNTRUSTED", "alive", "oxigraph_binary"]
+__all__ = ["Board", "Lanes", "TRUSTED", "UNTRUSTED", "alive", "oxigraph_binary"]

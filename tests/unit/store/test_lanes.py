@@ -13,12 +13,15 @@ import pytest
 import requests
 
 from kg.store import lanes as lanes_module
-from kg.store.lanes import GRACE, TRUSTED, UNTRUSTED, Board, Lanes, Supervisor, alive
+from kg.store.lanes import GRACE, TRUSTED, UNTRUSTED, Board, Lanes, alive
+from kg.store.supervisor import Supervisor
 
 
 class FakeProcess:
+    pids = itertools.count(90000)
+
     def __init__(self, port: int):
-        self.port, self.code, self.killed = port, None, False
+        self.port, self.code, self.killed, self.pid = port, None, False, next(self.pids)
 
     def poll(self):
         return self.code
@@ -37,6 +40,8 @@ class World:
         self.launched: list[FakeProcess] = []
         self.listening: set[int] = set()
         self.dead: set[int] = set()
+        self.threads: dict[int, dict[int, tuple[bool, int]]] = {}  # pid -> {tid: (runnable, waits so far)}
+        self.reniced: list[tuple[int, int]] = []
         self._ports = itertools.count(41000)
 
     def launch(self, port):
@@ -46,7 +51,8 @@ class World:
 
     def supervisor(self, board: Board) -> Supervisor:
         return Supervisor(board, self.launch, lambda port: port in self.listening, lambda: next(self._ports),
-                          alive=lambda pid: pid not in self.dead)
+                          alive=lambda pid: pid not in self.dead, threads=lambda pid: dict(self.threads.get(pid, {})),
+                          renice=lambda pid, tid: self.reniced.append((pid, tid)))
 
     def listen_all(self):
         self.listening.update(p.port for p in self.launched if not p.killed)
@@ -237,6 +243,64 @@ def test_a_lane_that_keeps_ending_is_started_again_after_a_doubling_pause(world)
     assert len(world.launched) == first + 1
     supervisor.step(2.0 + 2 * supervisor.backoff)
     assert len(world.launched) == first + 2
+
+
+# --- demoting long queries' threads ---------------------------------------------------------------
+
+def test_a_thread_of_the_untrusted_lane_runnable_past_half_a_second_is_moved_to_nice_19_once(world):
+    board, supervisor = started(world)
+    pid = supervisor.active.handle.pid
+    world.threads[pid] = {1: (False, 4), 2: (True, 3), 3: (False, 9)}  # 2 computes on; 1 and 3 wait on their sockets
+    for tick in range(1, 12):
+        supervisor.step(1.0 + tick * 0.1)
+    assert world.reniced == [(pid, 2)]
+
+
+def test_threads_that_sleep_between_short_queries_are_never_demoted(world):
+    board, supervisor = started(world)
+    pid = supervisor.active.handle.pid
+    for tick in range(1, 30):  # runnable at every look, or now and then, but waiting on their sockets in between
+        world.threads[pid] = {5: (True, tick), 6: (tick % 2 == 0, tick // 2)}
+        supervisor.step(1.0 + tick * 0.1)
+    assert world.reniced == []
+
+
+def test_the_trusted_lane_and_the_spare_are_never_demoted(world):
+    board, supervisor = started(world)
+    world.threads[supervisor.trusted.handle.pid] = {7: (True, 0)}
+    world.threads[supervisor.spare.handle.pid] = {8: (True, 0)}
+    for tick in range(1, 20):
+        supervisor.step(1.0 + tick * 0.1)
+    assert world.reniced == []
+
+
+def test_a_replaced_lane_s_threads_are_watched_afresh(world):
+    board, supervisor = started(world)
+    first = supervisor.active.handle.pid
+    world.threads[first] = {9: (True, 0)}
+    supervisor.step(1.0)
+    supervisor.step(1.3)
+    board.begin(board.lane(UNTRUSTED)[1], deadline=1.0, pid=801)
+    supervisor.step(1.4 + GRACE)  # killed: the spare is the untrusted lane now
+    second = supervisor.active.handle.pid
+    world.threads[second] = {9: (True, 0)}  # the same thread number in another process
+    supervisor.step(1.8)
+    assert world.reniced == []  # runnable 0.2 s in this lane, not 0.8
+    supervisor.step(2.4)
+    assert world.reniced == [(second, 9)]
+
+
+def test_without_a_demotion_time_nothing_is_reniced(world):
+    board = Board()
+    supervisor = world.supervisor(board)
+    supervisor.demote_after = None
+    supervisor.step(0.0)
+    world.listen_all()
+    world.threads[world.launched[1].pid] = {4: (True, 0)}
+    world.threads[world.launched[2].pid] = {4: (True, 0)}
+    for tick in range(1, 20):
+        supervisor.step(tick * 0.1)
+    assert world.reniced == []
 
 
 # --- sending a request ----------------------------------------------------------------------------
