@@ -299,8 +299,9 @@ class Renicer:
 
 OPTIONS = {
     "serve": "`kneekg serve` now: nginx → gunicorn gthread, 2 × 16 threads, fair query admission",
-    "serve+oxigraph": "`kneekg serve --oxigraph` now: the Oxigraph server as the store, run by it (read-only lanes, "
-                      "the ad-hoc one killed when a query on it is abandoned; 10 s timeout)",
+    "serve+oxigraph": "`kneekg serve --oxigraph` now: the Oxigraph server as the store, run by it (read-only lanes; "
+                      "the ad-hoc one killed when a query on it is abandoned, its long queries' threads at nice 19; "
+                      "10 s timeout)",
     "serve+oxigraph-endpoint": "`kneekg serve --endpoint` on an Oxigraph server it does not run (serve-read-only, "
                                "10 s timeout): a runaway cannot be stopped",
     "serve+oxigraph-memory": "`kneekg serve --endpoint` on an Oxigraph server it does not run (in memory, 10 s timeout)",

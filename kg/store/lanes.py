@@ -20,34 +20,28 @@ stop one short of ``pthread_cancel``: oxigraph issue #1336). Only ending its pro
   ~20 ms).
 
 The supervisor (:mod:`kg.store.supervisor`) decides step by step over the board and the lanes' states (unit
-tested with stand-in processes); it runs every :data:`TICK` seconds in a process forked by
+tested with stand-in processes); it runs every :data:`~kg.store.supervisor.TICK` seconds in a process forked by
 :meth:`Lanes.start` before the web server forks its workers, so every process shares the board.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import multiprocessing
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from kg.store.supervisor import TRUSTED, UNTRUSTED, Board, supervise
+
 log = logging.getLogger(__name__)
 
-TRUSTED, UNTRUSTED = 0, 1
-TICK = 0.02  # seconds between two steps of the supervisor
-GRACE = 0.2  # seconds past a request's deadline before it counts as abandoned (its sender is being stopped)
-STALE = 60.0  # seconds past its deadline after which a row is cleared whatever its sender's state
-RETRY_WAIT = 0.5  # seconds a request cut off waits for its lane to be replaced before it gives up
+RETRY_WAIT = 2.0  # seconds a request cut off waits for its lane to be replaced (a crashed one restarted) at most
 LOAD_TIMEOUT = 600
-LOCK_WAIT = 1.0
 
 
 def oxigraph_binary() -> str | None:
@@ -56,87 +50,14 @@ def oxigraph_binary() -> str | None:
     return str(candidate) if candidate.exists() else shutil.which("oxigraph")
 
 
-def alive(pid: int) -> bool:
-    """Whether ``pid`` is a running process (a zombie, killed but not reaped yet, is not)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            state = handle.read().rsplit(b")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in (b"Z", b"X")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One request on the untrusted lane: its slot, the sending process, the lane's generation, its deadline."""
-
-    index: int
-    pid: int
-    generation: int
-    deadline: float  # time.monotonic() (one clock for every process of the machine)
-
-
-class Board:
-    """Shared memory, made before the web server forks: each lane's port and generation, and the requests in flight.
-
-    A port of 0 means the lane does not listen yet. A generation counts the lane's replacements:
-    a request cut off while its generation changed was on a lane that was killed, and is sent again.
-    """
-
-    def __init__(self, capacity: int = 256):
-        ctx = multiprocessing.get_context("fork")
-        self.capacity = capacity
-        self._lock = ctx.Lock()
-        self._ports = ctx.RawArray(ctypes.c_int32, 2)
-        self._generations = ctx.RawArray(ctypes.c_int64, 2)
-        self._pids = ctx.RawArray(ctypes.c_int32, capacity)
-        self._rows_generation = ctx.RawArray(ctypes.c_int64, capacity)
-        self._deadlines = ctx.RawArray(ctypes.c_double, capacity)
-
-    def lane(self, kind: int) -> tuple[int, int]:
-        """``(port, generation)`` of the trusted or untrusted lane (port 0: not listening yet)."""
-        port = self._ports[kind]  # the port first: it is published after its generation
-        return port, self._generations[kind]
-
-    def publish(self, kind: int, port: int, generation: int) -> None:
-        self._generations[kind] = generation
-        self._ports[kind] = port
-
-    def begin(self, generation: int, deadline: float, pid: int | None = None) -> int | None:
-        """Write one request down; its slot (None when the board is full: the request is then not watched)."""
-        if not self._lock.acquire(timeout=LOCK_WAIT):
-            return None
-        try:
-            for i in range(self.capacity):
-                if self._pids[i] == 0:
-                    self._rows_generation[i] = generation
-                    self._deadlines[i] = deadline
-                    self._pids[i] = pid or os.getpid()  # last: a row is read only once its pid is set
-                    return i
-            return None
-        finally:
-            self._lock.release()
-
-    def end(self, index: int | None) -> None:
-        if index is not None:
-            self._pids[index] = 0
-
-    def abandon(self, index: int | None) -> None:
-        """The request's sender gave up on it (its deadline passed): the supervisor ends the row, and the lane."""
-        if index is not None:
-            self._deadlines[index] = 0.0
-
-    def rows(self) -> list[Row]:
-        found = []
-        for i in range(self.capacity):
-            pid = self._pids[i]
-            if pid:
-                found.append(Row(i, pid, self._rows_generation[i], self._deadlines[i]))
-        return found
+class LaneReplaced(ConnectionError):
+    """A request cut off on its second lane too, as that lane was replaced (others' runaway queries killed it)."""
 
 
 class Lanes:
     """The parent's side: load the folder if needed, fork the supervisor, send requests to a lane, stop."""
+
+    endpoint = "http://127.0.0.1/oxigraph-lanes"  # what the store names in its log (each lane has a port of its own)
 
     def __init__(self, location: str | Path, timeout: float = 10.0, binary: str | None = None):
         self.location = Path(location)
@@ -150,8 +71,6 @@ class Lanes:
 
     def __repr__(self) -> str:
         return f"Lanes({str(self.location)!r})"
-
-    endpoint = "http://127.0.0.1/oxigraph-lanes"  # what the store names in its log (each lane has a port of its own)
 
     def ensure_loaded(self, graph: Path) -> bool:
         """Load ``graph`` (N-Quads) into the folder with ``oxigraph load`` unless it holds a store; True if loaded."""
@@ -169,8 +88,6 @@ class Lanes:
         if pid == 0:  # pragma: no cover - the child
             code = 0
             try:
-                from kg.store.supervisor import supervise
-
                 supervise(self.board, self.binary, self.location, self.timeout)
             except SystemExit:
                 pass
@@ -220,7 +137,8 @@ class Lanes:
 
         ``left()`` gives the seconds left before the request's deadline. A request on the untrusted lane
         is on the board while it runs, and left there, marked abandoned, when it timed out. Raises what ``post``
-        raised, or ``ConnectionError`` when no lane listens.
+        raised, :class:`LaneReplaced` when the second lane was replaced under it too, or ``requests.ConnectionError``
+        when no lane listens.
         """
         import requests
 
@@ -236,7 +154,9 @@ class Lanes:
                 self.board.abandon(row)  # the lane computes on: the supervisor ends it (and this row)
                 row = None
                 raise
-            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
+                if attempt == 2 and self.board.lane(kind) != (port, generation):
+                    raise LaneReplaced("the query was cut off twice as its Oxigraph lane was replaced") from None
                 if attempt == 2 or left() <= 0:
                     raise
                 if not self._replaced(kind, port, generation, min(RETRY_WAIT, left())):
@@ -258,4 +178,4 @@ class Lanes:
             time.sleep(0.005)
 
 
-__all__ = ["Board", "Lanes", "TRUSTED", "UNTRUSTED", "alive", "oxigraph_binary"]
+__all__ = ["Board", "LaneReplaced", "Lanes", "TRUSTED", "UNTRUSTED", "oxigraph_binary"]

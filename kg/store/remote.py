@@ -42,7 +42,7 @@ import requests
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QueryTriples, RdfFormat
 
 from kg.namespaces import NAMED_GRAPHS
-from kg.sparql.errors import EngineError, QueryTimeout
+from kg.sparql.errors import EngineBusy, EngineError, QueryTimeout
 from kg.sparql.lexer import tokens
 from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery, internal
@@ -50,6 +50,7 @@ from kg.sparql.text import values_clause, with_values
 from kg.store import once
 from kg.store.http import (ChallengeAuth, deadline, deadline_session, redact_url, server_message,
                            split_credentials, time_left)
+from kg.store.lanes import LaneReplaced
 from kg.store.rewrite import (boolean_variables, describe_as_select, list_empty_graph_patterns,
                               rewrite_zero_length_paths, split_order, strip_dataset, substitute, with_base,
                               without_slice)
@@ -409,6 +410,8 @@ class RemoteStore:
                 response = self._lanes.send(self._untrusted, lambda url: self._session.post(
                     url, data=params, timeout=max(0.001, time_left(self.timeout)), headers={"Accept": accept}),
                     lambda: time_left(self.timeout))
+        except LaneReplaced:  # both lanes it was sent to were killed for others' runaway queries: not its fault
+            raise EngineBusy("the query was cut off twice as the server's query engine was restarted; retry") from None
         except requests.RequestException as exc:
             if isinstance(exc, requests.Timeout) or time_left(self.timeout) <= 0:
                 raise RemoteTimeout(f"the SPARQL endpoint did not answer within the time limit "

@@ -2,16 +2,18 @@
 
 :class:`Supervisor` is a step function over the shared board and the lanes' processes — stand-ins in
 the unit tests — and :func:`supervise` runs it in the process :meth:`kg.store.lanes.Lanes.start` forks:
-every :data:`~kg.store.lanes.TICK` seconds it starts what is missing (a lane that ended by itself after a
+every :data:`TICK` seconds it starts what is missing (a lane that ended by itself after a
 doubling pause), publishes what listens, kills the untrusted lane when a request on it was abandoned
 (the ready spare published first), and moves that lane's threads that stay runnable past
 :data:`DEMOTE_AFTER` to nice 19. It is the lanes' parent: their pids stay exact until it reaps them.
+The :class:`Board` it shares with every server process (lanes' ports, requests in flight) is here too.
 """
 
 from __future__ import annotations
 
 import ctypes
 import logging
+import multiprocessing
 import os
 import signal
 import socket
@@ -23,12 +25,96 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kg.store.lanes import GRACE, STALE, TICK, TRUSTED, UNTRUSTED, Board, alive
-
 log = logging.getLogger(__name__)
 
+TRUSTED, UNTRUSTED = 0, 1
+TICK = 0.02  # seconds between two steps of the supervisor
+GRACE = 0.2  # seconds past a request's deadline before it counts as abandoned (its sender is being stopped)
+STALE = 60.0  # seconds past its deadline after which a row is cleared whatever its sender's state
+LOCK_WAIT = 1.0
 DEMOTE_AFTER = 0.5  # seconds a thread of the untrusted lane may stay runnable before it is moved to nice 19
 SAMPLE = 0.1  # seconds between two looks at the untrusted lane's threads
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` is a running process (a zombie, killed but not reaped yet, is not)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            state = handle.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in (b"Z", b"X")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One request on the untrusted lane: its slot, the sending process, the lane's generation, its deadline."""
+
+    index: int
+    pid: int
+    generation: int
+    deadline: float  # time.monotonic() (one clock for every process of the machine)
+
+
+class Board:
+    """Shared memory, made before the web server forks: each lane's port and generation, and the requests in flight.
+
+    A port of 0 means the lane does not listen yet. A generation counts the lane's replacements:
+    a request cut off while its generation changed was on a lane that was killed, and is sent again.
+    """
+
+    def __init__(self, capacity: int = 256):
+        ctx = multiprocessing.get_context("fork")
+        self.capacity = capacity
+        self._lock = ctx.Lock()
+        self._ports = ctx.RawArray(ctypes.c_int32, 2)
+        self._generations = ctx.RawArray(ctypes.c_int64, 2)
+        self._pids = ctx.RawArray(ctypes.c_int32, capacity)
+        self._rows_generation = ctx.RawArray(ctypes.c_int64, capacity)
+        self._deadlines = ctx.RawArray(ctypes.c_double, capacity)
+
+    def lane(self, kind: int) -> tuple[int, int]:
+        """``(port, generation)`` of the trusted or untrusted lane (port 0: not listening yet)."""
+        port = self._ports[kind]  # the port first: it is published after its generation
+        return port, self._generations[kind]
+
+    def publish(self, kind: int, port: int, generation: int) -> None:
+        self._generations[kind] = generation
+        self._ports[kind] = port
+
+    def begin(self, generation: int, deadline: float, pid: int | None = None) -> int | None:
+        """Write one request down; its slot (None when the board is full: the request is then not watched)."""
+        if not self._lock.acquire(timeout=LOCK_WAIT):
+            return None
+        try:
+            for i in range(self.capacity):
+                if self._pids[i] == 0:
+                    self._rows_generation[i] = generation
+                    self._deadlines[i] = deadline
+                    self._pids[i] = pid or os.getpid()  # last: a row is read only once its pid is set
+                    return i
+            return None
+        finally:
+            self._lock.release()
+
+    def end(self, index: int | None) -> None:
+        if index is not None:
+            self._pids[index] = 0
+
+    def abandon(self, index: int | None) -> None:
+        """The request's sender gave up on it (its deadline passed): the supervisor ends the row, and the lane."""
+        if index is not None:
+            self._deadlines[index] = 0.0
+
+    def rows(self) -> list[Row]:
+        found = []
+        for i in range(self.capacity):
+            pid = self._pids[i]
+            if pid:
+                found.append(Row(i, pid, self._rows_generation[i], self._deadlines[i]))
+        return found
+
+
 
 
 @dataclass
@@ -275,4 +361,4 @@ def supervise(board: Board, binary: str, location: Path, timeout: float) -> None
         supervisor.stop()
 
 
-__all__ = ["Lane", "Supervisor", "supervise"]
+__all__ = ["Board", "Lane", "Row", "Supervisor", "TRUSTED", "UNTRUSTED", "alive", "supervise"]

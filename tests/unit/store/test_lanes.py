@@ -13,8 +13,8 @@ import pytest
 import requests
 
 from kg.store import lanes as lanes_module
-from kg.store.lanes import GRACE, TRUSTED, UNTRUSTED, Board, Lanes, alive
-from kg.store.supervisor import Supervisor
+from kg.store.lanes import LaneReplaced, Lanes
+from kg.store.supervisor import GRACE, TRUSTED, UNTRUSTED, Board, Supervisor, alive
 
 
 class FakeProcess:
@@ -355,18 +355,51 @@ def test_a_request_cut_off_while_its_lane_stays_is_not_sent_again(lanes):
     assert len(calls) == 1 and lanes.board.rows() == []
 
 
-def test_a_request_cut_off_twice_gives_up_after_the_second_lane(lanes):
+def test_a_request_cut_off_twice_as_both_its_lanes_were_replaced_says_so(lanes):
+    lanes.board.publish(UNTRUSTED, 7100, 1)
+    calls = []
+
+    def post(url):
+        calls.append(url)
+        lanes.board.publish(UNTRUSTED, 7100 + len(calls), 1 + len(calls))  # others' runaways got each lane killed
+        raise requests.ConnectionError("reset")
+
+    with pytest.raises(LaneReplaced):
+        lanes.send(True, post, lambda: 5.0)
+    assert len(calls) == 2 and lanes.board.rows() == []
+
+
+def test_a_request_cut_off_on_its_second_lane_that_stays_gives_up_with_the_connection_error(lanes):
     lanes.board.publish(TRUSTED, 7100, 1)
     calls = []
 
     def post(url):
         calls.append(url)
-        lanes.board.publish(TRUSTED, 7100 + len(calls), 1 + len(calls))
+        if len(calls) == 1:
+            lanes.board.publish(TRUSTED, 7200, 2)
         raise requests.ConnectionError("reset")
 
     with pytest.raises(requests.ConnectionError):
         lanes.send(False, post, lambda: 5.0)
-    assert len(calls) == 2
+    assert calls == ["http://127.0.0.1:7100/query", "http://127.0.0.1:7200/query"]
+
+
+def test_a_query_cut_off_twice_by_others_runaways_is_a_busy_engine_not_a_bad_gateway(tmp_path):
+    from kg.sparql.errors import EngineBusy
+    from kg.store.remote import RemoteStore
+
+    class Cut:
+        location = tmp_path
+        endpoint = Lanes.endpoint
+
+        def send(self, untrusted, post, left):
+            raise LaneReplaced("cut twice")
+
+    store = RemoteStore(Cut.endpoint, timeout=1, lanes=Cut())
+    store.enter_query_process()
+    with pytest.raises(EngineBusy, match="retry") as caught:
+        store.query("SELECT * WHERE { ?s ?p ?o }")
+    assert caught.value.kind == "busy"
 
 
 def test_a_request_that_timed_out_is_not_sent_again(lanes):
