@@ -41,6 +41,7 @@ from kg.store.supervisor import TRUSTED, UNTRUSTED, Board, supervise
 log = logging.getLogger(__name__)
 
 RETRY_WAIT = 2.0  # seconds a request cut off waits for its lane to be replaced (a crashed one restarted) at most
+RESEND_MARGIN = 1.0  # seconds a request cut off must have left to be sent again (else it is a timeout)
 LOAD_TIMEOUT = 600
 
 
@@ -137,8 +138,9 @@ class Lanes:
 
         ``left()`` gives the seconds left before the request's deadline. A request on the untrusted lane
         is on the board while it runs, and left there, marked abandoned, when it timed out. Raises what ``post``
-        raised, :class:`LaneReplaced` when the second lane was replaced under it too, or ``requests.ConnectionError``
-        when no lane listens.
+        raised, :class:`LaneReplaced` when the second lane was replaced under it too, ``requests.Timeout`` when it
+        was cut off with less than :data:`RESEND_MARGIN` s left (runaways cut off together at their time limit,
+        sent again, would get the fresh lane killed at once), or ``requests.ConnectionError`` when no lane listens.
         """
         import requests
 
@@ -155,8 +157,11 @@ class Lanes:
                 row = None
                 raise
             except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
-                if attempt == 2 and self.board.lane(kind) != (port, generation):
+                replaced = self.board.lane(kind) != (port, generation)
+                if attempt == 2 and replaced:
                     raise LaneReplaced("the query was cut off twice as its Oxigraph lane was replaced") from None
+                if replaced and left() < RESEND_MARGIN:  # sent again, it would be abandoned at once: one more kill
+                    raise requests.Timeout("cut off as its lane was replaced, too near its deadline to send again")
                 if attempt == 2 or left() <= 0:
                     raise
                 if not self._replaced(kind, port, generation, min(RETRY_WAIT, left())):

@@ -342,6 +342,20 @@ def test_a_request_cut_off_as_its_lane_was_killed_is_sent_once_more_to_the_fresh
     assert lanes.board.rows() == []
 
 
+def test_a_request_cut_off_near_its_deadline_is_a_timeout_not_sent_again(lanes):
+    lanes.board.publish(UNTRUSTED, 7100, 1)
+    calls = []
+
+    def post(url):
+        calls.append(url)
+        lanes.board.publish(UNTRUSTED, 7500, 2)  # killed for another runaway whose time limit passed with this one's
+        raise requests.ConnectionError("reset")
+
+    with pytest.raises(requests.Timeout, match="too near its deadline"):
+        lanes.send(True, post, lambda: 0.4)
+    assert len(calls) == 1 and lanes.board.rows() == []
+
+
 def test_a_request_cut_off_while_its_lane_stays_is_not_sent_again(lanes):
     lanes.board.publish(UNTRUSTED, 7100, 1)
     calls = []
