@@ -324,6 +324,10 @@ def _die_with_parent(sig: int) -> Callable[[], None]:
 
 
 def _launcher(binary: str, location: Path, timeout: float) -> Callable[[int], subprocess.Popen]:
+    """How a lane is started: ``serve-read-only`` on a loopback port, in a session of its own (with autogroup
+    scheduling a session shares one fair share of the CPU, so a lane's runaways compete with the web server as
+    one group, not thread by thread: in kneekg serve's session they took the other requests' p99 from ~15 to
+    ~60 ms, bench/results/hostile-lanes-kill-only.md), killed with its parent, the supervisor."""
     def launch(port: int) -> subprocess.Popen:
         errors = tempfile.TemporaryFile()  # what it says (a line per start), read only if it ends by itself
         process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind",
