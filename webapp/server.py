@@ -13,6 +13,10 @@
   a thread. gunicorn listens only on a Unix socket in the instance's private runtime directory,
   which also holds its control socket (one per instance, removed when it stops).
 
+* **Oxigraph lanes** (``--oxigraph DIR``): the supervisor of the Oxigraph servers the app then queries
+  is forked first, before anything else starts (:func:`start_lanes`, :mod:`kg.store.lanes`), so every
+  process shares its board; it stops with the server.
+
 ``bench/hostile.py`` measures what a runaway or slow client costs the others under this design.
 """
 

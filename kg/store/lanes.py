@@ -41,6 +41,7 @@ from kg.store.supervisor import TRUSTED, UNTRUSTED, Board, supervise
 log = logging.getLogger(__name__)
 
 RETRY_WAIT = 2.0  # seconds a request cut off waits for its lane to be replaced (a crashed one restarted) at most
+LANE_WAIT = 3.0  # seconds a request waits at most for its lane to listen (one starting, or started again)
 RESEND_MARGIN = 1.0  # seconds a request cut off must have left to be sent again (else it is a timeout)
 LOAD_TIMEOUT = 600
 
@@ -80,7 +81,8 @@ class Lanes:
         done = subprocess.run([self.binary, "load", "--location", str(self.location), "--file", str(graph)],
                               capture_output=True, text=True, timeout=LOAD_TIMEOUT)
         if done.returncode != 0:
-            raise RuntimeError(f"oxigraph load into {self.location} failed: {done.stderr.strip()[-500:]}")
+            said = (done.stderr.strip().splitlines() or ["(nothing said)"])[0][:300]  # its message, not its backtrace
+            raise RuntimeError(f"oxigraph load into {self.location} failed: {said}")
         return True
 
     def start(self) -> None:
@@ -125,11 +127,12 @@ class Lanes:
         self.pid = None
 
     def wait_ready(self, kind: int, seconds: float) -> tuple[int, int]:
-        """``(port, generation)`` of a lane once it listens, waiting up to ``seconds``; port 0 if it does not."""
-        deadline = time.monotonic() + max(0.0, seconds)
+        """``(port, generation)`` of a lane once it listens, waiting up to ``seconds`` (at most :data:`LANE_WAIT`,
+        and not at all for a lane that cannot start); port 0 if it does not."""
+        deadline = time.monotonic() + min(LANE_WAIT, max(0.0, seconds))
         while True:
             port, generation = self.board.lane(kind)
-            if port or time.monotonic() >= deadline:
+            if port or self.board.down(kind) or time.monotonic() >= deadline:
                 return port, generation
             time.sleep(0.005)
 

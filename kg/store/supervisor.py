@@ -69,6 +69,7 @@ class Board:
         self._lock = ctx.Lock()
         self._ports = ctx.RawArray(ctypes.c_int32, 2)
         self._generations = ctx.RawArray(ctypes.c_int64, 2)
+        self._down = ctx.RawArray(ctypes.c_int8, 2)  # the lane cannot start (it ended before it listened)
         self._pids = ctx.RawArray(ctypes.c_int32, capacity)
         self._rows_generation = ctx.RawArray(ctypes.c_int64, capacity)
         self._deadlines = ctx.RawArray(ctypes.c_double, capacity)
@@ -81,6 +82,13 @@ class Board:
     def publish(self, kind: int, port: int, generation: int) -> None:
         self._generations[kind] = generation
         self._ports[kind] = port
+
+    def down(self, kind: int) -> bool:
+        """Whether the lane cannot start now (a request then fails at once instead of waiting for it)."""
+        return bool(self._down[kind])
+
+    def set_down(self, kind: int, down: bool) -> None:
+        self._down[kind] = int(down)
 
     def begin(self, generation: int, deadline: float, pid: int | None = None) -> int | None:
         """Write one request down; its slot (None when the board is full: the request is then not watched)."""
@@ -168,6 +176,8 @@ class Supervisor:
                 setattr(self, role, None)
                 if role != "spare":
                     self._bump(TRUSTED if role == "trusted" else UNTRUSTED)
+                    if not lane.ready:  # it never listened: the folder or the command is wrong, not a crash
+                        self.board.set_down(TRUSTED if role == "trusted" else UNTRUSTED, True)
                 pause = self._wait.get(role, (0.0, self.backoff))[1]
                 self._wait[role] = (now + pause, min(5.0, pause * 2))
             if getattr(self, role) is None and now >= self._wait.get(role, (0.0, 0.0))[0]:
@@ -219,6 +229,8 @@ class Supervisor:
     def _publish(self) -> None:
         for kind, lane in ((TRUSTED, self.trusted), (UNTRUSTED, self.active)):
             self.board.publish(kind, lane.port if _ready(lane) else 0, self.board.lane(kind)[1])
+            if _ready(lane):
+                self.board.set_down(kind, False)
 
     def _abandoned(self, now: float) -> None:
         """Kill the untrusted lane if a request on it was abandoned; clear the rows nobody will end."""
@@ -340,13 +352,14 @@ def _launcher(binary: str, location: Path, timeout: float) -> Callable[[int], su
 
 
 def _said(handle) -> str:
-    """The end of what a lane's process wrote, and close that file."""
+    """The first line of what a lane's process wrote (an error's message), and close that file."""
     errors = getattr(handle, "errors", None)
     if errors is None:
         return ""
     try:
         errors.seek(0)
-        return errors.read().decode(errors="replace").strip()[-500:]
+        lines = [line for line in errors.read().decode(errors="replace").splitlines() if line.strip()]
+        return (lines[0] if lines else "")[:300]  # its message, not its backtrace
     finally:
         errors.close()
 

@@ -227,6 +227,20 @@ def test_without_a_ready_spare_the_untrusted_lane_is_unpublished_until_the_next_
     assert board.lane(UNTRUSTED)[0] != 0
 
 
+def test_a_lane_that_ends_before_it_ever_listened_is_down_until_one_listens(world):
+    board = Board()
+    supervisor = world.supervisor(board)
+    supervisor.step(0.0)
+    supervisor.trusted.handle.code = 1  # e.g. a folder that is not a store
+    supervisor.active.handle.code = 1
+    supervisor.step(0.05)
+    assert board.down(TRUSTED) and board.down(UNTRUSTED)
+    supervisor.step(0.05 + supervisor.backoff)
+    world.listen_all()
+    supervisor.step(0.2 + supervisor.backoff)
+    assert not board.down(TRUSTED) and not board.down(UNTRUSTED) and board.lane(TRUSTED)[0]
+
+
 def test_a_lane_that_keeps_ending_is_started_again_after_a_doubling_pause(world):
     board = Board()
     supervisor = world.supervisor(board)
@@ -442,6 +456,13 @@ def test_a_request_that_timed_out_gets_its_lane_killed_at_the_next_step(world):
     supervisor.step(1.1)
     assert supervisor.kills == 1 and [p.port for p in world.launched if p.killed] == [port]
     assert board.rows() == []
+
+
+def test_a_request_to_a_lane_that_cannot_start_fails_at_once(lanes, monkeypatch):
+    lanes.board.set_down(TRUSTED, True)
+    monkeypatch.setattr(lanes_module.time, "sleep", lambda seconds: pytest.fail("waited for a lane that is down"))
+    with pytest.raises(requests.ConnectionError, match="no Oxigraph lane"):
+        lanes.send(False, lambda url: pytest.fail("sent with no lane"), lambda: 5.0)
 
 
 def test_no_lane_listening_within_the_time_left_is_a_connection_error(lanes):
