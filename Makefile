@@ -68,7 +68,7 @@ bench: system-deps $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python bench/http.py
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/uncached.py
-	$(BIN)/python bench/hostile.py --only serve serve+oxigraph --name hostile-serve
+	$(BIN)/python bench/hostile.py --only serve serve+oxigraph serve+oxigraph-endpoint --name hostile-serve
 	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/soak.py
 	$(BIN)/python bench/ask_latency.py

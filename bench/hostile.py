@@ -15,9 +15,12 @@ its answer before the next; a fresh connection per request; 15 s timeout) measur
 The same victim runs 10 s alone first (the baseline), then 30 s under attack; before that, wrk
 measures each option's throughput without attack (``/healthz`` and a cached ``/sparql`` answer).
 The Oxigraph server's own time limit (``--timeout-s``) is checked only while it reads the store,
-so a cartesian product, joined in memory, is never stopped: its runaways stay in flight. Serving options:
+so a cartesian product, joined in memory, is never stopped by it: on a server that ``kneekg serve`` does
+not run (``--endpoint``) its runaways stay in flight; with ``--oxigraph DIR`` it runs the server itself
+and ends the process of the lane that holds an abandoned query (:mod:`kg.store.lanes`). Serving options:
 ``kneekg serve`` as it is now (nginx in front of gunicorn gthread, fair query admission; on the
-embedded store and on the Oxigraph server), and the options measured before it was chosen:
+embedded store, on Oxigraph lanes it runs, and on an Oxigraph server it does not run, read-only or
+in memory), and the options measured before it was chosen:
 gunicorn sync (``kneekg serve`` before), gunicorn gthread, waitress, nginx (Debian) in front of
 gunicorn, the app with the Oxigraph server as its store, and the Oxigraph server alone (ad-hoc only).
 Every option also gets a 20 MiB body (a client sending it in 64 KiB pieces) three times alone and
@@ -40,6 +43,7 @@ import argparse  # noqa: E402
 import collections  # noqa: E402
 import json  # noqa: E402
 import socket  # noqa: E402
+import tempfile  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
@@ -158,6 +162,13 @@ def option(name: str):
         with ours() as (base, _, proc):
             yield base, "/sparql?", victim_requests(base), [proc]
     elif name == "serve+oxigraph":
+        with tempfile.TemporaryDirectory(prefix="kneekg-lanes-") as folder, \
+                ours(settings={"OXIGRAPH_STORE": str(Path(folder) / "db")}) as (base, _, proc):
+            yield base, "/sparql?", victim_requests(base), [proc]  # the lanes are kneekg serve's own processes
+    elif name == "serve+oxigraph-endpoint":
+        with oxigraph_server(timeout=10) as (query_url, _), ours(endpoint=query_url) as (base, _, proc):
+            yield base, "/sparql?", victim_requests(base), [proc, _port(query_url)]
+    elif name == "serve+oxigraph-memory":
         with oxigraph_server(timeout=10, memory=True) as (query_url, _), ours(endpoint=query_url) as (base, _, proc):
             yield base, "/sparql?", victim_requests(base), [proc, _port(query_url)]
     elif name == "sync":
@@ -288,7 +299,12 @@ class Renicer:
 
 OPTIONS = {
     "serve": "`kneekg serve` now: nginx → gunicorn gthread, 2 × 16 threads, fair query admission",
-    "serve+oxigraph": "`kneekg serve` now, with the Oxigraph server (in memory, 10 s timeout) as the store",
+    "serve+oxigraph": "`kneekg serve --oxigraph` now: the Oxigraph server as the store, run by it (read-only lanes; "
+                      "the ad-hoc one killed when a query on it is abandoned, its long queries' threads at nice 19; "
+                      "10 s timeout)",
+    "serve+oxigraph-endpoint": "`kneekg serve --endpoint` on an Oxigraph server it does not run (serve-read-only, "
+                               "10 s timeout): a runaway cannot be stopped",
+    "serve+oxigraph-memory": "`kneekg serve --endpoint` on an Oxigraph server it does not run (in memory, 10 s timeout)",
     "sync": "gunicorn sync, 2 workers (today's `kneekg serve`)",
     "gthread": f"gunicorn gthread, 2 workers × {THREADS} threads",
     "waitress": f"waitress, 1 process × {THREADS} threads",

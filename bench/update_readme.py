@@ -20,6 +20,10 @@ README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
+def _former(label: str) -> str:
+    return "(before)" if "before" in label else "(comparison)"
+
+
 def _load(name: str):
     path = RESULTS / f"{name}.json"
     return json.loads(path.read_text()) if path.exists() else None
@@ -145,23 +149,25 @@ def rows() -> list[list[str]]:
     now = _load("hostile-serve") or {}
     before = _load("hostile") or {}
     for label, r in (("`kneekg serve` (nginx → gthread), embedded store", now.get("serve") or before.get("serve")),
-                     ("`kneekg serve` (nginx → gthread), Oxigraph server as the store",
-                      now.get("serve+oxigraph") or before.get("serve+oxigraph")),
+                     ("`kneekg serve --oxigraph` (nginx → gthread, Oxigraph lanes it runs)", now.get("serve+oxigraph")),
+                     ("`kneekg serve --endpoint` on an Oxigraph server it does not run",
+                      now.get("serve+oxigraph-endpoint")),
                      ("gunicorn sync (`kneekg serve` before)", before.get("sync"))):
         if not r or "attack" not in r:
             continue
-        former = "before" in label  # shown for comparison: no verdict on a design no longer served
+        # shown for comparison: no verdict on a design no longer served, nor on a server we do not run
+        former = "before" in label or "does not run" in label
         for cls in ("cached SPARQL", "named query", "/api/ask", "entity page"):
             under = r["attack"].get(cls)
             if under:
                 out.append([f"under attack (4 runaway clients + 50 tricklers), {label}: {cls} p99",
                             "< 100 ms", f"{ms(under['p99'])} ms ({under['n']} requests, "
                             f"{sum(under['failed'].values())} failed)",
-                            "(before)" if former else _verdict(under["p99"] < 0.1 and not under["failed"])])
+                            _former(label) if former else _verdict(under["p99"] < 0.1 and not under["failed"])])
         delay = r.get("adhoc_start_delay") or {}
         if delay:
             out.append([f"under attack, {label}: ad-hoc query start delay p99", "< 100 ms",
-                        f"{ms(delay['p99'])} ms", "(before)" if former else _verdict(delay["p99"] < 0.1)])
+                        f"{ms(delay['p99'])} ms", _former(label) if former else _verdict(delay["p99"] < 0.1)])
         timings = [s for status, s in (r.get("body_413") or {}).get("attacked", [])]
         statuses = {status for status, _ in (r.get("body_413") or {}).get("attacked", [])}
         if timings:

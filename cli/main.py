@@ -63,6 +63,10 @@ def validate() -> None:
 @click.option("--threads", default=None, type=int, help="Threads per worker (default: 16).")
 @click.option("--endpoint", default=None, metavar="URL",
               help="Serve from this SPARQL endpoint instead of the embedded store (or set KG_SPARQL_ENDPOINT).")
+@click.option("--oxigraph", default=None, metavar="DIR",
+              help="Serve from Oxigraph servers that this command runs over the RocksDB folder DIR (loaded from "
+                   "the graph first if empty; or set KG_OXIGRAPH_STORE): an ad-hoc query past its time limit is "
+                   "stopped by ending its server.")
 @click.option("--front", type=click.Choice(["auto", "nginx", "none"]), default="auto", show_default=True,
               help="nginx in front of gunicorn: auto uses it when installed (and warns when not), "
                    "nginx requires it, none serves with gunicorn alone.")
@@ -70,7 +74,7 @@ def validate() -> None:
               help="The public base URL written into descriptions and dumps (or KG_PUBLIC_URL; "
                    "default: http://HOST:PORT). Never taken from a request's Host header.")
 def serve(host: str, port: int, workers: int | None, threads: int | None, endpoint: str | None,
-          front: str, public_url: str | None) -> None:
+          oxigraph: str | None, front: str, public_url: str | None) -> None:
     """Serve the web app: nginx in front of gunicorn, on the embedded store or a remote SPARQL endpoint.
 
     Stops on Ctrl-C or SIGTERM, and with it nginx and the query processes; each instance keeps
@@ -79,8 +83,12 @@ def serve(host: str, port: int, workers: int | None, threads: int | None, endpoi
     from webapp.server import THREADS, run
 
     config = {}
+    if endpoint and oxigraph:
+        raise click.UsageError("--endpoint and --oxigraph name two stores: give one")
     if endpoint:
         config["SPARQL_ENDPOINT"] = endpoint
+    if oxigraph:
+        config["OXIGRAPH_STORE"] = oxigraph
     if public_url:
         config["PUBLIC_URL"] = public_url.rstrip("/")
     run(host=host, port=port, workers=workers, config=config or None, threads=threads or THREADS, front=front)

@@ -34,6 +34,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STORE", None, "an already-built GraphStore to serve (tests pass a small one); wins over the two below"),
     Setting("SPARQL_ENDPOINT", None, "serve a remote SPARQL endpoint (RemoteStore) instead of the embedded store",
             "KG_SPARQL_ENDPOINT"),
+    Setting("OXIGRAPH_STORE", None, "serve this RocksDB folder with Oxigraph servers that `kneekg serve` runs and "
+            "supervises (kg/store/lanes.py: an ad-hoc query that outlives its time limit is stopped by ending its "
+            "server); loaded from the graph file first when it holds no store", "KG_OXIGRAPH_STORE", Path),
+    Setting("OXIGRAPH_LANES", None, "the running lanes of OXIGRAPH_STORE (set by `kneekg serve`)"),
     Setting("GRAPH_PATH", None, "the N-Quads file the embedded store loads; None: release/graph.nq"),
     Setting("BASE_IRI", None, "publish the graph's IRIs under this base; None: the graph's own (w3id.org)",
             "KG_BASE_IRI"),
@@ -135,7 +139,7 @@ def graph_file(config: Mapping[str, Any]) -> Path | None:
     >>> graph_file({}) == paths.RELEASE_DIR / paths.GRAPH_NQ, graph_file({"GRAPH_PATH": "g.nq"})
     (True, PosixPath('g.nq'))
     """
-    if config.get("STORE") is not None or config.get("SPARQL_ENDPOINT"):
+    if config.get("STORE") is not None or config.get("SPARQL_ENDPOINT") or config.get("OXIGRAPH_LANES"):
         return None
     return Path(config.get("GRAPH_PATH") or paths.RELEASE_DIR / paths.GRAPH_NQ)
 

@@ -13,6 +13,10 @@
   a thread. gunicorn listens only on a Unix socket in the instance's private runtime directory,
   which also holds its control socket (one per instance, removed when it stops).
 
+* **Oxigraph lanes** (``--oxigraph DIR``): the supervisor of the Oxigraph servers the app then queries
+  is forked first, before anything else starts (:func:`start_lanes`, :mod:`kg.store.lanes`), so every
+  process shares its board; it stops with the server.
+
 ``bench/hostile.py`` measures what a runaway or slow client costs the others under this design.
 """
 
@@ -22,6 +26,7 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -170,11 +175,16 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
         config["PUBLIC_URL"] = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     if "SNAPSHOT_DIR" not in config and environ["SNAPSHOT_DIR"] is None:
         config["SNAPSHOT_DIR"] = settings.default_snapshot_dir()
+    lanes = start_lanes(config, environ)
     if not behind_nginx:
-        app, seconds = prepare(config)
-        print(f"kneekg: graph loaded ({_size(app)}) and warmed in {seconds:.2f} s; "
-              f"serving {settings.public_url(app.config)} (gunicorn alone, no front)", flush=True)
-        _Server(app, gunicorn_options(host, port, workers, accesslog, threads=threads)).run()
+        try:
+            app, seconds = prepare(config)
+            print(f"kneekg: graph loaded ({_size(app)}) and warmed in {seconds:.2f} s; "
+                  f"serving {settings.public_url(app.config)} (gunicorn alone, no front)", flush=True)
+            _Server(app, gunicorn_options(host, port, workers, accesslog, threads=threads)).run()
+        finally:
+            if lanes is not None:
+                lanes.stop()
         return
     directory = runtime_dir()
     nginx = None
@@ -205,7 +215,29 @@ def run(host: str = "127.0.0.1", port: int = 5000, workers: int | None = None, c
     finally:
         if nginx is not None:
             nginx.stop()
+        if lanes is not None:
+            lanes.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def start_lanes(config: dict, environ: dict):
+    """With ``OXIGRAPH_STORE`` (``--oxigraph DIR``): load the folder if it holds no store, and start the Oxigraph
+    lanes' supervisor now, before any thread or worker (:mod:`kg.store.lanes`); sets ``OXIGRAPH_LANES``."""
+    location = config.get("OXIGRAPH_STORE", environ["OXIGRAPH_STORE"])
+    if not location:
+        return None
+    from kg.store.lanes import Lanes
+
+    try:
+        lanes = Lanes(location, timeout=float(config.get("QUERY_TIMEOUT", environ["QUERY_TIMEOUT"])))
+        graph = Path(config.get("GRAPH_PATH") or environ["GRAPH_PATH"] or settings.graph_file({}))
+        if lanes.ensure_loaded(graph):
+            print(f"kneekg: loaded {graph} into {location} (oxigraph load)", flush=True)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        sys.exit(f"kneekg serve: {exc}")
+    lanes.start()
+    config["OXIGRAPH_LANES"] = lanes
+    return lanes
 
 
 def _start_query_workers(server, worker) -> None:

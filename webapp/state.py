@@ -37,6 +37,11 @@ def init_app(app: Flask) -> None:
     """Attach the store the config names (given, remote or the graph file) and one engine over it."""
     config = app.config
     store = config["STORE"]
+    lanes = settings.get(config, "OXIGRAPH_LANES")
+    if store is None and lanes is not None:  # Oxigraph servers run by `kneekg serve --oxigraph` (kg.store.lanes)
+        from kg.store.remote import RemoteStore
+
+        store = RemoteStore(lanes.endpoint, timeout=float(config["QUERY_TIMEOUT"]), lanes=lanes)
     if store is None and config["SPARQL_ENDPOINT"]:
         # The remote backend: the same GraphStore interface over the SPARQL 1.1 Protocol.
         from kg.store.remote import RemoteStore

@@ -124,6 +124,9 @@ def _worker_main(conn: Connection, store, nice: int) -> None:
             os.nice(nice)
         except OSError:
             pass
+    entered = getattr(store, "enter_query_process", None)
+    if entered is not None:  # a store that sends untrusted queries elsewhere than trusted ones (kg.store.lanes)
+        entered()
     while True:
         try:
             job = conn.recv()

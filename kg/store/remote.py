@@ -42,7 +42,7 @@ import requests
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QueryTriples, RdfFormat
 
 from kg.namespaces import NAMED_GRAPHS
-from kg.sparql.errors import EngineError, QueryTimeout
+from kg.sparql.errors import EngineBusy, EngineError, QueryTimeout
 from kg.sparql.lexer import tokens
 from kg.sparql.protocol import QueryResult, Term
 from kg.sparql.registry import NamedQuery, internal
@@ -50,6 +50,7 @@ from kg.sparql.text import values_clause, with_values
 from kg.store import once
 from kg.store.http import (ChallengeAuth, deadline, deadline_session, redact_url, server_message,
                            split_credentials, time_left)
+from kg.store.lanes import LaneReplaced
 from kg.store.rewrite import (boolean_variables, describe_as_select, list_empty_graph_patterns,
                               rewrite_zero_length_paths, split_order, strip_dataset, substitute, with_base,
                               without_slice)
@@ -159,7 +160,7 @@ class RemoteStore:
     """A SPARQL 1.1 Protocol endpoint (Virtuoso, Fuseki, GraphDB, Oxigraph server …) as a ``GraphStore``."""
 
     def __init__(self, endpoint: str, *, timeout: float = 10.0, user: str | None = None,
-                 password: str | None = None, graphs: tuple[str, ...] | None = None):
+                 password: str | None = None, graphs: tuple[str, ...] | None = None, lanes=None):
         bare, url_user, url_password = split_credentials(endpoint)
         self.endpoint = bare
         self.timeout = timeout
@@ -170,6 +171,14 @@ class RemoteStore:
         self._session_pid: int | None = None
         self._parser = pyoxigraph.Store()  # empty: parses queries exactly as the embedded store does
         self._ready: tuple[float, str | None] = (0.0, None)
+        # Oxigraph servers run by this server (kg.store.lanes): a query process's requests go to the killable lane.
+        self._lanes, self._untrusted = lanes, False
+        if lanes is not None:
+            self.description = f"the Oxigraph server over {lanes.location}, run by this server"
+
+    def enter_query_process(self) -> None:
+        """Called in each query process (kg.sparql.pool): what it sends is untrusted, for a lane that may be killed."""
+        self._untrusted = True
 
     @property
     def _session(self) -> requests.Session:
@@ -395,7 +404,14 @@ class RemoteStore:
         if left <= 0:
             raise RemoteTimeout(f"the SPARQL endpoint did not answer within the time limit ({self.timeout:g} s)")
         try:
-            response = self._session.post(self.endpoint, data=params, timeout=left, headers={"Accept": accept})
+            if self._lanes is None:
+                response = self._session.post(self.endpoint, data=params, timeout=left, headers={"Accept": accept})
+            else:
+                response = self._lanes.send(self._untrusted, lambda url: self._session.post(
+                    url, data=params, timeout=max(0.001, time_left(self.timeout)), headers={"Accept": accept}),
+                    lambda: time_left(self.timeout))
+        except LaneReplaced:  # both lanes it was sent to were killed for others' runaway queries: not its fault
+            raise EngineBusy("the query was cut off twice as the server's query engine was restarted; retry") from None
         except requests.RequestException as exc:
             if isinstance(exc, requests.Timeout) or time_left(self.timeout) <= 0:
                 raise RemoteTimeout(f"the SPARQL endpoint did not answer within the time limit "
