@@ -74,8 +74,8 @@ class Reader:
                 continue  # "which *drug type*": the class asked for, not examples
             if c.form[-1:] == ("help",) and (c.end in starts or c.end + 1 in starts):  # "does rest help prevent"
                 continue
-            if c.form[:2] == ("what", "be") and any(m.start >= c.end for m in an.anchors):
-                continue  # "what are the reasons for X": not "what is X for"
+            if c.form[:2] == ("what", "be") and (any(m.start >= c.end for m in an.anchors) or shapes.noun_inside(c, cues)):
+                continue  # "what are the reasons for X", "what's the usual reason for that": not "what is X for"
             if shapes.not_a_relation(an, c, cues):
                 continue
             out.append(c)

@@ -112,7 +112,8 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
     count = bool(an.intent_cues("count"))
     example = KGO + "exampleOf"
     for start, end, ms in anchors[:2]:
-        asked = asked_after(an, start)
+        headed = not asked_after(an, start) and _kind_headed(an, anchors, start)
+        asked = asked_after(an, start) or headed
         narrowed = wh_after(an, end)  # "an underlying condition affecting *which* areas", "underlying problems with what"
         if not (asked or count or narrowed):
             continue
@@ -121,6 +122,8 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
                 continue
             kind = "count" if count else "list"
             score = (8.0 if not rel_cues else 6.5) + (1.5 if narrowed else 0.0)
+            if headed and not rel_cues:
+                score += 2.0  # "knee cramp home remedy": its members asked for, not how the two are linked
             out.append(Reading(kind, [Edge("?x", example, m.iri)], (), (m.iri,), score, ["the examples of a kind"]))
             for cue in rel_cues:  # "which stimulants can cause knee twitching": examples that also do this
                 prop, flipped = reader.schema.canonical(cue.entry.references[0])
@@ -134,6 +137,19 @@ def kinds(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[
                                    score + (3.0 if asked and _other_than(an, start) else 1.5),  # the kind is asked
                                    ["the examples of a kind that " + cue.entry.name]))
     return out
+
+
+def _kind_headed(an: Analysis, anchors, start: int) -> bool:
+    """"dehydration minerals depleted", "knee cramp home remedy": no question word, no "?", and a kind named after
+    another thing — the words are a heading for the kind's members, not a yes/no between the two."""
+    return (not an.wh and not an.yes_no and not an.question_mark and len(anchors) >= 2 and start > anchors[0][0]
+            and not an.intent_cues("count"))
+
+
+def noun_inside(frame: Cue, cues: list[Cue]) -> bool:
+    """Whether a relation's noun stands inside a frame's gap ("what's the usual *reason* for that"): the noun is the
+    relation asked, not the frame ("what is X for")."""
+    return any(o.entry.pos == "noun" and frame.start < o.start and o.end < frame.end for o in cues)
 
 
 def _other_than(an: Analysis, start: int) -> bool:
@@ -155,6 +171,8 @@ def wh_after(an: Analysis, end: int) -> bool:
             if any(t.dash or t.is_punct for t in between):
                 return False  # "the condition where … cells *- what* treats that": the question starts again
             between = between[:-1]
+            if any(c.start == k + 1 and c.entry.kind in ("relation", "class") for c in an.cues):
+                return False  # "low on vitamins *what symptoms* would show up": the noun after it is what is asked
             return all(t.lemma in _LINKS or t.surface.endswith("ing") for t in between)
     return False
 
