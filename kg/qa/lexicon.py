@@ -19,7 +19,7 @@ from kg.store.memo import per_store
 KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
 GAP = "*"
-WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "span", "intake", "reference", "resource",  # kg.qa.amounts, .reference
+WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "span", "intake", "onset", "reference", "resource",  # kg.qa.amounts, .reference
                        "advice-modal", "regimen-change", "regimen-swap", "bid",  # kg.qa.advice
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides

@@ -1,0 +1,128 @@
+"""Descriptive questions answered from the article's own words (qa-46): what to do about a stimulant overdose however
+it is said, how soon Medicramp acts, what an example of a cause ends in, which of two causes the article puts first,
+the test for a deficiency said in everyday words, and which treatment comes first said with lifestyle "stuff".
+Phrasings of our own, not a blind batch's."""
+
+import pytest
+
+from kg.qa.ask import ask
+from kg.store.embedded import EmbeddedStore
+
+pytestmark = pytest.mark.unit
+
+STORE = EmbeddedStore.from_file()
+
+
+@pytest.mark.parametrize("question", [
+    "my mate took too much of stimulant, what should we do",
+    "stimulant OD - what does the article say to do",
+    "what should you do after an over dose of stimulants",
+    "if someone overdid it on the stimulants, like really overdo it on the stimulants, what then should they do",
+    "what do i do if i overdo the stimulants",
+    "suspected stimulant od, what action should be taken",
+])
+def test_a_stimulant_overdose_said_in_everyday_words_gets_immediate_medical_attention(question):
+    answer = ask(STORE, question)
+    assert "immediate medical attention" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how much time does medicramp take to work",
+    "medicramp, how much time until it starts working to work",
+    "how much time does Medicramp need to kick in",
+    "how much time will medicramp take to take effect",
+    "medicramp how much time for it to work",
+    "how much time it take for work, the medicramp",
+])
+def test_how_soon_medicramp_acts_is_the_claimed_48_hours_not_a_dose(question):
+    answer = ask(STORE, question)
+    assert answer.declined != "dose", answer.message
+    assert "48 hours" in answer.message and "claim" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how much time should I rest before training again",
+    "how many minutes should I ice it",
+])
+def test_a_schedule_for_a_person_stays_declined(question):
+    assert ask(STORE, question).declined == "dose"
+
+
+@pytest.mark.parametrize("question, cause", [
+    ("what can overdoing training lead to", "Tense or poorly conditioned muscles"),
+    ("what does overexertion during exercise end up causing", "Tense or poorly conditioned muscles"),
+    ("what can working in high heat without drinking enough lead to", "Heat exhaustion"),
+    ("what does working in the heat without drinking enough cause", "Heat exhaustion"),
+    ("what can not drinking enough fluids lead to", "Dehydration"),
+    ("what does working in high temperatures without proper hydration result in", "Heat exhaustion"),
+])
+def test_an_example_of_a_cause_is_followed_on_to_the_spasms(question, cause):
+    answer = ask(STORE, question)
+    assert cause in {a["label"] for a in answer.answers}, answer.message
+    assert f"{cause} in turn can cause" in answer.message and "spasm" in answer.message.split("in turn")[1], answer.message
+
+
+def test_a_cause_that_names_the_spasms_itself_is_not_followed_on():
+    answer = ask(STORE, "what can dehydration lead to")
+    assert "in turn" not in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "is knee twitching more often from tiredness or from ALS",
+    "is a twitching knee more likely from fatigue or from ALS",
+    "which is more common for a twitchy knee, fatigue or something like ALS",
+    "knee spasms: more often down to fatigue or to ALS?",
+    "is it more likely that knee twitching comes from fatigue or from ALS",
+    "are knee cramps more commonly due to fatigue or something serious like ALS",
+])
+def test_fatigue_or_als_the_article_puts_muscle_fatigue_first(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is None, answer.message
+    assert "puts muscle fatigue first" in answer.message and "often a result of muscle fatigue" in answer.message, \
+        answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "what test tells me if im deficient",
+    "what test could tell whether i am deficient",
+    "which test shows if you're deficient",
+    "what test checks if you are deficient",
+    "my diet is rubbish, what test would show im deficient",
+    "which test does the article name to check if im deficient",
+])
+def test_a_deficiency_said_in_everyday_words_is_found_by_a_blood_test(question):
+    answer = ask(STORE, question)
+    assert "Blood test" in {a["label"] for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "do doctors start with tablets or lifestyle stuff",
+    "what comes first, medication or changes in lifestyle",
+    "should i try lifestyle things first or go straight to pills",
+    "is it pills first or changes in your lifestyle first for knee twitching",
+    "what should be tried first: changes in the lifestyle or medicines",
+    "lifestyle stuff or meds, which do they try first",
+])
+def test_lifestyle_stuff_first_is_the_article_s_first_line(question):
+    answer = ask(STORE, question)
+    assert "Non-medical lifestyle changes" in {a["label"] for a in answer.answers}, answer.message
+    assert "first line of treatment" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "is my knee twitch more likely from overtraining or from ALS",
+    "knee twitching: overdoing it or something nasty like ALS, which is more likely",
+    "are knee spasms more often from overexertion or something serious like ALS",
+    "which is more likely for a twitchy knee, overexertion or ALS",
+    "is overtraining or ALS more often behind knee twitching",
+    "what's more likely with a jumpy knee, overexertion or something like ALS",
+])
+def test_two_causes_it_ranks_neither_get_what_it_calls_usual(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is None, answer.message
+    assert "often a result of muscle fatigue or strain" in answer.message, answer.message
+
+
+def test_two_treatments_compared_get_no_usual_cause():
+    answer = ask(STORE, "is stretching or massage better for muscle spasms")
+    assert "what is usual" not in answer.message
