@@ -126,3 +126,30 @@ def test_two_causes_it_ranks_neither_get_what_it_calls_usual(question):
 def test_two_treatments_compared_get_no_usual_cause():
     answer = ask(STORE, "is stretching or massage better for muscle spasms")
     assert "what is usual" not in answer.message
+
+
+@pytest.mark.parametrize("question, words", [
+    ("what mechanism does the article give for dehydration causing twitching", "deplete"),
+    ("what mechanism does the article give for autoimmune disorders causing spasms", "mistakenly attacks healthy cells"),
+    ("through what mechanism do stimulants like caffeine cause knee twitching", "overstimulate the muscles"),
+    ("by what mechanism do amphetamines and other stimulants bring about knee spasms", "overstimulate the muscles"),
+    ("give me a short explanation of how autoimmune disorders lead to muscle twitching", "mistakenly attacks healthy cells"),
+    ("quick summary of how stimulants lead to knee twitching please", "overstimulate the muscles"),
+])
+def test_a_mechanism_asked_by_name_or_how_is_the_article_s_link(question, words):
+    answer = ask(STORE, question)
+    assert words in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "how does drinking water help with cramps",
+    "how does staying hydrated help my muscles",
+    "how does hydration help against cramps",
+    "how does proper hydration help stop spasms",
+    "how does keeping hydrated actually help",
+    "what does drinking water do for knee twitching",
+])
+def test_how_hydration_helps_is_in_the_article_s_words(question):
+    answer = ask(STORE, question)
+    assert "replenish electrolytes and minerals" in answer.message or "maintaining electrolyte balance" in answer.message, \
+        answer.message
