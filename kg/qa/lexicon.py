@@ -29,7 +29,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
                        "asker", "asking", "asking-for",  # kg.qa.reported
                        "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
-                       "accompanied", "accompanying",  # kg.qa.accompanied
+                       "accompanied", "accompanying", "lasting",  # kg.qa.accompanied, .remedied
                        "young",  # kg.qa.young
                        "idiom"})  # kg.qa.idioms
 MAX_GAP = 4

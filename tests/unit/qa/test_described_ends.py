@@ -153,3 +153,36 @@ def test_how_hydration_helps_is_in_the_article_s_words(question):
     answer = ask(STORE, question)
     assert "replenish electrolytes and minerals" in answer.message or "maintaining electrolyte balance" in answer.message, \
         answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "does ALS go away by itself",
+    "will ALS clear up on its own",
+    "does ALS come and go",
+    "can ALS sort itself out",
+    "does amyotrophic lateral sclerosis resolve on its own",
+    "als - does it go away on its own or not",
+])
+def test_a_progressive_disease_is_never_a_yes_it_goes_away(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is not True and not answer.message.startswith(("Yes", "No")), answer.message
+    assert "progressive" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "does muscle fatigue go away by itself",
+    "do tired muscles sort themselves out",
+    "will a strained muscle get better on its own",
+    "does muscle strain clear up on its own",
+    "do fatigued muscles resolve on their own",
+    "muscle fatigue: does it go away on its own",
+])
+def test_no_course_stated_but_what_helps_is_quoted(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is None, answer.message
+    assert "time is often the best remedy" in answer.message, answer.message
+
+
+def test_spasms_themselves_still_usually_resolve():
+    answer = ask(STORE, "do muscle spasms go away on their own")
+    assert answer.boolean is True and "resolve on their own" in answer.message
