@@ -186,3 +186,17 @@ def test_no_course_stated_but_what_helps_is_quoted(question):
 def test_spasms_themselves_still_usually_resolve():
     answer = ask(STORE, "do muscle spasms go away on their own")
     assert answer.boolean is True and "resolve on their own" in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "why are pregnant women more likely to get spasms",
+    "why does pregnancy cause cramps",
+    "why do expectant mothers get more muscle spasms",
+    "are pregnant women more prone to cramps, and why",
+    "how does being pregnant lead to muscle spasms",
+    "what reason does the article give for pregnant women getting spasms more",
+])
+def test_why_pregnancy_is_the_article_s_reason(question):
+    answer = ask(STORE, question)
+    text = answer.message + " ".join(e["quote"] for e in answer.evidence)
+    assert "hormonal changes and added weight" in text, answer.message
