@@ -98,10 +98,21 @@ def duration(ex: Executor, answer: Answer, r: Reading, an: Analysis | None = Non
         answer.message = (lead + f"says it lasts “{texts[0]}”.") if lead else \
             f"The article says {ex.name(asked)} lasts “{texts[0]}”."
     if an is not None and an.yes_no:
+        counted = [t for t, u in zip(an.question, an.question[1:]) if u.lemma in TIME_UNITS and _number(t.lemma)]
+        if counted:  # "can a spasm last 48 hours": the article's "several hours" states no such number
+            answer.message = "The article gives no figure like that, only these words. " + answer.message
+            return
         _duration_asked(answer, texts, {t.lemma for t in an.question} & TIME_UNITS)
 
 
 TIME_UNITS = frozenset("second minute hour day week month year".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+                         "hundred dozen".split())
+
+
+def _number(word: str) -> bool:
+    """A count said before a unit of time ("48", "three", "24-hour"): a number the article never gives."""
+    return word.split("-")[0].isdigit() or word in NUMBER_WORDS
 
 
 def _duration_asked(answer: Answer, texts: list[str], units: set[str]) -> None:

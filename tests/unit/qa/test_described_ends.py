@@ -200,3 +200,21 @@ def test_why_pregnancy_is_the_article_s_reason(question):
     answer = ask(STORE, question)
     text = answer.message + " ".join(e["quote"] for e in answer.evidence)
     assert "hormonal changes and added weight" in text, answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "do muscle spasms last 48 hours",
+    "can a spasm last 3 days",
+    "can cramps go on for two hours",
+    "can a knee spasm last 24 hours",
+    "do spasms ever last five minutes",
+    "can a cramp last 10 seconds",
+])
+def test_a_number_of_hours_the_article_never_gives_is_no_yes(question):
+    answer = ask(STORE, question)
+    assert answer.boolean is None and not answer.message.startswith(("Yes", "No")), answer.message
+    assert "no figure like that" in answer.message, answer.message
+
+
+def test_hours_without_a_number_are_still_a_yes():
+    assert ask(STORE, "can a spasm last for hours").boolean is True
