@@ -10,7 +10,8 @@ frames ("how many * a day") reach only four words apart; this reads the whole se
   one go*": ``kgl:period``), or a verb of taking (``kgl:intake``) with a remedy the article names (a drug, substance,
   nutrient or therapy) — unless what it counts is a word of the article's own things ("how many *causes* a day");
 - an amount word whose sentence counts spans of time ("how many *days*": ``kgl:span``) with a remedy the article
-  names ("how many days to rest before training again", "how many minutes should I ice it"): a schedule for a person;
+  names ("how many days to rest before training again", "how many minutes should I ice it"): a schedule for a person —
+  unless the sentence asks how soon the remedy acts (``kgl:onset``: "how much time does Medicramp take *to work*");
 - or a word that names an amount (``kgl:amount-named``: "the right amount", "the recommended daily intake") with a
   remedy or a measure in its sentence.
 
@@ -65,6 +66,14 @@ def _taken_before(an: Analysis, lex: Lexicon, index, at: int) -> bool:
         and _remedies(an, index, range(start, at))
 
 
+def _acts(an: Analysis, lex: Lexicon, after: range) -> bool:
+    """The amount word counts time ("how much *time*") and its sentence asks how soon a remedy acts ("*to work*",
+    "*kick in*"): the remedy's own speed, which the article may give, not an amount for a person."""
+    lemmas = [t.lemma for t in an.tokens]
+    head = [k for k in after[:4] if lemmas[k] not in _BEFORE_COUNTED]
+    return bool(head) and bool(lex.in_set("span", lemmas, head[0])) and any(lex.in_set("onset", lemmas, k) for k in after)
+
+
 def asked(an: Analysis, lex: Lexicon, index) -> bool:
     """Whether the question asks an amount of something for a person to take (see the module's words)."""
     lemmas = [t.lemma for t in an.tokens]
@@ -85,6 +94,8 @@ def asked(an: Analysis, lex: Lexicon, index) -> bool:
             return True  # "how many *ibuprofen tablets*", "how many *cups* of coffee"
         if _counts_things(an, lex, after.start):
             continue
+        if _acts(an, lex, after):
+            continue  # "how much *time* does Medicramp take *to work*": how soon it acts, not a schedule nor a dose
         if head and lex.in_set("span", lemmas, head[0]) and _remedies(an, index, range(at, after.stop)):
             return True  # "how many *days* to rest before training again": a schedule for a person, not a spasm's length
         if any(lex.in_set("period", lemmas, k) for k in after):

@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, compared, compound, counted_once, coverage, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, compared, compound, counted_once, coverage, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -224,6 +224,7 @@ def _read_one(store, raw: str) -> Answer:
     aimed.add(ex, answer, an)  # "which stretches help knee spasms": the muscles they are for
     workup.add(ex, answer, chosen, an, lex)  # "what tests will the doctor do for spasms": and those for its causes
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
+    onward.add(ex, answer, chosen)  # "what can overdoing training lead to": the cause it exemplifies, then spasms
     asked = (unmentioned.asked(an, chosen) or idioms.myth_asked(an) or young.asked(an, lex) or taken.asked(an, lex)) if answer.boolean is True or an.yes_no else []
     if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
         answer.boolean, answer.kind, answer.answered, answer.answers = None, "abstain", False, []

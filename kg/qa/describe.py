@@ -98,10 +98,21 @@ def duration(ex: Executor, answer: Answer, r: Reading, an: Analysis | None = Non
         answer.message = (lead + f"says it lasts “{texts[0]}”.") if lead else \
             f"The article says {ex.name(asked)} lasts “{texts[0]}”."
     if an is not None and an.yes_no:
+        counted = [t for t, u in zip(an.question, an.question[1:]) if u.lemma in TIME_UNITS and _number(t.lemma)]
+        if counted:  # "can a spasm last 48 hours": the article's "several hours" states no such number
+            answer.message = "The article gives no figure like that, only these words. " + answer.message
+            return
         _duration_asked(answer, texts, {t.lemma for t in an.question} & TIME_UNITS)
 
 
 TIME_UNITS = frozenset("second minute hour day week month year".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+                         "hundred dozen".split())
+
+
+def _number(word: str) -> bool:
+    """A count said before a unit of time ("48", "three", "24-hour"): a number the article never gives."""
+    return word.split("-")[0].isdigit() or word in NUMBER_WORDS
 
 
 def _duration_asked(answer: Answer, texts: list[str], units: set[str]) -> None:
@@ -216,6 +227,8 @@ def compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     for item in (a, b):
         for t in rest:
             found[item] += [st for st in ex.between(item, t, props) if not st.negated]
+        for wider in ([] if found[item] else _headed(ex, item)):  # "fatigue or ALS" for a spasm: muscle fatigue
+            found[item] += [st for t in rest for st in ex.between(wider, t, props) if not st.negated]
         if not found[item]:
             found[item] = [st for st in ex.statements(item) if not st.negated and st.quote][:2]
     ranked = {x: emphasis(v) for x, v in found.items()}
@@ -229,10 +242,39 @@ def compare(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
         top = a if ranked[a] < ranked[b] else b
         st = next(s for s in found[top] if s.emphasis)
         answer.answered, answer.kind = True, "describe"
-        answer.message = f"The article puts {ex.name(top)} first: “{st.quote}”"
+        said = st.subject if st.subject in _headed(ex, top) else top  # "fatigue": the muscle fatigue it names
+        answer.message = f"The article puts {ex.name(said)} first: “{st.quote}”"
         return
     answer.message = (f"The article does not say which of {ex.name(a)} and {ex.name(b)} is better or more common; "
                       f"it says this of each (quoted below).")
+    usual = _usual_cause(ex, (a, b), rest)  # "overtraining or something serious like ALS": what it calls usual
+    if usual:
+        answer.message += (f" Of {ex.name(usual[0].object)} it says what is usual: "
+                           + " ".join(f"“{q}”" for q in dict.fromkeys(st.quote for st in usual)))
+        answer.evidence = [ex.evidence_item(st) for st in usual] + answer.evidence
+
+
+def _usual_cause(ex: Executor, items, rest) -> list[Statement]:
+    """When two causes of a condition are compared and the article ranks neither, the causes it does call usual for
+    that condition ("Muscle spasms in the knee are often a result of muscle fatigue or strain"): its own weighing."""
+    causes = KGO + "causes"
+    for t in rest:
+        if not any(st.predicate == causes and st.object == t for x in items for st in ex.between(x, t)):
+            continue
+        common = [st for st in ex.statements(t) if st.predicate == causes and st.object == t and not st.negated
+                  and emphasis([st]) < 3]
+        if common:
+            first = min(common, key=lambda st: (emphasis([st]), st.begin))
+            return [st for st in common if st.quote == first.quote]
+    return []
+
+
+def _headed(ex: Executor, iri: str) -> list[str]:
+    """The things whose own name ends in ``iri``'s name ("muscle fatigue" for fatigue): a compared option the article
+    does not link to what it is compared for may be said for short of one of them."""
+    own = {n.lower() for kind, n in ex.index.names.get(iri, ()) if kind in ("pref", "alt")}
+    return [x for x, names in ex.index.names.items() if x != iri and any(
+        kind in ("pref", "alt") and any(n.lower().endswith(" " + o) for o in own) for kind, n in names)]
 
 
 def about(ex: Executor, answer: Answer, iri: str) -> None:

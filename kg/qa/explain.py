@@ -20,7 +20,7 @@ from __future__ import annotations
 from kg.qa.analysis import Analysis
 from kg.qa.answer import SOURCE_ANCHOR, Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
-from kg.qa import exampled
+from kg.qa import exampled, remedied
 from kg.qa.facts import KGV, Description, Statement
 from kg.qa.lexicon import local
 from kg.qa.querygraph import KGO, Reading
@@ -299,10 +299,10 @@ def course(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
     quote says so: "without medical intervention")."""
     iris = [a for a in r.anchors if not a.startswith(KGV)] or list(ex.topic)
     wide = _widen(ex, iris)
-    courses = _courses(ex, wide)
+    courses, lasting = remedied.split(ex, _courses(ex, wide))  # "progressive": no going away (kg.qa.remedied)
     if not courses:
         about(ex, answer, r, an, stated=False)
-        answer.message = f"The article does not say how {ex.name(iris[0])} usually goes. " + answer.message
+        answer.message = remedied.course_unsaid(ex, answer, iris[0], lasting) + answer.message  # and what helps it
         return
     words = {t.lemma for t in an.question if t.i not in an.remark}  # not the remark's
     need = bool(words & NEED_WORDS) and "without" not in words  # "do most go away *without* a doctor": a yes

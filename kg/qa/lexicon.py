@@ -19,7 +19,7 @@ from kg.store.memo import per_store
 KGL = "https://w3id.org/kneekg/lexicon/"
 LEXINFO = "http://www.lexinfo.net/ontology/3.0/lexinfo#"
 GAP = "*"
-WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "span", "intake", "reference", "resource",  # kg.qa.amounts, .reference
+WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "span", "intake", "onset", "reference", "resource",  # kg.qa.amounts, .reference
                        "advice-modal", "regimen-change", "regimen-swap", "bid",  # kg.qa.advice
                        "said", "faq-question", "note", "outline",  # kg.qa.document
                        "remainder",  # kg.qa.besides
@@ -29,7 +29,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
                        "asker", "asking", "asking-for",  # kg.qa.reported
                        "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
-                       "accompanied", "accompanying",  # kg.qa.accompanied
+                       "accompanied", "accompanying", "lasting",  # kg.qa.accompanied, .remedied
                        "young", "taking",  # kg.qa.young, .taken
                        "idiom"})  # kg.qa.idioms
 MAX_GAP = 4

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.qa.analysis import Analysis, asked_after
+from kg.qa.analysis import Analysis, asked_after, named_mechanism
 from kg.qa.lexicon import Cue
 from kg.qa.querygraph import KGO, RELATED, Edge, Reading
 from kg.qa.text import AUXILIARIES, DETERMINERS, PREPOSITIONS, PRONOUNS, REPORTING, SUBJECTS
@@ -99,6 +99,8 @@ def mechanisms(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> 
     # "how can stress make twitching worse": a causal word between two things named asks how; "why do X get Y":
     # no relation word, but a question of how they are linked
     score = (10.0 if len(anchors) >= 2 else 9.0) if rel_cues else 7.5
+    if len(anchors) >= 2 and (named_mechanism(an) or an.tokens[anchors[0][0] - 1].lemma == "how"):
+        score = 11.5  # "by what *mechanism* do X produce Y", "*how* X lead to Y": above "X that lead to Y" as a list
     return [Reading("mechanism", anchors=(iris[0], iris[1]), score=score - (1.0 if len(anchors) < 2 else 0.0),
                     why=["how/why does X lead to Y"])]
 
@@ -353,7 +355,8 @@ def _reported(an, cue, cues) -> bool:
     if cue.entry.pos == "verb" and len(cue.positions) > 1 and k >= 1:  # "what example *does the article give for*"
         gap = [t for t in an.tokens[cue.start:cue.end] if t.i not in cue.positions]
         if gap and all(t.lemma in _THE_ARTICLE for t in gap) and any(
-                o.end == cue.start and o.entry.pos == "noun" for o in list(cues) + an.class_cues if o is not cue):
+                o.end == cue.start and (o.entry.pos == "noun" or o.entry.intent in DESCRIPTIONS)  # "what *mechanism* does
+            for o in list(cues) + an.class_cues + an.cues if o is not cue):  # the article give for": a description
             return True
     return cue.entry.pos == "verb" and k >= 1 and an.tokens[k].lemma in ("it", "they") and any(
         o.end == k and o.entry.pos == "noun" and o.start > 0 and an.tokens[o.start - 1].lemma in _DETERMINERS

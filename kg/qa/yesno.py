@@ -24,6 +24,7 @@ HEAD_PENALTY = 1.5  # a yes/no about a shorter name inside the one asked ("twitc
 COORDINATION = frozenset({"or", "and", ",", "/", "&", "nor", "vs", "versus", "a", "an", "the", "my", "your", "either",
                           "anything", "something", "any", "other", "stuff"})  # "stretching or *anything* at home"
 JOINS = frozenset({"or", "and", ",", "/", "&", "nor"})
+PARALLEL = frozenset({"from", "by", "to", "with", "for", "of"})  # "from X or from Y": one preposition, said twice
 RELATIVE = frozenset({"that", "which", "who", "to"})  # "any medications *that* cause it": the kind is asked for  # words that join two things said as one side
 
 
@@ -284,9 +285,15 @@ def _either_side_of_than(an: Analysis, anchors):
 
 
 def _coordinated(an: Analysis, anchors):
-    """The first two anchor groups joined by "or", "vs" or "versus" (determiners between allowed)."""
+    """The first two anchor groups joined by "or", "vs" or "versus" (determiners between allowed, a preposition said
+    again on both sides: "from tiredness or *from* ALS", and a hedge: "fatigue or *something serious like* ALS")."""
     for first, second in zip(anchors, anchors[1:]):
+        before = an.tokens[first[0] - 1].lemma if first[0] > 0 else None
         between = [t.lemma for t in an.tokens[first[1]:second[0]] if not t.is_punct]
+        if before in PARALLEL and between[-1:] == [before]:
+            between = between[:-1]
+        if between[-1:] == ["like"] and any(w in ("something", "anything") for w in between):
+            between = [w for w in between[:-1] if w in COORDINATION]  # "or something (nasty) like": a hedge
         if any(w in ("or", "vs", "versus") for w in between) and all(w in COORDINATION for w in between):
             return first, second
     return None
