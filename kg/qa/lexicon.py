@@ -30,7 +30,7 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "asker", "asking", "asking-for",  # kg.qa.reported
                        "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
                        "accompanied", "accompanying",  # kg.qa.accompanied
-                       "young",  # kg.qa.young
+                       "young", "by-name",  # kg.qa.young, .by_name
                        "idiom"})  # kg.qa.idioms
 MAX_GAP = 4
 
