@@ -25,11 +25,16 @@ def unnamed(answer: Answer, chosen: Reading, an: Analysis, lex) -> list[str]:
     """The related words a "yes" came through, when the question asks whether the article names or recommends them."""
     if answer.boolean is not True or not an.yes_no:
         return []
+    return related_asked(an, lex, set(chosen.anchors))
+
+
+def related_asked(an: Analysis, lex, ends: set[str]) -> list[str]:
+    """The question's related words for ``ends`` (things of the article), when it asks whether the article names or
+    recommends them ("does it *mention* sports drinks"): none of them is the article's name."""
     lemmas = [t.lemma for t in an.tokens]
     if not any(lex.in_set(WORD_SET, lemmas, t.i) for t in an.question):
         return []
-    return list(dict.fromkeys(_phrase(an, m) for m in an.anchors if m.kind == "search" and m.iri in chosen.anchors
-                              and an.in_question(m)))
+    return list(dict.fromkeys(_phrase(an, m) for m in an.anchors if m.kind == "search" and m.iri in ends))
 
 
 def _phrase(an: Analysis, m) -> str:
@@ -53,4 +58,4 @@ def apply(answer: Answer, chosen: Reading, an: Analysis, lex) -> bool:
     return True
 
 
-__all__ = ["apply", "unnamed", "WORD_SET"]
+__all__ = ["apply", "unnamed", "related_asked", "WORD_SET"]

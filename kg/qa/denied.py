@@ -14,13 +14,20 @@ from dataclasses import replace
 from kg.qa.analysis import Analysis
 
 DENIALS = frozenset("not no never isn't aren't wasn't without n't".split())
+BETWEEN = frozenset("on taking take a an really actually even".split())  # "not *on* statins", "not *even* diabetic"
 
 
 def dropped(an: Analysis) -> Analysis:
-    """``an`` without the story's mentions that a word of denial stands just before."""
-    keep = [m for m in an.mentions if an.in_question(m) or not (m.start and an.tokens[m.start - 1].lemma in DENIALS
-                                                                  or m.start and an.tokens[m.start - 1].surface in DENIALS)]
+    """``an`` without the story's mentions that a word of denial stands before ("not diabetic", "not on statins")."""
+    keep = [m for m in an.mentions if an.in_question(m) or not _denied(an, m.start)]
     return an if len(keep) == len(an.mentions) else replace(an, mentions=keep)
+
+
+def _denied(an: Analysis, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and start - k <= 2 and an.tokens[k].lemma in BETWEEN:
+        k -= 1
+    return k >= 0 and (an.tokens[k].lemma in DENIALS or an.tokens[k].surface in DENIALS)
 
 
 __all__ = ["dropped"]

@@ -35,7 +35,7 @@ from kg.qa.answer import Answer, Executor
 from kg.qa.closest import QuoteIndex
 from kg.qa.facts import Statement
 from kg.qa.lexicon import lexicon, local
-from kg.qa import coverage, unmentioned
+from kg.qa import by_name, coverage, unmentioned
 from kg.qa.querygraph import KGO
 from kg.qa.text import WH_WORDS, normalise_text
 
@@ -209,6 +209,8 @@ def consider(ex: Executor, quotes: QuoteIndex, answer: Answer, analysis: Callabl
                                           "related": best.related, "unexplained": list(best.unexplained)}
     if not found or not found[0].agrees:
         return answer
+    if by_name.related_asked(an, lexicon(ex.store), {found[0].statement.subject, found[0].statement.object}):
+        return answer  # "does it *mention* sports drinks for cramps": a related word is no name of the article's
     return _yes(ex, answer, found[0].statement)
 
 
