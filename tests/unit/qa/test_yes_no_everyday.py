@@ -121,7 +121,7 @@ def test_a_thing_the_story_denies_gives_no_yes(question):
     "i live on energy drinks and my knee jumps, is cutting down worth it",
     "caffeine + knee spasm, cutting back help?",
     "drinking heaps of coffee and my knee twitches. does cutting down help",
-    "too many energy drinks, knee twitch, cut back?",
+    "i drink a lot of tea and my knee twitches, would cutting down help",
 ])
 def test_cutting_down_with_no_thing_after_it_cuts_the_stimulant_named(question):
     answer = ask(STORE, question).to_dict()
