@@ -127,3 +127,38 @@ def test_cutting_down_with_no_thing_after_it_cuts_the_stimulant_named(question):
     answer = ask(STORE, question).to_dict()
     assert answer.get("boolean") is True, answer["message"]
     assert "stimulant reduction" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "can excessive coffee give you knee twitches",
+    "do ballet shoes matter for preventing cramps",
+    "do sports shoes make a difference to getting spasms",
+    "i cut fluids before a weigh-in, could that be why my legs cramp",
+    "barely drinking all week, could that cause muscle spasms",
+    "do most cramps require medical intervention",
+])
+def test_more_everyday_words_reach_a_stated_fact(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is not None, answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "home treatments work for everybody??",
+    "stretching works for everyone?",
+    "heat packs work for every person?",
+    "will the home remedies work for every child",
+    "massage works for all kids?",
+    "would the home stuff work for every kid",
+])
+def test_a_universal_asked_as_a_statement_is_answered_by_the_articles_not_always(question):
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is False, answer["message"]
+    assert "may not work for everyone" in answer["message"]
+
+
+@pytest.mark.parametrize("question", [
+    "cramps happen to everyone?",
+    "everyone gets knee twitching?",
+])
+def test_a_universal_the_article_does_not_deny_gets_no_no(question):
+    assert ask(STORE, question).to_dict().get("boolean") is not False
