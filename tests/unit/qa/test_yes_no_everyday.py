@@ -162,3 +162,12 @@ def test_a_universal_asked_as_a_statement_is_answered_by_the_articles_not_always
 ])
 def test_a_universal_the_article_does_not_deny_gets_no_no(question):
     assert ask(STORE, question).to_dict().get("boolean") is not False
+
+
+@pytest.mark.parametrize("question", [
+    "can cramps be a sign of poor circulation or hormones",
+    "could spasms point to a circulation problem, or metabolism",
+    "are spasms sometimes a symptom of circulation problems or nerves",
+])
+def test_a_word_of_the_articles_sentence_is_no_unmentioned_thing(question):
+    assert ask(STORE, question).to_dict().get("boolean") is True
