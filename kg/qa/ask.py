@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, finer, compared, compound, counted_once, coverage, denied, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, told, turned, unmentioned, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, finer, compared, compound, counted_once, coverage, denied, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -237,6 +237,7 @@ def _read_one(store, raw: str) -> Answer:
         answer.message = f"The article does not mention {join(beside)}. It does mention {ex.name(chosen.anchors[0])}, not this."
     elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
         answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
+        unnamed_head.decline(answer, an, lex)  # "what massage *oil* works best": a thing it never names
     elif an.yes_no and chosen.kind == "about" and not an.unknown and chosen.anchors[0] not in read.topic \
             and any(m.iri in chosen.anchors for m in an.anchors) and explain.stated_form(ex, answer, chosen):
         pass  # "can the spasms keep coming back": the form asked about is one the article states ("may recur")
