@@ -129,7 +129,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     wh = "which" if wh is None and question and question[0].lemma == "any" else wh  # "any stuff from the drugstore that helps": which ones
     intents = {c.entry.intent for c in cues if c.entry.intent and c.start in {t.i for t in question}}
     yes_no = (first in AUXILIARIES or first in ("be", "do", "have")) and first not in WH_WORDS or ends_or_not(question) \
-        or asked_as_statement(question, marked)  # "knee twitching can be the first sign of ALS? i'm worried"
+        or asked_as_statement(question, marked, "universal" in intents)  # "… the first sign of ALS? i'm worried"
     if question and len(question) > 1 and question[0].lemma == "be" and question[1].lemma == "there":
         yes_no = True
     if yes_no and (len(question) > 2 and question[1].lemma == "you" and question[2].lemma in REQUESTS or embedded_wh(question)):

@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, compared, compound, counted_once, coverage, document, each, example_asked, explain, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -133,7 +133,7 @@ def _read_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     text, joined = _rejoined(raw, index, lex)
-    an, excluding = besides.excluded(kinds.resolve(resolve(pointed_back.resolved(idioms.unlinked(analyse(text, index, lex), lex)), store, index, read.schema, read.topic), ex), ex, lex)
+    an, excluding = besides.excluded(kinds.resolve(resolve(pointed_back.resolved(denied.dropped(idioms.unlinked(analyse(text, index, lex), lex))), store, index, read.schema, read.topic), ex), ex, lex)
     within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
     if within is not None:
         an = parts.without(an, within)
@@ -238,6 +238,7 @@ def _read_one(store, raw: str) -> Answer:
         answer.message = f"The article does not mention {join(beside)}. It does mention {ex.name(chosen.anchors[0])}, not this."
     elif chosen.kind == "about" and an.unknown and not an.yes_no:  # "what does it say about pickle juice for cramps"
         answer.message = f"The article does not mention {join(an.unknown)}. " + answer.message
+        unnamed_head.decline(answer, an, lex)  # "what massage *oil* works best": a thing it never names
     elif an.yes_no and chosen.kind == "about" and not an.unknown and chosen.anchors[0] not in read.topic \
             and any(m.iri in chosen.anchors for m in an.anchors) and explain.stated_form(ex, answer, chosen):
         pass  # "can the spasms keep coming back": the form asked about is one the article states ("may recur")
@@ -247,7 +248,9 @@ def _read_one(store, raw: str) -> Answer:
                           "The article does not say. ") + answer.message
     elif not answer.answered and not answer.evidence and chosen.kind in ("list", "count") and not chosen.topic:
         explain.also_about(ex, answer, chosen.anchors, an)
-    compared.unstated(answer, chosen, an)  # "are cramps in pregnancy *worse* in the third trimester": a link is no comparison
+    compared.unstated(answer, chosen, an) or by_name.apply(answer, chosen, an, lex) or finer.apply(  # "… *worse* in the
+        answer, chosen, an, quote_index(store).vocabulary)  # third trimester", "does it *specifically recommend* sports
+    # drinks", "the *molecular* mechanism": a link is no comparison, a related word no name, a link no finer mechanism
     if chosen.kind in ("serious", "action") and answer.answered:  # "…5 energy drinks a day, should I be worried"
         advice.add_for_cause(ex, answer, an)
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told

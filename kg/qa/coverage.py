@@ -45,9 +45,10 @@ def _story_asked(an: Analysis, lex: Lexicon, article_words, index) -> list[str]:
     ankle on the stairs and it's bruised, how long till it heals": a question that names nothing of its own asks about
     the story, and when the story tells an injury or another condition and nothing of the article but how it shows
     (swelling, pain) and where, that injury is what is asked — not the article's swelling."""
-    if not an.context or an.anchors or any(c.entry.kind in ("class", "relation") for c in an.cues
-                                           if c.start in an.q_positions):
-        return []  # "… why does my knee twitch", "… what causes that": the question asks the article's thing
+    if not an.context or any(not any(index.is_a(m.iri, k) for k in TOLD_OK) for m in an.anchors) or any(
+            c.entry.kind in ("class", "relation") for c in an.cues if c.start in an.q_positions):
+        return []  # "… why does my knee twitch", "… what causes that": the question asks the article's thing (not
+    # only how it shows: "i tore my meniscus … how do i tell if it's *torn*")
     if any(not any(index.is_a(m.iri, k) for k in TOLD_OK) for m in an.context_mentions):
         return []  # the story names the article's own condition or cause ("my knee twitches after a statin")
     return told_conditions(an, lex, article_words) + _injuries(an, lex, article_words, an.context)

@@ -27,10 +27,10 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "plan-request", "plan", "law", "weight-change", "body-mass", "service", "composition", "language",  # kg.qa.beyond
                        "norm", "measured", "regimen-on", "normality", "persistence", "worth",  # kg.qa.targets, .advice, .usual, .worth
                        "subdivision", "kind-asked", "subdivide", "other-person", "activity", "lineup", "reduction",  # kg.qa.grades, .sideline, .reduced
-                       "asker", "asking", "asking-for",  # kg.qa.reported
+                       "asker", "asking", "asking-for", "defer",  # kg.qa.reported
                        "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
                        "accompanied", "accompanying", "lasting",  # kg.qa.accompanied, .remedied
-                       "young", "taking",  # kg.qa.young, .taken
+                       "young", "taking", "by-name",  # kg.qa.young, .taken, .by_name
                        "idiom"})  # kg.qa.idioms
 MAX_GAP = 4
 

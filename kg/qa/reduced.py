@@ -35,7 +35,7 @@ def compose(mentions: list, tokens, index) -> list:
         return mentions
     lemmas = [t.lemma for t in tokens]
     reducing = _reducing(index, lex)
-    added = []
+    added, dropped = [], set()
     for k in range(len(lemmas)):
         n = lex.in_set("reduction", lemmas, k)
         if not n:
@@ -51,7 +51,36 @@ def compose(mentions: list, tokens, index) -> list:
                 continue  # "reducing stress": already a name of the therapy
             added.append(replace(m, start=k, text=" ".join(t.surface for t in tokens[k:m.end]), iri=therapy,
                                  label=index.labels[therapy], matched=" ".join(lemmas[k:m.end]), kind="composed"))
-    return mentions + added
+        if lemmas[k + n - 1] in PARTICLES and not any(m.start == j for m in mentions) and (
+                j >= len(lemmas) or lemmas[j] not in BETWEEN):  # "caffeine knee twitch, *cut down*?"
+            for act, things in _objectless(mentions, tokens, lemmas, k, k + n, index, reducing, added):
+                added.append(act)
+                dropped |= {id(t) for t in things}  # the thing is what is cut down, not asked of on its own
+    return [m for m in mentions if id(m) not in dropped] + added
+
+
+PARTICLES = frozenset("down back".split())  # "cut *down*", "cutting *back*": a verb that may leave its thing unsaid
+
+
+def _objectless(mentions: list, tokens, lemmas, start: int, end: int, index, reducing, added) -> list[tuple]:
+    """"6 coffees a day, knee twitch. *cutting down* help?": a verb of reducing with no thing after it reduces the one
+    thing named elsewhere in the question that the article has a therapy of reducing — when there is just one."""
+    if any(a.start <= start < a.end for a in mentions + added):
+        return []
+    found = {}
+    for m in mentions:
+        if any(index.is_a(m.iri, c) for c in CONDITIONS) or not any(index.is_a(m.iri, c) for c in HARMS):
+            continue
+        names = {tuple(w for w in name if w not in STOPWORDS) for name in index.name_lemmas.get(m.iri, ())}
+        therapy = next((r for r, things in reducing if r != m.iri and things & names), None)
+        if therapy is not None:
+            found.setdefault(therapy, []).append(m)
+    if len(found) != 1:
+        return []
+    therapy, things = next(iter(found.items()))
+    m = things[0]
+    return [(replace(m, start=start, end=end, text=" ".join(t.surface for t in tokens[start:end]), iri=therapy,
+                     label=index.labels[therapy], matched=" ".join(lemmas[start:end]), kind="composed"), things)]
 
 
 def _reducing(index, lex) -> list[tuple[str, set[tuple[str, ...]]]]:

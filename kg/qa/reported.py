@@ -42,6 +42,9 @@ def peel(raw: str, lex) -> str:
     >>> peel("what does my son want to know", lex)
     'what does my son want to know'
     """
+    cut = _deferral_cut(raw, lex)  # "… asked me whether there is a cure. *what does the article say*"
+    if cut is not None and (inner := peel(raw[:cut].rstrip(), lex)) != raw[:cut].rstrip():
+        return inner
     text = normalise_text(raw)
     source = raw if len(text) == len(raw) else text  # offsets are the normalised text's: keep the typed capitals
     tokens = tokenize(raw)
@@ -55,15 +58,29 @@ def peel(raw: str, lex) -> str:
             continue
         if joined:  # "he's been having acupuncture *and wonders if* it helps": the story, then what he asks
             return source[:tokens[k - 1].start].rstrip(" ,") + ". " + _asked(tokens, inner, source)
-        return (source[:t.start] if k else "") + _asked(tokens, inner, source)
+        story = _told_tail(tokens, lemmas, k, inner, lex, source)  # "a patient of mine with ALS asked me whether …"
+        return (source[:t.start] if k else "") + (story + ". " if story else "") + _asked(tokens, inner, source)
     return raw
 
 
 def _asked_later(tokens: list[Token], at: int) -> bool:
     """A question of the reader's own after the reported one ("my GP wants to know if I drink enough. *what should I
-    tell her*"): the report is their story, not what they ask."""
+    tell her*"): the report is their story, not what they ask — unless it only hands the reported one to the article
+    ("… asked me whether there is a cure. *what does the article say*": ``kgl:defer``, cut before this is asked)."""
     later = [c for c in clauses(tokens) if c[0].i > at and c[0].i > 0 and tokens[c[0].i - 1].surface in (".", "?", "!")]
     return any(asks(c) for c in later)
+
+
+def _deferral_cut(raw: str, lex) -> int | None:
+    """Where a last clause that only hands the question to the article ("what does the article say") begins."""
+    tokens = tokenize(raw)
+    last = [c for c in clauses(tokens) if c[0].i > 0 and tokens[c[0].i - 1].surface in (".", "?", "!")]
+    return last[-1][0].start if last and _defers(last[-1], lex) else None
+
+
+def _defers(clause: list[Token], lex) -> bool:
+    words = [t.lemma for t in clause if not t.is_punct]
+    return bool(words) and lex.in_set("defer", words, 0) == len(words)
 
 
 def _after_wrapper(tokens: list[Token], lemmas: list[str], k: int, lex, told: bool = False) -> int | None:
@@ -79,6 +96,7 @@ def _after_wrapper(tokens: list[Token], lemmas: list[str], k: int, lex, told: bo
     end = k if told and lex.in_set("asking", lemmas, k) else _asker_end(tokens, lemmas, k, lex)
     if end is None:
         return None
+    end = _past_tail(tokens, lemmas, end, lex)
     n = lex.in_set("asking", lemmas, end)
     if not n:
         return None
@@ -92,6 +110,32 @@ def _after_wrapper(tokens: list[Token], lemmas: list[str], k: int, lex, told: bo
     if at > end + n and tokens[at - 1].surface == ":":  # "he asks: can magnesium help"
         return at
     return None
+
+
+TAIL = frozenset("with who that of".split())  # "a patient of mine *with ALS* asked me whether …": who they are
+MAX_TAIL = 5
+
+
+def _past_tail(tokens: list[Token], lemmas: list[str], end: int, lex) -> int:
+    """Past a few words that say more of the one who asks ("of mine", "with ALS", "who has diabetes") to the verb of
+    asking; ``end`` when there is none."""
+    if end >= len(tokens) or lemmas[end] not in TAIL:
+        return end
+    for j in range(end + 1, min(end + MAX_TAIL, len(tokens)) + 1):
+        if any(t.is_punct for t in tokens[end:j]):
+            break
+        if j < len(tokens) and lex.in_set("asking", lemmas, j):
+            return j
+    return end
+
+
+def _told_tail(tokens: list[Token], lemmas: list[str], k: int, at: int, lex, source: str) -> str | None:
+    """The one who asks, from ``k`` to the verb of asking, when words about them tell something ("a patient of mine
+    *with ALS*"): kept as the story before the question asked, which may refer to it."""
+    if not any(lemmas[j] in ("with", "who") for j in range(k, at)):
+        return None
+    verb = next((j for j in range(k + 1, at) if lex.in_set("asking", lemmas, j)), None)
+    return None if verb is None else source[tokens[k].start:tokens[verb - 1].end]
 
 
 def _asker_end(tokens: list[Token], lemmas: list[str], k: int, lex) -> int | None:

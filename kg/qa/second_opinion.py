@@ -35,9 +35,9 @@ from kg.qa.answer import Answer, Executor
 from kg.qa.closest import QuoteIndex
 from kg.qa.facts import Statement
 from kg.qa.lexicon import lexicon, local
-from kg.qa import coverage, unmentioned
+from kg.qa import by_name, coverage, unmentioned
 from kg.qa.querygraph import KGO
-from kg.qa.text import WH_WORDS, normalise_text
+from kg.qa.text import WH_WORDS, lemma, normalise_text
 
 ANSWERABLE = frozenset(KGO + p for p in ("causes", "treats", "prevents", "depletes", "exacerbates", "riskFactorFor",
                                          "sideEffectOf", "hasSymptom", "atIncreasedRiskOf", "indicates"))
@@ -200,7 +200,7 @@ def consider(ex: Executor, quotes: QuoteIndex, answer: Answer, analysis: Callabl
     if not left(answer):
         return answer  # answered, or declined for a dose, advice, a prognosis: never second-guessed
     an = analysis()
-    if not yes_no(an) or _elsewhere(ex, quotes, an, raw) or unmentioned.asked(an) or unmentioned.told_claim(an):
+    if not yes_no(an) or _elsewhere(ex, quotes, an, raw) or _unsaid(an, quotes) or unmentioned.told_claim(an):
         return answer  # "are foods *rich in* potassium good", "my mate swears by tonic water": not what it names
     found = opinions(ex, quotes, an)
     if found:
@@ -209,7 +209,15 @@ def consider(ex: Executor, quotes: QuoteIndex, answer: Answer, analysis: Callabl
                                           "related": best.related, "unexplained": list(best.unexplained)}
     if not found or not found[0].agrees:
         return answer
+    if by_name.related_asked(an, lexicon(ex.store), {found[0].statement.subject, found[0].statement.object}):
+        return answer  # "does it *mention* sports drinks for cramps": a related word is no name of the article's
     return _yes(ex, answer, found[0].statement)
+
+
+def _unsaid(an: Analysis, quotes: QuoteIndex) -> list[str]:
+    """What the question asks about that the article never mentions ("*tonic* water"): not a word of its quotes
+    ("circulation or *hormones*": a word of the sentence that states the fact, no thing of its own)."""
+    return [w for w in unmentioned.asked(an) if not all(lemma(x) in quotes.vocabulary for x in w.split())]
 
 
 def _yes(ex: Executor, answer: Answer, st: Statement) -> Answer:

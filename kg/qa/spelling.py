@@ -95,6 +95,8 @@ class Speller:
         ('blood', None)
         >>> Speller.of(["knees", "nerves", "needs"]).nonword("nees"), Speller.of(["knee", "nerve"]).nonword("nee")
         ('knees', 'knee')
+        >>> Speller.of(["cortisone", "cortex"]).nonword("kortison"), Speller.of(["cramp"]).nonword("kramp")
+        ('cortisone', 'cramp')
 
         """
         candidates = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=60, limit=8)
@@ -102,7 +104,8 @@ class Speller:
         best = None
         for candidate, score, _ in candidates:
             silent = candidate[:2] in SILENT_STARTS and candidate[1] == word[0]  # "nees": knees, "rist": wrist
-            if (candidate[0] != word[0] and not silent) or abs(len(candidate) - len(word)) > 2:
+            heard = len(key) >= 4 and sound(candidate) == key  # "kortison": cortisone, the first letter heard alike
+            if (candidate[0] != word[0] and not silent and not heard) or abs(len(candidate) - len(word)) > 2:
                 continue
             same_sound = Levenshtein.distance(sound(candidate), key) <= (1 if len(key) >= 4 else 0)
             # a short word spelt as it sounds keeps few letters: the same sound exactly stands for them ("blud": blood)

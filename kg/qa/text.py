@@ -320,13 +320,17 @@ def asks(clause: list[Token]) -> bool:
     return bool(clause) and (clause[0].lemma in WH_WORDS or clause[0].lemma in AUXILIARIES | {"be", "do", "have"})
 
 
-def asked_as_statement(question: list[Token], marked) -> bool:
+def asked_as_statement(question: list[Token], marked, universal: bool = False) -> bool:
     """A statement with a question mark asks yes or no when it has its verb ("the twitching in the knee can be the
-    first sign of ALS? i am very worried"): a modal or "is/are" after its first word, no question word before the mark.
+    first sign of ALS? i am very worried"): a modal or "is/are" after its first word, no question word before the mark;
+    or when it asks of everyone (``universal``: "home remedies work for everyone??").
 
     >>> q = tokenize("the twitching can be a sign of ALS ? i am worried")
     >>> asked_as_statement(q, {q[6].i}), asked_as_statement(q, set())
     (True, False)
+    >>> q = tokenize("home remedies work for everyone ?")
+    >>> asked_as_statement(q, {q[4].i}), asked_as_statement(q, {q[4].i}, universal=True)
+    (False, True)
     """
     end = next((k for k, t in enumerate(question) if t.i in marked), None)
     if end is None:
@@ -334,7 +338,8 @@ def asked_as_statement(question: list[Token], marked) -> bool:
     part = question[:end + 1]
     if any(t.dash for t in part):
         return False  # "massage was recommended for my fatigue — is massage a cause": the dash opens the question
-    return not any(t.lemma in WH_WORDS for t in part) and any(t.surface in RUN_ON_MODALS | RUN_ON_BE for t in part[1:])
+    return not any(t.lemma in WH_WORDS for t in part) and (universal or any(t.surface in RUN_ON_MODALS | RUN_ON_BE
+                                                                        for t in part[1:]))
 
 
 PARTITIVE = frozenset(("of", "among", "amongst"))  # "*of* the medicines listed as risk factors, which one …"
