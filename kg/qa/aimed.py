@@ -18,6 +18,7 @@ TARGETS = KGO + "targets"
 LEAD = frozenset("what which".split())
 KIND = frozenset("kind kinds type types sort sorts of".split())
 SKIPPED = frozenset("the a an any".split())
+DOER = frozenset("should shall do does can could must i we you they he she be to".split())
 
 
 def asked(an: Analysis) -> list:
@@ -28,8 +29,8 @@ def asked(an: Analysis) -> list:
     k = 0
     if words[0].lemma in LEAD:
         k = 1
-        while k < len(words) and words[k].lemma in KIND:
-            k += 1
+        while k < len(words) and (words[k].lemma in KIND or words[k].surface in DOER):
+            k += 1  # "what *should i be* stretching", "what *to* stretch": the therapy is the verb asked of
     elif an.wh is not None:
         return []
     if k >= len(words):

@@ -100,7 +100,7 @@ def analyse(text: str, index: LabelIndex, lex: Lexicon) -> Analysis:
     marked = {tokens[k - 1].i for k, t in enumerate(tokens) if t.surface.startswith("?") and k and not tokens[k - 1].is_punct}
     question, context = _asking_clause(parts, cues_all, marked)
     question, context = trailing(parts, *_fronted(parts, question, context, mentions_all, cues_all), mentions_all, cues_all)
-    mentions, cues = _choose(mentions_all, [c for c in cues_all if not (c.entry.intent == "comparison" and c.form[0] == "which" and partitive(question))], tokens)  # "of the X, which one": a choice
+    mentions, cues = _choose(mentions_all, [c for c in cues_all if not (c.entry.intent == "comparison" and c.form[0] == "which" and (partitive(question) or tokens[c.end - 1].surface == "ones"))], tokens)  # "of the X, which one": a choice; "which ones": a list
     mentions = _fold_repeats(mentions, mentions_all)
     mentions, cues = _named_before(mentions, cues, tokens, {t.i for t in question})
     mentions, illustrated = _examples_folded(mentions, tokens)

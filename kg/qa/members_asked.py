@@ -25,8 +25,13 @@ def group_asked(an: Analysis, listed: list[str]) -> str | None:
     at = next((t.i for t in an.question if t.lemma == an.wh), None)
     if at is None:
         return None
-    return next((m.iri for m in sorted(an.anchors, key=lambda m: m.start)
-                 if at < m.start <= at + REACH and m.iri in listed), None)
+    named = next((m.iri for m in sorted(an.anchors, key=lambda m: m.start)
+                  if at < m.start <= at + REACH and m.iri in listed), None)
+    if named is None and at + 1 < len(an.tokens) and an.tokens[at + 1].surface in ("ones", "one"):
+        # "low on vitamins lately - *which ones* can make your knee twitch": the group the story named, latest first
+        before = list(an.context_mentions) + [m for m in an.anchors if m.end <= at]
+        named = next((m.iri for m in sorted(before, key=lambda m: -m.start) if m.iri in listed), None)
+    return named
 
 
 def add(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:

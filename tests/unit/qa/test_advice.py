@@ -113,3 +113,14 @@ def test_a_remedy_with_a_medicine_the_reader_is_on_is_declined_as_an_interaction
 
 def test_a_remedy_asked_alone_is_still_what_the_article_says_helps(real_store):
     assert ask(real_store, "can I take ibuprofen for my knee spasm").boolean is True
+
+
+@pytest.mark.parametrize("question", ["should I dance through my knee spasms on opening night or pull out of the show",
+                                      "should i run through the cramp or stop",
+                                      "should i pull out of the race with knee twitching",
+                                      "should i push on through the spasm in the match",
+                                      "should we sit out the final if his knee keeps spasming",
+                                      "should she withdraw from the competition because of cramps"])
+def test_whether_to_carry_on_or_pull_out_is_personal_advice(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.declined and not answer.message.startswith(("Yes", "No")), answer.message

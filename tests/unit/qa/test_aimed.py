@@ -34,3 +34,14 @@ def test_a_yes_no_question_keeps_its_yes_first():
 def test_a_thing_asked_after_another_is_not_the_asked_for():
     answer = ask(STORE, "what causes knee spasms after stretches")
     assert not MUSCLES & {a["label"] for a in answer.answers}, answer.message
+
+
+@pytest.mark.parametrize("question", ["what should i be stretching before squash so my knee doesnt spasm",
+                                      "what to stretch for knee cramps",
+                                      "what should i stretch so my knees stop twitching",
+                                      "what do i stretch to prevent knee spasms",
+                                      "what should we be stretching before a match to avoid knee cramps",
+                                      "what can i stretch to stop my knee spasming"])
+def test_what_should_i_stretch_asks_the_parts_the_stretches_target(real_store, question):
+    labels = {a["label"] for a in ask(real_store, question).answers}
+    assert {"Quadriceps", "Hamstrings", "Calf muscles"} <= labels, labels

@@ -132,3 +132,45 @@ def test_non_stop_tells_persistence_and_is_no_unknown_word(real_store, question)
                                              ("investigations for nutrient deficiencies", "Blood test")])
 def test_clinicians_shorthand_for_diagnosis_treatment_and_symptoms(real_store, question, label):
     assert label in {a["label"] for a in ask(real_store, question).answers}
+
+
+@pytest.mark.parametrize("question", ["i get a charley horse behind the knee at night, what brings them on",
+                                      "what brings them on",
+                                      "my knees twitch at night, what brings that on",
+                                      "what brings these spasms on",
+                                      "cramps in my calf, what brings those on",
+                                      "what usually brings a knee twitch on"])
+def test_bring_on_with_its_object_between_asks_the_causes(real_store, question):
+    assert "cause" in ask(real_store, question).reading
+
+
+@pytest.mark.parametrize("question", ["spasms always need doctor?", "do cramps always need doctor",
+                                      "muscle spasms always need a doc?", "do all spasms need doctor",
+                                      "does every muscle spasm need doctor", "always need doctor for muscle spasms?"])
+def test_always_needing_a_doctor_gets_the_articles_stated_no(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.message.startswith("No") and "without medical intervention" in answer.message, answer.message
+
+
+@pytest.mark.parametrize("question, said", [("what can a nurse do to prevent muscle spasms", "prevented"),
+                                            ("what can a postie do to prevent muscle spasms", "prevented"),
+                                            ("what can older people do to avoid knee spasms", "prevented"),
+                                            ("what can runners do to stop cramps", "treat"),
+                                            ("what can a teacher do to ease knee twitching", "treat"),
+                                            ("what can football players do to help cramps", "treat")])
+def test_do_to_before_a_verb_is_the_purpose_not_what_it_does_to(real_store, question, said):
+    assert said in ask(real_store, question).reading
+
+
+def test_what_a_thing_does_to_something_is_still_what_it_leads_to(real_store):
+    assert "lead to" in ask(real_store, "what does caffeine do to muscles").reading
+
+
+@pytest.mark.parametrize("question", ["The immunosuppressors, they serve for what in this article?",
+                                      "what do corticosteroids serve for",
+                                      "immunosuppressors serve for what",
+                                      "what do immunosuppressors serve for in the article",
+                                      "what are immunosuppressors used for",
+                                      "the corticosteroids serve for what?"])
+def test_serve_for_asks_what_a_treatment_is_for(real_store, question):
+    assert "Autoimmune disorders" in {a["label"] for a in ask(real_store, question).answers}

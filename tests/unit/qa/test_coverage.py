@@ -115,3 +115,17 @@ def test_an_animal_that_has_the_spasms_is_still_declined():
 
     for question in ("my cat keeps twitching her back leg, what causes that", "is magnesium good for dogs with cramps"):
         assert ask(EmbeddedStore.from_file(), question).declined == "unknown", question
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, named", [
+    ("how do i tell if my leg symptoms are preeclampsia rather than normal cramps", "preeclampsia"),
+    ("can pre-eclampsia cause leg cramps", "pre-eclampsia"),
+    ("got stung by a weever fish on my foot, is that why my leg keeps spasming", "stung"),
+    ("i got stung by a wasp on my knee and now it twitches, is that normal", "stung"),
+    ("i was bitten by a tick last month, is that why my knee twitches", "bitten"),
+    ("my husband has parkinsons, can that give him leg cramps", "parkinsons"),
+])
+def test_a_sting_a_bite_and_other_conditions_are_declined_by_name(question, named):
+    answer = ask(STORE, question)
+    assert answer.declined and named in answer.message and not answer.message.startswith(("Yes", "No"))

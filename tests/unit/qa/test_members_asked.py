@@ -39,3 +39,17 @@ def test_a_question_word_before_the_condition_adds_nothing():
 def test_without_a_group_the_list_is_unchanged():
     answer = ask(STORE, "what are the causes of muscle twitching")
     assert not answer.message.startswith("The stimulants the article names")
+
+
+@pytest.mark.parametrize("question, members", [
+    ("low on vitamins lately - which ones can make your knee twitch if you're short of them", {"Vitamin D deficiency", "Vitamin B12 deficiency"}),
+    ("i drink a lot of stimulants. which ones cause twitching", {"Caffeine", "Amphetamines"}),
+    ("i think im short on vitamins, which ones cause knee twitching", {"Vitamin B6 deficiency"}),
+    ("stimulants - which ones can lead to knee twitching", {"Caffeine"}),
+    ("my diet is low in vitamins. which ones are linked to knee twitching", {"Vitamin D deficiency"}),
+    ("he takes stimulants for work. which ones can cause muscle twitching", {"Amphetamines"}),
+])
+def test_which_ones_asks_the_members_of_the_group_named_before(real_store, question, members):
+    answer = ask(real_store, question)
+    assert members <= {a["label"] for a in answer.answers}, answer.message
+    assert "ranks" not in answer.reading
