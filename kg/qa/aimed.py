@@ -19,6 +19,7 @@ LEAD = frozenset("what which".split())
 KIND = frozenset("kind kinds type types sort sorts of".split())
 SKIPPED = frozenset("the a an any".split())
 DOER = frozenset("should shall do does can could must i we you they he she be to".split())
+SUBJECTS = frozenset("i we you they he she to".split())  # who would do it, or "what *to* stretch"
 
 
 def asked(an: Analysis) -> list:
@@ -31,6 +32,8 @@ def asked(an: Analysis) -> list:
         k = 1
         while k < len(words) and (words[k].lemma in KIND or words[k].surface in DOER):
             k += 1  # "what *should i be* stretching", "what *to* stretch": the therapy is the verb asked of
+        if not {w.surface for w in words[1:k]} & SUBJECTS and any(w.surface in DOER for w in words[1:k]):
+            return []  # "what *does* stretching help with": what it is for, not which parts it targets
     elif an.wh is not None:
         return []
     if k >= len(words):
