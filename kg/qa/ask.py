@@ -320,7 +320,7 @@ def _linked_note(an: Analysis, r: Reading) -> str:
     return " — " + "; ".join(parts) + "."
 
 
-SOFT_ADVICE = frozenset({("can", "i", "take"), ("can", "he", "take"), ("can", "she", "take"), ("can", "they", "take"), ("can", "we", "take"),
+SOFT_ADVICE = frozenset({("can", "i", "take"), ("i", "can", "take"), ("i", "could", "take"), ("can", "he", "take"), ("can", "she", "take"), ("can", "they", "take"), ("can", "we", "take"),
                          ("be", "it", "ok"), ("be", "it", "okay"), ("be", "it", "fine"),
                          ("should", "i", "try"), ("should", "i", "use"), ("can", "i", "use"), ("ok", "for", "my"), ("okay", "for", "my"),
                          ("alright", "for", "my"), ("fine", "for", "my")})  # "is magnesium ok for my cramps": does it help

@@ -25,7 +25,7 @@ _LEMMA_FIX = {"worse": "worse", "better": "better", "meds": "med", "cramps": "cr
               "dr": "doctor", "doc": "doctor", "docs": "doctor", "people": "people", "data": "data",
               "diabetes": "diabetes", "its": "its", "was": "be", "were": "be", "is": "be", "are": "be",
               "am": "be", "been": "be", "being": "be", "im": "i'm", "ive": "i've", "dont": "don't",
-              "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "whats": "what", "hows": "how", "wat": "what",
+              "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "whats": "what", "hows": "how", "wat": "what", "wats": "what", "wots": "what",
               "wut": "what", "u": "you", "r": "are", "ur": "your", "abt": "about", "w": "with", "bc": "because",
               "cuz": "because", "coz": "because", "cos": "because", "pls": "please", "plz": "please", "thx": "thanks",
               "used": "use", "lying": "lie", "less": "less", "lot": "lot", "lots": "lot", "does": "do",
@@ -133,7 +133,7 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-_WH_IS = frozenset(("what's", "whats", "how's", "hows", "who's", "where's", "wheres"))  # a wh-word and "is" in one
+_WH_IS = frozenset(("what's", "whats", "wats", "wots", "how's", "hows", "who's", "where's", "wheres"))  # a wh-word and "is" in one
 
 
 _BECAUSE = frozenset(("cause", "cos"))  # spoken "because" right after "be" ("is it cos of the coffee")
@@ -338,8 +338,9 @@ def asked_as_statement(question: list[Token], marked, universal: bool = False) -
     part = question[:end + 1]
     if any(t.dash for t in part):
         return False  # "massage was recommended for my fatigue — is massage a cause": the dash opens the question
-    return not any(t.lemma in WH_WORDS for t in part) and (universal or any(t.surface in RUN_ON_MODALS | RUN_ON_BE
-                                                                        for t in part[1:]))
+    reported = part[0].lemma in ("the", "it") and any(t.lemma in REPORTING for t in part[1:4])  # "the article say … ?"
+    return not any(t.lemma in WH_WORDS for t in part) and (universal or reported or any(
+        t.surface in RUN_ON_MODALS | RUN_ON_BE for t in part[1:]))
 
 
 PARTITIVE = frozenset(("of", "among", "amongst"))  # "*of* the medicines listed as risk factors, which one …"

@@ -97,6 +97,8 @@ def _subject(q: list[Token], unknown: set[str], named: set[int] = frozenset()) -
     >>> _subject(tokenize("is the menopause itself causing it"), {"menopause", "itself"})
     'menopause'
     """
+    if len(q) >= 3 and q[0].lemma in ("the", "it", "article"):  # "the article say something about banana?"
+        return _said_about(q, unknown)  # a yes/no in a statement's order, its auxiliary left out
     if len(q) < 3 or q[0].lemma not in _ASKING:
         return None
     about = _said_about(q, unknown)

@@ -124,3 +124,16 @@ def test_a_remedy_asked_alone_is_still_what_the_article_says_helps(real_store):
 def test_whether_to_carry_on_or_pull_out_is_personal_advice(real_store, question):
     answer = ask(real_store, question)
     assert answer.declined and not answer.message.startswith(("Yes", "No")), answer.message
+
+
+@pytest.mark.parametrize("question, declined", [
+    ("I am pregnant, I can take the ibuprofen for the cramp in my knee?", True),
+    ("im on warfarin, i can take ibuprofen for the spasm?", True),
+    ("I have kidney disease, I can take magnesium for the cramps?", True),
+    ("I can take ibuprofen for cramps?", False),
+    ("i can take paracetamol for knee spasms?", False),
+    ("I could take ibuprofen for the knee twitching?", False),
+])
+def test_a_statement_order_can_i_take_is_read_as_can_i_take(real_store, question, declined):
+    answer = ask(real_store, question)
+    assert bool(answer.declined) is declined, answer.message

@@ -174,3 +174,17 @@ def test_what_a_thing_does_to_something_is_still_what_it_leads_to(real_store):
                                       "the corticosteroids serve for what?"])
 def test_serve_for_asks_what_a_treatment_is_for(real_store, question):
     assert "Autoimmune disorders" in {a["label"] for a in ask(real_store, question).answers}
+
+
+@pytest.mark.parametrize("question", ["wats the best pre workout that dont give u cramps",
+                                      "whats the best pre workout for cramps",
+                                      "best preworkout so my knees dont twitch"])
+def test_which_pre_workout_product_is_declined(real_store, question):
+    assert ask(real_store, question).declined
+
+
+@pytest.mark.parametrize("question", ["wats causing my knee twitch", "wots causing my knee to twitch",
+                                      "what has low impact exercise got to do with knee twitching"])
+def test_text_speak_wh_words_and_unhyphenated_low_impact(real_store, question):
+    answer = ask(real_store, question)
+    assert answer.answered and "Nutrients lacking" not in answer.message, answer.message

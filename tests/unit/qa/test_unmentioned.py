@@ -132,3 +132,16 @@ def test_a_claim_said_whose_subject_the_article_never_names_is_not_answered_by_i
 
 def test_a_claim_said_of_a_thing_it_names_is_still_answered():
     assert ask(STORE, "does the article say stress causes it").boolean is True
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("my grandmother say to eat banana for the cramps. the article say something about banana?", "banana"),
+    ("the article mentions pickle juice?", "pickle"),
+    ("it says anything about quinine?", "quinine"),
+    ("my coach swears by gherkins. the article say something about gherkins?", "gherkins"),
+    ("the article talks about epsom salts?", "epsom"),
+    ("neighbour says turmeric works. it mentions turmeric?", "turmeric"),
+])
+def test_a_statement_order_question_about_the_articles_saying_names_what_it_never_mentions(question, thing):
+    answer = ask(STORE, question)
+    assert f"does not mention {thing}" in answer.message and not answer.message.startswith(("Yes", "No"))
