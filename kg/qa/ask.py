@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -222,6 +222,7 @@ def _read_one(store, raw: str) -> Answer:
     turned.check(ex, answer, chosen, readings)  # "what causes ALS": not what ALS leads to
     answer = each.coordinated(ex, answer, chosen, an)  # "how are dehydration and nutrient deficiencies diagnosed": each
     aimed.add(ex, answer, an)  # "which stretches help knee spasms": the muscles they are for
+    contents.add(ex, answer, an)  # "knee twitching diary what to write": what the symptom record holds
     workup.add(ex, answer, chosen, an, lex)  # "what tests will the doctor do for spasms": and those for its causes
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     onward.add(ex, answer, chosen)  # "what can overdoing training lead to": the cause it exemplifies, then spasms
