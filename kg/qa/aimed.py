@@ -41,6 +41,17 @@ def asked(an: Analysis) -> list:
     return [m for m in an.mentions if m.start == words[k].i]
 
 
+def name_first(ex: Executor, answer: Answer, things: list[str], statement) -> None:
+    """``things`` at the head of the answers (those not listed yet), the statement that names them first in the
+    evidence, and the answer a list if it had none (kg.qa.contents uses it too)."""
+    listed = {a.get("iri") for a in answer.answers}
+    answer.answers = [ex.entity(x) for x in things if x not in listed] + answer.answers
+    answer.evidence.insert(0, ex.evidence_item(statement))
+    answer.answered = True
+    if answer.kind == "abstain":
+        answer.kind = "list"
+
+
 def add(ex: Executor, answer: Answer, an: Analysis) -> None:
     """Name first the parts of the body the asked-for therapy targets, with the article's words."""
     if an.yes_no or answer.declined:
@@ -53,12 +64,7 @@ def add(ex: Executor, answer: Answer, an: Analysis) -> None:
         quote = found[0].quote.lower()
         parts = sorted(dict.fromkeys(st.object for st in found),  # in the article's order
                        key=lambda p: (quote.find(ex.name(p).lower()) % (len(quote) + 1)))
-        listed = {a.get("iri") for a in answer.answers}
-        answer.answers = [ex.entity(p) for p in parts if p not in listed] + answer.answers
-        answer.evidence.insert(0, ex.evidence_item(found[0]))
-        answer.answered = True
-        if answer.kind == "abstain":
-            answer.kind = "list"
+        name_first(ex, answer, parts, found[0])
         said = f"The article names {ex.name(m.iri)} for the {join([ex.name(p) for p in parts])}: “{found[0].quote}”"
         answer.message = f"{answer.message} {said}" if answer.boolean is not None else f"{said} {answer.message}"
         return

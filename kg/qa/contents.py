@@ -9,6 +9,7 @@ Nothing changes when no named thing has parts, or the answer already lists them.
 
 from __future__ import annotations
 
+from kg.qa.aimed import name_first
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.querygraph import KGO
@@ -30,14 +31,9 @@ def add(ex: Executor, answer: Answer, an: Analysis) -> None:
         quote = found[0].quote.lower()
         parts = sorted(dict.fromkeys(st.object if st.subject == m.iri else st.subject for st in found),
                        key=lambda p: quote.find(ex.name(p).lower().split()[0]) % (len(quote) + 1))
-        listed = {a.get("iri") for a in answer.answers}
-        if all(p in listed for p in parts):
+        if set(parts) <= {a.get("iri") for a in answer.answers}:
             return
-        answer.answers = [ex.entity(p) for p in parts if p not in listed] + answer.answers
-        answer.evidence.insert(0, ex.evidence_item(found[0]))
-        answer.answered = True
-        if answer.kind == "abstain":
-            answer.kind = "list"
+        name_first(ex, answer, parts, found[0])
         said = f"The article says a {ex.name(m.iri).lower()} holds {join([ex.name(p).lower() for p in parts])}: “{found[0].quote}”"
         answer.message = f"{said} {answer.message}"
         return

@@ -24,7 +24,8 @@ def split(ex: Executor, courses: list) -> tuple[list, list]:
     """(the courses that may be a going away, the lasting ones: "progressive", a word of ``kgl:lasting``): ALS being
     progressive is no "yes, it usually goes away"."""
     lex = lexicon(ex.store)
-    lasting = [d for d in courses if any(lex.in_set("lasting", lemmas_of(d.text), k) for k in range(len(lemmas_of(d.text))))]
+    said = {id(d): lemmas_of(d.text) for d in courses}  # each course's lemmas once, not once per word
+    lasting = [d for d in courses if any(lex.in_set("lasting", said[id(d)], k) for k in range(len(said[id(d)])))]
     return [d for d in courses if d not in lasting], lasting
 
 

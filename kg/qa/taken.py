@@ -12,18 +12,16 @@ from __future__ import annotations
 
 from kg.namespaces import KGO
 from kg.qa.analysis import Analysis
+from kg.qa.coverage import refers_back
 from kg.qa.lexicon import Lexicon
-from kg.qa.text import AUXILIARIES
 from kg.qa.unmentioned import unknown_word
 
-POINTING = frozenset("that it this these those".split())
 _BEFORE = frozenset("a an some the my his her their our".split())  # "on *some* tablets called …"
 
 
 def asked(an: Analysis, lex: Lexicon) -> list[str]:
     """The told medicine the article never names, when a yes/no points back to the story with "that" or "it"."""
-    q = [t for t in an.question if not t.is_punct]
-    if not an.yes_no or not an.context or not _points_back(q) or not _asks_a_link(an):
+    if not an.context or not refers_back(an) or not _asks_a_link(an):
         return []  # "I'm on reception … does that need seeing promptly": not whether the told thing is a cause
     covered = {i for m in an.mentions + an.candidates for i in m.span} | {i for c in an.cues for i in c.positions}
     named = {i for m in an.mentions + an.candidates + an.context_mentions for i in m.span} | {
@@ -57,12 +55,6 @@ def _asks_a_link(an: Analysis) -> bool:
     asked = [c for c in an.cues if c.start in an.q_positions]
     return any(set(c.entry.references) & LINKS for c in asked if c.entry.kind == "relation") or any(
         c.entry.kind == "class" and any(r.endswith(("/Drug", "/DrugClass")) for r in c.entry.references) for c in asked)
-
-
-def _points_back(q) -> bool:
-    """The yes/no's subject points back: "is *that* one of …", "could *it* be behind …", "can *this* cause …"."""
-    return len(q) > 2 and (q[0].surface in AUXILIARIES or q[0].lemma in {"be", "can", "could", "do", "might", "may", "would", "will"}) \
-        and q[1].surface in POINTING
 
 
 __all__ = ["asked"]
