@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, general_ask, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -166,7 +166,7 @@ def _read_one(store, raw: str) -> Answer:
                           "their causes, treatment and prevention, not other conditions.")
         answer.closest = quote_index(store).closest(raw, k=2)
         return answer
-    if advice.changes_own(an, lex) or sideline.asked(an, lex) or advice.asked(an) and not _warning(an) and not _general(an, index, lex):
+    if advice.changes_own(an, lex) or sideline.asked(an, lex) or advice.asked(an) and not _warning(an) and not general_ask.asked_of_helps(an, index, lex):
         answer.declined = "advice"
         answer.message = ("The article does not say: it gives general information, not personal medical advice. "
                           "Please ask your doctor or pharmacist.")
@@ -319,52 +319,6 @@ def _linked_note(an: Analysis, r: Reading) -> str:
         fixed = f", read as “{' '.join(w for _, w in m.corrected)}”" if m.corrected else ""
         parts.append(f"“{m.text}”{fixed} → {m.label}{how}")
     return " — " + "; ".join(parts) + "."
-
-
-SOFT_ADVICE = frozenset({("can", "i", "take"), ("i", "can", "take"), ("i", "could", "take"), ("can", "he", "take"), ("can", "she", "take"), ("can", "they", "take"), ("can", "we", "take"),
-                         ("be", "it", "ok"), ("be", "it", "okay"), ("be", "it", "fine"),
-                         ("should", "i", "try"), ("should", "i", "use"), ("can", "i", "use"), ("ok", "for", "my"), ("okay", "for", "my"),
-                         ("alright", "for", "my"), ("fine", "for", "my")})  # "is magnesium ok for my cramps": does it help
-PERSONAL_KINDS = tuple(KGO + c for c in ("PopulationGroup", "PhysiologicalState", "Disease"))
-REMEDY_KINDS = tuple(KGO + c for c in ("Drug", "DrugClass", "Therapy", "Substance", "Nutrient"))
-
-
-def _general(an: Analysis, index, lex) -> bool:
-    """"What painkillers can I take when my knee cramps", "is it ok to rub it": what the article says helps, asked in
-    the first person — not advice for a person, unless a condition of theirs (pregnant, a disease) or a second remedy
-    (a mix of pills) is named."""
-    if not all(c.form in SOFT_ADVICE for c in advice.asked(an)):
-        return False
-    lemmas = [t.lemma for t in an.question]
-    if any(a == "how" and b in ("many", "much", "often", "long") for a, b in zip(lemmas, lemmas[1:])):
-        return False  # an amount or a schedule for a person
-    if any(index.is_a(m.iri, k) for m in an.mentions for k in PERSONAL_KINDS if m.iri not in _topic_like(an, index)):
-        return False
-    if any(c.entry.intent == "stage" for c in an.cues) or _own_unknown(an, advice.regimen(an, lex)):  # "at 30 weeks"
-        return False
-    if coverage.told_conditions(an, lex):  # "I have kidney disease, can I take magnesium"
-        return False
-    remedies = {m.iri for m in an.mentions if any(index.is_a(m.iri, k) for k in REMEDY_KINDS)}
-    return len(remedies) <= 1
-
-
-_OWNED = frozenset("my his her our with alongside plus".split())
-
-
-def _own_unknown(an: Analysis, on: bool = False) -> bool:
-    """A thing of the reader's that the article never names ("with my *zopiclone*", "my *blood pressure* pills", "I'm
-    on *warfarin*"), or another condition their story tells ("I have kidney disease"): a medicine or a condition of
-    theirs, so whether they may take something is theirs to ask a pharmacist."""
-    covered = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
-    unknown = set(an.unknown) | {t.surface for t in an.context if unmentioned.unknown_word(t, covered)}
-    owned = _OWNED | ({"on"} if an.context or on else set()) | ({"take"} if on else set())  # not "on an empty stomach"
-    told = an.context if an.context else []
-    return any(t.surface in unknown and any(w.lemma in owned for w in an.tokens[max(0, t.i - 2):t.i])
-               for t in an.question + told)
-
-
-def _topic_like(an: Analysis, index) -> set[str]:
-    return {m.iri for m in an.mentions if index.is_a(m.iri, KGO + "SignOrSymptom")}
 
 
 def _warning(an: Analysis) -> bool:

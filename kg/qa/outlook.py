@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
+from kg.qa.lexicon import KGL
 from kg.qa.querygraph import KGO
 
 SAID = (KGO + "hasCure", KGO + "course")  # what the article says of how a condition goes
@@ -23,6 +24,9 @@ def decline(ex: Executor, answer: Answer, an: Analysis, closest: list[dict]) -> 
     answer.declined = "prognosis"
     answer.message = ("The article does not say: it gives no life expectancy, survival or outlook figures. "
                       "The doctors who know the person can speak to their case.")
+    if any(c.entry.iri == KGL + "own-chance-words" for c in an.cues):  # "my dad had ALS, will I get it too"
+        answer.message = ("The article does not say: it gives no figures for a person's chance of getting a condition, "
+                          "and does not say whether it runs in families. A doctor who knows the family can speak to it.")
     said = said_of(ex, [m.iri for m in an.mentions])
     if said:
         answer.message += " What the article does say about " + ex.name(said[0].subject) + ": " + " ".join(

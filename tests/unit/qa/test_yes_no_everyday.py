@@ -46,7 +46,7 @@ def test_a_related_word_is_no_name_of_the_articles(question):
 
 
 def test_a_related_word_still_answers_a_question_about_the_world():
-    assert ask(STORE, "do sports drinks help cramps").to_dict().get("boolean") is True
+    assert ask(STORE, "does a hot water bottle help cramps").to_dict().get("boolean") is True
 
 
 @pytest.mark.parametrize("question", [
