@@ -252,8 +252,8 @@ def _injuries(an: Analysis, lex: Lexicon, article_words, words=None) -> list[str
     in_mention = {i for m in an.mentions for i in m.span}
     out = []
     for t in an.question if words is None else words:
-        if t.lemma not in injury:
-            continue
+        if t.lemma not in injury or any(m.start <= t.i < m.end and m.end - m.start > 1 for m in an.mentions):
+            continue  # "with no water *break*": inside a longer name of the article's ("tore" alone is its tearing)
         k = t.i + 1
         while k < len(an.tokens) and k - t.i <= 2 and an.tokens[k].lemma in NOT_OF_A_NAME:
             k += 1

@@ -11,7 +11,7 @@ list stays "the article does not say" (``named_any``).
 
 from __future__ import annotations
 
-from kg.qa import existence
+from kg.qa import any_of, existence
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.querygraph import Reading
@@ -63,9 +63,11 @@ ANY = frozenset("any specific particular some actual".split())
 
 def named_any(answer: Answer, r: Reading, an: Analysis) -> None:
     """"Does it name any …": a yes when the list asked for has members (see the module's words)."""
-    if not an.yes_no or r.kind != "list" or not answer.answered or not answer.answers or answer.boolean is not None:
+    if not an.yes_no or r.kind != "list" or not answer.answered or not answer.answers or answer.boolean is not None \
+            or answer.message.startswith("The article does not say"):  # a near answer in place of the one asked
         return
     lemmas = {t.lemma for t in an.question}
-    if lemmas & REPORTING and lemmas & ANY or existence.asked(an):  # "is there a treatment for autoimmune disorders"
+    if lemmas & REPORTING and lemmas & ANY or existence.asked(an) or r.classes and any_of.any_asked(an):  # "is there a
+        # treatment for autoimmune disorders", "can a mineral deficiency cause spasms"
         answer.kind, answer.boolean = "boolean", True
         answer.message = "Yes — " + answer.message[:1].lower() + answer.message[1:]

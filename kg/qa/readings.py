@@ -9,7 +9,7 @@ a query: readings hold IRIs. Yes/no and comparison readings are built in kg.qa.y
 
 from __future__ import annotations
 
-from kg.qa import chains, intents, sets, shapes, yesno
+from kg.qa import any_of, chains, intents, sets, shapes, yesno
 from kg.qa.analysis import Analysis, Groups, asked_after, bare_what, is_passive, named_mechanism
 from kg.qa.facts import around
 from kg.qa.lexicon import Cue, Lexicon, Schema, internal_query, lexicon, local, schema
@@ -192,7 +192,7 @@ class Reader:
         nouns = {c.start for c in an.relation_cues if c.entry.pos == "noun"}
         for c in an.class_cues:  # "excercises to stop knee spasms", "the medication risk factor that …, what is it"
             telegraphic = not an.yes_no and c.start == first and (an.wh is None or c.end in nouns)
-            if asked_after(an, c.start) or telegraphic:
+            if asked_after(an, c.start) or telegraphic or any_of.asked(an, c):  # "can *a mineral deficiency* …"
                 out.extend(c.entry.references)
         if an.wh == "who":
             out.append(KGO + "PopulationGroup")

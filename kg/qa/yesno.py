@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.qa import any_of
 from kg.qa.analysis import Analysis
 from kg.qa.intents import CONDITIONS
 from kg.qa.lexicon import Cue, local
@@ -175,8 +176,11 @@ def topic_booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue])
     if not reader.topic_ok(an) or any(c.start in an.q_positions and "any" in {t.lemma for t in an.tokens[max(0, c.start - 2):c.start]}
                                       and c.end < len(an.tokens) and an.tokens[c.end].lemma in RELATIVE
                                       and not any(reader.fits(t, k) for t in reader.topic for k in c.entry.references)
-                                      for c in an.class_cues):
-        return []  # "does it mention *any* medications *that* cause twitching": the kind asked stands where the topic would
+                                      for c in an.class_cues) or any(
+            any_of.asked(an, c) and not any(reader.fits(t, k) for t in reader.topic for k in c.entry.references)
+            for c in an.class_cues if not any(m.start <= c.start < m.end for m in an.mentions)):
+        return []  # "does it mention *any* medications *that* cause twitching", "can X cause *a mineral deficiency*":
+        # the kind asked stands where the topic would
     out = []
     for cue in rel_cues:
         for ref in cue.entry.references:
