@@ -1,0 +1,84 @@
+""""What relaxing sort of things help calm the knee twitching", "what chill-out stuff helps a twitchy knee": a list
+question whose words describe one of the answers by what it does — a word none of the reading's things took, that is
+a word of the names of exactly one listed answer ("relaxing things", "chill out": the stress reduction techniques).
+The describing word says which of the answers is asked for: the list is narrowed to that one, followed by the
+article's examples of it (deep breathing exercises, meditation, yoga, mindfulness), each with its quote.
+
+Nothing changes when no such word is there, when it names several answers (it does not say which), when the word is
+a generic head ("things", "stuff", "ways": the lexicon's ``generic-head`` set) or a word of the question's frame.
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import Answer, Executor
+from kg.qa.querygraph import KGO, Reading
+from kg.qa.text import STOPWORDS
+from kg.qa.words import join
+
+EXAMPLE_OF = KGO + "exampleOf"
+MIN_WORD = 4  # shorter words ("out", "up") describe nothing on their own
+
+
+def _words(lemma: str) -> set[str]:
+    return {w for w in set(lemma.split("-")) | {lemma} if len(w) >= MIN_WORD and w.replace("-", "").isalpha()}
+
+
+def describing(an: Analysis, generic: set[str]) -> dict[int, set[str]]:
+    """The question's words that no mention and no lexicon cue took, by position, as their lemma parts."""
+    taken = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
+    out = {}
+    for t in an.question:
+        if t.is_punct or t.i in taken or t.lemma in STOPWORDS or t.lemma in generic:
+            continue
+        words = {w for w in _words(t.lemma) if w not in STOPWORDS and w not in generic}
+        if words:
+            out[t.i] = words
+    return out
+
+
+def _name_words(ex: Executor, iri: str) -> set[str]:
+    return {w for lemmas in ex.index.name_lemmas.get(iri, ()) for lemma in lemmas for w in _words(lemma)}
+
+
+def described(ex: Executor, an: Analysis, listed: list[str], generic: set[str]) -> tuple[str, str] | None:
+    """The one listed answer a describing word of the question names, and the word; None when none or several."""
+    asked = describing(an, generic)
+    if not asked:
+        return None
+    named = {iri: _name_words(ex, iri) for iri in listed}
+    anchors = {w for m in an.anchors for w in _name_words(ex, m.iri)}
+    hits = {}
+    for i, words in asked.items():
+        words = words - anchors
+        found = [iri for iri in listed if words & named[iri]]
+        if len(found) == 1:
+            hits.setdefault(found[0], an.tokens[i].surface)
+    return next(iter(hits.items())) if len(hits) == 1 else None
+
+
+def narrow(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex) -> None:
+    """Narrow a list answer to the one answer the question describes, and its examples."""
+    if not answer.answered or r.kind != "list" or an.yes_no or an.intent_cues("count") or len(answer.answers) < 2:
+        return
+    listed = [a.get("iri") for a in answer.answers if a.get("iri")]
+    generic = {w for form in lex.word_sets.get("generic-head", ()) for w in form}
+    hit = described(ex, an, listed, generic)
+    if hit is None:
+        return
+    group, word = hit
+    found = sorted((st for st in ex.statements(group) if st.predicate == EXAMPLE_OF and st.object == group
+                    and not st.negated and st.subject != group), key=lambda st: st.begin)
+    members = list(dict.fromkeys(st.subject for st in found))
+    kept = {a.get("iri"): a for a in answer.answers}
+    answer.answers, answer.groups = [kept[group]] + [kept.get(x) or ex.entity(x) for x in members], []
+    for st in found:
+        if all(e.get("quote") != st.quote for e in answer.evidence):
+            answer.evidence.insert(0, ex.evidence_item(st))
+    said = f"{ex.label(group)}" + (f": {join([ex.name(x) for x in members])}" if members else "")
+    quote = next((st.quote for st in found), "")
+    answer.message = (f"“{word}” describes one of them, {said}." + (f" “{quote}”" if quote else "")
+                      + " All the article names: " + answer.message)
+
+
+__all__ = ["described", "describing", "narrow"]
