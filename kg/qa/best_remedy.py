@@ -64,8 +64,9 @@ def answer(ex: Executor, answer: Answer, an: Analysis) -> Answer | None:
     named = {m.iri for m in an.mentions} - set(remedies) - set(targets)
     others = sorted((st for t in targets for st in ex.statements(t) if st.object == t and st.subject in named
                      and st.predicate in props and not st.negated), key=lambda st: st.begin)
-    if not any(m.iri in remedies for m in an.mentions) and not (asks_best and (others or an.relation_cues)):
-        return None  # only the condition named: what is best for it must be asked with a remedy or a word of treating
+    if not any(m.iri in remedies for m in an.mentions) and not (an.intent_cues("ranking") and (others or an.relation_cues)):
+        return None  # only the condition named: what is *best* for it, asked with a remedy or a word of treating
+        # ("compare treatments for strain vs for underlying conditions" compares the conditions, not remedies)
     answer.answered, answer.kind = True, "describe"
     answer.answers = [ex.entity(x) for x in remedies]
     answer.evidence = [ex.evidence_item(st) for st in best + others]

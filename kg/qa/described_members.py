@@ -1,6 +1,7 @@
 """"What relaxing sort of things help calm the knee twitching", "what chill-out stuff helps a twitchy knee": a list
-question whose words describe one of the answers by what it does — a word none of the reading's things took, that is
-a word of the names of exactly one listed answer ("relaxing things", "chill out": the stress reduction techniques).
+question whose words describe one of the answers by what it does — a word none of the reading's things took and no
+word of the lexicon, that is a word of the everyday names (lay and related words) of exactly one listed answer the
+article gives examples of ("relaxing things", "chill out": the stress reduction techniques).
 The describing word says which of the answers is asked for: the list is narrowed to that one, followed by the
 article's examples of it (deep breathing exercises, meditation, yoga, mindfulness), each with its quote.
 
@@ -24,12 +25,18 @@ def _words(lemma: str) -> set[str]:
     return {w for w in set(lemma.split("-")) | {lemma} if len(w) >= MIN_WORD and w.replace("-", "").isalpha()}
 
 
-def describing(an: Analysis, generic: set[str]) -> dict[int, set[str]]:
-    """The question's words that no mention and no lexicon cue took, by position, as their lemma parts."""
+def _examples(ex: Executor, group: str) -> list:
+    return sorted((st for st in ex.statements(group) if st.predicate == EXAMPLE_OF and st.object == group
+                   and not st.negated and st.subject != group), key=lambda st: st.begin)
+
+
+def describing(an: Analysis, generic: set[str], lexical: frozenset[str] = frozenset()) -> dict[int, set[str]]:
+    """The question's words that no mention and no lexicon cue took, and no word of the lexicon is ("the 'Causes'
+    section": a heading's word), by position, as their lemma parts."""
     taken = {i for m in an.mentions for i in m.span} | {i for c in an.cues for i in c.positions}
     out = {}
     for t in an.question:
-        if t.is_punct or t.i in taken or t.lemma in STOPWORDS or t.lemma in generic:
+        if t.is_punct or t.i in taken or t.lemma in STOPWORDS or t.lemma in generic or t.lemma in lexical:
             continue
         words = {w for w in _words(t.lemma) if w not in STOPWORDS and w not in generic}
         if words:
@@ -37,21 +44,26 @@ def describing(an: Analysis, generic: set[str]) -> dict[int, set[str]]:
     return out
 
 
-def _name_words(ex: Executor, iri: str) -> set[str]:
-    return {w for lemmas in ex.index.name_lemmas.get(iri, ()) for lemma in lemmas for w in _words(lemma)}
+def _name_words(ex: Executor, iri: str, everyday: bool = False) -> set[str]:
+    """The words of ``iri``'s names (``everyday``: of its lay and related words only, the way readers describe it)."""
+    pairs = zip(ex.index.names.get(iri, ()), ex.index.name_lemmas.get(iri, ()))
+    return {w for (kind, _), lemmas in pairs if not everyday or kind in ("lay", "search")
+            for lemma in lemmas for w in _words(lemma)}
 
 
-def described(ex: Executor, an: Analysis, listed: list[str], generic: set[str]) -> tuple[str, str] | None:
-    """The one listed answer a describing word of the question names, and the word; None when none or several."""
-    asked = describing(an, generic)
+def described(ex: Executor, an: Analysis, listed: list[str], generic: set[str],
+              lexical: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The one listed group (a thing with examples) an everyday describing word of the question names, and the word;
+    None when none or several."""
+    asked = describing(an, generic, lexical)
     if not asked:
         return None
-    named = {iri: _name_words(ex, iri) for iri in listed}
+    named = {iri: _name_words(ex, iri, everyday=True) for iri in listed}
     anchors = {w for m in an.anchors for w in _name_words(ex, m.iri)}
     hits = {}
     for i, words in asked.items():
         words = words - anchors
-        found = [iri for iri in listed if words & named[iri]]
+        found = [iri for iri in listed if words & named[iri] and _examples(ex, iri)]
         if len(found) == 1:
             hits.setdefault(found[0], an.tokens[i].surface)
     return next(iter(hits.items())) if len(hits) == 1 else None
@@ -63,12 +75,11 @@ def narrow(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex) -> None:
         return
     listed = [a.get("iri") for a in answer.answers if a.get("iri")]
     generic = {w for form in lex.word_sets.get("generic-head", ()) for w in form}
-    hit = described(ex, an, listed, generic)
+    hit = described(ex, an, listed, generic, lex.vocabulary)
     if hit is None:
         return
     group, word = hit
-    found = sorted((st for st in ex.statements(group) if st.predicate == EXAMPLE_OF and st.object == group
-                    and not st.negated and st.subject != group), key=lambda st: st.begin)
+    found = _examples(ex, group)
     members = list(dict.fromkeys(st.subject for st in found))
     kept = {a.get("iri"): a for a in answer.answers}
     answer.answers, answer.groups = [kept[group]] + [kept.get(x) or ex.entity(x) for x in members], []
