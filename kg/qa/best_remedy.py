@@ -4,7 +4,8 @@ singles one remedy out as *the best remedy* for something ("For muscle fatigue o
 remedy, allowing the muscles to rest and recover naturally").
 
 The question must ask what is best or better (the lexicon's ranking and comparison words) or offer a choice ("or" between
-things it names), and name the remedy the article calls best; or ask what is best and name what it is best for together
+things it names), and name the remedy the article calls best beside a condition or another remedy for the same thing
+("the best time to sow broad beans" names neither); or ask what is best and name what it is best for together
 with another remedy or a word of treating ("is rest or an antispasmodic the main thing for a strain"). Another relation
 asked ("is it caused by dehydration or strain") leaves the question to its reading. The answer is the article's own sentence, quoted with its hedge
 ("often"), and what else the article names for the same things among the remedies asked about — never a "yes" or "no"
@@ -16,9 +17,11 @@ from __future__ import annotations
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.lexicon import local
+from kg.qa.querygraph import KGO
 from kg.qa.words import join
 
 BEST = "best-remedy"
+CONDITIONS = tuple(KGO + c for c in ("MedicalCondition", "SignOrSymptom", "Disease"))
 
 
 def _asks_best(an: Analysis) -> bool:
@@ -64,6 +67,9 @@ def answer(ex: Executor, answer: Answer, an: Analysis) -> Answer | None:
     named = {m.iri for m in an.mentions} - set(remedies) - set(targets)
     others = sorted((st for t in targets for st in ex.statements(t) if st.object == t and st.subject in named
                      and st.predicate in props and not st.negated), key=lambda st: st.begin)
+    conditions = [m for m in an.mentions if m.iri in targets or any(ex.index.is_a(m.iri, k) for k in CONDITIONS)]
+    if not others and not conditions:
+        return None  # "the best time to sow broad beans": no condition named, nor a second remedy to choose from
     if not any(m.iri in remedies for m in an.mentions) and not (an.intent_cues("ranking") and (others or an.relation_cues)):
         return None  # only the condition named: what is *best* for it, asked with a remedy or a word of treating
         # ("compare treatments for strain vs for underlying conditions" compares the conditions, not remedies)

@@ -33,3 +33,13 @@ def test_the_article_s_best_remedy_is_quoted(real_store, question):
 def test_other_questions_keep_their_reading(real_store, question):
     answer = ask(real_store, question)
     assert not answer.reading.startswith("I read this as: what the article calls the best remedy"), answer.reading
+
+
+@pytest.mark.parametrize("question", [
+    "when's the best time to plant tulips",
+    "what is the best time of day to go for a run",
+    "is morning or evening the best time to water a lawn",
+])
+def test_time_without_a_condition_or_remedy_is_no_remedy_asked(real_store, question):
+    answer = ask(real_store, question)
+    assert "best remedy" not in answer.message, answer.message
