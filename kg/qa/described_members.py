@@ -92,4 +92,63 @@ def narrow(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex) -> None:
                       + " All the article names: " + answer.message)
 
 
-__all__ = ["described", "describing", "narrow"]
+
+
+# --- "what should I drink to stop cramps": the remedy asked by how it is taken ---------------------------------------
+
+HELPS = ("treats", "prevents")
+FORM_OF = KGO + "formOf"
+
+
+def _helps(ex: Executor, iri: str) -> list:
+    """What the article says treats or prevents ``iri``, or a form of it, or what it is a form of."""
+    props = {p for h in HELPS for p in ex.family(KGO + h)}
+    near = {iri} | {st.object for st in ex.statements(iri) if st.predicate == FORM_OF and st.subject == iri} \
+        | {st.subject for st in ex.statements(iri) if st.predicate == FORM_OF and st.object == iri}
+    return sorted((st for x in near for st in ex.statements(x) if st.object == x and st.predicate in props
+                   and not st.negated), key=lambda st: st.begin)
+
+
+def _taken_words(ex: Executor, iri: str, lex) -> set[str]:
+    """The words of ``iri``'s everyday names but those naming a cut ("drink less coffee": the lexicon's reduction words)."""
+    pairs = zip(ex.index.names.get(iri, ()), ex.index.name_lemmas.get(iri, ()))
+    return {w for (kind, _), lemmas in pairs if kind in ("lay", "search")
+            and not any(lex.in_set("reduction", list(lemmas), k) for k in range(len(lemmas)))
+            for lemma in lemmas for w in _words(lemma)}
+
+
+def by_intake(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex) -> bool:
+    """"What should I drink to stop cramps", "what must I drink for it": a what-question with a verb of taking
+    something in (the lexicon's ``intake`` words), where the one remedy of the thing named whose everyday names hold
+    that verb is the answer (proper hydration: "drink water") — not a reading about the thing, nor "the article does
+    not mention drink". Whether it answered so."""
+    if an.yes_no or an.wh != "what" or an.intent_cues("count") or an.intent_cues("dose") or r.kind not in ("list", "about"):
+        return False
+    helps = {p for h in HELPS for p in ex.family(KGO + h)}
+    if any(e.prop not in helps for e in r.edges) or any(set(c.entry.references) - helps for c in an.relation_cues):
+        return False  # "what drinks cause cramps": another relation asked
+    taken = {i for m in an.mentions for i in m.span}
+    verbs = {t.lemma for t in an.question if t.i not in taken and lex.in_set("intake", [t.lemma], 0)}
+    if not verbs:
+        return False
+    listed = {a.get("iri") for a in answer.answers} if r.kind == "list" else set()
+    for m in an.anchors:
+        said = _helps(ex, m.iri)
+        found = list(dict.fromkeys(st.subject for st in said if verbs & _taken_words(ex, st.subject, lex)))
+        found = [x for x in found if x in listed] or found  # of the list asked, the one taken so
+        if len(found) != 1:
+            continue
+        remedy = found[0]
+        sts = sorted((st for st in said if st.subject == remedy),  # the sentences saying the verb first ("Drink …")
+                     key=lambda st: not any(v in st.quote.lower() for v in verbs))[:3]
+        answer.answered, answer.kind, answer.boolean = True, "list", None
+        answer.answers, answer.groups = [ex.entity(remedy)], []
+        answer.evidence = [ex.evidence_item(st) for st in sts]
+        answer.unknown = [w for w in answer.unknown if w not in {t.surface for t in an.question if t.lemma in verbs}]
+        answer.reading = f"I read this as: what to {join(sorted(verbs))} for {ex.name(m.iri)}, of what the article says helps it."
+        answer.message = (f"The article names {ex.name(remedy)}: " + " ".join(dict.fromkeys(f"“{st.quote}”" for st in sts)))
+        return True
+    return False
+
+
+__all__ = ["by_intake", "described", "describing", "narrow"]
