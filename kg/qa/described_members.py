@@ -119,7 +119,7 @@ def _taken_words(ex: Executor, iri: str, lex) -> set[str]:
 
 def by_intake(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex) -> bool:
     """"What should I drink to stop cramps", "what must I drink for it": a what-question with a verb of taking
-    something in (the lexicon's ``intake`` words), where the one remedy of the thing named whose everyday names hold
+    something in by mouth (the lexicon's ``by-mouth`` words), where the one remedy of the thing named whose everyday names hold
     that verb is the answer (proper hydration: "drink water") — not a reading about the thing, nor "the article does
     not mention drink". Whether it answered so."""
     if an.yes_no or an.wh != "what" or an.intent_cues("count") or an.intent_cues("dose") or r.kind not in ("list", "about"):
@@ -128,7 +128,7 @@ def by_intake(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex) -> bo
     if any(e.prop not in helps for e in r.edges) or any(set(c.entry.references) - helps for c in an.relation_cues):
         return False  # "what drinks cause cramps": another relation asked
     taken = {i for m in an.mentions for i in m.span}
-    verbs = {t.lemma for t in an.question if t.i not in taken and lex.in_set("intake", [t.lemma], 0)}
+    verbs = {t.lemma for t in an.question if t.i not in taken and lex.in_set("by-mouth", [t.lemma], 0)}
     if not verbs:
         return False
     listed = {a.get("iri") for a in answer.answers} if r.kind == "list" else set()
