@@ -52,8 +52,8 @@ def weighed(ex: Executor, an: Analysis) -> list:
 def answer(ex: Executor, answer: Answer, an: Analysis) -> Answer | None:
     """What the article calls the best remedy, when the question asks what is best or which of some remedies; or None."""
     asks_best, choice = _asks_best(an), _choice(an)
-    if an.intent_cues("count") or not (asks_best or choice):
-        return None
+    if an.intent_cues("count") or an.intent_cues("universal") or not (asks_best or choice):
+        return None  # "does stretching or heat sort out a cramp every single time": whether it always works
     if an.yes_no and not any(t.lemma == "or" for t in an.question):
         return None  # "is time the best remedy for a strain": a yes/no, answered as one
     best = weighed(ex, an)

@@ -29,6 +29,7 @@ def test_the_article_s_best_remedy_is_quoted(real_store, question):
     "is it caused by dehydration or strain",
     "what is the best remedy for muscle strain",
     "how long does a muscle spasm last",
+    "does massage or stretching fix a strain every time",
 ])
 def test_other_questions_keep_their_reading(real_store, question):
     answer = ask(real_store, question)
