@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, general_ask, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, best_remedy, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, general_ask, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -157,7 +157,7 @@ def _read_one(store, raw: str) -> Answer:
         return outlook.decline(ex, answer, an, quote_index(store).closest(raw, k=2))  # and what it says of its course
     if (after := next_line.answer(ex, answer, an, lex)) is not None:  # "what if lifestyle changes don't work": what comes next
         return after
-    if (first := first_line.answer(ex, answer, an, lex)) is not None:
+    if (first := best_remedy.answer(ex, answer, an) or first_line.answer(ex, answer, an, lex)) is not None:  # "time or tablets"
         return first  # "should I try lifestyle changes first or go straight to tablets": the article's order
     elsewhere = coverage.elsewhere(an, lex, quote_index(store).vocabulary, index, raw)
     if elsewhere:  # "growing pains", "patellofemoral pain syndrome": another condition, though "pain" is a word of the article
@@ -257,7 +257,7 @@ def _read_one(store, raw: str) -> Answer:
     also_for_context(ex, answer, chosen, an)  # "it goes rock hard and hurts, is that part of a spasm": each thing told
     told.told_list(ex, answer, chosen, an)  # "I take a water pill, a statin and HRT: could any of these …": every one
     situation.told_first(ex, answer, chosen, an)  # "work stress is through the roof … what calms it": stress's helps
-    members_asked.add(ex, answer, chosen, an)  # "which stimulants can cause twitching": caffeine, amphetamines
+    members_asked.add(ex, answer, chosen, an, lex)  # "which stimulants can cause twitching", "what relaxing things help"
     _lay_words(ex, answer, an, chosen)
     answer.alternatives = [_alternative(ex, r) for r in _others(ex, readings, chosen)]
     if not answer.answered and not answer.evidence:

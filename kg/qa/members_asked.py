@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
+from kg.qa.described_members import by_intake, narrow
+from kg.qa import named_by_verb
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.words import join
 
@@ -34,13 +36,18 @@ def group_asked(an: Analysis, listed: list[str]) -> str | None:
     return named
 
 
-def add(ex: Executor, answer: Answer, r: Reading, an: Analysis) -> None:
-    """List the examples of the group the question asks which of, right after the group."""
+def add(ex: Executor, answer: Answer, r: Reading, an: Analysis, lex=None) -> None:
+    """List the examples of the group the question asks which of, right after the group; with none asked so, narrow
+    the list to the one answer the question's words describe ("what *relaxing* things help": kg.qa.described_members)."""
+    if lex is not None and (r.kind == "list" and named_by_verb.answer(ex, answer, r, an) or by_intake(ex, answer, r, an, lex)):
+        return  # "an underlying condition affecting what": its kinds; "what should I drink for cramps": hydration
     if not answer.answered or r.kind != "list" or not answer.answers:
         return
     listed = [a.get("iri") for a in answer.answers if a.get("iri")]
     group = group_asked(an, listed)
     if group is None:
+        if lex is not None:
+            narrow(ex, answer, r, an, lex)
         return
     found = sorted((st for st in ex.statements(group) if st.predicate == EXAMPLE_OF and st.object == group
                     and not st.negated and st.subject != group), key=lambda st: st.begin)
