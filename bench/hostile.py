@@ -301,8 +301,9 @@ class Renicer:
 OPTIONS = {
     "serve": "`kneekg serve` now: nginx → gunicorn gthread, 2 × 16 threads, fair query admission",
     "serve+oxigraph": "`kneekg serve --oxigraph` now: the Oxigraph server as the store, run by it (read-only lanes; "
-                      "the ad-hoc one handed over to the spare when a query on it nears its time limit and killed "
-                      "once it is abandoned, threads runnable 0.1 s on end at nice 19; 10 s timeout)",
+                      "the ad-hoc one handed over to the spare when a query on it nears its time limit or a thread "
+                      "of it runs 0.1 s on end (demoted to nice 19, its lane quarantined), killed once nothing in "
+                      "time is left on it; 10 s timeout)",
     "serve+oxigraph-endpoint": "`kneekg serve --endpoint` on an Oxigraph server it does not run (serve-read-only, "
                                "10 s timeout): a runaway cannot be stopped",
     "serve+oxigraph-memory": "`kneekg serve --endpoint` on an Oxigraph server it does not run (in memory, 10 s timeout)",

@@ -244,7 +244,8 @@ def main() -> None:
              "every named query of the named mix is `computed: once`: ours (first row) answers it from the rows kept "
              "for its value at load (kg/store/once.py), the peers evaluate it; 'named queries evaluated' is the same "
              "server evaluating them (TABLED_ANSWERS off), the like-with-like figure against the peers. The one-hop "
-             "mix is evaluated by every system",
+             "mix is evaluated by every system (with TABLED_ANSWERS off ours takes the same path there: that row "
+             "shows the run's noise)",
              "every system gets the same wrk settings (2 threads, the same connections and duration, keep-alive, "
              "30 s request timeout, the same Accept header and texts in the same order); only 2xx answers count as "
              "throughput"]
