@@ -49,7 +49,7 @@ import time  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from urllib.parse import urlencode, urlsplit  # noqa: E402
 
-from bench.common import RESULTS, median, ms, percentile, report, table  # noqa: E402
+from bench.common import RESULTS, ROOT, median, ms, percentile, report, table  # noqa: E402
 from bench.http import QUESTION, bound_query_text  # noqa: E402
 from bench.serve import ours, wrk  # noqa: E402
 from bench.serving import nginx_front, ours_gunicorn, ours_waitress, oxigraph_server  # noqa: E402
@@ -62,6 +62,7 @@ ENTITIES = ["knee-muscle-spasm", "dehydration", "caffeine", "magnesium", "muscle
 REQUEST_TIMEOUT = 60.0  # the attackers' requests
 VICTIM_TIMEOUT = 15.0  # a victim request still unanswered after this is a failure ("timeout")
 THREADS = 16
+SERVE_ROOT = ROOT  # the source tree `kneekg serve --oxigraph` is served from (--against: another revision's)
 THROUGHPUT_SECONDS = 5
 LINGER = 12.0  # seconds after the attackers leave before the servers' CPU is measured
 
@@ -163,7 +164,7 @@ def option(name: str):
             yield base, "/sparql?", victim_requests(base), [proc]
     elif name == "serve+oxigraph":
         with tempfile.TemporaryDirectory(prefix="kneekg-lanes-") as folder, \
-                ours(settings={"OXIGRAPH_STORE": str(Path(folder) / "db")}) as (base, _, proc):
+                ours(settings={"OXIGRAPH_STORE": str(Path(folder) / "db")}, root=SERVE_ROOT) as (base, _, proc):
             yield base, "/sparql?", victim_requests(base), [proc]  # the lanes are kneekg serve's own processes
     elif name == "serve+oxigraph-endpoint":
         with oxigraph_server(timeout=10) as (query_url, _), ours(endpoint=query_url) as (base, _, proc):
@@ -300,8 +301,9 @@ class Renicer:
 OPTIONS = {
     "serve": "`kneekg serve` now: nginx → gunicorn gthread, 2 × 16 threads, fair query admission",
     "serve+oxigraph": "`kneekg serve --oxigraph` now: the Oxigraph server as the store, run by it (read-only lanes; "
-                      "the ad-hoc one killed when a query on it is abandoned, its long queries' threads at nice 19; "
-                      "10 s timeout)",
+                      "the ad-hoc one handed over to the spare when a query on it nears its time limit or a thread "
+                      "of it runs 0.1 s on end (demoted to nice 19, its lane quarantined), killed once nothing in "
+                      "time is left on it; 10 s timeout)",
     "serve+oxigraph-endpoint": "`kneekg serve --endpoint` on an Oxigraph server it does not run (serve-read-only, "
                                "10 s timeout): a runaway cannot be stopped",
     "serve+oxigraph-memory": "`kneekg serve --endpoint` on an Oxigraph server it does not run (in memory, 10 s timeout)",
@@ -364,7 +366,18 @@ def main() -> None:
     parser.add_argument("--baseline", type=float, default=10.0, help="seconds the victim measures alone")
     parser.add_argument("--only", nargs="*", default=list(OPTIONS), choices=list(OPTIONS))
     parser.add_argument("--name", default="hostile", help="results file stem in bench/results/ (for repeated runs)")
+    parser.add_argument("--against", metavar="REV", help="serve the serve+oxigraph option from this git revision "
+                        "(exported with git archive; this checkout is not touched), to compare before and after")
     args = parser.parse_args()
+    if args.against:
+        import subprocess
+
+        global SERVE_ROOT
+        SERVE_ROOT = Path(tempfile.mkdtemp(prefix="hostile-against-"))
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(SERVE_ROOT)], input=archive, check=True)
+        for name in args.only:  # that revision's design, whatever this tree's note says of its own
+            OPTIONS[name] = f"`kneekg serve --oxigraph` at {args.against} (exported; its own lanes and supervisor)"
     results = {}
     for name in args.only:
         print(f"{OPTIONS[name]} …", file=sys.stderr, flush=True)
@@ -372,6 +385,10 @@ def main() -> None:
             results[name] = measure(name, args.attack, args.baseline)
         except (RuntimeError, OSError, TimeoutError) as exc:
             results[name] = {"option": OPTIONS[name], "error": str(exc).splitlines()[0][:200]}
+    if args.against:
+        import shutil
+
+        shutil.rmtree(SERVE_ROOT, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{args.name}.json").write_text(json.dumps(results, indent=1, default=str))
 

@@ -58,6 +58,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_FAST_PATH", True, "answer a plain GET /sparql?query= that is cached or proven cheap without the "
             "framework, with the app's response (webapp/fastpath.py); everything else goes to the app",
             "KG_SPARQL_FAST_PATH", lambda v: v.strip().lower() not in ("0", "false", "no", "off")),
+    Setting("TABLED_ANSWERS", True, "answer one-parameter `computed: once` named queries on the embedded store from "
+            "the rows kept for each value (kg/store/once.py); off: evaluate them (to compare with servers that do)",
+            "KG_TABLED_ANSWERS", lambda v: v.strip().lower() not in ("0", "false", "no", "off")),
     Setting("QUERY_CACHE_SIZE", 256, "SPARQL results the engine keeps (0: none)"),
     Setting("QUERY_CACHE_BYTES", 32 << 20, "bytes the engine's kept results may take in all, per server process",
             "KG_QUERY_CACHE_BYTES", int),

@@ -49,6 +49,8 @@ def init_app(app: Flask) -> None:
         store = RemoteStore(config["SPARQL_ENDPOINT"], timeout=float(config["QUERY_TIMEOUT"]))
     if store is None:
         store = EmbeddedStore.from_file(settings.graph_file(config))
+        if not settings.get(config, "TABLED_ANSWERS"):
+            store.tabled = False
     app.extensions[STORE] = store
     app.extensions[ENGINE] = Engine(
         store,

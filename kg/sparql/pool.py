@@ -323,7 +323,9 @@ def shared_pool(store, size: int, nice: int = 0) -> WorkerPool:
     with _POOLS_LOCK:
         pool = _POOLS.get(key)
         if pool is None or pool.store is not store:
-            pool = _POOLS[key] = WorkerPool(store, size, nice=nice)
+            # A store may ask for an earlier demotion (Oxigraph lanes: kg.store.remote, kg.store.supervisor).
+            pool = _POOLS[key] = WorkerPool(store, size, nice=nice,
+                                            demote_after=getattr(store, "demote_after", DEMOTE_AFTER))
         return pool
 
 

@@ -24,6 +24,9 @@ class EmbeddedStore:
     # In memory and fork-safe, but a running query cannot be cancelled: the engine evaluates
     # queries in worker processes forked from this one, and kills one that overruns.
     isolated = True
+    # Answer one-parameter ``computed: once`` named queries from their kept rows (False: evaluate them, as a
+    # remote store does; bench/uncached.py measures both against servers that evaluate every query).
+    tabled = True
 
     def __init__(self, store: pyoxigraph.Store, description: str = "embedded pyoxigraph"):
         self._store = store
@@ -55,7 +58,7 @@ class EmbeddedStore:
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None) -> QueryResult:
         """Evaluate ``sparql``; a one-parameter ``computed: once`` named query is answered from its rows (:mod:`kg.store.once`)."""
-        if substitutions and default_graph is None and named_graphs is None and not base_iri:
+        if self.tabled and substitutions and default_graph is None and named_graphs is None and not base_iri:
             rows = once.per_value_answer(self, sparql, substitutions)
             if rows is not None:
                 return pyoxigraph.parse_query_results(rows, format=once.TSV)
@@ -64,8 +67,8 @@ class EmbeddedStore:
 
     def kept_rows(self, sparql: str, substitutions: dict[str, Term]) -> bytes | None:
         """The rows of a one-parameter ``computed: once`` named query for its value, as SPARQL TSV, kept since the first
-        time it was asked (:mod:`kg.store.once`); None for any other query (it is evaluated)."""
-        return once.per_value_answer(self, sparql, substitutions)
+        time it was asked (:mod:`kg.store.once`); None for any other query (it is evaluated), and when not ``tabled``."""
+        return once.per_value_answer(self, sparql, substitutions) if self.tabled else None
 
     def evaluate(self, sparql: str, *, substitutions: dict[str, Term] | None = None,
                  default_graph: list[str] | None = None, named_graphs: list[str] | None = None,

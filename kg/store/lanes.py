@@ -12,31 +12,41 @@ stop one short of ``pthread_cancel``: oxigraph issue #1336). Only ending its pro
 * the **untrusted lane** answers the ad-hoc queries sent from the engine's query processes. Each
   such request is written on a shared :class:`Board` (who sent it, to which lane, until when).
   When one is *abandoned* — it timed out, its deadline passed, or the query process that sent it
-  was killed (time limit, client gone) — the supervisor publishes a **spare lane**, started beforehand and
-  already listening, as the untrusted lane, then kills the old one with whatever it computes. The
-  other queries that were on it fail to connect or are cut off, see that the lane changed, and are
-  sent once more to the fresh one (:meth:`Lanes.send`); the killed query's own client gets the
-  engine's 503 (time limit) alone. A new spare is started at once (a read-only store reopens in
-  ~20 ms).
+  was killed (time limit, client gone) — or has run a while and is about to be (within
+  :data:`~kg.store.supervisor.LEAD` of its deadline), the supervisor publishes a **spare lane**, started
+  beforehand and already listening, as the untrusted lane, and kills the old one with whatever it
+  computes once nothing in time is left on it (at most a fraction of a second later). Queries still on it
+  then are cut off, see that the lane changed, and are sent once more to the fresh one
+  (:meth:`Lanes.send`); the killed query's own client gets the engine's 503 (time limit) alone. A new
+  spare is started at once (a read-only store reopens in ~20 ms). Its threads that stay runnable
+  :data:`~kg.store.supervisor.DEMOTE_AFTER` s on end (a long query) are moved to nice 19.
 
 The supervisor (:mod:`kg.store.supervisor`) decides step by step over the board and the lanes' states (unit
 tested with stand-in processes); it runs every :data:`~kg.store.supervisor.TICK` seconds in a process forked by
 :meth:`Lanes.start` before the web server forks its workers, so every process shares the board.
+
+The supervisor is itself kept: a thread of the server's main process (:meth:`Lanes._keep`) waits on a
+pidfd of it and, should it die (its lanes die with it), marks both lanes unpublished on the board (a new
+generation: requests wait for the next lane instead of connecting to a dead port) and forks another,
+after a doubling pause if it keeps dying at once. That thread lives as long as the server: a lane's
+parent-death signal follows the *thread* that forked its supervisor.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import select
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable
 
-from kg.store.supervisor import TRUSTED, UNTRUSTED, Board, supervise
+from kg.store.supervisor import TRUSTED, UNTRUSTED, Board, alive, supervise
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +54,8 @@ RETRY_WAIT = 2.0  # seconds a request cut off waits for its lane to be replaced 
 LANE_WAIT = 3.0  # seconds a request waits at most for its lane to listen (one starting, or started again)
 RESEND_MARGIN = 1.0  # seconds a request cut off must have left to be sent again (else it is a timeout)
 LOAD_TIMEOUT = 600
+KEEP_BACKOFF = 0.1  # seconds before forking a supervisor again after one died at once (doubling, at most 5 s)
+KEEP_STABLE = 10.0  # seconds a supervisor must have run for its death to count as a first one (no pause)
 
 
 def oxigraph_binary() -> str | None:
@@ -70,6 +82,10 @@ class Lanes:
         self.board = Board()
         self.pid: int | None = None
         self._pidfd: int | None = None
+        self.restarts = 0  # supervisors forked again after one died
+        self._keeper: threading.Thread | None = None
+        self._keeping = threading.Lock()  # held while a supervisor is forked or stopped
+        self._stopping = False
 
     def __repr__(self) -> str:
         return f"Lanes({str(self.location)!r})"
@@ -86,11 +102,19 @@ class Lanes:
         return True
 
     def start(self) -> None:
-        """Fork the supervisor (call before any thread starts, and before the web server forks its workers)."""
+        """Fork the supervisor (call before any thread starts, and before the web server forks its workers), and
+        start the thread that forks it again should it die."""
+        self._stopping = False
+        self._fork()
+        self._keeper = threading.Thread(target=self._keep, name="oxigraph-lanes-keeper", daemon=True)
+        self._keeper.start()
+
+    def _fork(self) -> None:
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             code = 0
             try:
+                _reset_signals()  # forked again from a running server: not its master's handlers
                 supervise(self.board, self.binary, self.location, self.timeout)
             except SystemExit:
                 pass
@@ -105,10 +129,63 @@ class Lanes:
         except (AttributeError, OSError):
             self._pidfd = None
 
+    def _keep(self) -> None:
+        """The keeper thread: wait for the supervisor to end; unless stopping, fork another (see the module's note)."""
+        pause = KEEP_BACKOFF
+        while True:
+            started = time.monotonic()
+            self._wait_exit()
+            with self._keeping:
+                if self._stopping:
+                    return
+                self._reap()
+                pause = KEEP_BACKOFF if time.monotonic() - started >= KEEP_STABLE else min(5.0, pause * 2)
+                log.warning("the Oxigraph lanes' supervisor (pid %s) ended: its lanes went with it; starting another",
+                            self.pid)
+                self.board.restart()  # requests wait for the next lanes, not for a dead port
+            time.sleep(pause if time.monotonic() - started < KEEP_STABLE else 0.0)
+            with self._keeping:
+                if self._stopping:
+                    return
+                self.restarts += 1
+                self._fork()
+
+    def _wait_exit(self) -> None:
+        """Block until the supervisor process has ended (a pidfd polls readable then, reaped or not)."""
+        pidfd = self._pidfd
+        if pidfd is not None:
+            try:
+                poller = select.poll()
+                poller.register(pidfd, select.POLLIN)
+                while not poller.poll(1000):
+                    pass
+                return
+            except (OSError, ValueError):  # closed by stop(): it is ending anyway
+                return
+        while self.pid is not None and _running(self.pid):
+            time.sleep(0.1)
+
+    def _reap(self) -> None:
+        if self._pidfd is not None:
+            os.close(self._pidfd)
+            self._pidfd = None
+        try:
+            os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:  # reaped elsewhere (gunicorn's master reaps every child)
+            pass
+
     def stop(self) -> None:
-        """Stop the supervisor (it kills its lanes); only through a handle on that one process."""
+        """Stop the supervisor (it kills its lanes) and its keeper; only through a handle on that one process."""
         if self.pid is None or os.getpid() == self.pid:
             return
+        with self._keeping:
+            self._stopping = True
+            self._stop_supervisor()
+        if self._keeper is not None and self._keeper is not threading.current_thread():
+            self._keeper.join(timeout=5)
+            self._keeper = None
+
+    def _stop_supervisor(self) -> None:
         if self._pidfd is not None:
             try:
                 signal.pidfd_send_signal(self._pidfd, signal.SIGTERM)
@@ -184,6 +261,26 @@ class Lanes:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.005)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return alive(pid)
+
+
+def _reset_signals() -> None:
+    """Default handlers in a supervisor forked from a running server (gunicorn's master reaps children on SIGCHLD,
+    which would take the lanes' exit statuses from under the supervisor)."""
+    for name in ("SIGCHLD", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGTTIN", "SIGTTOU"):
+        try:
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 __all__ = ["Board", "LaneReplaced", "Lanes", "TRUSTED", "UNTRUSTED", "oxigraph_binary"]

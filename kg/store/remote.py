@@ -54,6 +54,7 @@ from kg.store.lanes import LaneReplaced
 from kg.store.rewrite import (boolean_variables, describe_as_select, list_empty_graph_patterns,
                               rewrite_zero_length_paths, split_order, strip_dataset, substitute, with_base,
                               without_slice)
+from kg.store.supervisor import DEMOTE_AFTER as LANE_DEMOTE_AFTER
 
 SELECT_MEDIA = "application/sparql-results+json"
 GRAPH_MEDIA = "application/n-triples"
@@ -175,6 +176,9 @@ class RemoteStore:
         self._lanes, self._untrusted = lanes, False
         if lanes is not None:
             self.description = f"the Oxigraph server over {lanes.location}, run by this server"
+            # A query process is demoted (and replaced after its answer) no later than the lane demotes the thread
+            # that serves it: that thread, at nice 19 for good, then never serves another of its queries.
+            self.demote_after = LANE_DEMOTE_AFTER
 
     def enter_query_process(self) -> None:
         """Called in each query process (kg.sparql.pool): what it sends is untrusted, for a lane that may be killed."""

@@ -3,17 +3,18 @@
 :class:`Supervisor` is a step function over the shared board and the lanes' processes — stand-ins in
 the unit tests — and :func:`supervise` runs it in the process :meth:`kg.store.lanes.Lanes.start` forks:
 every :data:`TICK` seconds it starts what is missing (a lane that ended by itself after a
-doubling pause), publishes what listens, kills the untrusted lane when a request on it was abandoned
-(the ready spare published first), and moves that lane's threads that stay runnable past
+doubling pause), publishes what listens, retires the untrusted lane when a request on it was abandoned or is
+about to be (the ready spare published first; :data:`LEAD`) and kills it once nothing in time is left on it,
+and moves that lane's threads that stay runnable past
 :data:`DEMOTE_AFTER` to nice 19. It is the lanes' parent: their pids stay exact until it reaps them.
-The :class:`Board` it shares with every server process (lanes' ports, requests in flight) is here too.
+The :class:`Board` it shares with every server process (lanes' ports, requests in flight) is in
+:mod:`kg.store.board`.
 """
 
 from __future__ import annotations
 
 import ctypes
 import logging
-import multiprocessing
 import os
 import signal
 import socket
@@ -25,15 +26,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from kg.store.board import TRUSTED, UNTRUSTED, Board, Row
+
 log = logging.getLogger(__name__)
 
-TRUSTED, UNTRUSTED = 0, 1
 TICK = 0.02  # seconds between two steps of the supervisor
 GRACE = 0.2  # seconds past a request's deadline before it counts as abandoned (its sender is being stopped)
 STALE = 60.0  # seconds past its deadline after which a row is cleared whatever its sender's state
-LOCK_WAIT = 1.0
-DEMOTE_AFTER = 0.5  # seconds a thread of the untrusted lane may stay runnable before it is moved to nice 19
-SAMPLE = 0.1  # seconds between two looks at the untrusted lane's threads
+# Seconds a thread of the untrusted lane may stay runnable before it is moved to nice 19. After each kill the
+# runaways' clients send them again to the fresh lane, where they ran at the victim's priority until demoted:
+# at 0.5 s (looked at every 0.1 s) the victim's slowest ad-hoc queries (55-115 ms) all fell 0.3-1.1 s after a
+# kill (bench/results/hostile-serve-oxigraph-run*.md). An ad-hoc query runnable 0.1 s on end is no short one;
+# the query processes that send to this lane are demoted, and replaced after their answer, as soon
+# (RemoteStore.demote_after), so a thread demoted here never serves another query (its connection ends).
+DEMOTE_AFTER = 0.1
+SAMPLE = 0.04  # seconds between two looks at the untrusted lane's threads
+# The hand-over, ahead of the kill. A request on the untrusted lane that has run LONG_RUN s and is within LEAD s
+# of its deadline is a runaway about to be abandoned: the spare is published then (new requests go there), so
+# that when the runaways' 503s come back and their clients send them again, they land on the fresh lane, and
+# the requests of others already on the old one have finished by the time it is killed — once nothing in time
+# is left on it, or DRAIN s after LEAD + GRACE at the latest. Killed at once when abandoned, the lane cut off the
+# victim's queries in flight, each sent again to the fresh lane amid the runaways' re-sending (the kill-time
+# outliers of bench/results/hostile-serve-oxigraph-run*.md before: 40-115 ms).
+LEAD = 0.3
+LONG_RUN = 1.0
+DRAIN = 0.25
+# Quarantine. A lane's CPU is accounted to its session's autogroup as a whole, nice 19 threads included, so a
+# lane that computes runaways gets its turn on a busy machine late, and the short queries on it with it. Once a
+# thread of the untrusted lane is demoted (a long query), the ready spare takes the new requests and the old
+# lane keeps its long queries alone until they end or are abandoned, then is killed: at most QUARANTINE such
+# lanes at once (beyond that the untrusted lane keeps its long queries, demoted, as before).
+QUARANTINE = 2
 
 
 def alive(pid: int) -> bool:
@@ -44,85 +67,6 @@ def alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in (b"Z", b"X")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One request on the untrusted lane: its slot, the sending process, the lane's generation, its deadline."""
-
-    index: int
-    pid: int
-    generation: int
-    deadline: float  # time.monotonic() (one clock for every process of the machine)
-
-
-class Board:
-    """Shared memory, made before the web server forks: each lane's port and generation, and the requests in flight.
-
-    A port of 0 means the lane does not listen yet. A generation counts the lane's replacements:
-    a request cut off while its generation changed was on a lane that was killed, and is sent again.
-    """
-
-    def __init__(self, capacity: int = 256):
-        ctx = multiprocessing.get_context("fork")
-        self.capacity = capacity
-        self._lock = ctx.Lock()
-        self._ports = ctx.RawArray(ctypes.c_int32, 2)
-        self._generations = ctx.RawArray(ctypes.c_int64, 2)
-        self._down = ctx.RawArray(ctypes.c_int8, 2)  # the lane cannot start (it ended before it listened)
-        self._pids = ctx.RawArray(ctypes.c_int32, capacity)
-        self._rows_generation = ctx.RawArray(ctypes.c_int64, capacity)
-        self._deadlines = ctx.RawArray(ctypes.c_double, capacity)
-
-    def lane(self, kind: int) -> tuple[int, int]:
-        """``(port, generation)`` of the trusted or untrusted lane (port 0: not listening yet)."""
-        port = self._ports[kind]  # the port first: it is published after its generation
-        return port, self._generations[kind]
-
-    def publish(self, kind: int, port: int, generation: int) -> None:
-        self._generations[kind] = generation
-        self._ports[kind] = port
-
-    def down(self, kind: int) -> bool:
-        """Whether the lane cannot start now (a request then fails at once instead of waiting for it)."""
-        return bool(self._down[kind])
-
-    def set_down(self, kind: int, down: bool) -> None:
-        self._down[kind] = int(down)
-
-    def begin(self, generation: int, deadline: float, pid: int | None = None) -> int | None:
-        """Write one request down; its slot (None when the board is full: the request is then not watched)."""
-        if not self._lock.acquire(timeout=LOCK_WAIT):
-            return None
-        try:
-            for i in range(self.capacity):
-                if self._pids[i] == 0:
-                    self._rows_generation[i] = generation
-                    self._deadlines[i] = deadline
-                    self._pids[i] = pid or os.getpid()  # last: a row is read only once its pid is set
-                    return i
-            return None
-        finally:
-            self._lock.release()
-
-    def end(self, index: int | None) -> None:
-        if index is not None:
-            self._pids[index] = 0
-
-    def abandon(self, index: int | None) -> None:
-        """The request's sender gave up on it (its deadline passed): the supervisor ends the row, and the lane."""
-        if index is not None:
-            self._deadlines[index] = 0.0
-
-    def rows(self) -> list[Row]:
-        found = []
-        for i in range(self.capacity):
-            pid = self._pids[i]
-            if pid:
-                found.append(Row(i, pid, self._rows_generation[i], self._deadlines[i]))
-        return found
-
-
 
 
 @dataclass
@@ -143,7 +87,7 @@ class Supervisor:
     """
 
     board: Board
-    launch: Callable[[int], object]
+    launch: Callable[[int, bool], object]  # (port, untrusted: the active lane or a spare)
     listening: Callable[[int], bool]
     free_port: Callable[[], int]
     alive: Callable[[int], bool] = alive
@@ -156,13 +100,17 @@ class Supervisor:
     spare: Lane | None = None
     kills: int = 0
     _dying: list = field(default_factory=list)
+    _draining: list = field(default_factory=list)  # [(lane retired, its generation, when it is killed at the latest)]
+    _seen: dict = field(default_factory=dict)  # (slot, pid, generation) -> when the row was first seen
+    _long: bool = False  # a thread of the untrusted lane was demoted since it was published
     _wait: dict = field(default_factory=dict)  # role -> (not before, next backoff)
     _runnable: dict = field(default_factory=dict)  # (pid, tid) -> (since when it runs without waiting, its waits then)
     _demoted: set = field(default_factory=set)
     _sampled: float = float("-inf")
 
     def lanes(self) -> list[Lane]:
-        return [lane for lane in (self.trusted, self.active, self.spare) if lane is not None]
+        return [lane for lane in (self.trusted, self.active, self.spare) if lane is not None] + \
+            [lane for lane, _, _ in self._draining]
 
     def step(self, now: float) -> None:
         for handle in [h for h in self._dying if h.poll() is not None]:  # reap the killed
@@ -182,7 +130,7 @@ class Supervisor:
                 self._wait[role] = (now + pause, min(5.0, pause * 2))
             if getattr(self, role) is None and now >= self._wait.get(role, (0.0, 0.0))[0]:
                 port = self.free_port()
-                setattr(self, role, Lane(self.launch(port), port))
+                setattr(self, role, Lane(self.launch(port, role != "trusted"), port))
         for role in ("trusted", "active", "spare"):
             lane = getattr(self, role)
             if lane is not None and not lane.ready and self.listening(lane.port):
@@ -196,6 +144,8 @@ class Supervisor:
         if self.demote_after is not None and now - self._sampled >= SAMPLE:
             self._sampled = now
             self._demote(now)
+        if self._long and _ready(self.spare) and len(self._draining) < QUARANTINE:
+            self.kill_active(now, quarantine=True)
 
     def _demote(self, now: float) -> None:
         """Move the untrusted lane's threads that stayed runnable ``demote_after`` s to nice 19.
@@ -225,6 +175,7 @@ class Supervisor:
             if now - since >= self.demote_after:
                 self._demoted.add((pid, tid))
                 self.renice(pid, tid)
+                self._long = True
 
     def _publish(self) -> None:
         for kind, lane in ((TRUSTED, self.trusted), (UNTRUSTED, self.active)):
@@ -233,32 +184,64 @@ class Supervisor:
                 self.board.set_down(kind, False)
 
     def _abandoned(self, now: float) -> None:
-        """Kill the untrusted lane if a request on it was abandoned; clear the rows nobody will end."""
+        """Retire the untrusted lane if a request on it was abandoned or is about to be (:data:`LEAD`); kill a
+        retired lane once nothing in time is left on it; clear the rows nobody will end."""
         generation = self.board.lane(UNTRUSTED)[1]
-        kill = False
+        draining = {gen for _, gen, _ in self._draining}
+        running: set[int] = set()  # generations of retired lanes that still hold a request in time
+        retire = False
+        seen = {}
         for row in self.board.rows():
             gone = not self.alive(row.pid)
             late = now > row.deadline + GRACE
+            key = (row.index, row.pid, row.generation)
+            seen[key] = self._seen.get(key, now)
             if row.generation == generation and (gone or late):
-                kill = True
+                retire = True
                 self.board.end(row.index)
+            elif row.generation in draining and (gone or late):
+                self.board.end(row.index)  # its lane is being killed anyway
             elif row.generation != generation and (gone or now > row.deadline + STALE):
                 self.board.end(row.index)  # its lane is gone already; its sender will not end it
-        if kill:
-            self.kill_active()
+            elif row.generation in draining:
+                running.add(row.generation)
+            elif row.generation == generation and row.deadline - now <= LEAD and now - seen[key] >= LONG_RUN:
+                retire = True  # a runaway about to be abandoned: hand over now, kill once it is
+        self._seen = seen
+        for entry in list(self._draining):
+            lane, gen, until = entry
+            if gen not in running or now >= until:
+                self._draining.remove(entry)
+                self._kill(lane)
+        if retire:
+            self.kill_active(now)
 
-    def kill_active(self) -> None:
-        """Replace the untrusted lane by the spare (published first), then kill it and start a new spare."""
+    def kill_active(self, now: float | None = None, quarantine: bool = False) -> None:
+        """Replace the untrusted lane by the spare (published first), then kill it — once no request in time is left
+        on it, or :data:`LEAD` + :data:`GRACE` + :data:`DRAIN` s after ``now`` at the latest (in quarantine, that
+        long after its last deadline; at once without ``now``) — and start a new spare."""
         old = self.active
         if old is None:
             return
-        self.active, self.spare = self.spare, None
+        generation = self.board.lane(UNTRUSTED)[1]
+        self.active, self.spare, self._long = self.spare, None, False
         self._bump(UNTRUSTED)
         self._publish()  # before the kill: a request cut off by it finds the next lane published
         self.kills += 1
-        log.warning("an ad-hoc query on the Oxigraph lane (port %s) was abandoned: killing that lane "
-                    "(the queries still on it are sent once more to the next)", old.port)
-        self._kill(old)
+        rows = [row for row in self.board.rows() if row.generation == generation]
+        if quarantine:
+            log.info("a long query on the Oxigraph lane (port %s): new ad-hoc queries go to the next lane; that one "
+                     "is killed once nothing in time is left on it", old.port)
+        else:
+            log.warning("an ad-hoc query on the Oxigraph lane (port %s) was abandoned, or is about to be: killing "
+                        "that lane once nothing in time is left on it (what is still on it then is sent once more "
+                        "to the next)", old.port)
+        if now is None or not rows:
+            self._kill(old)
+        elif quarantine:
+            self._draining.append((old, generation, max(row.deadline for row in rows) + GRACE + DRAIN))
+        else:
+            self._draining.append((old, generation, now + LEAD + GRACE + DRAIN))
 
     def _kill(self, lane: Lane) -> None:
         try:
@@ -279,11 +262,12 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 pass
         self.trusted = self.active = self.spare = None
+        self._draining.clear()
 
 
 def _threads(pid: int) -> dict[int, tuple[bool, int]]:
     """The threads of process ``pid``: whether each is runnable now (running or waiting for a core), and how
-    many times it has waited (blocked) so far."""
+    many times it has waited (blocked) so far (read only for the runnable: most threads of a lane sleep)."""
     found = {}
     try:
         tids = os.listdir(f"/proc/{pid}/task")
@@ -291,9 +275,14 @@ def _threads(pid: int) -> dict[int, tuple[bool, int]]:
         return found
     for tid in tids:
         try:
+            with open(f"/proc/{pid}/task/{tid}/stat", "rb") as handle:
+                runnable = handle.read().rsplit(b")", 1)[1].split()[0] == b"R"
+            if not runnable:
+                found[int(tid)] = (False, 0)
+                continue
             with open(f"/proc/{pid}/task/{tid}/status", "rb") as handle:
                 fields = dict(line.split(b":", 1) for line in handle.read().splitlines() if b":" in line)
-            found[int(tid)] = (fields[b"State"].split()[0] == b"R", int(fields[b"voluntary_ctxt_switches"]))
+            found[int(tid)] = (True, int(fields[b"voluntary_ctxt_switches"]))
         except (OSError, KeyError, IndexError, ValueError):
             continue
     return found
@@ -335,15 +324,21 @@ def _die_with_parent(sig: int) -> Callable[[], None]:
     return arm
 
 
-def _launcher(binary: str, location: Path, timeout: float) -> Callable[[int], subprocess.Popen]:
+def _launcher(binary: str, location: Path, timeout: float) -> Callable[[int, bool], subprocess.Popen]:
     """How a lane is started: ``serve-read-only`` on a loopback port, in a session of its own (with autogroup
     scheduling a session shares one fair share of the CPU, so a lane's runaways compete with the web server as
     one group, not thread by thread: in kneekg serve's session they took the other requests' p99 from ~15 to
-    ~60 ms, bench/results/hostile-lanes-kill-only.md), killed with its parent, the supervisor."""
-    def launch(port: int) -> subprocess.Popen:
+    ~60 ms, bench/results/hostile-lanes-kill-only.md), killed with its parent, the supervisor.
+
+    Only the trusted lane gets ``--timeout-s``: Oxigraph 0.5 starts a thread per query that sleeps the whole
+    timeout, so at a few thousand queries/s tens of thousands pile up and thread creation fails (``500 Resource
+    temporarily unavailable``, bench/uncached.py); on an untrusted lane a query past its time limit is abandoned
+    by its sender first and the lane killed, and without them the lane's threads the demotion reads are few."""
+    def launch(port: int, untrusted: bool = False) -> subprocess.Popen:
         errors = tempfile.TemporaryFile()  # what it says (a line per start), read only if it ends by itself
+        limit = [] if untrusted else ["--timeout-s", str(max(1, int(timeout)))]
         process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind",
-                                    f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", str(max(1, int(timeout)))],
+                                    f"127.0.0.1:{port}", "--union-default-graph", *limit],
                                    stdin=subprocess.DEVNULL, stdout=errors, stderr=errors, close_fds=True,
                                    start_new_session=True, preexec_fn=_die_with_parent(signal.SIGKILL))
         process.errors = errors

@@ -44,7 +44,7 @@ class World:
         self.reniced: list[tuple[int, int]] = []
         self._ports = itertools.count(41000)
 
-    def launch(self, port):
+    def launch(self, port, untrusted=False):
         process = FakeProcess(port)
         self.launched.append(process)
         return process
@@ -52,7 +52,7 @@ class World:
     def supervisor(self, board: Board) -> Supervisor:
         return Supervisor(board, self.launch, lambda port: port in self.listening, lambda: next(self._ports),
                           alive=lambda pid: pid not in self.dead, threads=lambda pid: dict(self.threads.get(pid, {})),
-                          renice=lambda pid, tid: self.reniced.append((pid, tid)))
+                          renice=lambda pid, tid: self.reniced.append((pid, tid)), demote_after=0.5)
 
     def listen_all(self):
         self.listening.update(p.port for p in self.launched if not p.killed)
@@ -160,7 +160,7 @@ def test_requests_running_within_their_deadline_are_left_alone(world):
     generation = board.lane(UNTRUSTED)[1]
     for pid in (301, 302, 303):
         board.begin(generation, deadline=10.0, pid=pid)
-    for now in (1.0, 5.0, 9.9):
+    for now in (1.0, 5.0, 9.5):  # still more than LEAD from their deadline
         supervisor.step(now)
     assert not any(p.killed for p in world.launched) and len(board.rows()) == 3
     assert supervisor.kills == 0
@@ -184,6 +184,82 @@ def test_rows_left_on_a_replaced_lane_are_cleared_only_once_their_sender_is_gone
     supervisor.step(1.0)
     assert [row.pid for row in board.rows()] == [501]
     assert supervisor.kills == 0  # nothing of it runs on the lane published now
+
+
+def test_a_retired_lane_answers_the_requests_already_on_it_before_it_is_killed(world):
+    board, supervisor = started(world)
+    old_port, generation = board.lane(UNTRUSTED)
+    spare_port = supervisor.spare.port
+    board.begin(generation, deadline=2.0, pid=451)  # the runaway
+    victim = board.begin(generation, deadline=12.0, pid=452)  # another client's short query, on it meanwhile
+    supervisor.step(2.0 + GRACE * 2)
+    assert board.lane(UNTRUSTED) == (spare_port, generation + 1)  # nothing new goes to the retired lane
+    assert supervisor.kills == 1 and not any(p.killed for p in world.launched)
+    board.end(victim)  # answered
+    supervisor.step(2.0 + GRACE * 2 + 0.02)
+    assert [p.port for p in world.launched if p.killed] == [old_port]
+
+
+def test_a_retired_lane_is_killed_after_the_drain_time_whatever_still_runs_on_it(world):
+    from kg.store.supervisor import DRAIN, LEAD
+
+    board, supervisor = started(world)
+    old_port, generation = board.lane(UNTRUSTED)
+    board.begin(generation, deadline=2.0, pid=461)
+    board.begin(generation, deadline=2.05, pid=462)  # a second runaway, abandoned a moment later
+    board.begin(generation, deadline=30.0, pid=463)  # a request that would keep it for long
+    now = 2.0 + GRACE * 2
+    supervisor.step(now)
+    supervisor.step(now + DRAIN / 2)
+    assert not any(p.killed for p in world.launched) and supervisor.kills == 1  # one retirement for both runaways
+    supervisor.step(now + LEAD + GRACE + DRAIN)
+    assert [p.port for p in world.launched if p.killed] == [old_port]
+
+
+def test_a_long_request_near_its_deadline_hands_the_lane_over_before_it_is_abandoned(world):
+    from kg.store.supervisor import LEAD
+
+    board, supervisor = started(world)
+    old_port, generation = board.lane(UNTRUSTED)
+    spare_port = supervisor.spare.port
+    runaway = board.begin(generation, deadline=10.0, pid=491)
+    supervisor.step(1.0)
+    supervisor.step(10.0 - LEAD / 2)  # run 9 s, less than LEAD s left: the spare is published, nothing killed yet
+    assert board.lane(UNTRUSTED) == (spare_port, generation + 1) and supervisor.kills == 1
+    assert not any(p.killed for p in world.launched)
+    board.abandon(runaway)  # its time limit came: nothing in time is left on the old lane
+    supervisor.step(10.0)
+    assert [p.port for p in world.launched if p.killed] == [old_port]
+
+
+def test_a_request_sent_with_little_time_left_does_not_hand_the_lane_over_at_once(world):
+    from kg.store.supervisor import LEAD
+
+    board, supervisor = started(world)
+    port, generation = board.lane(UNTRUSTED)
+    board.begin(generation, deadline=5.0 + LEAD / 2, pid=492)  # it waited for a query process: little left
+    supervisor.step(5.0)
+    supervisor.step(5.0 + LEAD / 4)
+    assert board.lane(UNTRUSTED) == (port, generation) and supervisor.kills == 0
+
+
+def test_a_retired_lane_with_nothing_left_on_it_is_killed_at_once(world):
+    board, supervisor = started(world)
+    old_port, generation = board.lane(UNTRUSTED)
+    board.begin(generation, deadline=1.0, pid=471)
+    world.dead.add(471)
+    supervisor.step(1.5)
+    assert [p.port for p in world.launched if p.killed] == [old_port]
+
+
+def test_stopping_kills_a_lane_still_draining(world):
+    board, supervisor = started(world)
+    generation = board.lane(UNTRUSTED)[1]
+    board.begin(generation, deadline=1.0, pid=481)
+    board.begin(generation, deadline=30.0, pid=482)
+    supervisor.step(1.0 + GRACE * 2)
+    supervisor.stop()
+    assert all(p.killed for p in world.launched)
 
 
 def test_the_trusted_lane_is_never_killed_for_an_abandoned_query_and_is_restarted_if_it_dies(world):
@@ -495,3 +571,75 @@ def test_a_store_in_a_query_process_sends_to_the_untrusted_lane(tmp_path):
             store.query("ASK { ?s ?p ?o }")
         store.enter_query_process()
     assert Recorder.calls == [False, True]
+
+
+# --- quarantine: a lane with a long query stops taking new requests --------------------------------
+
+def _long_query_on_active(world, board, supervisor, now: float, pid: int, tid: int = 2) -> tuple[int, int]:
+    """A request on the untrusted lane whose thread computes on; steps until it is demoted. Its (port, generation)."""
+    port, generation = board.lane(UNTRUSTED)
+    board.begin(generation, deadline=now + 10.0, pid=pid)
+    world.threads[supervisor.active.handle.pid] = {tid: (True, 0)}
+    for tick in range(0, 12):
+        supervisor.step(now + tick * 0.1)
+    return port, generation
+
+
+def test_a_long_query_sends_new_requests_to_the_spare_and_its_lane_dies_once_it_is_abandoned(world):
+    board, supervisor = started(world)
+    spare_port = supervisor.spare.port
+    port, generation = _long_query_on_active(world, board, supervisor, 1.0, pid=701)
+    assert world.reniced and board.lane(UNTRUSTED) == (spare_port, generation + 1)
+    assert not any(p.killed for p in world.launched if p.port == port)  # it keeps its long query meanwhile
+    world.dead.add(701)  # its time limit came: the engine killed the query process
+    supervisor.step(3.0)
+    assert [p.port for p in world.launched if p.killed] == [port]
+
+
+def test_a_short_request_ending_on_a_quarantined_lane_does_not_end_it_while_the_long_one_runs(world):
+    board, supervisor = started(world)
+    port, generation = board.lane(UNTRUSTED)
+    short = board.begin(generation, deadline=11.0, pid=711)
+    _long_query_on_active(world, board, supervisor, 1.0, pid=712)
+    board.end(short)
+    supervisor.step(2.5)
+    assert not any(p.killed for p in world.launched) and board.lane(UNTRUSTED)[1] == generation + 1
+
+
+def test_without_a_ready_spare_the_lane_with_a_long_query_keeps_serving_until_one_listens(world):
+    board = Board(capacity=8)
+    supervisor = world.supervisor(board)
+    supervisor.step(0.0)
+    world.listening.update(p.port for p in world.launched[:2])  # trusted and untrusted listen, the spare not yet
+    supervisor.step(0.1)
+    port, generation = _long_query_on_active(world, board, supervisor, 1.0, pid=721)
+    assert board.lane(UNTRUSTED) == (port, generation)
+    world.listen_all()
+    supervisor.step(2.5)
+    assert board.lane(UNTRUSTED)[1] == generation + 1 and board.lane(UNTRUSTED)[0] != port
+
+
+def test_at_most_a_few_lanes_are_held_in_quarantine_at_once(world):
+    from kg.store.supervisor import QUARANTINE
+
+    board, supervisor = started(world)
+    now = 1.0
+    for n in range(QUARANTINE + 2):
+        _long_query_on_active(world, board, supervisor, now, pid=730 + n, tid=10 + n)
+        world.listen_all()  # the new spare listens
+        now += 1.5
+        supervisor.step(now)
+    assert len(supervisor._draining) == QUARANTINE and not any(p.killed for p in world.launched)
+    assert supervisor.kills == QUARANTINE
+
+
+def test_a_quarantined_lane_is_killed_after_its_last_deadline_whatever_still_runs(world):
+    from kg.store.supervisor import DRAIN
+
+    board, supervisor = started(world)
+    port, generation = _long_query_on_active(world, board, supervisor, 1.0, pid=741)
+    deadline = 11.0
+    supervisor.step(deadline)  # its sender neither abandons nor dies (hung): late only past GRACE
+    assert not any(p.killed for p in world.launched if p.port == port)
+    supervisor.step(deadline + GRACE + DRAIN + 0.01)
+    assert [p.port for p in world.launched if p.killed] == [port]

@@ -154,3 +154,16 @@ def test_a_remote_store_evaluates_a_per_value_query_as_written():
     remote = RemoteStore("http://127.0.0.1:9/sparql")  # never contacted
     for name in PER_VALUE:
         assert remote.text_for(registry()[name]) == registry()[name].sparql
+
+
+def test_a_store_not_tabled_evaluates_the_query_and_gives_the_same_rows(real_store, monkeypatch):
+    """TABLED_ANSWERS off (bench/uncached.py's like-with-like row): no kept rows are read, the text is evaluated."""
+    query = registry()["causes-of"]
+    tabled = EmbeddedStore(real_store.oxigraph, "tabled (test)")
+    evaluating = EmbeddedStore(real_store.oxigraph, "evaluating (test)")
+    evaluating.tabled = False
+    values = query.bind(query.example_values())
+    text = tabled.text_for(query)
+    assert tabled.kept_rows(text, values) is not None and evaluating.kept_rows(text, values) is None
+    monkeypatch.setattr(once, "per_value_answer", lambda *args: pytest.fail("kept rows read by a store not tabled"))
+    assert _rows(evaluating.query(text, substitutions=values)) == _rows(tabled.evaluate(text, substitutions=values))
