@@ -15,7 +15,7 @@ from kg.namespaces import KGO
 from kg.qa.asides import named_then_asked, paired_then_asked, remark_asks_nothing, told_after_mark, told_sentence, trailing
 from kg.qa.lexicon import Cue, Lexicon
 from kg.qa.linking import LabelIndex, Mention
-from kg.qa.openers import dashed, skipped
+from kg.qa.openers import ELLIPTIC, dashed, skipped
 from kg.qa.querygraph import Reading
 from kg.qa.text import AUXILIARIES, PARTITIVE, PREPOSITIONS, PRONOUNS, STOPWORDS, WH_WORDS, Token, acronym, adverb, asked_as_statement, asks, clauses, embedded_wh, ends_or_not, partitive, pronoun_modifier, run_on, tokenize
 
@@ -154,7 +154,7 @@ def _asking_clause(parts: list[list[Token]], cues: list[Cue], marked: frozenset[
     for k in range(len(parts) - 1, -1, -1):
         clause = parts[k]
         first = clause[skipped(clause)].lemma  # "in general, can …": an opener before the auxiliary
-        asking = (first in WH_WORDS or first in AUXILIARIES or first in ("be", "do", "have")
+        asking = (first in WH_WORDS | ELLIPTIC or first in AUXILIARIES or first in ("be", "do", "have")
                 or any(t.lemma in WH_WORDS for t in clause[:3]))
         if asking and k > 0 and first in ("and", "or") and len(clause) <= 5 and asks(parts[k - 1]):
             k -= 1  # "what are X prescribed for, and for which condition?": a follow-up fragment of the question before

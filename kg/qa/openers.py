@@ -18,6 +18,7 @@ OPENERS = frozenset(("so", "ok", "okay", "well", "right", "anyway", "anyways", "
                      "overall", "basically", "generally", "speaking", "general", "theory", "principle", "short",
                      "interest", "curiosity", "question", "quick", "out", "of", "in", "on", "whole", "as", "a",
                      "rule", "just", "wondering", "like", "yeah", "hey", "hi", "hmm", "um"))
+ELLIPTIC = frozenset(("anything",))  # "…, *anything* I can do at home": "is there" left out — it asks
 MAX_OPENER = 3  # "out of interest", "on the whole" (with "the"), "medically speaking"
 ASKING = AUXILIARIES | {"be", "do", "have"}
 
