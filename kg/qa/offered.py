@@ -70,4 +70,6 @@ def named_any(answer: Answer, r: Reading, an: Analysis) -> None:
     if lemmas & REPORTING and lemmas & ANY or existence.asked(an) or r.classes and any_of.any_asked(an):  # "is there a
         # treatment for autoimmune disorders", "can a mineral deficiency cause spasms"
         answer.kind, answer.boolean = "boolean", True
-        answer.message = "Yes — " + answer.message[:1].lower() + answer.message[1:]
+        some = "Yes, some can" if r.classes and any_of.any_asked(an) and "can" in {t.lemma for t in an.question} \
+            else "Yes"  # "can a mineral deficiency cause …": the kind's members can, as the article says of each
+        answer.message = some + " — " + answer.message[:1].lower() + answer.message[1:]

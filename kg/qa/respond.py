@@ -9,7 +9,7 @@ article does not say …", with what it does say about the two.
 from __future__ import annotations
 
 from kg.namespaces import KG
-from kg.qa import copular, describe, explain, grades, hedges, instead, intake, kinds_unsaid, moment, offered, ranked, universal, usual
+from kg.qa import copular, describe, explain, grades, hedges, instead, intake, kinds_unsaid, moment, offered, ranked, severe, universal, usual
 from kg.qa.analysis import Analysis
 from kg.qa.answer import Answer, Executor
 from kg.qa.closest import quote_index, with_antecedents
@@ -40,7 +40,7 @@ def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -
         if kind == "serious":  # "is it *always* a sign of something serious": the course it states is its "not always"
             universal.serious(ex, answer, r, an)
             universal.unsaid(ex, answer, r, an)  # "is dehydration serious": no course, no warning sign of it given
-            usual.normal(ex, answer, r, an)  # "is that normal": the article's "occasional spasms are common"
+            usual.normal(ex, answer, r, an) or severe.comes_with(ex, answer)  # "is that normal"; what severe ones bring
     elif kind == "duration":
         describe.duration(ex, answer, r, an)
     elif kind == "mechanism":
