@@ -142,7 +142,7 @@ class LabelIndex:
         index.code_heads = frozenset(key[k - 1] for key in index.keys for k in range(1, len(key))  # "vitamin" b-12
                                      if any(c.isdigit() for c in key[k]))
         for w in sorted(index.vocabulary):  # the long words of names by their first letters
-            if len(w) >= MIN_JOINED - 1 and w.isalpha():  # a lemma one short of it may be split in its plural ("stat ins")
+            if len(w) >= MIN_JOINED - 2 and w.isalpha():  # a lemma short of it may be split in its plural ("stat ins", "spas ems")
                 index.prefixes.setdefault(w[:2], []).append(w)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
         words = (set(index.vocabulary) | index.lexicon.vocabulary | {w for w in surface if w.isalpha()}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.qa import sited, telegraphic
 from kg.qa.analysis import Analysis
 from kg.qa.intents import CONDITIONS
 from kg.qa.lexicon import Cue, local
@@ -62,7 +63,8 @@ def telegraphic_asks(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue
         return False
     things = [g for g in anchors if not all(reader.fits(m.iri, KGO + "BodyPart") for m in g[2])]
     return an.question_mark or (len(things) >= 2 and any(things[0][1] <= c.start and c.end <= things[-1][0]
-                                                         and c.entry.pos == "verb" for c in rel_cues))
+                                                         and c.entry.pos == "verb" for c in rel_cues)) \
+        or telegraphic.relation_noun_last(an, things, rel_cues)  # "overweight spasm risk": both ends, then the noun
 
 
 def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
@@ -75,7 +77,7 @@ def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
             m.iri in reader.topic or reader.fits(m.iri, KGO + "SignOrSymptom") for m in merged[0][2]):
         # not "ALS, knee twitching an early symptom?": the topic's sign is the other side
         return topic_booleans(reader, an, merged, rel_cues)
-    both = sides(reader, an, anchors)
+    both = sited.topic_for_part(reader, an, sides(reader, an, anchors), rel_cues)  # "setting my knee off": its spasm
     if len(both) < 2:
         return []
     out = []
