@@ -31,4 +31,5 @@ def misheard_head(parts: list[str], word: str | None) -> bool:
     head, tail = parts
     joined = head + tail
     return (len(tail) >= MIN_TAIL and word.endswith(tail) and word != tail and word[:3] == head[:3]
+            and not word.startswith(head)  # the head misheard, not the name said in two pieces (spelling.split_word)
             and abs(len(word) - len(joined)) <= 2 and fuzz.ratio(word, joined) >= MIN_RATIO)
