@@ -98,3 +98,29 @@ def test_misheard_head_needs_the_ending_whole_and_the_head_begun_alike():
     assert misheard_head(["corner", "steroids"], "corticosteroids")
     assert not misheard_head(["steroid", "cream"], "corticosteroids")
     assert not misheard_head(["muscle", "cramps"], "musclecramps")
+
+
+@pytest.mark.parametrize("question", [
+    "knee twitch normal?",
+    "twitchy knee at night normal?",
+    "knee twitching normal?",
+])
+def test_a_telegraphic_normal_is_the_articles_occasional_common(question):
+    _yes(question, "occasional")
+
+
+def test_a_telegraphic_normal_told_persistent_is_no_yes():
+    answer = ask(STORE, "twitchy knee for weeks normal?").to_dict()
+    assert answer.get("boolean") is not True and answer.get("boolean") is not False, answer["message"]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("i lay bricks in hot rooms and don't drink much, could that bring on cramps", "dehydration"),
+    ("on my feet in a hot room all shift and not drinking enough. can that cause spasms", "dehydration"),
+    ("I don't drink enough at work, could that be why my knee twitches", "dehydration"),
+    ("i sit in a hot room reading all day, can that bring on cramps", "heat exhaustion"),
+    ("doing the same moves on the line all day, could that give me cramps", "repetitive"),
+    ("could repeating the same moves at work be the reason for my cramps", "repetitive"),
+])
+def test_a_story_told_in_everyday_words_then_can_that_cause_it(question, said):
+    _yes(question, said)
