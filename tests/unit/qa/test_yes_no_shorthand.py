@@ -124,3 +124,21 @@ def test_a_telegraphic_normal_told_persistent_is_no_yes():
 ])
 def test_a_story_told_in_everyday_words_then_can_that_cause_it(question, said):
     _yes(question, said)
+
+
+@pytest.mark.parametrize("question", [
+    "will the home remedies in the article work for everyone",
+    "do the home treatments in the article work for all people",
+    "are the home remedies from the article going to work for everybody",
+    "will the home treatments in the article help everyone",
+    "do the home remedies of the article work for every person",
+])
+def test_a_verb_after_in_the_article_is_the_things_own(question):
+    """"the remedies *in the article* work": the article is no subject that reports, so "work for" is the relation —
+    and "for everyone" is answered by the negation the article states."""
+    answer = ask(STORE, question).to_dict()
+    assert answer.get("boolean") is False and "not work for everyone" in answer["message"], answer["message"]
+
+
+def test_a_verb_after_in_the_article_keeps_a_plain_yes():
+    _yes("can the home remedies in the article help my cramps", "home treatments")
