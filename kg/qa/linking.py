@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from kg.namespaces import KGO
-from kg.qa import predicated, reduced
+from kg.qa import postposed, predicated, reduced
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
 from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word, spoken_codes
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
@@ -208,7 +208,8 @@ class LabelIndex:
                     k += n - 1
                     break
             k += 1
-        return ("".join(out) + norm[at:], joined) if joined else (text, {})
+        norm, fronted = postposed.fronted("".join(out) + norm[at:], self.keys)  # "vit d low": low vit d
+        return (norm, joined | fronted) if joined or fronted else (text, {})
 
     def _codes(self, norm: str) -> tuple[str, dict[str, str]]:
         """``norm`` with the codes of names said out as words written as codes ("be twelve" → "b-12")."""

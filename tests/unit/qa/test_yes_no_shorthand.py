@@ -142,3 +142,20 @@ def test_a_verb_after_in_the_article_is_the_things_own(question):
 
 def test_a_verb_after_in_the_article_keeps_a_plain_yes():
     _yes("can the home remedies in the article help my cramps", "home treatments")
+
+
+@pytest.mark.parametrize("question, said", [
+    ("magnesium low cramps link?", "magnesium deficiency"),
+    ("can vitamin D being low cause knee twitching", "vitamin d deficiency"),
+    ("my b12 levels are low, could that cause twitching", "vitamin b12 deficiency"),
+    ("potassium getting low cramps?", "potassium deficiency"),
+    ("calcium low → leg cramps?? connected", "calcium deficiency"),
+    ("could my vit d being too low make my knee twitch", "vitamin d deficiency"),
+])
+def test_a_level_said_after_its_nutrient_is_its_deficiency(question, said):
+    _yes(question, said)
+
+
+def test_low_after_a_word_that_names_no_deficiency_is_left_alone():
+    answer = ask(STORE, "is my mood low because of cramps").to_dict()
+    assert answer.get("boolean") is None and "mood" in answer["message"], answer["message"]
