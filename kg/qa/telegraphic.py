@@ -37,3 +37,9 @@ def relation_noun_last(an: Analysis, things: list, rel_cues: list[Cue]) -> bool:
     if between:  # "stress before spasm trigger", "caffeine knee twitch *main* cause": only the two names, side by side
         return False
     return last.surface.lower() == last.lemma and not last.surface.lower().endswith("s")  # "risk", not "risks"
+
+
+def both_before(an: Analysis, a, b, cue: Cue) -> bool:
+    """Both things of a yes/no named before its verb, in shorthand with no subject marked ("cramp painkillers help?",
+    "knee twitch magnesium help?"): their order does not say which acts on which — the ontology's kinds do."""
+    return not an.yes_no and an.in_question(a) and an.in_question(b) and max(a.end, b.end) <= cue.start

@@ -140,7 +140,8 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
                     role, sure = "subject", 1.0
                 s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
                 # a noun compound ("knee twitching causes") says less of the order than "is X a cause of Y"
-                other_base = 7.0 if cue is not None and cue.entry.pos == "noun" and sure <= 1.0 else 4.5
+                other_base = 7.0 if cue is not None and (cue.entry.pos == "noun" and sure <= 1.0 or cue.entry.pos == "verb"
+                                                         and telegraphic.both_before(an, a, b, cue)) else 4.5
                 for (x, y), base in (((s, o), 7.0), ((o, s), other_base)):
                     if prop == RELATED and base < 7.0:
                         continue

@@ -159,3 +159,21 @@ def test_a_level_said_after_its_nutrient_is_its_deficiency(question, said):
 def test_low_after_a_word_that_names_no_deficiency_is_left_alone():
     answer = ask(STORE, "is my mood low because of cramps").to_dict()
     assert answer.get("boolean") is None and "mood" in answer["message"], answer["message"]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("cramp painkillers help?", "pain relievers can help"),
+    ("spasm stretching helps?", "stretching exercises can help"),
+    ("knee twitch massage help?", "massage can help"),
+    ("leg cramps heat packs help?", "heat or cold therapy can help"),
+    ("cramps hydration helps?", "proper hydration can help"),
+    ("twitching stress worsen?", "stress can make muscle twitching worse"),
+])
+def test_both_named_before_the_verb_the_kinds_decide_who_acts(question, said):
+    """Shorthand with both things before the verb marks no subject: the reading the article states is asked, not the
+    condition helping the remedy."""
+    _yes(question, said)
+
+
+def test_both_named_before_the_verb_without_a_stated_relation_is_not_stated():
+    _not_stated("cramp magnesium cause?")
