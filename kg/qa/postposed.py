@@ -17,6 +17,7 @@ from kg.qa.text import lemma
 LEVEL = "low"
 LINKS = frozenset({"is", "are", "be", "being", "been", "was", "were", "too", "very", "level", "levels", "so", "getting",
                    "a", "bit", "really"})  # "vitamin d *levels are* low", "magnesium *getting a bit* low"
+ASKED = frozenset({"which", "what", "whichever", "whatever"})
 MAX_NAME = 3  # words of the nutrient's name ("vitamin b-12")
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -29,6 +30,8 @@ def fronted(text: str, keys) -> tuple[str, dict[str, str]]:
     ('low vit d knee twitch', {'vit d low': 'low vit d'})
     >>> fronted("is my mood low", {("low", "vit", "d"): []})
     ('is my mood low', {})
+    >>> fronted("which minerals being low cause it", {("low", "mineral"): []})
+    ('which minerals being low cause it', {})
     """
     words = list(_WORD.finditer(text))
     for k, w in enumerate(words):
@@ -42,7 +45,8 @@ def fronted(text: str, keys) -> tuple[str, dict[str, str]]:
             if len(name) != n:
                 continue
             key = (LEVEL,) + tuple(lemma(x.group(0)) for x in name)
-            if key in keys:
+            asked = j - n >= 0 and words[j - n].group(0) in ASKED  # "*which* minerals being low": the kind asked
+            if key in keys and not asked:
                 said = text[name[0].start():w.end()]
                 whole = LEVEL + " " + text[name[0].start():name[-1].end()]
                 return text[:name[0].start()] + whole + text[w.end():], {said: whole}
