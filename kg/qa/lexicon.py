@@ -307,8 +307,8 @@ def _reports(c: Cue, words: list[str], noun_asks: bool) -> bool:
     if words[k - 1] == "it" and words[k - 2] == "do" and noun_asks and k >= 4 and words[:k - 2].count("what") + \
             words[:k - 2].count("which") and not set(words[k + 1:k + 2]) & RECEIVERS:
         return True  # "what examples of it does *it give*": the article gives them; "what does it give *you*" causes
-    if words[k - 1] not in REPORTERS:
-        return False
+    if words[k - 1] not in REPORTERS or k >= 3 and words[k - 3] in ("in", "from", "of") and words[k - 2] == "the":
+        return False  # "will the remedies *in the article* work for everyone": the article is no subject there
     return noun_asks or (k >= 5 and words[k - 3] == "do" and words[k - 2] == "the" and words[k - 4] not in WH
                          and any(w in WH for w in words[max(0, k - 7):k - 4]))
 

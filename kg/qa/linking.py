@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from kg.namespaces import KGO
-from kg.qa import predicated, reduced
+from kg.qa import postposed, predicated, reduced
 from kg.qa.lexicon import internal_query, lexicon as lexicon_of
 from kg.qa.spelling import MAX_JOIN, MIN_JOINED, Speller, auxiliary_slips, split_word, spoken_codes
 from kg.qa.text import AUXILIARIES, STOPWORDS, WH_WORDS, Token, lemma, lemmas_of, normalise_text
@@ -142,7 +142,7 @@ class LabelIndex:
         index.code_heads = frozenset(key[k - 1] for key in index.keys for k in range(1, len(key))  # "vitamin" b-12
                                      if any(c.isdigit() for c in key[k]))
         for w in sorted(index.vocabulary):  # the long words of names by their first letters
-            if len(w) >= MIN_JOINED - 1 and w.isalpha():  # a lemma one short of it may be split in its plural ("stat ins")
+            if len(w) >= MIN_JOINED - 2 and w.isalpha():  # a lemma short of it may be split in its plural ("stat ins", "spas ems")
                 index.prefixes.setdefault(w[:2], []).append(w)
         surface = {w for names in index.names.values() for _, name in names for w in normalise_text(name).split()}
         words = (set(index.vocabulary) | index.lexicon.vocabulary | {w for w in surface if w.isalpha()}
@@ -208,7 +208,8 @@ class LabelIndex:
                     k += n - 1
                     break
             k += 1
-        return ("".join(out) + norm[at:], joined) if joined else (text, {})
+        norm, fronted = postposed.fronted("".join(out) + norm[at:], self.keys)  # "vit d low": low vit d
+        return (norm, joined | fronted) if joined or fronted else (text, {})
 
     def _codes(self, norm: str) -> tuple[str, dict[str, str]]:
         """``norm`` with the codes of names said out as words written as codes ("be twelve" → "b-12")."""

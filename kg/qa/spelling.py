@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 from rapidfuzz.distance import OSA, Levenshtein
 
+from kg.qa import dictated
 from kg.qa.text import AUXILIARIES, PREPOSITIONS, STOPWORDS, WH_WORDS, Token, lemma
 
 MODALS = frozenset("can could will would shall should may might must is are was were".split())
@@ -247,7 +248,10 @@ def split_word(parts: list[str], known, is_english, nonword) -> str | None:
         return None
     word = nonword(joined)
     plural = word is not None and word not in known and lemma(word) in known  # "die uretics": a plural of a name
-    if plural and all(map(is_english, parts)):  # "twitch see" is two words, not "twitches"
+    if word is not None and (word in known or plural) and dictated.misheard_head(parts, word):
+        return word  # "corner steroids": the name's ending heard whole, its head as a word that begins like it
+    rare = any(p not in known and lemma(p) not in known and frequency(p) < COMMON for p in parts)  # "spas ems"
+    if plural and all(map(is_english, parts)) and not rare:  # "twitch see" is two words, not "twitches"
         return None
     if word is None or not (word in known or plural) or len(word) < len(joined) - 1 or word in parts or sound(word) != sound(joined):
         return None

@@ -23,9 +23,9 @@ COMMON = KGV + "common"
 
 
 def asked(an: Analysis, lex: Lexicon) -> bool:
-    """A yes/no whether it is normal or common."""
+    """A yes/no whether it is normal or common — or a telegraphic one ("knee twitch normal?")."""
     lemmas = [t.lemma for t in an.tokens]
-    return an.yes_no and any(lex.in_set("normality", lemmas, k) for k in an.q_positions)
+    return (an.yes_no or an.question_mark and not an.wh) and any(lex.in_set("normality", lemmas, k) for k in an.q_positions)
 
 
 def persists(an: Analysis, lex: Lexicon) -> bool:

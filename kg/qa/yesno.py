@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.qa import any_of
+from kg.qa import any_of, sited, telegraphic
 from kg.qa.analysis import Analysis
 from kg.qa.intents import CONDITIONS
 from kg.qa.lexicon import Cue, local
@@ -63,7 +63,8 @@ def telegraphic_asks(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue
         return False
     things = [g for g in anchors if not all(reader.fits(m.iri, KGO + "BodyPart") for m in g[2])]
     return an.question_mark or (len(things) >= 2 and any(things[0][1] <= c.start and c.end <= things[-1][0]
-                                                         and c.entry.pos == "verb" for c in rel_cues))
+                                                         and c.entry.pos == "verb" for c in rel_cues)) \
+        or telegraphic.relation_noun_last(an, things, rel_cues)  # "overweight spasm risk": both ends, then the noun
 
 
 def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> list[Reading]:
@@ -76,7 +77,7 @@ def booleans(reader: "Reader", an: Analysis, anchors, rel_cues: list[Cue]) -> li
             m.iri in reader.topic or reader.fits(m.iri, KGO + "SignOrSymptom") for m in merged[0][2]):
         # not "ALS, knee twitching an early symptom?": the topic's sign is the other side
         return topic_booleans(reader, an, merged, rel_cues)
-    both = sides(reader, an, anchors)
+    both = sited.topic_for_part(reader, an, sides(reader, an, anchors), rel_cues)  # "setting my knee off": its spasm
     if len(both) < 2:
         return []
     out = []
@@ -139,7 +140,8 @@ def pair(reader: "Reader", an: Analysis, first, second, rel_cues: list[Cue], pen
                     role, sure = "subject", 1.0
                 s, o = (a.iri, b.iri) if role == "subject" else (b.iri, a.iri)
                 # a noun compound ("knee twitching causes") says less of the order than "is X a cause of Y"
-                other_base = 7.0 if cue is not None and cue.entry.pos == "noun" and sure <= 1.0 else 4.5
+                other_base = 7.0 if cue is not None and (cue.entry.pos == "noun" and sure <= 1.0 or cue.entry.pos == "verb"
+                                                         and telegraphic.both_before(an, a, b, cue)) else 4.5
                 for (x, y), base in (((s, o), 7.0), ((o, s), other_base)):
                     if prop == RELATED and base < 7.0:
                         continue

@@ -192,9 +192,10 @@ def test_entity_page(real_client):
     # related words people search by that name something else (kgo:searchLabel).
     assert "Dehydration Also known as dehydrated" in text
     assert "In everyday words dehydrating, dried out, fluid loss, lack of fluids, low on fluids" in text
-    assert ("People also search for barely any water, barely drink, barely drinking, hardly any water, hardly drink, "
+    assert ("People also search for barely any water, barely drink, barely drinking, don't always drink enough, "
+            "don't drink enough, don't drink much, hardly any water, hardly drink, "
             "hardly drinking, heavy sweating, keep anything down, keep fluids down, keep water down, little to drink, "
-            "no water, not enough to drink, not much to drink, nothing to drink, sweat a lot, sweating, sweating a lot, "
+            "no water, not drinking enough, not drinking much, not enough to drink, not much to drink, nothing to drink, sweat a lot, sweating, sweating a lot, "
             "sweating buckets, sweaty, thirsty, throwing up, vomiting, without a drink, without any water, "
             "without drinking, without enough to drink, without enough water, without much to drink, without water") in text
     assert {"type", "asserted", "inferred"} <= set(page.classes)
