@@ -24,7 +24,7 @@ from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join, weighed
 def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
     kind = r.kind
     if kind in ("list", "count"):
-        fill_list(ex, answer, r, result, listed=asks_listed(an))
+        fill_list(ex, answer, r, result, listed=asks_listed(an) and not r.words)  # "the list of X": one set of a shared
         offered.check(ex, answer, r, an)  # "who gets spasms more, athletes?": is the guess among them
         offered.named_any(answer, r, an)  # "does it name any specific painkillers": yes, with them
     elif kind == "boolean":
