@@ -135,7 +135,7 @@ def _read_one(store, raw: str) -> Answer:
     text, joined = _rejoined(raw, index, lex)
     an = resolve(pointed_back.resolved(denied.dropped(idioms.unlinked(analyse(text, index, lex), lex))), store, index, read.schema, read.topic)
     an, excluding = besides.excluded(kinds.resolve(premodified.resolve(from_cause.dropped(an, lex, index), store, index, read.schema, read.topic), ex), ex, lex)
-    within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
+    within = overlap.unless_sets(ex, part_index(store).find(an), an, lex, read.answer_classes(an))  # "in the remedies table"
     if within is not None:
         an = parts.without(an, within)
         within = None if parts.names_anchor(an, within) else within  # "the disorder named in the faq": which one

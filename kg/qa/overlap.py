@@ -10,7 +10,9 @@ B-12, magnesium, and calcium": what is said of the deficiency is said of each). 
 ("in the general risk-factor list") is a set too: whatever stands on that side of the relation. The answer is the
 intersection — a query graph of each set's edges on the one answer variable, run as SPARQL with every entity bound —
 read first when the question has a word of both-ness (the lexicon's word set ``overlap``: both, also, in common), names
-two sets or more and asks for a class, and the intersection is not empty.
+two sets or more and asks for a class, and the intersection is not empty. After a word of difference (the word set
+``apart``: but not, not in, not on) a set is taken away instead ("on the risk factor list but not in the list of drugs
+that cause knee twitching": ``FILTER NOT EXISTS`` on its edge).
 """
 
 from __future__ import annotations
@@ -111,44 +113,61 @@ def _words(ex: Executor, way: int, prop: str, thing: str | None) -> str:
 
 
 def readings(ex: Executor, found: list[Reading], an: Analysis, lex: Lexicon, classes: tuple[str, ...]) -> list[Reading]:
-    """``found`` with, first, the intersection of the sets the question names, when it asks what they share."""
-    if an.yes_no or not classes or not _asks_overlap(an, lex):
+    """``found`` with, first, the intersection of the sets the question names (less those after a word of difference),
+    when it asks what they share or what one has and the other has not."""
+    apart = _apart(an, lex)
+    if an.yes_no or not classes or not (_asks_overlap(an, lex) or apart is not None):
         return found
-    named = _named(an)
     used: set[int] = set()
     sets = []
-    for start, end, iri, how in named:
-        if any(iri == thing for _, thing, _ in sets):
+    for start, end, iri, how in _named(an):
+        if any(iri == thing for _, thing, _, _ in sets):
             continue  # named twice ("the nutrition tip tells you to *eat*"): one set
         cues = _beside(an, start, end, used)
         used.update(c.start for c in cues)
         props = [p for c in cues for p in _props(ex, c)] or [RELATED]
-        sets.append((props, iri, how))
+        sets.append((props, iri, how, start))
     for c in an.relation_cues:  # "in the general risk-factor list": a relation beside nothing named
         if c.start not in used and c.entry.pos == "noun" and _props(ex, c):
-            sets.append((_props(ex, c), None, ""))
+            sets.append((_props(ex, c), None, "", c.start))
     found_sets = []
-    for n, (props, thing, how) in enumerate(sets):
+    for n, (props, thing, how, at) in enumerate(sets):
         more, those, words, way = _set(ex, n, props, thing, classes)
-        if those:  # a thing with no member of the class ("the *self-care* tip"): where, not which set
-            kind = how in ("lay", "search") and way >= 2 and _deficiency(ex, thing)
-            found_sets.append((more, those, words, thing, kind))
-    found_sets = [f for f in found_sets if not f[4]]  # "the *deficiency* causes list": an everyday word for the kind
-    if len(found_sets) < 2:  # of the members, not a set of its own — and with one set left, no intersection is asked
-        return found
-    edges = [e for f in found_sets for e in f[0]]
-    members = set.intersection(*(f[1] for f in found_sets))
+        if those and not (how in ("lay", "search") and way >= 2 and _deficiency(ex, thing)):  # "the *deficiency* causes
+            found_sets.append((more, those, words, thing, apart is not None and at > apart))  # list": the members' kind
+    kept = [f for f in found_sets if not f[4]]  # a thing with no member of the class ("the *self-care* tip"): where
+    less = [f for f in found_sets if f[4]]
+    if len(found_sets) < 2 or not kept or (apart is not None and (not less or any(len(f[0]) != 1 for f in less))):
+        return found  # one set: no intersection asked; a difference only of sets of one edge each (FILTER NOT EXISTS)
+    edges = [e for f in kept for e in f[0]]
+    members = set.intersection(*(f[1] for f in kept)) - set().union(*(f[1] for f in less))
     if not members:
         return found
-    kept, said = [f[3] for f in found_sets], [f[2] for f in found_sets]
-    anchors = tuple(dict.fromkeys(thing for thing in kept if thing))
+    anchors = tuple(dict.fromkeys(f[3] for f in kept + less if f[3]))
     best = max((r.score for r in found), default=0.0)
     only = " or ".join(ex.schema.class_labels.get(c, c.rsplit("/", 1)[-1]).lower() for c in classes)
+    words = "what is among " + " and among ".join(f[2] for f in kept) + "".join(", not among " + f[2] for f in less)
     reading = Reading("list", edges, classes, anchors, best + STEP, ["what the sets the question names share (kg.qa.overlap)"],
-                      words="what is among " + " and among ".join(said) + f" (only {only})")
-    if _members(ex, edges, classes) != members:
+                      minus=tuple(f[0][0] for f in less), words=words + f" (only {only})")
+    text, bindings = ex.sparql(reading)
+    if {row["x"].value for row in ex.run(text, bindings)} != members:
         return found
     return [reading] + found
 
 
-__all__ = ["readings"]
+def unless_sets(ex: Executor, within, an: Analysis, lex: Lexicon, classes: tuple[str, ...]):
+    """``within`` (the parts the question names), or None when it names none and what it leaves out is a set of the
+    graph this module takes away ("but not in the list of drugs that cause knee twitching": no list of the article's
+    is called so, but the drugs that cause knee twitching are a set)."""
+    if within is None or within.parts or _apart(an, lex) is None:
+        return within
+    return None if readings(ex, [], an, lex, classes) else within
+
+
+def _apart(an: Analysis, lex: Lexicon) -> int | None:
+    """Where a word of difference stands in the asking clause ("… *but not* in the list of …"), or None."""
+    lemmas = [t.lemma for t in an.tokens]
+    return next((t.i for t in an.question if lex.in_set("apart", lemmas, t.i)), None)
+
+
+__all__ = ["readings", "unless_sets"]

@@ -260,7 +260,7 @@ def _noun(ex: Executor, r: Reading) -> str:
 
 def _plain_noun(ex: Executor, r: Reading) -> str:
     words = ex.describe(r)
-    if len(r.edges) == 1 and not r.union:  # several relations: the reading says what they are
+    if len(r.edges) == 1 and not r.union and not r.words:  # several relations, or its own words: the reading says it
         e = r.edges[0]
         rel = ex.schema.relations.get(e.prop)
         topic = " or ".join(ex.name(t) for t in ex.topic)

@@ -47,3 +47,21 @@ def test_the_query_binds_the_things_named_and_never_the_words():
     assert "dehydration" not in answer.query["sparql"].lower().replace("id/dehydration", "")
     assert {v for vs in answer.query["bindings"].values() for v in vs} >= {"https://w3id.org/kneekg/id/dehydration",
                                                        "https://w3id.org/kneekg/id/proper-nutrition"}
+
+
+@pytest.mark.parametrize("question, left, taken_away", [
+    ("which drug is a risk factor for spasms but not in the list of drugs that cause knee twitching",
+     {"statins"}, {"diuretics"}),
+    ("which medication is on the risk factor list for muscle spasms but not among the causes of knee twitching",
+     {"statins"}, {"diuretics", "corticosteroids"}),
+    ("name the drug that is a risk factor for spasms but is not in the knee twitching causes", {"statins"}, {"diuretics"}),
+    ("which drug is a risk factor for muscle spasms but not a cause of knee twitching", {"statins"}, {"diuretics"}),
+    ("which nutrients are part of proper nutrition but not depleted by dehydration", {"magnesium", "vitamin d"},
+     {"calcium", "potassium"}),
+    ("which medicines cause knee twitching but not listed as risk factors for muscle spasms", {"estrogen", "corticosteroids"},
+     {"diuretics", "statins"}),
+])
+def test_what_one_set_has_and_the_other_not(question, left, taken_away):
+    labels, answer = _labels(question)
+    assert left <= labels and not labels & taken_away, (answer.reading, labels)
+    assert ", not among " in answer.reading
