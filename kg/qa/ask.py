@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, from_cause, hyphens, idioms, in_condition, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, overlap, parts, point_of, premodified, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, staged, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, from_cause, guided, hyphens, idioms, in_condition, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, overlap, parts, point_of, premodified, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, staged, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -185,7 +185,7 @@ def _read_one(store, raw: str) -> Answer:
     readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
     readings = point_of.readings(ex, readings, an, lex)  # "what is a balanced diet supposed to do for knee twitching"
     readings = accompanied.readings(ex, readings, an, lex)  # "what could it mean if twitching comes with a rash"
-    readings = in_condition.readings(ex, staged.readings(ex, overlap.readings(ex, example_asked.readings(ex, readings, an), an, lex, classes := read.answer_classes(an)), an), an, classes)
+    readings = guided.readings(ex, in_condition.readings(ex, staged.readings(ex, overlap.readings(ex, example_asked.readings(ex, readings, an), an, lex, classes := read.answer_classes(an)), an), an, classes), an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
     record = reference.declined(an, lex, quote_index(store).vocabulary)  # "the ICD-10 code", "books on ALS", "a plan"
