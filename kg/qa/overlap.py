@@ -100,7 +100,7 @@ def _set(ex: Executor, n: int, props: list[str], thing: str | None, classes) -> 
 def _words(ex: Executor, way: int, prop: str, thing: str | None) -> str:
     """One set in words: "the risk factors for muscle spasm", "those whose deficiency is among the causes of X"."""
     rel = ex.schema.relations[prop]
-    name = ex.name(thing) if thing else "anything"
+    name = ex.name(thing) if thing else "any condition"  # "the risk-factor list": of whatever it is said
     if way == 0:
         return "the " + rel.subject_noun.format(o=name)
     if way == 1:
