@@ -122,6 +122,8 @@ class Executor:
         k = reading.kind
         names = [self.name(a) for a in reading.anchors]
         topic = " or ".join(self.name(t) for t in self.topic)
+        if reading.words:
+            return reading.words
         if k in ("list", "count"):
             parts = []
             for e in reading.edges:

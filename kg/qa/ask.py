@@ -31,7 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import accompanied, advice, aimed, amounts, besides, best_remedy, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, general_ask, hyphens, idioms, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, parts, point_of, pointed_back, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, best_remedy, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, from_cause, general_ask, guided, hyphens, idioms, in_condition, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, overlap, parts, point_of, pointed_back, premodified, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, staged, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -133,8 +133,9 @@ def _read_one(store, raw: str) -> Answer:
     read = reader(store)
     ex = executor(store)
     text, joined = _rejoined(raw, index, lex)
-    an, excluding = besides.excluded(kinds.resolve(resolve(pointed_back.resolved(denied.dropped(idioms.unlinked(analyse(text, index, lex), lex))), store, index, read.schema, read.topic), ex), ex, lex)
-    within = part_index(store).find(an)  # "in the remedies table": the words name a part, not a thing
+    an = resolve(pointed_back.resolved(denied.dropped(idioms.unlinked(analyse(text, index, lex), lex))), store, index, read.schema, read.topic)
+    an, excluding = besides.excluded(kinds.resolve(premodified.resolve(from_cause.dropped(an, lex, index), store, index, read.schema, read.topic), ex), ex, lex)
+    within = overlap.unless_sets(ex, part_index(store).find(an), an, lex, read.answer_classes(an))  # "in the remedies table"
     if within is not None:
         an = parts.without(an, within)
         within = None if parts.names_anchor(an, within) else within  # "the disorder named in the faq": which one
@@ -184,8 +185,7 @@ def _read_one(store, raw: str) -> Answer:
     readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
     readings = point_of.readings(ex, readings, an, lex)  # "what is a balanced diet supposed to do for knee twitching"
     readings = accompanied.readings(ex, readings, an, lex)  # "what could it mean if twitching comes with a rash"
-    readings = example_asked.readings(ex, readings, an)  # "an example of the kind of nerve damage that leads to spasms"
-    classes = read.answer_classes(an)
+    readings = guided.readings(ex, in_condition.readings(ex, staged.readings(ex, overlap.readings(ex, example_asked.readings(ex, readings, an), an, lex, classes := read.answer_classes(an)), an), an, classes), an)
     if within is not None:
         readings = parts.restrict(readings, within, classes, bool(an.intent_cues("count")))
     record = reference.declined(an, lex, quote_index(store).vocabulary)  # "the ICD-10 code", "books on ALS", "a plan"

@@ -21,6 +21,7 @@ MIN_PART = 3  # words each part has at least
 STORY = 8  # words of a first part that opens as no question: a story told before the question (kg.qa.lead_in)
 
 
+THEN = frozenset("then also next".split())  # a sequence word between "and" and the second question word
 ASKING = frozenset("list name say give tell describe explain state define identify".split())  # "name X, *and list* Y": an ask
 
 
@@ -40,12 +41,13 @@ def split(raw: str) -> tuple[str, str] | None:
     for k, t in enumerate(tokens):
         if t.lemma != "and" or k + 2 >= len(tokens):
             continue
-        nxt, after = tokens[k + 1], tokens[k + 2]
+        j = k + 2 if tokens[k + 1].lemma in THEN and k + 3 < len(tokens) else k + 1  # "… *and then* what's the treatment"
+        nxt, after = tokens[j], tokens[j + 1]
         asks = nxt.lemma in WH_WORDS or (nxt.surface in AUXILIARIES and after.lemma in PEOPLE) or nxt.lemma in ASKING
         if not asks:
             continue
         first = [w for w in tokens[:k] if not w.is_punct]
-        second = [w for w in tokens[k + 1:] if not w.is_punct]
+        second = [w for w in tokens[j:] if not w.is_punct]
         if len(first) < MIN_PART or len(second) < MIN_PART or len(first) + len(second) > len(words):
             continue
         if not any(w.lemma in WH_WORDS or w.surface in AUXILIARIES for w in first) and first[0].lemma not in ASKING:
@@ -145,12 +147,25 @@ def about_answer(parts: tuple[str, str], first: Answer) -> str:
     ...              Answer("q", answered=True, kind="list", answers=[{"label": "Caffeine"}]))
     'Caffeine. what does it do'
     """
+    if _manner(parts[0]):
+        return parts[1]
     one = first.answers[0].get("label") if first.answered and first.kind == "list" and len(first.answers) == 1 else None
     if not one and first.answered and first.kind == "list" and 1 < len(first.answers) <= FEW and refers_back(*parts):
         return _each_answered(parts, [a.get("label", "") for a in first.answers])
     if not one or not refers_back(*parts):
         return parts[1]
     return one + ". " + parts[1][len(parts[0]):].lstrip(". ")
+
+
+def _manner(first: str) -> bool:
+    """"*How* would a doctor diagnose muscle fatigue and what's the treatment for it": a first part asking how is about
+    the thing it names — its answers are ways, and "it" still stands for that thing.
+
+    >>> _manner("how would a doctor diagnose muscle fatigue"), _manner("which stimulant is named")
+    (True, False)
+    """
+    words = [t.lemma for t in tokenize(normalise_text(first)) if not t.is_punct]
+    return next((w for w in words if w in WH_WORDS), None) == "how"
 
 
 FEW = 3  # a first part answered with this many things or fewer: its "it" in the second part stands for each of them

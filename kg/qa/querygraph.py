@@ -54,6 +54,7 @@ class Reading:
     union: tuple[str, ...] = ()  # further relations the first edge is read along too ("what is yoga for": treats or prevents)
     excluding: tuple[str, ...] = ()  # entities the answer leaves out ("what other stimulant, apart from coffee")
     minus: tuple[Edge, ...] = ()  # edges the answer must not have ("ALS treatments not also given for autoimmune …")
+    words: str = ""  # the reading in words, when its maker words it (kg.qa.overlap: what two sets share)
 
     def key(self) -> tuple:
         return (self.kind, tuple(self.edges), self.classes, self.anchors, self.within, self.outside, self.named_in,

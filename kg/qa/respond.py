@@ -24,7 +24,7 @@ from kg.qa.words import URGENCY_ORDER, URGENCY_WORDS, emphasis, join, weighed
 def fill(ex: Executor, answer: Answer, r: Reading, result: dict, an: Analysis) -> None:
     kind = r.kind
     if kind in ("list", "count"):
-        fill_list(ex, answer, r, result, listed=asks_listed(an))
+        fill_list(ex, answer, r, result, listed=asks_listed(an) and not r.words)  # "the list of X": one set of a shared
         offered.check(ex, answer, r, an)  # "who gets spasms more, athletes?": is the guess among them
         offered.named_any(answer, r, an)  # "does it name any specific painkillers": yes, with them
     elif kind == "boolean":
@@ -260,7 +260,7 @@ def _noun(ex: Executor, r: Reading) -> str:
 
 def _plain_noun(ex: Executor, r: Reading) -> str:
     words = ex.describe(r)
-    if len(r.edges) == 1 and not r.union:  # several relations: the reading says what they are
+    if len(r.edges) == 1 and not r.union and not r.words:  # several relations, or its own words: the reading says it
         e = r.edges[0]
         rel = ex.schema.relations.get(e.prop)
         topic = " or ".join(ex.name(t) for t in ex.topic)

@@ -44,6 +44,8 @@ def _run_list(ex: Executor, r: Reading, nearly_alike: bool = True) -> dict:
         r = replace(r, classes=())  # "who is speech therapy for": a group, or else whoever the article names
         text, bindings = ex.sparql(r)
     rows = _rows(ex, text, bindings)
+    rows += [(x, None) for x in _treats_within(ex, r) if r.classes and x not in {row[0] for row in rows}  # "what
+             and any(ex.index.is_a(x, c) for c in r.classes)]  # medicines are used for autoimmune disorders": in it too
     wider = _prevents_wider(ex, r) if rows else []
     for condition in wider:  # "what sort of exercise prevents knee spasms": of muscle spasms too, of the class asked
         more = _rows(ex, *ex.sparql(replace(r, edges=[Edge("?x", r.edges[0].prop, condition)])))

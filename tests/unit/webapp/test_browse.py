@@ -195,9 +195,11 @@ def test_entity_page(real_client):
     assert ("People also search for barely any water, barely drink, barely drinking, don't always drink enough, "
             "don't drink enough, don't drink much, hardly any water, hardly drink, "
             "hardly drinking, heavy sweating, keep anything down, keep fluids down, keep water down, little to drink, "
-            "no water, not drinking enough, not drinking much, not enough to drink, not much to drink, nothing to drink, sweat a lot, sweating, sweating a lot, "
-            "sweating buckets, sweaty, thirsty, throwing up, vomiting, without a drink, without any water, "
-            "without drinking, without enough to drink, without enough water, without much to drink, without water") in text
+            "no drinks break, no water, no water break, no water breaks, not drinking enough, not drinking much, not enough to drink, "
+            "not much to drink, nothing to drink, sweat a lot, sweating, sweating a lot, "
+            "sweating buckets, sweaty, thirsty, throwing up, vomiting, without a drink, without a water break, without any water, "
+            "without drinking, without enough to drink, without enough water, without much to drink, without water, "
+            "without water breaks") in text
     assert {"type", "asserted", "inferred"} <= set(page.classes)
     assert "/ontology/MedicalCondition" in page.links and "/ontology/Cause" in page.links
     assert "the article says it causes something" in text  # an inferred type explained in words, not a badge
