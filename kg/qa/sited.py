@@ -38,6 +38,8 @@ def topic_for_part(reader: "Reader", an: Analysis, both: list[list[Mention]], re
                                      for m in side):
         return both
     k = parts.index(True)
+    if both[k][0].start < causal[0].start:
+        return both  # "does cracking *my knees* cause the twitching": the part is on the causing side, not caused
     after = [side for side in both[k + 1:] if side[0].start >= causal[0].start
              and all(any(reader.fits(m.iri, c) for c in CONDITIONS) for m in side)]
     if both[k][0].start > causal[0].start and after:
