@@ -30,6 +30,7 @@ from kg.store.memo import per_store
 from kg.views.labels import labels as labels_of
 
 DROP = frozenset("the a an my your his her our their its this that these those some".split())
+IT_IS = frozenset({"its", "that", "this"})  # "*its* not from training", "that not": a subject before "not", not a determiner
 MAX_NGRAM = 9
 SILENT_FIRST = ("k", "w", "g", "p")  # letters English writes but does not say at the start of a word
 SLIP_CUTOFF = 85  # … and a real word that completes a longer name when read as a name's word ("muscle spams")
@@ -323,7 +324,7 @@ class LabelIndex:
                 if t.surface not in STOPWORDS and t.lemma not in known and t.surface not in known:
                     fits = lemma(meant) in known or meant in STOPWORDS | AUXILIARIES
                 else:
-                    fits = self._completes(tokens, words, trial, i) or (i > 0 and words[i - 1] in DROP and any(
+                    fits = self._completes(tokens, words, trial, i) or (i > 0 and words[i - 1] in DROP - IT_IS and any(
                         m.start <= i < m.end for m in self._spans(tokens, trial, corrections)))
                 if fits:
                     corrections[i] = words[i] = lemma(meant)
