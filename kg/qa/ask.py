@@ -227,10 +227,10 @@ def _read_one(store, raw: str) -> Answer:
     purposes.add(ex, answer, chosen)  # "what does physical therapy help with": "maintain mobility and independence"
     onward.add(ex, answer, chosen)  # "what can overdoing training lead to": the cause it exemplifies, then spasms
     asked = (unmentioned.asked(an, chosen) or idioms.myth_asked(an) or young.asked(an, lex) or taken.asked(an, lex)) if answer.boolean is True or an.yes_no else []
-    if asked and (answer.boolean is True or chosen.kind == "list"):  # "will eating *bananas* stop cramps": the yes is about what the article names, not what was asked
+    if asked and (answer.boolean is True or chosen.kind in ("list", "serious")):  # "will eating *bananas* stop cramps", "is that normal *after a hip replacement*": the answer is about what the article names, not what was asked
         answer.boolean, answer.kind, answer.answered, answer.answers = None, "abstain", False, []
         answer.message = (f"The article does not mention {join(asked)}, so it does not say. What it does say: "
-                          + re.sub(r"^Yes\s*[—-]\s*", "", answer.message))
+                          + re.sub(r"^Yes[^—-]{0,40}[—-]\s*", "", answer.message))
     elif not an.yes_no and unmentioned.qualified(an, quote_index(store).vocabulary):  # "what helps *menstrual* cramps"
         answer.message = (f"The article does not mention {join(unmentioned.qualified(an, quote_index(store).vocabulary))}."
                           " What it says: " + answer.message)

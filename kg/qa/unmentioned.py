@@ -78,7 +78,8 @@ def _after_all(an: Analysis, unknown: set[str]) -> list[str]:
     clause = tail[opens[0] + 1:] if opens else []
     named = opens and (any(t.surface in unknown and an.tokens[t.i - 1].lemma in _DETERMINERS for t in clause)
                        or len(clause) > 2 and clause[0].lemma in _DETERMINERS and any(t.surface in unknown for t in clause)
-                       and any(t.lemma in _FINITE or t.surface in AUXILIARIES for t in clause[2:]))  # "the baby *is* born"
+                       and any(t.lemma in _FINITE or t.surface in AUXILIARIES for t in clause[2:])  # "the baby *is* born"
+                       or len(clause) == 1 and clause[0].surface in unknown and not clause[0].surface.endswith("ing"))  # "after *chemo*"
     if named:  # a thing the clause names ("once *the baby* is born"), not how it is ("when it is hot")
         return ["“" + " ".join(t.surface for t in tail[opens[0]:]) + "”"]
     if tail[0].lemma in _DETERMINERS and all(t.surface in unknown for t in tail[1:]) and len(tail) > 1:
