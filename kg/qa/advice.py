@@ -16,6 +16,7 @@ from kg.qa.analysis import Analysis
 from kg.qa.answer import Executor
 from kg.qa.facts import Statement
 from kg.qa.intents import CONDITIONS
+from kg.qa.lexicon import KGL
 from kg.qa.querygraph import KGO
 from kg.qa.run import broader
 from kg.qa.text import AUXILIARIES, WH_WORDS
@@ -46,7 +47,8 @@ def asked(an: Analysis) -> list:
         return c.form[0] in AUXILIARIES | {"be", "do"} and (c.start == 0 or an.tokens[c.start - 1].is_punct)
     def obliged(c) -> bool:  # "have I got *to*", "does she have *to*": what one must do, not what one has
         return c.form[-1] in ("have", "get") and c.end < len(an.tokens) and an.tokens[c.end].lemma == "to"
-    return [c for c in an.cues if c.entry.intent == "advice" and (c.start in an.q_positions or opens(c))
+    return [c for c in an.cues if c.entry.intent == "advice" and (c.start in an.q_positions or opens(c)
+                                                                  or c.entry.iri == KGL + "proposed-swap-words")
             and not ("*" in c.form and c.positions[-1] > 0 and an.tokens[c.positions[-1] - 1].lemma == "to")
             and not obliged(c)]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.qa.analysis import Analysis
 from kg.qa.lexicon import Lexicon
+from kg.qa.text import STOPWORDS
 
 
 def unlinked(an: Analysis, lex: Lexicon) -> Analysis:
@@ -28,7 +29,8 @@ def unlinked(an: Analysis, lex: Lexicon) -> Analysis:
     an.candidates = [m for m in an.candidates if not set(m.span) & gone]
     an.cues = [c for c in an.cues if not set(c.positions) & gone]
     asked = {t.i for t in an.question}
-    an.unknown = list(dict.fromkeys(an.unknown + [an.tokens[i].surface for i in sorted(gone & asked)]))
+    an.unknown = list(dict.fromkeys(an.unknown + [an.tokens[i].surface for i in sorted(gone & asked)
+                                                  if an.tokens[i].lemma not in STOPWORDS]))  # "time *of* year"
     return an
 
 

@@ -77,6 +77,9 @@ def normalise_text(text: str) -> str:
     return _NON.sub("non-", unicodedata.normalize("NFKC", text).translate(_PUNCT).lower())
 
 
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(mg|mcg|ml|g|iu|units?)")
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of one lower-case word.
@@ -88,6 +91,9 @@ def lemma(word: str) -> str:
     """
     if word in _LEMMA_FIX:
         return _LEMMA_FIX[word]
+    amount = _AMOUNT.fullmatch(word)
+    if amount:
+        return amount.group(1)  # "20mg": an amount in milligrams, read as its unit (the lexicon's dose words)
     if not word[0].isalpha() or len(word) < 3:
         return word
     if word.startswith("mid-") and len(word) > 5:
