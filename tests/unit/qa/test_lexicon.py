@@ -41,7 +41,7 @@ def test_lay_words_are_search_labels_not_synonyms():
 def test_every_example_question_is_read(entry, question):
     answer = ask(STORE, question)
     if entry in ("dose-words", "prognosis-words", "advice-words", "own-course-words", "elsewhere-words", "condition-head-words",
-                 "condition-ending-words", "injury-words", "own-chance-words", "stage-words", "other-subject-words", "amount-asked-words",
+                 "condition-ending-words", "injury-words", "own-chance-words", "proposed-swap-words", "stage-words", "other-subject-words", "amount-asked-words",
                  "amount-named-words", "intake-words", "measure-words", "period-words", "reference-words", "resource-words",
                  "advice-modal-words", "regimen-change-words", "regimen-swap-words", "plan-request-words", "plan-words",
                  "law-words", "weight-change-words", "body-mass-words", "span-words", "service-words", "composition-words",
