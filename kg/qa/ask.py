@@ -31,6 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
+from kg.qa import named_sign, when_asked
 from kg.qa import accompanied, advice, aimed, amounts, besides, best_remedy, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, from_cause, general_ask, guided, hyphens, idioms, in_condition, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, overlap, parts, point_of, pointed_back, premodified, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, staged, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
@@ -184,6 +185,7 @@ def _read_one(store, raw: str) -> Answer:
     readings = besides.leaving_out(read.readings(an), excluding, bool(an.intent_cues("count")))  # "apart from coffee, what other stimulant"
     readings = shown.through_test(ex, readings, an)  # "if a blood test showed I was low, what would fix it"
     readings = point_of.readings(ex, readings, an, lex)  # "what is a balanced diet supposed to do for knee twitching"
+    readings = when_asked.readings(ex, readings, an, lex, read.topic)  # "…, at what point do i get it looked at"
     readings = accompanied.readings(ex, readings, an, lex)  # "what could it mean if twitching comes with a rash"
     readings = guided.readings(ex, in_condition.readings(ex, staged.readings(ex, overlap.readings(ex, example_asked.readings(ex, readings, an), an, lex, classes := read.answer_classes(an)), an), an, classes), an)
     if within is not None:
@@ -219,6 +221,7 @@ def _read_one(store, raw: str) -> Answer:
         f" (“{k}” read as “{w}”.)" for k, w in joined.items())
     answer.debug = {"score": chosen.score, "why": chosen.why}
     fill(ex, answer, chosen, result, an)
+    named_sign.apply(ex, answer, chosen, result, an)  # "balance off, a go to the doctor thing": the sign's yes
     turned.check(ex, answer, chosen, readings)  # "what causes ALS": not what ALS leads to
     answer = each.coordinated(ex, answer, chosen, an)  # "how are dehydration and nutrient deficiencies diagnosed": each
     aimed.add(ex, answer, an)  # "which stretches help knee spasms": the muscles they are for

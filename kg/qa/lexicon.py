@@ -31,7 +31,8 @@ WORD_SETS = frozenset({"amount-asked", "amount-named", "measure", "period", "spa
                        "shortfall", "shortfall-help", "test-asked", "order-first", "point-asked",  # kg.qa.next_line, .workup, .first_line, .point_of
                        "accompanied", "accompanying", "lasting",  # kg.qa.accompanied, .remedied
                        "young", "taking", "by-name",  # kg.qa.young, .taken, .by_name
-                       "idiom", "generic-head", "by-mouth", "overlap", "apart", "cause-connector"})  # kg.qa.idioms, .described_members, .overlap, .from_cause
+                       "idiom", "generic-head", "by-mouth", "overlap", "apart", "cause-connector",
+                       "when-point"})  # kg.qa.when_asked  # kg.qa.idioms, .described_members, .overlap, .from_cause
 MAX_GAP = 4
 
 
