@@ -31,8 +31,7 @@ from kg.qa.choose import choose
 from kg.qa.querygraph import KGO, Reading
 from kg.qa.readings import reader
 from kg.qa.render import group_evidence, render_text
-from kg.qa import named_sign, when_asked
-from kg.qa import accompanied, advice, aimed, amounts, besides, best_remedy, by_name, compared, compound, contents, counted_once, coverage, denied, document, each, example_asked, explain, finer, first_line, foreign, from_cause, general_ask, guided, hyphens, idioms, in_condition, in_sentence, incidental, items, kinds, members_asked, next_line, offtopic, onward, outlook, overlap, parts, point_of, pointed_back, premodified, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, staged, taken, told, turned, unmentioned, unnamed_head, verdict, whether, workup, young
+from kg.qa import accompanied, advice, aimed, amounts, besides, best_remedy, by_name, compared, compound, contents, counted_once, coverage, denied, denied_kind, document, each, example_asked, explain, finer, first_line, foreign, from_cause, general_ask, guided, hyphens, idioms, in_condition, in_sentence, incidental, items, kinds, members_asked, named_sign, next_line, offtopic, onward, outlook, overlap, parts, point_of, pointed_back, premodified, purposes, qualities, reference, reported, second_opinion, shown, sideline, situation, staged, taken, told, turned, unmentioned, unnamed_head, verdict, when_asked, whether, workup, young
 from kg.qa.respond import also_for_context, fill
 from kg.qa.run import execute
 from kg.qa.text import DETERMINERS, STOPWORDS, normalise_text, unlabelled
@@ -135,6 +134,7 @@ def _read_one(store, raw: str) -> Answer:
     ex = executor(store)
     text, joined = _rejoined(raw, index, lex)
     an = resolve(pointed_back.resolved(denied.dropped(idioms.unlinked(analyse(text, index, lex), lex))), store, index, read.schema, read.topic)
+    an = denied_kind.resolve(an, store, index, read.schema, read.topic)  # "which disease has no cure"
     an, excluding = besides.excluded(kinds.resolve(premodified.resolve(from_cause.dropped(an, lex, index), store, index, read.schema, read.topic), ex), ex, lex)
     within = overlap.unless_sets(ex, part_index(store).find(an), an, lex, read.answer_classes(an))  # "in the remedies table"
     if within is not None:
