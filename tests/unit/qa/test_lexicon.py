@@ -43,7 +43,7 @@ def test_every_example_question_is_read(entry, question):
     if entry in ("dose-words", "prognosis-words", "advice-words", "own-course-words", "elsewhere-words", "condition-head-words",
                  "condition-ending-words", "injury-words", "own-chance-words", "proposed-swap-words", "stage-words", "other-subject-words", "amount-asked-words",
                  "amount-named-words", "intake-words", "measure-words", "period-words", "reference-words", "resource-words",
-                 "advice-modal-words", "regimen-change-words", "regimen-swap-words", "proposed-swap-words", "plan-request-words", "plan-words",
+                 "advice-modal-words", "regimen-change-words", "regimen-swap-words", "plan-request-words", "plan-words",
                  "law-words", "weight-change-words", "body-mass-words", "span-words", "service-words", "composition-words",
                  "language-words", "norm-words", "measured-words", "regimen-on-words", "bid-words",
                  "other-person-words", "activity-words", "lineup-words"):
