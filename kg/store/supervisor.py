@@ -230,8 +230,8 @@ class Supervisor:
         self.kills += 1
         rows = [row for row in self.board.rows() if row.generation == generation]
         if quarantine:
-            log.info("a long query on the Oxigraph lane (port %s): new ad-hoc queries go to the next lane; that one "
-                     "is killed once nothing in time is left on it", old.port)
+            log.warning("a long query on the Oxigraph lane (port %s): new ad-hoc queries go to the next lane; that one "
+                        "is killed once nothing in time is left on it", old.port)
         else:
             log.warning("an ad-hoc query on the Oxigraph lane (port %s) was abandoned, or is about to be: killing "
                         "that lane once nothing in time is left on it (what is still on it then is sent once more "

@@ -88,7 +88,9 @@ def test_an_abandoned_runaway_stops_burning_cpu_and_another_client_is_answered(s
     while all(pid in lanes(folder) for pid in before) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert any(pid not in lanes(folder) for pid in before), f"no lane was killed: {lanes(folder)}\n{output()}"
-    assert "killing that lane" in output()
+    printed = output(None)  # the whole log: the other client's requests fill its tail
+    # abandoned (killed once drained) or quarantined first (a thread of it demoted): either way the lane is replaced
+    assert "killing that lane" in printed or "is killed once nothing in time is left on it" in printed, output()
     start = lanes(folder)
     time.sleep(WINDOW)
     end = lanes(folder)
@@ -136,9 +138,11 @@ def test_a_killed_supervisor_is_started_again_with_fresh_lanes_and_service_comes
     supervisor = supervisor_of(folder)
     os.kill(supervisor, signal.SIGKILL)  # the supervisor this test's server started; its lanes die with it
     deadline = time.monotonic() + 60
-    while (len(lanes(folder)) < 3 or set(lanes(folder)) & before) and time.monotonic() < deadline:
+    seen = lanes(folder)  # one reading of /proc per check: a lane may be replaced again between two readings
+    while (len(seen) < 3 or set(seen) & before) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert len(lanes(folder)) == 3 and not set(lanes(folder)) & before, (lanes(folder), before, output())
+        seen = lanes(folder)
+    assert len(seen) == 3 and not set(seen) & before, (seen, before, output())
     assert supervisor_of(folder) != supervisor
     deadline = time.monotonic() + 60
     while get(base, "/readyz", timeout=10)[0] != 200:

@@ -65,9 +65,11 @@ def kneekg_serve(*args: str, env: dict[str, str] | None = None, start_timeout: f
                                start_new_session=True, preexec_fn=die_with_parent)
     base = f"http://127.0.0.1:{port}"
 
-    def output() -> str:
+    def output(tail: int | None = 4000) -> str:
+        """What it printed so far: the last ``tail`` characters (all with None)."""
         log.seek(0)
-        return log.read().decode(errors="replace")[-4000:]
+        text = log.read().decode(errors="replace")
+        return text if tail is None else text[-tail:]
 
     try:
         deadline = time.monotonic() + start_timeout
