@@ -162,7 +162,7 @@ class Lanes:
                 return
             except (OSError, ValueError):  # closed by stop(): it is ending anyway
                 return
-        while self.pid is not None and _running(self.pid):
+        while self.pid is not None and alive(self.pid):
             time.sleep(0.1)
 
     def _reap(self) -> None:
@@ -261,16 +261,6 @@ class Lanes:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.005)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return alive(pid)
 
 
 def _reset_signals() -> None:
